@@ -1,0 +1,624 @@
+//! Reading articles: the seed format (` date YYYY-MM-DD ` header), plain text,
+//! JSON Lines corpora, directories (recursively) and standard input.
+//!
+//! Reading never aborts a corpus: each input yields articles or a
+//! [`ReadError`] naming the file (and line) and what to do, and the caller
+//! decides whether that is fatal. Text is repaired here (mojibake, invalid
+//! UTF-8) so that extraction sees clean text and evidence offsets point into
+//! the text as eventline stored it.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+/// Default size limit of one article, in bytes.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    #[error("{path}: no such file or directory (check the path)")]
+    NotFound { path: PathBuf },
+    #[error("{path}: directory holds no article files (.txt, .text, .md, .jsonl, .json, or files without extension)")]
+    NoArticles { path: PathBuf },
+    #[error("{path}: file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: looks like a binary file (NUL byte at offset {offset}), skipped")]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{path}: article is {size} bytes, over the limit of {limit} (raise it with --max-article-bytes)")]
+    TooLarge {
+        path: PathBuf,
+        size: usize,
+        limit: usize,
+    },
+    #[error("{path}:{line}: malformed JSON line skipped: {message}")]
+    BadJsonLine {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}:{line}: JSON line has no \"text\" field, skipped")]
+    MissingText { path: PathBuf, line: usize },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ReadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            ReadError::NotFound { path }
+            | ReadError::NoArticles { path }
+            | ReadError::Empty { path }
+            | ReadError::Binary { path, .. }
+            | ReadError::TooLarge { path, .. }
+            | ReadError::BadJsonLine { path, .. }
+            | ReadError::MissingText { path, .. }
+            | ReadError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// How the publication date of an article was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateSource {
+    Header,
+    JsonField,
+    CommandLine,
+    /// Found in the text by the temporal tagger; the string names the method.
+    Text(String),
+    Unknown,
+}
+
+impl DateSource {
+    pub fn describe(&self) -> String {
+        match self {
+            DateSource::Header => "header".into(),
+            DateSource::JsonField => "json-published".into(),
+            DateSource::CommandLine => "command-line".into(),
+            DateSource::Text(m) => m.clone(),
+            DateSource::Unknown => "unknown".into(),
+        }
+    }
+}
+
+/// One article, ready for extraction.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Stable identity: the JSON `id`, else the file name. Re-ingesting the
+    /// same identity replaces the article.
+    pub id: String,
+    /// Where it was read from (path, `path:line`, or `-`).
+    pub source: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub date_source: DateSource,
+    /// The body text after repair; evidence offsets point into it.
+    pub text: String,
+    /// Things repaired on the way in, for the user to know.
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Hash of everything extraction depends on: an unchanged hash means
+    /// re-ingesting changes nothing.
+    pub fn content_hash(&self) -> String {
+        let mut h = Sha256::new();
+        h.update(self.id.as_bytes());
+        h.update([0]);
+        h.update(self.title.as_deref().unwrap_or("").as_bytes());
+        h.update([0]);
+        h.update(self.url.as_deref().unwrap_or("").as_bytes());
+        h.update([0]);
+        h.update(self.published.map(|d| d.to_string()).unwrap_or_default());
+        h.update([0]);
+        h.update(self.text.as_bytes());
+        hex(&h.finalize()[..16])
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Options of the readers.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Publication date for inputs that carry none (`--date`).
+    pub date: Option<NaiveDate>,
+    pub max_article_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            date: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+/// One thing to read: a file or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Expands the command-line paths into files, recursing into directories in
+/// name order so that a corpus is always read the same way.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ReadError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match fs::metadata(p) {
+            Err(_) => errors.push(ReadError::NotFound { path: p.clone() }),
+            Ok(m) if m.is_dir() => {
+                let before = inputs.len();
+                walk(p, &mut inputs, &mut errors);
+                if inputs.len() == before {
+                    errors.push(ReadError::NoArticles { path: p.clone() });
+                }
+            }
+            Ok(_) => inputs.push(Input::File(p.clone())),
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<ReadError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            errors.push(ReadError::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, inputs, errors);
+        } else if is_article_file(&p) {
+            inputs.push(Input::File(p));
+        }
+    }
+}
+
+fn is_article_file(p: &Path) -> bool {
+    match p.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "txt" | "text" | "md" | "jsonl" | "ndjson" | "json" | "story"
+        ),
+    }
+}
+
+/// Reads one input into articles; a JSON Lines file gives many, and its bad
+/// lines come back as errors beside the good articles.
+pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
+    let (path, bytes) = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            if let Err(source) = std::io::stdin().read_to_end(&mut buf) {
+                return vec![Err(ReadError::Io {
+                    path: PathBuf::from("-"),
+                    source,
+                })];
+            }
+            (PathBuf::from("-"), buf)
+        }
+        Input::File(p) => match fs::read(p) {
+            Ok(b) => (p.clone(), b),
+            Err(source) => {
+                return vec![Err(ReadError::Io {
+                    path: p.clone(),
+                    source,
+                })]
+            }
+        },
+    };
+    read_bytes(&path, &bytes, opts)
+}
+
+/// Reads articles from bytes already in memory (`path` names them in errors).
+pub fn read_bytes(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return vec![Err(ReadError::Empty {
+            path: path.to_path_buf(),
+        })];
+    }
+    let is_jsonl = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson" | "json")
+    ) || (path.as_os_str() == "-" && bytes.first() == Some(&b'{'));
+    if is_jsonl {
+        return read_jsonl(path, bytes, opts);
+    }
+    if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return vec![Err(ReadError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        })];
+    }
+    if bytes.len() > opts.max_article_bytes {
+        return vec![Err(ReadError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len(),
+            limit: opts.max_article_bytes,
+        })];
+    }
+    let mut warnings = Vec::new();
+    let text = decode(bytes, path, &mut warnings);
+    let id = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("stdin")
+        .to_string();
+    vec![Ok(plain_article(
+        id,
+        path.display().to_string(),
+        &text,
+        opts,
+        warnings,
+    ))]
+}
+
+fn decode(bytes: &[u8], path: &Path, warnings: &mut Vec<String>) -> String {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            warnings.push(format!(
+                "{}: invalid UTF-8 at byte {}, decoded lossily",
+                path.display(),
+                e.valid_up_to()
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    match repair_mojibake(&text) {
+        Some(fixed) => {
+            warnings.push(format!(
+                "{}: repaired mojibake (UTF-8 read as Windows-1252)",
+                path.display()
+            ));
+            fixed
+        }
+        None => text,
+    }
+}
+
+/// Builds an article from plain or seed-format text.
+fn plain_article(
+    id: String,
+    source: String,
+    text: &str,
+    opts: &ReadOptions,
+    warnings: Vec<String>,
+) -> Article {
+    let (header_date, body) = split_seed_header(text);
+    let (published, date_source) = match header_date {
+        Some(d) => (Some(d), DateSource::Header),
+        None => match opts.date {
+            Some(d) => (Some(d), DateSource::CommandLine),
+            None => match crate::timex::publication_date(body) {
+                Some((d, method)) => (Some(d), DateSource::Text(method.to_string())),
+                None => (None, DateSource::Unknown),
+            },
+        },
+    };
+    Article {
+        id,
+        source,
+        title: headline(body),
+        url: None,
+        published,
+        date_source,
+        text: body.to_string(),
+        warnings,
+    }
+}
+
+/// The seed format: the text starts with ` date YYYY-MM-DD ` and the article
+/// follows on the same line.
+fn split_seed_header(text: &str) -> (Option<NaiveDate>, &str) {
+    let t = text.trim_start_matches([' ', '\t']);
+    if let Some(rest) = t.strip_prefix("date ") {
+        let rest = rest.trim_start();
+        if rest.len() >= 10 && rest.is_char_boundary(10) {
+            if let Ok(d) = NaiveDate::parse_from_str(&rest[..10], "%Y-%m-%d") {
+                return (Some(d), rest[10..].trim_start_matches([' ', '\t']));
+            }
+        }
+    }
+    (None, text)
+}
+
+/// The first non-empty line, without a site's breadcrumb trail
+/// ("Home / World News / Trump, Putin to hold ...").
+fn headline(body: &str) -> Option<String> {
+    let line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.rsplit(" / ").next().unwrap_or(line).trim();
+    let mut h: String = line.chars().take(200).collect();
+    if h.len() < line.len() {
+        h.push('…');
+    }
+    Some(h)
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    text: Option<String>,
+}
+
+fn read_jsonl(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    let text = decode(bytes, path, &mut warnings);
+    for (i, line) in text.lines().enumerate() {
+        let lineno = i + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.len() > opts.max_article_bytes {
+            out.push(Err(ReadError::TooLarge {
+                path: PathBuf::from(format!("{}:{lineno}", path.display())),
+                size: line.len(),
+                limit: opts.max_article_bytes,
+            }));
+            continue;
+        }
+        let rec: JsonArticle = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(Err(ReadError::BadJsonLine {
+                    path: path.to_path_buf(),
+                    line: lineno,
+                    message: e.to_string(),
+                }));
+                continue;
+            }
+        };
+        let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
+            out.push(Err(ReadError::MissingText {
+                path: path.to_path_buf(),
+                line: lineno,
+            }));
+            continue;
+        };
+        let id = match rec.id {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => rec
+                .url
+                .clone()
+                .unwrap_or_else(|| format!("{}:{lineno}", file_name(path))),
+        };
+        let mut a = plain_article(
+            id,
+            format!("{}:{lineno}", path.display()),
+            &body,
+            opts,
+            warnings.clone(),
+        );
+        if let Some(d) = rec.published.as_deref().and_then(parse_json_date) {
+            a.published = Some(d);
+            a.date_source = DateSource::JsonField;
+        }
+        if rec.title.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+            a.title = rec.title.map(|t| t.trim().to_string());
+        }
+        a.url = rec.url;
+        out.push(Ok(a));
+    }
+    if out.is_empty() {
+        out.push(Err(ReadError::Empty {
+            path: path.to_path_buf(),
+        }));
+    }
+    out
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("stdin")
+        .to_string()
+}
+
+/// Accepts `YYYY-MM-DD` and RFC 3339 timestamps (their UTC date).
+fn parse_json_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(dt.with_timezone(&chrono::Utc).date_naive());
+    }
+    s.get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// Windows-1252 characters of bytes 0x80..=0x9F (the ones that differ from Latin-1).
+const CP1252: [(char, u8); 27] = [
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8A),
+    ('‹', 0x8B),
+    ('Œ', 0x8C),
+    ('Ž', 0x8E),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9A),
+    ('›', 0x9B),
+    ('œ', 0x9C),
+    ('ž', 0x9E),
+    ('Ÿ', 0x9F),
+];
+
+fn cp1252_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if (0xA0..=0xFF).contains(&u) || (0x80..=0x9F).contains(&u) {
+        return Some(u as u8);
+    }
+    CP1252.iter().find(|(ch, _)| *ch == c).map(|(_, b)| *b)
+}
+
+/// Repairs text that was UTF-8, decoded as Windows-1252 and encoded again
+/// ("todayâ€™s" -> "today’s"). Each run of characters that map back to
+/// single bytes is re-decoded; a run is replaced only when its bytes are
+/// valid UTF-8 holding a multi-byte character, so real Latin-1 text such as
+/// "café" is left alone. Returns `None` when nothing needed repair.
+pub fn repair_mojibake(text: &str) -> Option<String> {
+    // Mojibake always starts with a lead byte read as Â..ï; cheap pre-check.
+    if !text.chars().any(|c| ('\u{C2}'..='\u{EF}').contains(&c)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut run: Vec<(char, u8)> = Vec::new();
+    let flush = |run: &mut Vec<(char, u8)>, out: &mut String, changed: &mut bool| {
+        if run.is_empty() {
+            return;
+        }
+        let bytes: Vec<u8> = run.iter().map(|(_, b)| *b).collect();
+        // Decode greedily: valid multi-byte sequences are replaced, the rest kept as is.
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = match bytes[i] {
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => 1,
+            };
+            if len > 1 && i + len <= bytes.len() {
+                if let Ok(s) = std::str::from_utf8(&bytes[i..i + len]) {
+                    out.push_str(s);
+                    *changed = true;
+                    i += len;
+                    continue;
+                }
+            }
+            out.push(run[i].0);
+            i += 1;
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        match cp1252_byte(c) {
+            Some(b) => run.push((c, b)),
+            None => {
+                flush(&mut run, &mut out, &mut changed);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, &mut out, &mut changed);
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, text: &str) -> Vec<Result<Article, ReadError>> {
+        read_bytes(Path::new(name), text.as_bytes(), &ReadOptions::default())
+    }
+
+    #[test]
+    fn seed_header_gives_date_and_body() {
+        let a = read("a.txt", " date 2025-10-17 Home / World / Trump talks\n\nBody.")
+            .remove(0)
+            .unwrap();
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 10, 17));
+        assert_eq!(a.date_source, DateSource::Header);
+        assert!(a.text.starts_with("Home / World"));
+        assert_eq!(a.title.as_deref(), Some("Trump talks"));
+        assert_eq!(a.id, "a.txt");
+    }
+
+    #[test]
+    fn mojibake_is_repaired_and_latin1_left_alone() {
+        assert_eq!(
+            repair_mojibake("todayâ€™s call").as_deref(),
+            Some("today’s call")
+        );
+        assert_eq!(repair_mojibake("café in Zürich"), None);
+        assert_eq!(repair_mojibake("plain ascii"), None);
+        assert_eq!(
+            repair_mojibake("Ã©tÃ© â€œquotedâ€\u{9d}").as_deref(),
+            Some("été “quoted”")
+        );
+    }
+
+    #[test]
+    fn jsonl_keeps_good_lines_and_reports_bad_ones() {
+        let data = "{\"id\":\"a\",\"published\":\"2025-10-17T10:00:00Z\",\"title\":\"T\",\"text\":\"Hello.\"}\n{broken\n\n{\"id\":\"c\"}\n";
+        let got = read("c.jsonl", data);
+        assert_eq!(got.len(), 3);
+        let a = got[0].as_ref().unwrap();
+        assert_eq!(a.id, "a");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 10, 17));
+        assert!(matches!(got[1], Err(ReadError::BadJsonLine { line: 2, .. })));
+        assert!(matches!(got[2], Err(ReadError::MissingText { line: 4, .. })));
+    }
+
+    #[test]
+    fn binary_empty_and_oversized_inputs_are_errors() {
+        assert!(matches!(read("b.txt", "ab\0cd")[0], Err(ReadError::Binary { .. })));
+        assert!(matches!(read("e.txt", "  \n")[0], Err(ReadError::Empty { .. })));
+        let opts = ReadOptions {
+            max_article_bytes: 4,
+            ..Default::default()
+        };
+        let got = read_bytes(Path::new("big.txt"), b"0123456789", &opts);
+        assert!(matches!(got[0], Err(ReadError::TooLarge { size: 10, .. })));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let got = read_bytes(Path::new("x.txt"), b"caf\xe9 talks", &ReadOptions::default());
+        let a = got[0].as_ref().unwrap();
+        assert!(a.text.contains("caf"));
+        assert!(a.warnings[0].contains("invalid UTF-8"));
+    }
+}

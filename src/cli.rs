@@ -1,0 +1,544 @@
+//! The command line: clap's derive structs mirror what the user typed; each
+//! subcommand turns them into library calls. Only this module and `main`
+//! print.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use oxigraph::io::RdfFormat;
+use rayon::prelude::*;
+
+use crate::article::{self, Input, ReadOptions};
+use crate::extract::Extractor;
+use crate::gazetteer::Gazetteer;
+use crate::store::{EventStore, Ingested, ResultFormat};
+use crate::timeline;
+
+/// Exit codes (documented in the README).
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// `ingest --strict` skipped some inputs.
+    pub const SKIPPED: u8 = 1;
+    /// Bad input, bad query, unwritable output, unknown format.
+    pub const ERROR: u8 = 2;
+    /// The store is in use by another process.
+    pub const LOCKED: u8 = 3;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "eventline",
+    version,
+    about = "Turn news articles into an event timeline knowledge graph",
+    long_about = "Turn news articles into an event timeline knowledge graph: typed events \
+(calls, meetings, attacks, pledges, threats, ...) with actors linked to Wikidata, dates, \
+places, status and evidence, in an embedded Oxigraph store that answers SPARQL.",
+    after_help = "Examples:\n  eventline ingest examples/articles\n  eventline query queries/timeline.rq\n  \
+eventline query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n  eventline timeline -o output/timeline.svg\n  \
+eventline export --format turtle -o output/graph.ttl\n  eventline dates --dct 2025-10-17 article.txt"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StoreArg {
+    /// The store directory (created if missing).
+    #[arg(long, env = "EVENTLINE_STORE", default_value = "output/store")]
+    pub store: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read articles, extract events, store them.
+    #[command(after_help = "Examples:\n  eventline ingest examples/articles\n  eventline ingest --date 2025-10-17 story.txt\n  \
+cat corpus.jsonl | eventline ingest -\n\nInputs: seed-format files (first line ' date YYYY-MM-DD ...'), plain text, \
+JSON Lines ({\"id\",\"url\",\"title\",\"published\",\"text\"} per line), directories (recursively) and - for stdin.")]
+    Ingest {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Files, directories or - (stdin).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Publication date for inputs that carry none (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// Extra gazetteer files (Turtle, same vocabulary as ontology/gazetteer.ttl).
+        #[arg(long)]
+        gazetteer: Vec<PathBuf>,
+        /// Largest article accepted, in bytes.
+        #[arg(long, default_value_t = article::DEFAULT_MAX_ARTICLE_BYTES)]
+        max_article_bytes: usize,
+        /// Exit with status 1 when any input was skipped.
+        #[arg(long)]
+        strict: bool,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Run a SPARQL query (default graph = union of all graphs).
+    #[command(after_help = "Examples:\n  eventline query queries/who-met-whom.rq\n  eventline query --format json queries/timeline.rq\n  \
+eventline query -e 'PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT ?e WHERE { ?e a evl:PhoneCall }'")]
+    Query {
+        #[command(flatten)]
+        store: StoreArg,
+        /// A .rq file (or - for stdin).
+        #[arg(required_unless_present = "expression", conflicts_with = "expression")]
+        file: Option<PathBuf>,
+        /// The query text itself.
+        #[arg(short = 'e', long = "expression")]
+        expression: Option<String>,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+    },
+    /// Export the store as RDF.
+    #[command(after_help = "Examples:\n  eventline export --format trig -o output/graph.trig\n  eventline export --format turtle > graph.ttl")]
+    Export {
+        #[command(flatten)]
+        store: StoreArg,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Trig)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Draw the events as a timeline (DOT, SVG, PNG).
+    #[command(after_help = "Examples:\n  eventline timeline -o output/timeline.svg\n  eventline timeline --lanes actor -o output/actors.png\n  \
+eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg\n\nSVG and PNG go through Graphviz's \
+`dot` when it is installed; without it SVG is drawn by eventline itself (PNG then needs dot).")]
+    Timeline(TimelineArgs),
+    /// Counts by kind, status, month, actor and article.
+    Stats {
+        #[command(flatten)]
+        store: StoreArg,
+        #[arg(long, value_enum, default_value_t = TextFormat::Table)]
+        format: TextFormat,
+    },
+    /// List the temporal expressions of a text with their TIMEX3 values.
+    #[command(after_help = "Example:\n  eventline dates --dct 2025-10-17 --format json article.txt")]
+    Dates {
+        /// Reference date (default: found in the text, else today).
+        #[arg(long)]
+        dct: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = TextFormat::Table)]
+        format: TextFormat,
+        file: PathBuf,
+    },
+    /// Withdraw articles (by id: the file name or JSON id) and their events.
+    Remove {
+        #[command(flatten)]
+        store: StoreArg,
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Output file; the extension picks the format unless --format says.
+    #[arg(long, short, default_value = "output/timeline.svg")]
+    pub output: PathBuf,
+    #[arg(long, value_enum)]
+    pub format: Option<ImageFormat>,
+    #[arg(long, value_enum, default_value_t = LaneArg::None)]
+    pub lanes: LaneArg,
+    /// Time runs top to bottom instead of left to right.
+    #[arg(long)]
+    pub vertical: bool,
+    /// Only events with this actor (label substring or QID); repeatable.
+    #[arg(long)]
+    pub actor: Vec<String>,
+    /// Only events of this kind (e.g. PhoneCall); repeatable.
+    #[arg(long)]
+    pub kind: Vec<String>,
+    /// Only events with this status; repeatable.
+    #[arg(long)]
+    pub status: Vec<String>,
+    #[arg(long)]
+    pub from: Option<NaiveDate>,
+    #[arg(long)]
+    pub to: Option<NaiveDate>,
+    /// A SPARQL query selecting ?event: only those events are drawn.
+    #[arg(long)]
+    pub query: Option<PathBuf>,
+    /// Fold same-kind, same-day, same-actor events past this many events.
+    #[arg(long, default_value_t = 150)]
+    pub fold_threshold: usize,
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum QueryFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum TextFormat {
+    Table,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ExportFormat {
+    Turtle,
+    Trig,
+    Nquads,
+    Ntriples,
+    Jsonld,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+    Dot,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum LaneArg {
+    None,
+    Actor,
+    Kind,
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Ingest {
+            store,
+            paths,
+            date,
+            gazetteer,
+            max_article_bytes,
+            strict,
+            quiet,
+        } => ingest(&store.store, &paths, date, &gazetteer, max_article_bytes, strict, quiet),
+        Command::Query {
+            store,
+            file,
+            expression,
+            format,
+        } => {
+            let text = match (expression, file) {
+                (Some(e), _) => e,
+                (None, Some(f)) if f.as_os_str() == "-" => {
+                    let mut s = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading the query from stdin")?;
+                    s
+                }
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}: cannot read query file", f.display()))?,
+                (None, None) => bail!("give a query file or -e 'QUERY'"),
+            };
+            let st = open_store(&store.store)?;
+            let fmt = match format {
+                QueryFormat::Table => ResultFormat::Table,
+                QueryFormat::Json => ResultFormat::Json,
+                QueryFormat::Csv => ResultFormat::Csv,
+                QueryFormat::Tsv => ResultFormat::Tsv,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            st.write_results(&text, fmt, &mut out)?;
+            out.flush().ok();
+            Ok(exit::OK)
+        }
+        Command::Export { store, format, output } => {
+            let st = open_store(&store.store)?;
+            let f = match format {
+                ExportFormat::Turtle => RdfFormat::Turtle,
+                ExportFormat::Trig => RdfFormat::TriG,
+                ExportFormat::Nquads => RdfFormat::NQuads,
+                ExportFormat::Ntriples => RdfFormat::NTriples,
+                ExportFormat::Jsonld => RdfFormat::JsonLd {
+                    profile: Default::default(),
+                },
+            };
+            match output {
+                Some(p) => {
+                    let file = create_output(&p)?;
+                    let mut w = std::io::BufWriter::new(file);
+                    let n = st.export(f, &mut w)?;
+                    w.flush().with_context(|| format!("{}: cannot write", p.display()))?;
+                    eprintln!("wrote {n} statements to {}", p.display());
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut w = std::io::BufWriter::new(stdout.lock());
+                    st.export(f, &mut w)?;
+                    w.flush().ok();
+                }
+            }
+            Ok(exit::OK)
+        }
+        Command::Timeline(args) => timeline_cmd(args),
+        Command::Stats { store, format } => {
+            let st = open_store(&store.store)?;
+            let s = st.stats()?;
+            match format {
+                TextFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                TextFormat::Table => {
+                    println!("triples   {}\narticles  {}\nmentions  {}\nevents    {}", s.triples, s.articles, s.mentions, s.events);
+                    let section = |title: &str, rows: Vec<(String, usize)>| {
+                        println!("\n{title}");
+                        for (k, n) in rows {
+                            println!("  {n:>6}  {k}");
+                        }
+                    };
+                    section("by kind", s.by_kind.into_iter().collect());
+                    section("by status", s.by_status.into_iter().collect());
+                    section("by month", s.by_month.into_iter().collect());
+                    section("top actors", s.top_actors);
+                    section("top articles (mentions)", s.top_articles);
+                }
+            }
+            Ok(exit::OK)
+        }
+        Command::Dates { dct, format, file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let dct = dct
+                .or_else(|| crate::timex::publication_date(&text).map(|(d, _)| d))
+                .unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let matches = crate::timex::tag(&text, dct);
+            match format {
+                TextFormat::Json => {
+                    println!("{}", serde_json::to_string(&serde_json::json!({ "dct": dct.to_string(), "matches": matches }))?);
+                }
+                TextFormat::Table => {
+                    println!("reference date {dct}");
+                    for m in &matches {
+                        let window = match (m.earliest, m.latest) {
+                            (Some(a), Some(b)) if a == b => a.to_string(),
+                            (Some(a), Some(b)) => format!("{a}..{b}"),
+                            _ => String::new(),
+                        };
+                        println!("{:>6}-{:<6} {:<9} {:<14} {:<22} {}", m.start, m.end, format!("{:?}", m.ttype).to_uppercase(), m.value, window, m.text);
+                    }
+                }
+            }
+            Ok(exit::OK)
+        }
+        Command::Remove { store, ids } => {
+            let st = open_store(&store.store)?;
+            let gaz = Gazetteer::load(&[]).context("loading the gazetteer")?;
+            let mut missing = 0;
+            for id in ids {
+                if st.remove(&id, &gaz)? {
+                    eprintln!("removed {id}");
+                } else {
+                    eprintln!("{id}: no such article in the store");
+                    missing += 1;
+                }
+            }
+            Ok(if missing > 0 { exit::SKIPPED } else { exit::OK })
+        }
+    }
+}
+
+fn open_store(path: &Path) -> Result<EventStore> {
+    Ok(EventStore::open(path)?)
+}
+
+fn create_output(p: &Path) -> Result<std::fs::File> {
+    if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
+    }
+    std::fs::File::create(p).with_context(|| format!("{}: cannot write the output file", p.display()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn ingest(
+    store_path: &Path,
+    paths: &[PathBuf],
+    date: Option<NaiveDate>,
+    extra_gaz: &[PathBuf],
+    max_article_bytes: usize,
+    strict: bool,
+    quiet: bool,
+) -> Result<u8> {
+    let gaz = Gazetteer::load(extra_gaz).context("loading the gazetteer")?;
+    let (inputs, mut problems) = article::collect_inputs(paths);
+    if inputs.is_empty() {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        bail!("nothing to ingest");
+    }
+    let store = EventStore::open(store_path)?;
+    store.ensure_vocabulary(&Gazetteer::sources(extra_gaz)?)?;
+    let opts = ReadOptions {
+        date,
+        max_article_bytes,
+    };
+    let extractor = Extractor::new(&gaz);
+    let (mut added, mut replaced, mut unchanged, mut mentions) = (0usize, 0usize, 0usize, 0usize);
+    let stdin_inputs: Vec<&Input> = inputs.iter().filter(|i| **i == Input::Stdin).collect();
+    let file_inputs: Vec<&Input> = inputs.iter().filter(|i| **i != Input::Stdin).collect();
+    // Extraction runs in parallel; the store writes one article per
+    // transaction, in input order, as results arrive.
+    let (tx, rx) = mpsc::sync_channel(64);
+    let mut write_error: Option<anyhow::Error> = None;
+    std::thread::scope(|scope| {
+        let extractor = &extractor;
+        let opts = &opts;
+        scope.spawn(move || {
+            let run = |inputs: Vec<&Input>| {
+                inputs.par_iter().for_each_with(tx.clone(), |tx, input| {
+                    let results: Vec<_> = article::read_input(input, opts)
+                        .into_iter()
+                        .map(|r| r.map(|a| {
+                            let ex = extractor.extract(&a);
+                            (a, ex)
+                        }))
+                        .collect();
+                    let _ = tx.send(results);
+                });
+            };
+            run(stdin_inputs);
+            run(file_inputs);
+            drop(tx);
+        });
+        for batch in rx {
+            for r in batch {
+                match r {
+                    Err(e) => problems.push(e),
+                    Ok((a, ex)) => {
+                        if write_error.is_some() {
+                            continue;
+                        }
+                        for w in &a.warnings {
+                            if !quiet {
+                                eprintln!("warning: {w}");
+                            }
+                        }
+                        match store.ingest(&a, &ex, &gaz) {
+                            Ok(Ingested::Added) => added += 1,
+                            Ok(Ingested::Replaced) => replaced += 1,
+                            Ok(Ingested::Unchanged) => unchanged += 1,
+                            Err(e) => {
+                                write_error = Some(anyhow::Error::new(e).context(format!("{}: storing the article failed", a.source)));
+                            }
+                        }
+                        mentions += ex.mentions.len();
+                    }
+                }
+            }
+        }
+    });
+    store.flush()?;
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    for p in &problems {
+        eprintln!("skipped: {p}");
+    }
+    if !quiet {
+        eprintln!(
+            "ingested {} article(s): {added} added, {replaced} replaced, {unchanged} unchanged; {mentions} event mention(s); {} input(s) skipped; store {}",
+            added + replaced + unchanged,
+            problems.len(),
+            store_path.display()
+        );
+    }
+    Ok(if strict && !problems.is_empty() {
+        exit::SKIPPED
+    } else {
+        exit::OK
+    })
+}
+
+fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
+    let st = open_store(&a.store.store)?;
+    let only: Option<std::collections::HashSet<String>> = match &a.query {
+        Some(q) => {
+            let text = std::fs::read_to_string(q).with_context(|| format!("{}: cannot read query file", q.display()))?;
+            let (vars, rows) = st.select(&text)?;
+            let col = vars
+                .iter()
+                .position(|v| v == "event")
+                .or(if vars.is_empty() { None } else { Some(0) })
+                .context("the --query must select ?event")?;
+            Some(
+                rows.into_iter()
+                    .filter_map(|r| r.get(col).cloned().flatten())
+                    .map(|t| match t {
+                        oxigraph::model::Term::NamedNode(n) => n.into_string(),
+                        other => other.to_string(),
+                    })
+                    .collect(),
+            )
+        }
+        None => None,
+    };
+    let (mut events, relations) = crate::timeline_data::load(&st)?;
+    if let Some(only) = &only {
+        events.retain(|e| only.contains(&e.id));
+    }
+    let filter = timeline::Filter {
+        actors: a.actor.clone(),
+        kinds: a.kind.clone(),
+        statuses: a.status.clone(),
+        from: a.from,
+        to: a.to,
+    };
+    let events = timeline::filter(&events, &filter);
+    let opts = timeline::Options {
+        lanes: match a.lanes {
+            LaneArg::None => timeline::Lanes::None,
+            LaneArg::Actor => timeline::Lanes::Actor,
+            LaneArg::Kind => timeline::Lanes::Kind,
+        },
+        orientation: if a.vertical {
+            timeline::Orientation::TopToBottom
+        } else {
+            timeline::Orientation::LeftToRight
+        },
+        fold_threshold: a.fold_threshold,
+        title: a.title.clone(),
+        ..Default::default()
+    };
+    let n = events.len();
+    let tl = timeline::Timeline::build(events, relations, &opts);
+    let format = a.format.unwrap_or_else(|| match a.output.extension().and_then(|e| e.to_str()) {
+        Some("png") => ImageFormat::Png,
+        Some("dot" | "gv") => ImageFormat::Dot,
+        _ => ImageFormat::Svg,
+    });
+    let bytes: Vec<u8> = match format {
+        ImageFormat::Dot => tl.to_dot().into_bytes(),
+        ImageFormat::Svg => match timeline::render_with_dot(&tl.to_dot(), "svg") {
+            Ok(b) => b,
+            Err(timeline::TimelineError::DotNotFound) => {
+                eprintln!("note: Graphviz `dot` not found; drawing the SVG without it");
+                tl.to_svg().into_bytes()
+            }
+            Err(e) => return Err(e).context("rendering with dot"),
+        },
+        ImageFormat::Png => timeline::render_with_dot(&tl.to_dot(), "png")
+            .context("PNG output needs Graphviz's `dot` (apt-get install graphviz); SVG works without it")?,
+    };
+    let mut f = create_output(&a.output)?;
+    f.write_all(&bytes).with_context(|| format!("{}: cannot write", a.output.display()))?;
+    for note in tl.folded() {
+        eprintln!(
+            "folded: {} {} event(s) of {} into one node{}",
+            note.count,
+            note.kind,
+            note.actors.join(", "),
+            note.day.map(|d| format!(" on {d}")).unwrap_or_default()
+        );
+    }
+    eprintln!("drew {n} event(s) to {}", a.output.display());
+    Ok(exit::OK)
+}

@@ -1,0 +1,1050 @@
+//! Extraction: article text in, event mentions out. Pure: no store, no
+//! printing, no global state; the same article and gazetteer always give
+//! the same mentions.
+//!
+//! Per sentence: tokens, actors ([`actors`]), dates (the [`crate::timex`]
+//! tagger over the whole article, so anaphoric dates see earlier ones),
+//! speech frames ("X said ..."), then triggers from the [`lexicon`] with
+//! their arguments read from the clause around them. Per article: mentions
+//! of one event are merged ([`crate::merge`]), one-sided meetings get their
+//! counterpart from the article, and meetings of leaders become summits.
+
+pub mod actors;
+pub mod lexicon;
+pub mod text;
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::article::Article;
+use crate::gazetteer::Gazetteer;
+use crate::merge;
+use crate::model::{
+    ArticleDates, ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind,
+    Evidence, Mention, Role, Status,
+};
+use crate::timex::{self, Anchoring, Timex, TimexType};
+use actors::{ActorKind, ActorTok, Discourse};
+use lexicon::{Needs, Pos, TriggerRule, BY_FIRST, CLAUSE_BOUNDARIES, RULES, SPEECH_VERBS};
+use text::{TokKind, Token};
+
+/// Recorded with every mention so a graph says which extractor made it.
+pub const EXTRACTOR_VERSION: &str = concat!("eventline-extract/", env!("CARGO_PKG_VERSION"));
+
+pub struct Extractor<'g> {
+    gaz: &'g Gazetteer,
+}
+
+/// "X said ...": who speaks, where their words are, when they spoke.
+#[derive(Debug, Clone)]
+struct Frame {
+    verb: usize,
+    speaker: Option<EntityRef>,
+    speaker_tok: Option<(usize, usize)>,
+    comp: (usize, usize),
+    date: Option<usize>,
+}
+
+/// A date expression mapped onto the sentence's tokens.
+#[derive(Debug, Clone)]
+struct TimexTok {
+    t0: usize,
+    t1: usize,
+    timex: Timex,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    start: usize,
+    tokens: Vec<Token>,
+    actors: Vec<ActorTok>,
+    timexes: Vec<TimexTok>,
+    frames: Vec<Frame>,
+    quotes: Vec<(usize, usize)>,
+}
+
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+const NEGATING_VERBS: &[&str] = &[
+    "denied", "denies", "deny", "cancelled", "canceled", "cancels", "rejected", "rejects",
+    "refused", "refuses", "ruled", "postponed", "scrapped", "abandoned",
+];
+const POSSIBLE_CUES: &[&str] = &[
+    "could", "might", "may", "if", "unless", "considering", "consider", "considers", "considered",
+    "possible", "possibly", "potential", "potentially", "mulling", "weighing", "whether", "ready",
+    "open", "perhaps", "likely", "proposed", "propose", "proposes", "suggested", "offered",
+];
+const PLANNED_CUES: &[&str] = &[
+    "will", "'ll", "shall", "plans", "planned", "planning", "plan", "scheduled", "due", "expected",
+    "upcoming", "next", "soon", "agreed", "agree", "agrees", "intends", "intend", "prepares",
+    "preparing", "set", "another", "future", "would", "headed", "heading", "going", "aims", "seeks",
+    "wants",
+];
+const HEDGES: &[&str] = &[
+    "reportedly", "allegedly", "purportedly", "rumoured", "rumored", "unconfirmed", "alleged",
+];
+const OBLIQUE_PREPS: &[&str] = &[
+    "with", "to", "on", "against", "from", "for", "of", "over", "at", "toward", "towards", "into",
+    "upon", "between", "and",
+];
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "from",
+    "that", "this", "its", "his", "her", "their", "it", "he", "she", "they", "was", "were", "is",
+    "are", "be", "been", "has", "have", "had", "will", "would", "could", "more", "than", "as",
+    "said", "not", "any", "such", "also", "which", "who", "said,", "\"", "“", "”", "’", "'s", ",",
+    ".", "-", "(", ")",
+];
+const COMPLETION_VERBS: &[&str] = &[
+    "signed", "sign", "signs", "signing", "reached", "reach", "reaches", "struck", "concluded",
+    "clinched", "sealed", "inked", "agreed", "finalised", "finalized", "ratified", "endorsed",
+    "approved", "brokered", "announced",
+];
+
+impl<'g> Extractor<'g> {
+    pub fn new(gaz: &'g Gazetteer) -> Self {
+        Extractor { gaz }
+    }
+
+    /// Extracts the event mentions of one article.
+    pub fn extract(&self, article: &Article) -> ArticleExtraction {
+        let dates = reference_dates(article);
+        let text = article.text.as_str();
+        let dct = dates.reference;
+        let timexes = match dct {
+            Some(d) => timex::tag(text, d),
+            // Without an anchor, only explicit dates mean anything.
+            None => timex::tag(text, NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default())
+                .into_iter()
+                .filter(|t| t.anchoring == Anchoring::Explicit)
+                .collect(),
+        };
+        let names = self.gaz.find_names(text);
+        let mut discourse = Discourse::default();
+        let mut mentions = Vec::new();
+        for span in text::sentences(text) {
+            let tokens = text::tokenize(text, span.start, span.end);
+            if tokens.is_empty() {
+                continue;
+            }
+            let quotes = quote_spans(&tokens);
+            let in_quote = |i: usize| quotes.iter().any(|&(a, b)| a <= i && i < b);
+            let s_names: Vec<_> = names
+                .iter()
+                .filter(|m| m.start >= span.start && m.end <= span.end)
+                .cloned()
+                .collect();
+            // First pass without pronouns resolved to find the speaker of quotes.
+            let pre = actors::find_actors(
+                text,
+                &tokens,
+                &s_names,
+                self.gaz,
+                dct,
+                &mut discourse,
+                &in_quote,
+                None,
+            );
+            let pre_frames = speech_frames(&tokens, &pre, &[]);
+            let quote_speaker = pre_frames.iter().find_map(|f| f.speaker.clone());
+            let actors = actors::find_actors(
+                text,
+                &tokens,
+                &s_names,
+                self.gaz,
+                dct,
+                &mut discourse,
+                &in_quote,
+                quote_speaker.as_ref(),
+            );
+            let tx: Vec<TimexTok> = timexes
+                .iter()
+                .filter(|t| t.start >= span.start && t.end <= span.end)
+                .filter_map(|t| {
+                    let t0 = tokens.iter().position(|k| k.end > t.start)?;
+                    let t1 = tokens
+                        .iter()
+                        .position(|k| k.start >= t.end)
+                        .unwrap_or(tokens.len());
+                    (t1 > t0).then(|| TimexTok {
+                        t0,
+                        t1,
+                        timex: t.clone(),
+                    })
+                })
+                .collect();
+            let frames = speech_frames(&tokens, &actors, &tx);
+            let sentence = Sentence {
+                text,
+                start: span.start,
+                tokens,
+                actors,
+                timexes: tx,
+                frames,
+                quotes,
+            };
+            mentions.extend(self.sentence_mentions(&sentence, dct));
+            if let Some(s) = sentence.frames.iter().find_map(|f| f.speaker.clone()) {
+                discourse.last_speaker = Some(s);
+            }
+            actors::update_discourse(&mut discourse, &sentence.actors);
+        }
+        let mentions = self.finish_article(mentions, dct);
+        ArticleExtraction { dates, mentions }
+    }
+
+    fn sentence_mentions(&self, s: &Sentence, dct: Option<NaiveDate>) -> Vec<Mention> {
+        let toks = &s.tokens;
+        let mut out: Vec<Mention> = Vec::new();
+        let mut used = vec![false; toks.len()];
+        let mut i = 0;
+        while i < toks.len() {
+            if used[i] || toks[i].kind != TokKind::Word {
+                i += 1;
+                continue;
+            }
+            let Some(rules) = BY_FIRST.get(toks[i].lower.as_str()) else {
+                i += 1;
+                continue;
+            };
+            // Longest matching rule wins.
+            let best = rules
+                .iter()
+                .map(|&r| &RULES[r])
+                .filter_map(|r| match_rule(toks, i, r).map(|end| (end, r)))
+                .max_by_key(|(end, _)| *end);
+            let Some((end, rule)) = best else {
+                i += 1;
+                continue;
+            };
+            for u in used.iter_mut().take(end).skip(i) {
+                *u = true;
+            }
+            if let Some(m) = self.mention(s, i, end, rule, dct) {
+                out.push(m);
+            }
+            i = end;
+        }
+        out.extend(self.intent_pledges(s, dct, &out));
+        // A statement whose content is itself an event is news for that event.
+        if out.iter().any(|m| m.kind != EventKind::Statement) {
+            let firsts: Vec<usize> = out
+                .iter()
+                .filter(|m| m.kind != EventKind::Statement)
+                .map(|m| m.evidence[0].start)
+                .collect();
+            out.retain(|m| {
+                m.kind != EventKind::Statement || !firsts.iter().any(|&f| f > m.evidence[0].start)
+            });
+        }
+        out
+    }
+
+    /// Builds the mention of the trigger at tokens `t0..t1`, or `None` when
+    /// the context says it is no event (generic, metaphoric, a topic).
+    fn mention(
+        &self,
+        s: &Sentence,
+        t0: usize,
+        t1: usize,
+        rule: &TriggerRule,
+        dct: Option<NaiveDate>,
+    ) -> Option<Mention> {
+        let toks = &s.tokens;
+        let lower = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+        let prev = |k: usize| if t0 >= k { lower(t0 - k) } else { "" };
+        let kind = rule.kind;
+
+        if !context_allows(s, t0, t1, rule) {
+            return None;
+        }
+        // Generic series and background.
+        if matches!(prev(1), "of") && matches!(prev(2), "string" | "spate" | "series" | "wave" | "number" | "rash" | "flurry")
+            || matches!(prev(2), "of") && matches!(prev(3), "string" | "spate" | "series" | "wave" | "number" | "rash" | "flurry")
+        {
+            return None;
+        }
+        if matches!(prev(1), "such" | "without") || (prev(2) == "without") {
+            return None;
+        }
+        if rule.pos == Pos::Noun {
+            let mut k = 1;
+            while matches!(prev(k), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their" | "any" | "-" | "russia" | "ukraine" | "us" | "u.s.")
+                && k < 4
+            {
+                k += 1;
+            }
+            if matches!(prev(k), "on" | "about" | "over" | "regarding" | "of" | "for")
+                && !(prev(k) == "of" && prev(k + 1) == "ahead")
+            {
+                return None;
+            }
+        }
+        let (lb, rb) = clause_window(s, t0, t1, kind);
+        // Ongoing or habitual ("have been escalating", "has been hitting"): background.
+        let been = (lb..t0).any(|k| {
+            lower(k) == "been" && toks.get(k + 1).is_some_and(|t| t.lower.ends_with("ing"))
+        });
+        if been || toks[t0].lower.ends_with("ing") && prev(1) == "been" {
+            return None;
+        }
+
+        let frame = s
+            .frames
+            .iter()
+            .find(|f| f.comp.0 <= t0 && t1 <= f.comp.1 && f.verb != t0);
+        let mut roles: Vec<(Role, EntityRef)> = Vec::new();
+        let mut place: Option<EntityRef> = None;
+        let mut place_country: Option<EntityRef> = None;
+        let passive = matches!(prev(1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
+            && toks[t0].lower.ends_with("ed");
+        let mut hosts: Vec<EntityRef> = Vec::new();
+
+        // Relative clause: "Trump, a Republican who has vowed ..." -> Trump.
+        let mut antecedent = None;
+        if lb > 0 && matches!(lower(lb - 1), "who" | "which") {
+            antecedent = s
+                .actors
+                .iter()
+                .filter(|a| a.t1 < lb && a.t1 + 8 >= lb && !a.absorbed && !a.locative)
+                .next_back()
+                .map(|a| a.ent.clone());
+        }
+        for a in s.actors.iter().filter(|a| a.t0 >= lb && a.t1 <= rb) {
+            if a.absorbed || (a.t0 < t1 && a.t1 > t0) {
+                continue;
+            }
+            if let Some(f) = frame {
+                if f.speaker_tok == Some((a.t0, a.t1)) {
+                    continue;
+                }
+            }
+            if a.locative || matches!(a.ent.etype, EntityType::City | EntityType::Region | EntityType::Building) && a.ent.anchor == a.ent.iri {
+                let specific = a.ent.etype != EntityType::Country;
+                if specific && place.as_ref().is_none_or(|p| p.etype == EntityType::Country) {
+                    place = Some(a.ent.clone());
+                } else if !specific && place_country.is_none() {
+                    place_country = Some(a.ent.clone());
+                }
+                if let (Some(title), Some(idx), Some(d)) = (&a.seat_of, a.gaz_idx, dct) {
+                    if let Some(of) = self.gaz.entities[idx].stands_for {
+                        if let Some(h) = self.gaz.holder(title, of, d) {
+                            hosts.push(self.gaz.entity_ref(h, dct));
+                        }
+                    }
+                }
+                if !(a.locative && a.ent.etype == EntityType::Country && kind == EventKind::Attack) {
+                    continue;
+                }
+            }
+            let before = a.t1 <= t0;
+            let p = if a.t0 > 0 { lower(a.t0 - 1) } else { "" };
+            let p2 = if a.t0 > 1 { lower(a.t0 - 2) } else { "" };
+            let oblique = OBLIQUE_PREPS.contains(&p) && p != "and"
+                || (matches!(p, "the") && OBLIQUE_PREPS.contains(&p2) && p2 != "and");
+            let role = if kind.symmetric() {
+                Role::Participant
+            } else if passive {
+                if p == "by" {
+                    Role::Initiator
+                } else if before {
+                    Role::Target
+                } else {
+                    Role::Participant
+                }
+            } else if before && !oblique {
+                Role::Initiator
+            } else {
+                Role::Target
+            };
+            if a.locative && a.ent.etype == EntityType::Country {
+                // A country where an attack happened: its target when none is named.
+                roles.push((Role::Participant, a.ent.clone()));
+                continue;
+            }
+            roles.push((role, a.ent.clone()));
+        }
+        if let Some(ante) = antecedent {
+            if !roles.iter().any(|(r, _)| *r == Role::Initiator) {
+                roles.insert(0, (role_for_subject(kind), ante));
+            }
+        }
+        // Speech acts without a subject of their own belong to the speaker.
+        let mut speaker_is_actor = false;
+        if let Some(f) = frame {
+            if let Some(sp) = &f.speaker {
+                let own = kind.speech_act()
+                    && (!roles.iter().any(|(r, _)| *r == Role::Initiator)
+                        || roles.iter().any(|(r, e)| {
+                            *r == Role::Initiator && e.anchor == sp.anchor
+                        }));
+                if own {
+                    speaker_is_actor = true;
+                    if !roles.iter().any(|(_, e)| e.iri == sp.iri) {
+                        roles.insert(0, (role_for_subject(kind), sp.clone()));
+                    }
+                }
+            }
+        }
+        if kind == EventKind::Attack {
+            // "in overnight attacks across Ukraine": the country attacked.
+            if !roles.iter().any(|(r, _)| *r == Role::Target) {
+                if let Some(pos) = roles.iter().position(|(r, _)| *r == Role::Participant) {
+                    roles[pos].0 = Role::Target;
+                }
+            }
+            roles.retain(|(r, _)| *r != Role::Participant);
+        }
+        for h in hosts {
+            if matches!(kind.family(), "consult") && !roles.iter().any(|(_, e)| e.iri == h.iri) {
+                roles.push((Role::Target, h));
+            }
+        }
+        dedupe_roles(&mut roles);
+        if roles.is_empty() {
+            return None;
+        }
+        if place.is_none() {
+            place = place_country;
+        }
+
+        // Date.
+        let date_idx = self.pick_date(s, t0, t1, lb, rb, frame, speaker_is_actor, kind);
+        let mut date = date_idx.and_then(|i| window_of(&s.timexes[i].timex));
+
+        // Status.
+        let window: Vec<&str> = (lb.max(t0.saturating_sub(8))..t0).map(lower).collect();
+        let near: Vec<&str> = (t0.saturating_sub(3)..t0).map(lower).collect();
+        let trig: Vec<&str> = (t0..t1).map(lower).collect();
+        let mut status = Status::Occurred;
+        let mut claimed_by = None;
+        let in_frame_future = frame.is_some()
+            && (lb..t0).any(|k| matches!(lower(k), "would" | "will" | "'ll" | "'d"));
+        if near.iter().any(|w| NEGATIONS.contains(w))
+            || window.iter().any(|w| NEGATING_VERBS.contains(w))
+            || trig.iter().any(|w| NEGATING_VERBS.contains(w))
+        {
+            status = Status::Negated;
+        } else if window.iter().any(|w| POSSIBLE_CUES.contains(w)) && !kind.speech_act()
+            || (lb..t0).any(|k| matches!(lower(k), "if" | "unless"))
+        {
+            status = Status::Possible;
+        } else if !speaker_is_actor
+            && (window.iter().any(|w| PLANNED_CUES.contains(w))
+                || in_frame_future
+                || (prev(2) == "ahead" && prev(1) == "of")
+                || window.windows(2).any(|w| matches!(w, ["is" | "are" | "was" | "were", "to"])))
+        {
+            status = Status::Planned;
+        }
+        if status == Status::Occurred
+            && (window.iter().any(|w| HEDGES.contains(w))
+                || window.windows(3).any(|w| matches!(w, [_, "said", "to"]) && matches!(w[0], "was" | "were" | "is" | "are")))
+        {
+            status = Status::Claimed;
+        }
+        if let Some(f) = frame {
+            if kind.speech_act() && !speaker_is_actor && status != Status::Negated {
+                if let Some(sp) = &f.speaker {
+                    status = Status::Claimed;
+                    claimed_by = Some(sp.clone());
+                }
+            }
+        }
+        if status == Status::Claimed && claimed_by.is_none() {
+            claimed_by = frame.and_then(|f| f.speaker.clone());
+        }
+        // Tense and date must agree; a weekday read the wrong way round moves a week.
+        if let (Some(d), Some(r)) = (date.as_mut(), dct) {
+            let weekday = is_weekday_expression(&d.text);
+            if status == Status::Planned && d.latest < r && weekday {
+                shift(d, 7);
+            } else if status == Status::Occurred && d.earliest > r && weekday {
+                shift(d, -7);
+            }
+            if status == Status::Occurred && d.earliest > r {
+                status = Status::Planned;
+            }
+        }
+        let topic = topic_words(s, t1, rb);
+        let ev_start = toks[t0].start;
+        let ev_end = toks[t1 - 1].end;
+        let sent_end = toks.last().map(|t| t.end).unwrap_or(s.start);
+        let mode = rule.mode.map(str::to_string).or_else(|| attack_mode(s, t0, rb));
+        Some(Mention {
+            kind,
+            actors: roles,
+            date,
+            place,
+            status,
+            claimed_by,
+            attack_mode: if kind == EventKind::Attack { mode } else { None },
+            topic,
+            evidence: vec![Evidence {
+                start: ev_start,
+                end: ev_end,
+                quote: s.text[ev_start..ev_end].to_string(),
+                sentence: s.text[s.start..sent_end].to_string(),
+                sentence_start: s.start,
+            }],
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn pick_date(
+        &self,
+        s: &Sentence,
+        t0: usize,
+        t1: usize,
+        lb: usize,
+        rb: usize,
+        frame: Option<&Frame>,
+        speaker_is_actor: bool,
+        kind: EventKind,
+    ) -> Option<usize> {
+        if let Some(f) = frame {
+            if speaker_is_actor {
+                if let Some(d) = f.date {
+                    return Some(d);
+                }
+            }
+        }
+        let toks = &s.tokens;
+        let frame_date = frame.and_then(|f| f.date);
+        let mut best: Option<(usize, usize)> = None;
+        for (i, t) in s.timexes.iter().enumerate() {
+            if !matches!(t.timex.ttype, TimexType::Date | TimexType::Time) || t.timex.earliest.is_none() {
+                continue;
+            }
+            if Some(i) == frame_date && !speaker_is_actor {
+                continue;
+            }
+            let inside = t.t0 >= lb && t.t1 <= rb;
+            // "said on Thursday" belongs to the speech, not to the event told.
+            let owned_by_other_verb = t.t1 <= t0 && t.t0 >= 1 && {
+                let mut p = t.t0 - 1;
+                if matches!(toks[p].lower.as_str(), "on" | "in" | "at" | "during") && p >= 1 {
+                    p -= 1;
+                }
+                let w = toks[p].lower.as_str();
+                p != t0
+                    && p + 1 < t0
+                    && (w.ends_with("ed") || SPEECH_VERBS.contains(&w))
+                    && !kind.speech_act()
+            };
+            if !inside || owned_by_other_verb {
+                continue;
+            }
+            let dist = if t.t0 >= t1 { t.t0 - t1 } else { t0.saturating_sub(t.t1) };
+            if best.is_none_or(|(_, d)| dist < d) {
+                best = Some((i, dist));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// "X said he would end the war": X's pledge to end the war, when
+    /// what is promised is no event of its own.
+    fn intent_pledges(&self, s: &Sentence, _dct: Option<NaiveDate>, found: &[Mention]) -> Vec<Mention> {
+        let toks = &s.tokens;
+        let mut out = Vec::new();
+        for f in &s.frames {
+            let Some(sp) = &f.speaker else { continue };
+            let mut k = f.comp.0;
+            // Skip dates and "that" between the verb and its clause.
+            while k < f.comp.1 {
+                if s.timexes.iter().any(|t| t.t0 <= k && k < t.t1)
+                    || matches!(toks[k].lower.as_str(), "that" | "during" | "his" | "her" | "election" | "campaign" | "on" | "in" | ",")
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if k + 2 >= f.comp.1 {
+                continue;
+            }
+            let subj_is_speaker = s.actors.iter().any(|a| {
+                a.t0 == k && a.ent.iri == sp.iri && a.kind == ActorKind::Pronoun
+            });
+            if !subj_is_speaker || !matches!(toks[k + 1].lower.as_str(), "would" | "will" | "'d" | "'ll") {
+                continue;
+            }
+            let mut v = k + 2;
+            while v < f.comp.1 && matches!(toks[v].lower.as_str(), "soon" | "also" | "then" | "quickly") {
+                v += 1;
+            }
+            if v >= f.comp.1 {
+                continue;
+            }
+            let verb = toks[v].lower.as_str();
+            if matches!(verb, "be" | "have" | "not" | "n't" | "like" | "love" | "prefer" | "need" | "want" | "never" | "continue" | "comment")
+                || BY_FIRST.contains_key(verb)
+                || found.iter().any(|m| m.evidence[0].start >= toks[f.comp.0].start)
+            {
+                continue;
+            }
+            let date = f.date.and_then(|i| window_of(&s.timexes[i].timex));
+            let end = toks.last().map(|t| t.end).unwrap_or(s.start);
+            out.push(Mention {
+                kind: EventKind::Pledge,
+                actors: vec![(Role::Initiator, sp.clone())],
+                date,
+                place: None,
+                status: Status::Occurred,
+                claimed_by: None,
+                attack_mode: None,
+                topic: topic_words(s, v, f.comp.1.min(v + 8)),
+                evidence: vec![Evidence {
+                    start: toks[v].start,
+                    end: toks[v].end,
+                    quote: s.text[toks[v].start..toks[v].end].to_string(),
+                    sentence: s.text[s.start..end].to_string(),
+                    sentence_start: s.start,
+                }],
+            });
+        }
+        out
+    }
+
+    /// Article-level clean-up: counterparts for one-sided meetings, summits
+    /// for meetings of leaders, then one mention per event.
+    fn finish_article(&self, mut mentions: Vec<Mention>, dct: Option<NaiveDate>) -> Vec<Mention> {
+        // Who meets whom in this article, to complete "Trump's summit in Alaska".
+        let mut partners: HashMap<String, HashMap<String, (usize, EntityRef)>> = HashMap::new();
+        for m in mentions.iter().filter(|m| m.kind.family() == "consult") {
+            for (_, a) in &m.actors {
+                for (_, b) in &m.actors {
+                    if a.iri != b.iri && a.anchor != b.anchor {
+                        let e = partners
+                            .entry(a.iri.clone())
+                            .or_default()
+                            .entry(b.iri.clone())
+                            .or_insert((0, b.clone()));
+                        e.0 += 1;
+                    }
+                }
+            }
+        }
+        for m in mentions.iter_mut() {
+            if matches!(m.kind, EventKind::Summit | EventKind::Meeting | EventKind::PhoneCall)
+                && m.actors.len() == 1
+            {
+                let a = &m.actors[0].1;
+                if let Some(p) = partners.get(&a.iri) {
+                    let mut ranked: Vec<&(usize, EntityRef)> = p.values().collect();
+                    ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.iri.cmp(&y.1.iri)));
+                    let unique_best = ranked.len() == 1 || (ranked.len() > 1 && ranked[0].0 > ranked[1].0);
+                    if unique_best && ranked[0].0 >= 2 {
+                        m.actors.push((Role::Participant, ranked[0].1.clone()));
+                    }
+                }
+            }
+        }
+        mentions.retain(|m| {
+            let distinct = m.anchors().len();
+            if m.kind.family() == "consult" {
+                distinct >= 2 || m.actors.len() >= 2
+            } else {
+                !m.actors.is_empty()
+            }
+        });
+        for m in mentions.iter_mut() {
+            if matches!(m.kind, EventKind::Meeting | EventKind::Visit) {
+                let leaders: Vec<&str> = m
+                    .actors
+                    .iter()
+                    .filter(|(_, e)| e.leader && e.etype == EntityType::Person)
+                    .map(|(_, e)| e.anchor.as_str())
+                    .collect();
+                let mut distinct = leaders.clone();
+                distinct.sort();
+                distinct.dedup();
+                if distinct.len() >= 2 {
+                    m.kind = EventKind::Summit;
+                }
+            }
+        }
+        let keyed: Vec<merge::Item> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| merge::Item {
+                mention: m,
+                reference: dct,
+                id: format!("{i:06}"),
+            })
+            .collect();
+        let clusters = merge::cluster(&keyed, merge::Mode::Article);
+        clusters
+            .iter()
+            .map(|c| {
+                let members: Vec<&merge::Item> = c.iter().map(|&i| &keyed[i]).collect();
+                merge::combine(&members, merge::Mode::Article)
+            })
+            .collect()
+    }
+}
+
+fn role_for_subject(kind: EventKind) -> Role {
+    if kind.symmetric() {
+        Role::Participant
+    } else {
+        Role::Initiator
+    }
+}
+
+fn dedupe_roles(roles: &mut Vec<(Role, EntityRef)>) {
+    let mut seen: Vec<String> = Vec::new();
+    roles.retain(|(_, e)| {
+        if seen.contains(&e.iri) {
+            false
+        } else {
+            seen.push(e.iri.clone());
+            true
+        }
+    });
+}
+
+/// Does the rule match at token `i`? Returns the end of the trigger.
+fn match_rule(toks: &[Token], i: usize, rule: &TriggerRule) -> Option<usize> {
+    for (k, slot) in rule.words.iter().enumerate() {
+        let t = toks.get(i + k)?;
+        if !slot.split('|').any(|w| w == t.lower) {
+            return None;
+        }
+    }
+    let end = i + rule.words.len();
+    match rule.needs {
+        Needs::Nothing => {}
+        Needs::After(words) => {
+            let window = &toks[end..toks.len().min(end + 7)];
+            if !window.iter().any(|t| words.contains(&t.lower.as_str())) {
+                return None;
+            }
+        }
+        Needs::Completion => {
+            let lo = i.saturating_sub(6);
+            let hi = toks.len().min(end + 3);
+            if !toks[lo..hi]
+                .iter()
+                .any(|t| COMPLETION_VERBS.contains(&t.lower.as_str()))
+            {
+                return None;
+            }
+        }
+    }
+    Some(end)
+}
+
+/// Word-sense checks that the lexicon alone cannot make.
+fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let toks = &s.tokens;
+    let lower = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let first = lower(t0);
+    let prev = if t0 > 0 { lower(t0 - 1) } else { "" };
+    let next = lower(t1);
+    let is_actor_at = |i: usize| s.actors.iter().any(|a| a.t0 <= i && i < a.t1);
+    match (rule.kind, first) {
+        (EventKind::PhoneCall, "call" | "calls") => {
+            let det_before = matches!(prev, "the" | "a" | "their" | "his" | "her" | "'s" | "phone" | "telephone" | "-" | "this" | "that")
+                || (t0 > 0 && is_actor_at(t0 - 1))
+                || s.timexes.iter().any(|t| t.t1 == t0 || t.t1 + 1 == t0);
+            let not_request = !matches!(next, "for" | "on" | "to" | "upon" | "from" | "off");
+            // "a call for", "roll call", "close call" are not phone calls.
+            det_before && not_request && !matches!(prev, "roll" | "close" | "wake-up" | "margin")
+                && lower(t0.wrapping_sub(2)) != "roll"
+        }
+        (EventKind::Attack, _) => {
+            let metaphor = [prev, lower(t0.wrapping_sub(2))].iter().any(|w| {
+                matches!(*w, "verbal" | "rhetorical" | "personal" | "political" | "scathing" | "stinging" | "heart" | "panic" | "asthma" | "price" | "hunger" | "general" | "labour" | "labor" | "workers" | "media" | "legal")
+            });
+            if metaphor {
+                return false;
+            }
+            if matches!(first, "strike" | "strikes") {
+                let military = matches!(prev, "military" | "missile" | "retaliatory" | "deadly" | "pre-emptive" | "preemptive" | "nuclear" | "rocket" | "air" | "drone" | "artillery" | "israeli" | "us" | "u.s.")
+                    || matches!(next, "on" | "against" | "in" | "targeting" | "that" | "killed" | "hit");
+                let labour = matches!(next, "action" | "by" | "over" | "called" | "began") || matches!(prev, "on" | "go" | "went" | "nationwide");
+                return military && !labour;
+            }
+            if first == "struck" {
+                return !matches!(next, "a" | "an" | "deal" | "agreement" | "accord" | "down" | "out" | "by")
+                    && t1 < toks.len()
+                    && (is_actor_at(t1) || is_actor_at(t1 + 1));
+            }
+            if first == "offensive" {
+                return !matches!(next, "missiles" | "weapons" | "capabilities" | "weapon" | "arms" | "remarks" | "comments" | "language");
+            }
+            if matches!(first, "shell" | "shells") {
+                return !toks[t0].cap && prev != "oil";
+            }
+            if matches!(first, "bomb" | "bombs") {
+                return !matches!(next, "threat" | "threats" | "scare" | "hoax");
+            }
+            true
+        }
+        (EventKind::Negotiation, "negotiating") => next != "table",
+        (EventKind::Meeting, "meet" | "met" | "meets" | "meeting") => {
+            !matches!(next, "demand" | "demands" | "needs" | "target" | "targets" | "expectations" | "requirements" | "criteria" | "deadline" | "standards" | "obligations")
+        }
+        (EventKind::Aid, "arming" | "arm") => {
+            toks[t1..toks.len().min(t1 + 5)].iter().any(|t| t.lower == "with")
+        }
+        (EventKind::Request, "demand" | "demands") => !matches!(prev, "strong" | "weak" | "domestic" | "global" | "consumer" | "oil" | "the" | "of" | "in"),
+        (EventKind::Visit, "head" | "heads") => !matches!(prev, "the" | "a" | "of"),
+        (EventKind::Statement, "announcement" | "declaration") => true,
+        (EventKind::Sanction, _) => !matches!(prev, "without"),
+        _ => true,
+    }
+}
+
+/// The clause around a trigger: between the nearest clause boundaries
+/// (subordinators, relative pronouns, speech verbs, semicolons).
+fn clause_window(s: &Sentence, t0: usize, t1: usize, kind: EventKind) -> (usize, usize) {
+    let toks = &s.tokens;
+    let is_boundary = |i: usize| {
+        let w = toks[i].lower.as_str();
+        if w == "as" {
+            // "as well as", "such as" are no boundaries.
+            let prev = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
+            let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            return !matches!(prev, "well" | "such" | "so") && !matches!(next, "well" | "part" | "a" | "an" | "the" | "much" | "many");
+        }
+        if w == "that" {
+            // Only the complementiser opens a clause ("said that", ", and that").
+            let prev = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
+            return SPEECH_VERBS.contains(&prev) || matches!(prev, "and" | "," | "warned" | "vowed" | "pledged" | "promised") || s.timexes.iter().any(|t| t.t1 == i);
+        }
+        if matches!(w, "after" | "before" | "since" | "until") {
+            // "two days after", "the day before" are dates, not boundaries.
+            return !s.timexes.iter().any(|t| t.t0 <= i && i < t.t1);
+        }
+        CLAUSE_BOUNDARIES.contains(&w) || SPEECH_VERBS.contains(&w) && !s.frames.is_empty() && s.frames.iter().any(|f| f.verb == i)
+    };
+    let mut lb = 0;
+    for i in (0..t0).rev() {
+        if is_boundary(i) {
+            lb = i + 1;
+            break;
+        }
+    }
+    let mut rb = toks.len();
+    let speechy = kind.speech_act() || kind == EventKind::Threat;
+    let mut skipped_that = false;
+    for (i, _) in toks.iter().enumerate().skip(t1) {
+        if is_boundary(i) {
+            if speechy && !skipped_that && toks[i].lower == "that" && i == t1 {
+                skipped_that = true;
+                continue;
+            }
+            rb = i;
+            break;
+        }
+    }
+    // Quoted words stay within their quote.
+    for &(a, b) in &s.quotes {
+        if a <= t0 && t1 <= b {
+            lb = lb.max(a);
+            rb = rb.min(b);
+        }
+    }
+    (lb, rb)
+}
+
+/// Finds "X said", "said X", "according to X" and the words they report.
+fn speech_frames(tokens: &[Token], actors: &[ActorTok], timexes: &[TimexTok]) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    let n = tokens.len();
+    for v in 0..n {
+        let w = tokens[v].lower.as_str();
+        if !SPEECH_VERBS.contains(&w) {
+            continue;
+        }
+        // "was said to be" is a hedge, not a report.
+        if v > 0 && matches!(tokens[v - 1].lower.as_str(), "was" | "were" | "is" | "are" | "be") {
+            continue;
+        }
+        let speaker = actors
+            .iter()
+            .filter(|a| !a.absorbed && a.t1 <= v && a.t1 + 4 >= v)
+            .filter(|a| {
+                tokens[a.t1..v].iter().all(|t| {
+                    matches!(t.lower.as_str(), "has" | "have" | "had" | "also" | "later" | "then" | "again" | "repeatedly" | "," | "on" | "in" | "earlier" | "previously")
+                        || timexes.iter().any(|x| x.t0 <= a.t1 && a.t1 < x.t1)
+                })
+            })
+            .next_back()
+            .or_else(|| actors.iter().find(|a| !a.absorbed && a.t0 > v && a.t0 <= v + 4))
+            .or_else(|| {
+                // "Trump, who had claimed": the relative pronoun's antecedent.
+                let who = (v.saturating_sub(4)..v).find(|&k| tokens[k].lower == "who")?;
+                actors
+                    .iter()
+                    .filter(|a| !a.absorbed && a.t1 <= who && a.t1 + 8 >= who)
+                    .next_back()
+            });
+        let rest_is_tail = tokens[v + 1..]
+            .iter()
+            .all(|t| t.kind == TokKind::Punct || actors.iter().any(|a| a.t0 <= tokens.iter().position(|x| x.start == t.start).unwrap_or(0) && tokens.iter().position(|x| x.start == t.start).unwrap_or(0) < a.t1));
+        let comp = if rest_is_tail || (speaker.is_some_and(|a| a.t0 > v) && v + 1 >= n) {
+            (0, speaker.map(|a| a.t0.min(v)).unwrap_or(v))
+        } else {
+            (v + 1, n)
+        };
+        let date = timexes.iter().position(|t| {
+            (t.t0 > v && t.t0 <= v + 2)
+                || (speaker.is_some_and(|a| t.t1 <= a.t0 && t.t1 + 3 >= a.t0 && t.t0 <= 1))
+                || (speaker.is_some_and(|a| t.t0 >= a.t1 && t.t1 <= v))
+        });
+        frames.push(Frame {
+            verb: v,
+            speaker: speaker.map(|a| a.ent.clone()),
+            speaker_tok: speaker.map(|a| (a.t0, a.t1)),
+            comp,
+            date,
+        });
+    }
+    // A later frame ends the complement of an earlier one.
+    for i in 0..frames.len() {
+        if let Some(next) = frames.get(i + 1).map(|f| f.verb) {
+            if frames[i].comp.0 > frames[i].verb && frames[i].comp.1 > next {
+                frames[i].comp.1 = next;
+            }
+        }
+    }
+    frames
+}
+
+/// Token ranges inside quotation marks.
+fn quote_spans(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.lower.as_str() {
+            "“" => open = Some(i + 1),
+            "”" => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            "\"" => match open.take() {
+                Some(o) => out.push((o, i)),
+                None => open = Some(i + 1),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, tokens.len()));
+    }
+    out
+}
+
+fn topic_words(s: &Sentence, from: usize, to: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in from..to.min(s.tokens.len()) {
+        let t = &s.tokens[k];
+        if t.kind != TokKind::Word || STOPWORDS.contains(&t.lower.as_str()) || t.lower.len() < 3 {
+            continue;
+        }
+        if s.actors.iter().any(|a| a.t0 <= k && k < a.t1) {
+            continue;
+        }
+        if !out.contains(&t.lower) {
+            out.push(t.lower.clone());
+        }
+        if out.len() >= 5 {
+            break;
+        }
+    }
+    out
+}
+
+fn attack_mode(s: &Sentence, t0: usize, rb: usize) -> Option<String> {
+    let words: Vec<&str> = s.tokens[t0.saturating_sub(6)..rb.min(s.tokens.len())]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    if words.iter().any(|w| matches!(*w, "drone" | "drones")) {
+        Some("DroneStrike".into())
+    } else if words.iter().any(|w| matches!(*w, "missile" | "missiles" | "rocket" | "rockets")) {
+        Some("MissileStrike".into())
+    } else if words.iter().any(|w| matches!(*w, "shelling" | "artillery" | "mortar" | "mortars")) {
+        Some("Shelling".into())
+    } else if words.iter().any(|w| matches!(*w, "bomb" | "bombing" | "bomber" | "explosives")) {
+        Some("Bombing".into())
+    } else {
+        None
+    }
+}
+
+fn is_weekday_expression(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        .iter()
+        .any(|d| t.contains(d))
+}
+
+fn shift(d: &mut DateWindow, days: i64) {
+    d.earliest += Duration::days(days);
+    d.latest += Duration::days(days);
+    if d.value.len() == 10 {
+        d.value = d.earliest.format("%Y-%m-%d").to_string();
+    }
+}
+
+/// The calendar window of a date expression, if it has one.
+fn window_of(t: &Timex) -> Option<DateWindow> {
+    let (earliest, latest) = (t.earliest?, t.latest?);
+    let method = match t.anchoring {
+        Anchoring::Explicit => DateMethod::Explicit,
+        Anchoring::RelativeToDct | Anchoring::Undetermined => DateMethod::RelativeToPublication,
+        Anchoring::RelativeToDate => DateMethod::RelativeToDate,
+    };
+    Some(DateWindow {
+        earliest,
+        latest,
+        value: t.value.clone(),
+        granularity: format!("{:?}", t.granularity),
+        method,
+        text: t.text.clone(),
+    })
+}
+
+/// The publication date and the date deictic words refer to. A story
+/// stamped 00:14 IST on the 17th, or datelined "Oct 16" with a header of
+/// the 17th, was written on the 16th, and its "today" is the 16th.
+pub fn reference_dates(article: &Article) -> ArticleDates {
+    let published = article.published;
+    let from_text = timex::publication_date(&article.text);
+    match (published, from_text) {
+        (Some(p), Some((t, method))) if t <= p && (p - t).num_days() <= 2 => ArticleDates {
+            published: Some(p),
+            reference: Some(t),
+            method: if t == p {
+                article.date_source.describe()
+            } else {
+                method.to_string()
+            },
+        },
+        (Some(p), _) => ArticleDates {
+            published: Some(p),
+            reference: Some(p),
+            method: article.date_source.describe(),
+        },
+        (None, Some((t, method))) => ArticleDates {
+            published: Some(t),
+            reference: Some(t),
+            method: method.to_string(),
+        },
+        (None, None) => ArticleDates {
+            published: None,
+            reference: None,
+            method: "unknown".into(),
+        },
+    }
+}
+
+/// For tests and the `dates` view: weekday of a date.
+pub fn weekday_name(d: NaiveDate) -> String {
+    format!("{:?}", d.weekday())
+}

@@ -1,0 +1,263 @@
+//! Sentences and tokens with byte offsets into the article text.
+//!
+//! News text is one paragraph per line; sentences end at `.`, `!`, `?`
+//! (optionally followed by closing quotes) before a capital, a digit or an
+//! opening quote, except after known abbreviations ("Oct.", "U.S.", "Mr.").
+
+/// A sentence as a byte range of the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen", "gov",
+    "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "inc", "corp", "co", "ltd", "jr", "sr", "adm", "cmdr", "rev", "fr", "pres", "approx",
+    "est", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c",
+];
+
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let lstart = line_start;
+        line_start += line.len();
+        split_line(text, lstart, lstart + line.len(), &mut out);
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let line = &text[start..end];
+    let mut sent_start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Closing quotes and brackets stay with the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')') {
+                j += 1;
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts = k < chars.len()
+                && (chars[k].1.is_uppercase()
+                    || chars[k].1.is_ascii_digit()
+                    || matches!(chars[k].1, '"' | '“' | '‘' | '\'' | '('));
+            if followed_by_space && next_starts && !(c == '.' && is_abbreviation(line, pos)) {
+                let end_pos = if j < chars.len() { chars[j].0 } else { line.len() };
+                push(text, start + sent_start, start + end_pos, out);
+                sent_start = if k < chars.len() { chars[k].0 } else { line.len() };
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(text, start + sent_start, end, out);
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let trimmed_start = start + (s.len() - s.trim_start().len());
+    let trimmed_end = end - (s.len() - s.trim_end().len());
+    if trimmed_end > trimmed_start {
+        out.push(Span {
+            start: trimmed_start,
+            end: trimmed_end,
+        });
+    }
+}
+
+/// Whether the period at `pos` closes an abbreviation or an initial ("J.").
+fn is_abbreviation(line: &str, pos: usize) -> bool {
+    let before = &line[..pos];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = before[word_start..].to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.as_str())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased, with typographic apostrophes made plain.
+    pub lower: String,
+    pub kind: TokKind,
+    pub cap: bool,
+}
+
+impl Token {
+    pub fn is(&self, w: &str) -> bool {
+        self.lower == w
+    }
+    pub fn is_any(&self, ws: &[&str]) -> bool {
+        ws.contains(&self.lower.as_str())
+    }
+}
+
+/// Tokens of `text[start..end]`: words (with "U.S."-style dotted
+/// abbreviations kept whole), numbers, "'s" and "n't" as tokens of their
+/// own, and every other symbol as punctuation; hyphens split words so that
+/// "Trump-Putin" yields two names.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| if i < n { chars[i].0 } else { s.len() };
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let is_apos = |c: char| c == '\'' || c == '’';
+        if c.is_alphanumeric() {
+            let mut j = i;
+            let mut has_alpha = false;
+            while j < n {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    has_alpha |= cj.is_alphabetic();
+                    j += 1;
+                } else if cj == '.'
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphabetic()
+                    && j >= 1
+                    && (j - i == 1 || chars[j - 2].1 == '.')
+                {
+                    // U.S., U.N.: single letters joined by dots.
+                    j += 1;
+                } else if (cj == '.' || cj == ',') && j + 1 < n && chars[j + 1].1.is_ascii_digit() && !has_alpha {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Keep the final dot of "U.S." with the word.
+            if j < n && chars[j].1 == '.' && j >= 2 && chars[j - 2].1 == '.' {
+                j += 1;
+            }
+            // n't: "didn't" -> "did" "n't"
+            if j + 1 < n
+                && is_apos(chars[j].1)
+                && chars[j + 1].1 == 't'
+                && j > i
+                && chars[j - 1].1 == 'n'
+                && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric())
+            {
+                let word_end = j - 1;
+                if word_end > i {
+                    push_tok(s, start, at(i), at(word_end), &mut out);
+                }
+                push_tok(s, start, at(word_end), at(j + 2), &mut out);
+                i = j + 2;
+                continue;
+            }
+            push_tok(s, start, at(i), at(j), &mut out);
+            i = j;
+            // 's / ’s
+            if i + 1 < n
+                && is_apos(chars[i].1)
+                && matches!(chars[i + 1].1, 's' | 'S')
+                && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
+            {
+                push_tok(s, start, at(i), at(i + 2), &mut out);
+                i += 2;
+            }
+            continue;
+        }
+        push_tok(s, start, at(i), at(i + 1), &mut out);
+        i += 1;
+    }
+    out
+}
+
+fn push_tok(s: &str, base: usize, a: usize, b: usize, out: &mut Vec<Token>) {
+    let raw = &s[a..b];
+    let first = raw.chars().next().unwrap_or(' ');
+    let kind = if first.is_ascii_digit() {
+        TokKind::Number
+    } else if first.is_alphanumeric() || first == '\'' || first == '’' {
+        TokKind::Word
+    } else {
+        TokKind::Punct
+    };
+    out.push(Token {
+        start: base + a,
+        end: base + b,
+        lower: raw.to_lowercase().replace('’', "'"),
+        kind,
+        cap: first.is_uppercase(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            sents("The U.S. president met Mr. Putin on Oct. 16. They talked. \"Good,\" he said.\nNext line"),
+            vec![
+                "The U.S. president met Mr. Putin on Oct. 16.",
+                "They talked.",
+                "\"Good,\" he said.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_offsets_and_split_names() {
+        let t = "Trump-Putin call, U.S. officials didn’t meet Russia’s 1,200.5 men.";
+        let toks = tokenize(t, 0, t.len());
+        let words: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Trump", "-", "Putin", "call", ",", "U.S.", "officials", "did", "n’t", "meet",
+                "Russia", "’s", "1,200.5", "men", "."
+            ]
+        );
+        assert_eq!(toks[8].lower, "n't");
+        assert_eq!(toks[11].lower, "'s");
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in ["", ".", "é.", "’", "a.’", "U.", "😀 . 😀", "n’", "x’s"] {
+            let _ = sentences(t);
+            let _ = tokenize(t, 0, t.len());
+        }
+    }
+}

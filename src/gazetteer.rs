@@ -1,0 +1,509 @@
+//! The gazetteer: actors and places with labels, aliases, demonyms, Wikidata
+//! QIDs, metonymy (capitals and buildings standing for governments) and role
+//! spells with dates ("the U.S. president" in 1997 is Clinton).
+//!
+//! It is RDF (`ontology/gazetteer.ttl`, built in, plus users' `--gazetteer`
+//! files in the same vocabulary), read once into plain structures and one
+//! Aho-Corasick automaton over every surface form, so that finding all names
+//! in an article is a single pass however large the gazetteer grows.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Term;
+use thiserror::Error;
+
+use crate::model::{EntityRef, EntityType};
+use crate::vocab;
+
+/// The gazetteer shipped with eventline.
+pub const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
+
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum GazetteerError {
+    #[error("{path}: cannot read gazetteer: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: invalid Turtle: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("cannot build the name matcher: {0}")]
+    Matcher(String),
+}
+
+/// A role held for a while: "president of Q30 from 2025-01-20".
+#[derive(Debug, Clone)]
+pub struct RoleSpell {
+    pub title: String,
+    pub of: usize,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+impl RoleSpell {
+    pub fn holds_on(&self, date: NaiveDate) -> bool {
+        self.start.is_none_or(|s| s <= date) && self.end.is_none_or(|e| date < e)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub iri: String,
+    pub label: String,
+    pub etype: EntityType,
+    pub qid: Option<String>,
+    pub stands_for: Option<usize>,
+    pub located_in: Option<usize>,
+    pub seat_of: Option<String>,
+    pub roles: Vec<RoleSpell>,
+}
+
+/// How a surface form names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurfaceKind {
+    Name,
+    /// "Russian": the country as a modifier ("Russian officials").
+    Demonym,
+}
+
+#[derive(Debug, Clone)]
+struct Surface {
+    kind: SurfaceKind,
+    candidates: Vec<usize>,
+}
+
+/// A name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kind: SurfaceKind,
+    pub candidates: Vec<usize>,
+}
+
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    by_iri: HashMap<String, usize>,
+    surfaces: Vec<Surface>,
+    patterns: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entities", &self.entities.len())
+            .field("surface_forms", &self.patterns.len())
+            .finish()
+    }
+}
+
+const HEAD_TITLES: [&str; 6] = [
+    "president",
+    "prime minister",
+    "chancellor",
+    "king",
+    "supreme leader",
+    "emir",
+];
+
+#[derive(Default)]
+struct Raw {
+    types: Vec<String>,
+    label: Option<String>,
+    alt: Vec<String>,
+    demonyms: Vec<String>,
+    same_as: Vec<String>,
+    stands_for: Option<String>,
+    located_in: Option<String>,
+    seat_of: Option<String>,
+    holds: Vec<String>,
+    role_title: Option<String>,
+    role_of: Option<String>,
+    role_start: Option<NaiveDate>,
+    role_end: Option<NaiveDate>,
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer plus the given files.
+    pub fn load(extra: &[PathBuf]) -> Result<Gazetteer, GazetteerError> {
+        let mut sources: Vec<(PathBuf, String)> =
+            vec![(PathBuf::from("ontology/gazetteer.ttl"), BUILTIN.to_string())];
+        for p in extra {
+            let text = std::fs::read_to_string(p).map_err(|source| GazetteerError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            sources.push((p.clone(), text));
+        }
+        Self::from_turtle(&sources)
+    }
+
+    /// The Turtle texts of the built-in and extra gazetteer files, for the store.
+    pub fn sources(extra: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, GazetteerError> {
+        let mut v = vec![(PathBuf::from("ontology/gazetteer.ttl"), BUILTIN.to_string())];
+        for p in extra {
+            let text = std::fs::read_to_string(p).map_err(|source| GazetteerError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            v.push((p.clone(), text));
+        }
+        Ok(v)
+    }
+
+    pub fn from_turtle(sources: &[(PathBuf, String)]) -> Result<Gazetteer, GazetteerError> {
+        let mut raw: HashMap<String, Raw> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (path, text) in sources {
+            for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+                let quad = quad.map_err(|e| GazetteerError::Parse {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+                let s = match &quad.subject {
+                    oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
+                    other => other.to_string(),
+                };
+                let r = raw.entry(s.clone()).or_insert_with(|| {
+                    order.push(s.clone());
+                    Raw::default()
+                });
+                let p = quad.predicate.as_str();
+                let lit = match &quad.object {
+                    Term::Literal(l) => Some(l.value().to_string()),
+                    _ => None,
+                };
+                let iri = match &quad.object {
+                    Term::NamedNode(n) => Some(n.as_str().to_string()),
+                    _ => None,
+                };
+                let evl = |local: &str| format!("{}{local}", vocab::EVL);
+                if p == vocab::RDF_TYPE {
+                    r.types.extend(iri);
+                } else if p == vocab::RDFS_LABEL {
+                    if r.label.is_none() {
+                        r.label = lit;
+                    } else {
+                        r.alt.extend(lit);
+                    }
+                } else if p == vocab::SKOS_ALT_LABEL {
+                    r.alt.extend(lit);
+                } else if p == evl("demonym") {
+                    r.demonyms.extend(lit);
+                } else if p == vocab::OWL_SAME_AS {
+                    r.same_as.extend(iri);
+                } else if p == evl("standsFor") {
+                    r.stands_for = iri;
+                } else if p == evl("locatedIn") {
+                    r.located_in = iri;
+                } else if p == evl("seatOf") {
+                    r.seat_of = lit;
+                } else if p == evl("holds") {
+                    r.holds.extend(iri);
+                } else if p == evl("roleTitle") {
+                    r.role_title = lit.map(|t| t.to_lowercase());
+                } else if p == evl("roleOf") {
+                    r.role_of = iri;
+                } else if p == evl("roleStart") {
+                    r.role_start = lit.and_then(|d| d.parse().ok());
+                } else if p == evl("roleEnd") {
+                    r.role_end = lit.and_then(|d| d.parse().ok());
+                }
+            }
+        }
+        let etype_of = |types: &[String]| -> Option<EntityType> {
+            let has = |local: &str| types.iter().any(|t| t == &format!("{}{local}", vocab::EVL));
+            Some(if has("Person") {
+                EntityType::Person
+            } else if has("Country") {
+                EntityType::Country
+            } else if has("ArmedGroup") {
+                EntityType::ArmedGroup
+            } else if has("Organisation") {
+                EntityType::Organisation
+            } else if has("City") {
+                EntityType::City
+            } else if has("Region") {
+                EntityType::Region
+            } else if has("Building") {
+                EntityType::Building
+            } else if has("Place") {
+                EntityType::Region
+            } else if has("Actor") {
+                EntityType::Group
+            } else {
+                return None;
+            })
+        };
+        let mut entities = Vec::new();
+        let mut by_iri = HashMap::new();
+        for iri in &order {
+            let r = &raw[iri];
+            let Some(etype) = etype_of(&r.types) else {
+                continue;
+            };
+            let Some(label) = r.label.clone() else {
+                continue;
+            };
+            let qid = r
+                .same_as
+                .iter()
+                .find_map(|s| s.strip_prefix(vocab::WIKIDATA_ENTITY))
+                .map(str::to_string);
+            by_iri.insert(iri.clone(), entities.len());
+            entities.push(Entity {
+                iri: iri.clone(),
+                label,
+                etype,
+                qid,
+                stands_for: None,
+                located_in: None,
+                seat_of: r.seat_of.clone(),
+                roles: Vec::new(),
+            });
+        }
+        for e in entities.iter_mut() {
+            let r = &raw[&e.iri];
+            e.stands_for = r.stands_for.as_ref().and_then(|i| by_iri.get(i).copied());
+            e.located_in = r.located_in.as_ref().and_then(|i| by_iri.get(i).copied());
+            for role_iri in &r.holds {
+                let Some(role) = raw.get(role_iri) else { continue };
+                let (Some(title), Some(of)) = (&role.role_title, &role.role_of) else {
+                    continue;
+                };
+                let Some(&of) = by_iri.get(of) else { continue };
+                e.roles.push(RoleSpell {
+                    title: title.clone(),
+                    of,
+                    start: role.role_start,
+                    end: role.role_end,
+                });
+            }
+        }
+        // Surface forms; one form may name several entities (two Bushes),
+        // and is disambiguated by date at lookup.
+        let mut forms: HashMap<String, Surface> = HashMap::new();
+        for (idx, e) in entities.iter().enumerate() {
+            let r = &raw[&e.iri];
+            let mut names: Vec<&String> = vec![&e.label];
+            names.extend(r.alt.iter());
+            for n in names {
+                add_form(&mut forms, n, SurfaceKind::Name, idx);
+                if let Some(rest) = n.strip_prefix("the ") {
+                    add_form(&mut forms, rest, SurfaceKind::Name, idx);
+                }
+            }
+            for d in &r.demonyms {
+                add_form(&mut forms, d, SurfaceKind::Demonym, idx);
+            }
+        }
+        let mut patterns: Vec<String> = forms.keys().cloned().collect();
+        patterns.sort();
+        let surfaces: Vec<Surface> = patterns.iter().map(|p| forms[p].clone()).collect();
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| GazetteerError::Matcher(e.to_string()))?;
+        Ok(Gazetteer {
+            entities,
+            by_iri,
+            surfaces,
+            patterns,
+            matcher,
+        })
+    }
+
+    pub fn get(&self, iri: &str) -> Option<usize> {
+        self.by_iri.get(iri).copied()
+    }
+
+    /// Every gazetteer name in `text`, whole words only, longest first.
+    pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = s == 0 || !is_word_byte(text, s, true);
+            let after_ok = e == bytes.len() || !is_word_byte(text, e, false);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let surface = &self.surfaces[m.pattern().as_usize()];
+            out.push(NameMatch {
+                start: s,
+                end: e,
+                kind: surface.kind,
+                candidates: surface.candidates.clone(),
+            });
+        }
+        out
+    }
+
+    /// Picks among entities sharing a name the one active on `date`
+    /// (holding a role then), else the first.
+    pub fn disambiguate(&self, candidates: &[usize], date: Option<NaiveDate>) -> usize {
+        if let Some(d) = date {
+            if let Some(&c) = candidates
+                .iter()
+                .find(|&&c| self.entities[c].roles.iter().any(|r| r.holds_on(d)))
+            {
+                return c;
+            }
+        }
+        candidates[0]
+    }
+
+    /// Who held `title` (e.g. "president") of `of` on `date`.
+    pub fn holder(&self, title: &str, of: usize, date: NaiveDate) -> Option<usize> {
+        self.entities.iter().position(|e| {
+            e.roles
+                .iter()
+                .any(|r| r.of == of && r.title == title && r.holds_on(date))
+        })
+    }
+
+    /// The country or organisation a person acted for on `date` (their
+    /// first role then), or what a capital or building stands for.
+    pub fn anchor(&self, idx: usize, date: Option<NaiveDate>) -> usize {
+        let e = &self.entities[idx];
+        if let Some(s) = e.stands_for {
+            return s;
+        }
+        if e.etype == EntityType::Person {
+            let role = match date {
+                Some(d) => e.roles.iter().find(|r| r.holds_on(d)),
+                None => None,
+            };
+            if let Some(r) = role.or(e.roles.last()) {
+                return r.of;
+            }
+        }
+        idx
+    }
+
+    pub fn is_leader(&self, idx: usize, date: Option<NaiveDate>) -> bool {
+        self.entities[idx].roles.iter().any(|r| {
+            HEAD_TITLES.contains(&r.title.as_str()) && date.is_none_or(|d| r.holds_on(d))
+        })
+    }
+
+    /// The plain reference used in mentions.
+    pub fn entity_ref(&self, idx: usize, date: Option<NaiveDate>) -> EntityRef {
+        let e = &self.entities[idx];
+        EntityRef {
+            iri: e.iri.clone(),
+            label: e.label.clone(),
+            etype: e.etype,
+            qid: e.qid.clone(),
+            anchor: self.entities[self.anchor(idx, date)].iri.clone(),
+            leader: self.is_leader(idx, date),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}
+
+fn add_form(forms: &mut HashMap<String, Surface>, name: &str, kind: SurfaceKind, idx: usize) {
+    let name = name.trim();
+    // One- and two-letter forms other than all-caps ones ("UN", "EU") match too much.
+    if name.len() < 2 || (name.len() == 2 && !name.chars().all(|c| c.is_ascii_uppercase())) {
+        return;
+    }
+    let s = forms.entry(name.to_string()).or_insert(Surface {
+        kind,
+        candidates: Vec::new(),
+    });
+    if !s.candidates.contains(&idx) {
+        s.candidates.push(idx);
+    }
+}
+
+/// Whether the character touching byte offset `at` (the one before it when
+/// `before`) is part of a word, so "Iran" does not match inside "Iranian".
+fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
+    let c = if before {
+        text[..at].chars().next_back()
+    } else {
+        text[at..].chars().next()
+    };
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The path of the built-in gazetteer for messages.
+pub fn builtin_path() -> &'static Path {
+    Path::new("ontology/gazetteer.ttl")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINI: &str = r#"
+@prefix evl: <https://w3id.org/eventline/ontology#> .
+@prefix eid: <https://w3id.org/eventline/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+eid:Q30 a evl:Country ; rdfs:label "United States"@en ; skos:altLabel "U.S."@en, "US"@en ;
+  evl:demonym "American"@en ; owl:sameAs wd:Q30 .
+eid:Q61 a evl:City ; rdfs:label "Washington"@en ; evl:standsFor eid:Q30 .
+eid:Q1 a evl:Person ; rdfs:label "Bill Clinton"@en ; skos:altLabel "Clinton"@en ;
+  evl:holds <https://w3id.org/eventline/id/role/r1> .
+<https://w3id.org/eventline/id/role/r1> a evl:RoleSpell ; evl:roleTitle "president" ; evl:roleOf eid:Q30 ;
+  evl:roleStart "1993-01-20"^^xsd:date ; evl:roleEnd "2001-01-20"^^xsd:date .
+"#;
+
+    fn mini() -> Gazetteer {
+        Gazetteer::from_turtle(&[(PathBuf::from("mini.ttl"), MINI.to_string())]).unwrap()
+    }
+
+    #[test]
+    fn finds_whole_words_and_demonyms() {
+        let g = mini();
+        let text = "American officials in Washington met Clinton; USA and USB are not US.";
+        let found: Vec<&str> = g
+            .find_names(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, vec!["American", "Washington", "Clinton", "US"]);
+    }
+
+    #[test]
+    fn roles_resolve_by_date() {
+        let g = mini();
+        let us = g.get("https://w3id.org/eventline/id/Q30").unwrap();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            g.holder("president", us, d(1997, 4, 1)).map(|i| g.entities[i].label.as_str()),
+            Some("Bill Clinton")
+        );
+        assert_eq!(g.holder("president", us, d(2005, 4, 1)), None);
+        let clinton = g.get("https://w3id.org/eventline/id/Q1").unwrap();
+        assert_eq!(g.anchor(clinton, Some(d(1997, 1, 1))), us);
+        assert!(g.is_leader(clinton, Some(d(1997, 1, 1))));
+        let wash = g.get("https://w3id.org/eventline/id/Q61").unwrap();
+        assert_eq!(g.anchor(wash, None), us);
+    }
+
+    #[test]
+    fn builtin_gazetteer_parses() {
+        let g = Gazetteer::load(&[]).unwrap();
+        assert!(g.len() > 100, "only {} entities", g.len());
+    }
+}

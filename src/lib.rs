@@ -1,0 +1,21 @@
+//! eventline: news articles in, an event timeline knowledge graph out.
+//!
+//! The pipeline, one module per stage: [`article`] reads inputs,
+//! [`extract`] (with [`timex`] for dates and [`gazetteer`] for names) turns
+//! each article into event mentions, [`rdf`] maps them to quads, [`store`]
+//! keeps them in Oxigraph and derives merged events with [`merge`], and
+//! [`timeline`] draws them. [`cli`] is the command line; [`vocab`] names
+//! every IRI.
+
+pub mod article;
+pub mod cli;
+pub mod extract;
+pub mod gazetteer;
+pub mod merge;
+pub mod model;
+pub mod rdf;
+pub mod store;
+pub mod timeline;
+pub mod timeline_data;
+pub mod timex;
+pub mod vocab;

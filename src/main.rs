@@ -1,0 +1,29 @@
+//! The `eventline` binary: parse the command line, run, print errors once,
+//! exit with a documented code (see `cli::exit`).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use eventline::cli::{self, exit, Cli};
+use eventline::store::StoreError;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            // A closed pipe (`eventline query ... | head`) is not an error.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::from(exit::OK);
+            }
+            eprintln!("error: {e:#}");
+            let locked = e
+                .chain()
+                .any(|c| matches!(c.downcast_ref::<StoreError>(), Some(StoreError::Locked { .. })));
+            ExitCode::from(if locked { exit::LOCKED } else { exit::ERROR })
+        }
+    }
+}

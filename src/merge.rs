@@ -1,0 +1,359 @@
+//! One node per real event: deciding which mentions tell the same event and
+//! what the merged event says.
+//!
+//! The same clustering serves inside an article (its repeated mentions of
+//! one call) and across the store (two articles telling the call). It is a
+//! function of the set of mentions: items are put in a canonical order
+//! (dated before undated, specific before vague, then by id) before the
+//! greedy assignment, so ingesting A then B gives the same clusters as B
+//! then A.
+
+use chrono::NaiveDate;
+
+use crate::model::{DateWindow, EntityRef, EntityType, Mention, Role, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Mentions of one article: partial actor lists ("Trump" vs "Trump and
+    /// Putin") may be one event.
+    Article,
+    /// Mentions of different articles within one block (same kind family and
+    /// same country-level actors).
+    Store,
+}
+
+/// A mention with what merging needs to know about its article.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    pub mention: &'a Mention,
+    /// The article's reference date (for "planned" events still ahead).
+    pub reference: Option<NaiveDate>,
+    /// A stable id (the mention IRI): the last tie-breaker of the order.
+    pub id: String,
+}
+
+fn subset(a: &[String], b: &[String]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            x.iri == y.iri
+                || x.etype == EntityType::Country
+                || y.etype == EntityType::Country
+                || x.anchor == y.iri
+                || y.anchor == x.iri
+        }
+        _ => true,
+    }
+}
+
+/// Could `a` and `b` describe one event? Undated mentions are handled by
+/// the caller (they join only a unique candidate).
+fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
+    let (ma, mb) = (a.mention, b.mention);
+    if !ma.kind.compatible(mb.kind) {
+        return false;
+    }
+    let (aa, ab) = (ma.anchors(), mb.anchors());
+    let actors_ok = match mode {
+        Mode::Article => (subset(&aa, &ab) || subset(&ab, &aa)) && aa.iter().any(|x| ab.contains(x)),
+        Mode::Store => aa == ab,
+    };
+    if !actors_ok {
+        return false;
+    }
+    let (pa, pb) = (ma.persons(), mb.persons());
+    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
+        return false;
+    }
+    // A summit is of leaders; a meeting of others is another event.
+    let summit_vs_other = |x: &Mention, y: &Mention| {
+        x.kind == crate::model::EventKind::Summit
+            && y.actors
+                .iter()
+                .any(|(_, e)| e.etype == EntityType::Person && !e.leader)
+    };
+    if summit_vs_other(ma, mb) || summit_vs_other(mb, ma) {
+        return false;
+    }
+    if !places_compatible(&ma.place, &mb.place) {
+        return false;
+    }
+    match (&ma.date, &mb.date) {
+        (Some(x), Some(y)) => {
+            if !x.overlaps(y) {
+                return false;
+            }
+        }
+        (None, Some(d)) | (Some(d), None) => {
+            // A planned event cannot be one that lay wholly in the past of
+            // the article announcing it, nor an occurred one in its future.
+            let undated = if ma.date.is_none() { a } else { b };
+            if let Some(r) = undated.reference {
+                match undated.mention.status {
+                    Status::Planned if d.latest < r => return false,
+                    Status::Occurred if d.earliest > r => return false,
+                    _ => {}
+                }
+            }
+        }
+        (None, None) => {}
+    }
+    if ma.kind.speech_act() && !ma.topic.is_empty() && !mb.topic.is_empty() {
+        let shared = ma.topic.iter().filter(|w| mb.topic.contains(w)).count();
+        if shared == 0 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Groups items into events; returns clusters of item indices.
+pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (items[x].mention, items[y].mention);
+        let width = |m: &Mention| m.date.as_ref().map(DateWindow::days).unwrap_or(i64::MAX);
+        (a.date.is_none())
+            .cmp(&b.date.is_none())
+            .then(b.kind.specificity().cmp(&a.kind.specificity()))
+            .then(width(a).cmp(&width(b)))
+            .then(b.actors.len().cmp(&a.actors.len()))
+            .then(items[x].id.cmp(&items[y].id))
+    });
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for &i in &order {
+        let fits = |c: &Vec<usize>| c.iter().all(|&j| compatible(&items[i], &items[j], mode));
+        let candidates: Vec<usize> = (0..clusters.len()).filter(|&c| fits(&clusters[c])).collect();
+        let chosen = if items[i].mention.date.is_some() {
+            candidates.first().copied()
+        } else if candidates.len() == 1 {
+            Some(candidates[0])
+        } else {
+            // Several events fit an undated mention: prefer one that is
+            // itself undated, else keep it apart rather than guess.
+            candidates
+                .iter()
+                .copied()
+                .find(|&c| clusters[c].iter().all(|&j| items[j].mention.date.is_none()))
+        };
+        match chosen {
+            Some(c) => clusters[c].push(i),
+            None => clusters.push(vec![i]),
+        }
+    }
+    for c in clusters.iter_mut() {
+        c.sort_by(|&x, &y| items[x].id.cmp(&items[y].id));
+    }
+    clusters.sort_by(|a, b| items[a[0]].id.cmp(&items[b[0]].id));
+    clusters
+}
+
+/// What the merged event says: the most specific kind, every actor (a
+/// named role beats plain participation), the narrowest consistent date,
+/// the most specific place and, across articles, the status of the latest
+/// report (within one article, the most definite).
+pub fn combine(members: &[&Item], mode: Mode) -> Mention {
+    let first = members[0].mention;
+    let mut kind = first.kind;
+    for m in members {
+        if m.mention.kind.specificity() > kind.specificity() {
+            kind = m.mention.kind;
+        }
+    }
+    let mut actors: Vec<(Role, EntityRef)> = Vec::new();
+    for m in members {
+        for (r, e) in &m.mention.actors {
+            match actors.iter_mut().find(|(_, x)| x.iri == e.iri) {
+                Some(slot) => {
+                    if slot.0 == Role::Participant && *r != Role::Participant {
+                        slot.0 = *r;
+                    }
+                }
+                None => actors.push((*r, e.clone())),
+            }
+        }
+    }
+    if kind.symmetric() {
+        for a in actors.iter_mut() {
+            a.0 = Role::Participant;
+        }
+    }
+    let mut date: Option<DateWindow> = None;
+    for m in members {
+        if let Some(d) = &m.mention.date {
+            date = Some(match date {
+                None => d.clone(),
+                Some(cur) => {
+                    let (e, l) = (cur.earliest.max(d.earliest), cur.latest.min(d.latest));
+                    if e <= l {
+                        if d.days() < cur.days() {
+                            DateWindow {
+                                earliest: e,
+                                latest: l,
+                                ..d.clone()
+                            }
+                        } else {
+                            DateWindow {
+                                earliest: e,
+                                latest: l,
+                                ..cur
+                            }
+                        }
+                    } else {
+                        cur
+                    }
+                }
+            });
+        }
+    }
+    let mut place: Option<EntityRef> = None;
+    for m in members {
+        if let Some(p) = &m.mention.place {
+            if place.as_ref().is_none_or(|cur| cur.etype == EntityType::Country && p.etype != EntityType::Country) {
+                place = Some(p.clone());
+            }
+        }
+    }
+    let status_member = match mode {
+        Mode::Article => members
+            .iter()
+            .max_by_key(|m| m.mention.status.definiteness())
+            .copied(),
+        Mode::Store => members
+            .iter()
+            .max_by(|a, b| {
+                a.reference
+                    .cmp(&b.reference)
+                    .then(a.mention.status.definiteness().cmp(&b.mention.status.definiteness()))
+            })
+            .copied(),
+    };
+    let status_member = status_member.unwrap_or(members[0]);
+    let mut topic: Vec<String> = Vec::new();
+    let mut evidence = Vec::new();
+    for m in members {
+        for w in &m.mention.topic {
+            if !topic.contains(w) {
+                topic.push(w.clone());
+            }
+        }
+        evidence.extend(m.mention.evidence.iter().cloned());
+    }
+    evidence.sort_by_key(|e| e.start);
+    evidence.dedup_by_key(|e| e.start);
+    Mention {
+        kind,
+        actors,
+        date,
+        place,
+        status: status_member.mention.status,
+        claimed_by: members.iter().find_map(|m| m.mention.claimed_by.clone()),
+        attack_mode: members.iter().find_map(|m| m.mention.attack_mode.clone()),
+        topic,
+        evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateMethod, EventKind};
+
+    fn actor(q: &str, person: bool, anchor: &str) -> EntityRef {
+        EntityRef {
+            iri: format!("e:{q}"),
+            label: q.into(),
+            etype: if person { EntityType::Person } else { EntityType::Country },
+            qid: None,
+            anchor: format!("e:{anchor}"),
+            leader: person,
+        }
+    }
+    fn day(s: &str) -> DateWindow {
+        let d: NaiveDate = s.parse().unwrap();
+        DateWindow {
+            earliest: d,
+            latest: d,
+            value: s.into(),
+            granularity: "Day".into(),
+            method: DateMethod::Explicit,
+            text: s.into(),
+        }
+    }
+    fn m(kind: EventKind, actors: Vec<EntityRef>, date: Option<&str>, status: Status) -> Mention {
+        Mention {
+            kind,
+            actors: actors.into_iter().map(|a| (Role::Participant, a)).collect(),
+            date: date.map(day),
+            place: None,
+            status,
+            claimed_by: None,
+            attack_mode: None,
+            topic: vec![],
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn partial_mentions_in_one_article_merge_and_order_does_not_matter() {
+        let trump = actor("trump", true, "us");
+        let putin = actor("putin", true, "ru");
+        let ms = [
+            m(EventKind::PhoneCall, vec![trump.clone(), putin.clone()], None, Status::Occurred),
+            m(EventKind::PhoneCall, vec![trump.clone()], Some("2025-10-16"), Status::Occurred),
+            m(EventKind::Consultation, vec![trump.clone(), putin.clone()], None, Status::Occurred),
+            m(EventKind::Summit, vec![trump.clone(), putin.clone()], None, Status::Planned),
+        ];
+        let r: NaiveDate = "2025-10-16".parse().unwrap();
+        let items: Vec<Item> = ms
+            .iter()
+            .enumerate()
+            .map(|(i, x)| Item { mention: x, reference: Some(r), id: format!("{i}") })
+            .collect();
+        let c = cluster(&items, Mode::Article);
+        // The call (three mentions) and the summit; the undated summit does
+        // not join the dated call.
+        assert_eq!(c.len(), 2, "{c:?}");
+        let mut reversed = items.clone();
+        reversed.reverse();
+        let c2 = cluster(&reversed, Mode::Article);
+        assert_eq!(c2.len(), 2);
+        let call: Vec<&Item> = c.iter().find(|c| c.len() == 3).unwrap().iter().map(|&i| &items[i]).collect();
+        let merged = combine(&call, Mode::Article);
+        assert_eq!(merged.kind, EventKind::PhoneCall);
+        assert_eq!(merged.actors.len(), 2);
+        assert_eq!(merged.date.unwrap().earliest, r);
+    }
+
+    #[test]
+    fn different_days_and_places_stay_apart() {
+        let a = actor("ru", false, "ru");
+        let b = actor("ua", false, "ua");
+        let x = m(EventKind::Attack, vec![a.clone(), b.clone()], Some("2025-10-16"), Status::Occurred);
+        let y = m(EventKind::Attack, vec![a, b], Some("2025-10-17"), Status::Occurred);
+        let items = [
+            Item { mention: &x, reference: None, id: "1".into() },
+            Item { mention: &y, reference: None, id: "2".into() },
+        ];
+        assert_eq!(cluster(&items, Mode::Store).len(), 2);
+    }
+
+    #[test]
+    fn latest_report_decides_status_across_articles() {
+        let a = actor("trump", true, "us");
+        let b = actor("putin", true, "ru");
+        let planned = m(EventKind::Summit, vec![a.clone(), b.clone()], Some("2025-10-20"), Status::Planned);
+        let held = m(EventKind::Summit, vec![a, b], Some("2025-10-20"), Status::Occurred);
+        let items = [
+            Item { mention: &held, reference: "2025-10-21".parse().ok(), id: "b".into() },
+            Item { mention: &planned, reference: "2025-10-10".parse().ok(), id: "a".into() },
+        ];
+        let c = cluster(&items, Mode::Store);
+        assert_eq!(c.len(), 1);
+        let members: Vec<&Item> = c[0].iter().map(|&i| &items[i]).collect();
+        assert_eq!(combine(&members, Mode::Store).status, Status::Occurred);
+    }
+}

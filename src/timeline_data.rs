@@ -1,0 +1,115 @@
+//! Reads the merged events out of the store into the timeline's plain
+//! input: one SPARQL query, grouped per event.
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::Term;
+
+use crate::store::{EventStore, StoreError};
+use crate::timeline::{Relation, Source, TimelineEvent};
+
+const EVENTS: &str = r#"
+PREFIX evl: <https://w3id.org/eventline/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX schema: <https://schema.org/>
+SELECT ?event ?kind ?status ?earliest ?latest ?role ?actor ?actorLabel ?actorSame ?placeLabel ?doc ?title ?url ?published ?sentence WHERE {
+  ?event evl:hasMention ?m ; a ?kind ; evl:status ?status .
+  FILTER(STRSTARTS(STR(?kind), STR(evl:)))
+  OPTIONAL { ?event evl:earliest ?earliest ; evl:latest ?latest }
+  OPTIONAL { VALUES ?role { evl:initiator evl:target evl:participant }
+             ?event ?role ?actor . OPTIONAL { ?actor rdfs:label ?actorLabel }
+             OPTIONAL { ?actor owl:sameAs ?actorSame } }
+  OPTIONAL { ?event evl:place ?place . ?place rdfs:label ?placeLabel }
+  OPTIONAL { ?event evl:mentionedIn ?doc .
+             OPTIONAL { ?doc schema:headline ?title } OPTIONAL { ?doc schema:url ?url }
+             OPTIONAL { ?doc schema:datePublished ?published } }
+  OPTIONAL { ?m evl:evidence ?a . ?a evl:sentence ?sentence }
+}
+"#;
+
+fn value(t: &Option<Term>) -> Option<String> {
+    match t {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        Some(other) => Some(other.to_string()),
+        None => None,
+    }
+}
+
+fn local(iri: &str) -> String {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri).to_string()
+}
+
+/// All events with actors (initiators first), sources and one evidence sentence.
+pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), StoreError> {
+    let (vars, rows) = store.select(EVENTS)?;
+    let col = |name: &str| vars.iter().position(|v| v == name);
+    let get = |r: &Vec<Option<Term>>, name: &str| col(name).and_then(|i| value(&r[i]));
+    let mut events: BTreeMap<String, TimelineEvent> = BTreeMap::new();
+    let mut actor_rank: BTreeMap<(String, String), u8> = BTreeMap::new();
+    for r in &rows {
+        let Some(id) = get(r, "event") else { continue };
+        let e = events.entry(id.clone()).or_insert_with(|| TimelineEvent {
+            id: id.clone(),
+            ..Default::default()
+        });
+        if let Some(k) = get(r, "kind") {
+            // The most specific class wins: Summit over Meeting.
+            let k = local(&k);
+            if e.kind.is_empty() || kind_rank(&k) > kind_rank(&e.kind) {
+                e.kind = k;
+            }
+        }
+        if let Some(s) = get(r, "status") {
+            e.status = local(&s);
+        }
+        e.earliest = get(r, "earliest").and_then(|d| d.parse().ok()).or(e.earliest);
+        e.latest = get(r, "latest").and_then(|d| d.parse().ok()).or(e.latest);
+        if let (Some(a), Some(role)) = (get(r, "actor"), get(r, "role")) {
+            let label = get(r, "actorLabel").unwrap_or_else(|| local(&a));
+            let rank = match local(&role).as_str() {
+                "initiator" => 0,
+                "participant" => 1,
+                _ => 2,
+            };
+            let key = (id.clone(), label.clone());
+            if !actor_rank.contains_key(&key) {
+                actor_rank.insert(key, rank);
+                e.actors.push(label);
+            }
+        }
+        if e.place.is_none() {
+            e.place = get(r, "placeLabel");
+        }
+        if e.evidence.is_none() {
+            e.evidence = get(r, "sentence");
+        }
+        if let Some(doc) = get(r, "doc") {
+            let title = get(r, "title").unwrap_or_else(|| local(&doc));
+            if !e.sources.iter().any(|s| s.title == title) {
+                e.sources.push(Source {
+                    title: title.clone(),
+                    url: get(r, "url"),
+                    published: get(r, "published").and_then(|d| d.parse().ok()),
+                });
+            }
+        }
+    }
+    let mut out: Vec<TimelineEvent> = events.into_values().collect();
+    for e in out.iter_mut() {
+        let id = e.id.clone();
+        e.actors
+            .sort_by_key(|l| actor_rank.get(&(id.clone(), l.clone())).copied().unwrap_or(9));
+    }
+    Ok((out, Vec::new()))
+}
+
+fn kind_rank(k: &str) -> u8 {
+    match k {
+        "Event" => 0,
+        "Consultation" => 1,
+        "Meeting" | "Agreement" => 2,
+        _ => 3,
+    }
+}
