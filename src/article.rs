@@ -244,7 +244,11 @@ pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<Article, Read
 }
 
 /// Reads articles from bytes already in memory (`path` names them in errors).
-pub fn read_bytes(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<Article, ReadError>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return vec![Err(ReadError::Empty {
             path: path.to_path_buf(),
@@ -566,9 +570,12 @@ mod tests {
 
     #[test]
     fn seed_header_gives_date_and_body() {
-        let a = read("a.txt", " date 2025-10-17 Home / World / Trump talks\n\nBody.")
-            .remove(0)
-            .unwrap();
+        let a = read(
+            "a.txt",
+            " date 2025-10-17 Home / World / Trump talks\n\nBody.",
+        )
+        .remove(0)
+        .unwrap();
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 10, 17));
         assert_eq!(a.date_source, DateSource::Header);
         assert!(a.text.starts_with("Home / World"));
@@ -598,14 +605,26 @@ mod tests {
         let a = got[0].as_ref().unwrap();
         assert_eq!(a.id, "a");
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 10, 17));
-        assert!(matches!(got[1], Err(ReadError::BadJsonLine { line: 2, .. })));
-        assert!(matches!(got[2], Err(ReadError::MissingText { line: 4, .. })));
+        assert!(matches!(
+            got[1],
+            Err(ReadError::BadJsonLine { line: 2, .. })
+        ));
+        assert!(matches!(
+            got[2],
+            Err(ReadError::MissingText { line: 4, .. })
+        ));
     }
 
     #[test]
     fn binary_empty_and_oversized_inputs_are_errors() {
-        assert!(matches!(read("b.txt", "ab\0cd")[0], Err(ReadError::Binary { .. })));
-        assert!(matches!(read("e.txt", "  \n")[0], Err(ReadError::Empty { .. })));
+        assert!(matches!(
+            read("b.txt", "ab\0cd")[0],
+            Err(ReadError::Binary { .. })
+        ));
+        assert!(matches!(
+            read("e.txt", "  \n")[0],
+            Err(ReadError::Empty { .. })
+        ));
         let opts = ReadOptions {
             max_article_bytes: 4,
             ..Default::default()
@@ -616,7 +635,11 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_decoded_lossily_with_a_warning() {
-        let got = read_bytes(Path::new("x.txt"), b"caf\xe9 talks", &ReadOptions::default());
+        let got = read_bytes(
+            Path::new("x.txt"),
+            b"caf\xe9 talks",
+            &ReadOptions::default(),
+        );
         let a = got[0].as_ref().unwrap();
         assert!(a.text.contains("caf"));
         assert!(a.warnings[0].contains("invalid UTF-8"));

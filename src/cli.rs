@@ -56,9 +56,11 @@ pub struct StoreArg {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Read articles, extract events, store them.
-    #[command(after_help = "Examples:\n  eventline ingest examples/articles\n  eventline ingest --date 2025-10-17 story.txt\n  \
+    #[command(
+        after_help = "Examples:\n  eventline ingest examples/articles\n  eventline ingest --date 2025-10-17 story.txt\n  \
 cat corpus.jsonl | eventline ingest -\n\nInputs: seed-format files (first line ' date YYYY-MM-DD ...'), plain text, \
-JSON Lines ({\"id\",\"url\",\"title\",\"published\",\"text\"} per line), directories (recursively) and - for stdin.")]
+JSON Lines ({\"id\",\"url\",\"title\",\"published\",\"text\"} per line), directories (recursively) and - for stdin."
+    )]
     Ingest {
         #[command(flatten)]
         store: StoreArg,
@@ -82,8 +84,10 @@ JSON Lines ({\"id\",\"url\",\"title\",\"published\",\"text\"} per line), directo
         quiet: bool,
     },
     /// Run a SPARQL query (default graph = union of all graphs).
-    #[command(after_help = "Examples:\n  eventline query queries/who-met-whom.rq\n  eventline query --format json queries/timeline.rq\n  \
-eventline query -e 'PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT ?e WHERE { ?e a evl:PhoneCall }'")]
+    #[command(
+        after_help = "Examples:\n  eventline query queries/who-met-whom.rq\n  eventline query --format json queries/timeline.rq\n  \
+eventline query -e 'PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT ?e WHERE { ?e a evl:PhoneCall }'"
+    )]
     Query {
         #[command(flatten)]
         store: StoreArg,
@@ -97,7 +101,9 @@ eventline query -e 'PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT ?e
         format: QueryFormat,
     },
     /// Export the store as RDF.
-    #[command(after_help = "Examples:\n  eventline export --format trig -o output/graph.trig\n  eventline export --format turtle > graph.ttl")]
+    #[command(
+        after_help = "Examples:\n  eventline export --format trig -o output/graph.trig\n  eventline export --format turtle > graph.ttl"
+    )]
     Export {
         #[command(flatten)]
         store: StoreArg,
@@ -108,9 +114,11 @@ eventline query -e 'PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT ?e
         output: Option<PathBuf>,
     },
     /// Draw the events as a timeline (DOT, SVG, PNG).
-    #[command(after_help = "Examples:\n  eventline timeline -o output/timeline.svg\n  eventline timeline --lanes actor -o output/actors.png\n  \
+    #[command(
+        after_help = "Examples:\n  eventline timeline -o output/timeline.svg\n  eventline timeline --lanes actor -o output/actors.png\n  \
 eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg\n\nSVG and PNG go through Graphviz's \
-`dot` when it is installed; without it SVG is drawn by eventline itself (PNG then needs dot).")]
+`dot` when it is installed; without it SVG is drawn by eventline itself (PNG then needs dot)."
+    )]
     Timeline(TimelineArgs),
     /// Counts by kind, status, month, actor and article.
     Stats {
@@ -120,7 +128,9 @@ eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg
         format: TextFormat,
     },
     /// List the temporal expressions of a text with their TIMEX3 values.
-    #[command(after_help = "Example:\n  eventline dates --dct 2025-10-17 --format json article.txt")]
+    #[command(
+        after_help = "Example:\n  eventline dates --dct 2025-10-17 --format json article.txt"
+    )]
     Dates {
         /// Reference date (default: found in the text, else today).
         #[arg(long)]
@@ -128,6 +138,18 @@ eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg
         #[arg(long, value_enum, default_value_t = TextFormat::Table)]
         format: TextFormat,
         file: PathBuf,
+    },
+    /// Show the event mentions of articles without storing them (a dry run).
+    #[command(after_help = "Example:\n  eventline extract --format json examples/articles")]
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long)]
+        gazetteer: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TextFormat::Table)]
+        format: TextFormat,
     },
     /// Withdraw articles (by id: the file name or JSON id) and their events.
     Remove {
@@ -223,7 +245,15 @@ pub fn run(cli: Cli) -> Result<u8> {
             max_article_bytes,
             strict,
             quiet,
-        } => ingest(&store.store, &paths, date, &gazetteer, max_article_bytes, strict, quiet),
+        } => ingest(
+            &store.store,
+            &paths,
+            date,
+            &gazetteer,
+            max_article_bytes,
+            strict,
+            quiet,
+        ),
         Command::Query {
             store,
             file,
@@ -234,10 +264,12 @@ pub fn run(cli: Cli) -> Result<u8> {
                 (Some(e), _) => e,
                 (None, Some(f)) if f.as_os_str() == "-" => {
                     let mut s = String::new();
-                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading the query from stdin")?;
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                        .context("reading the query from stdin")?;
                     s
                 }
-                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}: cannot read query file", f.display()))?,
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("{}: cannot read query file", f.display()))?,
                 (None, None) => bail!("give a query file or -e 'QUERY'"),
             };
             let st = open_store(&store.store)?;
@@ -253,7 +285,11 @@ pub fn run(cli: Cli) -> Result<u8> {
             out.flush().ok();
             Ok(exit::OK)
         }
-        Command::Export { store, format, output } => {
+        Command::Export {
+            store,
+            format,
+            output,
+        } => {
             let st = open_store(&store.store)?;
             let f = match format {
                 ExportFormat::Turtle => RdfFormat::Turtle,
@@ -269,7 +305,8 @@ pub fn run(cli: Cli) -> Result<u8> {
                     let file = create_output(&p)?;
                     let mut w = std::io::BufWriter::new(file);
                     let n = st.export(f, &mut w)?;
-                    w.flush().with_context(|| format!("{}: cannot write", p.display()))?;
+                    w.flush()
+                        .with_context(|| format!("{}: cannot write", p.display()))?;
                     eprintln!("wrote {n} statements to {}", p.display());
                 }
                 None => {
@@ -288,7 +325,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             match format {
                 TextFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
                 TextFormat::Table => {
-                    println!("triples   {}\narticles  {}\nmentions  {}\nevents    {}", s.triples, s.articles, s.mentions, s.events);
+                    println!(
+                        "triples   {}\narticles  {}\nmentions  {}\nevents    {}",
+                        s.triples, s.articles, s.mentions, s.events
+                    );
                     let section = |title: &str, rows: Vec<(String, usize)>| {
                         println!("\n{title}");
                         for (k, n) in rows {
@@ -305,7 +345,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(exit::OK)
         }
         Command::Dates { dct, format, file } => {
-            let bytes = std::fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
             let text = String::from_utf8_lossy(&bytes);
             let dct = dct
                 .or_else(|| crate::timex::publication_date(&text).map(|(d, _)| d))
@@ -313,7 +354,12 @@ pub fn run(cli: Cli) -> Result<u8> {
             let matches = crate::timex::tag(&text, dct);
             match format {
                 TextFormat::Json => {
-                    println!("{}", serde_json::to_string(&serde_json::json!({ "dct": dct.to_string(), "matches": matches }))?);
+                    println!(
+                        "{}",
+                        serde_json::to_string(
+                            &serde_json::json!({ "dct": dct.to_string(), "matches": matches })
+                        )?
+                    );
                 }
                 TextFormat::Table => {
                     println!("reference date {dct}");
@@ -323,9 +369,91 @@ pub fn run(cli: Cli) -> Result<u8> {
                             (Some(a), Some(b)) => format!("{a}..{b}"),
                             _ => String::new(),
                         };
-                        println!("{:>6}-{:<6} {:<9} {:<14} {:<22} {}", m.start, m.end, format!("{:?}", m.ttype).to_uppercase(), m.value, window, m.text);
+                        println!(
+                            "{:>6}-{:<6} {:<9} {:<14} {:<22} {}",
+                            m.start,
+                            m.end,
+                            format!("{:?}", m.ttype).to_uppercase(),
+                            m.value,
+                            window,
+                            m.text
+                        );
                     }
                 }
+            }
+            Ok(exit::OK)
+        }
+        Command::Extract {
+            paths,
+            date,
+            gazetteer,
+            format,
+        } => {
+            let gaz = Gazetteer::load(&gazetteer).context("loading the gazetteer")?;
+            let (inputs, problems) = article::collect_inputs(&paths);
+            let ex = Extractor::new(&gaz);
+            let opts = ReadOptions {
+                date,
+                ..Default::default()
+            };
+            for input in &inputs {
+                for a in article::read_input(input, &opts) {
+                    let a = match a {
+                        Ok(a) => a,
+                        Err(e) => {
+                            eprintln!("skipped: {e}");
+                            continue;
+                        }
+                    };
+                    let x = ex.extract(&a);
+                    match format {
+                        TextFormat::Json => println!(
+                            "{}",
+                            serde_json::to_string(
+                                &serde_json::json!({"article": a.id, "extraction": x})
+                            )?
+                        ),
+                        TextFormat::Table => {
+                            println!(
+                                "== {} (published {:?}, reference {:?} by {})",
+                                a.id, x.dates.published, x.dates.reference, x.dates.method
+                            );
+                            for m in &x.mentions {
+                                let actors: Vec<String> = m
+                                    .actors
+                                    .iter()
+                                    .map(|(r, e)| {
+                                        format!("{}:{}", format!("{r:?}").to_lowercase(), e.label)
+                                    })
+                                    .collect();
+                                let date = m
+                                    .date
+                                    .as_ref()
+                                    .map(|d| format!("{}..{} ({})", d.earliest, d.latest, d.text))
+                                    .unwrap_or_else(|| "undated".into());
+                                println!(
+                                    "  {:<12} {:<9} {:<40} {} {}{}",
+                                    m.kind.name(),
+                                    m.status.name(),
+                                    actors.join(", "),
+                                    date,
+                                    m.place
+                                        .as_ref()
+                                        .map(|p| format!("@{} ", p.label))
+                                        .unwrap_or_default(),
+                                    m.evidence
+                                        .iter()
+                                        .map(|e| format!("[{}]", e.quote))
+                                        .collect::<Vec<_>>()
+                                        .join("")
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            for p in problems {
+                eprintln!("skipped: {p}");
             }
             Ok(exit::OK)
         }
@@ -352,9 +480,11 @@ fn open_store(path: &Path) -> Result<EventStore> {
 
 fn create_output(p: &Path) -> Result<std::fs::File> {
     if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
     }
-    std::fs::File::create(p).with_context(|| format!("{}: cannot write the output file", p.display()))
+    std::fs::File::create(p)
+        .with_context(|| format!("{}: cannot write the output file", p.display()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -397,10 +527,12 @@ fn ingest(
                 inputs.par_iter().for_each_with(tx.clone(), |tx, input| {
                     let results: Vec<_> = article::read_input(input, opts)
                         .into_iter()
-                        .map(|r| r.map(|a| {
-                            let ex = extractor.extract(&a);
-                            (a, ex)
-                        }))
+                        .map(|r| {
+                            r.map(|a| {
+                                let ex = extractor.extract(&a);
+                                (a, ex)
+                            })
+                        })
                         .collect();
                     let _ = tx.send(results);
                 });
@@ -427,7 +559,11 @@ fn ingest(
                             Ok(Ingested::Replaced) => replaced += 1,
                             Ok(Ingested::Unchanged) => unchanged += 1,
                             Err(e) => {
-                                write_error = Some(anyhow::Error::new(e).context(format!("{}: storing the article failed", a.source)));
+                                write_error =
+                                    Some(anyhow::Error::new(e).context(format!(
+                                        "{}: storing the article failed",
+                                        a.source
+                                    )));
                             }
                         }
                         mentions += ex.mentions.len();
@@ -462,7 +598,8 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
     let st = open_store(&a.store.store)?;
     let only: Option<std::collections::HashSet<String>> = match &a.query {
         Some(q) => {
-            let text = std::fs::read_to_string(q).with_context(|| format!("{}: cannot read query file", q.display()))?;
+            let text = std::fs::read_to_string(q)
+                .with_context(|| format!("{}: cannot read query file", q.display()))?;
             let (vars, rows) = st.select(&text)?;
             let col = vars
                 .iter()
@@ -510,11 +647,13 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
     };
     let n = events.len();
     let tl = timeline::Timeline::build(events, relations, &opts);
-    let format = a.format.unwrap_or_else(|| match a.output.extension().and_then(|e| e.to_str()) {
-        Some("png") => ImageFormat::Png,
-        Some("dot" | "gv") => ImageFormat::Dot,
-        _ => ImageFormat::Svg,
-    });
+    let format = a
+        .format
+        .unwrap_or_else(|| match a.output.extension().and_then(|e| e.to_str()) {
+            Some("png") => ImageFormat::Png,
+            Some("dot" | "gv") => ImageFormat::Dot,
+            _ => ImageFormat::Svg,
+        });
     let bytes: Vec<u8> = match format {
         ImageFormat::Dot => tl.to_dot().into_bytes(),
         ImageFormat::Svg => match timeline::render_with_dot(&tl.to_dot(), "svg") {
@@ -525,11 +664,13 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
             }
             Err(e) => return Err(e).context("rendering with dot"),
         },
-        ImageFormat::Png => timeline::render_with_dot(&tl.to_dot(), "png")
-            .context("PNG output needs Graphviz's `dot` (apt-get install graphviz); SVG works without it")?,
+        ImageFormat::Png => timeline::render_with_dot(&tl.to_dot(), "png").context(
+            "PNG output needs Graphviz's `dot` (apt-get install graphviz); SVG works without it",
+        )?,
     };
     let mut f = create_output(&a.output)?;
-    f.write_all(&bytes).with_context(|| format!("{}: cannot write", a.output.display()))?;
+    f.write_all(&bytes)
+        .with_context(|| format!("{}: cannot write", a.output.display()))?;
     for note in tl.folded() {
         eprintln!(
             "folded: {} {} event(s) of {} into one node{}",

@@ -274,7 +274,9 @@ impl Gazetteer {
             e.stands_for = r.stands_for.as_ref().and_then(|i| by_iri.get(i).copied());
             e.located_in = r.located_in.as_ref().and_then(|i| by_iri.get(i).copied());
             for role_iri in &r.holds {
-                let Some(role) = raw.get(role_iri) else { continue };
+                let Some(role) = raw.get(role_iri) else {
+                    continue;
+                };
                 let (Some(title), Some(of)) = (&role.role_title, &role.role_of) else {
                     continue;
                 };
@@ -389,9 +391,10 @@ impl Gazetteer {
     }
 
     pub fn is_leader(&self, idx: usize, date: Option<NaiveDate>) -> bool {
-        self.entities[idx].roles.iter().any(|r| {
-            HEAD_TITLES.contains(&r.title.as_str()) && date.is_none_or(|d| r.holds_on(d))
-        })
+        self.entities[idx]
+            .roles
+            .iter()
+            .any(|r| HEAD_TITLES.contains(&r.title.as_str()) && date.is_none_or(|d| r.holds_on(d)))
     }
 
     /// The plain reference used in mentions.
@@ -404,6 +407,7 @@ impl Gazetteer {
             qid: e.qid.clone(),
             anchor: self.entities[self.anchor(idx, date)].iri.clone(),
             leader: self.is_leader(idx, date),
+            located_in: e.located_in.map(|l| self.entities[l].iri.clone()),
         }
     }
 
@@ -490,7 +494,8 @@ eid:Q1 a evl:Person ; rdfs:label "Bill Clinton"@en ; skos:altLabel "Clinton"@en 
         let us = g.get("https://w3id.org/eventline/id/Q30").unwrap();
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(
-            g.holder("president", us, d(1997, 4, 1)).map(|i| g.entities[i].label.as_str()),
+            g.holder("president", us, d(1997, 4, 1))
+                .map(|i| g.entities[i].label.as_str()),
             Some("Bill Clinton")
         );
         assert_eq!(g.holder("president", us, d(2005, 4, 1)), None);

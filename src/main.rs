@@ -20,9 +20,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(exit::OK);
             }
             eprintln!("error: {e:#}");
-            let locked = e
-                .chain()
-                .any(|c| matches!(c.downcast_ref::<StoreError>(), Some(StoreError::Locked { .. })));
+            let locked = e.chain().any(|c| {
+                matches!(
+                    c.downcast_ref::<StoreError>(),
+                    Some(StoreError::Locked { .. })
+                )
+            });
             ExitCode::from(if locked { exit::LOCKED } else { exit::ERROR })
         }
     }

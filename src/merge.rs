@@ -44,6 +44,8 @@ fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
                 || y.etype == EntityType::Country
                 || x.anchor == y.iri
                 || y.anchor == x.iri
+                || x.located_in.as_deref() == Some(y.iri.as_str())
+                || y.located_in.as_deref() == Some(x.iri.as_str())
         }
         _ => true,
     }
@@ -58,7 +60,9 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
     }
     let (aa, ab) = (ma.anchors(), mb.anchors());
     let actors_ok = match mode {
-        Mode::Article => (subset(&aa, &ab) || subset(&ab, &aa)) && aa.iter().any(|x| ab.contains(x)),
+        Mode::Article => {
+            (subset(&aa, &ab) || subset(&ab, &aa)) && aa.iter().any(|x| ab.contains(x))
+        }
         Mode::Store => aa == ab,
     };
     if !actors_ok {
@@ -77,6 +81,33 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
     };
     if summit_vs_other(ma, mb) || summit_vs_other(mb, ma) {
         return false;
+    }
+    // Talks between countries with no leader named are not the leaders' summit.
+    let summit_vs_faceless = |x: &Mention, y: &Mention| {
+        x.kind == crate::model::EventKind::Summit
+            && y.kind != crate::model::EventKind::Summit
+            && !y.actors.iter().any(|(_, e)| e.etype == EntityType::Person)
+    };
+    if summit_vs_faceless(ma, mb) || summit_vs_faceless(mb, ma) {
+        return false;
+    }
+    // Who acts and who is acted upon must not be swapped.
+    if !ma.kind.symmetric() {
+        let side = |m: &Mention, r: Role| -> Vec<String> {
+            m.actors
+                .iter()
+                .filter(|(x, _)| *x == r)
+                .map(|(_, e)| e.anchor.clone())
+                .collect()
+        };
+        let crossed = |x: &Mention, y: &Mention| {
+            side(x, Role::Initiator)
+                .iter()
+                .any(|a| side(y, Role::Target).contains(a))
+        };
+        if crossed(ma, mb) || crossed(mb, ma) {
+            return false;
+        }
     }
     if !places_compatible(&ma.place, &mb.place) {
         return false;
@@ -126,8 +157,34 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for &i in &order {
         let fits = |c: &Vec<usize>| c.iter().all(|&j| compatible(&items[i], &items[j], mode));
-        let candidates: Vec<usize> = (0..clusters.len()).filter(|&c| fits(&clusters[c])).collect();
-        let chosen = if items[i].mention.date.is_some() {
+        let candidates: Vec<usize> = (0..clusters.len())
+            .filter(|&c| fits(&clusters[c]))
+            .collect();
+        // Within an article, a compatible mention of the same sentence is
+        // the strongest evidence of identity.
+        let same_sentence: Vec<usize> = if mode == Mode::Article {
+            let sents = |m: &Mention| {
+                m.evidence
+                    .iter()
+                    .map(|e| e.sentence_start)
+                    .collect::<Vec<_>>()
+            };
+            let mine = sents(items[i].mention);
+            candidates
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    clusters[c]
+                        .iter()
+                        .any(|&j| sents(items[j].mention).iter().any(|s| mine.contains(s)))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let chosen = if same_sentence.len() == 1 {
+            Some(same_sentence[0])
+        } else if items[i].mention.date.is_some() {
             candidates.first().copied()
         } else if candidates.len() == 1 {
             Some(candidates[0])
@@ -139,6 +196,15 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
                 .copied()
                 .find(|&c| clusters[c].iter().all(|&j| items[j].mention.date.is_none()))
         };
+        // A vague "talks" that fits several events of the article names
+        // none of them for sure: it adds nothing but doubt.
+        if chosen.is_none()
+            && mode == Mode::Article
+            && candidates.len() > 1
+            && items[i].mention.kind == crate::model::EventKind::Consultation
+        {
+            continue;
+        }
         match chosen {
             Some(c) => clusters[c].push(i),
             None => clusters.push(vec![i]),
@@ -212,22 +278,35 @@ pub fn combine(members: &[&Item], mode: Mode) -> Mention {
     let mut place: Option<EntityRef> = None;
     for m in members {
         if let Some(p) = &m.mention.place {
-            if place.as_ref().is_none_or(|cur| cur.etype == EntityType::Country && p.etype != EntityType::Country) {
+            if place.as_ref().is_none_or(|cur| {
+                cur.etype == EntityType::Country && p.etype != EntityType::Country
+            }) {
                 place = Some(p.clone());
             }
         }
     }
     let status_member = match mode {
+        // One article, one time of writing: the status most of its
+        // mentions give, the more definite on a tie.
         Mode::Article => members
             .iter()
-            .max_by_key(|m| m.mention.status.definiteness())
+            .max_by_key(|m| {
+                let votes = members
+                    .iter()
+                    .filter(|x| x.mention.status == m.mention.status)
+                    .count();
+                (votes, m.mention.status.definiteness())
+            })
             .copied(),
         Mode::Store => members
             .iter()
             .max_by(|a, b| {
-                a.reference
-                    .cmp(&b.reference)
-                    .then(a.mention.status.definiteness().cmp(&b.mention.status.definiteness()))
+                a.reference.cmp(&b.reference).then(
+                    a.mention
+                        .status
+                        .definiteness()
+                        .cmp(&b.mention.status.definiteness()),
+                )
             })
             .copied(),
     };
@@ -266,10 +345,15 @@ mod tests {
         EntityRef {
             iri: format!("e:{q}"),
             label: q.into(),
-            etype: if person { EntityType::Person } else { EntityType::Country },
+            etype: if person {
+                EntityType::Person
+            } else {
+                EntityType::Country
+            },
             qid: None,
             anchor: format!("e:{anchor}"),
             leader: person,
+            located_in: None,
         }
     }
     fn day(s: &str) -> DateWindow {
@@ -302,16 +386,40 @@ mod tests {
         let trump = actor("trump", true, "us");
         let putin = actor("putin", true, "ru");
         let ms = [
-            m(EventKind::PhoneCall, vec![trump.clone(), putin.clone()], None, Status::Occurred),
-            m(EventKind::PhoneCall, vec![trump.clone()], Some("2025-10-16"), Status::Occurred),
-            m(EventKind::Consultation, vec![trump.clone(), putin.clone()], None, Status::Occurred),
-            m(EventKind::Summit, vec![trump.clone(), putin.clone()], None, Status::Planned),
+            m(
+                EventKind::PhoneCall,
+                vec![trump.clone(), putin.clone()],
+                None,
+                Status::Occurred,
+            ),
+            m(
+                EventKind::PhoneCall,
+                vec![trump.clone()],
+                Some("2025-10-16"),
+                Status::Occurred,
+            ),
+            m(
+                EventKind::Consultation,
+                vec![trump.clone(), putin.clone()],
+                None,
+                Status::Occurred,
+            ),
+            m(
+                EventKind::Summit,
+                vec![trump.clone(), putin.clone()],
+                None,
+                Status::Planned,
+            ),
         ];
         let r: NaiveDate = "2025-10-16".parse().unwrap();
         let items: Vec<Item> = ms
             .iter()
             .enumerate()
-            .map(|(i, x)| Item { mention: x, reference: Some(r), id: format!("{i}") })
+            .map(|(i, x)| Item {
+                mention: x,
+                reference: Some(r),
+                id: format!("{i}"),
+            })
             .collect();
         let c = cluster(&items, Mode::Article);
         // The call (three mentions) and the summit; the undated summit does
@@ -321,7 +429,13 @@ mod tests {
         reversed.reverse();
         let c2 = cluster(&reversed, Mode::Article);
         assert_eq!(c2.len(), 2);
-        let call: Vec<&Item> = c.iter().find(|c| c.len() == 3).unwrap().iter().map(|&i| &items[i]).collect();
+        let call: Vec<&Item> = c
+            .iter()
+            .find(|c| c.len() == 3)
+            .unwrap()
+            .iter()
+            .map(|&i| &items[i])
+            .collect();
         let merged = combine(&call, Mode::Article);
         assert_eq!(merged.kind, EventKind::PhoneCall);
         assert_eq!(merged.actors.len(), 2);
@@ -332,11 +446,29 @@ mod tests {
     fn different_days_and_places_stay_apart() {
         let a = actor("ru", false, "ru");
         let b = actor("ua", false, "ua");
-        let x = m(EventKind::Attack, vec![a.clone(), b.clone()], Some("2025-10-16"), Status::Occurred);
-        let y = m(EventKind::Attack, vec![a, b], Some("2025-10-17"), Status::Occurred);
+        let x = m(
+            EventKind::Attack,
+            vec![a.clone(), b.clone()],
+            Some("2025-10-16"),
+            Status::Occurred,
+        );
+        let y = m(
+            EventKind::Attack,
+            vec![a, b],
+            Some("2025-10-17"),
+            Status::Occurred,
+        );
         let items = [
-            Item { mention: &x, reference: None, id: "1".into() },
-            Item { mention: &y, reference: None, id: "2".into() },
+            Item {
+                mention: &x,
+                reference: None,
+                id: "1".into(),
+            },
+            Item {
+                mention: &y,
+                reference: None,
+                id: "2".into(),
+            },
         ];
         assert_eq!(cluster(&items, Mode::Store).len(), 2);
     }
@@ -345,11 +477,29 @@ mod tests {
     fn latest_report_decides_status_across_articles() {
         let a = actor("trump", true, "us");
         let b = actor("putin", true, "ru");
-        let planned = m(EventKind::Summit, vec![a.clone(), b.clone()], Some("2025-10-20"), Status::Planned);
-        let held = m(EventKind::Summit, vec![a, b], Some("2025-10-20"), Status::Occurred);
+        let planned = m(
+            EventKind::Summit,
+            vec![a.clone(), b.clone()],
+            Some("2025-10-20"),
+            Status::Planned,
+        );
+        let held = m(
+            EventKind::Summit,
+            vec![a, b],
+            Some("2025-10-20"),
+            Status::Occurred,
+        );
         let items = [
-            Item { mention: &held, reference: "2025-10-21".parse().ok(), id: "b".into() },
-            Item { mention: &planned, reference: "2025-10-10".parse().ok(), id: "a".into() },
+            Item {
+                mention: &held,
+                reference: "2025-10-21".parse().ok(),
+                id: "b".into(),
+            },
+            Item {
+                mention: &planned,
+                reference: "2025-10-10".parse().ok(),
+                id: "a".into(),
+            },
         ];
         let c = cluster(&items, Mode::Store);
         assert_eq!(c.len(), 1);

@@ -278,6 +278,10 @@ pub struct EntityRef {
     pub anchor: String,
     /// True for heads of state or government at the article's date.
     pub leader: bool,
+    /// The place this one lies in, when the gazetteer says
+    /// (the Oval Office is in the White House).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub located_in: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

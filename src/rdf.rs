@@ -260,5 +260,8 @@ pub fn event_quads(block: &str, events: &[MergedEvent]) -> Vec<Quad> {
 }
 
 pub fn event_iri(block: &str, first_mention: &str) -> String {
-    eid(&format!("event/{}", short_hash(&format!("{block}\n{first_mention}"))))
+    eid(&format!(
+        "event/{}",
+        short_hash(&format!("{block}\n{first_mention}"))
+    ))
 }

@@ -123,12 +123,22 @@ impl EventStore {
 
     /// Loads the ontology and gazetteer graphs unless they are already
     /// there with the same content.
-    pub fn ensure_vocabulary(&self, gazetteer_sources: &[(std::path::PathBuf, String)]) -> Result<(), StoreError> {
-        self.ensure_graph(vocab::GRAPH_ONTOLOGY, &[("ontology/eventline.ttl".into(), ONTOLOGY.to_string())])?;
+    pub fn ensure_vocabulary(
+        &self,
+        gazetteer_sources: &[(std::path::PathBuf, String)],
+    ) -> Result<(), StoreError> {
+        self.ensure_graph(
+            vocab::GRAPH_ONTOLOGY,
+            &[("ontology/eventline.ttl".into(), ONTOLOGY.to_string())],
+        )?;
         self.ensure_graph(vocab::GRAPH_GAZETTEER, gazetteer_sources)
     }
 
-    fn ensure_graph(&self, graph: &str, sources: &[(std::path::PathBuf, String)]) -> Result<(), StoreError> {
+    fn ensure_graph(
+        &self,
+        graph: &str,
+        sources: &[(std::path::PathBuf, String)],
+    ) -> Result<(), StoreError> {
         let mut all = String::new();
         for (_, t) in sources {
             all.push_str(t);
@@ -239,7 +249,11 @@ impl EventStore {
     pub fn select(&self, query: &str) -> Result<(Vec<String>, Vec<Vec<Option<Term>>>), StoreError> {
         match self.query(query)? {
             QueryResults::Solutions(sols) => {
-                let vars: Vec<String> = sols.variables().iter().map(|v| v.as_str().to_string()).collect();
+                let vars: Vec<String> = sols
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
                 let mut rows = Vec::new();
                 for s in sols {
                     let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
@@ -252,7 +266,12 @@ impl EventStore {
     }
 
     /// Writes query results in the given format.
-    pub fn write_results(&self, query: &str, format: ResultFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
+    pub fn write_results(
+        &self,
+        query: &str,
+        format: ResultFormat,
+        out: &mut dyn Write,
+    ) -> Result<usize, StoreError> {
         let results = self.query(query)?;
         let err = |e: std::io::Error| StoreError::Output(e.to_string());
         match results {
@@ -265,10 +284,15 @@ impl EventStore {
                 let n = rows.len();
                 match format {
                     ResultFormat::Table => {
-                        let headers: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+                        let headers: Vec<String> =
+                            vars.iter().map(|v| v.as_str().to_string()).collect();
                         let cells: Vec<Vec<String>> = rows
                             .iter()
-                            .map(|r| vars.iter().map(|v| r.get(v).map(display_term).unwrap_or_default()).collect())
+                            .map(|r| {
+                                vars.iter()
+                                    .map(|v| r.get(v).map(display_term).unwrap_or_default())
+                                    .collect()
+                            })
                             .collect();
                         write_table(out, &headers, &cells).map_err(err)?;
                         writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" }).map_err(err)?;
@@ -384,10 +408,17 @@ pub fn shorten(iri: &str) -> String {
     iri.to_string()
 }
 
-fn write_table(out: &mut dyn Write, headers: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     const MAX: usize = 60;
     let clip = |s: &str| -> String {
-        let one_line: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let one_line: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         if one_line.chars().count() > MAX {
             let mut t: String = one_line.chars().take(MAX - 1).collect();
             t.push('…');
@@ -397,7 +428,10 @@ fn write_table(out: &mut dyn Write, headers: &[String], rows: &[Vec<String>]) ->
         }
     };
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clip(c)).collect())
+        .collect();
     for r in &rows {
         for (i, c) in r.iter().enumerate() {
             widths[i] = widths[i].max(c.chars().count());
@@ -412,7 +446,15 @@ fn write_table(out: &mut dyn Write, headers: &[String], rows: &[Vec<String>]) ->
         writeln!(out, "{}", parts.join(" | ").trim_end())
     };
     line(out, headers)?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-")
+    )?;
     for r in &rows {
         line(out, r)?;
     }
@@ -455,7 +497,13 @@ fn local(iri: &str) -> &str {
 
 /// Rebuilds an actor reference: from the gazetteer, else from the minted
 /// actor's triples in the article graph.
-fn actor_ref(t: &Transaction, iri: &str, graph: &GraphName, gaz: &Gazetteer, date: Option<NaiveDate>) -> Result<EntityRef, StoreError> {
+fn actor_ref(
+    t: &Transaction,
+    iri: &str,
+    graph: &GraphName,
+    gaz: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> Result<EntityRef, StoreError> {
     if let Some(i) = gaz.get(iri) {
         return Ok(gaz.entity_ref(i, date));
     }
@@ -463,7 +511,12 @@ fn actor_ref(t: &Transaction, iri: &str, graph: &GraphName, gaz: &Gazetteer, dat
     let mut etype = EntityType::Group;
     let mut anchor = iri.to_string();
     let node = nn(iri);
-    for q in t.quads_for_pattern(Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())), None, None, Some(graph.as_ref())) {
+    for q in t.quads_for_pattern(
+        Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
+        None,
+        None,
+        Some(graph.as_ref()),
+    ) {
         let q = q?;
         match q.predicate.as_str() {
             vocab::RDFS_LABEL => {
@@ -494,10 +547,15 @@ fn actor_ref(t: &Transaction, iri: &str, graph: &GraphName, gaz: &Gazetteer, dat
         qid: None,
         anchor,
         leader: false,
+        located_in: None,
     })
 }
 
-fn read_block(t: &Transaction, block: &str, gaz: &Gazetteer) -> Result<Vec<StoredMention>, StoreError> {
+fn read_block(
+    t: &Transaction,
+    block: &str,
+    gaz: &Gazetteer,
+) -> Result<Vec<StoredMention>, StoreError> {
     let key = lit(block);
     let mut found: Vec<(String, GraphName)> = Vec::new();
     for q in t.quads_for_pattern(
@@ -507,7 +565,9 @@ fn read_block(t: &Transaction, block: &str, gaz: &Gazetteer) -> Result<Vec<Store
         None,
     ) {
         let q = q?;
-        let GraphName::NamedNode(g) = &q.graph_name else { continue };
+        let GraphName::NamedNode(g) = &q.graph_name else {
+            continue;
+        };
         if !g.as_str().starts_with(vocab::GRAPH_ARTICLE_PREFIX) {
             continue;
         }
@@ -520,7 +580,12 @@ fn read_block(t: &Transaction, block: &str, gaz: &Gazetteer) -> Result<Vec<Store
     for (iri, graph) in found {
         let node = nn(&iri);
         let mut props: Vec<(String, Term)> = Vec::new();
-        for q in t.quads_for_pattern(Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())), None, None, Some(graph.as_ref())) {
+        for q in t.quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
+            None,
+            None,
+            Some(graph.as_ref()),
+        ) {
             let q = q?;
             props.push((q.predicate.as_str().to_string(), q.object));
         }
@@ -528,7 +593,9 @@ fn read_block(t: &Transaction, block: &str, gaz: &Gazetteer) -> Result<Vec<Store
             props.iter().filter(move |(k, _)| k == p).map(|(_, v)| v)
         }
         let get = |p: &'static str| get(&props, p);
-        let doc = get(vocab::MENTIONED_IN).find_map(iri_of).unwrap_or_default();
+        let doc = get(vocab::MENTIONED_IN)
+            .find_map(iri_of)
+            .unwrap_or_default();
         let reference = match doc_dates.get(&doc) {
             Some(d) => *d,
             None => {
@@ -615,7 +682,9 @@ fn read_block(t: &Transaction, block: &str, gaz: &Gazetteer) -> Result<Vec<Store
             place,
             status,
             claimed_by,
-            attack_mode: get(vocab::ATTACK_MODE).find_map(iri_of).map(|m| local(&m).to_string()),
+            attack_mode: get(vocab::ATTACK_MODE)
+                .find_map(iri_of)
+                .map(|m| local(&m).to_string()),
             topic: text_of(vocab::TOPIC)
                 .map(|t| t.split(' ').map(str::to_string).collect())
                 .unwrap_or_default(),
@@ -688,15 +757,28 @@ impl EventStore {
             Ok(rows
                 .into_iter()
                 .map(|r| {
-                    let k = r.first().cloned().flatten().map(|t| display_term(&t)).unwrap_or_default();
-                    let n = r.get(1).cloned().flatten().map(|t| display_term(&t)).unwrap_or_default();
+                    let k = r
+                        .first()
+                        .cloned()
+                        .flatten()
+                        .map(|t| display_term(&t))
+                        .unwrap_or_default();
+                    let n = r
+                        .get(1)
+                        .cloned()
+                        .flatten()
+                        .map(|t| display_term(&t))
+                        .unwrap_or_default();
                     (k, n.parse().unwrap_or(0))
                 })
                 .collect())
         };
         let p = "PREFIX evl: <https://w3id.org/eventline/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX schema: <https://schema.org/> ";
         let one = |q: &str| -> Result<usize, StoreError> {
-            Ok(count(q)?.first().map(|(k, _)| k.parse().unwrap_or(0)).unwrap_or(0))
+            Ok(count(q)?
+                .first()
+                .map(|(k, _)| k.parse().unwrap_or(0))
+                .unwrap_or(0))
         };
         Ok(Stats {
             triples: self.len()?,

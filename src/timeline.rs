@@ -19,11 +19,21 @@
 //! Undated events get a lane of their own, labelled "Undated"; they are
 //! never placed on a made-up date.
 //!
-//! Past [`Options::fold_threshold`] events, events of the same kind, day and
-//! actors are folded into one node ("Attack ×7"). If that is still too many,
-//! folding escalates to the same week, month, and finally drops the actors
-//! from the key; [`Timeline::folded`] and [`Timeline::notes`] say what
-//! happened.
+//! Past [`Options::fold_threshold`] events, events of the same kind, date
+//! window and actors are folded into one node ("Russia → Ukraine attack ×7").
+//! If that still leaves more than the threshold, the biggest clusters are
+//! merged further, level by level: same week, same month (with the same
+//! actors, then the same initiator, then any actors), up to the same year.
+//! Sparse events stay unfolded. [`Timeline::folded`] lists every folded node
+//! and [`Timeline::notes`] (also drawn under the title) says how far folding
+//! went.
+//!
+//! An event with several actors, with [`Lanes::Actor`], is drawn in its
+//! initiator's lane with a dotted connector to a small marker in each other
+//! actor's lane (SVG), or repeated in each lane (DOT: edges between clusters
+//! in the same rank make dot fail). For the same reason a relation between
+//! two events of the same time slot in different lanes is drawn only in the
+//! SVG.
 //!
 //! Output is deterministic: events are sorted by date, then kind, then id.
 
@@ -163,7 +173,9 @@ pub struct Filter {
 #[derive(Debug, thiserror::Error)]
 pub enum TimelineError {
     /// The `dot` executable is not on `PATH`.
-    #[error("Graphviz `dot` was not found on PATH; install graphviz or use the built-in SVG output")]
+    #[error(
+        "Graphviz `dot` was not found on PATH; install graphviz or use the built-in SVG output"
+    )]
     DotNotFound,
     /// `dot` ran but failed.
     #[error("`dot` failed with status {status}: {stderr}")]
@@ -252,13 +264,13 @@ pub fn render_with_dot(dot: &str, format: &str) -> Result<Vec<u8>, TimelineError
     let input = dot.as_bytes().to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output()?;
-    let write_result = writer.join().unwrap_or_else(|_| {
-        Err(std::io::Error::other("writer thread panicked"))
-    });
+    let write_result = writer
+        .join()
+        .unwrap_or_else(|_| Err(std::io::Error::other("writer thread panicked")));
     if !out.status.success() {
         return Err(TimelineError::DotFailed {
             status: out.status.to_string(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            stderr: truncate_bytes(&String::from_utf8_lossy(&out.stderr), 2000),
         });
     }
     write_result?;
@@ -315,7 +327,11 @@ struct Item {
     dom: String,
     ids: Vec<String>,
     kind: String,
+    /// All actors (for folds: the union, most frequent first when the
+    /// actors were not part of the fold key).
     actors: Vec<String>,
+    /// Actors every member shares (used for the label and the lanes).
+    shared: Vec<String>,
     earliest: Option<NaiveDate>,
     latest: Option<NaiveDate>,
     status: String,
@@ -445,6 +461,17 @@ fn natural_unit(e: NaiveDate, l: NaiveDate) -> Unit {
     }
 }
 
+fn truncate_bytes(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes omitted)", &s[..end], s.len() - end)
+}
+
 fn humanize_kind(kind: &str) -> String {
     let mut out = String::new();
     let mut prev_lower = false;
@@ -499,8 +526,17 @@ fn make_label(kind: &str, actors: &[String], place: Option<&str>, count: usize) 
         0 => String::new(),
         1 => short_actor(&actors[0]),
         n => {
-            let sep = if directed_kind(kind) { " → " } else { " – " };
-            let mut s = format!("{}{}{}", short_actor(&actors[0]), sep, short_actor(&actors[1]));
+            let sep = if directed_kind(kind) {
+                " → "
+            } else {
+                " – "
+            };
+            let mut s = format!(
+                "{}{}{}",
+                short_actor(&actors[0]),
+                sep,
+                short_actor(&actors[1])
+            );
             if n > 2 {
                 let _ = write!(s, " +{}", n - 2);
             }
@@ -570,7 +606,13 @@ fn gap_label(days: i64) -> String {
     }
 }
 
-type FoldKey = (bool, Option<NaiveDate>, Option<NaiveDate>, String, Vec<String>);
+type FoldKey = (
+    bool,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    String,
+    Vec<String>,
+);
 
 /// How much of the actor list is part of the fold key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -620,7 +662,10 @@ fn fold_progressively(
     let first = levels[0];
     let mut exact: BTreeMap<FoldKey, Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
-        exact.entry(fold_key(e, first.0, first.1)).or_default().push(i);
+        exact
+            .entry(fold_key(e, first.0, first.1))
+            .or_default()
+            .push(i);
     }
     for g in exact.into_values() {
         let lvl = (g.len() > 1).then_some(first);
@@ -641,7 +686,7 @@ fn fold_progressively(
         }
         let mut clusters: Vec<Vec<usize>> = coarse.into_values().filter(|c| c.len() > 1).collect();
         // Biggest clusters first (stable: BTreeMap order breaks ties).
-        clusters.sort_by(|a, b| b.len().cmp(&a.len()));
+        clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut n = groups.len();
         let mut merged_into: HashMap<usize, usize> = HashMap::new();
         for c in clusters {
@@ -675,7 +720,11 @@ fn fold_progressively(
         groups = next;
     }
     let coarsest = used.last().copied().unwrap_or(first);
-    let unit = if coarsest.0 == Unit::Day { "date" } else { coarsest.0.name() };
+    let unit = if coarsest.0 == Unit::Day {
+        "date"
+    } else {
+        coarsest.0.name()
+    };
     notes.push(format!(
         "{} events folded into {} nodes: same kind merged by date and actors first, then the biggest clusters, up to same {unit} {}",
         events.len(),
@@ -683,18 +732,27 @@ fn fold_progressively(
         coarsest.1.describe()
     ));
     if groups.len() > threshold {
-        notes.push(format!("still more than {threshold} nodes after the coarsest fold"));
+        notes.push(format!(
+            "still more than {threshold} nodes after the coarsest fold"
+        ));
     }
-    groups.into_iter().map(|(mut g, l)| {
-        g.sort_unstable();
-        (g, l)
-    }).unzip()
+    groups
+        .into_iter()
+        .map(|(mut g, l)| {
+            g.sort_unstable();
+            (g, l)
+        })
+        .unzip()
 }
 
 impl Timeline {
     /// Builds the model: sorts, folds (past `fold_threshold`), assigns lanes,
     /// computes the compressed axis and the reduced relation graph.
-    pub fn build(mut events: Vec<TimelineEvent>, relations: Vec<Relation>, opts: &Options) -> Timeline {
+    pub fn build(
+        mut events: Vec<TimelineEvent>,
+        relations: Vec<Relation>,
+        opts: &Options,
+    ) -> Timeline {
         let input_count = events.len();
         events.sort_by_key(sort_key);
         // Drop exact duplicate ids (keep the first in sort order).
@@ -704,7 +762,9 @@ impl Timeline {
         let mut notes = Vec::new();
         let threshold = opts.fold_threshold.max(1);
         // From least to most lossy; the first level that fits is used.
-        let levels: [(Unit, ActorKey); 8] = [
+        // With actor lanes, folds keep their initiator (and so their lane)
+        // as long as possible.
+        let mut levels: Vec<Level> = vec![
             (Unit::Day, ActorKey::All),
             (Unit::Week, ActorKey::All),
             (Unit::Month, ActorKey::All),
@@ -714,12 +774,18 @@ impl Timeline {
             (Unit::Year, ActorKey::Initiator),
             (Unit::Year, ActorKey::Any),
         ];
+        if opts.lanes == Lanes::Actor {
+            levels.swap(5, 6);
+        }
         // Groups of event indices and the level each group was folded at.
-        let (groups, group_level): (Vec<Vec<usize>>, Vec<Option<(Unit, ActorKey)>>) =
+        let (groups, group_level): (Vec<Vec<usize>>, Vec<Option<Level>>) =
             if events.len() > threshold {
                 fold_progressively(&events, &levels, threshold, &mut notes)
             } else {
-                ((0..events.len()).map(|i| vec![i]).collect(), vec![None; events.len()])
+                (
+                    (0..events.len()).map(|i| vec![i]).collect(),
+                    vec![None; events.len()],
+                )
             };
 
         // Build items.
@@ -754,9 +820,10 @@ impl Timeline {
                     }
                 }
                 sources.extend(e.sources.iter().cloned());
-                if let Some(p) = &e.place {
-                    places.insert(p.clone());
-                }
+                match &e.place {
+                    Some(p) => places.insert(p.clone()),
+                    None => places.insert(String::new()),
+                };
             }
             if g.len() > 1 && !level.is_some_and(|l| l.1 == ActorKey::All) {
                 // Actors were not in the key: most frequent first.
@@ -772,7 +839,7 @@ impl Timeline {
                 "Mixed".to_string()
             };
             let place = if places.len() == 1 {
-                places.into_iter().next()
+                places.into_iter().next().filter(|p| !p.is_empty())
             } else {
                 None
             };
@@ -781,7 +848,10 @@ impl Timeline {
             // between them: keep only what all members share.
             let shared: Vec<String> = if g.iter().all(|&i| events[i].actors == first.actors) {
                 first.actors.clone()
-            } else if g.iter().all(|&i| events[i].actors.first() == first.actors.first()) {
+            } else if g
+                .iter()
+                .all(|&i| events[i].actors.first() == first.actors.first())
+            {
                 first.actors.iter().take(1).cloned().collect()
             } else {
                 Vec::new()
@@ -814,6 +884,7 @@ impl Timeline {
                 sources: sources.into_iter().collect(),
                 count: g.len(),
                 label,
+                shared,
                 lanes: Vec::new(),
             });
         }
@@ -866,13 +937,20 @@ impl Timeline {
             for it in &items {
                 if let Some((e, _)) = it.dated() {
                     let w = text_width(&it.label, FONT) + MARK + 24.0;
-                    *load.entry((it.lanes.first().copied().unwrap_or(0), first.slot(e))).or_default() += w;
+                    *load
+                        .entry((it.lanes.first().copied().unwrap_or(0), first.slot(e)))
+                        .or_default() += w;
                 }
             }
             let mut loads: Vec<f64> = load.into_values().collect();
             loads.sort_by(f64::total_cmp);
             let p90 = loads.get(loads.len() * 9 / 10).copied().unwrap_or(0.0);
-            let slots = first.segments.iter().map(|s| s.ticks.len()).sum::<usize>().max(1);
+            let slots = first
+                .segments
+                .iter()
+                .map(|s| s.ticks.len())
+                .sum::<usize>()
+                .max(1);
             let cap = (MAX_AXIS / slots as f64).clamp(TICK, MAX_TICK);
             let tick = (p90 / TARGET_ROWS).clamp(TICK, cap).round();
             if tick > TICK {
@@ -881,7 +959,13 @@ impl Timeline {
                 first
             }
         };
-        let (graph, links) = reduce_relations(&items, &relations);
+        let (graph, links, dropped) = reduce_relations(&items, &relations);
+        if dropped > 0 {
+            notes.push(format!(
+                "{dropped} relation{} not drawn: only the {MAX_LINKS} strongest are shown",
+                if dropped == 1 { "" } else { "s" }
+            ));
+        }
         if links.iter().any(|l| l.cyclic) {
             notes.push("relations contain a cycle; cycle-closing edges drawn in red".into());
         }
@@ -934,7 +1018,9 @@ fn assign_lanes(items: &mut [Item], opts: &Options) -> Vec<String> {
     let key_of = |it: &Item| -> Vec<String> {
         match opts.lanes {
             Lanes::None => vec![String::new()],
-            Lanes::Actor => it.actors.clone(),
+            // Folds across actors go to their most frequent actor only.
+            Lanes::Actor if it.shared.is_empty() => it.actors.iter().take(1).cloned().collect(),
+            Lanes::Actor => it.shared.clone(),
             Lanes::Kind => vec![it.kind.clone()],
         }
     };
@@ -1044,7 +1130,12 @@ fn build_axis(items: &[Item], pubs: &[(NaiveDate, Source)], tick: f64) -> Axis {
         }
         let Some(i) = (0..segs.len())
             .filter(|&i| segs[i].2 != Unit::Year)
-            .max_by_key(|&i| (count_ticks(segs[i].0, segs[i].1, segs[i].2), std::cmp::Reverse(i)))
+            .max_by_key(|&i| {
+                (
+                    count_ticks(segs[i].0, segs[i].1, segs[i].2),
+                    std::cmp::Reverse(i),
+                )
+            })
         else {
             break;
         };
@@ -1235,7 +1326,10 @@ impl Axis {
     }
 }
 
-fn reduce_relations(items: &[Item], relations: &[Relation]) -> (DiGraph<usize, (String, bool)>, Vec<Link>) {
+fn reduce_relations(
+    items: &[Item],
+    relations: &[Relation],
+) -> (DiGraph<usize, (String, bool)>, Vec<Link>, usize) {
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         for id in &it.ids {
@@ -1243,10 +1337,12 @@ fn reduce_relations(items: &[Item], relations: &[Relation]) -> (DiGraph<usize, (
         }
     }
     let mut kinds: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
+    let mut weight: HashMap<(usize, usize), usize> = HashMap::new();
     for r in relations {
         if let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) {
             if a != b {
                 kinds.entry((a, b)).or_default().insert(r.kind.clone());
+                *weight.entry((a, b)).or_default() += 1;
             }
         }
     }
@@ -1280,12 +1376,24 @@ fn reduce_relations(items: &[Item], relations: &[Relation]) -> (DiGraph<usize, (
         }
         Err(_) => {
             // Cannot happen after removing a feedback arc set; draw unreduced.
-            kept.extend(dag.edge_references().map(|e| (dag[e.source()], dag[e.target()], false)));
+            kept.extend(
+                dag.edge_references()
+                    .map(|e| (dag[e.source()], dag[e.target()], false)),
+            );
         }
     }
     kept.extend(fas.iter().map(|&(a, b)| (a, b, true)));
     kept.sort();
     kept.dedup();
+    // Past MAX_LINKS, keep the relations that stand for the most underlying
+    // relations (folded nodes aggregate them).
+    let dropped = kept.len().saturating_sub(MAX_LINKS);
+    if dropped > 0 {
+        let w = |p: &(usize, usize, bool)| weight.get(&(p.0, p.1)).copied().unwrap_or(0);
+        kept.sort_by(|x, y| w(y).cmp(&w(x)).then_with(|| x.cmp(y)));
+        kept.truncate(MAX_LINKS);
+        kept.sort();
+    }
     let mut out: DiGraph<usize, (String, bool)> = DiGraph::with_capacity(items.len(), kept.len());
     let onodes: Vec<NodeIndex> = (0..items.len()).map(|i| out.add_node(i)).collect();
     let mut links = Vec::new();
@@ -1302,8 +1410,11 @@ fn reduce_relations(items: &[Item], relations: &[Relation]) -> (DiGraph<usize, (
             cyclic,
         });
     }
-    (out, links)
+    (out, links, dropped)
 }
+
+/// At most this many relation edges are drawn.
+const MAX_LINKS: usize = 200;
 
 // ---------------------------------------------------------------------------
 // Styling
@@ -1452,9 +1563,12 @@ fn clean_url(u: &str) -> Option<String> {
         .collect();
     let lower = u.to_ascii_lowercase();
     let has_scheme = lower.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
-    if u.is_empty() || (has_scheme && !(lower.starts_with("http:") || lower.starts_with("https:"))) {
+    if u.is_empty() || (has_scheme && !(lower.starts_with("http:") || lower.starts_with("https:")))
+    {
         return None;
     }
     Some(u)
@@ -1636,16 +1750,22 @@ impl Timeline {
                 Some(s) => format!("{p}\n{s}"),
                 None => p.clone(),
             };
-            let mut attrs = vec![
-                a("shape", "plaintext"),
-                a("style", ""),
-                a("fontsize", "9"),
-            ];
+            let mut attrs = vec![a("shape", "plaintext"), a("style", ""), a("fontsize", "9")];
             if let Some(srcs) = pub_by_slot.get(slot) {
                 let _ = write!(label, "\n▼ {} published", srcs.len());
-                let tip: Vec<String> = srcs.iter().take(10).map(|s| truncate(&s.title, 100)).collect();
-                attrs.push(a("tooltip", &format!("Published {}:\n{}", fmt_day(*d), tip.join("\n"))));
-                if let Some(u) = srcs.iter().find_map(|s| s.url.as_deref().and_then(clean_url)) {
+                let tip: Vec<String> = srcs
+                    .iter()
+                    .take(10)
+                    .map(|s| truncate(&s.title, 100))
+                    .collect();
+                attrs.push(a(
+                    "tooltip",
+                    &format!("Published {}:\n{}", fmt_day(*d), tip.join("\n")),
+                ));
+                if let Some(u) = srcs
+                    .iter()
+                    .find_map(|s| s.url.as_deref().and_then(clean_url))
+                {
                     attrs.push(a("URL", &dot_url(&u)));
                 }
             }
@@ -1697,7 +1817,9 @@ impl Timeline {
                     rank_groups.entry(s0).or_default().push(nid.clone());
                     let s1 = self.axis.slot(l);
                     let style = kind_style(&it.kind);
-                    if s1 > s0 {
+                    // Long or folded windows keep their dates in the label
+                    // only: dot would route a long bar around other nodes.
+                    if s1 > s0 && s1 - s0 <= 12 && it.count == 1 {
                         // A window: a bar to a point in the end slot.
                         let end = format!("{nid}_end");
                         lane_nodes[lane].push(Stmt::Node(node!(
@@ -1719,7 +1841,9 @@ impl Timeline {
                         if let Some(st) = dot_line_style(&it.status) {
                             ea.push(a("style", st));
                         }
-                        extra_edges.push(Stmt::Edge(edge!(node_id!(nid.clone()) => node_id!(end), ea)));
+                        extra_edges.push(Stmt::Edge(
+                            edge!(node_id!(nid.clone()) => node_id!(end), ea),
+                        ));
                     }
                     // Other actors' lanes: a small marker joined by a connector.
                     // (Flat edges between clusters upset dot's router, so the
@@ -1768,7 +1892,10 @@ impl Timeline {
                 .collect();
             body.extend(undated_nodes);
             stmts.push(Stmt::Subgraph(subgraph!("cluster_undated", body)));
-            let mut r = vec![Stmt::Attribute(a("rank", "same")), Stmt::Node(node!("tundated", vec![]))];
+            let mut r = vec![
+                Stmt::Attribute(a("rank", "same")),
+                Stmt::Node(node!("tundated", vec![])),
+            ];
             r.extend(ids.into_iter().map(|i| Stmt::Node(node!(i, vec![]))));
             stmts.push(Stmt::Subgraph(subgraph!("rank_undated", r)));
         }
@@ -1784,7 +1911,25 @@ impl Timeline {
         }
         stmts.extend(extra_edges);
         // Relations.
+        // A relation between two events of the same time slot in different
+        // lanes would be a flat edge between clusters, which makes dot fail
+        // ("trouble in init_rank"); those are left to the tooltip/SVG.
+        let place_of = |i: usize| -> (Option<usize>, usize) {
+            let it = &self.items[i];
+            match it.dated() {
+                Some((e, _)) => (
+                    Some(self.axis.slot(e)),
+                    it.lanes.first().copied().unwrap_or(0),
+                ),
+                None => (None, usize::MAX),
+            }
+        };
         for l in &self.links {
+            let (sa, la) = place_of(l.from);
+            let (sb, lb) = place_of(l.to);
+            if sa == sb && la != lb {
+                continue;
+            }
             let from = self.items[l.from].dom.replace('-', "_");
             let to = self.items[l.to].dom.replace('-', "_");
             let mut attrs = vec![
@@ -1792,7 +1937,13 @@ impl Timeline {
                 a("color", if l.cyclic { "#CC0000" } else { "#555555" }),
                 a("fontcolor", "#555555"),
                 a("constraint", "false"),
-                a("tooltip", &format!("{} {} {}", self.items[l.from].label, l.kind, self.items[l.to].label)),
+                a(
+                    "tooltip",
+                    &format!(
+                        "{} {} {}",
+                        self.items[l.from].label, l.kind, self.items[l.to].label
+                    ),
+                ),
             ];
             if l.cyclic {
                 attrs.push(a("style", "dashed"));
@@ -1811,7 +1962,7 @@ impl Timeline {
     fn lane_title(&self, i: usize) -> String {
         match self.opts.lanes {
             Lanes::None => "Events".to_string(),
-            Lanes::Kind => humanize_kind(&self.lanes[i]),
+            Lanes::Kind => capitalize(&humanize_kind(&self.lanes[i])),
             Lanes::Actor => self.lanes[i].clone(),
         }
     }
@@ -1834,7 +1985,10 @@ impl Timeline {
             Attribute(id!("shape"), id!(style.dot_shape)),
             a("style", &styles.join(",")),
             a("color", if grey { "#999999" } else { style.color }),
-            a("fillcolor", &format!("{}{}", if grey { "#CCCCCC" } else { style.color }, "33")),
+            a(
+                "fillcolor",
+                &format!("{}{}", if grey { "#CCCCCC" } else { style.color }, "33"),
+            ),
             a("fontcolor", if grey { "#777777" } else { "#222222" }),
             a("tooltip", &tooltip(it)),
         ];
@@ -1848,7 +2002,11 @@ impl Timeline {
         } else {
             attrs.push(a("label", &label_text));
         }
-        if let Some(u) = it.sources.iter().find_map(|s| s.url.as_deref().and_then(clean_url)) {
+        if let Some(u) = it
+            .sources
+            .iter()
+            .find_map(|s| s.url.as_deref().and_then(clean_url))
+        {
             attrs.push(a("URL", &dot_url(&u)));
             attrs.push(a("target", "_blank"));
         }
@@ -1856,59 +2014,74 @@ impl Timeline {
         attrs
     }
 
+    /// Legend as a cluster of sample nodes drawn with the real shapes,
+    /// colours and line styles.
     fn dot_legend(&self) -> Subgraph {
         let kinds: BTreeSet<&str> = self.items.iter().map(|i| i.kind.as_str()).collect();
         let statuses: BTreeSet<&str> = self.items.iter().map(|i| i.status.as_str()).collect();
-        let mut rows = String::new();
-        for k in &kinds {
-            let s = kind_style(k);
-            let _ = write!(
-                rows,
-                "<TR><TD BGCOLOR=\"{}\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">{} ({})</TD></TR>",
-                s.color,
-                html_text(&humanize_kind(k)),
-                s.dot_shape
-            );
+        let mut body = vec![
+            Stmt::Attribute(a("label", "Legend")),
+            Stmt::Attribute(a("fontsize", "11")),
+            Stmt::Attribute(a("color", "#CCCCCC")),
+        ];
+        for (i, k) in kinds.iter().enumerate() {
+            let st = kind_style(k);
+            let mut attrs = vec![
+                Attribute(id!("shape"), id!(st.dot_shape)),
+                a("label", &capitalize(&humanize_kind(k))),
+                a("color", st.color),
+                a("fillcolor", &format!("{}33", st.color)),
+                a("fontsize", "9"),
+            ];
+            if st.dot_shape == "box" {
+                attrs.push(a("style", "filled,rounded"));
+            }
+            let nid = format_id("lgk", i);
+            body.push(Stmt::Node(node!(nid, attrs)));
         }
-        for st in &statuses {
-            let desc = match *st {
-                "Planned" => "dashed outline",
-                "Claimed" => "dotted outline",
-                "Possible" => "grey",
-                "Negated" => "grey, struck through",
-                "Mixed" => "folded, mixed statuses",
-                _ => "solid",
+        for (i, stt) in statuses.iter().enumerate() {
+            let grey = status_grey(stt);
+            let mut style = vec!["filled"];
+            if let Some(ls) = dot_line_style(stt) {
+                style.push(ls);
+            }
+            let text = match *stt {
+                "Mixed" => "Folded, mixed statuses".to_string(),
+                other => other.to_string(),
             };
-            let _ = write!(
-                rows,
-                "<TR><TD></TD><TD ALIGN=\"LEFT\">{}: {}</TD></TR>",
-                html_text(st),
-                desc
-            );
+            let mut attrs = vec![
+                a("shape", "box"),
+                a("style", &style.join(",")),
+                a("color", if grey { "#999999" } else { "#444444" }),
+                a("fillcolor", if grey { "#CCCCCC33" } else { "#FFFFFF" }),
+                a("fontcolor", if grey { "#777777" } else { "#222222" }),
+                a("fontsize", "9"),
+            ];
+            if *stt == "Negated" {
+                attrs.push(Attribute(id!("label"), id!(html "<<S>Negated</S>>")));
+            } else {
+                attrs.push(a("label", &text));
+            }
+            let nid = format_id("lgs", i);
+            body.push(Stmt::Node(node!(nid, attrs)));
         }
         if !self.pubs.is_empty() {
-            rows.push_str("<TR><TD>▼</TD><TD ALIGN=\"LEFT\">source published</TD></TR>");
+            body.push(Stmt::Node(node!(
+                "lgpub",
+                vec![
+                    a("shape", "plaintext"),
+                    a("style", ""),
+                    a("label", "▼ n published: sources\npublished in that slot"),
+                    a("fontsize", "9"),
+                ]
+            )));
         }
-        let label = format!(
-            "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>{rows}</TABLE>>"
-        );
-        subgraph!(
-            "cluster_legend",
-            vec![
-                Stmt::Attribute(a("label", "")),
-                Stmt::Attribute(a("color", "#CCCCCC")),
-                Stmt::Node(node!(
-                    "legend",
-                    vec![
-                        Attribute(id!("label"), id!(html label)),
-                        a("shape", "plaintext"),
-                        a("style", ""),
-                        a("fontsize", "9"),
-                    ]
-                )),
-            ]
-        )
+        subgraph!("cluster_legend", body)
     }
+}
+
+fn format_id(prefix: &str, i: usize) -> String {
+    format!("{prefix}{i}")
 }
 
 fn dot_line_style(status: &str) -> Option<&'static str> {
@@ -1938,7 +2111,9 @@ fn text_width(s: &str, size: f64) -> f64 {
                 0.67
             } else if c.is_ascii() {
                 0.53
-            } else if ('\u{1100}'..='\u{FFDC}').contains(&c) && !('\u{2000}'..='\u{2BFF}').contains(&c) {
+            } else if ('\u{1100}'..='\u{FFDC}').contains(&c)
+                && !('\u{2000}'..='\u{2BFF}').contains(&c)
+            {
                 1.0
             } else {
                 0.62
@@ -1992,7 +2167,9 @@ impl Timeline {
         let nl = self.lanes.len();
         let undated_lane = self.has_undated().then_some(nl);
         let total_lanes = nl + usize::from(undated_lane.is_some());
-        let mut packers: Vec<Packer> = (0..total_lanes).map(|_| Packer { ends: Vec::new() }).collect();
+        let mut packers: Vec<Packer> = (0..total_lanes)
+            .map(|_| Packer { ends: Vec::new() })
+            .collect();
         let mut main = vec![None; self.items.len()];
         let mut echoes = vec![Vec::new(); self.items.len()];
         let time_len = self.axis.len.max(if horiz { 480.0 } else { 360.0 });
@@ -2003,7 +2180,11 @@ impl Timeline {
             let t0 = self.axis.pos(e, false);
             let t1 = self.axis.pos(l, true);
             let bar = (e != l && t1 - t0 >= MARK).then_some((t0, t1));
-            let t_mark = if bar.is_some() { t0 + MARK / 2.0 } else { (t0 + t1) / 2.0 };
+            let t_mark = if bar.is_some() {
+                t0 + MARK / 2.0
+            } else {
+                (t0 + t1) / 2.0
+            };
             let extent_end = if horiz {
                 (t_mark + MARK / 2.0 + 4.0 + self.label_width(it)).max(t1)
             } else {
@@ -2019,11 +2200,14 @@ impl Timeline {
                 t_bar: bar,
             });
             for &other in it.lanes.iter().skip(1) {
-                let track = packers[other].place(t_mark - MARK, t_mark + MARK);
+                // Vertical: the connector runs across the lanes, so it is
+                // moved just below the label line.
+                let t_echo = if horiz { t_mark } else { t_mark + MARK * 0.75 };
+                let track = packers[other].place(t_echo - MARK, t_echo + MARK);
                 echoes[i].push(Place {
                     lane: other,
                     track,
-                    t_mark,
+                    t_mark: t_echo,
                     t_bar: None,
                 });
             }
@@ -2090,7 +2274,12 @@ impl Timeline {
     }
 
     fn label_width(&self, it: &Item) -> f64 {
-        let links = it.sources.iter().filter(|s| s.url.as_deref().and_then(clean_url).is_some()).count().min(max_links(it));
+        let links = it
+            .sources
+            .iter()
+            .filter(|s| s.url.as_deref().and_then(clean_url).is_some())
+            .count()
+            .min(max_links(it));
         text_width(&it.label, FONT) + links as f64 * 12.0
     }
 
@@ -2107,11 +2296,7 @@ impl Timeline {
         let axis_h = if horiz { 52.0 } else { 40.0 };
         let cross_total: f64 = lay.lane_c.last().map_or(0.0, |(c, s)| c + s);
         // Origin of the lane area.
-        let (ox, oy) = if horiz {
-            (left, top + axis_h)
-        } else {
-            (left, top + axis_h)
-        };
+        let (ox, oy) = (left, top + axis_h);
         let time_len = lay.time_len + 20.0;
         let (area_w, area_h) = if horiz {
             (time_len + 260.0, cross_total)
@@ -2135,7 +2320,9 @@ impl Timeline {
         let track_size = if horiz { ROW } else { COL_W };
         let cross_of = |p: &Place| -> f64 {
             let (c0, _) = lay.lane_c[p.lane];
-            c0 + LANE_PAD + p.track as f64 * track_size + if horiz { ROW / 2.0 } else { MARK / 2.0 + 2.0 }
+            c0 + LANE_PAD
+                + p.track as f64 * track_size
+                + if horiz { ROW / 2.0 } else { MARK / 2.0 + 2.0 }
         };
 
         let mut s = String::with_capacity(4096 + self.items.len() * 600);
@@ -2159,7 +2346,10 @@ impl Timeline {
             "a:hover text{text-decoration:underline}",
             "</style></defs>"
         ));
-        let _ = write!(s, r##"<rect x="0" y="0" width="{width:.0}" height="{height:.0}" fill="#FFFFFF"/>"##);
+        let _ = write!(
+            s,
+            r##"<rect x="0" y="0" width="{width:.0}" height="{height:.0}" fill="#FFFFFF"/>"##
+        );
         let mut y = 16.0;
         if let Some(t) = &self.opts.title {
             let _ = write!(
@@ -2190,7 +2380,11 @@ impl Timeline {
                 self.lane_title(li)
             };
             let (x, yb) = map(0.0, c0);
-            let (w, h) = if horiz { (area_w - 20.0, size) } else { (size, time_len) };
+            let (w, h) = if horiz {
+                (area_w - 20.0, size)
+            } else {
+                (size, time_len)
+            };
             let fill = if undated {
                 "url(#hatch)"
             } else if li % 2 == 0 {
@@ -2202,7 +2396,11 @@ impl Timeline {
                 s,
                 r##"<g class="lane{}" id="lane-{}" data-lane="{}"><rect class="lane-band" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}" stroke="#E2E4E8"/>"##,
                 if undated { " undated" } else { "" },
-                if undated { "undated".to_string() } else { li.to_string() },
+                if undated {
+                    "undated".to_string()
+                } else {
+                    li.to_string()
+                },
                 xml(&name),
                 x,
                 yb,
@@ -2226,9 +2424,12 @@ impl Timeline {
                     xml(&shown)
                 );
                 if undated {
-                    let _ = write!(s,
+                    let _ = write!(
+                        s,
                         r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="9" fill="#777">no date known</text>"##,
-                        ox - 10.0, yb + ROW / 2.0 + LANE_PAD + 16.0);
+                        ox - 10.0,
+                        yb + ROW / 2.0 + LANE_PAD + 16.0
+                    );
                 }
             } else {
                 let _ = write!(
@@ -2244,9 +2445,7 @@ impl Timeline {
         s.push_str("</g>");
 
         // Axis.
-        let dated_cross = lay
-            .undated_lane
-            .map_or(cross_total, |ul| lay.lane_c[ul].0);
+        let dated_cross = lay.undated_lane.map_or(cross_total, |ul| lay.lane_c[ul].0);
         s.push_str(r#"<g class="axis">"#);
         let axis_c = -6.0;
         for seg in &self.axis.segments {
@@ -2264,14 +2463,22 @@ impl Timeline {
                 s,
                 r##"<line class="grid" x1="{x:.1}" y1="{y:.1}" x2="{gx:.1}" y2="{gy:.1}" stroke="#DDDDDD" stroke-width="1"/>"##
             );
-            let (lx, ly, anchor) = if horiz { (x + 3.0, y - 8.0, "start") } else { (x - 8.0, y + 12.0, "end") };
+            let (lx, ly, anchor) = if horiz {
+                (x + 3.0, y - 8.0, "start")
+            } else {
+                (x - 8.0, y + 12.0, "end")
+            };
             let _ = write!(
                 s,
                 r#"<text class="tick" x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" data-date="{d}">{}</text>"#,
                 xml(&p)
             );
             if let Some(sec) = sec {
-                let (sx, sy) = if horiz { (x + 3.0, y - 22.0) } else { (x - 8.0, y + 24.0) };
+                let (sx, sy) = if horiz {
+                    (x + 3.0, y - 22.0)
+                } else {
+                    (x - 8.0, y + 24.0)
+                };
                 let _ = write!(
                     s,
                     r#"<text class="tick2" x="{sx:.1}" y="{sy:.1}" text-anchor="{anchor}">{}</text>"#,
@@ -2285,17 +2492,31 @@ impl Timeline {
             let zig = if horiz {
                 format!(
                     "M{:.1},{:.1} l-5,-5 l5,-5 M{:.1},{:.1} l-5,5 l5,5",
-                    x - 4.0, y, x - 4.0, y
+                    x - 4.0,
+                    y,
+                    x - 4.0,
+                    y
                 )
             } else {
                 format!(
                     "M{:.1},{:.1} l-6,-6 l6,-6 l-6,-6 M{:.1},{:.1} l6,-6 l-6,-6",
-                    x, y - 4.0, x, y - 4.0
+                    x,
+                    y - 4.0,
+                    x,
+                    y - 4.0
                 )
             };
             let (bx, by) = map(*t - BREAK_W / 2.0 + 8.0, 0.0);
-            let (bw, bh) = if horiz { (BREAK_W - 16.0, dated_cross) } else { (dated_cross, BREAK_W - 16.0) };
-            let (tx, ty, anchor) = if horiz { (x - 2.0, y - 24.0, "middle") } else { (x - 12.0, y + 4.0, "end") };
+            let (bw, bh) = if horiz {
+                (BREAK_W - 16.0, dated_cross)
+            } else {
+                (dated_cross, BREAK_W - 16.0)
+            };
+            let (tx, ty, anchor) = if horiz {
+                (x - 2.0, y - 24.0, "middle")
+            } else {
+                (x - 12.0, y + 4.0, "end")
+            };
             let _ = write!(
                 s,
                 r##"<g class="gap"><rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="{bh:.1}" fill="url(#hatch)" opacity="0.8"/><path d="{zig}" stroke="#555" stroke-width="1.5" fill="none"/><text x="{tx:.1}" y="{ty:.1}" text-anchor="{anchor}" font-size="10" fill="#A05A00" font-style="italic">// {}</text></g>"##,
@@ -2321,9 +2542,15 @@ impl Timeline {
                 r##"<g class="pub" data-date="{d}"><title>{}</title>"##,
                 xml(&format!("Published {}\n{}", fmt_day(*d), tip.join("\n")))
             );
-            let href = srcs.iter().find_map(|s| s.url.as_deref().and_then(clean_url));
+            let href = srcs
+                .iter()
+                .find_map(|s| s.url.as_deref().and_then(clean_url));
             if let Some(h) = &href {
-                let _ = write!(s, r#"<a href="{0}" xlink:href="{0}" target="_blank">"#, xml(h));
+                let _ = write!(
+                    s,
+                    r#"<a href="{0}" xlink:href="{0}" target="_blank">"#,
+                    xml(h)
+                );
             }
             let _ = write!(s, r##"<path d="{tri}" fill="#333"/>"##);
             if href.is_some() {
@@ -2338,7 +2565,7 @@ impl Timeline {
         for (i, it) in self.items.iter().enumerate() {
             let Some(p) = &lay.main[i] else { continue };
             for e in &lay.echoes[i] {
-                let (x0, y0) = map(p.t_mark, cross_of(p));
+                let (x0, y0) = map(e.t_mark, cross_of(p));
                 let (x1, y1) = map(e.t_mark, cross_of(e));
                 let _ = write!(
                     s,
@@ -2363,7 +2590,9 @@ impl Timeline {
         // Relations.
         s.push_str(r#"<g class="relations">"#);
         for l in &self.links {
-            let (Some(pa), Some(pb)) = (&lay.main[l.from], &lay.main[l.to]) else { continue };
+            let (Some(pa), Some(pb)) = (&lay.main[l.from], &lay.main[l.to]) else {
+                continue;
+            };
             let (x0, y0) = map(pa.t_mark, cross_of(pa));
             let (x1, y1) = map(pb.t_mark, cross_of(pb));
             let bend = 18.0 + ((x1 - x0).abs() + (y1 - y0).abs()) * 0.08;
@@ -2378,9 +2607,16 @@ impl Timeline {
                 k = xml(&l.kind),
                 f = self.items[l.from].dom,
                 t = self.items[l.to].dom,
-                tt = xml(&format!("{} —{}→ {}", self.items[l.from].label, l.kind, self.items[l.to].label)),
+                tt = xml(&format!(
+                    "{} —{}→ {}",
+                    self.items[l.from].label, l.kind, self.items[l.to].label
+                )),
                 c = if l.cyclic { "#CC0000" } else { "#666" },
-                d = if l.cyclic { r#"stroke-dasharray="4,3" "# } else { "" },
+                d = if l.cyclic {
+                    r#"stroke-dasharray="4,3" "#
+                } else {
+                    ""
+                },
             );
         }
         s.push_str("</g>");
@@ -2400,12 +2636,25 @@ impl Timeline {
             match kind {
                 LegendKey::Kind(kd) => {
                     let st = kind_style(kd);
-                    s.push_str(&glyph_svg(st.glyph, x, y, st.color, &format!("{}33", st.color), None));
+                    s.push_str(&glyph_svg(
+                        st.glyph,
+                        x,
+                        y,
+                        st.color,
+                        &format!("{}33", st.color),
+                        None,
+                    ));
                     s.push_str(&glyph_svg(st.glyph, x, y, st.color, st.color, None));
                 }
                 LegendKey::Status(stt) => {
-                    let dash = status_dash(stt).map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
-                    let col = if status_grey(stt) { "#AAAAAA" } else { "#444444" };
+                    let dash = status_dash(stt)
+                        .map(|d| format!(r#" stroke-dasharray="{d}""#))
+                        .unwrap_or_default();
+                    let col = if status_grey(stt) {
+                        "#AAAAAA"
+                    } else {
+                        "#444444"
+                    };
                     let _ = write!(
                         s,
                         r#"<rect x="{:.1}" y="{:.1}" width="12" height="12" fill="white" stroke="{col}" stroke-width="1.6"{dash}/>"#,
@@ -2413,23 +2662,55 @@ impl Timeline {
                         y - 6.0
                     );
                     if *stt == "Negated" {
-                        let _ = write!(s, r##"<path d="M{:.1},{:.1} l12,12 M{:.1},{:.1} l12,-12" stroke="#555" stroke-width="1.2"/>"##, x - 6.0, y - 6.0, x - 6.0, y + 6.0);
+                        let _ = write!(
+                            s,
+                            r##"<path d="M{:.1},{:.1} l12,12 M{:.1},{:.1} l12,-12" stroke="#555" stroke-width="1.2"/>"##,
+                            x - 6.0,
+                            y - 6.0,
+                            x - 6.0,
+                            y + 6.0
+                        );
                     }
                 }
                 LegendKey::Pub => {
-                    let _ = write!(s, r##"<path d="M{:.1},{:.1} l-4,-7 l8,0 z" fill="#333"/>"##, x, y + 3.0);
+                    let _ = write!(
+                        s,
+                        r##"<path d="M{:.1},{:.1} l-4,-7 l8,0 z" fill="#333"/>"##,
+                        x,
+                        y + 3.0
+                    );
                 }
                 LegendKey::Window => {
-                    let _ = write!(s, r##"<rect x="{:.1}" y="{:.1}" width="14" height="8" rx="3" fill="#88888855" stroke="#888"/>"##, x - 7.0, y - 4.0);
+                    let _ = write!(
+                        s,
+                        r##"<rect x="{:.1}" y="{:.1}" width="14" height="8" rx="3" fill="#88888855" stroke="#888"/>"##,
+                        x - 7.0,
+                        y - 4.0
+                    );
                 }
                 LegendKey::Relation => {
-                    let _ = write!(s, r##"<path d="M{:.1},{:.1} l14,0" stroke="#666" marker-end="url(#arrow)"/>"##, x - 7.0, y);
+                    let _ = write!(
+                        s,
+                        r##"<path d="M{:.1},{:.1} l14,0" stroke="#666" marker-end="url(#arrow)"/>"##,
+                        x - 7.0,
+                        y
+                    );
                 }
                 LegendKey::Gap => {
-                    let _ = write!(s, r##"<path d="M{:.1},{:.1} l-4,-4 l4,-4 M{:.1},{:.1} l-4,4 l4,4" stroke="#555" fill="none"/>"##, x, y, x, y);
+                    let _ = write!(
+                        s,
+                        r##"<path d="M{:.1},{:.1} l-4,-4 l4,-4 M{:.1},{:.1} l-4,4 l4,4" stroke="#555" fill="none"/>"##,
+                        x, y, x, y
+                    );
                 }
             }
-            let _ = write!(s, r#"<text x="{:.1}" y="{:.1}">{}</text>"#, x + 12.0, y + 4.0, xml(text));
+            let _ = write!(
+                s,
+                r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
+                x + 12.0,
+                y + 4.0,
+                xml(text)
+            );
         }
         s.push_str("</g></svg>\n");
         s
@@ -2470,7 +2751,11 @@ impl Timeline {
             xml(&css_token(&it.kind)),
             xml(&css_token(&it.status)),
             it.dom,
-            if echo { format!("-l{}", p.lane) } else { String::new() },
+            if echo {
+                format!("-l{}", p.lane)
+            } else {
+                String::new()
+            },
             date_attr,
             latest_attr,
             xml(&lane_name),
@@ -2526,7 +2811,11 @@ impl Timeline {
             );
         }
         let (tx, ty) = (mx + MARK / 2.0 + 4.0, my + 4.0);
-        let _ = write!(s, r#"<text x="{tx:.1}" y="{ty:.1}">{}</text>"#, xml(&it.label));
+        let _ = write!(
+            s,
+            r#"<text x="{tx:.1}" y="{ty:.1}">{}</text>"#,
+            xml(&it.label)
+        );
         let lw = text_width(&it.label, FONT);
         if it.status == "Negated" {
             let _ = write!(
@@ -2539,7 +2828,12 @@ impl Timeline {
             );
         }
         let mut lx = tx + lw + 3.0;
-        for src in it.sources.iter().filter_map(|s| s.url.as_deref().and_then(clean_url).map(|u| (u, s))).take(max_links(it)) {
+        for src in it
+            .sources
+            .iter()
+            .filter_map(|s| s.url.as_deref().and_then(clean_url).map(|u| (u, s)))
+            .take(max_links(it))
+        {
             let (u, so) = src;
             let _ = write!(
                 s,
@@ -2562,7 +2856,10 @@ impl Timeline {
         let mut out = Vec::new();
         let kinds: BTreeSet<&str> = self.items.iter().map(|i| i.kind.as_str()).collect();
         for k in kinds {
-            out.push((LegendKey::Kind(k.to_string()), capitalize(&humanize_kind(k))));
+            out.push((
+                LegendKey::Kind(k.to_string()),
+                capitalize(&humanize_kind(k)),
+            ));
         }
         let statuses: BTreeSet<&str> = self.items.iter().map(|i| i.status.as_str()).collect();
         for s in statuses {
@@ -2577,7 +2874,11 @@ impl Timeline {
             };
             out.push((LegendKey::Status(s_static(s)), desc.to_string()));
         }
-        if self.items.iter().any(|i| i.dated().is_some_and(|(a, b)| a != b)) {
+        if self
+            .items
+            .iter()
+            .any(|i| i.dated().is_some_and(|(a, b)| a != b))
+        {
             out.push((LegendKey::Window, "Date window (bar)".into()));
         }
         if !self.pubs.is_empty() {
@@ -2650,7 +2951,13 @@ fn capitalize(s: &str) -> String {
 fn css_token(s: &str) -> String {
     let t: String = s
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if t.is_empty() {
         "none".into()
@@ -2662,7 +2969,13 @@ fn css_token(s: &str) -> String {
 fn polygon(pts: &[(f64, f64)], x: f64, y: f64, r: f64) -> String {
     let mut d = String::new();
     for (i, (px, py)) in pts.iter().enumerate() {
-        let _ = write!(d, "{}{:.1},{:.1} ", if i == 0 { "M" } else { "L" }, x + px * r, y + py * r);
+        let _ = write!(
+            d,
+            "{}{:.1},{:.1} ",
+            if i == 0 { "M" } else { "L" },
+            x + px * r,
+            y + py * r
+        );
     }
     d.push('Z');
     d
@@ -2679,14 +2992,21 @@ fn regular(n: usize, rot: f64) -> Vec<(f64, f64)> {
 
 fn glyph_svg(g: Glyph, x: f64, y: f64, stroke: &str, fill: &str, dash: Option<&str>) -> String {
     let r = MARK / 2.0;
-    let dash = dash.map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
+    let dash = dash
+        .map(|d| format!(r#" stroke-dasharray="{d}""#))
+        .unwrap_or_default();
     let common = format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="1.6"{dash}"#);
     let half_pi = std::f64::consts::FRAC_PI_2;
     let path = |pts: Vec<(f64, f64)>, scale: f64| -> String {
-        format!(r#"<path class="glyph" d="{}" {common}/>"#, polygon(&pts, x, y, r * scale))
+        format!(
+            r#"<path class="glyph" d="{}" {common}/>"#,
+            polygon(&pts, x, y, r * scale)
+        )
     };
     match g {
-        Glyph::Circle => format!(r#"<circle class="glyph" cx="{x:.1}" cy="{y:.1}" r="{r:.1}" {common}/>"#),
+        Glyph::Circle => {
+            format!(r#"<circle class="glyph" cx="{x:.1}" cy="{y:.1}" r="{r:.1}" {common}/>"#)
+        }
         Glyph::Ellipse => format!(
             r#"<ellipse class="glyph" cx="{x:.1}" cy="{y:.1}" rx="{:.1}" ry="{:.1}" {common}/>"#,
             r,
@@ -2696,21 +3016,58 @@ fn glyph_svg(g: Glyph, x: f64, y: f64, stroke: &str, fill: &str, dash: Option<&s
             r#"<circle class="glyph" cx="{x:.1}" cy="{y:.1}" r="{r:.1}" {common}/><circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="none" stroke="white" stroke-width="1.2"/>"#,
             r * 0.55
         ),
-        Glyph::Square => path(vec![(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)], 1.0),
-        Glyph::Note => path(vec![(-0.8, -0.95), (0.4, -0.95), (0.8, -0.55), (0.8, 0.95), (-0.8, 0.95)], 1.0),
+        Glyph::Square => path(
+            vec![(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)],
+            1.0,
+        ),
+        Glyph::Note => path(
+            vec![
+                (-0.8, -0.95),
+                (0.4, -0.95),
+                (0.8, -0.55),
+                (0.8, 0.95),
+                (-0.8, 0.95),
+            ],
+            1.0,
+        ),
         Glyph::Diamond => path(vec![(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)], 1.1),
         Glyph::TriUp => path(vec![(0.0, -1.0), (1.0, 0.8), (-1.0, 0.8)], 1.1),
         Glyph::TriDown => path(vec![(-1.0, -0.8), (1.0, -0.8), (0.0, 1.0)], 1.1),
         Glyph::Hexagon => path(regular(6, 0.0), 1.0),
         Glyph::Octagon => path(regular(8, std::f64::consts::PI / 8.0), 1.0),
         Glyph::Pentagon => path(regular(5, -half_pi), 1.05),
-        Glyph::House => path(vec![(0.0, -1.0), (0.9, -0.2), (0.9, 0.9), (-0.9, 0.9), (-0.9, -0.2)], 1.0),
-        Glyph::Parallelogram => path(vec![(-0.5, -0.8), (1.0, -0.8), (0.5, 0.8), (-1.0, 0.8)], 1.0),
-        Glyph::Trapezium => path(vec![(-0.5, -0.8), (0.5, -0.8), (1.0, 0.8), (-1.0, 0.8)], 1.0),
+        Glyph::House => path(
+            vec![
+                (0.0, -1.0),
+                (0.9, -0.2),
+                (0.9, 0.9),
+                (-0.9, 0.9),
+                (-0.9, -0.2),
+            ],
+            1.0,
+        ),
+        Glyph::Parallelogram => path(
+            vec![(-0.5, -0.8), (1.0, -0.8), (0.5, 0.8), (-1.0, 0.8)],
+            1.0,
+        ),
+        Glyph::Trapezium => path(
+            vec![(-0.5, -0.8), (0.5, -0.8), (1.0, 0.8), (-1.0, 0.8)],
+            1.0,
+        ),
         Glyph::Cross => path(
             vec![
-                (-0.35, -1.0), (0.35, -1.0), (0.35, -0.35), (1.0, -0.35), (1.0, 0.35), (0.35, 0.35),
-                (0.35, 1.0), (-0.35, 1.0), (-0.35, 0.35), (-1.0, 0.35), (-1.0, -0.35), (-0.35, -0.35),
+                (-0.35, -1.0),
+                (0.35, -1.0),
+                (0.35, -0.35),
+                (1.0, -0.35),
+                (1.0, 0.35),
+                (0.35, 0.35),
+                (0.35, 1.0),
+                (-0.35, 1.0),
+                (-0.35, 0.35),
+                (-1.0, 0.35),
+                (-1.0, -0.35),
+                (-0.35, -0.35),
             ],
             1.0,
         ),
@@ -2733,26 +3090,60 @@ fn glyph_svg(g: Glyph, x: f64, y: f64, stroke: &str, fill: &str, dash: Option<&s
 #[doc(hidden)]
 pub fn synthetic_events(n: usize, seed: u64, from: NaiveDate, to: NaiveDate) -> Vec<TimelineEvent> {
     const KINDS: [&str; 15] = [
-        "PhoneCall", "Meeting", "Summit", "Visit", "Negotiation", "Attack", "Pledge", "Threat",
-        "Statement", "Request", "Aid", "Sanction", "Agreement", "Ceasefire", "Accusation",
+        "PhoneCall",
+        "Meeting",
+        "Summit",
+        "Visit",
+        "Negotiation",
+        "Attack",
+        "Pledge",
+        "Threat",
+        "Statement",
+        "Request",
+        "Aid",
+        "Sanction",
+        "Agreement",
+        "Ceasefire",
+        "Accusation",
     ];
     const ACTORS: [&str; 16] = [
-        "United States", "Russia", "Ukraine", "China", "India", "European Union", "NATO",
-        "Turkey", "Iran", "Israel", "Hamas", "Germany", "France", "United Kingdom", "Japan",
+        "United States",
+        "Russia",
+        "Ukraine",
+        "China",
+        "India",
+        "European Union",
+        "NATO",
+        "Turkey",
+        "Iran",
+        "Israel",
+        "Hamas",
+        "Germany",
+        "France",
+        "United Kingdom",
+        "Japan",
         "North Korea",
     ];
     const STATUS: [&str; 8] = [
         "Occurred", "Occurred", "Occurred", "Occurred", "Planned", "Claimed", "Possible", "Negated",
     ];
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut next = move |m: usize| -> usize {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((state >> 33) as usize) % m.max(1)
     };
     let span = (to - from).num_days().max(1) as usize;
     // Activity comes in three bursts (15%, 10% and 8% of the span) with
     // long empty stretches between them.
-    let bursts = [(0, span * 15 / 100), (span * 55 / 100, span * 65 / 100), (span * 92 / 100, span)];
+    let bursts = [
+        (0, span * 15 / 100),
+        (span * 55 / 100, span * 65 / 100),
+        (span * 92 / 100, span),
+    ];
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let (k1, k2) = (next(KINDS.len()), next(KINDS.len()));
@@ -2800,7 +3191,14 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn ev(id: &str, kind: &str, actors: &[&str], e: Option<NaiveDate>, l: Option<NaiveDate>, status: &str) -> TimelineEvent {
+    fn ev(
+        id: &str,
+        kind: &str,
+        actors: &[&str],
+        e: Option<NaiveDate>,
+        l: Option<NaiveDate>,
+        status: &str,
+    ) -> TimelineEvent {
         TimelineEvent {
             id: format!("http://example.org/event/{id}"),
             kind: kind.into(),
@@ -2819,19 +3217,90 @@ mod tests {
             url: Some(u.into()),
             published: Some(p),
         };
-        let reuters = src("Trump, Putin agree to meet in Budapest", "https://example.com/reuters/1?a=1&b=2", d(2025, 10, 16));
-        let ap = src("Zelenskiy heads to Washington", "https://example.com/ap/2", d(2025, 10, 17));
+        let reuters = src(
+            "Trump, Putin agree to meet in Budapest",
+            "https://example.com/reuters/1?a=1&b=2",
+            d(2025, 10, 16),
+        );
+        let ap = src(
+            "Zelenskiy heads to Washington",
+            "https://example.com/ap/2",
+            d(2025, 10, 17),
+        );
         let mut v = vec![
-            ev("call", "PhoneCall", &["Trump", "Putin"], Some(d(2025, 10, 16)), Some(d(2025, 10, 16)), "Occurred"),
-            ev("budapest", "Summit", &["Trump", "Putin"], None, None, "Planned"),
-            ev("zel", "Meeting", &["Trump", "Zelenskiy"], Some(d(2025, 10, 17)), Some(d(2025, 10, 17)), "Planned"),
-            ev("talks", "Negotiation", &["United States", "Russia"], Some(d(2025, 10, 20)), Some(d(2025, 10, 26)), "Planned"),
-            ev("strike1", "Attack", &["Russia", "Ukraine"], Some(d(2025, 10, 16)), Some(d(2025, 10, 16)), "Occurred"),
-            ev("strike2", "Attack", &["Ukraine", "Russia"], Some(d(2025, 10, 16)), Some(d(2025, 10, 16)), "Occurred"),
+            ev(
+                "call",
+                "PhoneCall",
+                &["Trump", "Putin"],
+                Some(d(2025, 10, 16)),
+                Some(d(2025, 10, 16)),
+                "Occurred",
+            ),
+            ev(
+                "budapest",
+                "Summit",
+                &["Trump", "Putin"],
+                None,
+                None,
+                "Planned",
+            ),
+            ev(
+                "zel",
+                "Meeting",
+                &["Trump", "Zelenskiy"],
+                Some(d(2025, 10, 17)),
+                Some(d(2025, 10, 17)),
+                "Planned",
+            ),
+            ev(
+                "talks",
+                "Negotiation",
+                &["United States", "Russia"],
+                Some(d(2025, 10, 20)),
+                Some(d(2025, 10, 26)),
+                "Planned",
+            ),
+            ev(
+                "strike1",
+                "Attack",
+                &["Russia", "Ukraine"],
+                Some(d(2025, 10, 16)),
+                Some(d(2025, 10, 16)),
+                "Occurred",
+            ),
+            ev(
+                "strike2",
+                "Attack",
+                &["Ukraine", "Russia"],
+                Some(d(2025, 10, 16)),
+                Some(d(2025, 10, 16)),
+                "Occurred",
+            ),
             ev("modi", "Pledge", &["Modi"], None, None, "Claimed"),
-            ev("hegseth", "Threat", &["Hegseth"], Some(d(2025, 10, 15)), Some(d(2025, 10, 15)), "Occurred"),
-            ev("alaska", "Summit", &["Trump", "Putin"], Some(d(2025, 8, 1)), Some(d(2025, 8, 31)), "Occurred"),
-            ev("pledge24", "Pledge", &["Trump"], Some(d(2024, 1, 1)), Some(d(2024, 12, 31)), "Occurred"),
+            ev(
+                "hegseth",
+                "Threat",
+                &["Hegseth"],
+                Some(d(2025, 10, 15)),
+                Some(d(2025, 10, 15)),
+                "Occurred",
+            ),
+            ev(
+                "alaska",
+                "Summit",
+                &["Trump", "Putin"],
+                Some(d(2025, 8, 1)),
+                Some(d(2025, 8, 31)),
+                "Occurred",
+            ),
+            ev(
+                "pledge24",
+                "Pledge",
+                &["Trump"],
+                Some(d(2024, 1, 1)),
+                Some(d(2024, 12, 31)),
+                "Occurred",
+            ),
         ];
         v[0].sources = vec![reuters.clone()];
         v[0].evidence = Some("Trump and Putin spoke by phone on Thursday.".into());
@@ -2845,7 +3314,11 @@ mod tests {
     fn svg_events(svg: &str) -> Vec<(String, String, f64, f64, String)> {
         let doc = roxmltree::Document::parse(svg).expect("SVG parses");
         doc.descendants()
-            .filter(|n| n.has_tag_name("g") && n.attribute("class").is_some_and(|c| c.split(' ').any(|t| t == "event") && !c.contains("echo")))
+            .filter(|n| {
+                n.has_tag_name("g")
+                    && n.attribute("class")
+                        .is_some_and(|c| c.split(' ').any(|t| t == "event") && !c.contains("echo"))
+            })
             .map(|n| {
                 (
                     n.attribute("id").unwrap().to_string(),
@@ -2861,7 +3334,11 @@ mod tests {
     #[test]
     fn svg_events_in_date_order_and_undated_lane() {
         for lanes in [Lanes::None, Lanes::Actor, Lanes::Kind] {
-            let opts = Options { lanes, title: Some("Seeds".into()), ..Default::default() };
+            let opts = Options {
+                lanes,
+                title: Some("Seeds".into()),
+                ..Default::default()
+            };
             let t = Timeline::build(seeds(), vec![], &opts);
             let svg = t.to_svg();
             let evs = svg_events(&svg);
@@ -2882,7 +3359,10 @@ mod tests {
             }
             // Undated events sit in the Undated lane, below every dated event.
             let doc = roxmltree::Document::parse(&svg).unwrap();
-            let lane = doc.descendants().find(|n| n.attribute("id") == Some("lane-undated")).unwrap();
+            let lane = doc
+                .descendants()
+                .find(|n| n.attribute("id") == Some("lane-undated"))
+                .unwrap();
             let rect = lane.children().find(|n| n.has_tag_name("rect")).unwrap();
             let y0: f64 = rect.attribute("y").unwrap().parse().unwrap();
             let y1 = y0 + rect.attribute("height").unwrap().parse::<f64>().unwrap();
@@ -2892,17 +3372,29 @@ mod tests {
                 assert_eq!(u.4, "Undated");
                 assert!(u.3 > y0 && u.3 < y1, "undated event outside its lane");
             }
-            let max_dated_y = evs.iter().filter(|e| e.1 != "undated").map(|e| e.3).fold(0.0, f64::max);
+            let max_dated_y = evs
+                .iter()
+                .filter(|e| e.1 != "undated")
+                .map(|e| e.3)
+                .fold(0.0, f64::max);
             assert!(max_dated_y < y0);
         }
     }
 
     #[test]
     fn vertical_orientation_orders_by_y() {
-        let opts = Options { orientation: Orientation::TopToBottom, lanes: Lanes::Actor, ..Default::default() };
+        let opts = Options {
+            orientation: Orientation::TopToBottom,
+            lanes: Lanes::Actor,
+            ..Default::default()
+        };
         let t = Timeline::build(seeds(), vec![], &opts);
         let evs = svg_events(&t.to_svg());
-        let mut dated: Vec<(NaiveDate, f64)> = evs.iter().filter(|e| e.1 != "undated").map(|e| (e.1.parse().unwrap(), e.3)).collect();
+        let mut dated: Vec<(NaiveDate, f64)> = evs
+            .iter()
+            .filter(|e| e.1 != "undated")
+            .map(|e| (e.1.parse().unwrap(), e.3))
+            .collect();
         dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         for w in dated.windows(2) {
             if w[0].0 < w[1].0 {
@@ -2922,22 +3414,48 @@ mod tests {
         assert!(svg.contains("// 7 months"), "{:?}", t.axis.breaks);
         // The Oct window is a bar spanning 20..26 Oct: wider than one day tick.
         let doc = roxmltree::Document::parse(&svg).unwrap();
-        let talks = doc.descendants().find(|n| n.attribute("data-iri") == Some("http://example.org/event/talks")).unwrap();
-        let bar = talks.children().find(|n| n.attribute("class") == Some("window")).unwrap();
+        let talks = doc
+            .descendants()
+            .find(|n| n.attribute("data-iri") == Some("http://example.org/event/talks"))
+            .unwrap();
+        let bar = talks
+            .children()
+            .find(|n| n.attribute("class") == Some("window"))
+            .unwrap();
         let w: f64 = bar.attribute("width").unwrap().parse().unwrap();
         assert!((w - 7.0 * t.axis.tick).abs() < 1.0, "{w}");
         // Publication markers.
-        assert_eq!(doc.descendants().filter(|n| n.attribute("class") == Some("pub")).count(), 2);
+        assert_eq!(
+            doc.descendants()
+                .filter(|n| n.attribute("class") == Some("pub"))
+                .count(),
+            2
+        );
     }
 
     fn hostile() -> Vec<TimelineEvent> {
         let nasty = "Bad \"quote\" <b>&amp; \\ back\\\nslash\u{0007}\u{1b}[31m ]]> --> \\N";
-        let mut e = ev("x\"<&>", "Attack", &[nasty, "O'Brien & <Co>"], Some(d(2025, 1, 2)), Some(d(2025, 1, 2)), "Negated");
+        let mut e = ev(
+            "x\"<&>",
+            "Attack",
+            &[nasty, "O'Brien & <Co>"],
+            Some(d(2025, 1, 2)),
+            Some(d(2025, 1, 2)),
+            "Negated",
+        );
         e.evidence = Some(format!("He said \"{nasty}\"\nthen left"));
         e.place = Some("<script>alert(1)</script>".into());
         e.sources = vec![
-            Source { title: nasty.into(), url: Some("https://e.com/?q=\"x\"&a=<b>\\".into()), published: Some(d(2025, 1, 3)) },
-            Source { title: "js".into(), url: Some("javascript:alert(1)".into()), published: None },
+            Source {
+                title: nasty.into(),
+                url: Some("https://e.com/?q=\"x\"&a=<b>\\".into()),
+                published: Some(d(2025, 1, 3)),
+            },
+            Source {
+                title: "js".into(),
+                url: Some("javascript:alert(1)".into()),
+                published: None,
+            },
         ];
         let mut f = ev("y\\", "Weird\"Kind<", &[nasty], None, None, "Planned\"");
         f.evidence = Some(nasty.into());
@@ -2947,8 +3465,20 @@ mod tests {
     #[test]
     fn hostile_labels_are_escaped_in_svg() {
         for lanes in [Lanes::None, Lanes::Actor, Lanes::Kind] {
-            let opts = Options { lanes, title: Some("T <&> \"".into()), ..Default::default() };
-            let t = Timeline::build(hostile(), vec![Relation { from: "http://example.org/event/x\"<&>".into(), to: "http://example.org/event/y\\".into(), kind: "a<b".into() }], &opts);
+            let opts = Options {
+                lanes,
+                title: Some("T <&> \"".into()),
+                ..Default::default()
+            };
+            let t = Timeline::build(
+                hostile(),
+                vec![Relation {
+                    from: "http://example.org/event/x\"<&>".into(),
+                    to: "http://example.org/event/y\\".into(),
+                    kind: "a<b".into(),
+                }],
+                &opts,
+            );
             let svg = t.to_svg();
             let doc = roxmltree::Document::parse(&svg).expect("hostile SVG parses");
             assert!(!svg.contains("javascript:"));
@@ -2956,25 +3486,60 @@ mod tests {
             let texts: String = doc.descendants().filter_map(|n| n.text()).collect();
             assert!(texts.contains("Bad \"quote\""), "text round-trips");
             assert!(texts.contains("<script>") || texts.contains("<b>&amp;"));
-            assert!(doc.descendants().all(|n| n.tag_name().name() != "script" && n.tag_name().name() != "b"));
-            let hrefs: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("href")).collect();
+            assert!(doc
+                .descendants()
+                .all(|n| n.tag_name().name() != "script" && n.tag_name().name() != "b"));
+            let hrefs: Vec<&str> = doc
+                .descendants()
+                .filter_map(|n| n.attribute("href"))
+                .collect();
             assert!(hrefs.contains(&"https://e.com/?q=\"x\"&a=<b>\\"));
         }
     }
 
     #[test]
     fn hostile_labels_are_escaped_in_dot() {
-        let t = Timeline::build(hostile(), vec![], &Options { lanes: Lanes::Actor, title: Some("a\"b\\".into()), ..Default::default() });
+        let t = Timeline::build(
+            hostile(),
+            vec![],
+            &Options {
+                lanes: Lanes::Actor,
+                title: Some("a\"b\\".into()),
+                ..Default::default()
+            },
+        );
         let dot = t.to_dot();
         let _ = std::fs::write(std::env::temp_dir().join("hostile.dot"), &dot);
         graphviz_rust::parse(&dot).expect("graphviz-rust parses hostile DOT");
         match render_with_dot(&dot, "svg") {
             Ok(svg) => {
                 let svg = String::from_utf8(svg).unwrap();
-                let opt = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
-                let doc = roxmltree::Document::parse_with_options(&svg, opt).expect("dot's SVG parses");
+                let opt = roxmltree::ParsingOptions {
+                    allow_dtd: true,
+                    ..Default::default()
+                };
+                let doc =
+                    roxmltree::Document::parse_with_options(&svg, opt).expect("dot's SVG parses");
                 let texts: String = doc.descendants().filter_map(|n| n.text()).collect();
-                assert!(texts.contains("Bad \"quote\""), "label survives dot: {texts}");
+                assert!(
+                    texts.contains("Bad \"quote\""),
+                    "label survives dot: {texts}"
+                );
+                // `\N` in user text stays literal (no node-name substitution)
+                // and URLs reach dot's SVG percent-encoded.
+                let attrs: String = doc
+                    .descendants()
+                    .flat_map(|n| {
+                        n.attributes()
+                            .map(|a| a.value().to_string())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                assert!(attrs.contains("--> \\\u{200B}N"), "{attrs}");
+                assert!(
+                    attrs.contains("https://e.com/?q=%22x%22&a=%3Cb%3E%5C"),
+                    "{attrs}"
+                );
             }
             Err(TimelineError::DotNotFound) => eprintln!("dot not installed; skipped"),
             Err(e) => panic!("dot rejected our DOT: {e}\n{dot}"),
@@ -2984,10 +3549,23 @@ mod tests {
     #[test]
     fn dot_parses_back_and_keeps_time_order() {
         for lanes in [Lanes::None, Lanes::Actor, Lanes::Kind] {
-            let t = Timeline::build(seeds(), vec![Relation { from: "http://example.org/event/call".into(), to: "http://example.org/event/zel".into(), kind: "follows".into() }], &Options { lanes, ..Default::default() });
+            let t = Timeline::build(
+                seeds(),
+                vec![Relation {
+                    from: "http://example.org/event/call".into(),
+                    to: "http://example.org/event/zel".into(),
+                    kind: "follows".into(),
+                }],
+                &Options {
+                    lanes,
+                    ..Default::default()
+                },
+            );
             let dot = t.to_dot();
             let g = graphviz_rust::parse(&dot).expect("parses");
-            let Graph::DiGraph { stmts, .. } = g else { panic!("digraph") };
+            let Graph::DiGraph { stmts, .. } = g else {
+                panic!("digraph")
+            };
             let ranks = stmts.iter().filter(|s| matches!(s, Stmt::Subgraph(sg) if matches!(&sg.id, Id::Plain(p) if p.starts_with("rank")))).count();
             assert!(ranks >= 5);
             assert!(dot.contains("newrank"));
@@ -3002,18 +3580,37 @@ mod tests {
     fn folding_and_notes() {
         let mut evs = Vec::new();
         for i in 0..40 {
-            evs.push(ev(&format!("a{i}"), "Attack", &["Russia", "Ukraine"], Some(d(2025, 10, 16)), Some(d(2025, 10, 16)), "Occurred"));
+            evs.push(ev(
+                &format!("a{i}"),
+                "Attack",
+                &["Russia", "Ukraine"],
+                Some(d(2025, 10, 16)),
+                Some(d(2025, 10, 16)),
+                "Occurred",
+            ));
         }
         for i in 0..5 {
-            evs.push(ev(&format!("b{i}"), "Attack", &["Ukraine", "Russia"], Some(d(2025, 10, 16)), Some(d(2025, 10, 16)), "Occurred"));
+            evs.push(ev(
+                &format!("b{i}"),
+                "Attack",
+                &["Ukraine", "Russia"],
+                Some(d(2025, 10, 16)),
+                Some(d(2025, 10, 16)),
+                "Occurred",
+            ));
         }
-        let opts = Options { fold_threshold: 10, ..Default::default() };
+        let opts = Options {
+            fold_threshold: 10,
+            ..Default::default()
+        };
         let t = Timeline::build(evs.clone(), vec![], &opts);
         assert_eq!(t.node_count(), 2);
         let f = t.folded();
         assert_eq!(f.len(), 2);
         assert_eq!(f.iter().map(|n| n.count).sum::<usize>(), 45);
-        assert!(f.iter().any(|n| n.count == 40 && n.actors == ["Russia", "Ukraine"] && n.day == Some(d(2025, 10, 16))));
+        assert!(f.iter().any(|n| n.count == 40
+            && n.actors == ["Russia", "Ukraine"]
+            && n.day == Some(d(2025, 10, 16))));
         assert!(t.to_svg().contains("Russia → Ukraine attack ×40"));
         // Under the threshold nothing is folded.
         let t = Timeline::build(evs, vec![], &Options::default());
@@ -3032,10 +3629,52 @@ mod tests {
     }
 
     #[test]
+    fn dot_accepts_large_graphs_with_relations() {
+        let evs = synthetic(400, 11);
+        let rels: Vec<Relation> = (1..evs.len())
+            .step_by(2)
+            .map(|i| Relation {
+                from: evs[i].id.clone(),
+                to: evs[i - 1].id.clone(),
+                kind: "follows".into(),
+            })
+            .collect();
+        for lanes in [Lanes::None, Lanes::Actor, Lanes::Kind] {
+            let t = Timeline::build(
+                evs.clone(),
+                rels.clone(),
+                &Options {
+                    lanes,
+                    fold_threshold: 60,
+                    ..Default::default()
+                },
+            );
+            let dot = t.to_dot();
+            graphviz_rust::parse(&dot).expect("parses");
+            match render_with_dot(&dot, "svg") {
+                Ok(_) | Err(TimelineError::DotNotFound) => {}
+                Err(e) => panic!("{lanes:?}: {e}"),
+            }
+        }
+    }
+
+    #[test]
     fn relations_reduced_and_cycles_safe() {
         let evs = seeds();
-        let r = |a: &str, b: &str| Relation { from: format!("http://example.org/event/{a}"), to: format!("http://example.org/event/{b}"), kind: "before".into() };
-        let rels = vec![r("pledge24", "alaska"), r("alaska", "call"), r("pledge24", "call"), r("call", "zel"), r("zel", "call"), r("call", "nonexistent"), r("call", "call")];
+        let r = |a: &str, b: &str| Relation {
+            from: format!("http://example.org/event/{a}"),
+            to: format!("http://example.org/event/{b}"),
+            kind: "before".into(),
+        };
+        let rels = vec![
+            r("pledge24", "alaska"),
+            r("alaska", "call"),
+            r("pledge24", "call"),
+            r("call", "zel"),
+            r("zel", "call"),
+            r("call", "nonexistent"),
+            r("call", "call"),
+        ];
         let t = Timeline::build(evs, rels, &Options::default());
         // pledge24→call is implied; zel→call closes a cycle and is kept, marked.
         assert_eq!(t.edge_count(), 4, "{:?}", t.links);
@@ -3049,9 +3688,18 @@ mod tests {
         let mut a = seeds();
         let b = seeds();
         a.reverse();
-        let o = Options { lanes: Lanes::Actor, ..Default::default() };
-        assert_eq!(Timeline::build(a.clone(), vec![], &o).to_svg(), Timeline::build(b.clone(), vec![], &o).to_svg());
-        assert_eq!(Timeline::build(a, vec![], &o).to_dot(), Timeline::build(b, vec![], &o).to_dot());
+        let o = Options {
+            lanes: Lanes::Actor,
+            ..Default::default()
+        };
+        assert_eq!(
+            Timeline::build(a.clone(), vec![], &o).to_svg(),
+            Timeline::build(b.clone(), vec![], &o).to_svg()
+        );
+        assert_eq!(
+            Timeline::build(a, vec![], &o).to_dot(),
+            Timeline::build(b, vec![], &o).to_dot()
+        );
     }
 
     #[test]
@@ -3067,21 +3715,54 @@ mod tests {
     #[test]
     fn filter_works() {
         let evs = seeds();
-        let f = Filter { actors: vec!["PUT".into()], ..Default::default() };
+        let f = Filter {
+            actors: vec!["PUT".into()],
+            ..Default::default()
+        };
         assert_eq!(filter(&evs, &f).len(), 3);
-        let f = Filter { kinds: vec!["attack".into()], from: Some(d(2025, 10, 1)), ..Default::default() };
+        let f = Filter {
+            kinds: vec!["attack".into()],
+            from: Some(d(2025, 10, 1)),
+            ..Default::default()
+        };
         assert_eq!(filter(&evs, &f).len(), 2);
-        let f = Filter { from: Some(d(2025, 8, 15)), to: Some(d(2025, 10, 15)), ..Default::default() };
+        let f = Filter {
+            from: Some(d(2025, 8, 15)),
+            to: Some(d(2025, 10, 15)),
+            ..Default::default()
+        };
         let ids: Vec<String> = filter(&evs, &f).into_iter().map(|e| e.id).collect();
         assert_eq!(ids.len(), 2, "{ids:?}"); // Alaska window overlaps, Hegseth on the 15th
-        let f = Filter { statuses: vec!["claimed".into()], ..Default::default() };
+        let f = Filter {
+            statuses: vec!["claimed".into()],
+            ..Default::default()
+        };
         assert_eq!(filter(&evs, &f).len(), 1);
     }
 
     #[test]
     fn many_lanes_go_to_other() {
-        let evs: Vec<TimelineEvent> = (0..30).map(|i| ev(&format!("e{i}"), "Statement", &[&format!("Actor {i:02}")], Some(d(2025, 1, 1 + i as u32 % 28)), None, "Occurred")).collect();
-        let t = Timeline::build(evs, vec![], &Options { lanes: Lanes::Actor, max_lanes: 5, ..Default::default() });
+        let evs: Vec<TimelineEvent> = (0..30)
+            .map(|i| {
+                ev(
+                    &format!("e{i}"),
+                    "Statement",
+                    &[&format!("Actor {i:02}")],
+                    Some(d(2025, 1, 1 + i as u32 % 28)),
+                    None,
+                    "Occurred",
+                )
+            })
+            .collect();
+        let t = Timeline::build(
+            evs,
+            vec![],
+            &Options {
+                lanes: Lanes::Actor,
+                max_lanes: 5,
+                ..Default::default()
+            },
+        );
         assert_eq!(t.lane_names().len(), 6);
         assert_eq!(t.lane_names()[5], "Other");
     }
@@ -3091,7 +3772,11 @@ mod tests {
         let t = Timeline::build(vec![], vec![], &Options::default());
         roxmltree::Document::parse(&t.to_svg()).unwrap();
         graphviz_rust::parse(&t.to_dot()).unwrap();
-        let t = Timeline::build(vec![ev("u", "Meeting", &["A"], None, None, "Possible")], vec![], &Options::default());
+        let t = Timeline::build(
+            vec![ev("u", "Meeting", &["A"], None, None, "Possible")],
+            vec![],
+            &Options::default(),
+        );
         let evs = svg_events(&t.to_svg());
         assert_eq!(evs[0].4, "Undated");
         graphviz_rust::parse(&t.to_dot()).unwrap();
@@ -3099,7 +3784,10 @@ mod tests {
 
     #[test]
     fn missing_dot_is_an_error_value() {
-        assert!(matches!(render_with_dot("digraph{}", "svg;rm"), Err(TimelineError::BadFormat(_))));
+        assert!(matches!(
+            render_with_dot("digraph{}", "svg;rm"),
+            Err(TimelineError::BadFormat(_))
+        ));
     }
 
     /// Synthetic events for scale tests and the bench.

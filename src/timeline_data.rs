@@ -64,7 +64,9 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
         if let Some(s) = get(r, "status") {
             e.status = local(&s);
         }
-        e.earliest = get(r, "earliest").and_then(|d| d.parse().ok()).or(e.earliest);
+        e.earliest = get(r, "earliest")
+            .and_then(|d| d.parse().ok())
+            .or(e.earliest);
         e.latest = get(r, "latest").and_then(|d| d.parse().ok()).or(e.latest);
         if let (Some(a), Some(role)) = (get(r, "actor"), get(r, "role")) {
             let label = get(r, "actorLabel").unwrap_or_else(|| local(&a));
@@ -99,8 +101,12 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
     let mut out: Vec<TimelineEvent> = events.into_values().collect();
     for e in out.iter_mut() {
         let id = e.id.clone();
-        e.actors
-            .sort_by_key(|l| actor_rank.get(&(id.clone(), l.clone())).copied().unwrap_or(9));
+        e.actors.sort_by_key(|l| {
+            actor_rank
+                .get(&(id.clone(), l.clone()))
+                .copied()
+                .unwrap_or(9)
+        });
     }
     Ok((out, Vec::new()))
 }

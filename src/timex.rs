@@ -812,6 +812,17 @@ impl<'a> Tagger<'a> {
     }
 
     fn tense(&self, s: usize, e: usize) -> Tense {
+        self.tense_dir(s, e, 5)
+    }
+
+    /// Tense from the words before the expression only: for months and dates,
+    /// whose governing verb precedes them ("was held in August"), while a
+    /// following verb often belongs to another clause ("December delivery dived").
+    fn tense_before(&self, s: usize) -> Tense {
+        self.tense_dir(s, s, 0)
+    }
+
+    fn tense_dir(&self, s: usize, e: usize, ahead: usize) -> Tense {
         let mut best = (usize::MAX, Tense::None);
         let mut i = s;
         let mut d = 0;
@@ -832,7 +843,7 @@ impl<'a> Tagger<'a> {
         }
         let mut i = e;
         let mut d = 0;
-        while i < self.toks.len() && d < 5 && d < best.0 {
+        while i < self.toks.len() && d < ahead && d < best.0 {
             d += 1;
             if self.sentence_break(i) || self.toks[i].nl {
                 break;
@@ -863,7 +874,9 @@ impl<'a> Tagger<'a> {
         if matches!(w, "is" | "are") && self.is(i + 1, "to") {
             return Tense::Future;
         }
-        if (w == "going" || w == "set") && self.is(i + 1, "to") {
+        if (w == "going" && self.is(i + 1, "to"))
+            || (w == "set" && matches!(self.w(i + 1), "to" | "for"))
+        {
             return Tense::Future;
         }
         if w == "soon" {
@@ -1004,7 +1017,7 @@ impl<'a> Tagger<'a> {
                         return Some(cand_pt(i, k2, Pt::Day(dt), Anchoring::Explicit));
                     }
                 }
-                let dt = self.infer_year_day(m, d, i, k)?;
+                let dt = self.infer_year_day(m, d, i)?;
                 return Some(cand_pt(i, k, Pt::Day(dt), Anchoring::RelativeToDct));
             }
         }
@@ -1022,7 +1035,7 @@ impl<'a> Tagger<'a> {
             if w == "may" && !self.cap(i) {
                 return None;
             }
-            let dt = self.infer_year_day(m, d, i, k)?;
+            let dt = self.infer_year_day(m, d, i)?;
             return Some(cand_pt(i, k, Pt::Day(dt), Anchoring::RelativeToDct));
         }
         // October 2025, October of 2025
@@ -1050,53 +1063,38 @@ impl<'a> Tagger<'a> {
         {
             return None;
         }
-        // Bare month. "May" and "March" need help to be months.
+        // Bare month. A capitalised "May"/"March" inside a sentence is a month
+        // unless it ends a name ("Theresa May", "Long March"); at the start of
+        // a sentence it is more likely the modal or the verb.
         if matches!(w, "may" | "march") {
-            let prev = if i > 0 { self.w(i - 1) } else { "" };
-            let ok = matches!(
-                prev,
-                "in" | "since"
-                    | "until"
-                    | "by"
-                    | "during"
-                    | "of"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "through"
-                    | "before"
-                    | "after"
-                    | "from"
-                    | "-"
-                    | "between"
-                    | "and"
-                    | "to"
-            ) && (!self.is(j, "be") && self.kind(j) != Some(K::W)
-                || self.sentence_break(j)
-                || matches!(
+            let sentence_start = i == 0
+                || self.toks[i].nl
+                || self.sentence_break(i - 1)
+                || matches!(self.w(i - 1), "\"" | "`" | "'" | "(");
+            let after_name =
+                i > 0 && self.cap(i - 1) && self.kind(i - 1) == Some(K::W) && !sentence_start;
+            let modal_use = w == "may"
+                && matches!(
                     self.w(j),
-                    "and" | "or" | "to" | "when" | "as" | "the" | "that" | "last" | "this"
-                ));
-            if !ok {
+                    "be" | "have" | "not" | "also" | "well" | "still" | "never" | "soon"
+                );
+            if sentence_start || after_name || modal_use {
                 return None;
             }
         }
         let _ = dct;
-        let pt = self.infer_month(m, i, j);
+        let pt = self.infer_month(m, i);
         Some(cand_pt(i, j, pt, Anchoring::RelativeToDct))
     }
 
-    fn infer_year_day(&self, m: u32, d: u32, s: usize, e: usize) -> Option<NaiveDate> {
+    fn infer_year_day(&self, m: u32, d: u32, s: usize) -> Option<NaiveDate> {
         let y = self.dct.year();
         let this = ymd(y, m, d).or_else(|| ymd(y, m, 28))?;
         let prev = ymd(y - 1, m, d).unwrap_or(this);
         let next = ymd(y + 1, m, d).unwrap_or(this);
         // The nearest occurrence, unless the tense points the other way and the
         // occurrence on that side is not much further away.
-        let tense = self.tense(s, e);
+        let tense = self.tense_before(s);
         let cost = |c: &NaiveDate| {
             let d = (*c - self.dct).num_days();
             let wrong = (tense == Tense::Past && d > 0) || (tense == Tense::Future && d < 0);
@@ -1110,10 +1108,10 @@ impl<'a> Tagger<'a> {
         )
     }
 
-    fn infer_month(&self, m: u32, s: usize, e: usize) -> Pt {
+    fn infer_month(&self, m: u32, s: usize) -> Pt {
         let y = self.dct.year();
         let dm = self.dct.month() as i32;
-        let tense = self.tense(s, e);
+        let tense = self.tense_before(s);
         // Months from the DCT month; ties go to the DCT year.
         let cost = |yy: i32| {
             let d = (yy - y) * 12 + m as i32 - dm;
@@ -1156,11 +1154,23 @@ impl<'a> Tagger<'a> {
             let c = self.m_year(i + 1)?;
             return match c.pt {
                 Some(Pt::Decade(_)) => Some(Cand { s: i, ..c }),
-                Some(Pt::Year(_)) if self.is(c.e, "period") => Some(Cand {
-                    s: i,
-                    e: c.e + 1,
-                    ..c
-                }),
+                // "the 1988 period" in a story about a quarter is that quarter of 1988.
+                Some(Pt::Year(y)) if matches!(self.w(c.e), "period" | "quarter") => {
+                    match self.last {
+                        Some(Pt::Quarter(_, q)) => Some(cand_pt(
+                            i,
+                            c.e + 1,
+                            Pt::Quarter(y, q),
+                            Anchoring::RelativeToDate,
+                        )),
+                        _ if self.is(c.e, "period") => Some(Cand {
+                            s: i,
+                            e: c.e + 1,
+                            ..c
+                        }),
+                        _ => None,
+                    }
+                }
                 _ => None,
             };
         }
@@ -1563,18 +1573,16 @@ impl<'a> Tagger<'a> {
             "tonight" => return Some(cand_pt(i, i + 1, Pt::Part(dct, "NI"), rel)),
             "overnight" if false => {}
             "now" | "currently" | "nowadays" | "presently" => {
-                if w == "now" && (self.is(i + 1, "that") || (i > 0 && self.is(i - 1, "just"))) {
-                    // "now that" is a conjunction.
-                    if self.is(i + 1, "that") {
-                        return None;
-                    }
-                }
                 return Some(cand_v(i, i + 1, TimexType::Date, "PRESENT_REF".into(), rel));
             }
             "recently" | "lately" => {
                 return Some(cand_v(i, i + 1, TimexType::Date, "PAST_REF".into(), rel));
             }
             "soon" => {
+                // "He was soon released" narrates the past.
+                if i > 0 && matches!(self.w(i - 1), "was" | "were" | "had" | "and" | "that") {
+                    return None;
+                }
                 if self.is(i + 1, "after") || self.is(i + 1, "as") {
                     if self.is(i + 1, "as") && self.is(i + 2, "possible") {
                         return Some(cand_v(i, i + 3, TimexType::Date, "FUTURE_REF".into(), rel));
@@ -1691,16 +1699,6 @@ impl<'a> Tagger<'a> {
             {
                 return refv(i, i + 1, "PRESENT_REF");
             }
-            "recent" if noun_follows && !matches!(next, "past" | "history") => {
-                return refv(i, i + 1, "PAST_REF")
-            }
-            "future"
-                if noun_follows
-                    && !matches!(next, "contract" | "contracts" | "generations" | "tense")
-                    && !(i > 0 && self.is(i - 1, "the")) =>
-            {
-                return refv(i, i + 1, "FUTURE_REF");
-            }
             "these" if next == "days" => return refv(i, i + 2, "PRESENT_REF"),
             "the"
                 if matches!(next, "near" | "foreseeable" | "distant")
@@ -1745,6 +1743,13 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         let j = j0 + 1;
+        // "This Week" in title case is a programme or a headline, not a week.
+        if self.cap(j)
+            && unit_word(self.w(j)).is_some()
+            && !self.raw(j).bytes().all(|c| c.is_ascii_uppercase())
+        {
+            return None;
+        }
         let dct = self.dct;
         let rel = Anchoring::RelativeToDct;
         // "the following day", "the next day", "the previous week": anaphoric
@@ -2145,6 +2150,40 @@ impl<'a> Tagger<'a> {
                     _ => project(Unit::Quarter, self.dct).shift(Unit::Quarter, -1)?,
                 }
             }
+            // "player of the year" is an award, not a date.
+            "year"
+                if qual.is_empty()
+                    && i > 1
+                    && self.is(i - 1, "of")
+                    && matches!(
+                        self.w(i - 2),
+                        "player"
+                            | "players"
+                            | "man"
+                            | "woman"
+                            | "person"
+                            | "coach"
+                            | "team"
+                            | "car"
+                            | "book"
+                            | "album"
+                            | "song"
+                            | "goal"
+                            | "athlete"
+                            | "rookie"
+                            | "manager"
+                            | "footballer"
+                            | "driver"
+                            | "story"
+                            | "word"
+                            | "deal"
+                            | "event"
+                            | "match"
+                            | "game"
+                    ) =>
+            {
+                return None;
+            }
             "year" => match qual {
                 "latest" => Pt::Year(self.dct.year() - 1),
                 "" => match self.last {
@@ -2461,6 +2500,31 @@ impl<'a> Tagger<'a> {
         // "the first nine months" stays a duration; "the first quarter" went to m_quarter.
         let (num, cu) = duration_parts(q, u);
         let v = format_duration(num, cu);
+        // "the past several quarters", "coming months": a vague stretch reaching
+        // back from (or on from) now is a reference to the past (future).
+        if q.is_none() && plural && !relational {
+            match lead {
+                "past" | "last" | "previous" => {
+                    return Some(cand_v(
+                        i,
+                        e,
+                        TimexType::Date,
+                        "PAST_REF".into(),
+                        Anchoring::RelativeToDct,
+                    ))
+                }
+                "coming" => {
+                    return Some(cand_v(
+                        i,
+                        e,
+                        TimexType::Date,
+                        "FUTURE_REF".into(),
+                        Anchoring::RelativeToDct,
+                    ))
+                }
+                _ => {}
+            }
+        }
         // "will one day be": some day in the future
         if q == Some(2)
             && u == Unit::Day
@@ -2652,11 +2716,33 @@ impl<'a> Tagger<'a> {
             (i, i)
         };
         let (u, plural) = unit_word(self.w(j))?;
+        // "day-long", "decades-long", "years-old slump"
+        if self.is(j + 1, "-")
+            && matches!(self.w(j + 2), "long" | "old")
+            && s == j
+            && !(i > 0
+                && (self.kind(i - 1) == Some(K::N)
+                    || self.is(i - 1, "-")
+                    || small_number(self.w(i - 1)).is_some()))
+        {
+            let v = if plural {
+                format_duration(None, duration_parts(None, u).1)
+            } else {
+                format_duration(Some(2), duration_parts(Some(2), u).1)
+            };
+            return Some(cand_v(
+                s,
+                j + 3,
+                TimexType::Duration,
+                v,
+                Anchoring::Undetermined,
+            ));
+        }
         if !plural {
             return None;
         }
         if s < j {
-            if matches!(u, Unit::Year | Unit::Decade) {
+            if !matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                 return Some(cand_v(
                     s,
                     j + 1,
@@ -2679,27 +2765,24 @@ impl<'a> Tagger<'a> {
         if !(long
             || matches!(
                 prev,
-                "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted" | "last"
+                "for"
+                    | "in"
+                    | "within"
+                    | "over"
+                    | "took"
+                    | "take"
+                    | "takes"
+                    | "lasted"
+                    | "last"
+                    | "follows"
+                    | "after"
             ))
         {
             return None;
         }
-        let ends = self.sentence_break(j + 1)
-            || matches!(
-                self.w(j + 1),
-                "," | "and"
-                    | "or"
-                    | "to"
-                    | "of"
-                    | "before"
-                    | "after"
-                    | "now"
-                    | "ago"
-                    | "later"
-                    | "earlier"
-                    | "-"
-            );
-        if !long && !ends {
+        // "in days" is fine, "in days gone by" too; "in years past" ... but not
+        // "for years-old" or a count ("in days 3 and 4").
+        if self.kind(j + 1) == Some(K::N) {
             return None;
         }
         if matches!(u, Unit::Second | Unit::Weekend | Unit::Quarter) {
@@ -2728,6 +2811,10 @@ impl<'a> Tagger<'a> {
             "nightly" => "P1D",
             _ => "",
         };
+        // "The Daily Express", "Weekly Standard": part of a name.
+        if !v.is_empty() && self.cap(i) && self.cap(i + 1) && self.kind(i + 1) == Some(K::W) {
+            return None;
+        }
         if !v.is_empty() {
             return Some(cand_v(
                 i,
@@ -3332,6 +3419,9 @@ impl<'a> Tagger<'a> {
     }
 
     fn at(&self, i: usize) -> Option<Cand> {
+        if self.kind(i) == Some(K::W) && !can_start(self.w(i)) {
+            return None;
+        }
         let mut best = self.core(i);
         if self.kind(i) == Some(K::W) {
             for c in [self.with_mods(i), self.with_quant_mods(i)]
@@ -3344,30 +3434,6 @@ impl<'a> Tagger<'a> {
             }
         }
         best
-    }
-
-    /// "WASHINGTON, August 11 (Xinhua) --": the dateline's date is metadata
-    /// (see `publication_date`), not part of the story.
-    fn is_dateline(&self, s: usize, e: usize) -> bool {
-        if !(self.is(e, "(") || matches!(self.w(e), "-" | "\u{2014}" | "\u{2013}"))
-            || s < 2
-            || !self.is(s - 1, ",")
-        {
-            return false;
-        }
-        let mut j = s - 1;
-        let mut n = 0;
-        while j > 0 && n < 8 {
-            j -= 1;
-            n += 1;
-            if self.toks[j].nl {
-                return self.cap(j);
-            }
-            if !(self.cap(j) || matches!(self.w(j), "," | "." | "-")) {
-                return false;
-            }
-        }
-        j == 0
     }
 
     fn run(mut self) -> Vec<Timex> {
@@ -3395,10 +3461,6 @@ impl<'a> Tagger<'a> {
                 } else {
                     break;
                 }
-            }
-            if self.is_dateline(c.s, c.e) {
-                i = c.e;
-                continue;
             }
             let start = self.toks[c.s].s;
             let end = self.toks[c.e - 1].e;
@@ -3434,6 +3496,111 @@ fn make_timex(text: &str, start: usize, end: usize, c: Cand) -> Timex {
         anchoring: c.anch,
         mod_: c.mod_.map(str::to_string),
     }
+}
+
+/// Cheap filter: can an expression start with this (lower-case) word? Keeps
+/// the matchers off the vast majority of tokens.
+fn can_start(w: &str) -> bool {
+    if w.len() > 12 {
+        return false;
+    }
+    month_word(w).is_some()
+        || weekday_word(w).is_some()
+        || unit_word(w).is_some()
+        || small_number(w).is_some()
+        || ordinal_word(w).is_some()
+        || season_word(w).is_some()
+        || fuzzy_quantity(w)
+        || matches!(
+            w,
+            "the"
+                | "this"
+                | "last"
+                | "next"
+                | "past"
+                | "coming"
+                | "previous"
+                | "following"
+                | "preceding"
+                | "latest"
+                | "prior"
+                | "current"
+                | "present"
+                | "that"
+                | "same"
+                | "upcoming"
+                | "today"
+                | "tomorrow"
+                | "yesterday"
+                | "tonight"
+                | "now"
+                | "currently"
+                | "nowadays"
+                | "presently"
+                | "recently"
+                | "lately"
+                | "soon"
+                | "as"
+                | "at"
+                | "these"
+                | "early"
+                | "earlier"
+                | "late"
+                | "later"
+                | "mid"
+                | "around"
+                | "circa"
+                | "about"
+                | "approximately"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "under"
+                | "less"
+                | "fewer"
+                | "more"
+                | "longer"
+                | "up"
+                | "no"
+                | "every"
+                | "each"
+                | "per"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "annually"
+                | "yearly"
+                | "hourly"
+                | "nightly"
+                | "noon"
+                | "midday"
+                | "midnight"
+                | "fiscal"
+                | "recent"
+                | "few"
+                | "q"
+                | "h"
+                | "final"
+                | "christmas"
+                | "new"
+                | "halloween"
+                | "valentine"
+                | "independence"
+                | "thanksgiving"
+                | "election"
+                | "twenties"
+                | "thirties"
+                | "forties"
+                | "fifties"
+                | "sixties"
+                | "seventies"
+                | "eighties"
+                | "nineties"
+                | "comparable"
+                | "corresponding"
+                | "year"
+                | "just"
+        )
 }
 
 fn season_word(w: &str) -> Option<u8> {
@@ -3580,9 +3747,14 @@ fn tz_offset(w: &str) -> Option<i64> {
 ///   taken from the first full date (with a year) in the first 3,000 bytes
 ///   ("dateline"); failing that, from the most frequently mentioned plausible
 ///   year anywhere in the text, picking the latest on ties
-///   ("dateline-guessed-year"); with no year at all there is no date.
+///   ("dateline-guessed-year"). With no year in the text at all, the year is
+///   the latest one (not after today's date on the system clock) in which the
+///   dateline's day falls on the first weekday named after the dateline, or
+///   the day after it, since wire copy says "on Thursday" of the dateline day
+///   or the day before ("dateline-year-from-weekday"); with no weekday either,
+///   the latest such date not after today ("dateline-year-assumed-recent").
 /// * a full date ("October 17, 2025", "17 October 2025") on one of the first
-///   lines on its own ("header-date").
+///   lines, on a line of at most 50 bytes ("header-date").
 pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
     let mut cut = text.len().min(3000);
     while !text.is_char_boundary(cut) {
@@ -3601,6 +3773,19 @@ pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
             "updated" | "modified" => 1,
             _ => continue,
         };
+        // A stamp opens its line or follows a separator ("3 min read Last
+        // Updated : ..."); "the report, published on Oct 3" is story text.
+        let line_start = (i.saturating_sub(3)..=i).any(|x| t.toks[x].nl)
+            && !(i.saturating_sub(3)..i)
+                .any(|x| matches!(t.w(x), "," | "." | "the" | "was" | "were" | "is"));
+        let after_sep = i > 0
+            && matches!(
+                t.w(i - 1),
+                "|" | "first" | "last" | "date" | "originally" | "\u{b7}" | "\u{2022}" | "read"
+            );
+        if !(line_start || after_sep) {
+            continue;
+        }
         let mut j = i + 1;
         while j < n && j < i + 4 && matches!(t.w(j), ":" | "on" | "at" | "-" | "|" | "date") {
             j += 1;
@@ -3639,48 +3824,12 @@ pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
             if t.is(j, "-") && t.glued(j) && t.glued(j + 1) && t.is(j + 2, "-") && t.glued(j + 3) {
                 if let (Some(m), Some(d)) = (t.num(j + 1), t.num(j + 3)) {
                     if let Some(dt) = ymd(y, m as u32, d as u32) {
-                        // 2025-10-17T00:14:00+05:30 / Z
-                        let k = j + 4;
-                        let tw = t.w(k);
-                        if t.glued(k) && tw.starts_with('t') && tw.len() >= 3 {
-                            if let Some(h) = digits(&tw[1..]) {
-                                if t.is(k + 1, ":") {
-                                    if let Some(mi) = t.num(k + 2) {
-                                        let mut l = k + 3;
-                                        if t.is(l, ":") && t.num(l + 1).is_some() {
-                                            l += 2;
-                                        }
-                                        if t.is(l, ".") && t.num(l + 1).is_some() {
-                                            l += 2;
-                                        }
-                                        let off = if t.is(l, "z") && t.glued(l) {
-                                            Some(0)
-                                        } else if matches!(t.w(l), "+" | "-") && t.glued(l) {
-                                            let sign = if t.is(l, "-") { -1 } else { 1 };
-                                            let hh = t.num(l + 1);
-                                            let mm = if t.is(l + 2, ":") {
-                                                t.num(l + 3).unwrap_or(0)
-                                            } else {
-                                                0
-                                            };
-                                            hh.map(|hh| {
-                                                if t.w(l + 1).len() == 4 {
-                                                    sign * ((hh / 100) * 60 + hh % 100)
-                                                } else {
-                                                    sign * (hh * 60 + mm)
-                                                }
-                                            })
-                                        } else {
-                                            None
-                                        };
-                                        if let Some(off) = off {
-                                            let mins = h * 60 + mi - off;
-                                            let dd = dt + Duration::days(mins.div_euclid(1440));
-                                            return Some((dd, "iso-date-utc"));
-                                        }
-                                    }
-                                }
-                            }
+                        // 2025-10-17T00:14:00+05:30 / ...Z
+                        if let Some(mins) = iso_clock_utc_minutes(&t, j + 4) {
+                            return Some((
+                                dt + Duration::days(mins.div_euclid(1440)),
+                                "iso-date-utc",
+                            ));
                         }
                         return Some((dt, "iso-date"));
                     }
@@ -3752,20 +3901,87 @@ pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
                 }
             }
         }
-        let best = years.iter().max_by_key(|(y, c)| (*c, *y))?;
-        return Some((ymd(best.0 as i32, m, d)?, "dateline-guessed-year"));
+        if let Some(best) = years.iter().max_by_key(|(y, c)| (*c, *y)) {
+            return Some((ymd(best.0 as i32, m, d)?, "dateline-guessed-year"));
+        }
+        // No year anywhere. Wire copy names the weekday of the dateline day (or
+        // the day before) in its first sentence: take the latest year, not after
+        // today, whose month/day falls on that weekday or the day after it.
+        let today = chrono::Local::now().date_naive();
+        let wd = (k..n.min(k + 60)).find_map(|x| t.weekday_at(x).map(|(w, _)| w));
+        let recent = (0..40)
+            .filter_map(|back| ymd(today.year() - back, m, d))
+            .filter(|dt| *dt <= today);
+        let Some(w) = wd else {
+            return recent
+                .take(1)
+                .next()
+                .map(|dt| (dt, "dateline-year-assumed-recent"));
+        };
+        let cands: Vec<NaiveDate> = recent.collect();
+        return cands
+            .iter()
+            .find(|dt| dt.weekday() == w)
+            .or_else(|| cands.iter().find(|dt| dt.weekday() == w.succ()))
+            .map(|dt| (*dt, "dateline-year-from-weekday"));
     }
     // A full date alone near the top.
     for c in tag(head, NaiveDate::from_ymd_opt(2000, 1, 1)?)
         .into_iter()
         .take(3)
     {
-        if c.anchoring == Anchoring::Explicit && c.granularity == Granularity::Day && c.start < 400
+        // On a short line of its own (a byline or date line), not inside a sentence.
+        let line_start = head[..c.start].rfind('\n').map_or(0, |x| x + 1);
+        let line_end = head[c.end..].find('\n').map_or(head.len(), |x| c.end + x);
+        let short_line = line_end - line_start <= 50;
+        if c.anchoring == Anchoring::Explicit
+            && c.granularity == Granularity::Day
+            && c.start < 400
+            && short_line
         {
             return Some((c.earliest?, "header-date"));
         }
     }
     None
+}
+
+/// Minutes after local midnight, shifted to UTC, of an ISO clock time with
+/// an offset ("T22:30:00-04:00", "T00:14Z") starting at token `k` ("T").
+fn iso_clock_utc_minutes(t: &Tagger, k: usize) -> Option<i64> {
+    if !(t.is(k, "t") && t.glued(k) && t.glued(k + 1) && t.is(k + 2, ":")) {
+        return None;
+    }
+    let h = t.num(k + 1)?;
+    let mi = t.num(k + 3)?;
+    let mut l = k + 4;
+    if t.is(l, ":") && t.num(l + 1).is_some() {
+        l += 2;
+    }
+    if t.is(l, ".") && t.num(l + 1).is_some() {
+        l += 2;
+    }
+    let off = if t.is(l, "z") && t.glued(l) {
+        0
+    } else if matches!(t.w(l), "+" | "-") && t.glued(l) {
+        let sign = if t.is(l, "-") { -1 } else { 1 };
+        let hh = t.num(l + 1)?;
+        if t.w(l + 1).len() == 4 {
+            sign * ((hh / 100) * 60 + hh % 100)
+        } else {
+            let mm = if t.is(l + 2, ":") {
+                t.num(l + 3).unwrap_or(0)
+            } else {
+                0
+            };
+            sign * (hh * 60 + mm)
+        }
+    } else {
+        return None;
+    };
+    if h > 24 || mi > 59 {
+        return None;
+    }
+    Some(h * 60 + mi - off)
 }
 
 /// "Oct 17 2025 | 12:14 AM IST", "17 October 2025 10:02 GMT", "2025-10-17".
@@ -3992,7 +4208,14 @@ mod tests {
         check("for three days", FRI, "three days=P3D");
         check("within 24 hours", FRI, "24 hours=PT24H");
         check("5 1/2 hours", FRI, "PT5H30M");
-        check("in recent months", FRI, "recent months=PXM");
+        check("in recent months", FRI, "recent months=PAST_REF");
+        check(
+            "over the past several quarters",
+            FRI,
+            "the past several quarters=PAST_REF",
+        );
+        check("in coming months", FRI, "coming months=FUTURE_REF");
+        check("in the next few days", FRI, "the next few days=PXD");
         check("the past two months", FRI, "the past two months=P2M");
         check("the first nine months", FRI, "P9M");
         check("nearly two years", FRI, "nearly two years=P2Y");
@@ -4039,12 +4262,71 @@ mod tests {
     }
 
     #[test]
+    fn more_anaphora_and_finance() {
+        check(
+            "The plant closed on March 3, 2020. That week, workers left.",
+            FRI,
+            "That week=2020-W10",
+        );
+        check(
+            "They met on June 2, 2024. The same day, talks collapsed.",
+            FRI,
+            "The same day=2024-06-02",
+        );
+        check(
+            "Profit fell in the third quarter. In the year-ago quarter it rose.",
+            FRI,
+            "the year-ago quarter=2024-Q3",
+        );
+        check(
+            "Sales rose to $5 million from $4 million a year ago.",
+            FRI,
+            "a year ago=2024",
+        );
+        check("year-earlier profit", FRI, "year-earlier=2024");
+        check(
+            "For the year ended Sept. 30, it earned more.",
+            FRI,
+            "the year=P1Y",
+        );
+        check("the 1988 third quarter", FRI, "1988-Q3");
+        check("late yesterday", FRI, "late yesterday=2025-10-16");
+        check("around Nov. 1", FRI, "around Nov. 1=2025-11-01");
+        check(
+            "more than four decades ago",
+            FRI,
+            "more than four decades ago=1985",
+        );
+        check("in mid-1996", FRI, "mid-1996=1996");
+        check("the 20th century", FRI, "the 20th century=19");
+        check("its 1990 invasion of Kuwait", FRI, "1990=1990");
+        check(
+            "stocks fell in the past two weeks",
+            FRI,
+            "the past two weeks=P2W",
+        );
+        check("for several years", FRI, "several years=PXY");
+        check("a 30-day period", FRI, "30-day=P30D");
+        check("at least 72 hours", FRI, "at least 72 hours=PT72H");
+        check("the current fiscal year", FRI, "2025");
+        check("in the near future", FRI, "the near future=FUTURE_REF");
+        check("It was held in May in Geneva.", FRI, "May=2025-05");
+    }
+
+    #[test]
     fn false_positives() {
         none("You may go.", FRI);
         none("They will march on the capital.", FRI);
         none("He won a second term.", FRI);
         none("The Sunday Times reported", FRI);
         none("300 drones", FRI);
+        none("May I ask?", FRI);
+        none("Theresa May said no.", FRI);
+        none("Jan Kavan met Sun officials.", FRI);
+        none("a 6-year-old boy", FRI);
+        none("He was 52 years old.", FRI);
+        none("Iraq imports about three-quarters of its food.", FRI);
+        none("speaking on ABC's This Week program", FRI);
     }
 
     #[test]
@@ -4096,6 +4378,12 @@ mod tests {
             None
         );
         assert_eq!(
+            publication_date(
+                "He said the report, published on Oct 3, 2024 at 10:00 GMT, was wrong."
+            ),
+            None
+        );
+        assert_eq!(
             publication_date("Markets\nFirst Published: Oct 17 2025 | 12:06 AM IST\nText"),
             Some((date("2025-10-16"), "first-published-utc"))
         );
@@ -4106,6 +4394,17 @@ mod tests {
         assert_eq!(
             publication_date("Posted 2025-10-17\nText"),
             Some((date("2025-10-17"), "iso-date"))
+        );
+        assert_eq!(
+            publication_date("<meta> 2025-10-16T22:30:00-04:00\nText"),
+            Some((date("2025-10-17"), "iso-date-utc"))
+        );
+        // No year anywhere: the weekday in the lead fixes it.
+        let (d, how) =
+            publication_date("New York, Oct 16 (IANS) Trump on Thursday started talks.").unwrap();
+        assert_eq!(
+            (d.month(), d.day(), d.weekday(), how),
+            (10, 16, Weekday::Thu, "dateline-year-from-weekday")
         );
     }
 
@@ -4137,6 +4436,102 @@ mod tests {
         }
         let t = tag("todayâ€™s", date(FRI));
         assert_eq!(t[0].text, "today");
+        // Random sentences from a pool of tricky pieces (deterministic LCG).
+        let pool = [
+            "the",
+            "a",
+            "last",
+            "next",
+            "year",
+            "-",
+            "ago",
+            "earlier",
+            "Oct",
+            ".",
+            "16",
+            ",",
+            "2025",
+            "1990",
+            "s",
+            "'",
+            "’",
+            "Friday",
+            "Sun",
+            "May",
+            "may",
+            "mid",
+            "early",
+            "late",
+            "of",
+            "quarter",
+            "third",
+            "fiscal",
+            "every",
+            "week",
+            "12",
+            ":",
+            "14",
+            "a.m.",
+            "PM",
+            "IST",
+            "GMT",
+            "1430",
+            "/",
+            "😀",
+            "北京",
+            "â€™",
+            "\n",
+            "ago",
+            "99999999999",
+            "day",
+            "following",
+            "that",
+            "same",
+            "half",
+            "century",
+            "20th",
+            "Q",
+            "3",
+            "around",
+            "nearly",
+            "two",
+            "thousand",
+            "hours",
+            "(",
+            "AFP",
+            ")",
+            "Published",
+            "Updated",
+            "T",
+            "Z",
+            "+",
+            "05",
+            "30",
+            "Christmas",
+            "Thanksgiving",
+        ];
+        let mut x: u64 = 42;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(x % 17) {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pool[(x >> 33) as usize % pool.len()]);
+                if (x >> 20) % 3 != 0 {
+                    s.push(' ');
+                }
+            }
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+            for t in tag(&s, date(FRI)) {
+                assert!(
+                    t.start < t.end
+                        && t.end <= s.len()
+                        && s.get(t.start..t.end) == Some(t.text.as_str())
+                );
+            }
+            let _ = publication_date(&s);
+        }
         // Every byte prefix of a mixed string.
         let s = "Sept. 30, 1989 – 北京 on Friday 😀 12:14 AM IST a year earlier";
         for (i, _) in s.char_indices() {

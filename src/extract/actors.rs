@@ -31,8 +31,13 @@ pub struct ActorTok {
     pub kind: ActorKind,
     /// A modifier of a titled person ("US" in "US President Donald Trump").
     pub absorbed: bool,
-    /// In a locative position ("in Budapest", "to the White House").
+    /// In a locative position ("in Budapest", "across Ukraine").
     pub locative: bool,
+    /// After a preposition of motion ("to the White House", "from Russia"):
+    /// a destination for visits, a recipient or source otherwise.
+    pub motion: bool,
+    /// A topic modifier ("on the Russia talks"), not a participant.
+    pub topic: bool,
     /// The gazetteer's role title whose holder a building stands for.
     pub seat_of: Option<String>,
     /// For a seat building: its index, so the holder can be found.
@@ -51,16 +56,60 @@ pub struct Discourse {
 }
 
 const LOCATIVE: &[&str] = &[
-    "in", "at", "to", "near", "from", "outside", "inside", "toward", "towards", "into", "across",
-    "throughout", "visit", "visited", "visiting", "visits", "around", "location",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+    "location",
+];
+const MOTION: &[&str] = &[
+    "to", "from", "toward", "towards", "into", "visit", "visited", "visiting", "visits",
 ];
 
 const STRONG_TITLES: &[&str] = &[
-    "president", "minister", "premier", "chancellor", "secretary", "spokesperson", "spokesman",
-    "spokeswoman", "leader", "king", "queen", "ambassador", "envoy", "general", "gen.", "commander",
-    "governor", "mayor", "senator", "sen.", "chairman", "chairwoman", "director", "official",
-    "adviser", "advisor", "secretary-general", "chief", "emir", "pope", "representative",
-    "commissioner", "speaker", "ayatollah", "sheikh", "prince", "colonel", "admiral", "spokesmen",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "king",
+    "queen",
+    "ambassador",
+    "envoy",
+    "general",
+    "gen.",
+    "commander",
+    "governor",
+    "mayor",
+    "senator",
+    "sen.",
+    "chairman",
+    "chairwoman",
+    "director",
+    "official",
+    "adviser",
+    "advisor",
+    "secretary-general",
+    "chief",
+    "emir",
+    "pope",
+    "representative",
+    "commissioner",
+    "speaker",
+    "ayatollah",
+    "sheikh",
+    "prince",
+    "colonel",
+    "admiral",
+    "spokesmen",
 ];
 
 /// Role phrases resolvable through the gazetteer's role spells.
@@ -101,15 +150,23 @@ fn slug(s: &str) -> String {
 }
 
 /// Mints an actor that the gazetteer does not know.
-pub fn minted(label: &str, etype: EntityType, anchor: Option<&EntityRef>, leader: bool) -> EntityRef {
+pub fn minted(
+    label: &str,
+    etype: EntityType,
+    anchor: Option<&EntityRef>,
+    leader: bool,
+) -> EntityRef {
     let iri = vocab::eid(&format!("actor/{}", slug(label)));
     EntityRef {
-        anchor: anchor.map(|a| a.anchor.clone()).unwrap_or_else(|| iri.clone()),
+        anchor: anchor
+            .map(|a| a.anchor.clone())
+            .unwrap_or_else(|| iri.clone()),
         iri,
         label: label.to_string(),
         etype,
         qid: None,
         leader,
+        located_in: None,
     }
 }
 
@@ -148,6 +205,8 @@ pub fn find_actors(
             kind,
             absorbed: false,
             locative: false,
+            motion: false,
+            topic: false,
             seat_of,
             gaz_idx: Some(idx),
         });
@@ -189,7 +248,12 @@ pub fn find_actors(
                     .filter(|a| a.t1 == i || (a.t1 + 1 == i && tokens[a.t1].lower == "'s"))
                     .map(|a| a.ent.clone())
                     .next_back();
-                let ent = minted(label, EntityType::Person, aff.as_ref(), leader && aff.is_some());
+                let ent = minted(
+                    label,
+                    EntityType::Person,
+                    aff.as_ref(),
+                    leader && aff.is_some(),
+                );
                 let surname = tokens[k - 1].lower.clone();
                 discourse.surnames.insert(surname, ent.clone());
                 actors.push(ActorTok {
@@ -199,6 +263,8 @@ pub fn find_actors(
                     kind: ActorKind::Name,
                     absorbed: false,
                     locative: false,
+                    motion: false,
+                    topic: false,
                     seat_of: None,
                     gaz_idx: None,
                 });
@@ -219,6 +285,8 @@ pub fn find_actors(
                     kind: ActorKind::Name,
                     absorbed: false,
                     locative: false,
+                    motion: false,
+                    topic: false,
                     seat_of: None,
                     gaz_idx: None,
                 });
@@ -241,7 +309,10 @@ pub fn find_actors(
             for (words, title) in ROLE_TITLES {
                 let end = j + words.len();
                 if end <= tokens.len()
-                    && tokens[j..end].iter().zip(words.iter()).all(|(t, w)| t.lower == *w)
+                    && tokens[j..end]
+                        .iter()
+                        .zip(words.iter())
+                        .all(|(t, w)| t.lower == *w)
                     && !(end < tokens.len() && tokens[end].cap && tokens[end].kind == TokKind::Word)
                 {
                     let country = gaz.get(&a.ent.iri);
@@ -253,6 +324,8 @@ pub fn find_actors(
                             kind: ActorKind::Role,
                             absorbed: false,
                             locative: false,
+                            motion: false,
+                            topic: false,
                             seat_of: None,
                             gaz_idx: Some(h),
                         });
@@ -300,10 +373,58 @@ pub fn find_actors(
         while p > 0 && matches!(tokens[p - 1].lower.as_str(), "the" | "an" | "a") {
             p -= 1;
         }
-        let prev = if p > 0 { tokens[p - 1].lower.as_str() } else { "" };
-        let prev2 = if p > 1 { tokens[p - 2].lower.as_str() } else { "" };
+        let prev = if p > 0 {
+            tokens[p - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let prev2 = if p > 1 {
+            tokens[p - 2].lower.as_str()
+        } else {
+            ""
+        };
         let loc = LOCATIVE.contains(&prev) || (prev == "," && LOCATIVE.contains(&prev2));
         actors[x].locative = loc && actors[x].kind == ActorKind::Name;
+        actors[x].motion = MOTION.contains(&prev) && actors[x].kind == ActorKind::Name;
+        let next = tokens
+            .get(actors[x].t1)
+            .map(|t| t.lower.as_str())
+            .unwrap_or("");
+        let next_is_noun = tokens.get(actors[x].t1).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && !matches!(
+                    next,
+                    "and"
+                        | "or"
+                        | "to"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "of"
+                        | "'s"
+                        | "by"
+                        | "said"
+                        | "says"
+                        | "was"
+                        | "is"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                )
+        });
+        let raw = |k: usize| {
+            if t0 >= k {
+                tokens[t0 - k].lower.as_str()
+            } else {
+                ""
+            }
+        };
+        let topic_prep = raw(1) == "the" && matches!(raw(2), "on" | "about" | "over" | "regarding");
+        actors[x].topic = topic_prep && next_is_noun && actors[x].ent.etype != EntityType::Person;
     }
     for x in 1..actors.len() {
         let (a, b) = (&actors[x - 1], &actors[x]);
@@ -328,7 +449,17 @@ pub fn find_actors(
         let ent = if first_person && in_quote(i) {
             quote_speaker.or(discourse.last_speaker.as_ref()).cloned()
         } else if matches!(t.lower.as_str(), "he" | "she" | "his" | "him" | "her") {
-            discourse.last_subject.clone()
+            actors
+                .iter()
+                .filter(|a| {
+                    a.ent.etype == EntityType::Person
+                        && !a.absorbed
+                        && a.t1 <= i
+                        && in_quote(a.t0) == in_quote(i)
+                })
+                .min_by_key(|a| a.t0)
+                .map(|a| a.ent.clone())
+                .or_else(|| discourse.last_subject.clone())
         } else {
             None
         };
@@ -340,6 +471,8 @@ pub fn find_actors(
                 kind: ActorKind::Pronoun,
                 absorbed: false,
                 locative: false,
+                motion: false,
+                topic: false,
                 seat_of: None,
                 gaz_idx: None,
             });
@@ -351,10 +484,51 @@ pub fn find_actors(
 
 /// After a sentence: its first person in subject position becomes the
 /// referent of later pronouns.
-pub fn update_discourse(discourse: &mut Discourse, actors: &[ActorTok]) {
-    if let Some(a) = actors
-        .iter()
-        .find(|a| a.ent.etype == EntityType::Person && !a.absorbed)
+pub fn update_discourse(
+    discourse: &mut Discourse,
+    actors: &[ActorTok],
+    tokens: &[Token],
+    speaker: Option<&EntityRef>,
+) {
+    if let Some(sp) = speaker.filter(|s| s.etype == EntityType::Person) {
+        discourse.last_subject = Some(sp.clone());
+        return;
+    }
+    // The subject is the first person not inside a prepositional phrase
+    // ("Ahead of Zelensky's meeting, Trump talked ..." -> Trump).
+    let start_of = |a: &ActorTok| {
+        actors
+            .iter()
+            .filter(|m| m.absorbed && m.t1 <= a.t0 && m.t1 + 3 >= a.t0)
+            .map(|m| m.t0)
+            .min()
+            .unwrap_or(a.t0)
+    };
+    let after_prep = |a: &ActorTok| {
+        let s = start_of(a);
+        s > 0
+            && matches!(
+                tokens[s - 1].lower.as_str(),
+                "of" | "with"
+                    | "to"
+                    | "on"
+                    | "for"
+                    | "by"
+                    | "from"
+                    | "about"
+                    | "at"
+                    | "in"
+                    | "against"
+            )
+    };
+    let persons = || {
+        actors
+            .iter()
+            .filter(|a| a.ent.etype == EntityType::Person && !a.absorbed)
+    };
+    if let Some(a) = persons()
+        .find(|a| !after_prep(a))
+        .or_else(|| persons().next())
     {
         discourse.last_subject = Some(a.ent.clone());
     }

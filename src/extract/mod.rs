@@ -66,22 +66,88 @@ struct Sentence<'a> {
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 const NEGATING_VERBS: &[&str] = &[
-    "denied", "denies", "deny", "cancelled", "canceled", "cancels", "rejected", "rejects",
-    "refused", "refuses", "ruled", "postponed", "scrapped", "abandoned",
+    "denied",
+    "denies",
+    "deny",
+    "cancelled",
+    "canceled",
+    "cancels",
+    "rejected",
+    "rejects",
+    "refused",
+    "refuses",
+    "ruled",
+    "postponed",
+    "scrapped",
+    "abandoned",
 ];
 const POSSIBLE_CUES: &[&str] = &[
-    "could", "might", "may", "if", "unless", "considering", "consider", "considers", "considered",
-    "possible", "possibly", "potential", "potentially", "mulling", "weighing", "whether", "ready",
-    "open", "perhaps", "likely", "proposed", "propose", "proposes", "suggested", "offered",
+    "could",
+    "might",
+    "may",
+    "if",
+    "unless",
+    "considering",
+    "consider",
+    "considers",
+    "considered",
+    "possible",
+    "possibly",
+    "potential",
+    "potentially",
+    "mulling",
+    "weighing",
+    "whether",
+    "ready",
+    "open",
+    "perhaps",
+    "likely",
+    "proposed",
+    "propose",
+    "proposes",
+    "suggested",
+    "offered",
 ];
 const PLANNED_CUES: &[&str] = &[
-    "will", "'ll", "shall", "plans", "planned", "planning", "plan", "scheduled", "due", "expected",
-    "upcoming", "next", "soon", "agreed", "agree", "agrees", "intends", "intend", "prepares",
-    "preparing", "set", "another", "future", "would", "headed", "heading", "going", "aims", "seeks",
+    "will",
+    "'ll",
+    "shall",
+    "plans",
+    "planned",
+    "planning",
+    "plan",
+    "scheduled",
+    "due",
+    "expected",
+    "upcoming",
+    "next",
+    "soon",
+    "agreed",
+    "agree",
+    "agrees",
+    "intends",
+    "intend",
+    "prepares",
+    "preparing",
+    "set",
+    "another",
+    "future",
+    "would",
+    "headed",
+    "heading",
+    "going",
+    "aims",
+    "seeks",
     "wants",
 ];
 const HEDGES: &[&str] = &[
-    "reportedly", "allegedly", "purportedly", "rumoured", "rumored", "unconfirmed", "alleged",
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "rumoured",
+    "rumored",
+    "unconfirmed",
+    "alleged",
 ];
 const OBLIQUE_PREPS: &[&str] = &[
     "with", "to", "on", "against", "from", "for", "of", "over", "at", "toward", "towards", "into",
@@ -95,9 +161,26 @@ const STOPWORDS: &[&str] = &[
     ".", "-", "(", ")",
 ];
 const COMPLETION_VERBS: &[&str] = &[
-    "signed", "sign", "signs", "signing", "reached", "reach", "reaches", "struck", "concluded",
-    "clinched", "sealed", "inked", "agreed", "finalised", "finalized", "ratified", "endorsed",
-    "approved", "brokered", "announced",
+    "signed",
+    "sign",
+    "signs",
+    "signing",
+    "reached",
+    "reach",
+    "reaches",
+    "struck",
+    "concluded",
+    "clinched",
+    "sealed",
+    "inked",
+    "agreed",
+    "finalised",
+    "finalized",
+    "ratified",
+    "endorsed",
+    "approved",
+    "brokered",
+    "announced",
 ];
 
 impl<'g> Extractor<'g> {
@@ -113,10 +196,13 @@ impl<'g> Extractor<'g> {
         let timexes = match dct {
             Some(d) => timex::tag(text, d),
             // Without an anchor, only explicit dates mean anything.
-            None => timex::tag(text, NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default())
-                .into_iter()
-                .filter(|t| t.anchoring == Anchoring::Explicit)
-                .collect(),
+            None => timex::tag(
+                text,
+                NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+            )
+            .into_iter()
+            .filter(|t| t.anchoring == Anchoring::Explicit)
+            .collect(),
         };
         let names = self.gaz.find_names(text);
         let mut discourse = Discourse::default();
@@ -182,11 +268,14 @@ impl<'g> Extractor<'g> {
                 frames,
                 quotes,
             };
-            mentions.extend(self.sentence_mentions(&sentence, dct));
+            if !is_heading(&sentence) {
+                mentions.extend(self.sentence_mentions(&sentence, dct));
+            }
             if let Some(s) = sentence.frames.iter().find_map(|f| f.speaker.clone()) {
                 discourse.last_speaker = Some(s);
             }
-            actors::update_discourse(&mut discourse, &sentence.actors);
+            let speaker = sentence.frames.iter().find_map(|f| f.speaker.as_ref());
+            actors::update_discourse(&mut discourse, &sentence.actors, &sentence.tokens, speaker);
         }
         let mentions = self.finish_article(mentions, dct);
         ArticleExtraction { dates, mentions }
@@ -196,6 +285,7 @@ impl<'g> Extractor<'g> {
         let toks = &s.tokens;
         let mut out: Vec<Mention> = Vec::new();
         let mut used = vec![false; toks.len()];
+        let mut found: Vec<(usize, usize, &TriggerRule)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             if used[i] || toks[i].kind != TokKind::Word {
@@ -219,10 +309,14 @@ impl<'g> Extractor<'g> {
             for u in used.iter_mut().take(end).skip(i) {
                 *u = true;
             }
-            if let Some(m) = self.mention(s, i, end, rule, dct) {
+            found.push((i, end, rule));
+            i = end;
+        }
+        let spans: Vec<(usize, usize)> = found.iter().map(|&(a, b, _)| (a, b)).collect();
+        for &(t0, t1, rule) in &found {
+            if let Some(m) = self.mention(s, t0, t1, rule, dct, &spans) {
                 out.push(m);
             }
-            i = end;
         }
         out.extend(self.intent_pledges(s, dct, &out));
         // A statement whose content is itself an event is news for that event.
@@ -248,6 +342,7 @@ impl<'g> Extractor<'g> {
         t1: usize,
         rule: &TriggerRule,
         dct: Option<NaiveDate>,
+        triggers: &[(usize, usize)],
     ) -> Option<Mention> {
         let toks = &s.tokens;
         let lower = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
@@ -258,28 +353,67 @@ impl<'g> Extractor<'g> {
             return None;
         }
         // Generic series and background.
-        if matches!(prev(1), "of") && matches!(prev(2), "string" | "spate" | "series" | "wave" | "number" | "rash" | "flurry")
-            || matches!(prev(2), "of") && matches!(prev(3), "string" | "spate" | "series" | "wave" | "number" | "rash" | "flurry")
+        if matches!(prev(1), "of")
+            && matches!(
+                prev(2),
+                "string" | "spate" | "series" | "wave" | "number" | "rash" | "flurry"
+            )
+            || matches!(prev(2), "of")
+                && matches!(
+                    prev(3),
+                    "string" | "spate" | "series" | "wave" | "number" | "rash" | "flurry"
+                )
         {
             return None;
         }
         if matches!(prev(1), "such" | "without") || (prev(2) == "without") {
             return None;
         }
-        if rule.pos == Pos::Noun {
+        {
             let mut k = 1;
-            while matches!(prev(k), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their" | "any" | "-" | "russia" | "ukraine" | "us" | "u.s.")
-                && k < 4
+            while matches!(
+                prev(k),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "any"
+                    | "-"
+                    | "russia"
+                    | "ukraine"
+                    | "us"
+                    | "u.s."
+            ) && k < 4
             {
                 k += 1;
             }
-            if matches!(prev(k), "on" | "about" | "over" | "regarding" | "of" | "for")
-                && !(prev(k) == "of" && prev(k + 1) == "ahead")
-            {
+            let topical = |k: usize| {
+                matches!(
+                    prev(k),
+                    "on" | "about" | "over" | "regarding" | "of" | "for"
+                ) && !(prev(k) == "of" && prev(k + 1) == "ahead")
+            };
+            // One adjective may stand between: "over ongoing attacks".
+            let adjective = t0 > k && toks[t0 - k].kind == TokKind::Word && !toks[t0 - k].cap;
+            if topical(k) || (k == 1 && adjective && topical(2)) {
                 return None;
             }
         }
-        let (lb, rb) = clause_window(s, t0, t1, kind);
+        let (mut lb, mut rb) = clause_window(s, t0, t1, kind, rule.pos);
+        // Another trigger's words are that event's arguments.
+        for &(a, b) in triggers {
+            if b <= t0 && b > lb {
+                lb = b;
+            }
+            if a >= t1 && a < rb {
+                rb = a;
+            }
+        }
         // Ongoing or habitual ("have been escalating", "has been hitting"): background.
         let been = (lb..t0).any(|k| {
             lower(k) == "been" && toks.get(k + 1).is_some_and(|t| t.lower.ends_with("ing"))
@@ -295,8 +429,10 @@ impl<'g> Extractor<'g> {
         let mut roles: Vec<(Role, EntityRef)> = Vec::new();
         let mut place: Option<EntityRef> = None;
         let mut place_country: Option<EntityRef> = None;
-        let passive = matches!(prev(1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
-            && toks[t0].lower.ends_with("ed");
+        let passive = matches!(
+            prev(1),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are"
+        ) && toks[t0].lower.ends_with("ed");
         let mut hosts: Vec<EntityRef> = Vec::new();
 
         // Relative clause: "Trump, a Republican who has vowed ..." -> Trump.
@@ -310,7 +446,7 @@ impl<'g> Extractor<'g> {
                 .map(|a| a.ent.clone());
         }
         for a in s.actors.iter().filter(|a| a.t0 >= lb && a.t1 <= rb) {
-            if a.absorbed || (a.t0 < t1 && a.t1 > t0) {
+            if a.absorbed || a.topic || (a.t0 < t1 && a.t1 > t0) {
                 continue;
             }
             if let Some(f) = frame {
@@ -318,9 +454,19 @@ impl<'g> Extractor<'g> {
                     continue;
                 }
             }
-            if a.locative || matches!(a.ent.etype, EntityType::City | EntityType::Region | EntityType::Building) && a.ent.anchor == a.ent.iri {
+            let locative = a.locative || (a.motion && kind.family() == "consult");
+            if locative
+                || matches!(
+                    a.ent.etype,
+                    EntityType::City | EntityType::Region | EntityType::Building
+                ) && a.ent.anchor == a.ent.iri
+            {
                 let specific = a.ent.etype != EntityType::Country;
-                if specific && place.as_ref().is_none_or(|p| p.etype == EntityType::Country) {
+                if specific
+                    && place
+                        .as_ref()
+                        .is_none_or(|p| p.etype == EntityType::Country)
+                {
                     place = Some(a.ent.clone());
                 } else if !specific && place_country.is_none() {
                     place_country = Some(a.ent.clone());
@@ -332,7 +478,7 @@ impl<'g> Extractor<'g> {
                         }
                     }
                 }
-                if !(a.locative && a.ent.etype == EntityType::Country && kind == EventKind::Attack) {
+                if !(locative && a.ent.etype == EntityType::Country && kind == EventKind::Attack) {
                     continue;
                 }
             }
@@ -356,12 +502,12 @@ impl<'g> Extractor<'g> {
             } else {
                 Role::Target
             };
-            if a.locative && a.ent.etype == EntityType::Country {
+            if locative && a.ent.etype == EntityType::Country {
                 // A country where an attack happened: its target when none is named.
                 roles.push((Role::Participant, a.ent.clone()));
                 continue;
             }
-            roles.push((role, a.ent.clone()));
+            roles.push((role, self.metonymy(&a.ent, dct)));
         }
         if let Some(ante) = antecedent {
             if !roles.iter().any(|(r, _)| *r == Role::Initiator) {
@@ -374,9 +520,9 @@ impl<'g> Extractor<'g> {
             if let Some(sp) = &f.speaker {
                 let own = kind.speech_act()
                     && (!roles.iter().any(|(r, _)| *r == Role::Initiator)
-                        || roles.iter().any(|(r, e)| {
-                            *r == Role::Initiator && e.anchor == sp.anchor
-                        }));
+                        || roles
+                            .iter()
+                            .any(|(r, e)| *r == Role::Initiator && e.anchor == sp.anchor));
                 if own {
                     speaker_is_actor = true;
                     if !roles.iter().any(|(_, e)| e.iri == sp.iri) {
@@ -410,6 +556,17 @@ impl<'g> Extractor<'g> {
         // Date.
         let date_idx = self.pick_date(s, t0, t1, lb, rb, frame, speaker_is_actor, kind);
         let mut date = date_idx.and_then(|i| window_of(&s.timexes[i].timex));
+        // "our negotiation", "his talk with Putin": an undated noun under a
+        // possessive pronoun refers back to an event, it does not report one.
+        if date.is_none()
+            && !toks[t0].lower.ends_with("ed")
+            && matches!(
+                prev(1),
+                "our" | "my" | "your" | "their" | "his" | "her" | "its"
+            )
+        {
+            return None;
+        }
 
         // Status.
         let window: Vec<&str> = (lb.max(t0.saturating_sub(8))..t0).map(lower).collect();
@@ -431,14 +588,19 @@ impl<'g> Extractor<'g> {
         } else if !speaker_is_actor
             && (window.iter().any(|w| PLANNED_CUES.contains(w))
                 || in_frame_future
-                || (prev(2) == "ahead" && prev(1) == "of")
-                || window.windows(2).any(|w| matches!(w, ["is" | "are" | "was" | "were", "to"])))
+                || window.windows(2).any(|w| w == ["ahead", "of"])
+                || trig.iter().any(|w| matches!(*w, "headed" | "heading"))
+                || window
+                    .windows(2)
+                    .any(|w| matches!(w, ["is" | "are" | "was" | "were", "to"])))
         {
             status = Status::Planned;
         }
         if status == Status::Occurred
             && (window.iter().any(|w| HEDGES.contains(w))
-                || window.windows(3).any(|w| matches!(w, [_, "said", "to"]) && matches!(w[0], "was" | "were" | "is" | "are")))
+                || window.windows(3).any(|w| {
+                    matches!(w, [_, "said", "to"]) && matches!(w[0], "was" | "were" | "is" | "are")
+                }))
         {
             status = Status::Claimed;
         }
@@ -469,7 +631,10 @@ impl<'g> Extractor<'g> {
         let ev_start = toks[t0].start;
         let ev_end = toks[t1 - 1].end;
         let sent_end = toks.last().map(|t| t.end).unwrap_or(s.start);
-        let mode = rule.mode.map(str::to_string).or_else(|| attack_mode(s, t0, rb));
+        let mode = rule
+            .mode
+            .map(str::to_string)
+            .or_else(|| attack_mode(s, t0, rb));
         Some(Mention {
             kind,
             actors: roles,
@@ -477,7 +642,11 @@ impl<'g> Extractor<'g> {
             place,
             status,
             claimed_by,
-            attack_mode: if kind == EventKind::Attack { mode } else { None },
+            attack_mode: if kind == EventKind::Attack {
+                mode
+            } else {
+                None
+            },
             topic,
             evidence: vec![Evidence {
                 start: ev_start,
@@ -512,7 +681,9 @@ impl<'g> Extractor<'g> {
         let frame_date = frame.and_then(|f| f.date);
         let mut best: Option<(usize, usize)> = None;
         for (i, t) in s.timexes.iter().enumerate() {
-            if !matches!(t.timex.ttype, TimexType::Date | TimexType::Time) || t.timex.earliest.is_none() {
+            if !matches!(t.timex.ttype, TimexType::Date | TimexType::Time)
+                || t.timex.earliest.is_none()
+            {
                 continue;
             }
             if Some(i) == frame_date && !speaker_is_actor {
@@ -534,7 +705,11 @@ impl<'g> Extractor<'g> {
             if !inside || owned_by_other_verb {
                 continue;
             }
-            let dist = if t.t0 >= t1 { t.t0 - t1 } else { t0.saturating_sub(t.t1) };
+            let dist = if t.t0 >= t1 {
+                t.t0 - t1
+            } else {
+                t0.saturating_sub(t.t1)
+            };
             if best.is_none_or(|(_, d)| dist < d) {
                 best = Some((i, dist));
             }
@@ -542,9 +717,25 @@ impl<'g> Extractor<'g> {
         best.map(|(i, _)| i)
     }
 
+    /// "Moscow said", "the Kremlin said": the government the capital or
+    /// building stands for acts, so the actor is the country.
+    fn metonymy(&self, e: &EntityRef, dct: Option<NaiveDate>) -> EntityRef {
+        if matches!(e.etype, EntityType::City | EntityType::Building) && e.anchor != e.iri {
+            if let Some(i) = self.gaz.get(&e.anchor) {
+                return self.gaz.entity_ref(i, dct);
+            }
+        }
+        e.clone()
+    }
+
     /// "X said he would end the war": X's pledge to end the war, when
     /// what is promised is no event of its own.
-    fn intent_pledges(&self, s: &Sentence, _dct: Option<NaiveDate>, found: &[Mention]) -> Vec<Mention> {
+    fn intent_pledges(
+        &self,
+        s: &Sentence,
+        _dct: Option<NaiveDate>,
+        found: &[Mention],
+    ) -> Vec<Mention> {
         let toks = &s.tokens;
         let mut out = Vec::new();
         for f in &s.frames {
@@ -553,7 +744,18 @@ impl<'g> Extractor<'g> {
             // Skip dates and "that" between the verb and its clause.
             while k < f.comp.1 {
                 if s.timexes.iter().any(|t| t.t0 <= k && k < t.t1)
-                    || matches!(toks[k].lower.as_str(), "that" | "during" | "his" | "her" | "election" | "campaign" | "on" | "in" | ",")
+                    || matches!(
+                        toks[k].lower.as_str(),
+                        "that"
+                            | "during"
+                            | "his"
+                            | "her"
+                            | "election"
+                            | "campaign"
+                            | "on"
+                            | "in"
+                            | ","
+                    )
                 {
                     k += 1;
                 } else {
@@ -563,23 +765,42 @@ impl<'g> Extractor<'g> {
             if k + 2 >= f.comp.1 {
                 continue;
             }
-            let subj_is_speaker = s.actors.iter().any(|a| {
-                a.t0 == k && a.ent.iri == sp.iri && a.kind == ActorKind::Pronoun
-            });
-            if !subj_is_speaker || !matches!(toks[k + 1].lower.as_str(), "would" | "will" | "'d" | "'ll") {
+            let subj_is_speaker = s
+                .actors
+                .iter()
+                .any(|a| a.t0 == k && a.ent.iri == sp.iri && a.kind == ActorKind::Pronoun);
+            if !subj_is_speaker
+                || !matches!(toks[k + 1].lower.as_str(), "would" | "will" | "'d" | "'ll")
+            {
                 continue;
             }
             let mut v = k + 2;
-            while v < f.comp.1 && matches!(toks[v].lower.as_str(), "soon" | "also" | "then" | "quickly") {
+            while v < f.comp.1
+                && matches!(toks[v].lower.as_str(), "soon" | "also" | "then" | "quickly")
+            {
                 v += 1;
             }
             if v >= f.comp.1 {
                 continue;
             }
             let verb = toks[v].lower.as_str();
-            if matches!(verb, "be" | "have" | "not" | "n't" | "like" | "love" | "prefer" | "need" | "want" | "never" | "continue" | "comment")
-                || BY_FIRST.contains_key(verb)
-                || found.iter().any(|m| m.evidence[0].start >= toks[f.comp.0].start)
+            if matches!(
+                verb,
+                "be" | "have"
+                    | "not"
+                    | "n't"
+                    | "like"
+                    | "love"
+                    | "prefer"
+                    | "need"
+                    | "want"
+                    | "never"
+                    | "continue"
+                    | "comment"
+            ) || BY_FIRST.contains_key(verb)
+                || found
+                    .iter()
+                    .any(|m| m.evidence[0].start >= toks[f.comp.0].start)
             {
                 continue;
             }
@@ -609,6 +830,19 @@ impl<'g> Extractor<'g> {
     /// Article-level clean-up: counterparts for one-sided meetings, summits
     /// for meetings of leaders, then one mention per event.
     fn finish_article(&self, mut mentions: Vec<Mention>, dct: Option<NaiveDate>) -> Vec<Mention> {
+        if std::env::var_os("EVENTLINE_DEBUG").is_some() {
+            for m in &mentions {
+                let who: Vec<&str> = m.actors.iter().map(|(_, e)| e.label.as_str()).collect();
+                eprintln!(
+                    "raw {:?} {:?} {:?} {:?} {:?}",
+                    m.kind,
+                    m.status,
+                    who,
+                    m.date.as_ref().map(|d| &d.value),
+                    m.evidence.first().map(|e| &e.quote)
+                );
+            }
+        }
         // Who meets whom in this article, to complete "Trump's summit in Alaska".
         let mut partners: HashMap<String, HashMap<String, (usize, EntityRef)>> = HashMap::new();
         for m in mentions.iter().filter(|m| m.kind.family() == "consult") {
@@ -626,14 +860,17 @@ impl<'g> Extractor<'g> {
             }
         }
         for m in mentions.iter_mut() {
-            if matches!(m.kind, EventKind::Summit | EventKind::Meeting | EventKind::PhoneCall)
-                && m.actors.len() == 1
+            if matches!(
+                m.kind,
+                EventKind::Summit | EventKind::Meeting | EventKind::PhoneCall
+            ) && m.actors.len() == 1
             {
                 let a = &m.actors[0].1;
                 if let Some(p) = partners.get(&a.iri) {
                     let mut ranked: Vec<&(usize, EntityRef)> = p.values().collect();
                     ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.iri.cmp(&y.1.iri)));
-                    let unique_best = ranked.len() == 1 || (ranked.len() > 1 && ranked[0].0 > ranked[1].0);
+                    let unique_best =
+                        ranked.len() == 1 || (ranked.len() > 1 && ranked[0].0 > ranked[1].0);
                     if unique_best && ranked[0].0 >= 2 {
                         m.actors.push((Role::Participant, ranked[0].1.clone()));
                     }
@@ -745,34 +982,98 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
     let is_actor_at = |i: usize| s.actors.iter().any(|a| a.t0 <= i && i < a.t1);
     match (rule.kind, first) {
         (EventKind::PhoneCall, "call" | "calls") => {
-            let det_before = matches!(prev, "the" | "a" | "their" | "his" | "her" | "'s" | "phone" | "telephone" | "-" | "this" | "that")
-                || (t0 > 0 && is_actor_at(t0 - 1))
+            let det_before = matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "'s"
+                    | "phone"
+                    | "telephone"
+                    | "-"
+                    | "this"
+                    | "that"
+            ) || (t0 > 0 && is_actor_at(t0 - 1))
                 || s.timexes.iter().any(|t| t.t1 == t0 || t.t1 + 1 == t0);
             let not_request = !matches!(next, "for" | "on" | "to" | "upon" | "from" | "off");
             // "a call for", "roll call", "close call" are not phone calls.
-            det_before && not_request && !matches!(prev, "roll" | "close" | "wake-up" | "margin")
+            det_before
+                && not_request
+                && !matches!(prev, "roll" | "close" | "wake-up" | "margin")
                 && lower(t0.wrapping_sub(2)) != "roll"
         }
         (EventKind::Attack, _) => {
             let metaphor = [prev, lower(t0.wrapping_sub(2))].iter().any(|w| {
-                matches!(*w, "verbal" | "rhetorical" | "personal" | "political" | "scathing" | "stinging" | "heart" | "panic" | "asthma" | "price" | "hunger" | "general" | "labour" | "labor" | "workers" | "media" | "legal")
+                matches!(
+                    *w,
+                    "verbal"
+                        | "rhetorical"
+                        | "personal"
+                        | "political"
+                        | "scathing"
+                        | "stinging"
+                        | "heart"
+                        | "panic"
+                        | "asthma"
+                        | "price"
+                        | "hunger"
+                        | "general"
+                        | "labour"
+                        | "labor"
+                        | "workers"
+                        | "media"
+                        | "legal"
+                )
             });
             if metaphor {
                 return false;
             }
             if matches!(first, "strike" | "strikes") {
-                let military = matches!(prev, "military" | "missile" | "retaliatory" | "deadly" | "pre-emptive" | "preemptive" | "nuclear" | "rocket" | "air" | "drone" | "artillery" | "israeli" | "us" | "u.s.")
-                    || matches!(next, "on" | "against" | "in" | "targeting" | "that" | "killed" | "hit");
-                let labour = matches!(next, "action" | "by" | "over" | "called" | "began") || matches!(prev, "on" | "go" | "went" | "nationwide");
+                let military = matches!(
+                    prev,
+                    "military"
+                        | "missile"
+                        | "retaliatory"
+                        | "deadly"
+                        | "pre-emptive"
+                        | "preemptive"
+                        | "nuclear"
+                        | "rocket"
+                        | "air"
+                        | "drone"
+                        | "artillery"
+                        | "israeli"
+                        | "us"
+                        | "u.s."
+                ) || matches!(
+                    next,
+                    "on" | "against" | "in" | "targeting" | "that" | "killed" | "hit"
+                );
+                let labour = matches!(next, "action" | "by" | "over" | "called" | "began")
+                    || matches!(prev, "on" | "go" | "went" | "nationwide");
                 return military && !labour;
             }
             if first == "struck" {
-                return !matches!(next, "a" | "an" | "deal" | "agreement" | "accord" | "down" | "out" | "by")
-                    && t1 < toks.len()
+                return !matches!(
+                    next,
+                    "a" | "an" | "deal" | "agreement" | "accord" | "down" | "out" | "by"
+                ) && t1 < toks.len()
                     && (is_actor_at(t1) || is_actor_at(t1 + 1));
             }
             if first == "offensive" {
-                return !matches!(next, "missiles" | "weapons" | "capabilities" | "weapon" | "arms" | "remarks" | "comments" | "language");
+                return !matches!(
+                    next,
+                    "missiles"
+                        | "weapons"
+                        | "capabilities"
+                        | "weapon"
+                        | "arms"
+                        | "remarks"
+                        | "comments"
+                        | "language"
+                );
             }
             if matches!(first, "shell" | "shells") {
                 return !toks[t0].cap && prev != "oil";
@@ -783,13 +1084,27 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
             true
         }
         (EventKind::Negotiation, "negotiating") => next != "table",
-        (EventKind::Meeting, "meet" | "met" | "meets" | "meeting") => {
-            !matches!(next, "demand" | "demands" | "needs" | "target" | "targets" | "expectations" | "requirements" | "criteria" | "deadline" | "standards" | "obligations")
-        }
-        (EventKind::Aid, "arming" | "arm") => {
-            toks[t1..toks.len().min(t1 + 5)].iter().any(|t| t.lower == "with")
-        }
-        (EventKind::Request, "demand" | "demands") => !matches!(prev, "strong" | "weak" | "domestic" | "global" | "consumer" | "oil" | "the" | "of" | "in"),
+        (EventKind::Meeting, "meet" | "met" | "meets" | "meeting") => !matches!(
+            next,
+            "demand"
+                | "demands"
+                | "needs"
+                | "target"
+                | "targets"
+                | "expectations"
+                | "requirements"
+                | "criteria"
+                | "deadline"
+                | "standards"
+                | "obligations"
+        ),
+        (EventKind::Aid, "arming" | "arm") => toks[t1..toks.len().min(t1 + 5)]
+            .iter()
+            .any(|t| t.lower == "with"),
+        (EventKind::Request, "demand" | "demands") => !matches!(
+            prev,
+            "strong" | "weak" | "domestic" | "global" | "consumer" | "oil" | "the" | "of" | "in"
+        ),
         (EventKind::Visit, "head" | "heads") => !matches!(prev, "the" | "a" | "of"),
         (EventKind::Statement, "announcement" | "declaration") => true,
         (EventKind::Sanction, _) => !matches!(prev, "without"),
@@ -798,27 +1113,63 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
 }
 
 /// The clause around a trigger: between the nearest clause boundaries
-/// (subordinators, relative pronouns, speech verbs, semicolons).
-fn clause_window(s: &Sentence, t0: usize, t1: usize, kind: EventKind) -> (usize, usize) {
+/// (subordinators, relative pronouns, speech verbs, semicolons; commas
+/// around noun triggers, and a comma before a verb's own subject).
+fn clause_window(s: &Sentence, t0: usize, t1: usize, kind: EventKind, pos: Pos) -> (usize, usize) {
     let toks = &s.tokens;
+    let actor_at = |i: usize| s.actors.iter().any(|a| a.t0 == i && !a.absorbed);
     let is_boundary = |i: usize| {
         let w = toks[i].lower.as_str();
+        let prev = if i > 0 {
+            toks[i - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
         if w == "as" {
             // "as well as", "such as" are no boundaries.
-            let prev = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
-            let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
-            return !matches!(prev, "well" | "such" | "so") && !matches!(next, "well" | "part" | "a" | "an" | "the" | "much" | "many");
+            return !matches!(prev, "well" | "such" | "so")
+                && !matches!(next, "well" | "part" | "a" | "an" | "the" | "much" | "many");
         }
         if w == "that" {
-            // Only the complementiser opens a clause ("said that", ", and that").
-            let prev = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
-            return SPEECH_VERBS.contains(&prev) || matches!(prev, "and" | "," | "warned" | "vowed" | "pledged" | "promised") || s.timexes.iter().any(|t| t.t1 == i);
+            // The complementiser and relative "that" open a clause; the
+            // determiner ("that week") does not.
+            return SPEECH_VERBS.contains(&prev)
+                || matches!(
+                    prev,
+                    "and" | "," | "warned" | "vowed" | "pledged" | "promised"
+                )
+                || s.timexes.iter().any(|t| t.t1 == i)
+                || actor_at(i + 1)
+                || matches!(
+                    next,
+                    "could"
+                        | "would"
+                        | "will"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                );
         }
         if matches!(w, "after" | "before" | "since" | "until") {
             // "two days after", "the day before" are dates, not boundaries.
             return !s.timexes.iter().any(|t| t.t0 <= i && i < t.t1);
         }
-        CLAUSE_BOUNDARIES.contains(&w) || SPEECH_VERBS.contains(&w) && !s.frames.is_empty() && s.frames.iter().any(|f| f.verb == i)
+        CLAUSE_BOUNDARIES.contains(&w)
+            || SPEECH_VERBS.contains(&w) && s.frames.iter().any(|f| f.verb == i)
     };
     let mut lb = 0;
     for i in (0..t0).rev() {
@@ -826,13 +1177,35 @@ fn clause_window(s: &Sentence, t0: usize, t1: usize, kind: EventKind) -> (usize,
             lb = i + 1;
             break;
         }
+        // "Ahead of X's meeting on Friday, Trump talked with Putin": the
+        // comma before a verb's subject closes the preceding phrase.
+        if toks[i].lower == "," {
+            let subject_between = s
+                .actors
+                .iter()
+                .any(|a| a.t0 > i && a.t1 <= t0 && !a.absorbed && !a.locative);
+            if pos == Pos::Noun || subject_between {
+                lb = i + 1;
+                break;
+            }
+        }
     }
     let mut rb = toks.len();
     let speechy = kind.speech_act() || kind == EventKind::Threat;
     let mut skipped_that = false;
-    for (i, _) in toks.iter().enumerate().skip(t1) {
+    for (i, t) in toks.iter().enumerate().skip(t1) {
+        if t.lower == "," && pos == Pos::Noun {
+            // Appositions of places ("in Budapest, Hungary") stay.
+            let place_next = s.actors.iter().any(|a| {
+                a.t0 == i + 1 && (a.locative || a.ent.etype == EntityType::Country) && a.absorbed
+            });
+            if !place_next {
+                rb = i;
+                break;
+            }
+        }
         if is_boundary(i) {
-            if speechy && !skipped_that && toks[i].lower == "that" && i == t1 {
+            if speechy && !skipped_that && t.lower == "that" && i == t1 {
                 skipped_that = true;
                 continue;
             }
@@ -860,7 +1233,12 @@ fn speech_frames(tokens: &[Token], actors: &[ActorTok], timexes: &[TimexTok]) ->
             continue;
         }
         // "was said to be" is a hedge, not a report.
-        if v > 0 && matches!(tokens[v - 1].lower.as_str(), "was" | "were" | "is" | "are" | "be") {
+        if v > 0
+            && matches!(
+                tokens[v - 1].lower.as_str(),
+                "was" | "were" | "is" | "are" | "be"
+            )
+        {
             continue;
         }
         let speaker = actors
@@ -868,12 +1246,25 @@ fn speech_frames(tokens: &[Token], actors: &[ActorTok], timexes: &[TimexTok]) ->
             .filter(|a| !a.absorbed && a.t1 <= v && a.t1 + 4 >= v)
             .filter(|a| {
                 tokens[a.t1..v].iter().all(|t| {
-                    matches!(t.lower.as_str(), "has" | "have" | "had" | "also" | "later" | "then" | "again" | "repeatedly" | "," | "on" | "in" | "earlier" | "previously")
-                        || timexes.iter().any(|x| x.t0 <= a.t1 && a.t1 < x.t1)
+                    matches!(
+                        t.lower.as_str(),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "also"
+                            | "later"
+                            | "then"
+                            | "again"
+                            | "repeatedly"
+                            | ","
+                            | "on"
+                            | "in"
+                            | "earlier"
+                            | "previously"
+                    ) || timexes.iter().any(|x| x.t0 <= a.t1 && a.t1 < x.t1)
                 })
             })
             .next_back()
-            .or_else(|| actors.iter().find(|a| !a.absorbed && a.t0 > v && a.t0 <= v + 4))
             .or_else(|| {
                 // "Trump, who had claimed": the relative pronoun's antecedent.
                 let who = (v.saturating_sub(4)..v).find(|&k| tokens[k].lower == "who")?;
@@ -881,17 +1272,55 @@ fn speech_frames(tokens: &[Token], actors: &[ActorTok], timexes: &[TimexTok]) ->
                     .iter()
                     .filter(|a| !a.absorbed && a.t1 <= who && a.t1 + 8 >= who)
                     .next_back()
+            })
+            .or_else(|| {
+                // "said Trump", "said Kremlin spokesman Peskov": inverted.
+                actors.iter().find(|a| {
+                    !a.absorbed
+                        && a.kind != ActorKind::Pronoun
+                        && a.t0 > v
+                        && a.t0 <= v + 4
+                        && tokens[v + 1..a.t0]
+                            .iter()
+                            .all(|t| t.cap || lexicon::TITLE_WORDS.contains(&t.lower.as_str()))
+                })
+            })
+            .or_else(|| {
+                // "Trump talked with Putin and said": the clause's subject.
+                let clause_start = (0..v)
+                    .rev()
+                    .find(|&k| {
+                        matches!(
+                            tokens[k].lower.as_str(),
+                            "," | ";" | "that" | "while" | "but"
+                        )
+                    })
+                    .map(|k| k + 1)
+                    .unwrap_or(0);
+                actors.iter().find(|a| {
+                    !a.absorbed
+                        && !a.locative
+                        && a.t0 >= clause_start
+                        && a.t1 <= v
+                        && a.ent.etype == crate::model::EntityType::Person
+                })
             });
-        let rest_is_tail = tokens[v + 1..]
-            .iter()
-            .all(|t| t.kind == TokKind::Punct || actors.iter().any(|a| a.t0 <= tokens.iter().position(|x| x.start == t.start).unwrap_or(0) && tokens.iter().position(|x| x.start == t.start).unwrap_or(0) < a.t1));
+        let rest_is_tail = tokens[v + 1..].iter().all(|t| {
+            t.kind == TokKind::Punct
+                || actors.iter().any(|a| {
+                    a.t0 <= tokens.iter().position(|x| x.start == t.start).unwrap_or(0)
+                        && tokens.iter().position(|x| x.start == t.start).unwrap_or(0) < a.t1
+                })
+        });
         let comp = if rest_is_tail || (speaker.is_some_and(|a| a.t0 > v) && v + 1 >= n) {
             (0, speaker.map(|a| a.t0.min(v)).unwrap_or(v))
         } else {
             (v + 1, n)
         };
+        let that = (v + 1..n.min(v + 10)).find(|&k| tokens[k].lower == "that");
         let date = timexes.iter().position(|t| {
             (t.t0 > v && t.t0 <= v + 2)
+                || that.is_some_and(|th| t.t0 > v && t.t1 <= th)
                 || (speaker.is_some_and(|a| t.t1 <= a.t0 && t.t1 + 3 >= a.t0 && t.t0 <= 1))
                 || (speaker.is_some_and(|a| t.t0 >= a.t1 && t.t1 <= v))
         });
@@ -966,11 +1395,20 @@ fn attack_mode(s: &Sentence, t0: usize, rb: usize) -> Option<String> {
         .collect();
     if words.iter().any(|w| matches!(*w, "drone" | "drones")) {
         Some("DroneStrike".into())
-    } else if words.iter().any(|w| matches!(*w, "missile" | "missiles" | "rocket" | "rockets")) {
+    } else if words
+        .iter()
+        .any(|w| matches!(*w, "missile" | "missiles" | "rocket" | "rockets"))
+    {
         Some("MissileStrike".into())
-    } else if words.iter().any(|w| matches!(*w, "shelling" | "artillery" | "mortar" | "mortars")) {
+    } else if words
+        .iter()
+        .any(|w| matches!(*w, "shelling" | "artillery" | "mortar" | "mortars"))
+    {
         Some("Shelling".into())
-    } else if words.iter().any(|w| matches!(*w, "bomb" | "bombing" | "bomber" | "explosives")) {
+    } else if words
+        .iter()
+        .any(|w| matches!(*w, "bomb" | "bombing" | "bomber" | "explosives"))
+    {
         Some("Bombing".into())
     } else {
         None
@@ -979,9 +1417,17 @@ fn attack_mode(s: &Sentence, t0: usize, rb: usize) -> Option<String> {
 
 fn is_weekday_expression(text: &str) -> bool {
     let t = text.to_lowercase();
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        .iter()
-        .any(|d| t.contains(d))
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|d| t.contains(d))
 }
 
 fn shift(d: &mut DateWindow, days: i64) {
@@ -990,6 +1436,22 @@ fn shift(d: &mut DateWindow, days: i64) {
     if d.value.len() == 10 {
         d.value = d.earliest.format("%Y-%m-%d").to_string();
     }
+}
+
+/// Section headings ("Ukraine Wants To Expand Attack Range") are title
+/// case without final punctuation; their words are not clauses.
+fn is_heading(s: &Sentence) -> bool {
+    let words: Vec<&Token> = s
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .collect();
+    let last = s.tokens.last().map(|t| t.lower.as_str()).unwrap_or("");
+    if words.len() < 2 || matches!(last, "." | "!" | "?" | "\"" | "”" | "’" | "'") {
+        return false;
+    }
+    let caps = words.iter().filter(|t| t.cap).count();
+    caps * 10 >= words.len() * 7
 }
 
 /// The calendar window of a date expression, if it has one.
@@ -1015,7 +1477,9 @@ fn window_of(t: &Timex) -> Option<DateWindow> {
 /// the 17th, was written on the 16th, and its "today" is the 16th.
 pub fn reference_dates(article: &Article) -> ArticleDates {
     let published = article.published;
-    let from_text = timex::publication_date(&article.text);
+    let from_text = timex::publication_date(&article.text).or_else(|| {
+        published.and_then(|p| dateline_without_year(&article.text, p).map(|d| (d, "dateline")))
+    });
     match (published, from_text) {
         (Some(p), Some((t, method))) if t <= p && (p - t).num_days() <= 2 => ArticleDates {
             published: Some(p),
@@ -1042,6 +1506,24 @@ pub fn reference_dates(article: &Article) -> ArticleDates {
             method: "unknown".into(),
         },
     }
+}
+
+/// "New York, Oct 16 (IANS) ...": a dateline's month and day, in the year
+/// that puts it on or just before the publication date.
+fn dateline_without_year(text: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let first_line = text.lines().find(|l| !l.trim().is_empty())?;
+    let mut cut = first_line.len().min(80);
+    while !first_line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &first_line[..cut];
+    // A dateline sits before the agency in brackets or a dash.
+    let end = head.find(['(', '—', '–']).or_else(|| head.find(" - "))?;
+    timex::tag(&head[..end], published)
+        .into_iter()
+        .filter(|t| t.ttype == TimexType::Date && t.earliest.is_some() && t.earliest == t.latest)
+        .filter_map(|t| t.earliest)
+        .find(|d| *d <= published && (published - *d).num_days() <= 2)
 }
 
 /// For tests and the `dates` view: weekday of a date.

@@ -14,8 +14,8 @@ pub struct Span {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen", "gov",
     "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "vs", "inc", "corp", "co", "ltd", "jr", "sr", "adm", "cmdr", "rev", "fr", "pres", "approx",
-    "est", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c",
+    "no", "vs", "inc", "corp", "co", "ltd", "jr", "sr", "adm", "cmdr", "rev", "fr", "pres",
+    "approx", "est", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c",
 ];
 
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -52,9 +52,17 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
                     || chars[k].1.is_ascii_digit()
                     || matches!(chars[k].1, '"' | '“' | '‘' | '\'' | '('));
             if followed_by_space && next_starts && !(c == '.' && is_abbreviation(line, pos)) {
-                let end_pos = if j < chars.len() { chars[j].0 } else { line.len() };
+                let end_pos = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    line.len()
+                };
                 push(text, start + sent_start, start + end_pos, out);
-                sent_start = if k < chars.len() { chars[k].0 } else { line.len() };
+                sent_start = if k < chars.len() {
+                    chars[k].0
+                } else {
+                    line.len()
+                };
                 i = k;
                 continue;
             }
@@ -152,7 +160,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 {
                     // U.S., U.N.: single letters joined by dots.
                     j += 1;
-                } else if (cj == '.' || cj == ',') && j + 1 < n && chars[j + 1].1.is_ascii_digit() && !has_alpha {
+                } else if (cj == '.' || cj == ',')
+                    && j + 1 < n
+                    && chars[j + 1].1.is_ascii_digit()
+                    && !has_alpha
+                {
                     j += 1;
                 } else {
                     break;
@@ -245,8 +257,21 @@ mod tests {
         assert_eq!(
             words,
             vec![
-                "Trump", "-", "Putin", "call", ",", "U.S.", "officials", "did", "n’t", "meet",
-                "Russia", "’s", "1,200.5", "men", "."
+                "Trump",
+                "-",
+                "Putin",
+                "call",
+                ",",
+                "U.S.",
+                "officials",
+                "did",
+                "n’t",
+                "meet",
+                "Russia",
+                "’s",
+                "1,200.5",
+                "men",
+                "."
             ]
         );
         assert_eq!(toks[8].lower, "n't");
