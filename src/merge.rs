@@ -198,7 +198,8 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
         };
         // A vague "talks" that fits several events of the article names
         // none of them for sure: it adds nothing but doubt.
-        if chosen.is_none()
+        if same_sentence.len() != 1
+            && items[i].mention.date.is_none()
             && mode == Mode::Article
             && candidates.len() > 1
             && items[i].mention.kind == crate::model::EventKind::Consultation
@@ -422,16 +423,18 @@ mod tests {
             })
             .collect();
         let c = cluster(&items, Mode::Article);
-        // The call (three mentions) and the summit; the undated summit does
-        // not join the dated call.
+        // The call (two mentions) and the summit; the undated summit does
+        // not join the dated call, and the vague "talks" that fits both
+        // is dropped rather than guessed.
         assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c.iter().map(Vec::len).sum::<usize>(), 3);
         let mut reversed = items.clone();
         reversed.reverse();
         let c2 = cluster(&reversed, Mode::Article);
         assert_eq!(c2.len(), 2);
         let call: Vec<&Item> = c
             .iter()
-            .find(|c| c.len() == 3)
+            .find(|c| c.len() == 2)
             .unwrap()
             .iter()
             .map(|&i| &items[i])

@@ -237,6 +237,10 @@ pub fn filter(events: &[TimelineEvent], f: &Filter) -> Vec<TimelineEvent> {
 ///
 /// Returns [`TimelineError::DotNotFound`] when `dot` is not on `PATH`.
 pub fn render_with_dot(dot: &str, format: &str) -> Result<Vec<u8>, TimelineError> {
+    run_graphviz("dot", dot, format)
+}
+
+fn run_graphviz(program: &str, dot: &str, format: &str) -> Result<Vec<u8>, TimelineError> {
     if format.is_empty()
         || !format
             .chars()
@@ -244,7 +248,7 @@ pub fn render_with_dot(dot: &str, format: &str) -> Result<Vec<u8>, TimelineError
     {
         return Err(TimelineError::BadFormat(format.to_string()));
     }
-    let mut child = match Command::new("dot")
+    let mut child = match Command::new(program)
         .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -2180,11 +2184,9 @@ impl Timeline {
             let t0 = self.axis.pos(e, false);
             let t1 = self.axis.pos(l, true);
             let bar = (e != l && t1 - t0 >= MARK).then_some((t0, t1));
-            let t_mark = if bar.is_some() {
-                t0 + MARK / 2.0
-            } else {
-                (t0 + t1) / 2.0
-            };
+            // The glyph sits on the middle of the first day, so glyph
+            // positions grow strictly with the date at every tick unit.
+            let t_mark = (t0 + self.axis.pos(e, true)) / 2.0;
             let extent_end = if horiz {
                 (t_mark + MARK / 2.0 + 4.0 + self.label_width(it)).max(t1)
             } else {
@@ -2746,7 +2748,7 @@ impl Timeline {
         };
         let _ = write!(
             s,
-            r#"<g class="event{} kind-{} status-{}" id="{}{}" data-date="{}" data-latest="{}" data-lane="{}" data-x="{:.1}" data-y="{:.1}" data-count="{}" data-iri="{}">"#,
+            r#"<g class="event{} kind-{} status-{}" id="{}{}" data-date="{}" data-latest="{}" data-lane="{}" data-x="{:.2}" data-y="{:.2}" data-count="{}" data-iri="{}">"#,
             if echo { " echo" } else { "" },
             xml(&css_token(&it.kind)),
             xml(&css_token(&it.status)),
@@ -3382,6 +3384,39 @@ mod tests {
     }
 
     #[test]
+    fn synthetic_x_grows_with_date_and_ids_are_unique() {
+        for lanes in [Lanes::None, Lanes::Actor, Lanes::Kind] {
+            let t = Timeline::build(
+                synthetic(300, 3),
+                vec![],
+                &Options {
+                    lanes,
+                    ..Default::default()
+                },
+            );
+            let svg = t.to_svg();
+            let mut dated: Vec<(NaiveDate, f64)> = svg_events(&svg)
+                .iter()
+                .filter(|e| e.1 != "undated")
+                .map(|e| (e.1.parse().unwrap(), e.2))
+                .collect();
+            dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            for w in dated.windows(2) {
+                if w[0].0 < w[1].0 {
+                    assert!(w[0].1 < w[1].1, "{lanes:?}: {w:?}");
+                } else {
+                    assert!((w[0].1 - w[1].1).abs() < 1e-6, "{lanes:?}: {w:?}");
+                }
+            }
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let mut ids = BTreeSet::new();
+            for n in doc.descendants().filter_map(|n| n.attribute("id")) {
+                assert!(ids.insert(n.to_string()), "duplicate id {n}");
+            }
+        }
+    }
+
+    #[test]
     fn vertical_orientation_orders_by_y() {
         let opts = Options {
             orientation: Orientation::TopToBottom,
@@ -3784,6 +3819,15 @@ mod tests {
 
     #[test]
     fn missing_dot_is_an_error_value() {
+        assert!(matches!(
+            run_graphviz("eventline-no-such-dot-binary", "digraph{}", "svg"),
+            Err(TimelineError::DotNotFound)
+        ));
+        match render_with_dot("digraph { a -> }", "svg") {
+            Err(TimelineError::DotFailed { stderr, .. }) => assert!(!stderr.is_empty()),
+            Err(TimelineError::DotNotFound) => {}
+            other => panic!("expected DotFailed, got {other:?}"),
+        }
         assert!(matches!(
             render_with_dot("digraph{}", "svg;rm"),
             Err(TimelineError::BadFormat(_))

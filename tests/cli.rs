@@ -1,0 +1,372 @@
+//! End-to-end tests of the `eventline` binary: what a user runs, checked
+//! with real parsers (SPARQL JSON results, RDF, SVG).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_eventline"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seeds() -> PathBuf {
+    root().join("examples/articles")
+}
+
+fn run(args: &[&str]) -> Output {
+    let out = bin().args(args).output().expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    out
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn store_with(paths: &[&Path]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut args = vec!["ingest", "--quiet", "--store", store.to_str().unwrap()];
+    let ps: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    args.extend(ps.iter().map(String::as_str));
+    ok(&args);
+    dir
+}
+
+fn store_arg(dir: &tempfile::TempDir) -> String {
+    dir.path().join("store").display().to_string()
+}
+
+fn json_rows(store: &str, query: &str) -> Vec<serde_json::Value> {
+    let out = ok(&["query", "--store", store, "--format", "json", "-e", query]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("SPARQL JSON results");
+    v["results"]["bindings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn triple_count(store: &str) -> u64 {
+    let rows = json_rows(
+        store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    );
+    rows[0]["n"]["value"].as_str().unwrap().parse().unwrap()
+}
+
+#[test]
+fn every_query_file_returns_rows_on_the_seed_store() {
+    let dir = store_with(&[&seeds()]);
+    let store = store_arg(&dir);
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("queries")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("rq") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.contains("NEEDS NETWORK") {
+            continue;
+        }
+        let out = ok(&[
+            "query",
+            "--store",
+            &store,
+            "--format",
+            "json",
+            path.to_str().unwrap(),
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let n = v["results"]["bindings"]
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or(0);
+        assert!(n > 0, "{} returned no rows", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} queries");
+}
+
+#[test]
+fn ingesting_twice_changes_nothing() {
+    let dir = store_with(&[&seeds()]);
+    let store = store_arg(&dir);
+    let before = triple_count(&store);
+    let out = run(&["ingest", "--store", &store, seeds().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 unchanged"));
+    assert_eq!(before, triple_count(&store));
+}
+
+#[test]
+fn the_call_told_by_both_seeds_is_one_node_with_two_sources() {
+    let dir = store_with(&[&seeds()]);
+    let rows = json_rows(
+        &store_arg(&dir),
+        "PREFIX evl: <https://w3id.org/eventline/ontology#>
+         SELECT ?e (COUNT(DISTINCT ?d) AS ?docs) WHERE {
+           ?e a evl:PhoneCall ; evl:earliest ?x ; evl:mentionedIn ?d . FILTER(STR(?x) = \"2025-10-16\")
+         } GROUP BY ?e",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["docs"]["value"], "2");
+}
+
+/// Sorted N-Quads of the whole store.
+fn dump(store: &str) -> Vec<String> {
+    let out = ok(&["export", "--store", store, "--format", "nquads"]);
+    let mut lines: Vec<String> = out.lines().map(str::to_string).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn ingestion_order_does_not_change_the_graph() {
+    let a = seeds().join("000_2422c1bc8e90a2b2.txt");
+    let b = seeds().join("003_1feb900e03eedd38.txt");
+    let ab = store_with(&[&a, &b]);
+    let ba = store_with(&[&b, &a]);
+    // One by one, in reverse order, as a corpus growing day by day would.
+    let one = tempfile::tempdir().unwrap();
+    let s = one.path().join("store");
+    ok(&[
+        "ingest",
+        "--quiet",
+        "--store",
+        s.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    ok(&[
+        "ingest",
+        "--quiet",
+        "--store",
+        s.to_str().unwrap(),
+        a.to_str().unwrap(),
+    ]);
+    let d1 = dump(&store_arg(&ab));
+    assert_eq!(d1, dump(&store_arg(&ba)));
+    assert_eq!(d1, dump(&s.display().to_string()));
+}
+
+#[test]
+fn removing_an_article_withdraws_only_its_contribution() {
+    let a = seeds().join("000_2422c1bc8e90a2b2.txt");
+    let b = seeds().join("003_1feb900e03eedd38.txt");
+    let only_b = store_with(&[&b]);
+    let both = store_with(&[&a, &b]);
+    ok(&[
+        "remove",
+        "--store",
+        &store_arg(&both),
+        "000_2422c1bc8e90a2b2.txt",
+    ]);
+    assert_eq!(dump(&store_arg(&both)), dump(&store_arg(&only_b)));
+}
+
+#[test]
+fn every_export_format_parses_as_rdf() {
+    let dir = store_with(&[&seeds()]);
+    let store = store_arg(&dir);
+    for (name, format) in [
+        ("turtle", RdfFormat::Turtle),
+        ("trig", RdfFormat::TriG),
+        ("nquads", RdfFormat::NQuads),
+        ("ntriples", RdfFormat::NTriples),
+        (
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+    ] {
+        let out = ok(&["export", "--store", &store, "--format", name]);
+        let quads: Vec<_> = RdfParser::from_format(format)
+            .for_slice(out.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{name} does not parse: {e}"));
+        assert!(
+            quads.len() > 1000,
+            "{name}: only {} statements",
+            quads.len()
+        );
+    }
+}
+
+fn check_svg(path: &Path) {
+    let svg = std::fs::read_to_string(path).unwrap();
+    // Graphviz writes a DOCTYPE; parse with DTDs allowed.
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&svg, opts).expect("valid XML");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    assert!(svg.contains("Putin"), "the call is drawn");
+}
+
+#[test]
+fn timeline_writes_svg_without_dot() {
+    let dir = store_with(&[&seeds()]);
+    let out = dir.path().join("t.svg");
+    // A PATH without Graphviz.
+    let empty = tempfile::tempdir().unwrap();
+    let status = bin()
+        .args([
+            "timeline",
+            "--store",
+            &store_arg(&dir),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .env("PATH", empty.path())
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    check_svg(&out);
+}
+
+#[test]
+fn timeline_writes_svg_and_png_with_dot() {
+    if Command::new("dot").arg("-V").output().is_err() {
+        eprintln!("skipped: Graphviz not installed");
+        return;
+    }
+    let dir = store_with(&[&seeds()]);
+    let svg = dir.path().join("t.svg");
+    ok(&[
+        "timeline",
+        "--store",
+        &store_arg(&dir),
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    check_svg(&svg);
+    let png = dir.path().join("t.png");
+    ok(&[
+        "timeline",
+        "--store",
+        &store_arg(&dir),
+        "--lanes",
+        "actor",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+#[test]
+fn jsonl_and_stdin_inputs_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let jsonl = root().join("tests/data/articles/wire.jsonl");
+    ok(&[
+        "ingest",
+        "--quiet",
+        "--store",
+        store.to_str().unwrap(),
+        jsonl.to_str().unwrap(),
+    ]);
+    let rows = json_rows(
+        store.to_str().unwrap(),
+        "PREFIX schema: <https://schema.org/> SELECT ?d ?p WHERE { ?d a schema:NewsArticle ; schema:datePublished ?p }",
+    );
+    assert_eq!(rows.len(), 2);
+    let mut child = bin()
+        .args([
+            "ingest",
+            "--quiet",
+            "--store",
+            store.to_str().unwrap(),
+            "--date",
+            "2025-10-17",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Thursday.")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn errors_name_the_file_and_set_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    // Missing path.
+    let out = run(&["ingest", "--store", s, "/no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
+    // An empty file next to a good one: skipped, reported, exit 0 (1 with --strict).
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let good = seeds().join("003_1feb900e03eedd38.txt");
+    let out = run(&[
+        "ingest",
+        "--store",
+        s,
+        empty.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt"));
+    let out = run(&[
+        "ingest",
+        "--strict",
+        "--store",
+        s,
+        empty.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    // Unparsable SPARQL.
+    let out = run(&["query", "--store", s, "-e", "SELECT ?x WHERE { ?x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .to_lowercase()
+        .contains("sparql"));
+    // Unknown format.
+    let out = run(&["export", "--store", s, "--format", "yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_store_in_use_is_reported_not_corrupted() {
+    let dir = store_with(&[&seeds()]);
+    let store = store_arg(&dir);
+    let before = triple_count(&store);
+    let held = eventline::store::EventStore::open(Path::new(&store)).unwrap();
+    let out = run(&["ingest", "--store", &store, seeds().to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in use"));
+    drop(held);
+    assert_eq!(before, triple_count(&store));
+}
