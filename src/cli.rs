@@ -18,6 +18,13 @@ use crate::gazetteer::Gazetteer;
 use crate::store::{EventStore, Ingested, ResultFormat};
 use crate::timeline;
 
+/// `println!` that reports a closed pipe as an error instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
 /// Exit codes (documented in the README).
 pub mod exit {
     pub const OK: u8 = 0;
@@ -323,23 +330,29 @@ pub fn run(cli: Cli) -> Result<u8> {
             let st = open_store(&store.store)?;
             let s = st.stats()?;
             match format {
-                TextFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                TextFormat::Json => outln!("{}", serde_json::to_string_pretty(&s)?),
                 TextFormat::Table => {
-                    println!(
+                    outln!(
                         "triples   {}\narticles  {}\nmentions  {}\nevents    {}",
-                        s.triples, s.articles, s.mentions, s.events
+                        s.triples,
+                        s.articles,
+                        s.mentions,
+                        s.events
                     );
-                    let section = |title: &str, rows: Vec<(String, usize)>| {
-                        println!("\n{title}");
-                        for (k, n) in rows {
-                            println!("  {n:>6}  {k}");
-                        }
-                    };
-                    section("by kind", s.by_kind.into_iter().collect());
-                    section("by status", s.by_status.into_iter().collect());
-                    section("by month", s.by_month.into_iter().collect());
-                    section("top actors", s.top_actors);
-                    section("top articles (mentions)", s.top_articles);
+                    let section =
+                        |title: &str, rows: Vec<(String, usize)>| -> std::io::Result<()> {
+                            let mut out = std::io::stdout().lock();
+                            writeln!(out, "\n{title}")?;
+                            for (k, n) in rows {
+                                writeln!(out, "  {n:>6}  {k}")?;
+                            }
+                            Ok(())
+                        };
+                    section("by kind", s.by_kind.into_iter().collect())?;
+                    section("by status", s.by_status.into_iter().collect())?;
+                    section("by month", s.by_month.into_iter().collect())?;
+                    section("top actors", s.top_actors)?;
+                    section("top articles (mentions)", s.top_articles)?;
                 }
             }
             Ok(exit::OK)
@@ -354,7 +367,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             let matches = crate::timex::tag(&text, dct);
             match format {
                 TextFormat::Json => {
-                    println!(
+                    outln!(
                         "{}",
                         serde_json::to_string(
                             &serde_json::json!({ "dct": dct.to_string(), "matches": matches })
@@ -362,14 +375,14 @@ pub fn run(cli: Cli) -> Result<u8> {
                     );
                 }
                 TextFormat::Table => {
-                    println!("reference date {dct}");
+                    outln!("reference date {dct}");
                     for m in &matches {
                         let window = match (m.earliest, m.latest) {
                             (Some(a), Some(b)) if a == b => a.to_string(),
                             (Some(a), Some(b)) => format!("{a}..{b}"),
                             _ => String::new(),
                         };
-                        println!(
+                        outln!(
                             "{:>6}-{:<6} {:<9} {:<14} {:<22} {}",
                             m.start,
                             m.end,
@@ -407,16 +420,19 @@ pub fn run(cli: Cli) -> Result<u8> {
                     };
                     let x = ex.extract(&a);
                     match format {
-                        TextFormat::Json => println!(
+                        TextFormat::Json => outln!(
                             "{}",
                             serde_json::to_string(
                                 &serde_json::json!({"article": a.id, "extraction": x})
                             )?
                         ),
                         TextFormat::Table => {
-                            println!(
+                            outln!(
                                 "== {} (published {:?}, reference {:?} by {})",
-                                a.id, x.dates.published, x.dates.reference, x.dates.method
+                                a.id,
+                                x.dates.published,
+                                x.dates.reference,
+                                x.dates.method
                             );
                             for m in &x.mentions {
                                 let actors: Vec<String> = m
@@ -431,7 +447,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                                     .as_ref()
                                     .map(|d| format!("{}..{} ({})", d.earliest, d.latest, d.text))
                                     .unwrap_or_else(|| "undated".into());
-                                println!(
+                                outln!(
                                     "  {:<12} {:<9} {:<40} {} {}{}",
                                     m.kind.name(),
                                     m.status.name(),
@@ -507,6 +523,8 @@ fn ingest(
     }
     let store = EventStore::open(store_path)?;
     store.ensure_vocabulary(&Gazetteer::sources(extra_gaz)?)?;
+    // Finish what a killed run left undone before adding more.
+    store.rebuild_dirty(&gaz)?;
     let opts = ReadOptions {
         date,
         max_article_bytes,
@@ -541,41 +559,71 @@ fn ingest(
             run(file_inputs);
             drop(tx);
         });
+        // Write in batches: one transaction per batch keeps every article
+        // whole after a crash and re-derives each touched block once.
+        const BATCH: usize = 64;
+        let mut pending: Vec<(article::Article, crate::model::ArticleExtraction)> = Vec::new();
+        let mut flush = |pending: &mut Vec<(article::Article, crate::model::ArticleExtraction)>,
+                         write_error: &mut Option<anyhow::Error>| {
+            if pending.is_empty() || write_error.is_some() {
+                pending.clear();
+                return;
+            }
+            let refs: Vec<(&article::Article, &crate::model::ArticleExtraction)> =
+                pending.iter().map(|(a, x)| (a, x)).collect();
+            match store.ingest_batch(&refs, &gaz) {
+                Ok(outcomes) => {
+                    for o in outcomes {
+                        match o {
+                            Ingested::Added => added += 1,
+                            Ingested::Replaced => replaced += 1,
+                            Ingested::Unchanged => unchanged += 1,
+                        }
+                    }
+                }
+                Err(e) => {
+                    let first = pending
+                        .first()
+                        .map(|(a, _)| a.source.clone())
+                        .unwrap_or_default();
+                    *write_error = Some(
+                        anyhow::Error::new(e)
+                            .context(format!("storing the batch starting at {first} failed")),
+                    );
+                }
+            }
+            pending.clear();
+        };
         for batch in rx {
             for r in batch {
                 match r {
                     Err(e) => problems.push(e),
                     Ok((a, ex)) => {
-                        if write_error.is_some() {
-                            continue;
-                        }
-                        for w in &a.warnings {
-                            if !quiet {
+                        if !quiet {
+                            for w in &a.warnings {
                                 eprintln!("warning: {w}");
                             }
                         }
-                        match store.ingest(&a, &ex, &gaz) {
-                            Ok(Ingested::Added) => added += 1,
-                            Ok(Ingested::Replaced) => replaced += 1,
-                            Ok(Ingested::Unchanged) => unchanged += 1,
-                            Err(e) => {
-                                write_error =
-                                    Some(anyhow::Error::new(e).context(format!(
-                                        "{}: storing the article failed",
-                                        a.source
-                                    )));
-                            }
-                        }
                         mentions += ex.mentions.len();
+                        // The same article twice in one run: the later wins.
+                        if pending.iter().any(|(p, _)| p.id == a.id) {
+                            flush(&mut pending, &mut write_error);
+                        }
+                        pending.push((a, ex));
+                        if pending.len() >= BATCH {
+                            flush(&mut pending, &mut write_error);
+                        }
                     }
                 }
             }
         }
+        flush(&mut pending, &mut write_error);
     });
-    store.flush()?;
     if let Some(e) = write_error {
         return Err(e);
     }
+    store.rebuild_dirty(&gaz)?;
+    store.flush()?;
     for p in &problems {
         eprintln!("skipped: {p}");
     }

@@ -167,23 +167,6 @@ impl EventStore {
         Ok(())
     }
 
-    /// The content hash of an article already in the store.
-    fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
-        let doc = nn(&rdf::article_iri(id));
-        let graph = nn(&rdf::article_graph(id));
-        for q in self.store.quads_for_pattern(
-            Some(NamedOrBlankNodeRef::NamedNode(doc.as_ref())),
-            Some(NamedNodeRef::new_unchecked(vocab::CONTENT_HASH)),
-            None,
-            Some(GraphNameRef::NamedNode(graph.as_ref())),
-        ) {
-            if let Term::Literal(l) = q?.object {
-                return Ok(Some(l.value().to_string()));
-            }
-        }
-        Ok(None)
-    }
-
     /// Writes one article and re-derives the events it touches, atomically.
     pub fn ingest(
         &self,
@@ -191,27 +174,47 @@ impl EventStore {
         extraction: &ArticleExtraction,
         gaz: &Gazetteer,
     ) -> Result<Ingested, StoreError> {
-        let old = self.stored_hash(&article.id)?;
-        if old.as_deref() == Some(article.content_hash().as_str()) {
-            return Ok(Ingested::Unchanged);
-        }
-        let graph = nn(&rdf::article_graph(&article.id));
+        let out = self.ingest_batch(&[(article, extraction)], gaz)?[0];
+        self.rebuild_dirty(gaz)?;
+        Ok(out)
+    }
+
+    /// Writes several articles in one transaction: each is whole or absent
+    /// after a crash. The blocks of events they touch are marked dirty in
+    /// the same transaction and re-derived by [`EventStore::rebuild_dirty`],
+    /// once per run instead of once per article; a run killed in between
+    /// leaves the marks, and the next run finishes the work.
+    pub fn ingest_batch(
+        &self,
+        batch: &[(&Article, &ArticleExtraction)],
+        gaz: &Gazetteer,
+    ) -> Result<Vec<Ingested>, StoreError> {
         let mut t = self.store.start_transaction()?;
-        let mut blocks: BTreeSet<String> = blocks_of_graph(&t, graph.as_ref())?;
-        t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-        for q in rdf::article_quads(article, extraction) {
-            t.insert(&q);
+        let mut blocks: BTreeSet<String> = BTreeSet::new();
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (article, extraction) in batch {
+            let graph = nn(&rdf::article_graph(&article.id));
+            let old = stored_hash(&t, &article.id)?;
+            if old.as_deref() == Some(article.content_hash().as_str()) {
+                outcomes.push(Ingested::Unchanged);
+                continue;
+            }
+            blocks.extend(blocks_of_graph(&t, graph.as_ref())?);
+            t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+            for q in rdf::article_quads(article, extraction) {
+                t.insert(&q);
+            }
+            blocks.extend(extraction.mentions.iter().map(Mention::block_key));
+            outcomes.push(if old.is_some() {
+                Ingested::Replaced
+            } else {
+                Ingested::Added
+            });
         }
-        blocks.extend(extraction.mentions.iter().map(Mention::block_key));
-        for b in &blocks {
-            rebuild_block(&mut t, b, gaz)?;
-        }
+        let _ = gaz;
+        mark_dirty(&mut t, &blocks);
         t.commit()?;
-        Ok(if old.is_some() {
-            Ingested::Replaced
-        } else {
-            Ingested::Added
-        })
+        Ok(outcomes)
     }
 
     /// Withdraws one article and everything it contributed.
@@ -226,11 +229,48 @@ impl EventStore {
         let mut t = self.store.start_transaction()?;
         let blocks = blocks_of_graph(&t, graph.as_ref())?;
         t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
-        for b in &blocks {
-            rebuild_block(&mut t, b, gaz)?;
-        }
+        mark_dirty(&mut t, &blocks);
         t.commit()?;
+        self.rebuild_dirty(gaz)?;
         Ok(true)
+    }
+
+    /// Re-derives every block marked dirty, a few hundred per transaction.
+    /// Returns how many blocks were rebuilt.
+    pub fn rebuild_dirty(&self, gaz: &Gazetteer) -> Result<usize, StoreError> {
+        let meta = nn(vocab::GRAPH_META);
+        let mut done = 0;
+        loop {
+            let mut t = self.store.start_transaction()?;
+            let mut keys = Vec::new();
+            for q in t.quads_for_pattern(
+                Some(NamedOrBlankNodeRef::NamedNode(meta.as_ref())),
+                Some(NamedNodeRef::new_unchecked(vocab::DIRTY_BLOCK)),
+                None,
+                Some(GraphNameRef::NamedNode(meta.as_ref())),
+            ) {
+                if let Term::Literal(l) = q?.object {
+                    keys.push(l.value().to_string());
+                }
+                if keys.len() >= 256 {
+                    break;
+                }
+            }
+            if keys.is_empty() {
+                return Ok(done);
+            }
+            for k in &keys {
+                rebuild_block(&mut t, k, gaz)?;
+                t.remove(&Quad::new(
+                    meta.clone(),
+                    nn(vocab::DIRTY_BLOCK),
+                    lit(k),
+                    meta.clone(),
+                ));
+            }
+            t.commit()?;
+            done += keys.len();
+        }
     }
 
     /// Runs a SPARQL query with the union of all graphs as default graph.
@@ -459,6 +499,35 @@ fn write_table(
         line(out, r)?;
     }
     Ok(())
+}
+
+fn mark_dirty(t: &mut Transaction, blocks: &BTreeSet<String>) {
+    let meta = nn(vocab::GRAPH_META);
+    for b in blocks {
+        t.insert(&Quad::new(
+            meta.clone(),
+            nn(vocab::DIRTY_BLOCK),
+            lit(b),
+            meta.clone(),
+        ));
+    }
+}
+
+/// The content hash of an article already in the store.
+fn stored_hash(t: &Transaction, id: &str) -> Result<Option<String>, StoreError> {
+    let doc = nn(&rdf::article_iri(id));
+    let graph = nn(&rdf::article_graph(id));
+    for q in t.quads_for_pattern(
+        Some(NamedOrBlankNodeRef::NamedNode(doc.as_ref())),
+        Some(NamedNodeRef::new_unchecked(vocab::CONTENT_HASH)),
+        None,
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
+        if let Term::Literal(l) = q?.object {
+            return Ok(Some(l.value().to_string()));
+        }
+    }
+    Ok(None)
 }
 
 fn blocks_of_graph(t: &Transaction, graph: NamedNodeRef) -> Result<BTreeSet<String>, StoreError> {

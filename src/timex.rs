@@ -34,8 +34,10 @@
 //!   coming day wins only when it is at most two days ahead and nearer. The
 //!   DCT's own weekday is the DCT. "Friday night" is valued as the day;
 //! * a bare month or a day without a year ("in August", "Oct. 16") takes
-//!   the nearest occurrence around the DCT; a tense cue among the preceding
-//!   words decides the direction (a following verb often belongs to another
+//!   the nearest occurrence around the DCT (for a month, a coming one only
+//!   within four months); a tense cue among the preceding words decides the
+//!   direction ("until", "by", "before" right before it mean future, "since"
+//!   past) (a following verb often belongs to another
 //!   clause: "December delivery dived"). A quarter without a year is the
 //!   latest one begun by the DCT ("third-quarter profit");
 //! * anaphoric expressions ("the following day", "that week", "two days
@@ -839,6 +841,20 @@ impl<'a> Tagger<'a> {
     }
 
     fn tense_dir(&self, s: usize, e: usize, ahead: usize) -> Tense {
+        // A deadline or a starting point right before the expression says it
+        // all: "until mid-November", "by August", "since March".
+        if s > 0 {
+            match self.w(s - 1) {
+                "until" | "till" | "before" => return Tense::Future,
+                // "had filed reports by Wednesday" is a past deadline.
+                "by" => {
+                    let past = (s.saturating_sub(5)..s - 1).any(|x| self.cue(x) == Tense::Past);
+                    return if past { Tense::Past } else { Tense::Future };
+                }
+                "since" => return Tense::Past,
+                _ => {}
+            }
+        }
         let mut best = (usize::MAX, Tense::None);
         let mut i = s;
         let mut d = 0;
@@ -900,6 +916,18 @@ impl<'a> Tagger<'a> {
         }
         // A passive after "be" ("will be held") says nothing about time.
         if i > 0 && matches!(self.w(i - 1), "be" | "being" | "is" | "are") && w != "been" {
+            return Tense::None;
+        }
+        // "would cut", "to set": a bare verb after a modal or "to" is not a past form.
+        if i > 0 && matches!(self.w(i - 1), "would" | "will" | "ll" | "shall") {
+            return Tense::Future;
+        }
+        if i > 0
+            && matches!(
+                self.w(i - 1),
+                "to" | "can" | "could" | "may" | "might" | "must" | "should" | "not"
+            )
+        {
             return Tense::None;
         }
         // Lower-case -ed words ("United" is a name).
@@ -1063,6 +1091,17 @@ impl<'a> Tagger<'a> {
         if let Some((y, k)) = self.year_num(j1) {
             return Some(cand_pt(i, k, Pt::Month(y, m), Anchoring::Explicit));
         }
+        // January nineteen ninety-seven (transcripts)
+        if matches!(self.w(j), "nineteen" | "twenty" | "two") {
+            if let Some(Cand {
+                pt: Some(Pt::Year(y)),
+                e,
+                ..
+            }) = self.m_year(j)
+            {
+                return Some(cand_pt(i, e, Pt::Month(y, m), Anchoring::Explicit));
+            }
+        }
         // January this year / June last year
         if matches!(self.w(j), "this" | "last" | "next") && self.is(j + 1, "year") {
             let y = self.dct.year()
@@ -1132,7 +1171,12 @@ impl<'a> Tagger<'a> {
         let cost = |yy: i32| {
             let d = (yy - y) * 12 + m as i32 - dm;
             let wrong = (tense == Tense::Past && d > 0) || (tense == Tense::Future && d < 0);
-            (d.abs() + if wrong { 12 } else { 0 }, (yy - y).abs())
+            (
+                d.abs()
+                    + if wrong { 12 } else { 0 }
+                    + if tense == Tense::None && d > 0 { 2 } else { 0 },
+                (yy - y).abs(),
+            )
         };
         let yy = [y, y - 1, y + 1]
             .into_iter()
@@ -1876,8 +1920,21 @@ impl<'a> Tagger<'a> {
         }
         // last Friday / next Friday / this Friday
         if let Some((wd, k)) = self.weekday_at(j) {
+            // "the previous Friday", "the following Monday": around the date under discussion.
             if the {
-                return None;
+                let (base, anch) = match self.last.and_then(|p| p.day()) {
+                    Some(d) => (d, Anchoring::RelativeToDate),
+                    None => (dct, rel),
+                };
+                let back = (7 + base.weekday().num_days_from_monday() as i64
+                    - wd.num_days_from_monday() as i64)
+                    % 7;
+                let d = match dir {
+                    -1 => base - Duration::days(if back == 0 { 7 } else { back }),
+                    1 => base + Duration::days(if back == 0 { 7 } else { 7 - back }),
+                    _ => return None,
+                };
+                return Some(cand_pt(s, k, Pt::Day(d), anch));
             }
             let back = (7 + dct.weekday().num_days_from_monday() as i64
                 - wd.num_days_from_monday() as i64)
@@ -2985,6 +3042,10 @@ impl<'a> Tagger<'a> {
                 ));
             }
             if w == "every" || w == "each" {
+                if let Some((m, k)) = self.month_at(j) {
+                    let v = format!("XXXX-{m:02}");
+                    return Some(cand_v(i, k, TimexType::Set, v, Anchoring::Explicit));
+                }
                 if let Some((wd, k)) = self.weekday_at(j) {
                     let v = format!("XXXX-WXX-{}", wd.number_from_monday());
                     return Some(cand_v(i, k, TimexType::Set, v, Anchoring::Explicit));
@@ -3000,7 +3061,33 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
-        // "Mondays" as in "on Mondays"
+        // "on Mondays", "Tuesday nights": a weekday that recurs.
+        if self.cap(i) && w.len() >= 7 {
+            let (stem, e) = match w.strip_suffix('s') {
+                Some(stem) => (stem, i + 1),
+                None if matches!(
+                    self.w(i + 1),
+                    "nights" | "mornings" | "evenings" | "afternoons"
+                ) =>
+                {
+                    (w, i + 2)
+                }
+                None => return None,
+            };
+            let wd = weekday_word(stem)?;
+            let part = if e == i + 2 {
+                Self::part_of_day(self.w(i + 1).trim_end_matches('s')).unwrap_or("")
+            } else {
+                ""
+            };
+            let v = format!(
+                "XXXX-WXX-{}{}{}",
+                wd.number_from_monday(),
+                if part.is_empty() { "" } else { "T" },
+                part
+            );
+            return Some(cand_v(i, e, TimexType::Set, v, Anchoring::Explicit));
+        }
         None
     }
 
@@ -3494,7 +3581,11 @@ impl<'a> Tagger<'a> {
         if matches!(self.w(i), "just" | "only") && c.ttype != TimexType::Duration {
             return None;
         }
-        c.s = i;
+        // "about" and its kin stay outside the extent (the mod keeps them);
+        // bounds like "nearly", "at least", "more than" are part of it.
+        if !matches!(self.w(i), "about" | "some" | "roughly" | "approximately") {
+            c.s = i;
+        }
         c.mod_ = Some(md);
         Some(c)
     }
@@ -3619,6 +3710,15 @@ impl<'a> Tagger<'a> {
                     break;
                 }
             }
+            // "at 10 p.m." closing a sentence: the last dot is the full stop.
+            if c.e > c.s + 3
+                && self.w(c.e - 1) == "."
+                && self.w(c.e - 2) == "m"
+                && self.w(c.e - 3) == "."
+                && self.toks.get(c.e).is_none_or(|t| t.cap || t.nl)
+            {
+                c.e -= 1;
+            }
             let start = self.toks[c.s].s;
             let end = self.toks[c.e - 1].e;
             if let Some(p) = c.pt.filter(|_| !c.no_ref) {
@@ -3663,6 +3763,8 @@ fn can_start(w: &str) -> bool {
     }
     month_word(w).is_some()
         || weekday_word(w).is_some()
+        || w.strip_suffix('s')
+            .is_some_and(|stem| stem.len() > 5 && weekday_word(stem).is_some())
         || unit_word(w).is_some()
         || small_number(w).is_some()
         || ordinal_word(w).is_some()
@@ -3855,8 +3957,13 @@ fn format_duration(halves: Option<u64>, (u, mult): (DurUnit, u64)) -> String {
 
 /// Tag every temporal expression in `text`, resolving relative ones against
 /// `dct` (the document creation / reference date).
+///
+/// A DCT outside the years 1-9999 is clamped into them, which keeps all date
+/// arithmetic far from chrono's limits.
 pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
-    Tagger::new(text, dct).run()
+    let lo = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN);
+    let hi = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    Tagger::new(text, dct.clamp(lo, hi)).run()
 }
 
 // ---------------------------------------------------------------------------
@@ -3984,7 +4091,7 @@ pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
                         // 2025-10-17T00:14:00+05:30 / ...Z
                         if let Some(mins) = iso_clock_utc_minutes(&t, j + 4) {
                             return Some((
-                                dt + Duration::days(mins.div_euclid(1440)),
+                                dt.checked_add_signed(Duration::try_days(mins.div_euclid(1440))?)?,
                                 "iso-date-utc",
                             ));
                         }
@@ -4198,7 +4305,10 @@ fn stamp_at(t: &Tagger, j: usize) -> Option<(NaiveDate, bool)> {
         return Some((d, false));
     }
     let mins = h * 60 + m - off;
-    Some((d + Duration::days(mins.div_euclid(1440)), true))
+    Some((
+        d.checked_add_signed(Duration::try_days(mins.div_euclid(1440))?)?,
+        true,
+    ))
 }
 
 #[cfg(test)]
@@ -4297,6 +4407,11 @@ mod tests {
         check("in August", FRI, "August=2025-08");
         check("It happened in August.", "2025-03-01", "2024-08");
         check("The vote will be held in August.", "2025-09-01", "2026-08");
+        check(
+            "OPEC would cut output at its December meeting.",
+            "2025-11-27",
+            "December=2025-12",
+        );
         check("late June", FRI, "late June=2025-06");
         check("mid-October", FRI, "mid-October=2025-10");
         check("Oct. 16", FRI, "Oct. 16=2025-10-16");
@@ -4393,6 +4508,18 @@ mod tests {
         check("weekly", FRI, "P1W");
         check("$5 million a year", FRI, "a year=P1Y");
         check("every Monday", FRI, "XXXX-WXX-1");
+        check(
+            "The market is closed on Sundays.",
+            FRI,
+            "Sundays=XXXX-WXX-7",
+        );
+        check(
+            "flights on Tuesday nights",
+            FRI,
+            "Tuesday nights=XXXX-WXX-2TNI",
+        );
+        check("where Orangemen march each July", FRI, "each July=XXXX-07");
+        check("January nineteen ninety-seven", FRI, "1997-01");
         let t = tag("daily", date(FRI));
         assert_eq!(t[0].ttype, TimexType::Set);
     }
@@ -4463,6 +4590,11 @@ mod tests {
         );
         check("year-earlier profit", FRI, "year-earlier=2024");
         check(
+            "It closed on Friday, down from the previous Friday.",
+            "2025-10-20",
+            "the previous Friday=2025-10-10",
+        );
+        check(
             "For the year ended Sept. 30, it earned more.",
             FRI,
             "the year=P1Y",
@@ -4492,6 +4624,7 @@ mod tests {
         check("for several years", FRI, "several years=PXY");
         check("a 30-day period", FRI, "30-day=P30D");
         check("at least 72 hours", FRI, "at least 72 hours=PT72H");
+        check("for about five hours", FRI, "five hours=PT5H");
         check("the current fiscal year", FRI, "2025");
         check("in the near future", FRI, "the near future=FUTURE_REF");
         check("It was held in May in Geneva.", FRI, "May=2025-05");
@@ -4622,6 +4755,12 @@ mod tests {
         let long =
             "the year ".repeat(50_000) + &"the ".repeat(50_000) + &"the end of the ".repeat(20_000);
         let _ = tag(&long, date(FRI));
+        for extreme in [NaiveDate::MIN, NaiveDate::MAX] {
+            let _ = tag(
+                "next Friday, last week, in 999999 days, the weekend, tomorrow",
+                extreme,
+            );
+        }
         let t = tag("todayâ€™s", date(FRI));
         assert_eq!(t[0].text, "today");
         // Random sentences from a pool of tricky pieces (deterministic LCG).

@@ -13,6 +13,8 @@ pub const GRAPH_ONTOLOGY: &str = "https://w3id.org/eventline/graph/ontology";
 pub const GRAPH_GAZETTEER: &str = "https://w3id.org/eventline/graph/gazetteer";
 pub const GRAPH_ARTICLE_PREFIX: &str = "https://w3id.org/eventline/graph/article/";
 pub const GRAPH_EVENTS_PREFIX: &str = "https://w3id.org/eventline/graph/events/";
+/// Bookkeeping: blocks whose events must be re-derived.
+pub const GRAPH_META: &str = "https://w3id.org/eventline/graph/meta";
 
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -70,6 +72,7 @@ pub const DATE_GRANULARITY: &str = evl!("dateGranularity");
 pub const DATE_METHOD: &str = evl!("dateMethod");
 pub const TOPIC: &str = evl!("topic");
 pub const BLOCK_KEY: &str = evl!("blockKey");
+pub const DIRTY_BLOCK: &str = evl!("dirtyBlock");
 pub const ATTACK_MODE: &str = evl!("attackMode");
 pub const EXTRACTOR_VERSION: &str = evl!("extractorVersion");
 pub const REFERENCE_DATE: &str = evl!("referenceDate");
