@@ -127,12 +127,14 @@ pub static RULES: &[TriggerRule] = &[
     rule!(&["phone|telephone", "call|calls|conversation|conversations|talks|conference"], PhoneCall, Noun),
     rule!(&["phone|telephone", "-", "call|calls"], PhoneCall, Noun),
     rule!(&["phoned|telephoned|phones|telephones|rang"], PhoneCall, Verb),
-    rule!(&["spoke|talked|speaks|talks|spoken|talking|speaking|spoken", "by|over|on", "phone|telephone|the"], PhoneCall, Verb),
+    rule!(&["spoke|talked|speaks|talks|spoken|talking|speaking|speak|talk", "by|over|on", "phone|telephone"], PhoneCall, Verb),
+    rule!(&["spoke|talked|speaks|talks|spoken|talking|speaking|speak|talk", "on|over", "the", "phone|telephone"], PhoneCall, Verb),
     rule!(&["call|calls"], PhoneCall, Noun),
     // Unspecific consultation.
     rule!(&["talked|talk|talking|spoke|speak|speaks|speaking", "with|to"], Consultation, Verb),
     rule!(&["talk|conversation|conversations|discussions", "with|between"], Consultation, Noun),
     rule!(&["discuss|discussed|discusses|discussing", "with"], Consultation, Verb),
+    rule!(&["discuss|discussed|discusses|discussing"], Consultation, Verb, needs Needs::After(&["with"])),
     rule!(&["consulted|consult|consults|consulting|conferred", "with"], Consultation, Verb),
     // Meetings.
     rule!(&["meet|met|meets|meeting|meetings"], Meeting, Verb),
@@ -256,7 +258,21 @@ pub const SPEECH_VERBS: &[&str] = &[
     "declared",
     "posted",
     "tweeted",
+    "denied",
+    "denies",
+    "deny",
+    "alleged",
+    "alleges",
+    "charged",
+    "charges",
 ];
+
+/// Reporting verbs that do not vouch for what they report.
+pub const CLAIM_VERBS: &[&str] = &[
+    "claimed", "claims", "alleged", "alleges", "charged", "charges", "insisted", "insists",
+];
+/// Reporting verbs that deny what they report.
+pub const DENY_VERBS: &[&str] = &["denied", "denies", "deny"];
 
 /// Words that put a clause boundary between a trigger and other words.
 pub const CLAUSE_BOUNDARIES: &[&str] = &[

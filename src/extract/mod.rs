@@ -26,7 +26,10 @@ use crate::model::{
 };
 use crate::timex::{self, Anchoring, Timex, TimexType};
 use actors::{ActorKind, ActorTok, Discourse};
-use lexicon::{Needs, Pos, TriggerRule, BY_FIRST, CLAUSE_BOUNDARIES, RULES, SPEECH_VERBS};
+use lexicon::{
+    Needs, Pos, TriggerRule, BY_FIRST, CLAIM_VERBS, CLAUSE_BOUNDARIES, DENY_VERBS, RULES,
+    SPEECH_VERBS,
+};
 use text::{TokKind, Token};
 
 /// Recorded with every mention so a graph says which extractor made it.
@@ -149,6 +152,72 @@ const HEDGES: &[&str] = &[
     "unconfirmed",
     "alleged",
 ];
+const PEOPLE_NOUNS: &[&str] = &[
+    "civilians",
+    "people",
+    "citizens",
+    "nationals",
+    "tourists",
+    "workers",
+    "students",
+    "children",
+    "women",
+    "men",
+    "residents",
+    "villagers",
+    "pilgrims",
+    "fishermen",
+    "passengers",
+    "journalists",
+    "hostages",
+    "refugees",
+    "migrants",
+    "families",
+    "victims",
+    "fans",
+    "players",
+    "athletes",
+    "team",
+    "investors",
+    "companies",
+    "firms",
+    "banks",
+    "shares",
+    "stocks",
+    "market",
+    "markets",
+];
+const NEWS_AGENCIES: &[&str] = &[
+    "afp",
+    "agence france-presse",
+    "xinhua",
+    "reuters",
+    "associated press",
+    "ap",
+    "ians",
+    "pti",
+    "bbc",
+    "cnn",
+    "tass",
+    "itar-tass",
+    "interfax",
+    "kyodo",
+    "yonhap",
+    "dpa",
+    "ansa",
+    "efe",
+    "anadolu",
+    "irna",
+    "bernama",
+    "antara",
+    "upi",
+];
+
+fn is_news_agency(label: &str) -> bool {
+    let l = label.to_lowercase();
+    NEWS_AGENCIES.contains(&l.as_str()) || l.ends_with("news agency")
+}
+
 const OBLIQUE_PREPS: &[&str] = &[
     "with", "to", "on", "against", "from", "for", "of", "over", "at", "toward", "towards", "into",
     "upon", "between", "and",
@@ -312,7 +381,24 @@ impl<'g> Extractor<'g> {
             found.push((i, end, rule));
             i = end;
         }
-        let spans: Vec<(usize, usize)> = found.iter().map(|&(a, b, _)| (a, b)).collect();
+        // "launched an attack on", "carried out air strikes": one trigger.
+        let mut k = 0;
+        while k + 1 < found.len() {
+            let (a0, a1, ra) = found[k];
+            let (b0, b1, rb) = found[k + 1];
+            if ra.kind == EventKind::Attack
+                && rb.kind == EventKind::Attack
+                && b0 >= a1
+                && b0 - a1 <= 4
+            {
+                found[k] = (a0, b1, if rb.mode.is_some() { rb } else { ra });
+                found.remove(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        let spans: Vec<(usize, usize, EventKind)> =
+            found.iter().map(|&(a, b, r)| (a, b, r.kind)).collect();
         for &(t0, t1, rule) in &found {
             if let Some(m) = self.mention(s, t0, t1, rule, dct, &spans) {
                 out.push(m);
@@ -342,7 +428,7 @@ impl<'g> Extractor<'g> {
         t1: usize,
         rule: &TriggerRule,
         dct: Option<NaiveDate>,
-        triggers: &[(usize, usize)],
+        triggers: &[(usize, usize, EventKind)],
     ) -> Option<Mention> {
         let toks = &s.tokens;
         let lower = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
@@ -405,8 +491,9 @@ impl<'g> Extractor<'g> {
             }
         }
         let (mut lb, mut rb) = clause_window(s, t0, t1, kind, rule.pos);
+        let clause_start = lb;
         // Another trigger's words are that event's arguments.
-        for &(a, b) in triggers {
+        for &(a, b, _) in triggers {
             if b <= t0 && b > lb {
                 lb = b;
             }
@@ -449,6 +536,14 @@ impl<'g> Extractor<'g> {
             if a.absorbed || a.topic || (a.t0 < t1 && a.t1 > t0) {
                 continue;
             }
+            // "Iraqi civilians" are people of Iraq, not the state.
+            if a.kind == ActorKind::Demonym
+                && toks
+                    .get(a.t1)
+                    .is_some_and(|t| PEOPLE_NOUNS.contains(&t.lower.as_str()))
+            {
+                continue;
+            }
             if let Some(f) = frame {
                 if f.speaker_tok == Some((a.t0, a.t1)) {
                     continue;
@@ -489,6 +584,34 @@ impl<'g> Extractor<'g> {
                 || (matches!(p, "the") && OBLIQUE_PREPS.contains(&p2) && p2 != "and");
             let role = if kind.symmetric() {
                 Role::Participant
+            } else if before
+                && matches!(
+                    p,
+                    "gave"
+                        | "give"
+                        | "gives"
+                        | "giving"
+                        | "issued"
+                        | "handed"
+                        | "sent"
+                        | "offered"
+                        | "granted"
+                        | "served"
+                )
+            {
+                Role::Target
+            } else if p == "by" && rule.pos == Pos::Noun && !before {
+                // "sanctions imposed by the US on Myanmar"
+                Role::Initiator
+            } else if p == "from"
+                && matches!(
+                    kind,
+                    EventKind::Threat | EventKind::Request | EventKind::Accusation
+                )
+                && !before
+            {
+                // "threats from Beijing", "demands from the rebels"
+                Role::Initiator
             } else if passive {
                 if p == "by" {
                     Role::Initiator
@@ -514,6 +637,50 @@ impl<'g> Extractor<'g> {
                 roles.insert(0, (role_for_subject(kind), ante));
             }
         }
+        // "Zelensky visited Germany and met Merz": a coordinated verb shares
+        // the clause's subject across the other trigger.
+        if lb > clause_start
+            && !roles.iter().any(|(r, e)| {
+                *r == Role::Initiator
+                    || (kind.symmetric()
+                        && s.actors.iter().any(|a| a.ent.iri == e.iri && a.t1 <= t0))
+            })
+        {
+            if let Some(a) = s.actors.iter().find(|a| {
+                a.t0 >= clause_start
+                    && a.t1 <= lb
+                    && !a.absorbed
+                    && !a.locative
+                    && !a.motion
+                    && !a.topic
+                    && (a.t0 == 0 || !OBLIQUE_PREPS.contains(&lower(a.t0 - 1)))
+            }) {
+                roles.insert(0, (role_for_subject(kind), self.metonymy(&a.ent, dct)));
+            }
+        }
+        // A visit's host is the country visited.
+        if kind == EventKind::Visit {
+            if let Some(p) = place.as_ref().or(place_country.as_ref()) {
+                let host = if p.etype == EntityType::Country {
+                    Some(p.clone())
+                } else {
+                    self.gaz
+                        .get(&p.anchor)
+                        .filter(|_| p.anchor != p.iri)
+                        .map(|i| self.gaz.entity_ref(i, dct))
+                };
+                if let Some(h) = host {
+                    let visitor_anchor = roles.first().map(|(_, e)| e.anchor.clone());
+                    if visitor_anchor.as_deref() != Some(h.anchor.as_str())
+                        && !roles.iter().any(|(_, e)| e.iri == h.iri)
+                    {
+                        roles.push((Role::Target, h));
+                    }
+                }
+            }
+        }
+        // News agencies report events; they do not take part in them.
+        roles.retain(|(_, e)| !is_news_agency(&e.label));
         // Speech acts without a subject of their own belong to the speaker.
         let mut speaker_is_actor = false;
         if let Some(f) = frame {
@@ -547,6 +714,22 @@ impl<'g> Extractor<'g> {
         }
         dedupe_roles(&mut roles);
         if roles.is_empty() {
+            return None;
+        }
+        // Who pledged, threatened, asked, accused, gave, sanctioned? Without
+        // an actor on that side the sentence reports no such event of its own
+        // ("two activists accused of subversion", "demand for oil").
+        let needs_initiator = matches!(
+            kind,
+            EventKind::Pledge
+                | EventKind::Threat
+                | EventKind::Request
+                | EventKind::Accusation
+                | EventKind::Aid
+                | EventKind::Sanction
+                | EventKind::Statement
+        );
+        if needs_initiator && !roles.iter().any(|(r, _)| *r == Role::Initiator) {
             return None;
         }
         if place.is_none() {
@@ -603,6 +786,42 @@ impl<'g> Extractor<'g> {
                 }))
         {
             status = Status::Claimed;
+        }
+        if let Some(f) = frame {
+            let verb = lower(f.verb);
+            if DENY_VERBS.contains(&verb) {
+                status = Status::Negated;
+            } else if CLAIM_VERBS.contains(&verb) && !speaker_is_actor && status == Status::Occurred
+            {
+                status = Status::Claimed;
+                claimed_by = f.speaker.clone();
+            }
+        }
+        // "had been cancelled", "was called off" after the trigger.
+        let after: Vec<&str> = (t1..rb.min(t1 + 5)).map(lower).collect();
+        if after.iter().any(|w| {
+            matches!(
+                *w,
+                "cancelled" | "canceled" | "postponed" | "scrapped" | "aborted"
+            )
+        }) {
+            status = Status::Negated;
+        }
+        // An event inside a request or threat is wanted or feared, not
+        // done ("urged them to observe a truce"); inside an accusation it
+        // is claimed ("accused Ukraine of attacking").
+        if let Some(&(_, _, outer)) = triggers
+            .iter()
+            .filter(|&&(_, b, _)| b <= t0 && b >= clause_start)
+            .last()
+        {
+            match outer {
+                EventKind::Request | EventKind::Threat if status == Status::Occurred => {
+                    status = Status::Possible
+                }
+                EventKind::Accusation if status == Status::Occurred => status = Status::Claimed,
+                _ => {}
+            }
         }
         if let Some(f) = frame {
             if kind.speech_act() && !speaker_is_actor && status != Status::Negated {
@@ -1078,8 +1297,54 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
             if matches!(first, "shell" | "shells") {
                 return !toks[t0].cap && prev != "oil";
             }
-            if matches!(first, "bomb" | "bombs") {
-                return !matches!(next, "threat" | "threats" | "scare" | "hoax");
+            if matches!(first, "bomb" | "bombs" | "bombing" | "bombings") {
+                return !matches!(
+                    next,
+                    "threat"
+                        | "threats"
+                        | "scare"
+                        | "hoax"
+                        | "alert"
+                        | "alerts"
+                        | "maker"
+                        | "makers"
+                        | "squad"
+                        | "disposal"
+                        | "-"
+                        | "test"
+                        | "tests"
+                        | "program"
+                        | "programme"
+                ) && !matches!(
+                    prev,
+                    "nuclear" | "atomic" | "atom" | "hydrogen" | "dirty" | "smart"
+                );
+            }
+            if matches!(first, "attack" | "attacks" | "attacked" | "attacking") {
+                // "attacking Euro-scepticism", "attacked the plan".
+                let obj = lower(
+                    t1 + usize::from(matches!(next, "the" | "a" | "an" | "his" | "her" | "their")),
+                );
+                if obj.ends_with("ism")
+                    || matches!(
+                        obj,
+                        "plan"
+                            | "plans"
+                            | "policy"
+                            | "policies"
+                            | "proposal"
+                            | "decision"
+                            | "remarks"
+                            | "comments"
+                            | "report"
+                            | "idea"
+                            | "budget"
+                            | "bill"
+                            | "law"
+                    )
+                {
+                    return false;
+                }
             }
             true
         }
@@ -1101,10 +1366,136 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
         (EventKind::Aid, "arming" | "arm") => toks[t1..toks.len().min(t1 + 5)]
             .iter()
             .any(|t| t.lower == "with"),
-        (EventKind::Request, "demand" | "demands") => !matches!(
-            prev,
-            "strong" | "weak" | "domestic" | "global" | "consumer" | "oil" | "the" | "of" | "in"
-        ),
+        (EventKind::Request, "demand" | "demands") => {
+            (t0 > 0 && is_actor_at(t0 - 1))
+                || matches!(prev, "he" | "she" | "they" | "we" | "it" | "also" | "'s")
+        }
+        (
+            EventKind::Pledge,
+            "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging"
+            | "promise" | "promises" | "promised" | "promising" | "swore" | "swear" | "swears"
+            | "sworn",
+        ) => {
+            // A pledge has content: "vowed to ...", "pledged that ...",
+            // "promised Kyiv more aid"; "'...,' Saddam vowed" is a quote tag.
+            let n2 = lower(t1 + 1);
+            matches!(
+                next,
+                "to" | "that"
+                    | "not"
+                    | "never"
+                    | "support"
+                    | "aid"
+                    | "more"
+                    | "help"
+                    | "assistance"
+                    | "$"
+                    | "a"
+                    | "an"
+            ) || toks.get(t1).is_some_and(|t| {
+                t.kind == TokKind::Number || matches!(t.lower.as_str(), "€" | "£" | "us$")
+            }) || (t1 < toks.len() && is_actor_at(t1) && matches!(n2, "to" | "that"))
+                || (next == "on"
+                    && matches!(
+                        n2,
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    ))
+        }
+        (EventKind::Pledge, "commitment" | "commitments") => (t0.saturating_sub(4)..t0).any(|k| {
+            matches!(
+                lower(k),
+                "made"
+                    | "gave"
+                    | "give"
+                    | "reaffirmed"
+                    | "renewed"
+                    | "pledged"
+                    | "announced"
+                    | "make"
+            )
+        }),
+        (EventKind::Threat, "warn" | "warns" | "warned" | "warning") => {
+            // A warning threatens when it names what the speaker will do,
+            // or tells someone not to act.
+            let window: Vec<&str> = (t1..toks.len().min(t1 + 14)).map(lower).collect();
+            window.iter().any(|w| {
+                matches!(
+                    *w,
+                    "against"
+                        | "unless"
+                        | "retaliate"
+                        | "retaliation"
+                        | "consequences"
+                        | "response"
+                        | "punish"
+                        | "sanctions"
+                        | "force"
+                        | "strike"
+                        | "attack"
+                )
+            }) || window
+                .windows(2)
+                .any(|w| matches!(w, ["not", "to"] | ["if", _]))
+        }
+        (EventKind::Threat, "threat" | "threats") => {
+            matches!(next, "from" | "by" | "of" | "to")
+                && !matches!(
+                    prev,
+                    "greatest"
+                        | "biggest"
+                        | "main"
+                        | "major"
+                        | "potential"
+                        | "security"
+                        | "terror"
+                        | "terrorist"
+                        | "flood"
+                        | "health"
+                        | "no"
+                )
+                && (matches!(next, "from" | "by")
+                    || (t0.saturating_sub(4)..t0).any(|k| {
+                        matches!(
+                            lower(k),
+                            "issued" | "made" | "renewed" | "repeated" | "carried" | "followed"
+                        )
+                    }))
+        }
+        (EventKind::Threat, "threaten" | "threatens" | "threatened" | "threatening") => {
+            // "a typhoon threatening to bring rain" has no one behind it.
+            next != "to"
+                || !matches!(
+                    lower(t1 + 1),
+                    "bring"
+                        | "become"
+                        | "derail"
+                        | "undermine"
+                        | "overshadow"
+                        | "spill"
+                        | "spread"
+                        | "engulf"
+                )
+        }
+        (
+            EventKind::Accusation,
+            "accused" | "accuses" | "accuse" | "accusing" | "blamed" | "blame" | "blames"
+            | "blaming",
+        ) => {
+            // "activists accused of subversion" describe defendants.
+            !(next == "of"
+                && !matches!(prev, "he" | "she" | "they" | "it" | "also")
+                && !(t0 > 0 && is_actor_at(t0 - 1)))
+                && !matches!(
+                    prev,
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                )
+        }
         (EventKind::Visit, "head" | "heads") => !matches!(prev, "the" | "a" | "of"),
         (EventKind::Statement, "announcement" | "declaration") => true,
         (EventKind::Sanction, _) => !matches!(prev, "without"),
