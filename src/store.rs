@@ -70,6 +70,9 @@ pub struct EventStore {
     store: Store,
 }
 
+/// One solution of a SELECT query, in the order of its variables.
+pub type Row = Vec<Option<Term>>;
+
 /// Query output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
@@ -285,8 +288,8 @@ impl EventStore {
             .map_err(|e| StoreError::Query(e.to_string()))
     }
 
-    /// SELECT rows as strings (absent bindings empty), for internal use.
-    pub fn select(&self, query: &str) -> Result<(Vec<String>, Vec<Vec<Option<Term>>>), StoreError> {
+    /// SELECT results: the variable names and one row of bindings per solution.
+    pub fn select(&self, query: &str) -> Result<(Vec<String>, Vec<Row>), StoreError> {
         match self.query(query)? {
             QueryResults::Solutions(sols) => {
                 let vars: Vec<String> = sols
@@ -593,10 +596,8 @@ fn actor_ref(
                     label = l.value().to_string();
                 }
             }
-            vocab::RDF_TYPE => {
-                if iri_of(&q.object).as_deref() == Some(vocab::PERSON) {
-                    etype = EntityType::Person;
-                }
+            vocab::RDF_TYPE if iri_of(&q.object).as_deref() == Some(vocab::PERSON) => {
+                etype = EntityType::Person;
             }
             vocab::AFFILIATION => {
                 if let Some(a) = iri_of(&q.object) {

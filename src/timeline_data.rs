@@ -75,9 +75,10 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
                 "participant" => 1,
                 _ => 2,
             };
-            let key = (id.clone(), label.clone());
-            if !actor_rank.contains_key(&key) {
-                actor_rank.insert(key, rank);
+            if let std::collections::btree_map::Entry::Vacant(v) =
+                actor_rank.entry((id.clone(), label.clone()))
+            {
+                v.insert(rank);
                 e.actors.push(label);
             }
         }

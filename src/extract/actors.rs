@@ -367,8 +367,8 @@ pub fn find_actors(
 
     // Locative positions: capitals and buildings there are places, not
     // governments; "Budapest, Hungary" is one place.
-    for x in 0..actors.len() {
-        let t0 = actors[x].t0;
+    for actor in actors.iter_mut() {
+        let t0 = actor.t0;
         let mut p = t0;
         while p > 0 && matches!(tokens[p - 1].lower.as_str(), "the" | "an" | "a") {
             p -= 1;
@@ -384,13 +384,10 @@ pub fn find_actors(
             ""
         };
         let loc = LOCATIVE.contains(&prev) || (prev == "," && LOCATIVE.contains(&prev2));
-        actors[x].locative = loc && actors[x].kind == ActorKind::Name;
-        actors[x].motion = MOTION.contains(&prev) && actors[x].kind == ActorKind::Name;
-        let next = tokens
-            .get(actors[x].t1)
-            .map(|t| t.lower.as_str())
-            .unwrap_or("");
-        let next_is_noun = tokens.get(actors[x].t1).is_some_and(|t| {
+        actor.locative = loc && actor.kind == ActorKind::Name;
+        actor.motion = MOTION.contains(&prev) && actor.kind == ActorKind::Name;
+        let next = tokens.get(actor.t1).map(|t| t.lower.as_str()).unwrap_or("");
+        let next_is_noun = tokens.get(actor.t1).is_some_and(|t| {
             t.kind == TokKind::Word
                 && !t.cap
                 && !matches!(
@@ -424,7 +421,7 @@ pub fn find_actors(
             }
         };
         let topic_prep = raw(1) == "the" && matches!(raw(2), "on" | "about" | "over" | "regarding");
-        actors[x].topic = topic_prep && next_is_noun && actors[x].ent.etype != EntityType::Person;
+        actor.topic = topic_prep && next_is_noun && actor.ent.etype != EntityType::Person;
     }
     for x in 1..actors.len() {
         let (a, b) = (&actors[x - 1], &actors[x]);

@@ -528,8 +528,7 @@ impl<'g> Extractor<'g> {
             antecedent = s
                 .actors
                 .iter()
-                .filter(|a| a.t1 < lb && a.t1 + 8 >= lb && !a.absorbed && !a.locative)
-                .next_back()
+                .rfind(|a| a.t1 < lb && a.t1 + 8 >= lb && !a.absorbed && !a.locative)
                 .map(|a| a.ent.clone());
         }
         for a in s.actors.iter().filter(|a| a.t0 >= lb && a.t1 <= rb) {
@@ -812,8 +811,7 @@ impl<'g> Extractor<'g> {
         // is claimed ("accused Ukraine of attacking").
         if let Some(&(_, _, outer)) = triggers
             .iter()
-            .filter(|&&(_, b, _)| b <= t0 && b >= clause_start)
-            .last()
+            .rfind(|&&(_, b, _)| b <= t0 && b >= clause_start)
         {
             match outer {
                 EventKind::Request | EventKind::Threat if status == Status::Occurred => {
@@ -1488,9 +1486,9 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
             | "blaming",
         ) => {
             // "activists accused of subversion" describe defendants.
-            !(next == "of"
-                && !matches!(prev, "he" | "she" | "they" | "it" | "also")
-                && !(t0 > 0 && is_actor_at(t0 - 1)))
+            (next != "of"
+                || matches!(prev, "he" | "she" | "they" | "it" | "also")
+                || (t0 > 0 && is_actor_at(t0 - 1)))
                 && !matches!(
                     prev,
                     "was" | "were" | "been" | "being" | "is" | "are" | "be"
@@ -1635,7 +1633,7 @@ fn speech_frames(tokens: &[Token], actors: &[ActorTok], timexes: &[TimexTok]) ->
         let speaker = actors
             .iter()
             .filter(|a| !a.absorbed && a.t1 <= v && a.t1 + 4 >= v)
-            .filter(|a| {
+            .rfind(|a| {
                 tokens[a.t1..v].iter().all(|t| {
                     matches!(
                         t.lower.as_str(),
@@ -1655,14 +1653,12 @@ fn speech_frames(tokens: &[Token], actors: &[ActorTok], timexes: &[TimexTok]) ->
                     ) || timexes.iter().any(|x| x.t0 <= a.t1 && a.t1 < x.t1)
                 })
             })
-            .next_back()
             .or_else(|| {
                 // "Trump, who had claimed": the relative pronoun's antecedent.
                 let who = (v.saturating_sub(4)..v).find(|&k| tokens[k].lower == "who")?;
                 actors
                     .iter()
-                    .filter(|a| !a.absorbed && a.t1 <= who && a.t1 + 8 >= who)
-                    .next_back()
+                    .rfind(|a| !a.absorbed && a.t1 <= who && a.t1 + 8 >= who)
             })
             .or_else(|| {
                 // "said Trump", "said Kremlin spokesman Peskov": inverted.
