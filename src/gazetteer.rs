@@ -304,6 +304,14 @@ impl Gazetteer {
             }
             for d in &r.demonyms {
                 add_form(&mut forms, d, SurfaceKind::Demonym, idx);
+                // "Albanians", "Israelis": the people as a collective actor.
+                if !d.ends_with('s')
+                    && !d.ends_with("ese")
+                    && !d.ends_with("sh")
+                    && !d.ends_with("ch")
+                {
+                    add_form(&mut forms, &format!("{d}s"), SurfaceKind::Demonym, idx);
+                }
             }
         }
         let mut patterns: Vec<String> = forms.keys().cloned().collect();

@@ -23,6 +23,8 @@ pub enum Needs {
     After(&'static [&'static str]),
     /// A light verb of completion nearby ("signed a deal", "reached an agreement").
     Completion,
+    /// No other trigger right after: "agreed to meet" is the meeting, not a pledge.
+    NoTriggerAfter,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -171,6 +173,9 @@ pub static RULES: &[TriggerRule] = &[
     rule!(&["committed|commits|commit", "to|itself|themselves|himself|herself"], Pledge, Verb),
     rule!(&["commitment|commitments"], Pledge, Noun),
     rule!(&["swore|swear|swears|sworn"], Pledge, Verb),
+    // "agreed to cooperate": an expressed intent (PLOVER AGREE).
+    rule!(&["agreed|agree|agrees|agreeing", "to"], Pledge, Verb, needs Needs::NoTriggerAfter),
+    rule!(&["offered|offers|offer", "to"], Pledge, Verb, needs Needs::NoTriggerAfter),
     // Threats.
     rule!(&["threaten|threatens|threatened|threatening"], Threat, Verb),
     rule!(&["threat|threats|ultimatum"], Threat, Noun),
@@ -199,6 +204,7 @@ pub static RULES: &[TriggerRule] = &[
     rule!(&["arming|arm"], Aid, Verb),
     // Sanctions.
     rule!(&["sanction|sanctions|sanctioned|sanctioning|embargo|embargoes"], Sanction, Noun),
+    rule!(&["boycott|boycotts|boycotted|boycotting"], Sanction, Verb),
     // Agreements.
     rule!(&["agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|memorandum"], Agreement, Noun, needs Needs::Completion),
     rule!(&["ceasefire|ceasefires|truce|armistice"], Ceasefire, Noun),
@@ -356,6 +362,69 @@ pub const TITLE_WORDS: &[&str] = &[
     "director",
     "executive",
     "spokesmen",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "cleric",
+    "judge",
+    "prosecutor",
+    "negotiator",
+    "mediator",
+    "delegate",
+    "activist",
+    "dissident",
+    "warlord",
+];
+
+/// Collective nouns that name actors ("rebels", "opposition groups").
+pub const GROUP_NOUNS: &[&str] = &[
+    "groups",
+    "group",
+    "rebels",
+    "militants",
+    "protesters",
+    "demonstrators",
+    "farmers",
+    "officials",
+    "authorities",
+    "government",
+    "police",
+    "troops",
+    "forces",
+    "army",
+    "soldiers",
+    "opposition",
+    "students",
+    "workers",
+    "unions",
+    "union",
+    "parties",
+    "party",
+    "leaders",
+    "ministers",
+    "diplomats",
+    "negotiators",
+    "activists",
+    "insurgents",
+    "guerrillas",
+    "separatists",
+    "fighters",
+    "gunmen",
+    "lawmakers",
+    "parliament",
+    "court",
+    "prosecutors",
+    "villagers",
+    "residents",
+    "militia",
+    "militias",
+    "movement",
+    "coalition",
+    "junta",
+    "regime",
+    "administration",
 ];
 
 /// Words that never start a person's name though capitalised.
