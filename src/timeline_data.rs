@@ -13,13 +13,13 @@ PREFIX evl: <https://w3id.org/eventline/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX schema: <https://schema.org/>
-SELECT ?event ?kind ?status ?earliest ?latest ?role ?actor ?actorLabel ?actorSame ?placeLabel ?doc ?title ?url ?published ?sentence WHERE {
+SELECT ?event ?kind ?status ?earliest ?latest ?role ?actor ?actorLabel ?isPerson ?placeLabel ?doc ?title ?url ?published ?sentence WHERE {
   ?event evl:hasMention ?m ; a ?kind ; evl:status ?status .
   FILTER(STRSTARTS(STR(?kind), STR(evl:)))
   OPTIONAL { ?event evl:earliest ?earliest ; evl:latest ?latest }
   OPTIONAL { VALUES ?role { evl:initiator evl:target evl:participant }
              ?event ?role ?actor . OPTIONAL { ?actor rdfs:label ?actorLabel }
-             OPTIONAL { ?actor owl:sameAs ?actorSame } }
+             OPTIONAL { ?actor a evl:Person BIND(true AS ?isPerson) } }
   OPTIONAL { ?event evl:place ?place . ?place rdfs:label ?placeLabel }
   OPTIONAL { ?event evl:mentionedIn ?doc .
              OPTIONAL { ?doc schema:headline ?title } OPTIONAL { ?doc schema:url ?url }
@@ -70,11 +70,14 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
         e.latest = get(r, "latest").and_then(|d| d.parse().ok()).or(e.latest);
         if let (Some(a), Some(role)) = (get(r, "actor"), get(r, "role")) {
             let label = get(r, "actorLabel").unwrap_or_else(|| local(&a));
+            // Labels read best with people first ("Trump – Putin phone
+            // call"), then initiators before targets.
+            let person = get(r, "isPerson").is_some();
             let rank = match local(&role).as_str() {
                 "initiator" => 0,
                 "participant" => 1,
                 _ => 2,
-            };
+            } + if person { 0 } else { 3 };
             if let std::collections::btree_map::Entry::Vacant(v) =
                 actor_rank.entry((id.clone(), label.clone()))
             {

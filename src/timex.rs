@@ -669,6 +669,44 @@ fn is_past_word(w: &str) -> bool {
     )
 }
 
+/// Present-tense event verbs that, right before a weekday, announce a plan
+/// in news style ("meet Monday", "leaves Friday"). Reporting verbs excluded.
+fn is_present_event_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "meet"
+            | "meets"
+            | "leave"
+            | "leaves"
+            | "arrive"
+            | "arrives"
+            | "travel"
+            | "travels"
+            | "visit"
+            | "visits"
+            | "begin"
+            | "begins"
+            | "start"
+            | "starts"
+            | "open"
+            | "opens"
+            | "resume"
+            | "resumes"
+            | "return"
+            | "returns"
+            | "vote"
+            | "votes"
+            | "face"
+            | "faces"
+            | "fly"
+            | "flies"
+            | "convene"
+            | "convenes"
+            | "expires"
+            | "ends"
+    )
+}
+
 fn is_future_word(w: &str) -> bool {
     matches!(
         w,
@@ -904,6 +942,23 @@ impl<'a> Tagger<'a> {
             return Tense::Future;
         }
         if matches!(w, "is" | "are") && self.is(i + 1, "to") {
+            return Tense::Future;
+        }
+        // Future in the past: "was to meet", "were planning", "was scheduled".
+        if matches!(w, "was" | "were")
+            && matches!(
+                self.w(i + 1),
+                "to" | "planning"
+                    | "scheduled"
+                    | "due"
+                    | "slated"
+                    | "set"
+                    | "supposed"
+                    | "headed"
+                    | "heading"
+                    | "expected"
+            )
+        {
             return Tense::Future;
         }
         if (w == "going" && self.is(i + 1, "to"))
@@ -1586,7 +1641,7 @@ impl<'a> Tagger<'a> {
         let tense = if possessive {
             Tense::Past
         } else {
-            self.tense(s, e)
+            self.weekday_tense(s, e)
         };
         match tense {
             Tense::Past => past,
@@ -1606,6 +1661,74 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
+    }
+
+    /// Tense for a bare weekday: news-specific patterns first, then the
+    /// general cue window.
+    fn weekday_tense(&self, s: usize, e: usize) -> Tense {
+        let mut i = s;
+        let mut d = 0;
+        while i > 0 && d < 8 {
+            i -= 1;
+            d += 1;
+            if self.sentence_break(i) || self.toks[i].nl {
+                break;
+            }
+            let w = self.w(i);
+            // "headed Tuesday to East Africa", "was headed to Nairobi on Friday"
+            if matches!(w, "headed" | "heading" | "heads" | "bound") && !self.is(i + 1, "by") {
+                return Tense::Future;
+            }
+            // Headline present: "Arafat meet separately Monday", "leaves Friday".
+            if d <= 2 && is_present_event_verb(w) {
+                return Tense::Future;
+            }
+            if self.cue(i) == Tense::Future {
+                // "had been due to expire Friday", "as previously planned": the
+                // plan was overtaken, the day has passed.
+                let p1 = if i >= 1 { self.w(i - 1) } else { "" };
+                let p2 = if i >= 2 { self.w(i - 2) } else { "" };
+                let p3 = if i >= 3 { self.w(i - 3) } else { "" };
+                if matches!(p1, "previously" | "originally")
+                    || matches!(p2, "previously" | "originally")
+                    || (p1 == "been" && (p2 == "had" || p3 == "had"))
+                {
+                    return Tense::Past;
+                }
+                break;
+            }
+            if self.cue(i) != Tense::None {
+                break;
+            }
+        }
+        // Sentence-initial "On Sunday, police arrested ...": the clause after
+        // the comma carries the tense.
+        let mut b = s;
+        if b > 0 && matches!(self.w(b - 1), "on" | "until" | "till" | "by") {
+            b -= 1;
+        }
+        let initial = b == 0 || self.sentence_break(b - 1);
+        if initial && self.is(e, ",") {
+            let mut k = e + 1;
+            while k < self.toks.len() && k < e + 13 {
+                if self.sentence_break(k) || self.toks[k].nl {
+                    break;
+                }
+                let w = self.w(k);
+                // "the government planned to ..." is a past main verb here.
+                if matches!(w, "planned" | "expected" | "proposed" | "planning")
+                    && !matches!(self.w(k - 1), "is" | "are" | "be" | "was" | "were")
+                {
+                    return Tense::Past;
+                }
+                let t = self.cue(k);
+                if t != Tense::None {
+                    return t;
+                }
+                k += 1;
+            }
+        }
+        self.tense(s, e)
     }
 
     fn m_weekday(&self, i: usize) -> Option<Cand> {
@@ -4367,6 +4490,72 @@ mod tests {
             "Wednesday night",
             "2025-10-16",
             "Wednesday night=2025-10-15",
+        );
+    }
+
+    #[test]
+    fn weekday_news_cues() {
+        // 2025-10-15 is a Wednesday.
+        let wed = "2025-10-15";
+        check(
+            "Albright headed Tuesday to East Africa.",
+            "2025-10-13",
+            "Tuesday=2025-10-14",
+        );
+        check(
+            "He was headed to Nairobi on Friday.",
+            wed,
+            "Friday=2025-10-17",
+        );
+        check(
+            "Arafat and Netanyahu meet separately Monday with Albright.",
+            wed,
+            "Monday=2025-10-20",
+        );
+        check(
+            "Exiles planned a rally on Saturday and were planning a drive.",
+            wed,
+            "Saturday=2025-10-18",
+        );
+        check(
+            "On Sunday, police and FBI agents arrested two men.",
+            FRI,
+            "Sunday=2025-10-12",
+        );
+        check(
+            "On Friday, the Kenyan government planned to act.",
+            wed,
+            "Friday=2025-10-10",
+        );
+        check(
+            "Until Thursday, they had not called him a suspect.",
+            FRI,
+            "Thursday=2025-10-16",
+        );
+        check(
+            "The offer had been due to expire Friday evening.",
+            "2025-10-20",
+            "Friday evening=2025-10-17",
+        );
+        check(
+            "It had been scheduled to expire at midnight Friday.",
+            "2025-10-20",
+            "2025-10-17T00:00",
+        );
+        check(
+            "The attack began as previously planned Saturday night.",
+            "2025-10-20",
+            "2025-10-18",
+        );
+        check(
+            "The panel is scheduled to vote Tuesday.",
+            wed,
+            "Tuesday=2025-10-21",
+        );
+        check(
+            "The company, headed by Smith, reported Monday.",
+            wed,
+            "Monday=2025-10-13",
         );
     }
 

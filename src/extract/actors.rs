@@ -188,6 +188,25 @@ pub fn find_actors(
         let Some((t0, t1)) = token_range(tokens, m.start, m.end) else {
             continue;
         };
+        // A one-word person alias inside a longer name ("Ellen Johnson
+        // Sirleaf", "Trump Tower") is someone or something else.
+        if t1 == t0 + 1
+            && m.candidates
+                .iter()
+                .all(|&c| gaz.entities[c].etype == EntityType::Person)
+        {
+            let cap_word = |i: usize| {
+                tokens.get(i).is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && t.cap
+                        && !TITLE_WORDS.contains(&t.lower.as_str())
+                        && !NOT_NAMES.contains(&t.lower.as_str())
+                })
+            };
+            if (t0 > 0 && cap_word(t0 - 1)) || cap_word(t1) {
+                continue;
+            }
+        }
         let idx = gaz.disambiguate(&m.candidates, date);
         let e = &gaz.entities[idx];
         // A lone "Georgia" or "Jordan" next to a capitalised word is more
@@ -235,7 +254,47 @@ pub fn find_actors(
             {
                 k += 1;
             }
-            if strong && k - j >= 2 {
+            let last = tokens[k.saturating_sub(1)].lower.as_str();
+            let institution = matches!(
+                last,
+                "province"
+                    | "region"
+                    | "state"
+                    | "city"
+                    | "county"
+                    | "island"
+                    | "islands"
+                    | "district"
+                    | "republic"
+                    | "party"
+                    | "council"
+                    | "group"
+                    | "bank"
+                    | "company"
+                    | "corp"
+                    | "inc"
+                    | "ltd"
+                    | "ministry"
+                    | "agency"
+                    | "committee"
+                    | "commission"
+                    | "university"
+                    | "union"
+                    | "front"
+                    | "army"
+                    | "court"
+                    | "office"
+                    | "department"
+                    | "fund"
+                    | "organization"
+                    | "organisation"
+                    | "association"
+                    | "institute"
+                    | "corporation"
+                    | "motors"
+                    | "airlines"
+            );
+            if strong && k - j >= 2 && !institution {
                 let label = &text[tokens[j].start..tokens[k - 1].end];
                 let title: Vec<&str> = tokens[i..j].iter().map(|t| t.lower.as_str()).collect();
                 let leader = matches!(

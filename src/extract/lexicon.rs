@@ -128,7 +128,7 @@ pub static RULES: &[TriggerRule] = &[
     // Phone calls.
     rule!(&["phone|telephone", "call|calls|conversation|conversations|talks|conference"], PhoneCall, Noun),
     rule!(&["phone|telephone", "-", "call|calls"], PhoneCall, Noun),
-    rule!(&["phoned|telephoned|phones|telephones|rang"], PhoneCall, Verb),
+    rule!(&["phoned|telephoned"], PhoneCall, Verb),
     rule!(&["spoke|talked|speaks|talks|spoken|talking|speaking|speak|talk", "by|over|on", "phone|telephone"], PhoneCall, Verb),
     rule!(&["spoke|talked|speaks|talks|spoken|talking|speaking|speak|talk", "on|over", "the", "phone|telephone"], PhoneCall, Verb),
     rule!(&["call|calls"], PhoneCall, Noun),

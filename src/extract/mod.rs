@@ -638,7 +638,9 @@ impl<'g> Extractor<'g> {
         }
         // "Zelensky visited Germany and met Merz": a coordinated verb shares
         // the clause's subject across the other trigger.
-        if lb > clause_start
+        let coordinated = rule.pos == Pos::Verb && (lb..t0).any(|k| lower(k) == "and");
+        if coordinated
+            && lb > clause_start
             && !roles.iter().any(|(r, e)| {
                 *r == Role::Initiator
                     || (kind.symmetric()
@@ -746,6 +748,14 @@ impl<'g> Extractor<'g> {
         if needs_initiator && !roles.iter().any(|(r, _)| *r == Role::Initiator) {
             return None;
         }
+        // A visit goes somewhere: "headed to reelection" is no trip.
+        if kind == EventKind::Visit
+            && place.is_none()
+            && place_country.is_none()
+            && !roles.iter().any(|(r, _)| *r == Role::Target)
+        {
+            return None;
+        }
         if place.is_none() {
             place = place_country;
         }
@@ -813,6 +823,25 @@ impl<'g> Extractor<'g> {
         }
         // "had been cancelled", "was called off" after the trigger.
         let after: Vec<&str> = (t1..rb.min(t1 + 5)).map(lower).collect();
+        // A noun trigger as subject takes its verb's tense: "the meeting
+        // will follow", "talks are scheduled".
+        if status == Status::Occurred
+            && after.iter().take(3).any(|w| {
+                matches!(
+                    *w,
+                    "will"
+                        | "'ll"
+                        | "scheduled"
+                        | "due"
+                        | "expected"
+                        | "planned"
+                        | "set"
+                        | "slated"
+                )
+            })
+        {
+            status = Status::Planned;
+        }
         if after.iter().any(|w| {
             matches!(
                 *w,
@@ -944,6 +973,23 @@ impl<'g> Extractor<'g> {
             };
             if best.is_none_or(|(_, d)| dist < d) {
                 best = Some((i, dist));
+            }
+        }
+        if best.is_none() {
+            // "On Thursday, ..." opens the sentence and dates its main clause.
+            if let Some((i, t)) = s
+                .timexes
+                .iter()
+                .enumerate()
+                .find(|(_, t)| t.t0 <= 1 && t.t1 <= t0)
+            {
+                if matches!(t.timex.ttype, TimexType::Date | TimexType::Time)
+                    && t.timex.earliest.is_some()
+                    && Some(i) != frame_date
+                    && toks.get(t.t1).is_some_and(|x| x.lower == ",")
+                {
+                    return Some(i);
+                }
             }
         }
         best.map(|(i, _)| i)
@@ -1629,7 +1675,7 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
         }
         (EventKind::Visit, "head" | "heads") => !matches!(prev, "the" | "a" | "of"),
         (EventKind::Statement, "announcement" | "declaration") => true,
-        (EventKind::Sanction, _) => !matches!(prev, "without"),
+        (EventKind::Sanction, _) => !matches!(prev, "without" | "-") && !matches!(next, "-"),
         _ => true,
     }
 }
