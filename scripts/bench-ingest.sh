@@ -24,11 +24,16 @@ secs=$(echo "$end - $start" | bc -l)
 printf 'ingest: %.1f s, %.2f MB/s, %.0f articles/s\n' "$secs" "$(echo "$bytes / 1000000 / $secs" | bc -l)" "$(echo "$articles / $secs" | bc -l)"
 echo "store size: $(du -sh "$work/store" | cut -f1)"
 "$bin" stats --store "$work/store" | head -4
-for q in queries/timeline.rq queries/who-met-whom.rq queries/attacks-by-place-month.rq queries/actor-timeline.rq; do
+for q in queries/*.rq; do
+  grep -q "NEEDS NETWORK" "$q" && continue
   best=999
   for _ in 1 2 3; do
-    s=$(date +%s.%N); "$bin" query --store "$work/store" --format json "$q" > /dev/null; e=$(date +%s.%N)
+    s=$(date +%s.%N)
+    if ! timeout 120 "$bin" query --store "$work/store" --format json "$q" > /dev/null; then
+      best=timeout; break
+    fi
+    e=$(date +%s.%N)
     t=$(echo "$e - $s" | bc -l); best=$(echo "if ($t < $best) $t else $best" | bc -l)
   done
-  printf 'query %-40s best of 3: %.3f s\n' "$q" "$best"
+  if [ "$best" = timeout ]; then printf 'query %-40s over 120 s\n' "$q"; else printf 'query %-40s best of 3: %.3f s\n' "$q" "$best"; fi
 done

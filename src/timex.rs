@@ -97,7 +97,8 @@ pub struct Timex {
     /// TIMEX3 value, e.g. "2025-10-16", "2025-W43", "P3D", "PRESENT_REF".
     pub value: String,
     pub granularity: Granularity,
-    /// Inclusive calendar window of DATE/TIME values; `None` otherwise.
+    /// Inclusive calendar window of DATE/TIME values; `None` otherwise. A day
+    /// range ("May 8-10") is valued as its first day and its window runs to the last.
     #[serde(serialize_with = "ser_date")]
     pub earliest: Option<NaiveDate>,
     #[serde(serialize_with = "ser_date")]
@@ -756,6 +757,8 @@ struct Cand {
     pt: Option<Pt>,
     /// Derived from the reference date; must not become the next reference.
     no_ref: bool,
+    /// Last day of a day range ("May 8-10"): widens the window past the value.
+    until: Option<NaiveDate>,
 }
 
 struct Tagger<'a> {
@@ -777,6 +780,7 @@ fn cand_pt(s: usize, e: usize, pt: Pt, anch: Anchoring) -> Cand {
         mod_: None,
         pt: Some(pt),
         no_ref: false,
+        until: None,
     }
 }
 
@@ -790,6 +794,7 @@ fn cand_v(s: usize, e: usize, ttype: TimexType, value: String, anch: Anchoring) 
         mod_: None,
         pt: None,
         no_ref: false,
+        until: None,
     }
 }
 
@@ -1197,6 +1202,56 @@ impl<'a> Tagger<'a> {
         Some(cand_pt(i, j, pt, Anchoring::RelativeToDct))
     }
 
+    /// Tense of the clause after a sentence-initial "On Sunday, ...",
+    /// "In January, ...": the expression has no verb before it, and the verb
+    /// after the comma governs it.
+    fn initial_tense(&self, s: usize) -> Tense {
+        let mut b = s;
+        if b > 0
+            && matches!(
+                self.w(b - 1),
+                "on" | "in" | "until" | "till" | "by" | "early" | "late" | "during"
+            )
+        {
+            b -= 1;
+        }
+        if b > 0 && self.is(b - 1, "in") {
+            b -= 1;
+        }
+        if !(b == 0 || self.sentence_break(b - 1)) {
+            return Tense::None;
+        }
+        let mut c = s + 1;
+        while c < s + 6 && !self.is(c, ",") {
+            if self.sentence_break(c) || self.toks.get(c).is_none_or(|t| t.nl) {
+                return Tense::None;
+            }
+            c += 1;
+        }
+        if !self.is(c, ",") {
+            return Tense::None;
+        }
+        let mut k = c + 1;
+        while k < self.toks.len() && k < c + 13 {
+            if self.sentence_break(k) || self.toks[k].nl {
+                break;
+            }
+            let w = self.w(k);
+            // "the government planned to ..." is a past main verb here.
+            if matches!(w, "planned" | "expected" | "proposed" | "planning")
+                && !matches!(self.w(k - 1), "is" | "are" | "be" | "was" | "were")
+            {
+                return Tense::Past;
+            }
+            let t = self.cue(k);
+            if t != Tense::None {
+                return t;
+            }
+            k += 1;
+        }
+        Tense::None
+    }
+
     fn infer_year_day(&self, m: u32, d: u32, s: usize) -> Option<NaiveDate> {
         let y = self.dct.year();
         let this = ymd(y, m, d).or_else(|| ymd(y, m, 28))?;
@@ -1204,7 +1259,10 @@ impl<'a> Tagger<'a> {
         let next = ymd(y + 1, m, d).unwrap_or(this);
         // The nearest occurrence, unless the tense points the other way and the
         // occurrence on that side is not much further away.
-        let tense = self.tense_before(s);
+        let tense = match self.tense_before(s) {
+            Tense::None => self.initial_tense(s),
+            t => t,
+        };
         let cost = |c: &NaiveDate| {
             let d = (*c - self.dct).num_days();
             let wrong = (tense == Tense::Past && d > 0) || (tense == Tense::Future && d < 0);
@@ -1221,7 +1279,10 @@ impl<'a> Tagger<'a> {
     fn infer_month(&self, m: u32, s: usize) -> Pt {
         let y = self.dct.year();
         let dm = self.dct.month() as i32;
-        let tense = self.tense_before(s);
+        let tense = match self.tense_before(s) {
+            Tense::None => self.initial_tense(s),
+            t => t,
+        };
         // Months from the DCT month; ties go to the DCT year.
         let cost = |yy: i32| {
             let d = (yy - y) * 12 + m as i32 - dm;
@@ -1703,30 +1764,9 @@ impl<'a> Tagger<'a> {
         }
         // Sentence-initial "On Sunday, police arrested ...": the clause after
         // the comma carries the tense.
-        let mut b = s;
-        if b > 0 && matches!(self.w(b - 1), "on" | "until" | "till" | "by") {
-            b -= 1;
-        }
-        let initial = b == 0 || self.sentence_break(b - 1);
-        if initial && self.is(e, ",") {
-            let mut k = e + 1;
-            while k < self.toks.len() && k < e + 13 {
-                if self.sentence_break(k) || self.toks[k].nl {
-                    break;
-                }
-                let w = self.w(k);
-                // "the government planned to ..." is a past main verb here.
-                if matches!(w, "planned" | "expected" | "proposed" | "planning")
-                    && !matches!(self.w(k - 1), "is" | "are" | "be" | "was" | "were")
-                {
-                    return Tense::Past;
-                }
-                let t = self.cue(k);
-                if t != Tense::None {
-                    return t;
-                }
-                k += 1;
-            }
+        let t = self.initial_tense(s);
+        if t != Tense::None {
+            return t;
         }
         self.tense(s, e)
     }
@@ -2667,6 +2707,19 @@ impl<'a> Tagger<'a> {
         if q == Some(2) && matches!(self.w(j), "a" | "an") && the {
             return None;
         }
+        // A range sharing one unit, "two to three weeks", "12 to 18 months",
+        // "5-10 years": one expression with an unspecified amount of that unit.
+        let mut range = false;
+        if let Some(h) = q {
+            if matches!(self.w(k), "to" | "or" | "-") {
+                if let Some((Some(h2), k2)) = self.quantity(k + 1) {
+                    if h2 > h && k2 > k + 1 && unit_word(self.w(k2)).is_some_and(|(_, pl)| pl) {
+                        range = true;
+                        k = k2;
+                    }
+                }
+            }
+        }
         if self.is(k, "more")
             || self.is(k, "additional")
             || self.is(k, "full")
@@ -2765,7 +2818,7 @@ impl<'a> Tagger<'a> {
             return None;
         }
         // "the first nine months" stays a duration; "the first quarter" went to m_quarter.
-        let (num, cu) = duration_parts(q, u);
+        let (num, cu) = duration_parts(if range { None } else { q }, u);
         let v = format_duration(num, cu);
         // "the past several quarters", "coming months": a vague stretch reaching
         // back from (or on from) now is a reference to the past (future).
@@ -3028,6 +3081,44 @@ impl<'a> Tagger<'a> {
             ));
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
+        // "in the weeks before the shooting", "the days after the attack": the
+        // unit alone is tagged; days and weeks fall in the month of the event
+        // under discussion, years are a vague stretch.
+        if prev == "the"
+            && i > 1
+            && matches!(self.w(i - 2), "in" | "during" | "over" | "for" | "within")
+            && (matches!(
+                self.w(j + 1),
+                "before" | "after" | "following" | "preceding" | "since"
+            ) || (self.is(j + 1, "leading") && self.is(j + 2, "up"))
+                || (self.is(j + 1, "that") && self.is(j + 2, "followed")))
+            && matches!(
+                u,
+                Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade
+            )
+        {
+            if matches!(u, Unit::Day | Unit::Week) {
+                let month = match self.last {
+                    Some(Pt::Month(y, m)) => Some((y, m)),
+                    p => p.and_then(|p| p.day()).map(|d| (d.year(), d.month())),
+                };
+                if let Some((y, m)) = month {
+                    let mut c = cand_pt(j, j + 1, Pt::Month(y, m), Anchoring::RelativeToDate);
+                    c.no_ref = true;
+                    return Some(c);
+                }
+                // No date under discussion to anchor on: leave it untagged.
+                return None;
+            }
+            let v = format_duration(None, duration_parts(None, u).1);
+            return Some(cand_v(
+                j,
+                j + 1,
+                TimexType::Duration,
+                v,
+                Anchoring::Undetermined,
+            ));
+        }
         let long = self.is(j + 1, "-") && self.is(j + 2, "long");
         if !(long
             || matches!(
@@ -3714,6 +3805,32 @@ impl<'a> Tagger<'a> {
     }
 
     /// Every matcher that can start at `i`; the longest wins.
+    /// The second day of "April 24 and 25", "May 8 or 9": same month and year
+    /// as the date just before it.
+    fn m_coordinated_day(&self, i: usize) -> Option<Cand> {
+        if i < 2 || !matches!(self.w(i - 1), "and" | "or" | "&") || self.w(i).len() > 2 {
+            return None;
+        }
+        let n = self.num(i)? as u32;
+        let Some(Pt::Day(d)) = self.last else {
+            return None;
+        };
+        if self.num(i - 2)? as u32 != d.day() || n <= d.day() || month_word(self.w(i - 3)).is_none()
+        {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if unit_word(next).is_some()
+            || month_word(next).is_some()
+            || self.kind(i + 1) == Some(K::N)
+            || matches!(next, "%" | "percent" | ":" | "-" | "/" | "p" | "a")
+        {
+            return None;
+        }
+        let day = ymd(d.year(), d.month(), n)?;
+        Some(cand_pt(i, i + 1, Pt::Day(day), Anchoring::RelativeToDate))
+    }
+
     fn core(&self, i: usize) -> Option<Cand> {
         let mut best: Option<Cand> = None;
         let mut consider = |c: Option<Cand>| {
@@ -3729,6 +3846,7 @@ impl<'a> Tagger<'a> {
             consider(self.m_calendar(i));
             consider(self.m_year(i));
             consider(self.m_duration(i));
+            consider(self.m_coordinated_day(i));
         } else if k == K::W {
             consider(self.m_calendar(i));
             consider(self.m_weekday(i));
@@ -3762,6 +3880,40 @@ impl<'a> Tagger<'a> {
             {
                 if best.as_ref().is_none_or(|b| c.e > b.e) {
                     best = Some(c);
+                }
+            }
+        }
+        // A day range, "May 8-10", "March 3 to 5, 1999": one expression valued
+        // as its first day, its window running to the last.
+        if let Some(c) = best.as_mut() {
+            if let Some(Pt::Day(d)) = c.pt {
+                let e = c.e;
+                if matches!(self.w(e), "-" | "to" | "through" | "thru") {
+                    if let Some(n) = self.num(e + 1).filter(|&n| n as u32 > d.day() && n <= 31) {
+                        let next = self.w(e + 2);
+                        let unit_after = unit_word(next).is_some()
+                            || month_word(next).is_some()
+                            || matches!(next, "%" | "percent" | ":" | "." | "p" | "a" | "-" | "/");
+                        if !unit_after && self.kind(e + 2) != Some(K::N) {
+                            let mut end = e + 2;
+                            let mut start = d;
+                            if self.is(end, ",") {
+                                if let Some(y) =
+                                    self.num(end + 1).filter(|y| (1000..=2999).contains(y))
+                                {
+                                    if self.w(end + 1).len() == 4 {
+                                        start = ymd(y as i32, d.month(), d.day()).unwrap_or(d);
+                                        end += 2;
+                                    }
+                                }
+                            }
+                            if let Some(last) = ymd(start.year(), start.month(), n as u32) {
+                                let mut r = cand_pt(c.s, end, Pt::Day(start), c.anch);
+                                r.until = Some(last);
+                                return Some(r);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -3859,7 +4011,7 @@ impl<'a> Tagger<'a> {
 fn make_timex(text: &str, start: usize, end: usize, c: Cand) -> Timex {
     let (granularity, earliest, latest) = match c.ttype {
         TimexType::Date | TimexType::Time => match parse_value(&c.value) {
-            Some((g, a, b)) => (g, Some(a), Some(b)),
+            Some((g, a, b)) => (g, Some(a), Some(c.until.filter(|u| *u > b).unwrap_or(b))),
             None => (Granularity::Unknown, None, None),
         },
         _ => (Granularity::Unknown, None, None),
@@ -4557,6 +4709,75 @@ mod tests {
             wed,
             "Monday=2025-10-13",
         );
+    }
+
+    #[test]
+    fn ranges_and_coordination() {
+        check(
+            "Shipments resume within two to three weeks.",
+            FRI,
+            "two to three weeks=PXW",
+        );
+        check(
+            "acquisitions during the next 12 to 18 months",
+            FRI,
+            "the next 12 to 18 months=PXM",
+        );
+        check("It took 5-10 years to build.", FRI, "5-10 years=PXY");
+        check(
+            "The talks run May 8-10 in Paris.",
+            "1998-04-20",
+            "May 8-10=1998-05-08",
+        );
+        check(
+            "March 3 to 5, 1999, in Rome",
+            FRI,
+            "March 3 to 5, 1999=1999-03-03",
+        );
+        check("on May 8 - 10 percent", "1998-04-20", "May 8=1998-05-08");
+        let got = tag("The talks run May 8-10 in Paris.", date("1998-04-20"));
+        assert_eq!(got[0].earliest, Some(date("1998-05-08")));
+        assert_eq!(got[0].latest, Some(date("1998-05-10")));
+        check(
+            "the summit on April 24 and 25.",
+            "1999-02-10",
+            "25=1999-04-25",
+        );
+        none("He paid 25 and 30 dollars.", FRI);
+    }
+
+    #[test]
+    fn sentence_initial_clause_tense() {
+        check(
+            "In January, American Medical brought in a new chief.",
+            "1989-10-27",
+            "January=1989-01",
+        );
+        check(
+            "In January, the company will cut jobs.",
+            "1989-10-27",
+            "January=1990-01",
+        );
+        check(
+            "On Sunday, police arrested two men.",
+            FRI,
+            "Sunday=2025-10-12",
+        );
+    }
+
+    #[test]
+    fn units_around_an_event() {
+        check(
+            "Slepian was shot on Oct. 23, 1998. In the weeks before the shooting, he hid.",
+            "1999-04-20",
+            "weeks=1998-10",
+        );
+        check(
+            "In the years that followed, guerrillas fought.",
+            FRI,
+            "years=PXY",
+        );
+        check("He arrived two days after the summit.", FRI, "two days=P2D");
     }
 
     #[test]
