@@ -109,6 +109,13 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
             return false;
         }
     }
+    // Within one article, what happened and what might happen are told apart.
+    if mode == Mode::Article {
+        let hypothetical = |s: Status| matches!(s, Status::Possible | Status::Negated);
+        if hypothetical(ma.status) != hypothetical(mb.status) {
+            return false;
+        }
+    }
     if !places_compatible(&ma.place, &mb.place) {
         return false;
     }

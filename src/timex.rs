@@ -937,6 +937,37 @@ impl<'a> Tagger<'a> {
 
     fn cue(&self, i: usize) -> Tense {
         let w = self.w(i);
+        // "would say only Wednesday that", "would not comment Monday": news
+        // idiom for a past refusal, not a future.
+        let reticent_verb = |k: usize| {
+            matches!(
+                self.w(k),
+                "say" | "comment" | "confirm" | "disclose" | "elaborate" | "specify"
+            )
+        };
+        let refusal_at = |k: usize| {
+            // k is "would": "would not say", "would only say", "would say only"
+            (matches!(self.w(k + 1), "not" | "only") && reticent_verb(k + 2))
+                || (reticent_verb(k + 1) && self.is(k + 2, "only"))
+        };
+        if w == "would" && refusal_at(i) {
+            return Tense::Past;
+        }
+        if (1..=2).any(|b| i >= b && self.w(i - b) == "would" && refusal_at(i - b))
+            && matches!(
+                w,
+                "not"
+                    | "only"
+                    | "say"
+                    | "comment"
+                    | "confirm"
+                    | "disclose"
+                    | "elaborate"
+                    | "specify"
+            )
+        {
+            return Tense::Past;
+        }
         if is_future_word(w)
             || (w == "to"
                 && matches!(
@@ -2130,8 +2161,10 @@ impl<'a> Tagger<'a> {
             let y = dct.year();
             let dm = dct.month();
             let yy = match dir {
+                // "last February" said in March is a year back: the month
+                // just ended would be "last month".
                 -1 => {
-                    if m < dm {
+                    if m + 1 < dm {
                         y
                     } else {
                         y - 1
@@ -3318,6 +3351,15 @@ impl<'a> Tagger<'a> {
             if w == "midnight" && self.is(i + 1, "-") {
                 return None;
             }
+            // "High Noon", "Midnight Express": capitalised mid-sentence is a title.
+            let initial = i == 0 || self.sentence_break(i - 1) || self.is(i - 1, "\"");
+            if self.cap(i)
+                && !initial
+                && !self.raw(i).bytes().all(|c| c.is_ascii_uppercase())
+                && self.cap(i - 1)
+            {
+                return None;
+            }
         } else {
             let n = self.num(i)?;
             if self.w(i).len() == 4 && !self.glued(i + 1) {
@@ -3805,10 +3847,73 @@ impl<'a> Tagger<'a> {
     }
 
     /// Every matcher that can start at `i`; the longest wins.
+    /// "today is the eighth day of ...", "it's the second day of ...": the
+    /// reference date itself.
+    fn m_nth_day(&self, i: usize) -> Option<Cand> {
+        if !self.is(i, "the") || i < 2 || !self.is(i + 2, "day") || !self.is(i + 3, "of") {
+            return None;
+        }
+        let ord = self.w(i + 1);
+        let is_ord = matches!(
+            ord,
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "eleventh"
+                | "twelfth"
+        ) || (ord.len() > 2
+            && ord[..ord.len() - 2].bytes().all(|c| c.is_ascii_digit())
+            && matches!(&ord[ord.len() - 2..], "st" | "nd" | "rd" | "th"));
+        if !is_ord {
+            return None;
+        }
+        let copula = self.is(i - 1, "is")
+            || (self.is(i - 1, "s") && matches!(self.w(i - 2), "'" | "\u{2019}"));
+        let subj = if self.is(i - 1, "is") {
+            i - 2
+        } else {
+            i.checked_sub(3)?
+        };
+        if !copula || !matches!(self.w(subj), "it" | "today" | "this") {
+            return None;
+        }
+        Some(cand_pt(
+            i,
+            i + 3,
+            Pt::Day(self.dct),
+            Anchoring::RelativeToDct,
+        ))
+    }
+
+    /// "until then", "by then": the deadline just mentioned ("since then" is
+    /// left untagged, as in TimeBank).
+    fn m_then(&self, i: usize) -> Option<Cand> {
+        if !self.is(i, "then") || i == 0 {
+            return None;
+        }
+        if !matches!(self.w(i - 1), "until" | "till" | "by") {
+            return None;
+        }
+        let pt = self.last?;
+        if !matches!(pt, Pt::Day(_) | Pt::Month(..) | Pt::Year(_)) {
+            return None;
+        }
+        let mut c = cand_pt(i, i + 1, pt, Anchoring::RelativeToDate);
+        c.no_ref = true;
+        Some(c)
+    }
+
     /// The second day of "April 24 and 25", "May 8 or 9": same month and year
     /// as the date just before it.
     fn m_coordinated_day(&self, i: usize) -> Option<Cand> {
-        if i < 2 || !matches!(self.w(i - 1), "and" | "or" | "&") || self.w(i).len() > 2 {
+        if i < 3 || !matches!(self.w(i - 1), "and" | "or" | "&") || self.w(i).len() > 2 {
             return None;
         }
         let n = self.num(i)? as u32;
@@ -3862,6 +3967,8 @@ impl<'a> Tagger<'a> {
             consider(self.m_time(i));
             consider(self.m_holiday(i));
             consider(self.m_anaphoric_day(i));
+            consider(self.m_then(i));
+            consider(self.m_nth_day(i));
         } else if matches!(self.w(i), "'" | "\u{2019}") {
             consider(self.m_year(i));
         }
@@ -4048,6 +4155,7 @@ fn can_start(w: &str) -> bool {
         || matches!(
             w,
             "the"
+                | "then"
                 | "this"
                 | "last"
                 | "next"
@@ -4744,6 +4852,19 @@ mod tests {
             "25=1999-04-25",
         );
         none("He paid 25 and 30 dollars.", FRI);
+        // Edge positions must not panic.
+        for t in [
+            "5 and 6",
+            "and 6",
+            "May 8-",
+            "May 8-99",
+            "On Sunday,",
+            "would not",
+            "Until then",
+            "Noon",
+        ] {
+            let _ = tag(t, date(FRI));
+        }
     }
 
     #[test]
@@ -4763,6 +4884,54 @@ mod tests {
             FRI,
             "Sunday=2025-10-12",
         );
+    }
+
+    #[test]
+    fn refusals_and_then() {
+        let fri = "1998-02-13";
+        check(
+            "The president would say only Wednesday that talks continued.",
+            fri,
+            "1998-02-11",
+        );
+        check(
+            "He would not comment Monday on the case.",
+            fri,
+            "1998-02-09",
+        );
+        check("He said he would comment Monday.", fri, "1998-02-16");
+        check(
+            "The helicopters crashed last February.",
+            "1998-03-01",
+            "1997-02",
+        );
+        check("The plant closed last April.", "1989-10-27", "1989-04");
+        none("a picture of Gary Cooper from the film High Noon.", fri);
+        check(
+            "Today is the eighth day of Desert Shield.",
+            fri,
+            "the eighth day=1998-02-13",
+        );
+        check(
+            "It's the second day of an offensive.",
+            fri,
+            "the second day=1998-02-13",
+        );
+        let got = tag("The second day of talks ended.", date(fri));
+        assert!(got.is_empty(), "{got:?}");
+        check(
+            "Noon Friday is the deadline.",
+            fri,
+            "Noon Friday=1998-02-13T12:00",
+        );
+        check(
+            "The rights end on Nov. 30. Until then, the stock trades.",
+            "1989-10-30",
+            "then=1989-11-30",
+        );
+        check("He was elected in 1996. Since then, he ruled.", FRI, "1996");
+        let got = tag("He was elected in 1996. Since then, he ruled.", date(FRI));
+        assert!(got.iter().all(|t| t.text != "then"));
     }
 
     #[test]

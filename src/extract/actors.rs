@@ -53,6 +53,8 @@ pub struct Discourse {
     pub last_subject: Option<EntityRef>,
     /// The last speaker: the referent of "I" in a quote without attribution.
     pub last_speaker: Option<EntityRef>,
+    /// The two people of the last meeting or call: "the two leaders".
+    pub last_pair: Option<(EntityRef, EntityRef)>,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -479,7 +481,13 @@ pub fn find_actors(
                 ""
             }
         };
-        let topic_prep = raw(1) == "the" && matches!(raw(2), "on" | "about" | "over" | "regarding");
+        let event_noun = matches!(
+            next,
+            "summit" | "meeting" | "talks" | "conference" | "forum" | "session" | "meetings"
+        );
+        let topic_prep = raw(1) == "the"
+            && (matches!(raw(2), "on" | "about" | "over" | "regarding")
+                || (raw(2) == "of" && event_noun));
         actor.topic = topic_prep && next_is_noun && actor.ent.etype != EntityType::Person;
     }
     for x in 1..actors.len() {
@@ -492,6 +500,60 @@ pub fn find_actors(
             actors[x - 1].locative = true;
             actors[x].locative = true;
             actors[x].absorbed = true;
+        }
+    }
+
+    // "the South Korean city of Busan", "Russian airspace": a place, not a party.
+    for a in actors.iter_mut() {
+        if a.kind == ActorKind::Demonym
+            && tokens.get(a.t1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "city"
+                        | "town"
+                        | "capital"
+                        | "port"
+                        | "village"
+                        | "region"
+                        | "province"
+                        | "border"
+                        | "territory"
+                        | "waters"
+                        | "soil"
+                        | "airspace"
+                        | "coast"
+                        | "island"
+                        | "side"
+                )
+            })
+        {
+            a.locative = true;
+        }
+    }
+    // "the two leaders": the pair of the last meeting or call.
+    if let Some((p1, p2)) = discourse.last_pair.clone() {
+        for i in 0..tokens.len().saturating_sub(1) {
+            let two = matches!(tokens[i].lower.as_str(), "two" | "both")
+                && matches!(
+                    tokens[i + 1].lower.as_str(),
+                    "leaders" | "presidents" | "men" | "sides" | "heads" | "ministers"
+                );
+            if two && !covered(&actors, i) {
+                for ent in [p1.clone(), p2.clone()] {
+                    actors.push(ActorTok {
+                        t0: i,
+                        t1: i + 2,
+                        ent,
+                        kind: ActorKind::Pronoun,
+                        absorbed: false,
+                        locative: false,
+                        motion: false,
+                        topic: false,
+                        seat_of: None,
+                        gaz_idx: None,
+                    });
+                }
+            }
         }
     }
 

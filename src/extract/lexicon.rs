@@ -59,6 +59,17 @@ const WEAPONS: &[&str] = &[
     "assault",
 ];
 const AID_OBJECTS: &[&str] = &[
+    "batteries",
+    "systems",
+    "defence",
+    "defense",
+    "artillery",
+    "shells",
+    "drones",
+    "aircraft",
+    "vehicles",
+    "rifles",
+    "grants",
     "aid",
     "assistance",
     "weapons",

@@ -338,7 +338,19 @@ impl<'g> Extractor<'g> {
                 quotes,
             };
             if !is_heading(&sentence) {
-                mentions.extend(self.sentence_mentions(&sentence, dct));
+                let found = self.sentence_mentions(&sentence, dct);
+                for m in &found {
+                    let persons: Vec<&EntityRef> = m
+                        .actors
+                        .iter()
+                        .map(|(_, e)| e)
+                        .filter(|e| e.etype == EntityType::Person)
+                        .collect();
+                    if m.kind.family() == "consult" && persons.len() == 2 {
+                        discourse.last_pair = Some((persons[0].clone(), persons[1].clone()));
+                    }
+                }
+                mentions.extend(found);
             }
             if let Some(s) = sentence.frames.iter().find_map(|f| f.speaker.clone()) {
                 discourse.last_speaker = Some(s);
@@ -651,6 +663,8 @@ impl<'g> Extractor<'g> {
                 a.t0 >= clause_start
                     && a.t1 <= lb
                     && !a.absorbed
+                    && !is_news_agency(&a.ent.label)
+                    && a.kind != ActorKind::Demonym
                     && !a.locative
                     && !a.motion
                     && !a.topic
@@ -687,6 +701,24 @@ impl<'g> Extractor<'g> {
         if !kind.symmetric() && !roles.iter().any(|(r, _)| *r == Role::Initiator) {
             if let Some(group) = self.collective_subject(s, t0, lb, dct) {
                 roles.insert(0, (Role::Initiator, group));
+            }
+        }
+        // "air strikes in Gaza": the place's country is attacked.
+        if kind == EventKind::Attack && !roles.iter().any(|(r, _)| *r == Role::Target) {
+            let initiator_anchor: Vec<String> =
+                roles.iter().map(|(_, e)| e.anchor.clone()).collect();
+            if let Some(p) = place.as_ref().or(place_country.as_ref()) {
+                let country = if p.etype == EntityType::Country || p.anchor != p.iri {
+                    Some(p.anchor.clone())
+                } else {
+                    p.located_in.clone()
+                };
+                if let Some(i) = country.as_deref().and_then(|c| self.gaz.get(c)) {
+                    let c = self.gaz.entity_ref(i, dct);
+                    if !roles.is_empty() && !initiator_anchor.contains(&c.anchor) {
+                        roles.push((Role::Target, c));
+                    }
+                }
             }
         }
         // "a car bombing in central Baghdad": the country attacked.
@@ -763,6 +795,21 @@ impl<'g> Extractor<'g> {
         // Date.
         let date_idx = self.pick_date(s, t0, t1, lb, rb, frame, speaker_is_actor, kind);
         let mut date = date_idx.and_then(|i| window_of(&s.timexes[i].timex));
+        // "launched 470 drones overnight": the night before the story.
+        if date.is_none() {
+            if let Some(r) = dct {
+                if (lb..rb).any(|k| lower(k) == "overnight") {
+                    date = Some(DateWindow {
+                        earliest: r - Duration::days(1),
+                        latest: r,
+                        value: r.format("%Y-%m-%d").to_string(),
+                        granularity: "Day".into(),
+                        method: DateMethod::RelativeToPublication,
+                        text: "overnight".into(),
+                    });
+                }
+            }
+        }
         // "our negotiation", "his talk with Putin": an undated noun under a
         // possessive pronoun refers back to an event, it does not report one.
         if date.is_none()
