@@ -231,6 +231,9 @@ pub fn event_quads(block: &str, events: &[MergedEvent]) -> Vec<Quad> {
         let iri = e.iri.as_str();
         let m = &e.event;
         w.iri(iri, vocab::RDF_TYPE, &evl(m.kind.name()));
+        // Entailed by the ontology, but stated: queries can start from the
+        // few thousand events instead of every typed node in the store.
+        w.iri(iri, vocab::RDF_TYPE, vocab::EVENT);
         w.text(iri, vocab::RDFS_LABEL, &label(m));
         w.iri(iri, vocab::STATUS, &evl(m.status.name()));
         w.text(iri, vocab::BLOCK_KEY, block);
