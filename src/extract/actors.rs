@@ -44,6 +44,24 @@ pub struct ActorTok {
     pub gaz_idx: Option<usize>,
 }
 
+impl ActorTok {
+    /// A plain actor at tokens `t0..t1`; the flags start false.
+    pub fn new(t0: usize, t1: usize, ent: EntityRef, kind: ActorKind) -> Self {
+        ActorTok {
+            t0,
+            t1,
+            ent,
+            kind,
+            absorbed: false,
+            locative: false,
+            motion: false,
+            topic: false,
+            seat_of: None,
+            gaz_idx: None,
+        }
+    }
+}
+
 /// What the article has said so far that later sentences refer back to.
 #[derive(Debug, Default)]
 pub struct Discourse {
@@ -317,18 +335,7 @@ pub fn find_actors(
                 );
                 let surname = tokens[k - 1].lower.clone();
                 discourse.surnames.insert(surname, ent.clone());
-                actors.push(ActorTok {
-                    t0: j,
-                    t1: k,
-                    ent,
-                    kind: ActorKind::Name,
-                    absorbed: false,
-                    locative: false,
-                    motion: false,
-                    topic: false,
-                    seat_of: None,
-                    gaz_idx: None,
-                });
+                actors.push(ActorTok::new(j, k, ent, ActorKind::Name));
                 i = k;
                 continue;
             }
@@ -339,18 +346,7 @@ pub fn find_actors(
     for (i, t) in tokens.iter().enumerate() {
         if t.cap && t.kind == TokKind::Word && !covered(&actors, i) {
             if let Some(ent) = discourse.surnames.get(&t.lower) {
-                actors.push(ActorTok {
-                    t0: i,
-                    t1: i + 1,
-                    ent: ent.clone(),
-                    kind: ActorKind::Name,
-                    absorbed: false,
-                    locative: false,
-                    motion: false,
-                    topic: false,
-                    seat_of: None,
-                    gaz_idx: None,
-                });
+                actors.push(ActorTok::new(i, i + 1, ent.clone(), ActorKind::Name));
             }
         }
     }
@@ -540,18 +536,7 @@ pub fn find_actors(
                 );
             if two && !covered(&actors, i) {
                 for ent in [p1.clone(), p2.clone()] {
-                    actors.push(ActorTok {
-                        t0: i,
-                        t1: i + 2,
-                        ent,
-                        kind: ActorKind::Pronoun,
-                        absorbed: false,
-                        locative: false,
-                        motion: false,
-                        topic: false,
-                        seat_of: None,
-                        gaz_idx: None,
-                    });
+                    actors.push(ActorTok::new(i, i + 2, ent, ActorKind::Pronoun));
                 }
             }
         }
@@ -582,18 +567,7 @@ pub fn find_actors(
             None
         };
         if let Some(ent) = ent {
-            actors.push(ActorTok {
-                t0: i,
-                t1: i + 1,
-                ent,
-                kind: ActorKind::Pronoun,
-                absorbed: false,
-                locative: false,
-                motion: false,
-                topic: false,
-                seat_of: None,
-                gaz_idx: None,
-            });
+            actors.push(ActorTok::new(i, i + 1, ent, ActorKind::Pronoun));
         }
     }
     actors.sort_by_key(|a| a.t0);

@@ -438,6 +438,16 @@ pub const GROUP_NOUNS: &[&str] = &[
     "administration",
 ];
 
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words that never start a person's name though capitalised.
 pub const NOT_NAMES: &[&str] = &[
     "monday",

@@ -2030,17 +2030,7 @@ fn attack_mode(s: &Sentence, t0: usize, rb: usize) -> Option<String> {
 
 fn is_weekday_expression(text: &str) -> bool {
     let t = text.to_lowercase();
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|d| t.contains(d))
+    lexicon::WEEKDAYS.iter().any(|d| t.contains(d))
 }
 
 fn shift(d: &mut DateWindow, days: i64) {
