@@ -670,8 +670,26 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
     if let Some(only) = &only {
         events.retain(|e| only.contains(&e.id));
     }
+    // A QID names the gazetteer entity; the timeline matches labels.
+    let gaz = Gazetteer::load(&[]).context("loading the gazetteer")?;
+    let actors: Vec<String> = a
+        .actor
+        .iter()
+        .map(|x| {
+            let is_qid =
+                x.len() > 1 && x.starts_with('Q') && x[1..].chars().all(|c| c.is_ascii_digit());
+            match gaz
+                .entities
+                .iter()
+                .find(|e| is_qid && e.qid.as_deref() == Some(x.as_str()))
+            {
+                Some(e) => e.label.clone(),
+                None => x.clone(),
+            }
+        })
+        .collect();
     let filter = timeline::Filter {
-        actors: a.actor.clone(),
+        actors,
         kinds: a.kind.clone(),
         statuses: a.status.clone(),
         from: a.from,

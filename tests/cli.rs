@@ -370,3 +370,34 @@ fn a_store_in_use_is_reported_not_corrupted() {
     drop(held);
     assert_eq!(before, triple_count(&store));
 }
+
+#[test]
+fn timeline_filters_by_actor_label_or_qid() {
+    let dir = store_with(&[&seeds()]);
+    let store = store_arg(&dir);
+    let drawn = |extra: &[&str]| -> usize {
+        let out_file = dir.path().join("f.svg");
+        let mut args = vec![
+            "timeline",
+            "--store",
+            store.as_str(),
+            "-o",
+            out_file.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        assert!(out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        let n = err
+            .split("drew ")
+            .nth(1)
+            .and_then(|x| x.split(' ').next())
+            .unwrap();
+        n.parse().unwrap()
+    };
+    let all = drawn(&[]);
+    let putin = drawn(&["--actor", "Q7747"]);
+    assert!(putin > 0 && putin < all, "{putin} of {all}");
+    assert_eq!(putin, drawn(&["--actor", "putin"]));
+    assert!(drawn(&["--kind", "PhoneCall"]) >= 1);
+}
