@@ -15,6 +15,7 @@ pub mod merge;
 pub mod model;
 pub mod rdf;
 pub mod store;
+pub mod syndication;
 pub mod timeline;
 pub mod timeline_data;
 pub mod timex;

@@ -134,6 +134,9 @@ pub fn article_quads(article: &Article, ex: &ArticleExtraction) -> Vec<Quad> {
     w.text(&doc, vocab::REFERENCE_DATE_METHOD, &ex.dates.method);
     w.text(&doc, vocab::CONTENT_HASH, &article.content_hash());
     w.text(&doc, vocab::SOURCE_FILE, &article.source);
+    if let Some(fp) = crate::syndication::fingerprint(&article.text) {
+        w.text(&doc, vocab::FINGERPRINT, &format!("{fp:016x}"));
+    }
     let run = eid(&format!("run/{}", EXTRACTOR_VERSION.replace('/', "-")));
     w.iri(&run, vocab::RDF_TYPE, vocab::EXTRACTION_RUN);
     w.text(&run, vocab::EXTRACTOR_VERSION, EXTRACTOR_VERSION);
@@ -223,6 +226,8 @@ pub struct MergedEvent {
     pub event: Mention,
     pub mentions: Vec<String>,
     pub documents: Vec<String>,
+    /// Documents that are not syndicated copies of another one here.
+    pub independent: usize,
 }
 
 pub fn event_quads(block: &str, events: &[MergedEvent]) -> Vec<Quad> {
@@ -255,6 +260,7 @@ pub fn event_quads(block: &str, events: &[MergedEvent]) -> Vec<Quad> {
         for doc in &e.documents {
             w.iri(iri, vocab::MENTIONED_IN, doc);
         }
+        w.add(iri, vocab::INDEPENDENT_SOURCES, int_lit(e.independent));
         for mention in &e.mentions {
             w.iri(iri, vocab::HAS_MENTION, mention);
         }

@@ -68,7 +68,14 @@ pub enum Ingested {
 
 pub struct EventStore {
     store: Store,
+    /// Fingerprints of the stored articles (article IRI, published, SimHash),
+    /// read once per process to find syndicated copies without a scan per
+    /// article.
+    fingerprints: std::sync::Mutex<Option<Vec<Fingerprint>>>,
 }
+
+/// A stored article's IRI, publication date and SimHash.
+type Fingerprint = (String, Option<NaiveDate>, u64);
 
 /// One solution of a SELECT query, in the order of its variables.
 pub type Row = Vec<Option<Term>>;
@@ -106,13 +113,17 @@ impl EventStore {
                 }
             }
         })?;
-        Ok(EventStore { store })
+        Ok(EventStore {
+            store,
+            fingerprints: Default::default(),
+        })
     }
 
     /// An in-memory store, for tests and one-off runs.
     pub fn in_memory() -> Result<Self, StoreError> {
         Ok(EventStore {
             store: Store::new()?,
+            fingerprints: Default::default(),
         })
     }
 
@@ -208,6 +219,7 @@ impl EventStore {
                 t.insert(&q);
             }
             blocks.extend(extraction.mentions.iter().map(Mention::block_key));
+            self.link_copies(&mut t, article, extraction, &mut blocks)?;
             outcomes.push(if old.is_some() {
                 Ingested::Replaced
             } else {
@@ -220,6 +232,58 @@ impl EventStore {
         Ok(outcomes)
     }
 
+    /// Finds the stored articles this one is a near-copy of and links each
+    /// pair, the later one (by date, then id) as the copy. The links live in
+    /// their own graph; the blocks of the original's events are re-derived
+    /// so their count of independent sources stays right.
+    fn link_copies(
+        &self,
+        t: &mut Transaction,
+        article: &Article,
+        extraction: &ArticleExtraction,
+        blocks: &mut BTreeSet<String>,
+    ) -> Result<(), StoreError> {
+        let doc = rdf::article_iri(&article.id);
+        let mut guard = self
+            .fingerprints
+            .lock()
+            .map_err(|_| StoreError::Query("fingerprint index poisoned".into()))?;
+        if guard.is_none() {
+            *guard = Some(read_fingerprints(t)?);
+        }
+        let index = guard.as_mut().expect("just filled");
+        index.retain(|(d, _, _)| *d != doc);
+        blocks.extend(unlink_copies(t, &doc)?);
+        let Some(fp) = crate::syndication::fingerprint(&article.text) else {
+            return Ok(());
+        };
+        let published = extraction.dates.published;
+        let syn = nn(vocab::GRAPH_SYNDICATION);
+        for (other, date, ofp) in index.iter() {
+            let close_in_time = match (published, date) {
+                (Some(a), Some(b)) => (a - *b).num_days().abs() <= 7,
+                _ => true,
+            };
+            if !close_in_time || !crate::syndication::is_copy(fp, *ofp) {
+                continue;
+            }
+            let (copy, original) = if (published, &doc) > (*date, other) {
+                (doc.clone(), other.clone())
+            } else {
+                (other.clone(), doc.clone())
+            };
+            t.insert(&Quad::new(
+                nn(&copy),
+                nn(vocab::SYNDICATED_COPY_OF),
+                nn(&original),
+                syn.clone(),
+            ));
+            blocks.extend(blocks_of_doc(t, other)?);
+        }
+        index.push((doc, published, fp));
+        Ok(())
+    }
+
     /// Withdraws one article and everything it contributed.
     pub fn remove(&self, id: &str, gaz: &Gazetteer) -> Result<bool, StoreError> {
         let graph = nn(&rdf::article_graph(id));
@@ -230,8 +294,15 @@ impl EventStore {
             return Ok(false);
         }
         let mut t = self.store.start_transaction()?;
-        let blocks = blocks_of_graph(&t, graph.as_ref())?;
+        let mut blocks = blocks_of_graph(&t, graph.as_ref())?;
         t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
+        let doc = rdf::article_iri(id);
+        blocks.extend(unlink_copies(&mut t, &doc)?);
+        if let Ok(mut g) = self.fingerprints.lock() {
+            if let Some(v) = g.as_mut() {
+                v.retain(|(d, _, _)| *d != doc);
+            }
+        }
         mark_dirty(&mut t, &blocks);
         t.commit()?;
         self.rebuild_dirty(gaz)?;
@@ -504,6 +575,84 @@ fn write_table(
     Ok(())
 }
 
+fn read_fingerprints(t: &Transaction) -> Result<Vec<Fingerprint>, StoreError> {
+    let mut out = Vec::new();
+    for q in t.quads_for_pattern(
+        None,
+        Some(NamedNodeRef::new_unchecked(vocab::FINGERPRINT)),
+        None,
+        None,
+    ) {
+        let q = q?;
+        let (oxigraph::model::NamedOrBlankNode::NamedNode(doc), Term::Literal(l)) =
+            (&q.subject, &q.object)
+        else {
+            continue;
+        };
+        let Ok(fp) = u64::from_str_radix(l.value(), 16) else {
+            continue;
+        };
+        let mut published = None;
+        for p in t.quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(doc.as_ref())),
+            Some(NamedNodeRef::new_unchecked(vocab::SCHEMA_DATE_PUBLISHED)),
+            None,
+            Some(q.graph_name.as_ref()),
+        ) {
+            if let Term::Literal(d) = p?.object {
+                published = d.value().parse().ok();
+            }
+        }
+        out.push((doc.as_str().to_string(), published, fp));
+    }
+    Ok(out)
+}
+
+/// Removes the syndication links of a document; returns the blocks of the
+/// documents it was linked to, whose counts of independent sources change.
+fn unlink_copies(t: &mut Transaction, doc: &str) -> Result<BTreeSet<String>, StoreError> {
+    let syn = nn(vocab::GRAPH_SYNDICATION);
+    let node = nn(doc);
+    let mut quads = Vec::new();
+    for q in t.quads_for_pattern(
+        Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
+        None,
+        None,
+        Some(GraphNameRef::NamedNode(syn.as_ref())),
+    ) {
+        quads.push(q?);
+    }
+    for q in t.quads_for_pattern(
+        None,
+        None,
+        Some(TermRef::NamedNode(node.as_ref())),
+        Some(GraphNameRef::NamedNode(syn.as_ref())),
+    ) {
+        quads.push(q?);
+    }
+    let mut blocks = BTreeSet::new();
+    for q in &quads {
+        for end in [q.subject.to_string(), q.object.to_string()] {
+            let iri = end
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string();
+            if iri != doc {
+                blocks.extend(blocks_of_doc(t, &iri)?);
+            }
+        }
+        t.remove(q);
+    }
+    Ok(blocks)
+}
+
+/// The blocks of the events an article's mentions belong to.
+fn blocks_of_doc(t: &Transaction, doc: &str) -> Result<BTreeSet<String>, StoreError> {
+    let key = doc.rsplit('/').next().unwrap_or_default();
+    let graph = nn(&format!("{}{key}", vocab::GRAPH_ARTICLE_PREFIX));
+    blocks_of_graph(t, graph.as_ref())
+}
+
 fn mark_dirty(t: &mut Transaction, blocks: &BTreeSet<String>) {
     let meta = nn(vocab::GRAPH_META);
     for b in blocks {
@@ -770,6 +919,30 @@ fn read_block(
     Ok(out)
 }
 
+/// The syndication links among the documents of a block: (copy, original).
+fn copy_links(
+    t: &Transaction,
+    stored: &[StoredMention],
+) -> Result<Vec<(String, String)>, StoreError> {
+    let syn = nn(vocab::GRAPH_SYNDICATION);
+    let mut out = Vec::new();
+    let docs: BTreeSet<&str> = stored.iter().map(|s| s.doc.as_str()).collect();
+    for d in docs {
+        let node = nn(d);
+        for q in t.quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
+            Some(NamedNodeRef::new_unchecked(vocab::SYNDICATED_COPY_OF)),
+            None,
+            Some(GraphNameRef::NamedNode(syn.as_ref())),
+        ) {
+            if let Term::NamedNode(o) = q?.object {
+                out.push((d.to_string(), o.into_string()));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Re-derives the merged events of one block from all its mentions.
 fn rebuild_block(t: &mut Transaction, block: &str, gaz: &Gazetteer) -> Result<(), StoreError> {
     let stored = read_block(t, block, gaz)?;
@@ -787,17 +960,24 @@ fn rebuild_block(t: &mut Transaction, block: &str, gaz: &Gazetteer) -> Result<()
         })
         .collect();
     let clusters = merge::cluster(&items, Mode::Store);
+    let copies = copy_links(t, &stored)?;
     let mut events = Vec::new();
     for c in clusters {
         let members: Vec<&Item> = c.iter().map(|&i| &items[i]).collect();
         let event = merge::combine(&members, Mode::Store);
         let mentions: Vec<String> = c.iter().map(|&i| stored[i].iri.clone()).collect();
         let documents: BTreeSet<String> = c.iter().map(|&i| stored[i].doc.clone()).collect();
+        // Copies of a story told by another source of the event confirm nothing new.
+        let independent = documents
+            .iter()
+            .filter(|d| !copies.iter().any(|(c, o)| c == *d && documents.contains(o)))
+            .count();
         events.push(MergedEvent {
             iri: rdf::event_iri(block, &mentions[0]),
             event,
             mentions,
             documents: documents.into_iter().collect(),
+            independent,
         });
     }
     for q in rdf::event_quads(block, &events) {

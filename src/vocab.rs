@@ -13,6 +13,8 @@ pub const GRAPH_ONTOLOGY: &str = "https://w3id.org/eventline/graph/ontology";
 pub const GRAPH_GAZETTEER: &str = "https://w3id.org/eventline/graph/gazetteer";
 pub const GRAPH_ARTICLE_PREFIX: &str = "https://w3id.org/eventline/graph/article/";
 pub const GRAPH_EVENTS_PREFIX: &str = "https://w3id.org/eventline/graph/events/";
+/// Links between syndicated copies of one story.
+pub const GRAPH_SYNDICATION: &str = "https://w3id.org/eventline/graph/syndication";
 /// Bookkeeping: blocks whose events must be re-derived.
 pub const GRAPH_META: &str = "https://w3id.org/eventline/graph/meta";
 
@@ -73,6 +75,9 @@ pub const DATE_METHOD: &str = evl!("dateMethod");
 pub const TOPIC: &str = evl!("topic");
 pub const BLOCK_KEY: &str = evl!("blockKey");
 pub const DIRTY_BLOCK: &str = evl!("dirtyBlock");
+pub const FINGERPRINT: &str = evl!("fingerprint");
+pub const SYNDICATED_COPY_OF: &str = evl!("syndicatedCopyOf");
+pub const INDEPENDENT_SOURCES: &str = evl!("independentSources");
 pub const ATTACK_MODE: &str = evl!("attackMode");
 pub const EXTRACTOR_VERSION: &str = evl!("extractorVersion");
 pub const REFERENCE_DATE: &str = evl!("referenceDate");

@@ -401,3 +401,32 @@ fn timeline_filters_by_actor_label_or_qid() {
     assert_eq!(putin, drawn(&["--actor", "putin"]));
     assert!(drawn(&["--kind", "PhoneCall"]) >= 1);
 }
+
+#[test]
+fn a_republished_story_is_linked_and_confirms_nothing_new() {
+    let copy = root().join("tests/data/syndicated/000-republished.txt");
+    let dir = store_with(&[&seeds(), &copy]);
+    let store = store_arg(&dir);
+    let links = json_rows(
+        &store,
+        "PREFIX evl: <https://w3id.org/eventline/ontology#>
+         PREFIX schema: <https://schema.org/>
+         SELECT ?c ?o WHERE { ?copy evl:syndicatedCopyOf ?orig .
+           ?copy schema:identifier ?c . ?orig schema:identifier ?o }",
+    );
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0]["c"]["value"], "000-republished.txt");
+    // The call: three articles, two of them independent.
+    let rows = json_rows(
+        &store,
+        "PREFIX evl: <https://w3id.org/eventline/ontology#>
+         SELECT ?e ?n (COUNT(DISTINCT ?d) AS ?docs) WHERE {
+           ?e a evl:PhoneCall ; evl:independentSources ?n ; evl:mentionedIn ?d } GROUP BY ?e ?n",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["docs"]["value"], "3");
+    assert_eq!(rows[0]["n"]["value"], "2");
+    // Withdrawing the copy withdraws the link.
+    ok(&["remove", "--store", &store, "000-republished.txt"]);
+    assert!(json_rows(&store, "PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT * WHERE { ?a evl:syndicatedCopyOf ?b }").is_empty());
+}
