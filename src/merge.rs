@@ -196,12 +196,25 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
         } else if candidates.len() == 1 {
             Some(candidates[0])
         } else {
-            // Several events fit an undated mention: prefer one that is
-            // itself undated, else keep it apart rather than guess.
-            candidates
+            // Several events fit an undated mention: the one dated event
+            // among them if there is exactly one (an undated group is only
+            // a remainder), else the one undated group, else keep it apart
+            // rather than guess.
+            let dated: Vec<usize> = candidates
                 .iter()
                 .copied()
-                .find(|&c| clusters[c].iter().all(|&j| items[j].mention.date.is_none()))
+                .filter(|&c| clusters[c].iter().any(|&j| items[j].mention.date.is_some()))
+                .collect();
+            let undated: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|c| !dated.contains(c))
+                .collect();
+            match (dated.len(), undated.len()) {
+                (1, _) => Some(dated[0]),
+                (0, 1) => Some(undated[0]),
+                _ => None,
+            }
         };
         // A vague "talks" that fits several events of the article names
         // none of them for sure: it adds nothing but doubt.

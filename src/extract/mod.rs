@@ -724,8 +724,16 @@ impl<'g> Extractor<'g> {
         // "a car bombing in central Baghdad": the country attacked.
         if kind == EventKind::Attack && roles.is_empty() {
             if let Some(p) = place.as_ref().or(place_country.as_ref()) {
-                if let Some(i) = self.gaz.get(&p.anchor) {
-                    roles.push((Role::Target, self.gaz.entity_ref(i, dct)));
+                let country = if p.etype == EntityType::Country || p.anchor != p.iri {
+                    Some(p.anchor.clone())
+                } else {
+                    p.located_in.clone()
+                };
+                if let Some(i) = country.as_deref().and_then(|c| self.gaz.get(c)) {
+                    let c = self.gaz.entity_ref(i, dct);
+                    if c.etype == EntityType::Country {
+                        roles.push((Role::Target, c));
+                    }
                 }
             }
         }
@@ -778,6 +786,21 @@ impl<'g> Extractor<'g> {
                 | EventKind::Statement
         );
         if needs_initiator && !roles.iter().any(|(r, _)| *r == Role::Initiator) {
+            return None;
+        }
+        // Aid goes to someone; an attack hits someone or somewhere.
+        if kind == EventKind::Aid
+            && !roles.iter().any(|(r, _)| *r == Role::Target)
+            && place.is_none()
+            && place_country.is_none()
+        {
+            return None;
+        }
+        if kind == EventKind::Attack
+            && !roles.iter().any(|(r, _)| *r == Role::Target)
+            && place.is_none()
+            && place_country.is_none()
+        {
             return None;
         }
         // A visit goes somewhere: "headed to reelection" is no trip.
@@ -840,10 +863,19 @@ impl<'g> Extractor<'g> {
         {
             status = Status::Possible;
         } else if !speaker_is_actor
-            && (window.iter().any(|w| PLANNED_CUES.contains(w))
-                || in_frame_future
+            && (window.iter().enumerate().any(|(i, w)| {
+                // "reaffirmed their plans": a noun after a determiner is no modal.
+                let det = i > 0
+                    && matches!(
+                        window[i - 1],
+                        "their" | "his" | "her" | "its" | "our" | "the" | "a" | "those" | "these"
+                    );
+                PLANNED_CUES.contains(w)
+                    && !(det && matches!(*w, "plans" | "plan" | "future" | "set" | "agreement"))
+            }) || in_frame_future
                 || window.windows(2).any(|w| w == ["ahead", "of"])
                 || trig.iter().any(|w| matches!(*w, "headed" | "heading"))
+                || (prev(1) == "to" && t0 >= 2 && s.actors.iter().any(|a| a.t1 == t0 - 1))
                 || window
                     .windows(2)
                     .any(|w| matches!(w, ["is" | "are" | "was" | "were", "to"])))
@@ -925,10 +957,20 @@ impl<'g> Extractor<'g> {
         }
         // Tense and date must agree; a weekday read the wrong way round moves a week.
         if let (Some(d), Some(r)) = (date.as_mut(), dct) {
-            let weekday = is_weekday_expression(&d.text);
+            // Only a bare weekday is ambiguous; "next Thursday" is not.
+            let bare = !d.text.to_lowercase().split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "next" | "last" | "this" | "coming" | "previous" | "following" | "past"
+                )
+            });
+            let weekday = is_weekday_expression(&d.text) && bare;
             if status == Status::Planned && d.latest < r && weekday {
                 shift(d, 7);
-            } else if status == Status::Occurred && d.earliest > r && weekday {
+            } else if matches!(status, Status::Occurred | Status::Claimed | Status::Negated)
+                && d.earliest > r
+                && weekday
+            {
                 shift(d, -7);
             }
             if status == Status::Occurred && d.earliest > r {
@@ -1544,6 +1586,28 @@ fn context_allows(s: &Sentence, t0: usize, t1: usize, rule: &TriggerRule) -> boo
                     "nuclear" | "atomic" | "atom" | "hydrogen" | "dirty" | "smart"
                 );
             }
+            // "a pause in strikes", "halt the attacks": the attacks that stop.
+            let lo = t0.saturating_sub(4);
+            if (lo..t0).any(|k| {
+                matches!(
+                    lower(k),
+                    "pause"
+                        | "halt"
+                        | "stop"
+                        | "suspend"
+                        | "suspension"
+                        | "moratorium"
+                        | "end"
+                        | "ending"
+                        | "ban"
+                        | "cessation"
+                        | "freeze"
+                        | "prevent"
+                        | "avoid"
+                )
+            }) {
+                return false;
+            }
             if matches!(first, "attack" | "attacks" | "attacked" | "attacking") {
                 // "attacking Euro-scepticism", "attacked the plan".
                 let obj = lower(
@@ -1853,6 +1917,14 @@ fn speech_frames(tokens: &[Token], actors: &[ActorTok], timexes: &[TimexTok]) ->
                 tokens[v - 1].lower.as_str(),
                 "was" | "were" | "is" | "are" | "be"
             )
+        {
+            continue;
+        }
+        // "claimed responsibility" reports no words of anyone.
+        if CLAIM_VERBS.contains(&w)
+            && tokens.get(v + 1).is_some_and(|t| {
+                matches!(t.lower.as_str(), "responsibility" | "credit" | "victory")
+            })
         {
             continue;
         }
