@@ -210,8 +210,21 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
                 .copied()
                 .filter(|c| !dated.contains(c))
                 .collect();
+            // Among several dated events, the one with the same people named.
+            let mine = items[i].mention.persons();
+            let same_people: Vec<usize> = dated
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    !mine.is_empty()
+                        && clusters[c]
+                            .iter()
+                            .any(|&j| items[j].mention.persons().iter().any(|p| mine.contains(p)))
+                })
+                .collect();
             match (dated.len(), undated.len()) {
                 (1, _) => Some(dated[0]),
+                _ if same_people.len() == 1 => Some(same_people[0]),
                 (0, 1) => Some(undated[0]),
                 _ => None,
             }

@@ -71,8 +71,10 @@ pub struct Discourse {
     pub last_subject: Option<EntityRef>,
     /// The last speaker: the referent of "I" in a quote without attribution.
     pub last_speaker: Option<EntityRef>,
-    /// The two people of the last meeting or call: "the two leaders".
+    /// The two people of the article's most told meeting or call so far:
+    /// "the two leaders". Counted per pair; the latest wins a tie.
     pub last_pair: Option<(EntityRef, EntityRef)>,
+    pub pair_counts: Vec<((EntityRef, EntityRef), usize)>,
 }
 
 const LOCATIVE: &[&str] = &[

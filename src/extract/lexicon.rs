@@ -205,6 +205,7 @@ pub static RULES: &[TriggerRule] = &[
     rule!(&["called|calls|call|calling", "on|for|upon"], Request, Verb),
     rule!(&["demand|demanded|demands|demanding"], Request, Verb),
     rule!(&["request|requested|requests|requesting"], Request, Verb),
+    rule!(&["asked|asks|ask|asking"], Request, Verb, needs Needs::After(&["for", "to"])),
     // Aid.
     rule!(&["supply|supplied|supplies|supplying"], Aid, Verb, needs Needs::After(AID_OBJECTS)),
     rule!(&["provide|provided|provides|providing"], Aid, Verb, needs Needs::After(AID_OBJECTS)),
@@ -293,8 +294,28 @@ pub const DENY_VERBS: &[&str] = &["denied", "denies", "deny"];
 
 /// Words that put a clause boundary between a trigger and other words.
 pub const CLAUSE_BOUNDARIES: &[&str] = &[
-    ";", "while", "but", "although", "though", "whereas", "because", "after", "before", "when",
-    "as", "which", "who", "whom", "if", "unless", "since", "until", "where", "whether", "that",
+    ";",
+    "while",
+    "but",
+    "although",
+    "though",
+    "whereas",
+    "because",
+    "after",
+    "before",
+    "when",
+    "as",
+    "which",
+    "who",
+    "whom",
+    "if",
+    "unless",
+    "since",
+    "until",
+    "where",
+    "whether",
+    "that",
+    "following",
 ];
 
 pub const TITLE_WORDS: &[&str] = &[

@@ -347,7 +347,33 @@ impl<'g> Extractor<'g> {
                         .filter(|e| e.etype == EntityType::Person)
                         .collect();
                     if m.kind.family() == "consult" && persons.len() == 2 {
-                        discourse.last_pair = Some((persons[0].clone(), persons[1].clone()));
+                        let mut pair = (persons[0].clone(), persons[1].clone());
+                        if pair.0.iri > pair.1.iri {
+                            pair = (pair.1, pair.0);
+                        }
+                        match discourse
+                            .pair_counts
+                            .iter_mut()
+                            .find(|(p, _)| p.0.iri == pair.0.iri && p.1.iri == pair.1.iri)
+                        {
+                            Some((_, n)) => *n += 1,
+                            None => discourse.pair_counts.push((pair.clone(), 1)),
+                        }
+                        let best = discourse
+                            .pair_counts
+                            .iter()
+                            .map(|(_, n)| *n)
+                            .max()
+                            .unwrap_or(0);
+                        let n_this = discourse
+                            .pair_counts
+                            .iter()
+                            .find(|(p, _)| p.0.iri == pair.0.iri && p.1.iri == pair.1.iri)
+                            .map(|(_, n)| *n)
+                            .unwrap_or(0);
+                        if n_this == best {
+                            discourse.last_pair = Some(pair);
+                        }
                     }
                 }
                 mentions.extend(found);
