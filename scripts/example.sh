@@ -20,6 +20,6 @@ bin=target/release/eventline
 store=${EVENTLINE_STORE:-output/store}
 "$bin" ingest --store "$store" examples/articles
 "$bin" query --store "$store" queries/who-met-whom.rq
-"$bin" timeline --store "$store" -o output/timeline.svg
-"$bin" timeline --store "$store" -o output/timeline.png 2>/dev/null || true
-echo "timeline: output/timeline.svg"
+"$bin" timeline --store "$store" -o output/example-timeline.svg
+"$bin" timeline --store "$store" -o output/example-timeline.png 2>/dev/null || true
+echo "timeline: output/example-timeline.svg"
