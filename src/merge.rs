@@ -198,8 +198,8 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
         } else {
             // Several events fit an undated mention: the one dated event
             // among them if there is exactly one (an undated group is only
-            // a remainder), else the one undated group, else keep it apart
-            // rather than guess.
+            // a remainder), else the one with the same people, else the
+            // first undated group, else keep it apart rather than guess.
             let dated: Vec<usize> = candidates
                 .iter()
                 .copied()
@@ -225,7 +225,9 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
             match (dated.len(), undated.len()) {
                 (1, _) => Some(dated[0]),
                 _ if same_people.len() == 1 => Some(same_people[0]),
-                (0, 1) => Some(undated[0]),
+                // Undated retellings of an undated event (the same story
+                // from many outlets) gather in the first such group.
+                (_, n) if n >= 1 => Some(undated[0]),
                 _ => None,
             }
         };

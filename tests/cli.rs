@@ -426,6 +426,15 @@ fn a_republished_story_is_linked_and_confirms_nothing_new() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["docs"]["value"], "3");
     assert_eq!(rows[0]["n"]["value"], "2");
+    // A copy adds sources, never events.
+    let count = |store: &str| {
+        json_rows(store, "PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a evl:Event }")[0]["n"]["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let seeds_only = store_with(&[&seeds()]);
+    assert_eq!(count(&store), count(&store_arg(&seeds_only)));
     // Withdrawing the copy withdraws the link.
     ok(&["remove", "--store", &store, "000-republished.txt"]);
     assert!(json_rows(&store, "PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT * WHERE { ?a evl:syndicatedCopyOf ?b }").is_empty());
