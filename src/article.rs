@@ -110,10 +110,13 @@ pub struct Article {
 }
 
 impl Article {
-    /// Hash of everything extraction depends on: an unchanged hash means
-    /// re-ingesting changes nothing.
+    /// Hash of everything extraction depends on, the extractor's version
+    /// included: an unchanged hash means re-ingesting changes nothing, and
+    /// a new eventline re-reads every article.
     pub fn content_hash(&self) -> String {
         let mut h = Sha256::new();
+        h.update(crate::extract::EXTRACTOR_VERSION.as_bytes());
+        h.update([0]);
         h.update(self.id.as_bytes());
         h.update([0]);
         h.update(self.title.as_deref().unwrap_or("").as_bytes());
