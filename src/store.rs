@@ -56,6 +56,8 @@ pub enum StoreError {
     Load { what: String, message: String },
     #[error("cannot write output: {0}")]
     Output(String),
+    #[error("cannot write output: {0}")]
+    Write(#[source] std::io::Error),
 }
 
 /// What ingesting one article did.
@@ -387,7 +389,7 @@ impl EventStore {
         out: &mut dyn Write,
     ) -> Result<usize, StoreError> {
         let results = self.query(query)?;
-        let err = |e: std::io::Error| StoreError::Output(e.to_string());
+        let err = StoreError::Write;
         match results {
             QueryResults::Solutions(sols) => {
                 let vars = sols.variables().to_vec();
@@ -461,7 +463,7 @@ impl EventStore {
     /// Exports the store. Dataset formats keep the named graphs; triple
     /// formats get the union of all graphs, each triple once.
     pub fn export(&self, format: RdfFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
-        let err = |e: std::io::Error| StoreError::Output(e.to_string());
+        let err = StoreError::Write;
         let mut ser = RdfSerializer::from_format(format)
             .with_prefix("evl", vocab::EVL)
             .and_then(|s| s.with_prefix("eid", vocab::EID))
