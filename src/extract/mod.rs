@@ -732,36 +732,17 @@ impl<'g> Extractor<'g> {
             }
         }
         // "air strikes in Gaza": the place's country is attacked.
+        // "air strikes in Gaza", "a car bombing in central Baghdad": the
+        // country of the place is the one attacked.
         if kind == EventKind::Attack && !roles.iter().any(|(r, _)| *r == Role::Target) {
-            let initiator_anchor: Vec<String> =
-                roles.iter().map(|(_, e)| e.anchor.clone()).collect();
-            if let Some(p) = place.as_ref().or(place_country.as_ref()) {
-                let country = if p.etype == EntityType::Country || p.anchor != p.iri {
-                    Some(p.anchor.clone())
-                } else {
-                    p.located_in.clone()
-                };
-                if let Some(i) = country.as_deref().and_then(|c| self.gaz.get(c)) {
-                    let c = self.gaz.entity_ref(i, dct);
-                    if !roles.is_empty() && !initiator_anchor.contains(&c.anchor) {
-                        roles.push((Role::Target, c));
-                    }
-                }
-            }
-        }
-        // "a car bombing in central Baghdad": the country attacked.
-        if kind == EventKind::Attack && roles.is_empty() {
-            if let Some(p) = place.as_ref().or(place_country.as_ref()) {
-                let country = if p.etype == EntityType::Country || p.anchor != p.iri {
-                    Some(p.anchor.clone())
-                } else {
-                    p.located_in.clone()
-                };
-                if let Some(i) = country.as_deref().and_then(|c| self.gaz.get(c)) {
-                    let c = self.gaz.entity_ref(i, dct);
-                    if c.etype == EntityType::Country {
-                        roles.push((Role::Target, c));
-                    }
+            let country = place
+                .as_ref()
+                .or(place_country.as_ref())
+                .and_then(|p| self.country_of_place(p, dct));
+            if let Some(c) = country {
+                let attacker_side = roles.iter().any(|(_, e)| e.anchor == c.anchor);
+                if !attacker_side && (!roles.is_empty() || c.etype == EntityType::Country) {
+                    roles.push((Role::Target, c));
                 }
             }
         }
@@ -1205,6 +1186,19 @@ impl<'g> Extractor<'g> {
             country.as_ref(),
             false,
         ))
+    }
+
+    /// The country a place lies in (or stands for).
+    fn country_of_place(&self, p: &EntityRef, dct: Option<NaiveDate>) -> Option<EntityRef> {
+        let country = if p.etype == EntityType::Country || p.anchor != p.iri {
+            Some(p.anchor.clone())
+        } else {
+            p.located_in.clone()
+        };
+        country
+            .as_deref()
+            .and_then(|c| self.gaz.get(c))
+            .map(|i| self.gaz.entity_ref(i, dct))
     }
 
     /// "Moscow said", "the Kremlin said": the government the capital or
