@@ -235,7 +235,7 @@ impl EventStore {
     }
 
     /// Finds the stored articles this one is a near-copy of and links each
-    /// pair, the later one (by date, then id) as the copy. The links live in
+    /// pair, the later one (by date, then article IRI) as the copy. The links live in
     /// their own graph; the blocks of the original's events are re-derived
     /// so their count of independent sources stays right.
     fn link_copies(

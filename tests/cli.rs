@@ -439,3 +439,44 @@ fn a_republished_story_is_linked_and_confirms_nothing_new() {
     ok(&["remove", "--store", &store, "000-republished.txt"]);
     assert!(json_rows(&store, "PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT * WHERE { ?a evl:syndicatedCopyOf ?b }").is_empty());
 }
+
+/// The development set of retold articles (tests/data/merge): a summit
+/// announced in early articles and held in later ones is one Occurred
+/// event, and the syndicated copy counts once.
+#[test]
+fn retold_summit_is_one_event_with_its_latest_status() {
+    let dir = store_with(&[&root().join("tests/data/merge/articles")]);
+    let store = store_arg(&dir);
+    let copies = json_rows(
+        &store,
+        "PREFIX evl: <https://w3id.org/eventline/ontology#> PREFIX schema: <https://schema.org/>
+         SELECT ?c ?o WHERE { ?a evl:syndicatedCopyOf ?b . ?a schema:identifier ?c . ?b schema:identifier ?o }",
+    );
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let pair = [
+        copies[0]["c"]["value"].as_str().unwrap(),
+        copies[0]["o"]["value"].as_str().unwrap(),
+    ];
+    assert!(
+        pair.contains(&"05_ankara_syndicated.txt") && pair.contains(&"04_moscow_kremlin_date.txt")
+    );
+    let summit = json_rows(
+        &store,
+        "PREFIX evl: <https://w3id.org/eventline/ontology#>
+         SELECT ?st ?n (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+           ?e a evl:Summit ; evl:earliest ?d ; evl:status ?st ; evl:independentSources ?n ; evl:mentionedIn ?doc .
+           FILTER(STR(?d) = \"2026-02-19\") } GROUP BY ?e ?st ?n ORDER BY DESC(?docs) LIMIT 1",
+    );
+    assert_eq!(
+        summit[0]["st"]["value"],
+        "https://w3id.org/eventline/ontology#Occurred"
+    );
+    let docs: u32 = summit[0]["docs"]["value"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let independent: u32 = summit[0]["n"]["value"].as_str().unwrap().parse().unwrap();
+    assert!(docs >= 8, "{docs} documents");
+    assert_eq!(independent, docs - 1);
+}
