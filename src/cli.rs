@@ -71,15 +71,8 @@ JSON Lines ({\"id\",\"url\",\"title\",\"published\",\"text\"} per line), directo
     Ingest {
         #[command(flatten)]
         store: StoreArg,
-        /// Files, directories or - (stdin).
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Publication date for inputs that carry none (YYYY-MM-DD).
-        #[arg(long)]
-        date: Option<NaiveDate>,
-        /// Extra gazetteer files (Turtle, same vocabulary as ontology/gazetteer.ttl).
-        #[arg(long)]
-        gazetteer: Vec<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
         /// Largest article accepted, in bytes.
         #[arg(long, default_value_t = article::DEFAULT_MAX_ARTICLE_BYTES)]
         max_article_bytes: usize,
@@ -149,12 +142,8 @@ eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg
     /// Show the event mentions of articles without storing them (a dry run).
     #[command(after_help = "Example:\n  eventline extract --format json examples/articles")]
     Extract {
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        date: Option<NaiveDate>,
-        #[arg(long)]
-        gazetteer: Vec<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
         #[arg(long, value_enum, default_value_t = TextFormat::Table)]
         format: TextFormat,
     },
@@ -165,6 +154,20 @@ eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg
         #[arg(required = true)]
         ids: Vec<String>,
     },
+}
+
+/// What to read and how, shared by `ingest` and `extract`.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files, directories or - (stdin).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Publication date for inputs that carry none (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<NaiveDate>,
+    /// Extra gazetteer files (Turtle, same vocabulary as ontology/gazetteer.ttl).
+    #[arg(long)]
+    pub gazetteer: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -246,17 +249,15 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Ingest {
             store,
-            paths,
-            date,
-            gazetteer,
+            input,
             max_article_bytes,
             strict,
             quiet,
         } => ingest(
             &store.store,
-            &paths,
-            date,
-            &gazetteer,
+            &input.paths,
+            input.date,
+            &input.gazetteer,
             max_article_bytes,
             strict,
             quiet,
@@ -396,17 +397,12 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             Ok(exit::OK)
         }
-        Command::Extract {
-            paths,
-            date,
-            gazetteer,
-            format,
-        } => {
-            let gaz = Gazetteer::load(&gazetteer).context("loading the gazetteer")?;
-            let (inputs, problems) = article::collect_inputs(&paths);
+        Command::Extract { input, format } => {
+            let gaz = Gazetteer::load(&input.gazetteer).context("loading the gazetteer")?;
+            let (inputs, problems) = article::collect_inputs(&input.paths);
             let ex = Extractor::new(&gaz);
             let opts = ReadOptions {
-                date,
+                date: input.date,
                 ..Default::default()
             };
             for input in &inputs {
@@ -513,7 +509,9 @@ fn ingest(
     strict: bool,
     quiet: bool,
 ) -> Result<u8> {
-    let gaz = Gazetteer::load(extra_gaz).context("loading the gazetteer")?;
+    // Read once: parsed for extraction and loaded into the store's graph.
+    let gaz_sources = Gazetteer::sources(extra_gaz).context("reading the gazetteer")?;
+    let gaz = Gazetteer::from_turtle(&gaz_sources).context("loading the gazetteer")?;
     let (inputs, mut problems) = article::collect_inputs(paths);
     if inputs.is_empty() {
         for p in &problems {
@@ -522,7 +520,7 @@ fn ingest(
         bail!("nothing to ingest");
     }
     let store = EventStore::open(store_path)?;
-    store.ensure_vocabulary(&Gazetteer::sources(extra_gaz)?)?;
+    store.ensure_vocabulary(&gaz_sources)?;
     // Finish what a killed run left undone before adding more.
     store.rebuild_dirty(&gaz)?;
     let opts = ReadOptions {
@@ -571,7 +569,7 @@ fn ingest(
             }
             let refs: Vec<(&article::Article, &crate::model::ArticleExtraction)> =
                 pending.iter().map(|(a, x)| (a, x)).collect();
-            match store.ingest_batch(&refs, &gaz) {
+            match store.ingest_batch(&refs) {
                 Ok(outcomes) => {
                     for o in outcomes {
                         match o {
@@ -672,19 +670,25 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
     if let Some(only) = &only {
         events.retain(|e| only.contains(&e.id));
     }
-    // A QID names the gazetteer entity; the timeline matches labels.
-    let gaz = Gazetteer::load(&[]).context("loading the gazetteer")?;
+    // A QID names the gazetteer entity; the timeline matches labels. The
+    // gazetteer is parsed only when a QID is given.
+    let is_qid =
+        |x: &str| x.len() > 1 && x.starts_with('Q') && x[1..].chars().all(|c| c.is_ascii_digit());
+    let gaz = if a.actor.iter().any(|x| is_qid(x)) {
+        Some(Gazetteer::load(&[]).context("loading the gazetteer")?)
+    } else {
+        None
+    };
     let actors: Vec<String> = a
         .actor
         .iter()
         .map(|x| {
-            let is_qid =
-                x.len() > 1 && x.starts_with('Q') && x[1..].chars().all(|c| c.is_ascii_digit());
-            match gaz
-                .entities
-                .iter()
-                .find(|e| is_qid && e.qid.as_deref() == Some(x.as_str()))
-            {
+            let entity = gaz.as_ref().and_then(|g| {
+                g.entities
+                    .iter()
+                    .find(|e| is_qid(x) && e.qid.as_deref() == Some(x.as_str()))
+            });
+            match entity {
                 Some(e) => e.label.clone(),
                 None => x.clone(),
             }

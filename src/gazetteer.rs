@@ -8,7 +8,7 @@
 //! in an article is a single pass however large the gazetteer grows.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
@@ -133,16 +133,7 @@ struct Raw {
 impl Gazetteer {
     /// The built-in gazetteer plus the given files.
     pub fn load(extra: &[PathBuf]) -> Result<Gazetteer, GazetteerError> {
-        let mut sources: Vec<(PathBuf, String)> =
-            vec![(PathBuf::from("ontology/gazetteer.ttl"), BUILTIN.to_string())];
-        for p in extra {
-            let text = std::fs::read_to_string(p).map_err(|source| GazetteerError::Io {
-                path: p.clone(),
-                source,
-            })?;
-            sources.push((p.clone(), text));
-        }
-        Self::from_turtle(&sources)
+        Self::from_turtle(&Self::sources(extra)?)
     }
 
     /// The Turtle texts of the built-in and extra gazetteer files, for the store.
@@ -452,11 +443,6 @@ fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
         text[at..].chars().next()
     };
     c.is_some_and(|c| c.is_alphanumeric())
-}
-
-/// The path of the built-in gazetteer for messages.
-pub fn builtin_path() -> &'static Path {
-    Path::new("ontology/gazetteer.ttl")
 }
 
 #[cfg(test)]

@@ -112,8 +112,13 @@ pub fn mention_iri(article_id: &str, n: usize) -> String {
     eid(&format!("mention/{}/{n}", article_key(article_id)))
 }
 
-/// All quads of one article's graph.
-pub fn article_quads(article: &Article, ex: &ArticleExtraction) -> Vec<Quad> {
+/// All quads of one article's graph; `fingerprint` is its SimHash
+/// ([`crate::syndication::fingerprint`]), computed once by the caller.
+pub fn article_quads(
+    article: &Article,
+    ex: &ArticleExtraction,
+    fingerprint: Option<u64>,
+) -> Vec<Quad> {
     let graph = article_graph(&article.id);
     let doc = article_iri(&article.id);
     let mut w = GraphWriter::new(&graph);
@@ -134,7 +139,7 @@ pub fn article_quads(article: &Article, ex: &ArticleExtraction) -> Vec<Quad> {
     w.text(&doc, vocab::REFERENCE_DATE_METHOD, &ex.dates.method);
     w.text(&doc, vocab::CONTENT_HASH, &article.content_hash());
     w.text(&doc, vocab::SOURCE_FILE, &article.source);
-    if let Some(fp) = crate::syndication::fingerprint(&article.text) {
+    if let Some(fp) = fingerprint {
         w.text(&doc, vocab::FINGERPRINT, &format!("{fp:016x}"));
     }
     let run = eid(&format!("run/{}", EXTRACTOR_VERSION.replace('/', "-")));

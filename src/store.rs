@@ -190,7 +190,7 @@ impl EventStore {
         extraction: &ArticleExtraction,
         gaz: &Gazetteer,
     ) -> Result<Ingested, StoreError> {
-        let out = self.ingest_batch(&[(article, extraction)], gaz)?[0];
+        let out = self.ingest_batch(&[(article, extraction)])?[0];
         self.rebuild_dirty(gaz)?;
         Ok(out)
     }
@@ -203,7 +203,6 @@ impl EventStore {
     pub fn ingest_batch(
         &self,
         batch: &[(&Article, &ArticleExtraction)],
-        gaz: &Gazetteer,
     ) -> Result<Vec<Ingested>, StoreError> {
         let mut t = self.store.start_transaction()?;
         let mut blocks: BTreeSet<String> = BTreeSet::new();
@@ -217,18 +216,18 @@ impl EventStore {
             }
             blocks.extend(blocks_of_graph(&t, graph.as_ref())?);
             t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-            for q in rdf::article_quads(article, extraction) {
+            let fingerprint = crate::syndication::fingerprint(&article.text);
+            for q in rdf::article_quads(article, extraction, fingerprint) {
                 t.insert(&q);
             }
             blocks.extend(extraction.mentions.iter().map(Mention::block_key));
-            self.link_copies(&mut t, article, extraction, &mut blocks)?;
+            self.link_copies(&mut t, &article.id, extraction, fingerprint, &mut blocks)?;
             outcomes.push(if old.is_some() {
                 Ingested::Replaced
             } else {
                 Ingested::Added
             });
         }
-        let _ = gaz;
         mark_dirty(&mut t, &blocks);
         t.commit()?;
         Ok(outcomes)
@@ -241,11 +240,12 @@ impl EventStore {
     fn link_copies(
         &self,
         t: &mut Transaction,
-        article: &Article,
+        id: &str,
         extraction: &ArticleExtraction,
+        fingerprint: Option<u64>,
         blocks: &mut BTreeSet<String>,
     ) -> Result<(), StoreError> {
-        let doc = rdf::article_iri(&article.id);
+        let doc = rdf::article_iri(id);
         let mut guard = self
             .fingerprints
             .lock()
@@ -256,7 +256,7 @@ impl EventStore {
         let index = guard.as_mut().expect("just filled");
         index.retain(|(d, _, _)| *d != doc);
         blocks.extend(unlink_copies(t, &doc)?);
-        let Some(fp) = crate::syndication::fingerprint(&article.text) else {
+        let Some(fp) = fingerprint else {
             return Ok(());
         };
         let published = extraction.dates.published;
@@ -493,10 +493,6 @@ impl EventStore {
         }
         ser.finish().map_err(err)?;
         Ok(n)
-    }
-
-    pub fn flush(&self) -> Result<(), StoreError> {
-        Ok(self.store.flush()?)
     }
 }
 

@@ -8,7 +8,6 @@ pub const EVL: &str = "https://w3id.org/eventline/ontology#";
 /// Resources minted by eventline and the gazetteer (`eid:`).
 pub const EID: &str = "https://w3id.org/eventline/id/";
 /// Named graphs.
-pub const GRAPH: &str = "https://w3id.org/eventline/graph/";
 pub const GRAPH_ONTOLOGY: &str = "https://w3id.org/eventline/graph/ontology";
 pub const GRAPH_GAZETTEER: &str = "https://w3id.org/eventline/graph/gazetteer";
 pub const GRAPH_ARTICLE_PREFIX: &str = "https://w3id.org/eventline/graph/article/";
@@ -24,7 +23,6 @@ pub const RDFS_SUBCLASS_OF: &str = "http://www.w3.org/2000/01/rdf-schema#subClas
 pub const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
 pub const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
-pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 pub const XSD_NON_NEGATIVE_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger";
 pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
 
@@ -84,18 +82,13 @@ pub const REFERENCE_DATE: &str = evl!("referenceDate");
 pub const REFERENCE_DATE_METHOD: &str = evl!("referenceDateMethod");
 pub const CONTENT_HASH: &str = evl!("contentHash");
 pub const SOURCE_FILE: &str = evl!("sourceFile");
-pub const ACTOR: &str = evl!("Actor");
 pub const PERSON: &str = evl!("Person");
-pub const ORGANISATION: &str = evl!("Organisation");
-pub const COUNTRY: &str = evl!("Country");
-pub const PLACE_CLASS: &str = evl!("Place");
 pub const AFFILIATION: &str = evl!("affiliation");
 
 /// Local names of the date methods (individuals of `evl:DateMethod`).
 pub const DATE_EXPLICIT: &str = evl!("ExplicitDate");
 pub const DATE_RELATIVE_TO_PUBLICATION: &str = evl!("RelativeToPublication");
 pub const DATE_RELATIVE_TO_DATE: &str = evl!("RelativeToDate");
-pub const DATE_PUBLICATION_FALLBACK: &str = evl!("PublicationDateFallback");
 
 /// `evl:` + a local name, for kinds and statuses whose names come from enums.
 pub fn evl(local: &str) -> String {

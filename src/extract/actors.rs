@@ -238,19 +238,10 @@ pub fn find_actors(
             SurfaceKind::Demonym => ActorKind::Demonym,
             SurfaceKind::Name => ActorKind::Name,
         };
-        let seat_of = e.seat_of.clone();
-        actors.push(ActorTok {
-            t0,
-            t1,
-            ent,
-            kind,
-            absorbed: false,
-            locative: false,
-            motion: false,
-            topic: false,
-            seat_of,
-            gaz_idx: Some(idx),
-        });
+        let mut a = ActorTok::new(t0, t1, ent, kind);
+        a.seat_of = e.seat_of.clone();
+        a.gaz_idx = Some(idx);
+        actors.push(a);
     }
     let covered = |actors: &[ActorTok], i: usize| actors.iter().any(|a| a.t0 <= i && i < a.t1);
 

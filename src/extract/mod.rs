@@ -15,7 +15,7 @@ pub mod text;
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use crate::article::Article;
 use crate::gazetteer::Gazetteer;
@@ -290,19 +290,25 @@ impl<'g> Extractor<'g> {
                 .filter(|m| m.start >= span.start && m.end <= span.end)
                 .cloned()
                 .collect();
-            // First pass without pronouns resolved to find the speaker of quotes.
-            let pre = actors::find_actors(
-                text,
-                &tokens,
-                &s_names,
-                self.gaz,
-                dct,
-                &mut discourse,
-                &in_quote,
-                None,
-            );
-            let pre_frames = speech_frames(&tokens, &pre, &[]);
-            let quote_speaker = pre_frames.iter().find_map(|f| f.speaker.clone());
+            // A first pass finds who speaks, so that "I" inside a quote can
+            // be resolved; sentences without quotes need none.
+            let quote_speaker = if quotes.is_empty() {
+                None
+            } else {
+                let pre = actors::find_actors(
+                    text,
+                    &tokens,
+                    &s_names,
+                    self.gaz,
+                    dct,
+                    &mut discourse,
+                    &in_quote,
+                    None,
+                );
+                speech_frames(&tokens, &pre, &[])
+                    .iter()
+                    .find_map(|f| f.speaker.clone())
+            };
             let actors = actors::find_actors(
                 text,
                 &tokens,
@@ -444,7 +450,7 @@ impl<'g> Extractor<'g> {
                 out.push(m);
             }
         }
-        out.extend(self.intent_pledges(s, dct, &out));
+        out.extend(self.intent_pledges(s, &out));
         // A statement whose content is itself an event is news for that event.
         if out.iter().any(|m| m.kind != EventKind::Statement) {
             let firsts: Vec<usize> = out
@@ -727,7 +733,7 @@ impl<'g> Extractor<'g> {
         // "Opposition groups in Zimbabwe are demanding ...": an unnamed
         // collective is still the actor.
         if !kind.symmetric() && !roles.iter().any(|(r, _)| *r == Role::Initiator) {
-            if let Some(group) = self.collective_subject(s, t0, lb, dct) {
+            if let Some(group) = self.collective_subject(s, t0, lb) {
                 roles.insert(0, (Role::Initiator, group));
             }
         }
@@ -1096,13 +1102,7 @@ impl<'g> Extractor<'g> {
     /// The collective noun phrase right before a trigger ("Opposition
     /// groups in Zimbabwe are demanding"), minted as a group actor anchored
     /// in the country the phrase names.
-    fn collective_subject(
-        &self,
-        s: &Sentence,
-        t0: usize,
-        lb: usize,
-        dct: Option<NaiveDate>,
-    ) -> Option<EntityRef> {
+    fn collective_subject(&self, s: &Sentence, t0: usize, lb: usize) -> Option<EntityRef> {
         let toks = &s.tokens;
         let mut k = t0;
         // Auxiliaries and adverbs between the subject and the verb.
@@ -1179,7 +1179,6 @@ impl<'g> Extractor<'g> {
             Some(c) => format!("{label} ({})", c.label),
             None => label,
         };
-        let _ = dct;
         Some(actors::minted(
             &label,
             EntityType::Group,
@@ -1214,12 +1213,7 @@ impl<'g> Extractor<'g> {
 
     /// "X said he would end the war": X's pledge to end the war, when
     /// what is promised is no event of its own.
-    fn intent_pledges(
-        &self,
-        s: &Sentence,
-        _dct: Option<NaiveDate>,
-        found: &[Mention],
-    ) -> Vec<Mention> {
+    fn intent_pledges(&self, s: &Sentence, found: &[Mention]) -> Vec<Mention> {
         let toks = &s.tokens;
         let mut out = Vec::new();
         for f in &s.frames {
@@ -1314,19 +1308,6 @@ impl<'g> Extractor<'g> {
     /// Article-level clean-up: counterparts for one-sided meetings, summits
     /// for meetings of leaders, then one mention per event.
     fn finish_article(&self, mut mentions: Vec<Mention>, dct: Option<NaiveDate>) -> Vec<Mention> {
-        if std::env::var_os("EVENTLINE_DEBUG").is_some() {
-            for m in &mentions {
-                let who: Vec<&str> = m.actors.iter().map(|(_, e)| e.label.as_str()).collect();
-                eprintln!(
-                    "raw {:?} {:?} {:?} {:?} {:?}",
-                    m.kind,
-                    m.status,
-                    who,
-                    m.date.as_ref().map(|d| &d.value),
-                    m.evidence.first().map(|e| &e.quote)
-                );
-            }
-        }
         // Who meets whom in this article, to complete "Trump's summit in Alaska".
         let mut partners: HashMap<String, HashMap<String, (usize, EntityRef)>> = HashMap::new();
         for m in mentions.iter().filter(|m| m.kind.family() == "consult") {
@@ -2221,9 +2202,4 @@ fn dateline_without_year(text: &str, published: NaiveDate) -> Option<NaiveDate> 
         .filter(|t| t.ttype == TimexType::Date && t.earliest.is_some() && t.earliest == t.latest)
         .filter_map(|t| t.earliest)
         .find(|d| *d <= published && (published - *d).num_days() <= 2)
-}
-
-/// For tests and the `dates` view: weekday of a date.
-pub fn weekday_name(d: NaiveDate) -> String {
-    format!("{:?}", d.weekday())
 }
