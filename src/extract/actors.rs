@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::lexicon::{NOT_NAMES, TITLE_WORDS};
+use super::lexicon::{not_a_name, TITLE_WORDS};
 use super::text::{TokKind, Token};
 use crate::gazetteer::{Gazetteer, NameMatch, SurfaceKind};
 use crate::model::{EntityRef, EntityType};
@@ -222,7 +222,7 @@ pub fn find_actors(
                     t.kind == TokKind::Word
                         && t.cap
                         && !TITLE_WORDS.contains(&t.lower.as_str())
-                        && !NOT_NAMES.contains(&t.lower.as_str())
+                        && !not_a_name(&t.lower)
                 })
             };
             if (t0 > 0 && cap_word(t0 - 1)) || cap_word(t1) {
@@ -262,7 +262,7 @@ pub fn find_actors(
                 && tokens[k].kind == TokKind::Word
                 && tokens[k].cap
                 && !covered(&actors, k)
-                && !NOT_NAMES.contains(&tokens[k].lower.as_str())
+                && !not_a_name(&tokens[k].lower)
                 && !tokens[k].lower.starts_with('\'')
             {
                 k += 1;

@@ -469,15 +469,9 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// Words that never start a person's name though capitalised.
+/// Words that never start a person's name though capitalised (besides the
+/// weekdays; see [`not_a_name`]).
 pub const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
@@ -514,6 +508,11 @@ pub const NOT_NAMES: &[&str] = &[
     "his",
     "her",
 ];
+
+/// Whether a capitalised word cannot start or continue a person's name.
+pub fn not_a_name(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower) || NOT_NAMES.contains(&lower)
+}
 
 #[cfg(test)]
 mod tests {
