@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::Term;
+use oxrdf::Term;
+use oxrdfio::{RdfFormat, RdfParser};
 use thiserror::Error;
 
 use crate::model::{EntityRef, EntityType};
@@ -159,7 +159,7 @@ impl Gazetteer {
                     message: e.to_string(),
                 })?;
                 let s = match &quad.subject {
-                    oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
+                    oxrdf::NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
                     other => other.to_string(),
                 };
                 let r = raw.entry(s.clone()).or_insert_with(|| {

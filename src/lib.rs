@@ -8,15 +8,18 @@
 //! every IRI.
 
 pub mod article;
+#[cfg(feature = "store")]
 pub mod cli;
 pub mod extract;
 pub mod gazetteer;
 pub mod merge;
 pub mod model;
 pub mod rdf;
+#[cfg(feature = "store")]
 pub mod store;
 pub mod syndication;
 pub mod timeline;
+#[cfg(feature = "store")]
 pub mod timeline_data;
 pub mod timex;
 pub mod vocab;

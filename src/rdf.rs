@@ -8,7 +8,7 @@
 //! Annotation with text quote and position selectors.
 
 use chrono::NaiveDate;
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
 use crate::article::{hex, Article};
