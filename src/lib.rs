@@ -15,6 +15,7 @@ pub mod gazetteer;
 pub mod merge;
 pub mod model;
 pub mod rdf;
+pub mod relations;
 #[cfg(feature = "store")]
 pub mod store;
 pub mod syndication;

@@ -150,6 +150,12 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
 
 /// Groups items into events; returns clusters of item indices.
 pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
+    cluster_apart(items, mode, &[])
+}
+
+/// [`cluster`], keeping each pair of `apart` (item indices, smaller first)
+/// in different events: the text related them, so they are two.
+pub fn cluster_apart(items: &[Item], mode: Mode, apart: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&x, &y| {
         let (a, b) = (items[x].mention, items[y].mention);
@@ -162,11 +168,50 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
             .then(items[x].id.cmp(&items[y].id))
     });
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // The common part of each cluster's date windows. Windows that overlap
+    // pairwise share a common part (Helly's theorem in one dimension), so a
+    // dated mention fits a cluster only if it overlaps that part: one
+    // comparison rules out most clusters of a large block before the
+    // member-by-member check.
+    let mut common: Vec<Option<(NaiveDate, NaiveDate)>> = Vec::new();
     for &i in &order {
-        let fits = |c: &Vec<usize>| c.iter().all(|&j| compatible(&items[i], &items[j], mode));
-        let candidates: Vec<usize> = (0..clusters.len())
-            .filter(|&c| fits(&clusters[c]))
-            .collect();
+        let own = items[i]
+            .mention
+            .date
+            .as_ref()
+            .map(|d| (d.earliest, d.latest));
+        let fits = |c: usize| {
+            let may = match (own, common[c]) {
+                (Some((e, l)), Some((ce, cl))) => e <= cl && ce <= l,
+                _ => true,
+            };
+            may && clusters[c].iter().all(|&j| {
+                compatible(&items[i], &items[j], mode) && !apart.contains(&(i.min(j), i.max(j)))
+            })
+        };
+        let join = |clusters: &mut Vec<Vec<usize>>,
+                    common: &mut Vec<Option<(NaiveDate, NaiveDate)>>,
+                    chosen: Option<usize>| match chosen {
+            Some(c) => {
+                clusters[c].push(i);
+                common[c] = match (common[c], own) {
+                    (Some((ce, cl)), Some((e, l))) => Some((ce.max(e), cl.min(l))),
+                    (None, w) | (w, None) => w,
+                };
+            }
+            None => {
+                clusters.push(vec![i]);
+                common.push(own);
+            }
+        };
+        // Across articles a dated mention joins the first event it fits:
+        // stop at the first.
+        if mode == Mode::Store && own.is_some() {
+            let chosen = (0..clusters.len()).find(|&c| fits(c));
+            join(&mut clusters, &mut common, chosen);
+            continue;
+        }
+        let candidates: Vec<usize> = (0..clusters.len()).filter(|&c| fits(c)).collect();
         // Within an article, a compatible mention of the same sentence is
         // the strongest evidence of identity.
         let same_sentence: Vec<usize> = if mode == Mode::Article {
@@ -241,10 +286,7 @@ pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
         {
             continue;
         }
-        match chosen {
-            Some(c) => clusters[c].push(i),
-            None => clusters.push(vec![i]),
-        }
+        join(&mut clusters, &mut common, chosen);
     }
     for c in clusters.iter_mut() {
         c.sort_by(|&x, &y| items[x].id.cmp(&items[y].id));

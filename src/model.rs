@@ -352,9 +352,80 @@ pub struct ArticleDates {
     pub method: String,
 }
 
+/// How one event relates to another. The names are the local names of the
+/// ontology properties; the subject comes first ("the call is `AheadOf`
+/// the meeting").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum RelationKind {
+    /// The subject ends before the object begins (from dates).
+    Before,
+    /// The subject comes next after the object ("after", "following").
+    Follows,
+    /// The subject happens shortly before, in view of, the object.
+    AheadOf,
+    /// The subject reacts to the object ("in retaliation for").
+    InResponseTo,
+    /// The subject (a plan, a pledge, an agreement) was agreed during the object.
+    AgreedDuring,
+    /// The subject is an episode of the object ("on the sidelines of").
+    PartOf,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 6] = [
+        RelationKind::Before,
+        RelationKind::Follows,
+        RelationKind::AheadOf,
+        RelationKind::InResponseTo,
+        RelationKind::AgreedDuring,
+        RelationKind::PartOf,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationKind::Before => "before",
+            RelationKind::Follows => "follows",
+            RelationKind::AheadOf => "aheadOf",
+            RelationKind::InResponseTo => "inResponseTo",
+            RelationKind::AgreedDuring => "agreedDuring",
+            RelationKind::PartOf => "partOf",
+        }
+    }
+    pub fn from_name(name: &str) -> Option<RelationKind> {
+        RelationKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+    /// Whether the relation orders its events in time, and which way:
+    /// `Some(true)` when the subject comes first, `Some(false)` when the
+    /// object does, `None` for containment.
+    pub fn subject_first(self) -> Option<bool> {
+        match self {
+            RelationKind::Before | RelationKind::AheadOf => Some(true),
+            RelationKind::Follows | RelationKind::InResponseTo | RelationKind::AgreedDuring => {
+                Some(false)
+            }
+            RelationKind::PartOf => None,
+        }
+    }
+    /// Relations read from the text outrank those inferred from dates.
+    pub fn from_text(self) -> bool {
+        self != RelationKind::Before
+    }
+}
+
+/// A relation between two mentions of one article (indices into
+/// [`ArticleExtraction::mentions`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct MentionRelation {
+    pub from: usize,
+    pub kind: RelationKind,
+    pub to: usize,
+    /// The words that say so ("ahead of"), or "dates".
+    pub cue: String,
+}
+
 /// Everything extraction learned from one article.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleExtraction {
     pub dates: ArticleDates,
     pub mentions: Vec<Mention>,
+    pub relations: Vec<MentionRelation>,
 }

@@ -150,6 +150,15 @@ pub fn article_quads(
         write_mention(&mut w, &iri, &doc, m, &article.text);
         w.iri(&iri, vocab::PROV_WAS_GENERATED_BY, &run);
     }
+    // Relations stay between mentions here, as the article told them; the
+    // store lifts them to events (graph/relations).
+    for r in &ex.relations {
+        w.iri(
+            &mention_iri(&article.id, r.from),
+            &evl(r.kind.name()),
+            &mention_iri(&article.id, r.to),
+        );
+    }
     w.quads
 }
 

@@ -19,7 +19,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef,
+    GraphName, GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+    Term, TermRef,
 };
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -30,8 +31,8 @@ use crate::article::Article;
 use crate::gazetteer::Gazetteer;
 use crate::merge::{self, Item, Mode};
 use crate::model::{
-    ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind, Mention, Role,
-    Status,
+    ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind, Mention,
+    RelationKind, Role, Status,
 };
 use crate::rdf::{self, nn, MergedEvent};
 use crate::vocab;
@@ -42,7 +43,7 @@ pub const ONTOLOGY: &str = include_str!("../ontology/eventline.ttl");
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    #[error("store {path} is in use by another eventline process (wait for it to finish, or use another --store)")]
+    #[error("store {path} is in use by another eventline process (only one may open it at a time: wait for it to finish, add --wait SECONDS, or use another --store)")]
     Locked { path: String },
     #[error("cannot open store {path}: {message}")]
     Open { path: String, message: String },
@@ -311,10 +312,11 @@ impl EventStore {
         Ok(true)
     }
 
-    /// Re-derives every block marked dirty, a few hundred per transaction.
-    /// Returns how many blocks were rebuilt.
-    pub fn rebuild_dirty(&self, gaz: &Gazetteer) -> Result<usize, StoreError> {
+    /// Re-derives every block marked dirty, a few hundred per transaction,
+    /// then the event relations if events changed.
+    pub fn rebuild_dirty(&self, gaz: &Gazetteer) -> Result<Rebuilt, StoreError> {
         let meta = nn(vocab::GRAPH_META);
+        let started = std::time::Instant::now();
         let mut done = 0;
         loop {
             let mut t = self.store.start_transaction()?;
@@ -333,7 +335,15 @@ impl EventStore {
                 }
             }
             if keys.is_empty() {
-                return Ok(done);
+                drop(t);
+                let events_time = started.elapsed();
+                let relations = self.rebuild_relations()?;
+                return Ok(Rebuilt {
+                    blocks: done,
+                    events_time,
+                    relations,
+                    relations_time: started.elapsed() - events_time,
+                });
             }
             for k in &keys {
                 rebuild_block(&mut t, k, gaz)?;
@@ -347,6 +357,92 @@ impl EventStore {
             t.commit()?;
             done += keys.len();
         }
+    }
+
+    /// Lifts the articles' mention relations to the events holding the
+    /// mentions and keeps a consistent set of them (see
+    /// [`crate::relations::decide`]) in the relations graph, when marked
+    /// dirty. Returns how many relations were kept.
+    pub fn rebuild_relations(&self) -> Result<Option<usize>, StoreError> {
+        let meta = nn(vocab::GRAPH_META);
+        let mark = Quad::new(
+            meta.clone(),
+            nn(vocab::DIRTY_RELATIONS),
+            Literal::from(true),
+            meta.clone(),
+        );
+        let mut t = self.store.start_transaction()?;
+        if !t.contains(&mark)? {
+            return Ok(None);
+        }
+        let mut event_of: HashMap<String, Option<String>> = HashMap::new();
+        let mut lift =
+            |t: &Transaction, m: &NamedOrBlankNode| -> Result<Option<String>, StoreError> {
+                let key = m.to_string();
+                if let Some(e) = event_of.get(&key) {
+                    return Ok(e.clone());
+                }
+                let mut found = None;
+                for q in t.quads_for_pattern(
+                    None,
+                    Some(NamedNodeRef::new_unchecked(vocab::HAS_MENTION)),
+                    Some(m.as_ref().into()),
+                    None,
+                ) {
+                    if let NamedOrBlankNode::NamedNode(e) = q?.subject {
+                        found = Some(e.into_string());
+                        break;
+                    }
+                }
+                event_of.insert(key, found.clone());
+                Ok(found)
+            };
+        let mut candidates = Vec::new();
+        for kind in RelationKind::ALL {
+            let p = vocab::evl(kind.name());
+            let quads: Vec<Quad> = t
+                .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(&p)), None, None)
+                .collect::<Result<_, _>>()?;
+            for q in quads {
+                let in_article = matches!(&q.graph_name,
+                    GraphName::NamedNode(g) if g.as_str().starts_with(vocab::GRAPH_ARTICLE_PREFIX));
+                let Term::NamedNode(object) = &q.object else {
+                    continue;
+                };
+                if !in_article {
+                    continue;
+                }
+                let object = NamedOrBlankNode::NamedNode(object.clone());
+                if let (Some(a), Some(b)) = (lift(&t, &q.subject)?, lift(&t, &object)?) {
+                    candidates.push((a, kind, b));
+                }
+            }
+        }
+        let candidates = crate::relations::tally(candidates);
+        let mut dates = HashMap::new();
+        for r in &candidates {
+            for e in [&r.from, &r.to] {
+                if !dates.contains_key(e) {
+                    if let Some(w) = event_window(&t, e)? {
+                        dates.insert(e.clone(), w);
+                    }
+                }
+            }
+        }
+        let decision = crate::relations::decide(candidates, &dates);
+        let graph = nn(vocab::GRAPH_RELATIONS);
+        t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+        for r in &decision.kept {
+            t.insert(&Quad::new(
+                nn(&r.from),
+                nn(&vocab::evl(r.kind.name())),
+                nn(&r.to),
+                graph.clone(),
+            ));
+        }
+        t.remove(&mark);
+        t.commit()?;
+        Ok(Some(decision.kept.len()))
     }
 
     /// Runs a SPARQL query with the union of all graphs as default graph.
@@ -529,7 +625,17 @@ fn write_table(
     let clip = |s: &str| -> String {
         let one_line: String = s
             .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
+            // Line breaks and bidi overrides would let a label forge rows
+            // or reorder what the terminal shows.
+            .map(|c| {
+                if c.is_control()
+                    || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         if one_line.chars().count() > MAX {
             let mut t: String = one_line.chars().take(MAX - 1).collect();
@@ -653,6 +759,16 @@ fn blocks_of_doc(t: &Transaction, doc: &str) -> Result<BTreeSet<String>, StoreEr
 
 fn mark_dirty(t: &mut Transaction, blocks: &BTreeSet<String>) {
     let meta = nn(vocab::GRAPH_META);
+    // Changed events may change how events relate; the mark lives in the
+    // same transaction, so a killed run still recomputes the relations.
+    if !blocks.is_empty() {
+        t.insert(&Quad::new(
+            meta.clone(),
+            nn(vocab::DIRTY_RELATIONS),
+            Literal::from(true),
+            meta.clone(),
+        ));
+    }
     for b in blocks {
         t.insert(&Quad::new(
             meta.clone(),
@@ -661,6 +777,28 @@ fn mark_dirty(t: &mut Transaction, blocks: &BTreeSet<String>) {
             meta.clone(),
         ));
     }
+}
+
+/// An event's date window, when it has one.
+fn event_window(
+    t: &Transaction,
+    event: &str,
+) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
+    let e = nn(event);
+    let date = |p: &str| -> Result<Option<NaiveDate>, StoreError> {
+        for q in t.quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(e.as_ref())),
+            Some(NamedNodeRef::new_unchecked(p)),
+            None,
+            None,
+        ) {
+            if let Term::Literal(l) = q?.object {
+                return Ok(l.value().parse().ok());
+            }
+        }
+        Ok(None)
+    };
+    Ok(date(vocab::EARLIEST)?.zip(date(vocab::LATEST)?))
 }
 
 /// The content hash of an article already in the store.
@@ -982,6 +1120,17 @@ fn rebuild_block(t: &mut Transaction, block: &str, gaz: &Gazetteer) -> Result<()
         t.insert(&q);
     }
     Ok(())
+}
+
+/// What [`EventStore::rebuild_dirty`] did, and how long it took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rebuilt {
+    /// Blocks whose events were re-derived.
+    pub blocks: usize,
+    pub events_time: std::time::Duration,
+    /// Relations kept, when they were recomputed.
+    pub relations: Option<usize>,
+    pub relations_time: std::time::Duration,
 }
 
 /// Counts for `stats`.

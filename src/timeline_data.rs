@@ -125,7 +125,28 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
                 .unwrap_or(9)
         });
     }
-    Ok((out, Vec::new()))
+    let relations = read_relations(store)?;
+    Ok((out, relations))
+}
+
+/// The event relations the store kept (subject to object, as in the RDF).
+fn read_relations(store: &EventStore) -> Result<Vec<Relation>, StoreError> {
+    let (vars, rows) = store.select(&format!(
+        "SELECT ?a ?p ?b WHERE {{ GRAPH <{}> {{ ?a ?p ?b }} }} ORDER BY ?a ?p ?b",
+        crate::vocab::GRAPH_RELATIONS
+    ))?;
+    let col = |name: &str| vars.iter().position(|v| v == name);
+    let get = |r: &Vec<Option<Term>>, name: &str| col(name).and_then(|i| value(&r[i]));
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some(Relation {
+                from: get(r, "a")?,
+                to: get(r, "b")?,
+                kind: local(&get(r, "p")?),
+            })
+        })
+        .collect())
 }
 
 fn kind_rank(k: &str) -> u8 {

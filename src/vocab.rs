@@ -14,6 +14,8 @@ pub const GRAPH_ARTICLE_PREFIX: &str = "https://w3id.org/eventline/graph/article
 pub const GRAPH_EVENTS_PREFIX: &str = "https://w3id.org/eventline/graph/events/";
 /// Links between syndicated copies of one story.
 pub const GRAPH_SYNDICATION: &str = "https://w3id.org/eventline/graph/syndication";
+/// Event-to-event relations lifted from the articles' mention relations.
+pub const GRAPH_RELATIONS: &str = "https://w3id.org/eventline/graph/relations";
 /// Bookkeeping: blocks whose events must be re-derived.
 pub const GRAPH_META: &str = "https://w3id.org/eventline/graph/meta";
 
@@ -73,6 +75,7 @@ pub const DATE_METHOD: &str = evl!("dateMethod");
 pub const TOPIC: &str = evl!("topic");
 pub const BLOCK_KEY: &str = evl!("blockKey");
 pub const DIRTY_BLOCK: &str = evl!("dirtyBlock");
+pub const DIRTY_RELATIONS: &str = evl!("dirtyRelations");
 pub const FINGERPRINT: &str = evl!("fingerprint");
 pub const SYNDICATED_COPY_OF: &str = evl!("syndicatedCopyOf");
 pub const INDEPENDENT_SOURCES: &str = evl!("independentSources");

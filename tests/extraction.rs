@@ -22,6 +22,10 @@ struct Case {
     forbid: Vec<Pattern>,
     #[serde(default)]
     known_gap: Option<String>,
+    /// `[from, "aheadOf", to]`: indices into `expect`; the extracted
+    /// mentions those entries matched must be so related.
+    #[serde(default)]
+    relations: Vec<(usize, String, usize)>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -123,7 +127,8 @@ fn check(case: &Case, ex: &Extractor) -> Option<String> {
     )
     .remove(0)
     .expect("case text reads");
-    let got = ex.extract(&article).mentions;
+    let extraction = ex.extract(&article);
+    let got = extraction.mentions;
     let describe = |m: &Mention| {
         let who: Vec<String> = m
             .actors
@@ -142,9 +147,13 @@ fn check(case: &Case, ex: &Extractor) -> Option<String> {
     };
     // Greedy one-to-one matching of expectations.
     let mut used = vec![false; got.len()];
+    let mut matched = Vec::new();
     for p in &case.expect {
         match (0..got.len()).find(|&i| !used[i] && matches(p, &got[i])) {
-            Some(i) => used[i] = true,
+            Some(i) => {
+                used[i] = true;
+                matched.push(i);
+            }
             None => {
                 return Some(format!(
                     "expected {p:?}\n    got: {}",
@@ -154,6 +163,27 @@ fn check(case: &Case, ex: &Extractor) -> Option<String> {
                         .join("\n         ")
                 ))
             }
+        }
+    }
+    for (a, kind, b) in &case.relations {
+        let (Some(&from), Some(&to)) = (matched.get(*a), matched.get(*b)) else {
+            return Some(format!("relation {a} {kind} {b}: no such expect entries"));
+        };
+        if !extraction
+            .relations
+            .iter()
+            .any(|r| r.from == from && r.to == to && r.kind.name() == kind)
+        {
+            return Some(format!(
+                "expected relation {} {kind} {}\n    got: {:?}",
+                describe(&got[from]),
+                describe(&got[to]),
+                extraction
+                    .relations
+                    .iter()
+                    .map(|r| format!("{} {} {}", r.from, r.kind.name(), r.to))
+                    .collect::<Vec<_>>()
+            ));
         }
     }
     for p in &case.forbid {

@@ -11,6 +11,7 @@
 
 pub mod actors;
 pub mod lexicon;
+mod relations;
 pub mod text;
 
 use std::collections::HashMap;
@@ -278,6 +279,7 @@ impl<'g> Extractor<'g> {
         let names = self.gaz.find_names(text);
         let mut discourse = Discourse::default();
         let mut mentions = Vec::new();
+        let mut pending = Vec::new();
         for span in text::sentences(text) {
             let tokens = text::tokenize(text, span.start, span.end);
             if tokens.is_empty() {
@@ -346,7 +348,8 @@ impl<'g> Extractor<'g> {
                 quotes,
             };
             if !is_heading(&sentence) {
-                let found = self.sentence_mentions(&sentence, dct);
+                let mut found = self.sentence_mentions(&sentence, dct);
+                pending.extend(relations::sentence_relations(&sentence.tokens, &mut found));
                 for m in &found {
                     let persons: Vec<&EntityRef> = m
                         .actors
@@ -392,8 +395,16 @@ impl<'g> Extractor<'g> {
             let speaker = sentence.frames.iter().find_map(|f| f.speaker.as_ref());
             actors::update_discourse(&mut discourse, &sentence.actors, &sentence.tokens, speaker);
         }
-        let mentions = self.finish_article(mentions, dct);
-        ArticleExtraction { dates, mentions }
+        let mentions = self.finish_article(mentions, &pending, dct);
+        let mut relations = relations::resolve(&pending, &mentions);
+        let dated = relations::date_relations(&mentions, &relations);
+        relations.extend(dated);
+        relations.sort();
+        ArticleExtraction {
+            dates,
+            mentions,
+            relations,
+        }
     }
 
     fn sentence_mentions(&self, s: &Sentence, dct: Option<NaiveDate>) -> Vec<Mention> {
@@ -528,7 +539,11 @@ impl<'g> Extractor<'g> {
                 matches!(
                     prev(k),
                     "on" | "about" | "over" | "regarding" | "of" | "for"
-                ) && !(prev(k) == "of" && prev(k + 1) == "ahead")
+                ) && !(prev(k) == "of"
+                    && matches!(
+                        prev(k + 1),
+                        "ahead" | "sidelines" | "margins" | "fringes" | "part" | "wake" | "heels"
+                    ))
             };
             // One adjective may stand between: "over ongoing attacks".
             let adjective = t0 > k && toks[t0 - k].kind == TokKind::Word && !toks[t0 - k].cap;
@@ -784,7 +799,16 @@ impl<'g> Extractor<'g> {
             }
         }
         dedupe_roles(&mut roles);
-        if roles.is_empty() {
+        // "During the call, Trump and Putin agreed": the call names no one
+        // itself but is the setting of an event that does; it is kept for
+        // the relation step to give it that event's actors (and dropped
+        // at the end of the article if none come).
+        let setting = kind.family() == "consult"
+            && ((1..=4).any(|k| matches!(prev(k), "during" | "in" | "at"))
+                || (1..=10)
+                    .take_while(|&k| !matches!(prev(k), "," | ";" | "." | ""))
+                    .any(|k| matches!(prev(k), "after" | "following")));
+        if roles.is_empty() && !setting {
             return None;
         }
         // Who pledged, threatened, asked, accused, gave, sanctioned? Without
@@ -993,6 +1017,18 @@ impl<'g> Extractor<'g> {
             }
         }
         let topic = topic_words(s, t1, rb);
+        // "spoke with Putin by phone": the medium, told later in the
+        // clause, makes the talk a call.
+        let kind = if kind == EventKind::Consultation
+            && (t1..rb.min(toks.len())).any(|k| {
+                matches!(lower(k), "by" | "over" | "on")
+                    && (matches!(lower(k + 1), "phone" | "telephone")
+                        || lower(k + 1) == "the" && matches!(lower(k + 2), "phone" | "telephone"))
+            }) {
+            EventKind::PhoneCall
+        } else {
+            kind
+        };
         let ev_start = toks[t0].start;
         let ev_end = toks[t1 - 1].end;
         let sent_end = toks.last().map(|t| t.end).unwrap_or(s.start);
@@ -1307,7 +1343,12 @@ impl<'g> Extractor<'g> {
 
     /// Article-level clean-up: counterparts for one-sided meetings, summits
     /// for meetings of leaders, then one mention per event.
-    fn finish_article(&self, mut mentions: Vec<Mention>, dct: Option<NaiveDate>) -> Vec<Mention> {
+    fn finish_article(
+        &self,
+        mut mentions: Vec<Mention>,
+        pending: &[relations::Pending],
+        dct: Option<NaiveDate>,
+    ) -> Vec<Mention> {
         // Who meets whom in this article, to complete "Trump's summit in Alaska".
         let mut partners: HashMap<String, HashMap<String, (usize, EntityRef)>> = HashMap::new();
         for m in mentions.iter().filter(|m| m.kind.family() == "consult") {
@@ -1345,7 +1386,14 @@ impl<'g> Extractor<'g> {
         mentions.retain(|m| {
             let distinct = m.anchors().len();
             if m.kind.family() == "consult" {
-                distinct >= 2 || m.actors.len() >= 2
+                // A summit of one organisation (NATO's, the EU's) is still
+                // a gathering of many.
+                distinct >= 2
+                    || m.actors.len() >= 2
+                    || m.kind == EventKind::Summit
+                        && m.actors
+                            .iter()
+                            .any(|(_, e)| e.etype == EntityType::Organisation)
             } else {
                 !m.actors.is_empty()
             }
@@ -1375,7 +1423,15 @@ impl<'g> Extractor<'g> {
                 id: format!("{i:06}"),
             })
             .collect();
-        let clusters = merge::cluster(&keyed, merge::Mode::Article);
+        let at = |start: usize| mentions.iter().position(|m| m.evidence[0].start == start);
+        let apart: Vec<(usize, usize)> = pending
+            .iter()
+            .filter_map(|p| {
+                let (a, b) = (at(p.from)?, at(p.to)?);
+                Some((a.min(b), a.max(b)))
+            })
+            .collect();
+        let clusters = merge::cluster_apart(&keyed, merge::Mode::Article, &apart);
         clusters
             .iter()
             .map(|c| {

@@ -1,0 +1,331 @@
+//! Relations between the events of one article: what the text says
+//! ("ahead of", "in retaliation for", "agreed during", "on the sidelines
+//! of") and what the dates say (one event ended before another began).
+//!
+//! Text relations are read inside one sentence, between two mentions of
+//! it: the cue phrase introduces the object ("ahead of Zelensky's meeting"),
+//! and the subject is the nearest other mention, before the cue if there is
+//! one ("Trump will meet Putin after the call"), else after the object
+//! ("Ahead of the meeting, Trump called Putin"). Mentions are named by the
+//! byte offset of their trigger, which survives the article-level merge
+//! (merged mentions keep every member's evidence).
+
+use chrono::NaiveDate;
+
+use super::text::{TokKind, Token};
+use crate::model::{EventKind, Mention, MentionRelation, RelationKind, Role, Status};
+
+/// A relation found in a sentence, between trigger offsets.
+#[derive(Debug, Clone)]
+pub(super) struct Pending {
+    pub from: usize,
+    pub kind: RelationKind,
+    pub to: usize,
+    pub cue: String,
+}
+
+#[derive(Clone, Copy)]
+enum Cue {
+    Rel(RelationKind),
+    /// "during", "in", "at": agreed during or part of, by the kinds.
+    Within {
+        reach: usize,
+        consult_only: bool,
+    },
+}
+
+const CUES: &[(&[&str], Cue)] = &[
+    (&["ahead", "of"], Cue::Rel(RelationKind::AheadOf)),
+    (
+        &["in", "the", "run", "-", "up", "to"],
+        Cue::Rel(RelationKind::AheadOf),
+    ),
+    (
+        &["in", "preparation", "for"],
+        Cue::Rel(RelationKind::AheadOf),
+    ),
+    (&["to", "prepare", "for"], Cue::Rel(RelationKind::AheadOf)),
+    (&["to", "prepare"], Cue::Rel(RelationKind::AheadOf)),
+    (&["before"], Cue::Rel(RelationKind::Before)),
+    (&["after"], Cue::Rel(RelationKind::Follows)),
+    (&["following"], Cue::Rel(RelationKind::Follows)),
+    (
+        &["in", "the", "wake", "of"],
+        Cue::Rel(RelationKind::Follows),
+    ),
+    (
+        &["on", "the", "heels", "of"],
+        Cue::Rel(RelationKind::Follows),
+    ),
+    (
+        &["in", "response", "to"],
+        Cue::Rel(RelationKind::InResponseTo),
+    ),
+    (
+        &["in", "retaliation", "for"],
+        Cue::Rel(RelationKind::InResponseTo),
+    ),
+    (
+        &["in", "retaliation", "to"],
+        Cue::Rel(RelationKind::InResponseTo),
+    ),
+    (&["in", "reply", "to"], Cue::Rel(RelationKind::InResponseTo)),
+    (
+        &["in", "revenge", "for"],
+        Cue::Rel(RelationKind::InResponseTo),
+    ),
+    (&["responding", "to"], Cue::Rel(RelationKind::InResponseTo)),
+    (
+        &["retaliating", "for"],
+        Cue::Rel(RelationKind::InResponseTo),
+    ),
+    (
+        &["to", "retaliate", "for"],
+        Cue::Rel(RelationKind::InResponseTo),
+    ),
+    (&["to", "avenge"], Cue::Rel(RelationKind::InResponseTo)),
+    (
+        &["on", "the", "sidelines", "of"],
+        Cue::Rel(RelationKind::PartOf),
+    ),
+    (
+        &["on", "the", "margins", "of"],
+        Cue::Rel(RelationKind::PartOf),
+    ),
+    (
+        &["on", "the", "fringes", "of"],
+        Cue::Rel(RelationKind::PartOf),
+    ),
+    (&["as", "part", "of"], Cue::Rel(RelationKind::PartOf)),
+    (
+        &["during"],
+        Cue::Within {
+            reach: 6,
+            consult_only: false,
+        },
+    ),
+    (
+        &["in"],
+        Cue::Within {
+            reach: 3,
+            consult_only: true,
+        },
+    ),
+    (
+        &["at"],
+        Cue::Within {
+            reach: 3,
+            consult_only: true,
+        },
+    ),
+];
+
+/// How many tokens may separate a cue from its object's trigger
+/// ("after a more than two-hour-long phone call").
+const REACH: usize = 10;
+
+fn matches_at(toks: &[Token], i: usize, words: &[&str]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
+}
+
+/// The relations one sentence states between its mentions `found`.
+///
+/// A meeting or call named only as the setting of another event ("during
+/// the call, Trump and Putin agreed", "after a two-hour phone call") takes
+/// that event's actors: the text names them once, for both.
+pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<Pending> {
+    // (trigger token, mention index) for mentions triggered in this sentence.
+    let mut triggers: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            let start = m.evidence.first()?.start;
+            let t = toks.iter().position(|t| t.start == start)?;
+            Some((t, k))
+        })
+        .collect();
+    triggers.sort();
+    if triggers.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((words, cue)) = CUES
+            .iter()
+            .filter(|(w, _)| matches_at(toks, i, w))
+            .max_by_key(|(w, _)| w.len())
+        else {
+            i += 1;
+            continue;
+        };
+        let cue_end = i + words.len();
+        let reach = match cue {
+            Cue::Rel(_) => REACH,
+            Cue::Within { reach, .. } => *reach,
+        };
+        // The object: the first trigger after the cue, within reach and
+        // before any clause-ending punctuation.
+        let limit = toks.len().min(cue_end + reach + 1);
+        let stop = (cue_end..limit)
+            .find(|&k| {
+                toks[k].kind == TokKind::Punct
+                    && matches!(
+                        toks[k].lower.as_str(),
+                        "," | ";" | ":" | "." | "\"" | "“" | "”"
+                    )
+            })
+            .unwrap_or(limit);
+        let Some(&(obj_t, obj)) = triggers.iter().find(|(t, _)| *t >= cue_end && *t < stop) else {
+            i = cue_end;
+            continue;
+        };
+        // The subject: the nearest trigger before the cue, else the first
+        // after the object.
+        let subject = triggers
+            .iter()
+            .rev()
+            .find(|(t, _)| *t < i)
+            .or_else(|| triggers.iter().find(|(t, _)| *t > obj_t));
+        let Some(&(_, subj)) = subject else {
+            i = cue_end;
+            continue;
+        };
+        let kind = match *cue {
+            Cue::Rel(k) => Some(k),
+            Cue::Within { consult_only, .. } => {
+                within_kind(&found[subj], &found[obj], consult_only)
+            }
+        };
+        let Some(kind) = kind else {
+            i = cue_end;
+            continue;
+        };
+        let setting = matches!(
+            kind,
+            RelationKind::AgreedDuring | RelationKind::PartOf | RelationKind::Follows
+        );
+        if setting && found[obj].kind.family() == "consult" && found[obj].actors.len() < 2 {
+            let inherited: Vec<_> = found[subj]
+                .actors
+                .iter()
+                .filter(|(_, e)| !found[obj].actors.iter().any(|(_, x)| x.iri == e.iri))
+                .map(|(_, e)| (Role::Participant, e.clone()))
+                .collect();
+            found[obj].actors.extend(inherited);
+        }
+        let cue_text = toks[i..cue_end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Pending {
+            from: found[subj].evidence[0].start,
+            kind,
+            to: found[obj].evidence[0].start,
+            cue: cue_text,
+        });
+        i = cue_end;
+    }
+    out
+}
+
+/// "During the call they agreed to meet": a plan or promise made in the
+/// object is agreed during it; anything else said or done in it is part
+/// of it. "In"/"at" only count before a meeting-like object ("in a phone
+/// call", "at the summit").
+fn within_kind(subj: &Mention, obj: &Mention, consult_only: bool) -> Option<RelationKind> {
+    if obj.kind.family() != "consult" && (consult_only || obj.kind != EventKind::Attack) {
+        return None;
+    }
+    if subj.kind == obj.kind && subj.kind.family() == "consult" {
+        // "a meeting during the summit" is part of it; "talks in talks" is
+        // a repetition, not a relation.
+        return (subj.kind == EventKind::Meeting && obj.kind == EventKind::Summit)
+            .then_some(RelationKind::PartOf);
+    }
+    let agreed = subj.status == Status::Planned
+        || matches!(
+            subj.kind,
+            EventKind::Agreement | EventKind::Pledge | EventKind::Ceasefire
+        );
+    Some(if agreed {
+        RelationKind::AgreedDuring
+    } else {
+        RelationKind::PartOf
+    })
+}
+
+/// Maps sentence relations onto the article's final (merged) mentions.
+pub(super) fn resolve(pending: &[Pending], mentions: &[Mention]) -> Vec<MentionRelation> {
+    let owner = |start: usize| {
+        mentions
+            .iter()
+            .position(|m| m.evidence.iter().any(|e| e.start == start))
+    };
+    let mut out: Vec<MentionRelation> = pending
+        .iter()
+        .filter_map(|p| {
+            let (from, to) = (owner(p.from)?, owner(p.to)?);
+            (from != to).then(|| MentionRelation {
+                from,
+                kind: p.kind,
+                to,
+                cue: p.cue.clone(),
+            })
+        })
+        .collect();
+    out.sort();
+    out.dedup_by(|a, b| a.from == b.from && a.kind == b.kind && a.to == b.to);
+    out
+}
+
+/// Date windows that can order events: a day or a few days, not "this year".
+fn ordering_window(m: &Mention) -> Option<(NaiveDate, NaiveDate)> {
+    if matches!(m.status, Status::Negated | Status::Possible) {
+        return None;
+    }
+    let d = m.date.as_ref()?;
+    (d.days() <= 7).then_some((d.earliest, d.latest))
+}
+
+/// `before` links from dates: each dated event is linked from the latest
+/// earlier event of the article that shares one of its actors (so a
+/// chain, not every pair), unless the text already relates the two.
+pub(super) fn date_relations(
+    mentions: &[Mention],
+    existing: &[MentionRelation],
+) -> Vec<MentionRelation> {
+    let mut out = Vec::new();
+    for (j, mj) in mentions.iter().enumerate() {
+        let Some((ej, _)) = ordering_window(mj) else {
+            continue;
+        };
+        let anchors = mj.anchors();
+        let best = mentions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != j)
+            .filter_map(|(i, mi)| {
+                let (_, li) = ordering_window(mi)?;
+                (li < ej && mi.anchors().iter().any(|a| anchors.contains(a))).then_some((li, i))
+            })
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let Some((_, i)) = best else { continue };
+        let related = existing
+            .iter()
+            .any(|r| (r.from == i && r.to == j) || (r.from == j && r.to == i));
+        if !related {
+            out.push(MentionRelation {
+                from: i,
+                kind: RelationKind::Before,
+                to: j,
+                cue: "dates".into(),
+            });
+        }
+    }
+    out
+}
