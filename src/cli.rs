@@ -58,6 +58,10 @@ pub struct StoreArg {
     /// The store directory (created if missing).
     #[arg(long, env = "EVENTLINE_STORE", default_value = "output/store")]
     pub store: PathBuf,
+    /// When another eventline process holds the store (one writer at a
+    /// time), retry for up to this many seconds instead of failing.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub wait: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -254,7 +258,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             strict,
             quiet,
         } => ingest(
-            &store.store,
+            &store,
             &input.paths,
             input.date,
             &input.gazetteer,
@@ -268,7 +272,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             expression,
             format,
         } => {
-            let text = match (expression, file) {
+            let text = match (expression, &file) {
                 (Some(e), _) => e,
                 (None, Some(f)) if f.as_os_str() == "-" => {
                     let mut s = String::new();
@@ -276,11 +280,16 @@ pub fn run(cli: Cli) -> Result<u8> {
                         .context("reading the query from stdin")?;
                     s
                 }
-                (None, Some(f)) => std::fs::read_to_string(&f)
+                (None, Some(f)) => std::fs::read_to_string(f)
                     .with_context(|| format!("{}: cannot read query file", f.display()))?,
                 (None, None) => bail!("give a query file or -e 'QUERY'"),
             };
-            let st = open_store(&store.store)?;
+            let source = match &file {
+                Some(f) if f.as_os_str() != "-" => f.display().to_string(),
+                Some(_) => "stdin".to_string(),
+                None => "-e".to_string(),
+            };
+            let st = open_store(&store)?;
             let fmt = match format {
                 QueryFormat::Table => ResultFormat::Table,
                 QueryFormat::Json => ResultFormat::Json,
@@ -289,7 +298,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            st.write_results(&text, fmt, &mut out)?;
+            st.write_results(&text, fmt, &mut out)
+                .with_context(|| format!("{source}: query failed"))?;
             out.flush().ok();
             Ok(exit::OK)
         }
@@ -298,7 +308,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             format,
             output,
         } => {
-            let st = open_store(&store.store)?;
+            let st = open_store(&store)?;
             let f = match format {
                 ExportFormat::Turtle => RdfFormat::Turtle,
                 ExportFormat::Trig => RdfFormat::TriG,
@@ -328,7 +338,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Timeline(args) => timeline_cmd(args),
         Command::Stats { store, format } => {
-            let st = open_store(&store.store)?;
+            let st = open_store(&store)?;
             let s = st.stats()?;
             match format {
                 TextFormat::Json => outln!("{}", serde_json::to_string_pretty(&s)?),
@@ -470,7 +480,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(exit::OK)
         }
         Command::Remove { store, ids } => {
-            let st = open_store(&store.store)?;
+            let st = open_store(&store)?;
             let gaz = Gazetteer::load(&[]).context("loading the gazetteer")?;
             let mut missing = 0;
             for id in ids {
@@ -486,8 +496,19 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-fn open_store(path: &Path) -> Result<EventStore> {
-    Ok(EventStore::open(path)?)
+/// Opens the store, retrying while another process holds it if asked to.
+fn open_store(arg: &StoreArg) -> Result<EventStore> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(arg.wait);
+    loop {
+        match EventStore::open(&arg.store) {
+            Err(crate::store::StoreError::Locked { .. })
+                if std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 fn create_output(p: &Path) -> Result<std::fs::File> {
@@ -501,7 +522,7 @@ fn create_output(p: &Path) -> Result<std::fs::File> {
 
 #[allow(clippy::too_many_arguments)]
 fn ingest(
-    store_path: &Path,
+    store_arg: &StoreArg,
     paths: &[PathBuf],
     date: Option<NaiveDate>,
     extra_gaz: &[PathBuf],
@@ -509,6 +530,7 @@ fn ingest(
     strict: bool,
     quiet: bool,
 ) -> Result<u8> {
+    let started = std::time::Instant::now();
     // Read once: parsed for extraction and loaded into the store's graph.
     let gaz_sources = Gazetteer::sources(extra_gaz).context("reading the gazetteer")?;
     let gaz = Gazetteer::from_turtle(&gaz_sources).context("loading the gazetteer")?;
@@ -519,7 +541,8 @@ fn ingest(
         }
         bail!("nothing to ingest");
     }
-    let store = EventStore::open(store_path)?;
+    let store = open_store(store_arg)?;
+    let store_path = store_arg.store.as_path();
     store.ensure_vocabulary(&gaz_sources)?;
     // Finish what a killed run left undone before adding more.
     store.rebuild_dirty(&gaz)?;
@@ -623,7 +646,7 @@ fn ingest(
     // No explicit flush: every transaction is in RocksDB's write-ahead log
     // once committed, and a forced memtable flush at the end of a very
     // large ingest was seen to wait forever on the 13-copy benchmark.
-    store.rebuild_dirty(&gaz)?;
+    let rebuilt = store.rebuild_dirty(&gaz)?;
     for p in &problems {
         eprintln!("skipped: {p}");
     }
@@ -634,6 +657,17 @@ fn ingest(
             problems.len(),
             store_path.display()
         );
+        eprintln!(
+            "took {:.2} s: events of {} block(s) derived in {:.2} s, relations{} in {:.2} s",
+            started.elapsed().as_secs_f64(),
+            rebuilt.blocks,
+            rebuilt.events_time.as_secs_f64(),
+            rebuilt
+                .relations
+                .map(|n| format!(" ({n} kept)"))
+                .unwrap_or_default(),
+            rebuilt.relations_time.as_secs_f64()
+        );
     }
     Ok(if strict && !problems.is_empty() {
         exit::SKIPPED
@@ -643,7 +677,27 @@ fn ingest(
 }
 
 fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
-    let st = open_store(&a.store.store)?;
+    // Decided before any work: a typo in the extension should not cost a
+    // store read, nor silently write SVG into "timeline.gif".
+    let format = match a.format {
+        Some(f) => f,
+        None => match a
+            .output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("png") => ImageFormat::Png,
+            Some("dot" | "gv") => ImageFormat::Dot,
+            Some("svg") | None => ImageFormat::Svg,
+            Some(other) => bail!(
+                "{}: unknown image format '.{other}' (use .svg, .png, .dot, or --format svg|png|dot)",
+                a.output.display()
+            ),
+        },
+    };
+    let st = open_store(&a.store)?;
     let only: Option<std::collections::HashSet<String>> = match &a.query {
         Some(q) => {
             let text = std::fs::read_to_string(q)
@@ -719,13 +773,6 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
     };
     let n = events.len();
     let tl = timeline::Timeline::build(events, relations, &opts);
-    let format = a
-        .format
-        .unwrap_or_else(|| match a.output.extension().and_then(|e| e.to_str()) {
-            Some("png") => ImageFormat::Png,
-            Some("dot" | "gv") => ImageFormat::Dot,
-            _ => ImageFormat::Svg,
-        });
     let bytes: Vec<u8> = match format {
         ImageFormat::Dot => tl.to_dot().into_bytes(),
         ImageFormat::Svg => match timeline::render_with_dot(&tl.to_dot(), "svg") {
