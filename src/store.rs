@@ -445,6 +445,13 @@ impl EventStore {
         Ok(Some(decision.kept.len()))
     }
 
+    /// Writes the memtables to disk, so that the next process to open the
+    /// store does not replay the whole write-ahead log first (1.8 s after
+    /// ingesting the 2,422-story corpus, 8 s after 10,000 articles).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        Ok(self.store.flush()?)
+    }
+
     /// Runs a SPARQL query with the union of all graphs as default graph.
     pub fn query(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut prepared = SparqlEvaluator::new()
