@@ -120,6 +120,22 @@ const CUES: &[(&[&str], Cue)] = &[
     ),
 ];
 
+/// Verbs that head a clause of their own between an event and a cue.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "announced",
+    "noted",
+    "stressed",
+    "endorsed",
+    "indicated",
+    "described",
+];
+
 /// How many tokens may separate a cue from its object's trigger
 /// ("after a more than two-hour-long phone call").
 const REACH: usize = 10;
@@ -185,15 +201,31 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
         };
         // The subject: the nearest trigger before the cue, else the first
         // after the object.
-        let subject = triggers
-            .iter()
-            .rev()
-            .find(|(t, _)| *t < i)
-            .or_else(|| triggers.iter().find(|(t, _)| *t > obj_t));
-        let Some(&(_, subj)) = subject else {
+        // A subject after the object only for a fronted cue ("After the
+        // call, ..."); mid-sentence, the words before the cue head it.
+        let fronted = toks[..i].iter().all(|t| t.kind == TokKind::Punct);
+        let subject = triggers.iter().rev().find(|(t, _)| *t < i).or_else(|| {
+            triggers
+                .iter()
+                .find(|(t, _)| *t > obj_t)
+                .filter(|_| fronted)
+        });
+        let Some(&(subj_t, subj)) = subject else {
             i = cue_end;
             continue;
         };
+        // "X told reporters after the meeting", "the ministers endorsed a
+        // statement after the meeting": a verb between the trigger and the
+        // cue heads the cue's clause, not our event.
+        let (lo, hi) = if subj_t < i {
+            (subj_t + 1, i)
+        } else {
+            (obj_t + 1, subj_t)
+        };
+        if (lo..hi).any(|k| REPORTING.contains(&toks[k].lower.as_str())) {
+            i = cue_end;
+            continue;
+        }
         let kind = match *cue {
             Cue::Rel(k) => Some(k),
             Cue::Within { consult_only, .. } => {
@@ -204,6 +236,17 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
             i = cue_end;
             continue;
         };
+        // "met ... after the meeting" within one sentence is mostly the same
+        // meeting told twice, not a sequence.
+        let (sm, om) = (&found[subj], &found[obj]);
+        if kind == RelationKind::Follows
+            && sm.kind.family() == "consult"
+            && om.kind.family() == "consult"
+            && sm.anchors().iter().any(|a| om.anchors().contains(a))
+        {
+            i = cue_end;
+            continue;
+        }
         let setting = matches!(
             kind,
             RelationKind::AgreedDuring | RelationKind::PartOf | RelationKind::Follows
@@ -241,22 +284,41 @@ fn within_kind(subj: &Mention, obj: &Mention, consult_only: bool) -> Option<Rela
     if obj.kind.family() != "consult" && (consult_only || obj.kind != EventKind::Attack) {
         return None;
     }
-    if subj.kind == obj.kind && subj.kind.family() == "consult" {
-        // "a meeting during the summit" is part of it; "talks in talks" is
-        // a repetition, not a relation.
-        return (subj.kind == EventKind::Meeting && obj.kind == EventKind::Summit)
-            .then_some(RelationKind::PartOf);
+    // "During the call they agreed to meet": a meeting planned in a call.
+    if subj.kind.family() == "consult"
+        && subj.status == Status::Planned
+        && matches!(
+            obj.kind,
+            EventKind::PhoneCall | EventKind::Consultation | EventKind::Meeting
+        )
+    {
+        return Some(RelationKind::AgreedDuring);
+    }
+    if subj.kind.family() == "consult" {
+        // A meeting during a summit or talks is part of them. A visit and a
+        // meeting contain each other either way round, and the same
+        // parties' "talks during the talks" are one event told twice.
+        let part = !consult_only
+            && !matches!(subj.kind, EventKind::Visit | EventKind::Negotiation)
+            && matches!(
+                obj.kind,
+                EventKind::Summit | EventKind::Negotiation | EventKind::Meeting
+            )
+            && subj.anchors() != obj.anchors();
+        return part.then_some(RelationKind::PartOf);
     }
     let agreed = subj.status == Status::Planned
         || matches!(
             subj.kind,
             EventKind::Agreement | EventKind::Pledge | EventKind::Ceasefire
         );
-    Some(if agreed {
-        RelationKind::AgreedDuring
-    } else {
-        RelationKind::PartOf
-    })
+    // "in"/"at" before a meeting word often only name a topic or a forum
+    // ("progress in the WTO negotiations"); only agreements made there count.
+    match (agreed, consult_only) {
+        (true, _) => Some(RelationKind::AgreedDuring),
+        (false, false) => Some(RelationKind::PartOf),
+        (false, true) => None,
+    }
 }
 
 /// Maps sentence relations onto the article's final (merged) mentions.
