@@ -27,6 +27,9 @@ pub(super) struct Pending {
 #[derive(Clone, Copy)]
 enum Cue {
     Rel(RelationKind),
+    /// The relation holds from the cue's object to the event before it
+    /// ("the meeting, to be followed by a summit": the summit follows).
+    Inv(RelationKind),
     /// "during", "in", "at": agreed during or part of, by the kinds.
     Within {
         reach: usize,
@@ -47,6 +50,15 @@ const CUES: &[(&[&str], Cue)] = &[
     (&["to", "prepare", "for"], Cue::Rel(RelationKind::AheadOf)),
     (&["to", "prepare"], Cue::Rel(RelationKind::AheadOf)),
     (&["before"], Cue::Rel(RelationKind::Before)),
+    // "The Trump-Putin meeting will follow lower-level talks".
+    (&["will", "follow"], Cue::Rel(RelationKind::Follows)),
+    (&["would", "follow"], Cue::Rel(RelationKind::Follows)),
+    (&["to", "follow"], Cue::Rel(RelationKind::Follows)),
+    (&["follows"], Cue::Rel(RelationKind::Follows)),
+    (&["followed"], Cue::Rel(RelationKind::Follows)),
+    (&["followed", "by"], Cue::Inv(RelationKind::Follows)),
+    (&["preceded"], Cue::Rel(RelationKind::Before)),
+    (&["preceded", "by"], Cue::Rel(RelationKind::Follows)),
     (&["after"], Cue::Rel(RelationKind::Follows)),
     (&["following"], Cue::Rel(RelationKind::Follows)),
     (
@@ -180,7 +192,7 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
         };
         let cue_end = i + words.len();
         let reach = match cue {
-            Cue::Rel(_) => REACH,
+            Cue::Rel(_) | Cue::Inv(_) => REACH,
             Cue::Within { reach, .. } => *reach,
         };
         // The object: the first trigger after the cue, within reach and
@@ -227,7 +239,7 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
             continue;
         }
         let kind = match *cue {
-            Cue::Rel(k) => Some(k),
+            Cue::Rel(k) | Cue::Inv(k) => Some(k),
             Cue::Within { consult_only, .. } => {
                 within_kind(&found[subj], &found[obj], consult_only)
             }
@@ -236,21 +248,25 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
             i = cue_end;
             continue;
         };
-        // "met ... after the meeting" within one sentence is mostly the same
-        // meeting told twice, not a sequence.
+        // "met ... after the meeting" within one sentence, by the same people,
+        // is mostly one meeting told twice, not a sequence.
         let (sm, om) = (&found[subj], &found[obj]);
         if kind == RelationKind::Follows
             && sm.kind.family() == "consult"
             && om.kind.family() == "consult"
             && sm.anchors().iter().any(|a| om.anchors().contains(a))
+            && (sm.persons().iter().any(|p| om.persons().contains(p))
+                || sm.persons().is_empty() && om.persons().is_empty())
         {
             i = cue_end;
             continue;
         }
-        let setting = matches!(
-            kind,
-            RelationKind::AgreedDuring | RelationKind::PartOf | RelationKind::Follows
-        );
+        // Only a call or meeting that is the setting takes the actors:
+        // "after progress in Ukraine talks" names other parties' talks.
+        let setting = matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)
+            || kind == RelationKind::Follows
+                && matches!(found[obj].kind, EventKind::PhoneCall | EventKind::Meeting)
+                && matches!(*cue, Cue::Rel(_));
         if setting && found[obj].kind.family() == "consult" && found[obj].actors.len() < 2 {
             let inherited: Vec<_> = found[subj]
                 .actors
@@ -265,10 +281,14 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
             .map(|t| t.lower.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        let (from, to) = match cue {
+            Cue::Inv(_) => (obj, subj),
+            _ => (subj, obj),
+        };
         out.push(Pending {
-            from: found[subj].evidence[0].start,
+            from: found[from].evidence[0].start,
             kind,
-            to: found[obj].evidence[0].start,
+            to: found[to].evidence[0].start,
             cue: cue_text,
         });
         i = cue_end;
@@ -286,6 +306,7 @@ fn within_kind(subj: &Mention, obj: &Mention, consult_only: bool) -> Option<Rela
     }
     // "During the call they agreed to meet": a meeting planned in a call.
     if subj.kind.family() == "consult"
+        && !consult_only
         && subj.status == Status::Planned
         && matches!(
             obj.kind,
