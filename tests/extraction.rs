@@ -238,3 +238,36 @@ fn extraction_cases() {
         failures.join("\n")
     );
 }
+
+/// Inputs the fuzzers found (`fuzz/regressions/*`): each must extract, with
+/// evidence inside the text. The slow ones took seconds to minutes before
+/// the fix; a regression shows as a test run that suddenly takes that long.
+#[test]
+fn fuzz_regressions_extract() {
+    let gaz = Gazetteer::load(&[]).expect("gazetteer");
+    let ex = Extractor::new(&gaz);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut n = 0;
+    for target in std::fs::read_dir(&dir).expect("regressions directory") {
+        let target = target.unwrap().path();
+        if !target.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&target).unwrap() {
+            let f = f.unwrap().path();
+            let bytes = std::fs::read(&f).unwrap();
+            for a in read_bytes(Path::new("fuzz.txt"), &bytes, &ReadOptions::default())
+                .into_iter()
+                .flatten()
+            {
+                for m in ex.extract(&a).mentions {
+                    for e in &m.evidence {
+                        assert!(a.text.get(e.start..e.end).is_some(), "{}", f.display());
+                    }
+                }
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 2, "no regression inputs found");
+}
