@@ -91,9 +91,29 @@ pub fn role_iri(r: Role) -> &'static str {
     }
 }
 
-/// Triples describing an actor eventline minted (the gazetteer describes its own).
-fn describe_minted(w: &mut GraphWriter, e: &EntityRef) {
-    if e.qid.is_some() || !e.iri.starts_with(&eid("actor/")) {
+fn is_minted(e: &EntityRef) -> bool {
+    e.qid.is_none() && e.iri.starts_with(&eid("actor/"))
+}
+
+/// What an article says of an actor eventline minted (the gazetteer
+/// describes its own), in article-level terms. The standard description
+/// (`rdfs:label`, `rdf:type`) is stated by the derived event graphs
+/// ([`describe_minted`]): stated in every article that names the actor,
+/// it multiplied the rows of queries over the union graph.
+fn note_minted(w: &mut GraphWriter, e: &EntityRef) {
+    if !is_minted(e) {
+        return;
+    }
+    w.iri(&e.iri, vocab::MINTED_AS, &evl(e.etype.class_name()));
+    w.text(&e.iri, vocab::NAME_IN_ARTICLE, &e.label);
+    if e.anchor != e.iri {
+        w.iri(&e.iri, vocab::AFFILIATION, &e.anchor);
+    }
+}
+
+/// The standard description of a minted actor or place.
+pub fn describe_minted(w: &mut GraphWriter, e: &EntityRef) {
+    if !is_minted(e) {
         return;
     }
     w.iri(&e.iri, vocab::RDF_TYPE, &evl(e.etype.class_name()));
@@ -171,7 +191,7 @@ fn write_mention(w: &mut GraphWriter, iri: &str, doc: &str, m: &Mention, text: &
     w.text(iri, vocab::RDFS_LABEL, &label(m));
     for (r, e) in &m.actors {
         w.iri(iri, role_iri(*r), &e.iri);
-        describe_minted(w, e);
+        note_minted(w, e);
     }
     if let Some(d) = &m.date {
         w.add(iri, vocab::EARLIEST, date_lit(d.earliest));
@@ -182,11 +202,11 @@ fn write_mention(w: &mut GraphWriter, iri: &str, doc: &str, m: &Mention, text: &
     }
     if let Some(p) = &m.place {
         w.iri(iri, vocab::PLACE, &p.iri);
-        describe_minted(w, p);
+        note_minted(w, p);
     }
     if let Some(c) = &m.claimed_by {
         w.iri(iri, vocab::CLAIMED_BY, &c.iri);
-        describe_minted(w, c);
+        note_minted(w, c);
     }
     if let Some(mode) = &m.attack_mode {
         w.iri(iri, vocab::ATTACK_MODE, &evl(mode));
@@ -244,8 +264,13 @@ pub struct MergedEvent {
     pub independent: usize,
 }
 
-pub fn event_quads(block: &str, events: &[MergedEvent]) -> Vec<Quad> {
+/// The block's event quads, and the description of every minted entity
+/// its mentions name (`minted`, each once per block).
+pub fn event_quads(block: &str, events: &[MergedEvent], minted: &[&EntityRef]) -> Vec<Quad> {
     let mut w = GraphWriter::new(&block_graph(block));
+    for e in minted {
+        describe_minted(&mut w, e);
+    }
     for e in events {
         let iri = e.iri.as_str();
         let m = &e.event;

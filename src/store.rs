@@ -883,12 +883,12 @@ fn actor_ref(
     ) {
         let q = q?;
         match q.predicate.as_str() {
-            vocab::RDFS_LABEL => {
+            vocab::NAME_IN_ARTICLE => {
                 if let Term::Literal(l) = &q.object {
                     label = l.value().to_string();
                 }
             }
-            vocab::RDF_TYPE if iri_of(&q.object).as_deref() == Some(vocab::PERSON) => {
+            vocab::MINTED_AS if iri_of(&q.object).as_deref() == Some(vocab::PERSON) => {
                 etype = EntityType::Person;
             }
             vocab::AFFILIATION => {
@@ -1123,7 +1123,21 @@ fn rebuild_block(t: &mut Transaction, block: &str, gaz: &Gazetteer) -> Result<()
             independent,
         });
     }
-    for q in rdf::event_quads(block, &events) {
+    let mut minted: BTreeMap<&str, &EntityRef> = BTreeMap::new();
+    for s in &stored {
+        let m = &s.mention;
+        for e in m
+            .actors
+            .iter()
+            .map(|(_, e)| e)
+            .chain(&m.place)
+            .chain(&m.claimed_by)
+        {
+            minted.entry(e.iri.as_str()).or_insert(e);
+        }
+    }
+    let minted: Vec<&EntityRef> = minted.into_values().collect();
+    for q in rdf::event_quads(block, &events, &minted) {
         t.insert(&q);
     }
     Ok(())

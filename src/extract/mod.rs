@@ -36,7 +36,7 @@ use text::{TokKind, Token};
 /// Recorded with every mention so a graph says which extractor made it, and
 /// part of each article's content hash, so a new version re-reads stored
 /// articles. Bump the suffix when extraction output changes between releases.
-pub const EXTRACTOR_VERSION: &str = concat!("eventline-extract/", env!("CARGO_PKG_VERSION"), "+2");
+pub const EXTRACTOR_VERSION: &str = concat!("eventline-extract/", env!("CARGO_PKG_VERSION"), "+3");
 
 pub struct Extractor<'g> {
     gaz: &'g Gazetteer,
