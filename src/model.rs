@@ -390,9 +390,6 @@ impl RelationKind {
             RelationKind::PartOf => "partOf",
         }
     }
-    pub fn from_name(name: &str) -> Option<RelationKind> {
-        RelationKind::ALL.into_iter().find(|k| k.name() == name)
-    }
     /// Whether the relation orders its events in time, and which way:
     /// `Some(true)` when the subject comes first, `Some(false)` when the
     /// object does, `None` for containment.

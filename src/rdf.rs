@@ -91,33 +91,26 @@ pub fn role_iri(r: Role) -> &'static str {
     }
 }
 
-fn is_minted(e: &EntityRef) -> bool {
-    e.qid.is_none() && e.iri.starts_with(&eid("actor/"))
-}
-
 /// What an article says of an actor eventline minted (the gazetteer
 /// describes its own), in article-level terms. The standard description
 /// (`rdfs:label`, `rdf:type`) is stated by the derived event graphs
 /// ([`describe_minted`]): stated in every article that names the actor,
 /// it multiplied the rows of queries over the union graph.
 fn note_minted(w: &mut GraphWriter, e: &EntityRef) {
-    if !is_minted(e) {
-        return;
-    }
-    w.iri(&e.iri, vocab::MINTED_AS, &evl(e.etype.class_name()));
-    w.text(&e.iri, vocab::NAME_IN_ARTICLE, &e.label);
-    if e.anchor != e.iri {
-        w.iri(&e.iri, vocab::AFFILIATION, &e.anchor);
-    }
+    minted(w, e, vocab::MINTED_AS, vocab::NAME_IN_ARTICLE);
 }
 
 /// The standard description of a minted actor or place.
 pub fn describe_minted(w: &mut GraphWriter, e: &EntityRef) {
-    if !is_minted(e) {
+    minted(w, e, vocab::RDF_TYPE, vocab::RDFS_LABEL);
+}
+
+fn minted(w: &mut GraphWriter, e: &EntityRef, class_p: &str, label_p: &str) {
+    if e.qid.is_some() || !e.iri.starts_with(&eid("actor/")) {
         return;
     }
-    w.iri(&e.iri, vocab::RDF_TYPE, &evl(e.etype.class_name()));
-    w.text(&e.iri, vocab::RDFS_LABEL, &e.label);
+    w.iri(&e.iri, class_p, &evl(e.etype.class_name()));
+    w.text(&e.iri, label_p, &e.label);
     if e.anchor != e.iri {
         w.iri(&e.iri, vocab::AFFILIATION, &e.anchor);
     }

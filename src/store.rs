@@ -364,13 +364,7 @@ impl EventStore {
     /// [`crate::relations::decide`]) in the relations graph, when marked
     /// dirty. Returns how many relations were kept.
     pub fn rebuild_relations(&self) -> Result<Option<usize>, StoreError> {
-        let meta = nn(vocab::GRAPH_META);
-        let mark = Quad::new(
-            meta.clone(),
-            nn(vocab::DIRTY_RELATIONS),
-            Literal::from(true),
-            meta.clone(),
-        );
+        let mark = relations_mark();
         let mut t = self.store.start_transaction()?;
         if !t.contains(&mark)? {
             return Ok(None);
@@ -764,17 +758,23 @@ fn blocks_of_doc(t: &Transaction, doc: &str) -> Result<BTreeSet<String>, StoreEr
     blocks_of_graph(t, graph.as_ref())
 }
 
+/// The meta-graph mark saying the event relations must be recomputed.
+fn relations_mark() -> Quad {
+    let meta = nn(vocab::GRAPH_META);
+    Quad::new(
+        meta.clone(),
+        nn(vocab::DIRTY_RELATIONS),
+        Literal::from(true),
+        meta,
+    )
+}
+
 fn mark_dirty(t: &mut Transaction, blocks: &BTreeSet<String>) {
     let meta = nn(vocab::GRAPH_META);
     // Changed events may change how events relate; the mark lives in the
     // same transaction, so a killed run still recomputes the relations.
     if !blocks.is_empty() {
-        t.insert(&Quad::new(
-            meta.clone(),
-            nn(vocab::DIRTY_RELATIONS),
-            Literal::from(true),
-            meta.clone(),
-        ));
+        t.insert(&relations_mark());
     }
     for b in blocks {
         t.insert(&Quad::new(

@@ -45,6 +45,22 @@ fn store_with(paths: &[&Path]) -> tempfile::TempDir {
     dir
 }
 
+/// A store fed one ingest run per path, in the order given.
+fn store_one_by_one(paths: &[&Path]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    for p in paths {
+        ok(&[
+            "ingest",
+            "--quiet",
+            "--store",
+            store.to_str().unwrap(),
+            p.to_str().unwrap(),
+        ]);
+    }
+    dir
+}
+
 fn store_arg(dir: &tempfile::TempDir) -> String {
     dir.path().join("store").display().to_string()
 }
@@ -139,25 +155,10 @@ fn ingestion_order_does_not_change_the_graph() {
     let ab = store_with(&[&a, &b]);
     let ba = store_with(&[&b, &a]);
     // One by one, in reverse order, as a corpus growing day by day would.
-    let one = tempfile::tempdir().unwrap();
-    let s = one.path().join("store");
-    ok(&[
-        "ingest",
-        "--quiet",
-        "--store",
-        s.to_str().unwrap(),
-        b.to_str().unwrap(),
-    ]);
-    ok(&[
-        "ingest",
-        "--quiet",
-        "--store",
-        s.to_str().unwrap(),
-        a.to_str().unwrap(),
-    ]);
+    let one = store_one_by_one(&[&b, &a]);
     let d1 = dump(&store_arg(&ab));
     assert_eq!(d1, dump(&store_arg(&ba)));
-    assert_eq!(d1, dump(&s.display().to_string()));
+    assert_eq!(d1, dump(&store_arg(&one)));
 }
 
 #[test]
@@ -579,18 +580,9 @@ fn retold_events_merge_the_same_in_any_order_and_withdraw_cleanly() {
     ));
 
     // Reverse order, one article per run: the same graph, quad for quad.
-    let one = tempfile::tempdir().unwrap();
-    let s = one.path().join("store");
-    for a in articles.iter().rev() {
-        ok(&[
-            "ingest",
-            "--quiet",
-            "--store",
-            s.to_str().unwrap(),
-            a.to_str().unwrap(),
-        ]);
-    }
-    assert_eq!(dump(&store), dump(&s.display().to_string()));
+    let reversed: Vec<&Path> = refs.iter().rev().copied().collect();
+    let one = store_one_by_one(&reversed);
+    assert_eq!(dump(&store), dump(&store_arg(&one)));
 
     // Withdraw the three reports of the summit being held: it is planned
     // again, and the store is the store of the other eleven.

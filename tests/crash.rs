@@ -13,6 +13,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use eventline::store::EventStore;
+
+mod common;
+use common::Rng;
 use eventline::vocab;
 
 fn bin() -> Command {
@@ -103,17 +106,6 @@ fn sorted_nquads(store: &EventStore) -> Vec<String> {
     lines
 }
 
-/// xorshift: reproducible kill points without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn kill_9_at_random_points_loses_nothing_and_reruns_converge() {
     let kills: usize = std::env::var("EVENTLINE_CRASH_KILLS")
@@ -151,7 +143,7 @@ fn kill_9_at_random_points_loses_nothing_and_reruns_converge() {
         while landed < 2 && effective < kills && attempts < kills * 10 {
             attempts += 1;
             let span = (full.as_micros() as u64 / (1 + landed as u64)).max(1);
-            let at = Duration::from_micros(rng.next() % span);
+            let at = Duration::from_micros(rng.below(span));
             let mut child = ingest(&store, &corpus).spawn().unwrap();
             std::thread::sleep(at);
             let finished = child.try_wait().unwrap().is_some();

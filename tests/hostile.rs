@@ -25,6 +25,9 @@ use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 
+mod common;
+use common::Rng;
+
 const N: usize = 1000;
 
 /// Pieces that break naive writers of some format or other.
@@ -111,19 +114,6 @@ const PIECES: &[&str] = &[
     "Zorblax",
 ];
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
-
 /// Distinct hostile labels, each non-empty after trimming.
 fn labels() -> Vec<String> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -131,8 +121,8 @@ fn labels() -> Vec<String> {
     let mut i = 0;
     while out.len() < N {
         let mut s = String::new();
-        for _ in 0..1 + rng.next() % 6 {
-            s.push_str(rng.pick(PIECES));
+        for _ in 0..1 + rng.below(6) {
+            s.push_str(PIECES[rng.below(PIECES.len() as u64) as usize]);
         }
         // A visible tail keeps labels distinct and never blank.
         s.push_str(&format!(" #{i}"));
@@ -239,16 +229,12 @@ const LABEL_QUERY: &str = "PREFIX evl: <https://w3id.org/eventline/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?label WHERE { ?a a evl:Person ; rdfs:label ?label . FILTER(STRSTARTS(STR(?a), \"https://w3id.org/eventline/id/actor/hostile-\")) }";
 
-fn expected(labels: &[String]) -> BTreeSet<String> {
-    labels.iter().cloned().collect()
-}
-
 #[test]
 fn hostile_labels_survive_every_output_format() {
     let labels = labels();
     assert_eq!(labels.len(), N);
     let store = store_with(&labels);
-    let want = expected(&labels);
+    let want: BTreeSet<String> = labels.iter().cloned().collect();
 
     // RDF: every serialisation parses and gives back every label and headline.
     for format in [
