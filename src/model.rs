@@ -319,12 +319,39 @@ pub struct Mention {
 }
 
 impl Mention {
-    /// Country- or organisation-level actors, sorted: the merge block.
+    /// Country- or organisation-level actors, sorted: the merge block. A
+    /// generic group ("a team of advisers", "militants") says little of
+    /// who acts and counts only when nothing else does.
     pub fn anchors(&self) -> Vec<String> {
-        let mut a: Vec<String> = self.actors.iter().map(|(_, e)| e.anchor.clone()).collect();
+        let named: Vec<&EntityRef> = self
+            .actors
+            .iter()
+            .map(|(_, e)| e)
+            .filter(|e| e.etype != EntityType::Group || e.anchor != e.iri)
+            .collect();
+        let pick: Vec<&EntityRef> = if named.is_empty() {
+            self.actors.iter().map(|(_, e)| e).collect()
+        } else {
+            named
+        };
+        let mut a: Vec<String> = pick.iter().map(|e| e.anchor.clone()).collect();
         a.sort();
         a.dedup();
         a
+    }
+
+    /// The parties of the event: its actors, less a country named only as
+    /// the state one of its people acts for.
+    pub fn parties(&self) -> usize {
+        self.actors
+            .iter()
+            .filter(|(_, e)| {
+                !self
+                    .actors
+                    .iter()
+                    .any(|(_, p)| p.iri != e.iri && p.anchor == e.iri)
+            })
+            .count()
     }
     pub fn persons(&self) -> Vec<&str> {
         let mut p: Vec<&str> = self

@@ -54,7 +54,9 @@ fn kind_matches(want: &str, got: EventKind) -> bool {
         return true;
     }
     match want.as_str() {
-        "meeting" => matches!(got, Summit | Visit),
+        "meeting" => matches!(got, Summit | Visit | Negotiation),
+        "pledge" => matches!(got, Agreement | Ceasefire),
+        "statement" => got == Accusation,
         "consultation" => got.family() == "consult",
         "agreement" => got == Ceasefire,
         _ => false,

@@ -1,465 +1,208 @@
-//! Event triggers: verbs, nominalisations and light-verb phrases per event
-//! kind, as data. Each word slot lists its inflections (`|`), so matching is
-//! a lookup on the lower-cased token with no stemmer to get wrong.
+//! The extractor's vocabulary as data: word lists (`data/words.txt`, one
+//! `[section]` per list) and event triggers (`data/triggers.tsv`), parsed
+//! once. A linguist edits the files; no Rust string literal holds a list.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::model::EventKind;
-use EventKind::*;
+
+const WORDS: &str = include_str!("data/words.txt");
+const TRIGGERS: &str = include_str!("data/triggers.tsv");
+
+/// The named word lists of `data/words.txt`.
+pub(crate) struct Lists {
+    sets: HashMap<&'static str, HashSet<&'static str>>,
+    /// Multi-word entries per list, as token sequences.
+    phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+}
+
+impl Lists {
+    fn parse(src: &'static str) -> Lists {
+        let mut sets: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut phrases: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        let mut pairs: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+        let mut section = "";
+        for line in src.lines() {
+            let line = match line.find('#') {
+                // A lone "#" at the start is a comment; words never contain one.
+                Some(i) => &line[..i],
+                None => line,
+            };
+            let line = line.trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                sets.entry(section).or_default();
+                continue;
+            }
+            if let Some((a, b)) = line.split_once('\t') {
+                pairs.entry(section).or_default().push((a.trim(), b.trim()));
+                sets.entry(section).or_default().insert(a.trim());
+                continue;
+            }
+            let entry = line.trim();
+            sets.entry(section).or_default().insert(entry);
+            if entry.contains(' ') {
+                phrases
+                    .entry(section)
+                    .or_default()
+                    .push(entry.split(' ').collect());
+            }
+        }
+        Lists {
+            sets,
+            phrases,
+            pairs,
+        }
+    }
+
+    /// Whether `word` (lower case) is in list `name`. An unknown list name is
+    /// a programming error caught by the tests below.
+    pub(crate) fn has(&self, name: &str, word: &str) -> bool {
+        self.sets.get(name).is_some_and(|s| s.contains(word))
+    }
+
+    /// The longest phrase of list `name` starting at `words[0]`, in tokens.
+    pub(crate) fn phrase_at(&self, name: &str, words: &[&str]) -> Option<usize> {
+        let mut best = None;
+        if words.first().is_some_and(|w| self.has(name, w)) {
+            best = Some(1);
+        }
+        for p in self.phrases.get(name).into_iter().flatten() {
+            if p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b) {
+                best = best.max(Some(p.len()));
+            }
+        }
+        best
+    }
+
+    pub(crate) fn pairs(&self, name: &str) -> &[(&'static str, &'static str)] {
+        self.pairs.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    #[cfg(test)]
+    fn names(&self) -> Vec<&'static str> {
+        self.sets.keys().copied().collect()
+    }
+}
+
+pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists::parse(WORDS));
+
+/// Shorthand for `LISTS.has(list, word)`.
+pub(crate) fn is(list: &str, word: &str) -> bool {
+    LISTS.has(list, word)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pos {
+pub(crate) enum Pos {
     Verb,
     Noun,
 }
 
-/// What must be near a trigger for it to count ("launched" only with
-/// weapons, "provided" only with aid).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Needs {
-    Nothing,
-    /// One of these words within the next few tokens.
-    After(&'static [&'static str]),
-    /// A light verb of completion nearby ("signed a deal", "reached an agreement").
-    Completion,
-    /// No other trigger right after: "agreed to meet" is the meeting, not a pledge.
-    NoTriggerAfter,
+/// One slot of a trigger pattern.
+#[derive(Debug, Clone)]
+pub(crate) enum Slot {
+    Words(Vec<&'static str>),
+    /// Up to three modifiers.
+    Gap,
 }
 
-#[derive(Debug, Clone, Copy)]
-pub struct TriggerRule {
-    pub words: &'static [&'static str],
-    pub kind: EventKind,
-    pub pos: Pos,
-    pub mode: Option<&'static str>,
-    pub needs: Needs,
+#[derive(Debug, Clone)]
+pub(crate) struct TriggerRule {
+    pub(crate) kind: EventKind,
+    pub(crate) pos: Pos,
+    pub(crate) slots: Vec<Slot>,
+    pub(crate) mode: Option<&'static str>,
+    /// A word list one of whose words must follow the trigger.
+    pub(crate) needs: Option<&'static str>,
+    /// The clause's subject receives the event ("received a call from").
+    pub(crate) subject_is_target: bool,
+    /// Fires only with a participant right beside it.
+    pub(crate) generic: bool,
+    /// Line in `triggers.tsv`, for messages.
+    pub(crate) line: usize,
 }
 
-const WEAPONS: &[&str] = &[
-    "drone",
-    "drones",
-    "missile",
-    "missiles",
-    "rocket",
-    "rockets",
-    "shells",
-    "artillery",
-    "mortar",
-    "mortars",
-    "grenades",
-    "bombs",
-    "airstrikes",
-    "strikes",
-    "attack",
-    "attacks",
-    "offensive",
-    "raid",
-    "raids",
-    "assault",
-];
-const AID_OBJECTS: &[&str] = &[
-    "batteries",
-    "systems",
-    "defence",
-    "defense",
-    "artillery",
-    "shells",
-    "drones",
-    "aircraft",
-    "vehicles",
-    "rifles",
-    "grants",
-    "aid",
-    "assistance",
-    "weapons",
-    "arms",
-    "missiles",
-    "tanks",
-    "ammunition",
-    "troops",
-    "help",
-    "relief",
-    "supplies",
-    "food",
-    "funds",
-    "funding",
-    "loans",
-    "loan",
-    "equipment",
-    "munitions",
-    "long-range",
-    "long",
-    "military",
-    "humanitarian",
-    "financial",
-    "economic",
-    "jets",
-    "vaccines",
-    "grant",
-    "donation",
-    "medicine",
-    "medicines",
-    "peacekeepers",
-];
-
-macro_rules! rule {
-    ($words:expr, $kind:expr, $pos:expr) => {
-        TriggerRule {
-            words: $words,
-            kind: $kind,
-            pos: $pos,
+fn parse_triggers(src: &'static str) -> Result<Vec<TriggerRule>, String> {
+    let mut rules = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            return Err(format!("triggers.tsv:{}: expected kind, pos, pattern", n + 1));
+        }
+        let kind = EventKind::from_name(cols[0])
+            .ok_or_else(|| format!("triggers.tsv:{}: unknown kind {}", n + 1, cols[0]))?;
+        let pos = match cols[1] {
+            "V" => Pos::Verb,
+            "N" => Pos::Noun,
+            other => return Err(format!("triggers.tsv:{}: unknown pos {other}", n + 1)),
+        };
+        let slots: Vec<Slot> = cols[2]
+            .split_whitespace()
+            .map(|w| {
+                if w == "*" {
+                    Slot::Gap
+                } else {
+                    Slot::Words(w.split('|').collect())
+                }
+            })
+            .collect();
+        if !matches!(slots.first(), Some(Slot::Words(_))) {
+            return Err(format!("triggers.tsv:{}: pattern must start with words", n + 1));
+        }
+        let mut rule = TriggerRule {
+            kind,
+            pos,
+            slots,
             mode: None,
-            needs: Needs::Nothing,
+            needs: None,
+            subject_is_target: false,
+            generic: false,
+            line: n + 1,
+        };
+        for opt in cols.get(3).into_iter().flat_map(|o| o.split(',')) {
+            match opt.trim().split_once('=') {
+                Some(("mode", m)) => rule.mode = Some(m),
+                Some(("needs", l)) => rule.needs = Some(l),
+                Some(("subj", "target")) => rule.subject_is_target = true,
+                None if opt.trim() == "generic" => rule.generic = true,
+                None if opt.trim().is_empty() => {}
+                _ => return Err(format!("triggers.tsv:{}: unknown option {opt}", n + 1)),
+            }
         }
-    };
-    ($words:expr, $kind:expr, $pos:expr, mode $mode:expr) => {
-        TriggerRule {
-            words: $words,
-            kind: $kind,
-            pos: $pos,
-            mode: Some($mode),
-            needs: Needs::Nothing,
-        }
-    };
-    ($words:expr, $kind:expr, $pos:expr, needs $needs:expr) => {
-        TriggerRule {
-            words: $words,
-            kind: $kind,
-            pos: $pos,
-            mode: None,
-            needs: $needs,
-        }
-    };
+        rules.push(rule);
+    }
+    Ok(rules)
 }
 
-use Pos::{Noun, Verb};
+pub(crate) static RULES: LazyLock<Vec<TriggerRule>> = LazyLock::new(|| {
+    // The file is compiled in and checked by the tests; an error here is a
+    // build defect, so it is reported loudly rather than hidden.
+    parse_triggers(TRIGGERS).unwrap_or_else(|e| panic!("built-in {e}"))
+});
 
-pub static RULES: &[TriggerRule] = &[
-    // Phone calls.
-    rule!(&["phone|telephone", "call|calls|conversation|conversations|talks|conference"], PhoneCall, Noun),
-    rule!(&["phone|telephone", "-", "call|calls"], PhoneCall, Noun),
-    rule!(&["phoned|telephoned"], PhoneCall, Verb),
-    rule!(&["spoke|talked|speaks|talks|spoken|talking|speaking|speak|talk", "by|over|on", "phone|telephone"], PhoneCall, Verb),
-    rule!(&["spoke|talked|speaks|talks|spoken|talking|speaking|speak|talk", "on|over", "the", "phone|telephone"], PhoneCall, Verb),
-    rule!(&["call|calls"], PhoneCall, Noun),
-    // Unspecific consultation.
-    rule!(&["talked|talk|talking|spoke|speak|speaks|speaking", "with|to"], Consultation, Verb),
-    rule!(&["talk|conversation|conversations|discussions", "with|between"], Consultation, Noun),
-    rule!(&["discuss|discussed|discusses|discussing", "with"], Consultation, Verb),
-    rule!(&["discuss|discussed|discusses|discussing"], Consultation, Verb, needs Needs::After(&["with"])),
-    rule!(&["consulted|consult|consults|consulting|conferred", "with"], Consultation, Verb),
-    // Meetings.
-    rule!(&["meet|met|meets|meeting|meetings"], Meeting, Verb),
-    rule!(&["talks"], Meeting, Noun),
-    rule!(&["brief|briefed|briefs|briefing"], Meeting, Verb),
-    rule!(&["host|hosted|hosts|hosting"], Meeting, Verb),
-    rule!(&["summit|summits"], Summit, Noun),
-    // Visits.
-    rule!(&["visit|visited|visits|visiting"], Visit, Verb),
-    rule!(&["trip|tour|journey", "to|of"], Visit, Noun),
-    rule!(&["arrived|arrives|arrive|arriving", "in|at"], Visit, Verb),
-    rule!(&["headed|heading|heads|head|travelled|traveled|travels|travel|travelling|traveling|flew|flies|fly", "to|for"], Visit, Verb),
-    // Negotiations.
-    rule!(&["negotiations|negotiation|negotiate|negotiated|negotiating|negotiates"], Negotiation, Noun),
-    rule!(&["peace", "talks|process"], Negotiation, Noun),
-    // Attacks.
-    rule!(&["attack|attacks|attacked|attacking|assault|assaults|assaulted|offensive"], Attack, Verb),
-    rule!(&["air|drone|missile|rocket", "strike|strikes|attack|attacks|raid|raids"], Attack, Noun, mode "AirStrike"),
-    rule!(&["airstrike|airstrikes|air-strike|air-strikes|bombardment|bombardments"], Attack, Noun, mode "AirStrike"),
-    rule!(&["strike|strikes|struck"], Attack, Noun),
-    rule!(&["bombing|bombings|bombed|bomb|bombs"], Attack, Noun, mode "Bombing"),
-    rule!(&["shelling|shelled|shells|shell"], Attack, Verb, mode "Shelling"),
-    rule!(&["raid|raids|raided"], Attack, Noun, mode "Raid"),
-    rule!(&["invasion|invaded|invade|invades|invading"], Attack, Noun, mode "Invasion"),
-    rule!(&["launched|launch|launches|launching|fired|fire|fires|firing"], Attack, Verb, needs Needs::After(WEAPONS)),
-    rule!(&["clashes|clashed|clash"], Attack, Noun),
-    rule!(&["ambush|ambushed|ambushes"], Attack, Noun),
-    rule!(&["opened", "fire"], Attack, Verb, mode "Shooting"),
-    rule!(&["shot", "dead"], Attack, Verb, mode "Shooting"),
-    // Pledges.
-    rule!(&["vow|vows|vowed|vowing"], Pledge, Verb),
-    rule!(&["pledge|pledges|pledged|pledging"], Pledge, Verb),
-    rule!(&["promise|promises|promised|promising"], Pledge, Verb),
-    rule!(&["committed|commits|commit", "to|itself|themselves|himself|herself"], Pledge, Verb),
-    rule!(&["commitment|commitments"], Pledge, Noun),
-    rule!(&["swore|swear|swears|sworn"], Pledge, Verb),
-    // "agreed to cooperate": an expressed intent (PLOVER AGREE).
-    rule!(&["agreed|agree|agrees|agreeing", "to"], Pledge, Verb, needs Needs::NoTriggerAfter),
-    rule!(&["offered|offers|offer", "to"], Pledge, Verb, needs Needs::NoTriggerAfter),
-    // Threats.
-    rule!(&["threaten|threatens|threatened|threatening"], Threat, Verb),
-    rule!(&["threat|threats|ultimatum"], Threat, Noun),
-    rule!(&["warn|warns|warned|warning"], Threat, Verb),
-    rule!(&["impose|imposing", "costs|consequences"], Threat, Verb),
-    rule!(&["retaliate|retaliation|retaliatory|retaliated"], Threat, Verb),
-    // Statements.
-    rule!(&["announce|announced|announces|announcing|announcement"], Statement, Verb),
-    rule!(&["declare|declared|declares|declaring|declaration"], Statement, Verb),
-    rule!(&["in", "a", "statement"], Statement, Noun),
-    rule!(&["issued|released", "a", "statement"], Statement, Verb),
-    rule!(&["congratulate|congratulated|congratulates|congratulating"], Statement, Verb),
-    // Requests.
-    rule!(&["urge|urged|urges|urging"], Request, Verb),
-    rule!(&["appeal|appealed|appeals|appealing", "to|for"], Request, Verb),
-    rule!(&["called|calls|call|calling", "on|for|upon"], Request, Verb),
-    rule!(&["demand|demanded|demands|demanding"], Request, Verb),
-    rule!(&["request|requested|requests|requesting"], Request, Verb),
-    rule!(&["asked|asks|ask|asking"], Request, Verb, needs Needs::After(&["for", "to"])),
-    // Aid.
-    rule!(&["supply|supplied|supplies|supplying"], Aid, Verb, needs Needs::After(AID_OBJECTS)),
-    rule!(&["provide|provided|provides|providing"], Aid, Verb, needs Needs::After(AID_OBJECTS)),
-    rule!(&["send|sent|sends|sending"], Aid, Verb, needs Needs::After(AID_OBJECTS)),
-    rule!(&["deliver|delivered|delivers|delivering"], Aid, Verb, needs Needs::After(AID_OBJECTS)),
-    rule!(&["donate|donated|donates|donating"], Aid, Verb),
-    rule!(&["offered|offer|offers|offering"], Aid, Verb, needs Needs::After(AID_OBJECTS)),
-    rule!(&["arming|arm"], Aid, Verb),
-    // Sanctions.
-    rule!(&["sanction|sanctions|sanctioned|sanctioning|embargo|embargoes"], Sanction, Noun),
-    rule!(&["boycott|boycotts|boycotted|boycotting"], Sanction, Verb),
-    // Agreements.
-    rule!(&["agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|memorandum"], Agreement, Noun, needs Needs::Completion),
-    rule!(&["ceasefire|ceasefires|truce|armistice"], Ceasefire, Noun),
-    rule!(&["cease", "-", "fire"], Ceasefire, Noun),
-    // Accusations.
-    rule!(&["accuse|accused|accuses|accusing"], Accusation, Verb),
-    rule!(&["blame|blamed|blames|blaming"], Accusation, Verb),
-];
-
-/// Rules indexed by every inflection of their first word.
-pub static BY_FIRST: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+/// Rules indexed by every alternative of their first word.
+pub(crate) static BY_FIRST: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
     let mut m: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for (i, r) in RULES.iter().enumerate() {
-        for w in r.words[0].split('|') {
-            m.entry(w).or_default().push(i);
+        if let Some(Slot::Words(ws)) = r.slots.first() {
+            for w in ws {
+                m.entry(*w).or_default().push(i);
+            }
         }
     }
     m
 });
 
-/// Verbs that report speech: their subject is a source, not a participant.
-pub const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "wrote",
-    "writes",
-    "stated",
-    "states",
-    "asserted",
-    "asserts",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "remarked",
-    "explained",
-    "explains",
-    "reported",
-    "reports",
-    "confirmed",
-    "confirms",
-    "argued",
-    "argues",
-    "acknowledged",
-    "announced",
-    "announces",
-    "declared",
-    "posted",
-    "tweeted",
-    "denied",
-    "denies",
-    "deny",
-    "alleged",
-    "alleges",
-    "charged",
-    "charges",
-];
-
-/// Reporting verbs that do not vouch for what they report.
-pub const CLAIM_VERBS: &[&str] = &[
-    "claimed", "claims", "alleged", "alleges", "charged", "charges", "insisted", "insists",
-];
-/// Reporting verbs that deny what they report.
-pub const DENY_VERBS: &[&str] = &["denied", "denies", "deny"];
-
-/// Words that put a clause boundary between a trigger and other words.
-pub const CLAUSE_BOUNDARIES: &[&str] = &[
-    ";",
-    "while",
-    "but",
-    "although",
-    "though",
-    "whereas",
-    "because",
-    "after",
-    "before",
-    "when",
-    "as",
-    "which",
-    "who",
-    "whom",
-    "if",
-    "unless",
-    "since",
-    "until",
-    "where",
-    "whether",
-    "that",
-    "following",
-];
-
-pub const TITLE_WORDS: &[&str] = &[
-    "president",
-    "prime",
-    "minister",
-    "premier",
-    "chancellor",
-    "secretary",
-    "defense",
-    "defence",
-    "foreign",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-    "king",
-    "queen",
-    "prince",
-    "crown",
-    "general",
-    "gen.",
-    "chief",
-    "envoy",
-    "ambassador",
-    "commander",
-    "vice",
-    "deputy",
-    "senator",
-    "sen.",
-    "governor",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "head",
-    "secretary-general",
-    "official",
-    "adviser",
-    "advisor",
-    "national",
-    "security",
-    "interior",
-    "finance",
-    "trade",
-    "state",
-    "special",
-    "representative",
-    "lieutenant",
-    "colonel",
-    "col.",
-    "maj.",
-    "major",
-    "admiral",
-    "commissioner",
-    "speaker",
-    "emir",
-    "sheikh",
-    "sultan",
-    "pope",
-    "ayatollah",
-    "supreme",
-    "opposition",
-    "army",
-    "military",
-    "rebel",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "first",
-    "lady",
-    "economy",
-    "energy",
-    "home",
-    "justice",
-    "director",
-    "executive",
-    "spokesmen",
-    "archbishop",
-    "bishop",
-    "cardinal",
-    "rabbi",
-    "imam",
-    "cleric",
-    "judge",
-    "prosecutor",
-    "negotiator",
-    "mediator",
-    "delegate",
-    "activist",
-    "dissident",
-    "warlord",
-];
-
-/// Collective nouns that name actors ("rebels", "opposition groups").
-pub const GROUP_NOUNS: &[&str] = &[
-    "groups",
-    "group",
-    "rebels",
-    "militants",
-    "protesters",
-    "demonstrators",
-    "farmers",
-    "officials",
-    "authorities",
-    "government",
-    "police",
-    "troops",
-    "forces",
-    "army",
-    "soldiers",
-    "opposition",
-    "students",
-    "workers",
-    "unions",
-    "union",
-    "parties",
-    "party",
-    "leaders",
-    "ministers",
-    "diplomats",
-    "negotiators",
-    "activists",
-    "insurgents",
-    "guerrillas",
-    "separatists",
-    "fighters",
-    "gunmen",
-    "lawmakers",
-    "parliament",
-    "court",
-    "prosecutors",
-    "villagers",
-    "residents",
-    "militia",
-    "militias",
-    "movement",
-    "coalition",
-    "junta",
-    "regime",
-    "administration",
-];
-
-pub const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -469,61 +212,44 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// Words that never start a person's name though capitalised (besides the
-/// weekdays; see [`not_a_name`]).
-pub const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "the",
-    "a",
-    "an",
-    "on",
-    "in",
-    "said",
-    "says",
-    "and",
-    "of",
-    "for",
-    "to",
-    "at",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "this",
-    "that",
-    "but",
-    "his",
-    "her",
-];
-
-/// Whether a capitalised word cannot start or continue a person's name.
-pub fn not_a_name(lower: &str) -> bool {
-    WEEKDAYS.contains(&lower) || NOT_NAMES.contains(&lower)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_has_a_trigger_and_no_rule_is_empty() {
+    fn triggers_parse_and_cover_every_kind() {
+        let rules = parse_triggers(TRIGGERS).expect("triggers.tsv parses");
         for k in EventKind::ALL {
-            assert!(RULES.iter().any(|r| r.kind == k), "{k:?} has no trigger");
+            assert!(rules.iter().any(|r| r.kind == k), "{k:?} has no trigger");
         }
-        assert!(RULES.iter().all(|r| !r.words.is_empty()));
+        let names = LISTS.names();
+        for r in &rules {
+            if let Some(l) = r.needs {
+                assert!(names.contains(&l), "line {}: unknown list {l}", r.line);
+            }
+        }
         assert!(BY_FIRST.contains_key("met"));
+    }
+
+    #[test]
+    fn lists_have_phrases_and_pairs() {
+        assert!(is("head_titles", "president"));
+        assert_eq!(
+            LISTS.phrase_at("head_titles", &["prime", "minister", "x"]),
+            Some(2)
+        );
+        assert!(LISTS
+            .pairs("attack_modes")
+            .iter()
+            .any(|(w, m)| *w == "drone" && *m == "DroneStrike"));
+        assert!(!is("not_names", "putin"));
+    }
+
+    #[test]
+    fn bad_trigger_lines_are_reported_with_their_line() {
+        let err = parse_triggers("Meeting\tX\tmet\n").unwrap_err();
+        assert!(err.contains(":1:"), "{err}");
+        let err = parse_triggers("# c\nNope\tV\tmet\n").unwrap_err();
+        assert!(err.contains(":2:") && err.contains("Nope"), "{err}");
     }
 }

@@ -252,8 +252,8 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
         // is mostly one meeting told twice, not a sequence.
         let (sm, om) = (&found[subj], &found[obj]);
         if kind == RelationKind::Follows
+            && sm.kind.compatible(om.kind)
             && sm.kind.family() == "consult"
-            && om.kind.family() == "consult"
             && sm.anchors().iter().any(|a| om.anchors().contains(a))
             && (sm.persons().iter().any(|p| om.persons().contains(p))
                 || sm.persons().is_empty() && om.persons().is_empty())

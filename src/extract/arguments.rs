@@ -1,0 +1,608 @@
+//! The argument layer: who takes part in an event, in which role, read
+//! from syntax-like cues around its trigger. Verbal triggers take their
+//! clause's subject (through appositions, relative pronouns, coordination
+//! and control: "Hu said when meeting with Howard") and their objects by
+//! preposition ("with", "to", "on", "by" in the passive). Nominal triggers
+//! take possessors ("Trump's meeting"), modifiers ("Israeli air strike",
+//! "U.S.-China talks"), prepositional phrases ("talks between X and Y",
+//! "a trip by X to Y") and the subject of their light verb ("held talks").
+
+use super::clauses::Frame;
+use super::doc::Sent;
+use super::entities::{Ent, EntKind};
+use super::lexicon::{is, Pos};
+use super::text::TokKind;
+use super::triggers::Trigger;
+use crate::model::{EventKind, Role};
+
+/// The arguments of one trigger: indices into the sentence's entities.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Args {
+    pub(crate) roles: Vec<(Role, usize)>,
+    pub(crate) place: Option<usize>,
+    /// The subject came from an enclosing clause or a speech frame.
+    pub(crate) controlled: bool,
+}
+
+impl Args {
+    fn add(&mut self, role: Role, e: usize) {
+        if let Some(r) = self.roles.iter_mut().find(|(_, x)| *x == e) {
+            // A stronger role wins: initiator or target over participant.
+            if r.0 == Role::Participant {
+                r.0 = role;
+            }
+        } else {
+            self.roles.push((role, e));
+        }
+    }
+}
+
+/// What argument reading needs of the sentence.
+pub(crate) struct Scope<'a> {
+    pub(crate) sent: &'a Sent,
+    pub(crate) ents: &'a [Ent],
+    pub(crate) breaks: &'a [bool],
+    pub(crate) frames: &'a [Frame],
+    pub(crate) triggers: &'a [Trigger],
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "with", "to", "on", "for", "by", "from", "about", "at", "in", "against", "between",
+    "into", "over", "among", "toward", "towards", "near", "under", "after", "before", "during",
+    "through", "upon", "within", "without", "amid", "across", "behind",
+];
+
+/// The preposition governing an entity phrase starting at `np0`, looking
+/// back over determiners, possessives and a few modifiers.
+fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
+    let mut k = np0;
+    let mut skipped = 0;
+    while k > floor && skipped < 7 {
+        let w = sent.lower(k - 1);
+        if PREPOSITIONS.contains(&w) {
+            return Some(sent.lower(k - 1));
+        }
+        let modifier = matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "visiting" | "new"
+                | "former" | "top" | "senior" | "both" | "all" | "two" | "three" | "several"
+                | "some" | "local" | "then" | "more" | "than" | "less" | "about" | "nearly"
+                | "another" | "latest" | "first" | "last" | "recent" | "'s" | "today"
+                | "yesterday" | "this" | "next" | "week" | "weekend" | "year" | "month"
+        ) || crate::extract::lexicon::WEEKDAYS.contains(&w)
+            || sent.toks[k - 1].kind == TokKind::Number
+            // "Trump's highly publicised summit": adverbs and adjectives.
+            || (sent.toks[k - 1].kind == TokKind::Word
+                && !sent.toks[k - 1].cap
+                && !is("stopwords", w)
+                && !is("light_verbs", w)
+                && !is("speech_verbs", w)
+                && !PREPOSITIONS.contains(&w)
+                && !crate::extract::lexicon::BY_FIRST.contains_key(w)
+                && (k >= 2 && (1..=4).any(|d| k > d && sent.lower(k - d) == "'s")))
+            || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
+        if !modifier {
+            return None;
+        }
+        k -= 1;
+        skipped += 1;
+    }
+    None
+}
+
+fn free(e: &Ent) -> bool {
+    !e.modifier
+}
+
+/// Entities coordinated with `e` ("X and Y", "X, Y and Z").
+fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let mut out = vec![e];
+    // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
+    // Russia, Trump said").
+    let joins = |a: usize, b: usize| {
+        let gap: Vec<&str> = (a..b).map(|k| sent.lower(k)).collect();
+        let list_goes_on = ents
+            .iter()
+            .find(|x| x.np0 == b)
+            .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
+        !gap.is_empty()
+            && gap.len() <= 3
+            && gap.iter().all(|w| matches!(*w, "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"))
+            && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
+    };
+    // Rightwards.
+    let mut cur = e;
+    while let Some(n) = ents
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| free(x) && *i != cur && x.np0 >= ents[cur].np1 && x.np1 <= hi)
+        .min_by_key(|(_, x)| x.np0)
+        .map(|(i, _)| i)
+    {
+        if joins(ents[cur].np1, ents[n].np0) && !ents[n].is_place() {
+            out.push(n);
+            cur = n;
+        } else {
+            break;
+        }
+    }
+    // Leftwards.
+    let mut cur = e;
+    while let Some(p) = ents
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| free(x) && *i != cur && x.np1 <= ents[cur].np0 && x.np0 >= lo)
+        .max_by_key(|(_, x)| x.np1)
+        .map(|(i, _)| i)
+    {
+        if joins(ents[p].np1, ents[cur].np0) && !ents[p].is_place() {
+            out.push(p);
+            cur = p;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// The clause bounds of a trigger, narrowed by speech frames: a speaker is
+/// outside the words attributed to them.
+pub(crate) fn bounds(scope: &Scope, t: &Trigger) -> (usize, usize) {
+    let (mut lb, mut rb) = super::clauses::clause_of(scope.breaks, t.t0, t.t1);
+    for f in scope.frames {
+        if f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0 {
+            lb = lb.max(f.comp.0);
+            rb = rb.min(f.comp.1);
+        }
+    }
+    // Another trigger's own words belong to it.
+    (lb, rb)
+}
+
+/// The subject of a verb at `v` within `lb..v`: the leftmost free entity
+/// not in a prepositional phrase, with what is coordinated with it.
+fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    // "Veselnitskaya, who met ...": the relative pronoun's antecedent.
+    if lb > 0 && matches!(sent.lower(lb), "who" | "which") && lb + 4 >= v {
+        let ante = ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| free(e) && e.np1 <= lb && e.np1 + 2 >= lb)
+            .max_by_key(|(_, e)| e.np1)
+            .map(|(i, _)| i)?;
+        return Some(coordinated(scope, ante, 0, lb));
+    }
+    // "Zelensky meeting at the White House": an -ing form's subject is
+    // the name right before it, whatever governs that name.
+    if sent.lower(v).ends_with("ing") {
+        if let Some(i) = ents
+            .iter()
+            .position(|e| free(e) && e.np1 == v && !e.is_place() && e.kind != EntKind::Group)
+        {
+            return Some(coordinated(scope, i, lb, v));
+        }
+    }
+    let start = if lb > 0 && is("clause_breaks", sent.lower(lb)) {
+        lb + 1
+    } else {
+        lb
+    };
+    let cands: Vec<usize> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
+        .filter(|(_, e)| governing_prep(sent, e.np0, start).is_none())
+        // "Hainan's fishery showed": a possessor is no subject, unless
+        // nothing else is ("Ukraine's grid was attacked").
+        .filter(|(_, e)| {
+            !(sent.lower(e.np1) == "'s" && e.np1 + 1 < v)
+                || !ents.iter().any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
+        })
+        // "Hezbollah leader ..." handled by titles; a pronoun in a quote is another voice.
+        .filter(|(_, e)| {
+            sent.in_quote(e.t0) == sent.in_quote(v)
+                || !sent.quotes.iter().any(|&(a, _)| a <= start)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let first = *cands.first()?;
+    let mut out = coordinated(scope, first, start, v);
+    // "a team of advisers led by Secretary of State Marco Rubio": the
+    // leader takes part.
+    let leads: Vec<usize> = out
+        .iter()
+        .filter_map(|&g| {
+            let e = &ents[g];
+            (matches!(sent.lower(e.np1), "led" | "headed") && sent.lower(e.np1 + 1) == "by")
+                .then(|| ents.iter().position(|x| !x.modifier && x.np0 == e.np1 + 2))
+                .flatten()
+        })
+        .collect();
+    out.extend(leads);
+    Some(out)
+}
+
+/// The subject of the clause that encloses `lb` (for "when meeting with",
+/// "after talks with"): the frame's speaker or the sentence's subject.
+fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    for f in scope.frames {
+        let adjunct = f.comp.0 <= t.t0
+            && t.t1 <= f.comp.1
+            && (f.comp.0..t.t0).any(|k| {
+                matches!(
+                    sent.lower(k),
+                    "after" | "following" | "before" | "during" | "when" | "while" | "upon"
+                        | "ahead" | "at" | "in"
+                )
+            })
+            && !(f.comp.0..t.t0).any(|k| ents.iter().any(|e| e.t0 == k && free(e)));
+        if adjunct {
+            if let Some(s) = f.speaker {
+                return Some(vec![s]);
+            }
+        }
+    }
+    if lb == 0 {
+        return None;
+    }
+    // Inside a frame, the enclosing clause is the complement: "Hegseth said
+    // that Washington would \"impose costs\"".
+    let floor = scope
+        .frames
+        .iter()
+        .filter(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0 && f.comp.0 < lb)
+        .map(|f| f.comp.0)
+        .max()
+        .unwrap_or(0);
+    subject(scope, floor, lb)
+}
+
+fn role_of_prep(kind: EventKind, prep: Option<&str>, nominal: bool) -> Option<Role> {
+    use EventKind::*;
+    let symmetric = kind.symmetric();
+    Some(match prep {
+        None => {
+            if symmetric {
+                Role::Participant
+            } else {
+                Role::Target
+            }
+        }
+        Some("with" | "between" | "among") => Role::Participant,
+        Some("to" | "into" | "toward" | "towards") => {
+            if symmetric && kind != Visit {
+                Role::Participant
+            } else {
+                Role::Target
+            }
+        }
+        Some("on" | "against" | "upon") => match kind {
+            Attack | Threat | Sanction | Accusation | Request => Role::Target,
+            _ if symmetric => return None,
+            _ => Role::Target,
+        },
+        Some("at") => match kind {
+            Attack | Threat => Role::Target,
+            _ => return None,
+        },
+        Some("by") => Role::Initiator,
+        Some("from") => match kind {
+            PhoneCall | Threat | Request | Accusation | Aid | Pledge | Statement => Role::Initiator,
+            _ => return None,
+        },
+        Some("of") if nominal => match kind {
+            Visit => Role::Initiator,
+            _ if symmetric => Role::Participant,
+            Attack => Role::Target,
+            _ => Role::Initiator,
+        },
+        Some("for") => match kind {
+            Pledge | Aid => Role::Target,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Reads the arguments of trigger `t`.
+pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
+    let (lb, rb) = bounds(scope, t);
+    let mut args = Args::default();
+    let kind = t.kind();
+    let sent = scope.sent;
+    let ents = scope.ents;
+    let subj_role = if t.rule.subject_is_target {
+        Role::Target
+    } else if kind.symmetric() {
+        Role::Participant
+    } else {
+        Role::Initiator
+    };
+    let passive = passive(sent, t);
+    // Left side.
+    match t.pos() {
+        Pos::Verb => {
+            if let Some(s) = subject(scope, lb, t.t0) {
+                let role = if passive { Role::Target } else { subj_role };
+                for e in s {
+                    args.add(role, e);
+                }
+            } else if let Some(c) = controller(scope, t, lb) {
+                args.controlled = true;
+                for e in c {
+                    args.add(if passive { Role::Target } else { subj_role }, e);
+                }
+            }
+        }
+        Pos::Noun => nominal_left(scope, t, lb, subj_role, &mut args),
+    }
+    // "with whom Chernomyrdin met": the antecedent of "whom".
+    if lb > 0 && sent.lower(lb) == "whom" && lb >= 2 && sent.lower(lb - 1) == "with" {
+        if let Some(a) = ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| free(e) && e.np1 + 3 >= lb - 1 && e.np1 <= lb - 1)
+            .max_by_key(|(_, e)| e.np1)
+            .map(|(i, _)| i)
+        {
+            args.add(Role::Participant, a);
+        }
+    }
+    right_side(scope, t, rb, passive, &mut args);
+    // "with today's telephone conversation": a meeting or speech act that
+    // names no party of its own is its clause's subject's.
+    if args.roles.is_empty()
+        && t.pos() == Pos::Noun
+        && (kind.family() == "consult" || kind.speech_act())
+    {
+        if let Some(s) = subject(scope, lb, t.t0).or_else(|| controller(scope, t, lb)) {
+            args.controlled = true;
+            for e in s {
+                args.add(subj_role, e);
+            }
+        }
+    }
+    args
+}
+
+/// Whether a verbal trigger is passive ("was killed", "were injured").
+fn passive(sent: &Sent, t: &Trigger) -> bool {
+    if t.pos() != Pos::Verb {
+        return false;
+    }
+    let first = sent.lower(t.t0);
+    if matches!(first, "was" | "were" | "been" | "be" | "being" | "is" | "are") {
+        return true;
+    }
+    let prev = if t.t0 > 0 { sent.lower(t.t0 - 1) } else { "" };
+    let prev2 = if t.t0 > 1 { sent.lower(t.t0 - 2) } else { "" };
+    let be = |w: &str| matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are");
+    let participle = first.ends_with("ed") || matches!(first, "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met");
+    let motion = t.kind() == EventKind::Visit && sent.lower(t.t1) != "by";
+    participle && !motion && (be(prev) || (prev.ends_with("ly") && be(prev2)))
+}
+
+/// Possessors, modifiers and light-verb subjects of a nominal trigger.
+fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
+    // Modifiers: "Israeli air strike", "Trump's first meeting", "U.S.-China
+    // talks", "his state visit", "a US-led invasion".
+    let mut k = t.t0;
+    let mut hops = 0;
+    while k > lb && hops < 4 {
+        let w = sent.lower(k - 1);
+        if let Some(i) = ents
+            .iter()
+            .position(|e| e.np1 == k && (free(e) || e.kind == EntKind::Demonym) && !e.people)
+        {
+            let e = &ents[i];
+            let role = match kind {
+                EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,
+                _ if kind.symmetric() => Role::Participant,
+                _ => Role::Initiator,
+            };
+            if !e.is_place() || e.ent.etype == crate::model::EntityType::Country {
+                args.add(role, i);
+            }
+            k = e.np0;
+            hops += 1;
+            continue;
+        }
+        let skippable = crate::extract::lexicon::WEEKDAYS.contains(&w)
+            || matches!(w, "today" | "yesterday" | "tomorrow" | "week" | "month" | "year" | "more" | "than")
+            || matches!(w, "'s" | "-" | "led" | "backed" | "first" | "second" | "latest"
+            | "new" | "recent" | "state" | "official" | "bilateral" | "joint" | "two-day"
+            | "three-day" | "planned" | "proposed" | "upcoming" | "weekend" | "previous"
+            | "last" | "next" | "and" | "annual" | "informal" | "formal" | "private"
+            | "surprise" | "lightning" | "brief" | "whirlwind" | "historic" | "landmark"
+            | "emergency" | "special" | "extraordinary" | "ministerial" | "summit"
+            | "economic" | "leaders" | "'" | "high-level" | "top-level" | "closed-door"
+            | "face-to-face" | "trilateral" | "multilateral" | "regional" | "key" | "major"
+            | "massive" | "deadly" | "suicide" | "fresh" | "further" | "earlier"
+            | "short" | "long" | "lengthy" | "fifth" | "third" | "fourth" | "sixth")
+            || sent.toks[k - 1].kind == TokKind::Number
+            // "Trump's highly publicised summit": adverbs and adjectives.
+            || (sent.toks[k - 1].kind == TokKind::Word
+                && !sent.toks[k - 1].cap
+                && !is("stopwords", w)
+                && !is("light_verbs", w)
+                && !is("speech_verbs", w)
+                && !PREPOSITIONS.contains(&w)
+                && !crate::extract::lexicon::BY_FIRST.contains_key(w)
+                && (k >= 2 && (1..=4).any(|d| k > d && sent.lower(k - d) == "'s")))
+            || (w.ends_with("-day")
+                || w.ends_with("-long")
+                || w.ends_with("-minute")
+                || w.ends_with("-hour")
+                || w.ends_with("-level")
+                || w.ends_with("-round"));
+        if !skippable {
+            break;
+        }
+        k -= 1;
+    }
+    // "during their meeting": the clause's parties before the trigger.
+    if k > 0 && sent.lower(k - 1) == "their" && kind.family() == "consult" {
+        for (i, e) in ents.iter().enumerate() {
+            if free(e) && !e.is_place() && e.np0 >= lb && e.np1 < k && e.kind != EntKind::Pronoun {
+                args.add(Role::Participant, i);
+            }
+        }
+    }
+    if !args.roles.is_empty() && kind != EventKind::Summit {
+        return;
+    }
+    // Light verbs: "held talks", "launched an appeal", "gave a warning",
+    // "attended the summit", "kicked off his state visit".
+    let mut j = k;
+    let mut steps = 0;
+    let mut indirect: Vec<usize> = Vec::new();
+    while j > lb && steps < 6 {
+        let w = sent.lower(j - 1);
+        let particle = matches!(w, "off" | "out" | "up") && j >= 2 && is("light_verbs", sent.lower(j - 2));
+        if is("light_verbs", w) || particle {
+            let v = if particle { j - 2 } else { j - 1 };
+            if let Some(s) = subject(scope, lb, v).or_else(|| controller(scope, t, lb)) {
+                for e in s {
+                    args.add(subj_role, e);
+                }
+            }
+            // "gave Hamas an ultimatum": the one it is given to.
+            for i in indirect {
+                args.add(if kind.symmetric() { Role::Participant } else { Role::Target }, i);
+            }
+            return;
+        }
+        if let Some(i) = ents.iter().position(|e| free(e) && e.np1 == j) {
+            indirect.push(i);
+            j = ents[i].np0;
+            steps += 1;
+            continue;
+        }
+        let det = matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another")
+            || (sent.toks[j - 1].kind == TokKind::Word
+                && !sent.toks[j - 1].cap
+                && !is("stopwords", w)
+                && !PREPOSITIONS.contains(&w)
+                && !is("speech_verbs", w)
+                && !scope.triggers.iter().any(|o| o.t0 <= j - 1 && j - 1 < o.t1));
+        if !det {
+            break;
+        }
+        j -= 1;
+        steps += 1;
+    }
+    // A meeting or statement in a prepositional phrase ("made the remarks
+    // in a meeting with", "said after talks with") is its subject's.
+    let in_pp = governing_prep(sent, j, lb).is_some_and(|p| {
+        matches!(p, "in" | "at" | "during" | "after" | "before" | "on" | "over" | "through" | "within")
+    }) || (j > 0 && matches!(sent.lower(j - 1), "after" | "following" | "during" | "before"));
+    let meets = kind.family() == "consult" || kind.speech_act();
+    let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
+    if meets && in_pp && !between {
+        let s = subject(scope, lb, j).or_else(|| {
+            let c = controller(scope, t, lb);
+            if c.is_some() {
+                args.controlled = true;
+            }
+            c
+        });
+        if let Some(s) = s {
+            for e in s {
+                args.add(subj_role, e);
+            }
+        }
+    }
+}
+
+/// Objects and prepositional phrases after the trigger, up to `rb`, the
+/// next clause break or another event's trigger.
+fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
+    let nominal = t.pos() == Pos::Noun;
+    // Requests reach into their complement ("urged X to extend Y's status");
+    // other events stop at the next trigger.
+    let reaches = kind.speech_act();
+    let stop = scope
+        .triggers
+        .iter()
+        .filter(|o| o.t0 >= t.t1 && !reaches)
+        .map(|o| o.t0)
+        .min()
+        .unwrap_or(rb)
+        .min(rb);
+    // "spoke with Zelensky by phone": a party inside the trigger's words.
+    for (i, e) in ents.iter().enumerate() {
+        if free(e) && e.np0 > t.t0 && e.np1 < t.t1 {
+            if let Some(role) = role_of_prep(kind, governing_prep(sent, e.np0, t.t0), false) {
+                args.add(role, i);
+            }
+        }
+    }
+    let mut last_end = t.t1;
+    for (i, e) in ents.iter().enumerate() {
+        if !free(e) || e.np0 < t.t1 || e.np1 > stop {
+            continue;
+        }
+        // Far objects of nominal triggers belong to something else.
+        if nominal && e.np0 > last_end + 6 {
+            break;
+        }
+        if e.is_place() && e.ent.etype != crate::model::EntityType::Country || e.locative {
+            if args.place.is_none() {
+                args.place = Some(i);
+            }
+            if !(kind == EventKind::Attack && e.ent.etype == crate::model::EntityType::Country) {
+                last_end = e.np1;
+                continue;
+            }
+            // "attacks across Ukraine": the country attacked.
+            if !args.roles.iter().any(|(r, _)| *r == Role::Target) {
+                args.add(Role::Target, i);
+            }
+            last_end = e.np1;
+            continue;
+        }
+        let prep = governing_prep(sent, e.np0, t.t1);
+        // "between Moscow and Washington": a conjunct takes its neighbour's role.
+        let list_goes_on = matches!(sent.lower(e.np1), "," | "and" | "or");
+        if prep.is_none()
+            && e.np0 > 0
+            && (matches!(sent.lower(e.np0 - 1), "and" | "or")
+                || sent.lower(e.np0 - 1) == "," && list_goes_on)
+        {
+            if let Some(&(r, _)) = args.roles.iter().find(|(_, x)| {
+                ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0
+            }) {
+                args.add(r, i);
+                last_end = e.np1;
+                continue;
+            }
+        }
+        let role = if passive && prep == Some("by") {
+            Some(Role::Initiator)
+        } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
+            // Not adjacent: the object of something else.
+            if kind == EventKind::Request {
+                Some(Role::Target)
+            } else {
+                None
+            }
+        } else {
+            role_of_prep(kind, prep, nominal)
+        };
+        let Some(role) = role else { continue };
+        if nominal && prep.is_none() {
+            // A bare name after a noun trigger is an apposition or a new
+            // clause's subject, not its argument.
+            continue;
+        }
+        args.add(role, i);
+        last_end = e.np1;
+    }
+}

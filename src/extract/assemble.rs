@@ -1,0 +1,795 @@
+//! The last layers: mentions built from triggers, arguments and
+//! attributes, sentence by sentence; then the article as a whole
+//! (counterparts for one-sided meetings, summits of leaders, one mention
+//! per event).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::arguments::{self, Args, Scope};
+use super::attributes;
+use super::clauses::{self, Frame, TimexTok};
+use super::doc::{Doc, Sent};
+use super::entities::{self, refs_update, Context, Discourse, Ent};
+use super::lexicon::is;
+use super::relations::{self, Pending};
+use super::triggers::{self, Trigger};
+use crate::gazetteer::NameMatch;
+use crate::merge;
+use crate::model::{DateWindow, EntityRef, EntityType, EventKind, Evidence, Mention, Role, Status};
+use crate::timex::Timex;
+
+/// Mentions of every sentence, with the relations the sentences state.
+pub(crate) fn sentences(
+    doc: &Doc,
+    names: &[NameMatch],
+    timexes: &[Timex],
+    ctx: &Context,
+) -> (Vec<Mention>, Vec<Pending>) {
+    let mut disc = Discourse::default();
+    let mut mentions = Vec::new();
+    let mut pending = Vec::new();
+    let mut countries: HashMap<String, (usize, EntityRef)> = HashMap::new();
+    let mut focus: Option<DateWindow> = None;
+    for sent in &doc.sents {
+        let s_names: Vec<NameMatch> = names
+            .iter()
+            .filter(|m| m.start >= sent.start && m.end <= sent.end)
+            .cloned()
+            .collect();
+        let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
+        let tx = sentence_timexes(sent, timexes);
+        let frames = clauses::frames(sent, &ents, &tx);
+        quote_speakers(sent, &mut ents, &frames);
+        for e in ents.iter().filter(|e| e.ent.etype == EntityType::Country && e.t0 >= sent.body) {
+            countries.entry(e.ent.iri.clone()).or_insert((0, e.ent.clone())).0 += 1;
+        }
+        if !sent.heading {
+            let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
+            narrative_time(sent, &tx, &mut found, &mut focus, ctx.date);
+            // A call named only as the setting of another event takes its
+            // parties from that event; what still has none is dropped.
+            pending.extend(relations::sentence_relations(&sent.toks, &mut found));
+            let kept: Vec<usize> = found.iter().map(|m| m.evidence[0].start).collect();
+            found.retain(|m| !m.actors.is_empty());
+            pending.retain(|p| {
+                found.iter().any(|m| m.evidence[0].start == p.from)
+                    && found.iter().any(|m| m.evidence[0].start == p.to)
+            });
+            let _ = kept;
+            for m in &found {
+                let people: Vec<&EntityRef> = m.actors.iter().map(|(_, e)| e).collect();
+                if m.kind.family() == "consult" && people.len() == 2 {
+                    disc.saw_pair(people[0], people[1]);
+                }
+            }
+            mentions.extend(found);
+        }
+        let speaker = frames
+            .iter()
+            .find_map(|f| f.speaker)
+            .map(|i| &ents[i]);
+        refs_update(sent, &ents, speaker, &mut disc);
+    }
+    give_recipients(&mut mentions, &countries);
+    (mentions, pending)
+}
+
+/// News tells a story in order: a past event in a sentence that names no
+/// time happened at the time the story last named for such an event ("on
+/// Wednesday, militants killed ... A volunteer was killed by four
+/// militants"). Only days of the week before publication carry over, and
+/// any sentence naming a time, or telling background in the pluperfect,
+/// ends the carry.
+fn narrative_time(
+    sent: &Sent,
+    tx: &[TimexTok],
+    found: &mut [Mention],
+    focus: &mut Option<DateWindow>,
+    reference: Option<NaiveDate>,
+) {
+    let dated_here = tx.iter().any(|t| attributes::window_of(&t.timex).is_some());
+    let pluperfect = (0..sent.toks.len()).any(|k| {
+        sent.lower(k) == "had" && sent.toks.get(k + 1).is_some_and(|t| t.lower.ends_with("ed") || t.lower == "been")
+    });
+    if !dated_here && !pluperfect {
+        if let Some(f) = focus.as_ref() {
+            for m in found.iter_mut() {
+                if m.date.is_none() && matches!(m.status, Status::Occurred | Status::Claimed) {
+                    let mut d = f.clone();
+                    d.method = crate::model::DateMethod::RelativeToDate;
+                    m.date = Some(d);
+                }
+            }
+        }
+        return;
+    }
+    *focus = found
+        .iter()
+        .filter(|m| matches!(m.status, Status::Occurred | Status::Claimed))
+        .filter_map(|m| m.date.clone())
+        .find(|d| {
+            d.days() == 1 && reference.is_some_and(|r| d.earliest <= r && (r - d.earliest).num_days() <= 7)
+        });
+}
+
+/// "Greece has promised up to 700 troops" in a story about Albania: a
+/// pledge or aid with no recipient named is for the country the article is
+/// about, when one country clearly dominates it (named at least three
+/// times and more than any other).
+fn give_recipients(mentions: &mut [Mention], countries: &HashMap<String, (usize, EntityRef)>) {
+    let mut ranked: Vec<&(usize, EntityRef)> = countries.values().collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.iri.cmp(&b.1.iri)));
+    let Some(top) = ranked.first() else { return };
+    if top.0 < 3 || ranked.get(1).is_some_and(|second| second.0 * 2 > top.0) {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let gives = matches!(m.kind, EventKind::Pledge | EventKind::Aid)
+            && m.topic.iter().any(|w| is("aidobj", w));
+        let has_target = m.actors.iter().any(|(r, _)| *r == Role::Target);
+        let own = m.actors.iter().any(|(_, a)| a.anchor == top.1.iri);
+        if gives && !has_target && !own {
+            m.actors.push((Role::Target, top.1.clone()));
+        }
+    }
+}
+
+/// "I" and "we" inside a quote are the speaker the sentence names.
+fn quote_speakers(sent: &Sent, ents: &mut [Ent], frames: &[Frame]) {
+    let Some(sp) = frames.iter().find_map(|f| f.speaker) else {
+        return;
+    };
+    let speaker = ents[sp].ent.clone();
+    for e in ents.iter_mut() {
+        if e.kind == entities::EntKind::Pronoun
+            && sent.in_quote(e.t0)
+            && matches!(sent.lower(e.t0), "i" | "me" | "my" | "we" | "our")
+        {
+            e.ent = speaker.clone();
+        }
+    }
+}
+
+fn sentence_timexes(sent: &Sent, timexes: &[Timex]) -> Vec<TimexTok> {
+    timexes
+        .iter()
+        .filter(|t| t.start >= sent.start && t.end <= sent.end)
+        .filter_map(|t| {
+            let t0 = sent.toks.iter().position(|k| k.end > t.start)?;
+            let t1 = sent
+                .toks
+                .iter()
+                .position(|k| k.start >= t.end)
+                .unwrap_or(sent.toks.len());
+            (t1 > t0).then(|| TimexTok {
+                t0,
+                t1,
+                timex: t.clone(),
+            })
+        })
+        .collect()
+}
+
+fn sentence_mentions(
+    text: &str,
+    sent: &Sent,
+    ents: &[Ent],
+    tx: &[TimexTok],
+    frames: &[Frame],
+    ctx: &Context,
+) -> Vec<Mention> {
+    let breaks = clauses::breaks(sent);
+    let trigs = live_triggers(sent, triggers::find(sent, ents));
+    let scope = Scope {
+        sent,
+        ents,
+        breaks: &breaks,
+        frames,
+        triggers: &trigs,
+    };
+    let owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs);
+    let mut out: Vec<Mention> = Vec::new();
+    for (ti, t) in trigs.iter().enumerate() {
+        let args = arguments::read(&scope, t);
+        if let Some(m) = mention(text, &scope, ti, &args, tx, &owners, ctx) {
+            if matches!(m.kind, EventKind::Pledge | EventKind::Aid) {
+                out.extend(gapped(text, sent, ents, t, &m, ctx));
+            }
+            out.push(m);
+        }
+    }
+    out.extend(intent_pledges(text, sent, ents, tx, frames, &trigs));
+    // A statement whose content is itself an event is news for that event.
+    if out.iter().any(|m| m.kind != EventKind::Statement) {
+        let firsts: Vec<usize> = out
+            .iter()
+            .filter(|m| m.kind != EventKind::Statement)
+            .map(|m| m.evidence[0].start)
+            .collect();
+        out.retain(|m| {
+            m.kind != EventKind::Statement
+                || m.evidence[0].quote.contains(' ')
+                || !firsts.iter().any(|&f| f > m.evidence[0].start)
+        });
+    }
+    out
+}
+
+/// The triggers that name events of their own. "agreed to hold a summit":
+/// the meeting agreed is the news, not the agreeing. "threatened to impose
+/// tariffs", "pledged military aid", "urged X to attack": what is
+/// threatened, promised or asked is the speech act's content.
+fn live_triggers(sent: &Sent, trigs: Vec<Trigger>) -> Vec<Trigger> {
+    let n = trigs.len();
+    let mut drop = vec![false; n];
+    for i in 0..n {
+        if let Some(c) = content_of(&trigs, i, sent) {
+            if trigs[i].kind() == EventKind::Pledge && trigs[c].kind().family() == "consult" {
+                drop[i] = true;
+            } else {
+                drop[c] = true;
+            }
+        }
+    }
+    trigs
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// The trigger that is the content of speech act `i`: right after it, or
+/// after its "to" ("threatened to impose", "pledged military aid",
+/// "urged Russia to halt attacks").
+fn content_of(trigs: &[Trigger], i: usize, sent: &Sent) -> Option<usize> {
+    let t = &trigs[i];
+    if !(t.kind().speech_act() || t.kind() == EventKind::Aid) {
+        return None;
+    }
+    // "offered assistance", "pledged military aid": the object noun.
+    // "pledged 2 billion euros in military aid": amounts and modifiers between.
+    let filler = |k: usize| {
+        sent.toks[k].kind == super::text::TokKind::Number
+            || is("aidobj", sent.lower(k))
+            || matches!(
+                sent.lower(k),
+                "in" | "of" | "worth" | "$" | "€" | "£" | "new" | "more" | "further" | "additional"
+                    | "military" | "humanitarian" | "economic" | "financial" | "food" | "medical"
+                    | "emergency" | "development" | "some" | "about" | "nearly" | "up" | "to"
+            )
+    };
+    if let Some(o) = trigs.iter().position(|o| {
+        o.t0 >= t.t1
+            && o.t0 <= t.t1 + 7
+            && (t.t1..o.t0).all(filler)
+            && o.pos() == super::lexicon::Pos::Noun
+            && matches!(o.kind(), EventKind::Aid | EventKind::Sanction)
+    }) {
+        return Some(o);
+    }
+    let to = (t.t1..(t.t1 + 6).min(sent.toks.len()))
+        .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "and" | "that"))
+        .find(|&k| sent.lower(k) == "to")
+        .map(|k| k + 1)
+        .or_else(|| (sent.lower(t.t1 - 1) == "to").then_some(t.t1));
+    let from = to.unwrap_or(t.t1);
+    let reach = if to.is_some() { 2 } else { 3 };
+    trigs
+        .iter()
+        .position(|o| o.t0 >= from && o.t0 <= from + reach && (to.is_some() || o.kind() == EventKind::Aid))
+}
+
+/// "Greece has promised up to 700 troops; Turkey, 500; Romania, 400": the
+/// same pledge by each actor of the gapped clauses that follow.
+fn gapped(
+    text: &str,
+    sent: &Sent,
+    ents: &[Ent],
+    t: &Trigger,
+    m: &Mention,
+    ctx: &Context,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let n = sent.toks.len();
+    let mut k = t.t1;
+    while k < n {
+        if sent.lower(k) != ";" {
+            k += 1;
+            continue;
+        }
+        let Some(e) = ents.iter().find(|e| e.np0 == k + 1 && !e.modifier) else {
+            break;
+        };
+        let number = sent.lower(e.np1) == ","
+            && sent.toks.get(e.np1 + 1).is_some_and(|x| x.kind == super::text::TokKind::Number);
+        let seg_end = (e.np1..n).find(|&j| sent.lower(j) == ";").unwrap_or(n);
+        if !number || seg_end > e.np1 + 6 {
+            break;
+        }
+        let mut g = m.clone();
+        let who = actor_ref(e, ctx);
+        g.actors.retain(|(r, _)| *r != Role::Initiator);
+        g.actors.insert(0, (Role::Initiator, who));
+        let (start, end) = (sent.toks[e.np0].start, sent.toks[e.np1 - 1].end);
+        g.evidence[0].start = start;
+        g.evidence[0].end = end;
+        g.evidence[0].quote = text[start..end].to_string();
+        out.push(g);
+        k = seg_end;
+    }
+    out
+}
+
+/// Event data codes actors at the level of the state they act for
+/// (CAMEO's USAGOV, PLOVER's country codes): a person acting for a country
+/// brings the country in, in the same role.
+fn with_countries(actors: &mut Vec<(Role, EntityRef)>, ctx: &Context) {
+    if !COUNTRY_LEVEL {
+        return;
+    }
+    let mut add = Vec::new();
+    for (role, a) in actors.iter() {
+        if a.etype != EntityType::Person || a.anchor == a.iri {
+            continue;
+        }
+        let Some(idx) = ctx.gaz.get(&a.anchor) else { continue };
+        if ctx.gaz.entities[idx].etype != EntityType::Country {
+            continue;
+        }
+        if !actors.iter().chain(add.iter()).any(|(_, x): &(Role, EntityRef)| x.iri == a.anchor) {
+            add.push((*role, ctx.gaz.entity_ref(idx, ctx.date)));
+        }
+    }
+    actors.extend(add);
+}
+
+const COUNTRY_LEVEL: bool = true;
+
+/// The entity as an actor: a capital or building that stands for a
+/// government acts as its country ("Moscow said").
+fn actor_ref(e: &Ent, ctx: &Context) -> EntityRef {
+    if matches!(e.ent.etype, EntityType::City | EntityType::Building) && e.ent.anchor != e.ent.iri
+    {
+        if let Some(i) = ctx.gaz.get(&e.ent.anchor) {
+            return ctx.gaz.entity_ref(i, ctx.date);
+        }
+    }
+    e.ent.clone()
+}
+
+fn mention(
+    text: &str,
+    scope: &Scope,
+    ti: usize,
+    args: &Args,
+    tx: &[TimexTok],
+    owners: &[Option<attributes::Owner>],
+    ctx: &Context,
+) -> Option<Mention> {
+    let t = &scope.triggers[ti];
+    let sent = scope.sent;
+    let ents = scope.ents;
+    let kind = t.kind();
+    let bounds = arguments::bounds(scope, t);
+    let mut actors: Vec<(Role, EntityRef)> = Vec::new();
+    for &(role, i) in &args.roles {
+        let e = &ents[i];
+        let r = actor_ref(e, ctx);
+        if !actors.iter().any(|(_, a)| a.iri == r.iri) {
+            actors.push((role, r));
+        }
+    }
+    let place = args.place.map(|i| ents[i].ent.clone());
+    let place: Option<EntityRef> = place;
+    // A meeting at the White House is with its holder.
+    if let (Some(i), Some(d)) = (args.place, ctx.date) {
+        if kind.family() == "consult" {
+            if let Some((title, of)) = &ents[i].seat {
+                if let Some(h) = ctx.gaz.holder(title, *of, d) {
+                    let r = ctx.gaz.entity_ref(h, ctx.date);
+                    if !actors.iter().any(|(_, a)| a.iri == r.iri) {
+                        actors.push((Role::Participant, r));
+                    }
+                }
+            }
+        }
+    }
+    // A visit's destination is its place and its host ("arrived in
+    // Washington", "visit Moscow").
+    let mut place = place;
+    if t.kind() == EventKind::Visit {
+        let dest = args
+            .place
+            .or_else(|| {
+                args.roles
+                    .iter()
+                    .find(|(r, i)| *r == Role::Target && ents[*i].ent.etype != EntityType::Person)
+                    .map(|&(_, i)| i)
+            });
+        if let Some(i) = dest {
+            let e = &ents[i];
+            if place.is_none() && e.ent.etype != EntityType::Country {
+                place = Some(e.ent.clone());
+            }
+            let host = actor_ref(e, ctx);
+            let host = if host.etype == EntityType::City || host.etype == EntityType::Region {
+                ctx.gaz.get(&host.anchor).map(|c| ctx.gaz.entity_ref(c, ctx.date)).unwrap_or(host)
+            } else {
+                host
+            };
+            if host.etype == EntityType::Country && !actors.iter().any(|(_, a)| a.iri == host.iri) {
+                actors.push((Role::Target, host));
+            }
+        }
+    }
+    with_countries(&mut actors, ctx);
+    let mut date = attributes::date(ti, scope.triggers, bounds, tx, owners, scope.frames, sent);
+    // The speaker is one of the event's own parties ("X said it would").
+    let own = |s: usize| {
+        let sp = &ents[s];
+        actors.iter().any(|(r, a)| {
+            *r != Role::Target
+                && (a.iri == sp.ent.iri || a.iri == sp.ent.anchor || a.anchor == sp.ent.iri)
+        })
+    };
+    let mut status =
+        attributes::status(sent, t, bounds, scope.frames, date.as_ref(), ctx.date, &own);
+    // "said it was sending troops", "will send aid": aid announced is a
+    // pledge; aid only considered stays aid, possible.
+    let mut kind = kind;
+    if kind == EventKind::Aid
+        && t.pos() == super::lexicon::Pos::Verb
+        && status != Status::Possible
+        && (status == Status::Planned || attributes::frame_of(scope.frames, t).is_some() || sent.lower(t.t0).ends_with("ing"))
+    {
+        kind = EventKind::Pledge;
+        if status == Status::Planned {
+            status = Status::Occurred;
+        }
+    }
+    if let Some(d) = date.as_mut() {
+        attributes::fix_weekday(d, status, ctx.date);
+        if status == Status::Occurred && ctx.date.is_some_and(|r| d.earliest > r) {
+            status = Status::Planned;
+        }
+    }
+    let frame = attributes::frame_of(scope.frames, t);
+    let claimed_by = frame
+        .filter(|_| status == Status::Claimed)
+        .and_then(|f| f.speaker)
+        .map(|i| actor_ref(&ents[i], ctx))
+        .filter(|s| !actors.iter().any(|(_, a)| a.iri == s.iri));
+    let attack_mode = (kind == EventKind::Attack)
+        .then(|| attributes::attack_mode(sent, t, bounds.1))
+        .flatten();
+    let topic = topic_words(sent, ents, t.t1, bounds.1);
+    let start = sent.toks[t.t0].start;
+    let end = sent.toks[t.t1 - 1].end;
+    Some(Mention {
+        kind,
+        actors,
+        date,
+        place,
+        status,
+        claimed_by,
+        attack_mode,
+        topic,
+        evidence: vec![Evidence {
+            start,
+            end,
+            quote: text[start..end].to_string(),
+            sentence: text[sent.start..sent.end].to_string(),
+            sentence_start: sent.start,
+        }],
+    })
+}
+
+/// Content words of the clause after the trigger ("end", "war"): they tell
+/// two pledges apart.
+fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in from..to.min(sent.toks.len()) {
+        let t = &sent.toks[k];
+        if t.kind != super::text::TokKind::Word || is("stopwords", &t.lower) || t.lower.len() < 3 {
+            continue;
+        }
+        if ents.iter().any(|e| e.t0 <= k && k < e.t1) {
+            continue;
+        }
+        if !out.contains(&t.lower) {
+            out.push(t.lower.clone());
+        }
+        if out.len() >= 5 {
+            break;
+        }
+    }
+    out
+}
+
+/// "X said he would end the war": X's pledge, when what is promised is no
+/// event of its own.
+fn intent_pledges(
+    text: &str,
+    sent: &Sent,
+    ents: &[Ent],
+    tx: &[TimexTok],
+    frames: &[Frame],
+    trigs: &[Trigger],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for f in frames {
+        let Some(sp) = f.speaker else { continue };
+        let mut k = f.comp.0;
+        // Dates, "that" and the setting between the verb and its clause.
+        while k < f.comp.1
+            && (tx.iter().any(|t| t.t0 <= k && k < t.t1)
+                || matches!(
+                    sent.lower(k),
+                    "that" | "during" | "his" | "her" | "election" | "campaign" | "on" | "in" | ","
+                ))
+        {
+            k += 1;
+        }
+        if k + 2 >= f.comp.1 {
+            continue;
+        }
+        let subj_is_speaker = ents.iter().any(|e| {
+            e.t0 == k
+                && e.ent.iri == ents[sp].ent.iri
+                && e.kind == entities::EntKind::Pronoun
+        });
+        if !subj_is_speaker || !matches!(sent.lower(k + 1), "would" | "will" | "'d" | "'ll") {
+            continue;
+        }
+        let mut v = k + 2;
+        while v < f.comp.1 && matches!(sent.lower(v), "soon" | "also" | "then" | "quickly") {
+            v += 1;
+        }
+        if v >= f.comp.1 {
+            continue;
+        }
+        let verb = sent.lower(v);
+        if matches!(
+            verb,
+            "be" | "have" | "not" | "n't" | "like" | "love" | "prefer" | "need" | "want" | "never"
+                | "continue" | "comment" | "meet" | "visit" | "attend" | "hold" | "travel"
+        ) || trigs.iter().any(|t| t.t0 >= f.comp.0 && t.t0 < f.comp.1)
+        {
+            continue;
+        }
+        let date = f.date.and_then(|i| attributes::window_of(&tx[i].timex));
+        let (start, end) = (sent.toks[v].start, sent.toks[v].end);
+        out.push(Mention {
+            kind: EventKind::Pledge,
+            actors: vec![(Role::Initiator, ents[sp].ent.clone())],
+            date,
+            place: None,
+            status: Status::Occurred,
+            claimed_by: None,
+            attack_mode: None,
+            topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
+            evidence: vec![Evidence {
+                start,
+                end,
+                quote: text[start..end].to_string(),
+                sentence: text[sent.start..sent.end].to_string(),
+                sentence_start: sent.start,
+            }],
+        });
+    }
+    out
+}
+
+/// Article-level clean-up: counterparts for one-sided meetings, summits for
+/// meetings of leaders, then one mention per event.
+pub(crate) fn finish_article(
+    mut mentions: Vec<Mention>,
+    pending: &[Pending],
+    dct: Option<NaiveDate>,
+) -> Vec<Mention> {
+    promote_summits(&mut mentions);
+    let keyed: Vec<merge::Item> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| merge::Item {
+            mention: m,
+            reference: dct,
+            id: format!("{i:06}"),
+        })
+        .collect();
+    let at = |start: usize| mentions.iter().position(|m| m.evidence[0].start == start);
+    let apart: Vec<(usize, usize)> = pending
+        .iter()
+        .filter_map(|p| {
+            let (a, b) = (at(p.from)?, at(p.to)?);
+            Some((a.min(b), a.max(b)))
+        })
+        .collect();
+    let clusters = merge::cluster_apart(&keyed, merge::Mode::Article, &apart);
+    let mut merged: Vec<Mention> = clusters
+        .iter()
+        .map(|c| {
+            let members: Vec<&merge::Item> = c.iter().map(|&i| &keyed[i]).collect();
+            merge::combine(&members, merge::Mode::Article)
+        })
+        .collect();
+    keep_and_promote(&mut merged);
+    merged
+}
+
+/// A meeting of heads of state or government of two or more countries is a
+/// summit (the ontology's evl:Summit, bilateral or multilateral; a summit is
+/// a meeting, so nothing is lost for those who ask for meetings).
+fn promote_summits(mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if matches!(m.kind, EventKind::Meeting | EventKind::Visit) {
+            let mut leaders: Vec<&str> = m
+                .actors
+                .iter()
+                .filter(|(_, e)| e.leader && e.etype == EntityType::Person)
+                .map(|(_, e)| e.anchor.as_str())
+                .collect();
+            leaders.sort();
+            leaders.dedup();
+            if leaders.len() >= 2 {
+                m.kind = EventKind::Summit;
+            }
+        }
+    }
+}
+
+/// Meetings need two sides (a summit of one organisation is still a
+/// gathering of many).
+fn keep_and_promote(mentions: &mut Vec<Mention>) {
+    complete_one_sided(mentions);
+    mentions.retain(|m| {
+        let distinct = m.anchors().len();
+        if m.kind.family() == "consult" {
+            // A summit of one organisation (NATO's, the EU's) is still a
+            // gathering of many.
+            distinct >= 2
+                || m.parties() >= 2
+                || m.kind == EventKind::Summit
+                    && m.actors.iter().any(|(_, e)| {
+                        matches!(e.etype, EntityType::Organisation | EntityType::Group)
+                    })
+        } else {
+            !m.actors.is_empty()
+        }
+    });
+
+}
+
+/// "Trump's summit in Alaska": a meeting with one side named takes the
+/// article's most frequent partner of that side (counted by country, so
+/// "Putin" and "Russia" are one partner), when there is one.
+fn complete_one_sided(mentions: &mut [Mention]) {
+    type Partners = HashMap<String, (usize, Vec<EntityRef>)>;
+    let mut partners: HashMap<String, Partners> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind.family() == "consult") {
+        for a in m.anchors() {
+            for (_, b) in &m.actors {
+                if b.anchor == a {
+                    continue;
+                }
+                let e = partners
+                    .entry(a.clone())
+                    .or_default()
+                    .entry(b.anchor.clone())
+                    .or_insert((0, Vec::new()));
+                if !e.1.iter().any(|x| x.iri == b.iri) {
+                    e.1.push(b.clone());
+                }
+            }
+        }
+        for a in m.anchors() {
+            for b in m.anchors() {
+                if a != b {
+                    if let Some(e) = partners.get_mut(&a).and_then(|p| p.get_mut(&b)) {
+                        e.0 += 1;
+                    }
+                }
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        let one_side = m.anchors().len() == 1;
+        if !(matches!(m.kind, EventKind::Summit | EventKind::Meeting | EventKind::PhoneCall) && one_side) {
+            continue;
+        }
+        let a = m.anchors()[0].clone();
+        let Some(p) = partners.get(&a) else { continue };
+        let mut ranked: Vec<(&String, &(usize, Vec<EntityRef>))> = p.iter().collect();
+        ranked.sort_by(|x, y| y.1 .0.cmp(&x.1 .0).then(x.0.cmp(y.0)));
+        let unique_best = ranked.len() == 1 || (ranked.len() > 1 && ranked[0].1 .0 > ranked[1].1 .0);
+        if unique_best && ranked[0].1 .0 >= 2 {
+            for e in &ranked[0].1 .1 {
+                if !m.actors.iter().any(|(_, x)| x.iri == e.iri) {
+                    m.actors.push((Role::Participant, e.clone()));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    //! A developer's view of every layer of one article:
+    //! `DUMP_ARTICLE=path cargo test --release --no-default-features --lib dump -- --ignored --nocapture`.
+    use super::*;
+    use crate::article::{read_bytes, ReadOptions};
+
+    #[test]
+    #[ignore]
+    fn dump() {
+        let Ok(path) = std::env::var("DUMP_ARTICLE") else {
+            return;
+        };
+        let bytes = std::fs::read(&path).expect("readable article");
+        let article = read_bytes(std::path::Path::new(&path), &bytes, &ReadOptions::default())
+            .remove(0)
+            .expect("article");
+        let gaz = crate::gazetteer::Gazetteer::load(&[]).expect("gazetteer");
+        let first = entities::first_names(&gaz);
+        let dates = super::super::reference_dates(&article);
+        let text = article.text.as_str();
+        let timexes = crate::timex::tag(text, dates.reference.unwrap_or_default());
+        let ctx = Context {
+            gaz: &gaz,
+            date: dates.reference,
+            first_names: &first,
+        };
+        let doc = Doc::new(text);
+        let names = gaz.find_names(text);
+        let mut disc = Discourse::default();
+        let only = std::env::var("DUMP_GREP").unwrap_or_default();
+        for sent in &doc.sents {
+            let s_names: Vec<NameMatch> = names
+                .iter()
+                .filter(|m| m.start >= sent.start && m.end <= sent.end)
+                .cloned()
+                .collect();
+            let ents = entities::find(text, sent, &s_names, &ctx, &mut disc);
+            let tx = sentence_timexes(sent, &timexes);
+            let frames = clauses::frames(sent, &ents, &tx);
+            let stext = &text[sent.start..sent.end];
+            if only.is_empty() || stext.contains(&only) {
+                println!("\n## {stext}");
+                for e in &ents {
+                    println!(
+                        "  ent {}..{} np {}..{} {:?} {:?} {} mod={} loc={} people={}",
+                        e.t0, e.t1, e.np0, e.np1, e.kind, e.ent.etype, e.ent.label, e.modifier,
+                        e.locative, e.people
+                    );
+                }
+                for x in &tx {
+                    println!("  date {}..{} {} {:?}", x.t0, x.t1, x.timex.text, x.timex.value);
+                }
+                for f in &frames {
+                    println!("  frame verb={} speaker={:?} comp={:?} date={:?}", f.verb, f.speaker, f.comp, f.date);
+                }
+                let breaks = clauses::breaks(sent);
+                let trigs = triggers::find(sent, &ents);
+                let scope = Scope { sent, ents: &ents, breaks: &breaks, frames: &frames, triggers: &trigs };
+                for t in &trigs {
+                    let args = arguments::read(&scope, t);
+                    let roles: Vec<String> = args
+                        .roles
+                        .iter()
+                        .map(|(r, i)| format!("{r:?}:{}", ents[*i].ent.label))
+                        .collect();
+                    println!(
+                        "  trig {}..{} {:?} '{}' bounds={:?} roles={roles:?} place={:?} ctl={}",
+                        t.t0, t.t1, t.kind(), sent.span_text(text, t.t0, t.t1),
+                        arguments::bounds(&scope, t), args.place.map(|i| ents[i].ent.label.clone()), args.controlled
+                    );
+                }
+            }
+            let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
+            refs_update(sent, &ents, speaker, &mut disc);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! The attribute layer: an event's date (from its own clause or noun
+//! phrase, never another event's), its status as the article tells it
+//! (occurred, planned, possible, claimed, negated) and its attack mode.
+
+use chrono::NaiveDate;
+
+use super::clauses::{Frame, TimexTok};
+use super::doc::Sent;
+use super::lexicon::{is, Pos, LISTS};
+use super::triggers::Trigger;
+use crate::model::{DateMethod, DateWindow, EventKind, Status};
+use crate::timex::{Anchoring, Timex, TimexType};
+
+/// The calendar window of a date expression, if it has one.
+pub(crate) fn window_of(t: &Timex) -> Option<DateWindow> {
+    if !matches!(t.ttype, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let (earliest, latest) = (t.earliest?, t.latest?);
+    let method = match t.anchoring {
+        Anchoring::Explicit => DateMethod::Explicit,
+        Anchoring::RelativeToDct | Anchoring::Undetermined => DateMethod::RelativeToPublication,
+        Anchoring::RelativeToDate => DateMethod::RelativeToDate,
+    };
+    Some(DateWindow {
+        earliest,
+        latest,
+        value: t.value.clone(),
+        granularity: format!("{:?}", t.granularity),
+        method,
+        text: t.text.clone(),
+    })
+}
+
+/// The frame whose complement holds the trigger, if any.
+pub(crate) fn frame_of<'f>(frames: &'f [Frame], t: &Trigger) -> Option<&'f Frame> {
+    frames
+        .iter()
+        .find(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0)
+}
+
+/// Who a date expression belongs to: the trigger or speech verb it
+/// follows in the same phrase ("met Putin on Friday", "said on Thursday"),
+/// else the one it precedes in its clause ("Xi on Wednesday rolled out a
+/// welcome", "On Friday, Trump met").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Owner {
+    Trigger(usize),
+    Frame(usize),
+    /// A verb that is no event of ours ("agreed on Thursday to a summit").
+    Verb,
+}
+
+pub(crate) fn owners(
+    sent: &Sent,
+    ents: &[super::entities::Ent],
+    breaks: &[bool],
+    timexes: &[TimexTok],
+    frames: &[Frame],
+    triggers: &[Trigger],
+) -> Vec<Option<Owner>> {
+    // (start, end, owner) of every head a date can attach to.
+    let mut heads: Vec<(usize, usize, Owner)> = triggers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.t0, t.t1, Owner::Trigger(i)))
+        .collect();
+    // A speech verb that is itself a trigger ("warned") dates its event.
+    heads.extend(
+        frames
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !triggers.iter().any(|t| t.t0 <= f.verb && f.verb < t.t1))
+            .map(|(i, f)| (f.verb, f.verb + 1, Owner::Frame(i))),
+    );
+    let covered = |k: usize| ents.iter().any(|e| e.np0 <= k && k < e.np1);
+    // A break, or a comma with words of another phrase around it ("met with
+    // his Russian counterpart, Sergei Lavrov, on Wednesday" is one phrase).
+    let blocked = |a: usize, b: usize, commas: bool| {
+        // ", including an oil refinery ... on Thursday" stays in the phrase.
+        let comma = (a..b).any(|k| sent.lower(k) == "," && sent.lower(k + 1) != "including");
+        let words = (a..b).any(|k| {
+            !covered(k)
+                && sent.toks[k].kind == super::text::TokKind::Word
+                && !matches!(sent.lower(k), "on" | "in" | "at" | "the" | "his" | "her" | "their" | "and")
+        });
+        (a..b).any(|k| breaks[k] || sent.lower(k) == ";") || (commas && comma && words)
+    };
+    timexes
+        .iter()
+        .map(|x| {
+            let left = heads
+                .iter()
+                .filter(|(_, e, _)| *e <= x.t0 && x.t0 - *e <= 15 && !blocked(*e, x.t0, true))
+                .max_by_key(|(_, e, _)| *e)
+                .map(|h| h.2);
+            // "agreed on Thursday", "announced Friday": a verb right before.
+            let mut p = x.t0;
+            while p > 0 && matches!(sent.lower(p - 1), "on" | "in" | "late" | "early" | "last") {
+                p -= 1;
+            }
+            let verb_before = p > 0 && {
+                let w = sent.lower(p - 1);
+                w.ends_with("ed") && !sent.toks[p - 1].cap && w.len() > 3
+            };
+            if verb_before && !heads.iter().any(|(_, e, _)| *e == p) {
+                return Some(Owner::Verb);
+            }
+            let opener = x.t0 <= 1 && sent.lower(x.t1) == ",";
+            let right = heads
+                .iter()
+                .filter(|(s0, _, _)| {
+                    *s0 >= x.t1 && (*s0 - x.t1 <= 6 || opener) && !blocked(x.t1, *s0, !opener)
+                })
+                .min_by_key(|(s0, _, _)| *s0)
+                .map(|h| h.2);
+            left.or(right)
+        })
+        .collect()
+}
+
+/// The event's date: a date expression it owns; else an unowned one in its
+/// clause; else, in a "when" clause, its main clause's; for a speech act told
+/// in a frame ("France said Tuesday it was sending troops"), the frame's.
+pub(crate) fn date(
+    ti: usize,
+    triggers: &[Trigger],
+    bounds: (usize, usize),
+    timexes: &[TimexTok],
+    owners: &[Option<Owner>],
+    frames: &[Frame],
+    sent: &Sent,
+) -> Option<DateWindow> {
+    let t = &triggers[ti];
+    let (lb, rb) = bounds;
+    let dist = |x: &TimexTok| {
+        if x.t0 >= t.t1 {
+            x.t0 - t.t1
+        } else {
+            t.t0.saturating_sub(x.t1)
+        }
+    };
+    let usable = |i: usize| window_of(&timexes[i].timex).is_some();
+    let owned = (0..timexes.len())
+        .filter(|&i| usable(i) && owners[i] == Some(Owner::Trigger(ti)))
+        .min_by_key(|&i| dist(&timexes[i]));
+    // A date of the clause that no word claims, close by.
+    let free = || {
+        (0..timexes.len())
+            .filter(|&i| usable(i) && owners[i].is_none())
+            .filter(|&i| timexes[i].t0 >= lb && timexes[i].t1 <= rb && dist(&timexes[i]) <= 4)
+            .min_by_key(|&i| dist(&timexes[i]))
+    };
+    if let Some(i) = owned.or_else(free) {
+        return window_of(&timexes[i].timex);
+    }
+    // "offered the invitation in February when the two met": the main
+    // clause's time is the subordinate clause's.
+    if lb > 0 && matches!(sent.lower(lb), "when" | "as" | "while") {
+        let main = (0..timexes.len())
+            .filter(|&i| usable(i) && timexes[i].t1 <= lb && timexes[i].t1 + 6 >= lb)
+            .max_by_key(|&i| timexes[i].t1);
+        if let Some(i) = main {
+            return window_of(&timexes[i].timex);
+        }
+    }
+    if t.kind().speech_act() {
+        if let Some(f) = frame_of(frames, t) {
+            return f.date.and_then(|i| window_of(&timexes[i].timex));
+        }
+    }
+    None
+}
+
+/// A bare weekday resolved against the wrong side of the publication date:
+/// "meeting on Friday" in a planned clause is the coming Friday, "met on
+/// Friday" in a past one the last.
+pub(crate) fn fix_weekday(d: &mut DateWindow, status: Status, reference: Option<NaiveDate>) {
+    let Some(r) = reference else { return };
+    let text = d.text.to_lowercase();
+    let weekday = super::lexicon::WEEKDAYS.iter().any(|w| text.contains(w))
+        && !["next", "last", "this", "coming", "previous", "following", "past"]
+            .iter()
+            .any(|w| text.contains(w));
+    if !weekday {
+        return;
+    }
+    let shift = |d: &mut DateWindow, days: i64| {
+        d.earliest += chrono::Duration::days(days);
+        d.latest += chrono::Duration::days(days);
+        if d.value.len() == 10 {
+            d.value = d.earliest.format("%Y-%m-%d").to_string();
+        }
+    };
+    if status == Status::Planned && d.latest < r {
+        shift(d, 7);
+    } else if matches!(status, Status::Occurred | Status::Claimed | Status::Negated) && d.earliest > r
+    {
+        shift(d, -7);
+    }
+}
+
+/// How the article tells the event at publication.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn status(
+    sent: &Sent,
+    t: &Trigger,
+    bounds: (usize, usize),
+    frames: &[Frame],
+    date: Option<&DateWindow>,
+    reference: Option<NaiveDate>,
+    own_speaker: &dyn Fn(usize) -> bool,
+) -> Status {
+    let (lb, rb) = bounds;
+    let lower = |k: usize| sent.lower(k);
+    let before: Vec<&str> = (lb..t.t0).map(lower).collect();
+    let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();
+    let after: Vec<&str> = (t.t1..rb.min(t.t1 + 6)).map(lower).collect();
+    let frame = frame_of(frames, t);
+    // Negated: "did not meet", "no talks", "cancelled the summit",
+    // "ruled out sending troops", "denied attacking".
+    let negated = near_before.iter().any(|w| is("negations", w))
+        || near_before.iter().any(|w| {
+            is("negating_verbs", w) && !matches!(*w, "postponed" | "failed")
+        })
+        || after
+            .iter()
+            .take(4)
+            .any(|w| matches!(*w, "cancelled" | "canceled" | "scrapped" | "abandoned"))
+        || (near_before.contains(&"ruled") && near_before.contains(&"out"))
+        || frame.is_some_and(|f| f.deny);
+    if negated {
+        return Status::Negated;
+    }
+    let hedged = before.iter().chain(after.iter()).any(|w| is("hedges", w))
+        || frame.is_some_and(|f| f.claim);
+    // A speech act told in a frame ("said Washington would impose costs")
+    // happened when it was said: what it promises lies in its content.
+    if t.kind().speech_act() && frame.is_some() {
+        // "Trump said Modi had promised": told by another party, a claim.
+        let third_party = frame.is_some_and(|f| f.speaker.is_some_and(|s| !own_speaker(s)));
+        return if hedged || third_party {
+            Status::Claimed
+        } else {
+            Status::Occurred
+        };
+    }
+    let possible = before
+        .iter()
+        .any(|w| is("possible_cues", w) && !matches!(*w, "may" if false));
+    // Speech acts happen when told: "vowed to", "will pay a price" is the
+    // threat itself. Future cues before the trigger make them planned.
+    let content_after = !t.kind().speech_act();
+    // "agreed on Thursday to another summit".
+    let agreed_to = t.pos() == Pos::Noun
+        && before.iter().any(|w| matches!(*w, "agreed" | "agree" | "agrees"))
+        && (1..=2).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
+    let future_cue = before.iter().any(|w| is("planned_cues", w))
+        || (0..before.len()).any(|k| {
+            LISTS.phrase_at("planned_cues", &before[k..]).is_some_and(|n| n > 1)
+        })
+        || content_after && LISTS.phrase_at("planned_cues", &after).is_some()
+        || content_after
+            && after
+                .iter()
+                .take(3)
+                .any(|w| matches!(*w, "scheduled" | "planned" | "due" | "expected" | "slated"));
+    let ahead = match (date, reference) {
+        (Some(d), Some(r)) => d.earliest > r,
+        _ => false,
+    };
+    let past_tense = t.pos() == Pos::Verb && {
+        let w = lower(t.t0);
+        w.ends_with("ed") && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))
+    };
+    if possible && !past_tense {
+        return Status::Possible;
+    }
+    if (future_cue && !past_tense) || ahead || agreed_to {
+        return Status::Planned;
+    }
+    if hedged {
+        return Status::Claimed;
+    }
+    Status::Occurred
+}
+
+/// Attack mode from the words around the trigger ("drone", "shelling").
+pub(crate) fn attack_mode(sent: &Sent, t: &Trigger, rb: usize) -> Option<String> {
+    if let Some(m) = t.rule.mode {
+        return Some(m.to_string());
+    }
+    let from = t.t0.saturating_sub(6);
+    let to = rb.min(sent.toks.len()).max(from);
+    for k in from..to {
+        if let Some((_, mode)) = LISTS
+            .pairs("attack_modes")
+            .iter()
+            .find(|(w, _)| *w == sent.lower(k))
+        {
+            return Some((*mode).to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_only_for_dates() {
+        let d = NaiveDate::from_ymd_opt(2025, 10, 17).unwrap();
+        let tags = crate::timex::tag("on Thursday, for two weeks", d);
+        let w: Vec<_> = tags.iter().filter_map(window_of).collect();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].earliest.to_string(), "2025-10-16");
+    }
+}

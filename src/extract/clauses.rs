@@ -1,0 +1,215 @@
+//! The clause layer: where a sentence's clauses begin and end, and its
+//! speech frames ("X said (that) ...", "..., X said"). A trigger takes its
+//! arguments and its date from its own clause; a frame's speaker is a
+//! source, not a participant, unless the complement says so.
+
+use super::doc::Sent;
+use super::entities::{Ent, EntKind};
+use super::lexicon::is;
+use super::text::TokKind;
+
+/// A date expression mapped onto a sentence's tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct TimexTok {
+    pub(crate) t0: usize,
+    pub(crate) t1: usize,
+    pub(crate) timex: crate::timex::Timex,
+}
+
+/// "X said ...": who speaks, where their words are, when they spoke.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    pub(crate) verb: usize,
+    /// Index into the sentence's entities.
+    pub(crate) speaker: Option<usize>,
+    /// Tokens of what was said.
+    pub(crate) comp: (usize, usize),
+    /// Index into the sentence's date expressions: when it was said.
+    pub(crate) date: Option<usize>,
+    /// The verb does not vouch for its complement ("claimed", "alleged").
+    pub(crate) claim: bool,
+    /// The verb denies its complement.
+    pub(crate) deny: bool,
+}
+
+/// Whether token `i` starts a new clause.
+pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
+    let n = sent.toks.len();
+    let mut b = vec![false; n];
+    for i in 0..n {
+        let w = sent.lower(i);
+        b[i] = is("clause_breaks", w)
+            || matches!(w, ":" | "(" | ")" | "—" | "–")
+            // "..., and Russia said": a new subject after a comma and "and".
+            || (w == "and" && i > 0 && sent.lower(i - 1) == ",")
+            // "said that ...", "the war that Russia started": a new clause.
+            || w == "that"
+            // "before the U.S. president was due to speak": a subordinate
+            // clause, not a prepositional phrase.
+            || (is("subordinators", w) && subordinate_clause(sent, i));
+    }
+    b
+}
+
+/// Whether the subordinator at `i` opens a clause: a finite verb follows
+/// within a few words, before any comma.
+fn subordinate_clause(sent: &Sent, i: usize) -> bool {
+    (i + 2..(i + 8).min(sent.toks.len()))
+        .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "."))
+        .any(|k| {
+            matches!(
+                sent.lower(k),
+                "was" | "were" | "is" | "are" | "will" | "would" | "had" | "has" | "have" | "did"
+                    | "does" | "could" | "can" | "should" | "'s"
+            ) && sent.lower(k) != "'s"
+        })
+}
+
+/// The clause around tokens `t0..t1`: from the last break before it to the
+/// next break after it.
+pub(crate) fn clause_of(breaks: &[bool], t0: usize, t1: usize) -> (usize, usize) {
+    let lb = (1..=t0).rev().find(|&k| breaks[k]).unwrap_or(0);
+    let rb = (t1..breaks.len())
+        .find(|&k| breaks[k])
+        .unwrap_or(breaks.len());
+    (lb, rb)
+}
+
+/// Speech frames of a sentence.
+pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Frame> {
+    let n = sent.toks.len();
+    let mut out: Vec<Frame> = Vec::new();
+    for v in 0..n {
+        let w = sent.lower(v);
+        let according = w == "according" && sent.lower(v + 1) == "to";
+        if !is("speech_verbs", w) && !according {
+            continue;
+        }
+        // "was said to be" is a hedge, not a report.
+        if v > 0 && matches!(sent.lower(v - 1), "was" | "were" | "is" | "are" | "be") {
+            continue;
+        }
+        // "claimed responsibility" reports no words of anyone.
+        if matches!(sent.lower(v + 1), "responsibility" | "credit" | "victory") {
+            continue;
+        }
+        let speaker = if according {
+            ents.iter()
+                .position(|e| !e.modifier && e.np0 >= v + 2 && e.np0 <= v + 4)
+        } else {
+            speaker_of(sent, ents, v)
+        };
+        let inverted = speaker.is_some_and(|s| ents[s].t0 > v);
+        // "..., Turkish diplomats said Thursday.": nothing said follows.
+        let rest_is_tail = (v + 1..n).all(|k| {
+            sent.toks[k].kind == TokKind::Punct
+                || ents.iter().any(|e| e.covers(k))
+                || timexes.iter().any(|t| t.t0 <= k && k < t.t1)
+                || matches!(sent.lower(k), "on" | "in" | "at" | "late" | "early" | "here" | "there")
+        });
+        let comp = if according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v) {
+            let end = speaker.map(|s| ents[s].np0.min(v)).unwrap_or(v);
+            (0, end)
+        } else {
+            (v + 1, n)
+        };
+        let that = (v + 1..n.min(v + 10)).find(|&k| sent.lower(k) == "that");
+        let date = timexes.iter().position(|t| {
+            (t.t0 > v && t.t0 <= v + 2)
+                || that.is_some_and(|th| t.t0 > v && t.t1 <= th)
+                || speaker.is_some_and(|s| t.t0 >= ents[s].t1 && t.t1 <= v)
+        });
+        out.push(Frame {
+            verb: v,
+            speaker,
+            comp,
+            date,
+            claim: is("claim_verbs", w),
+            deny: is("deny_verbs", w),
+        });
+    }
+    // A later frame ends the complement of an earlier one.
+    for i in 0..out.len() {
+        if let Some(next) = out.get(i + 1).map(|f| f.verb) {
+            if out[i].comp.0 > out[i].verb && out[i].comp.1 > next {
+                out[i].comp.1 = next;
+            }
+        }
+    }
+    out
+}
+
+/// "..., Russian officials said." / "said Kremlin spokesman Peskov".
+fn is_tail(sent: &Sent, ents: &[Ent], speaker: Option<usize>, v: usize) -> bool {
+    let Some(s) = speaker else { return false };
+    let end = ents[s].np1;
+    (end..sent.toks.len()).all(|k| {
+        sent.toks[k].kind == TokKind::Punct
+            || matches!(sent.lower(k), "on" | "in" | "at")
+            || ents.iter().any(|e| e.covers(k))
+    }) || v + 1 == ents[s].np0
+}
+
+/// The speaker of the speech verb at `v`: the subject before it, the
+/// antecedent of "who", or the name right after it ("said Trump").
+fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
+    let free = |e: &Ent| !e.modifier && !e.is_place() && !e.people;
+    // Before: "Trump (has also) said", "Trump on Friday said".
+    let before = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| free(e) && e.np1 <= v && e.np1 + 6 >= v)
+        .rfind(|(_, e)| {
+            (e.np1..v).all(|k| {
+                matches!(
+                    sent.lower(k),
+                    "has" | "have" | "had" | "also" | "later" | "then" | "again" | "repeatedly"
+                        | "," | "on" | "in" | "earlier" | "previously" | "further" | "was"
+                        | "is" | "once" | "reportedly" | "publicly" | "recently" | "last"
+                        | "this" | "week" | "month" | "year" | "told" | "it"
+                ) || crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(k))
+                    || sent.toks[k].kind == TokKind::Number
+                    || is("months", sent.lower(k))
+            })
+        })
+        .map(|(i, _)| i);
+    if before.is_some() {
+        return before;
+    }
+    // "Trump, who had claimed": the relative pronoun's antecedent.
+    if let Some(who) = (v.saturating_sub(4)..v).find(|&k| sent.lower(k) == "who") {
+        if let Some(i) = ents
+            .iter()
+            .rposition(|e| free(e) && e.np1 <= who && e.np1 + 2 >= who)
+        {
+            return Some(i);
+        }
+    }
+    // "said Trump", "said Kremlin spokesman Peskov": inverted.
+    ents.iter().position(|e| {
+        free(e)
+            && e.kind != EntKind::Pronoun
+            && e.np0 > v
+            && e.np0 <= v + 2
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::doc::Doc;
+
+    #[test]
+    fn clauses_break_at_subordinators_and_after_said_that() {
+        let d = Doc::new("Trump said that he met Putin, who was in Alaska; they talked.");
+        let s = &d.sents[0];
+        let b = breaks(s);
+        let that = s.toks.iter().position(|t| t.lower == "that").unwrap();
+        let who = s.toks.iter().position(|t| t.lower == "who").unwrap();
+        assert!(b[that] && b[who]);
+        let met = s.toks.iter().position(|t| t.lower == "met").unwrap();
+        let (lb, rb) = clause_of(&b, met, met + 1);
+        assert_eq!(lb, that);
+        assert!(rb <= who);
+    }
+}

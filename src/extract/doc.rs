@@ -1,0 +1,175 @@
+//! The first layer: one article as sentences of tokens, with what later
+//! layers ask of every sentence (is it a heading, where are its quotes,
+//! which paragraph is it in). Every later layer refers to tokens by
+//! (sentence, index) into this structure.
+
+use super::text::{self, TokKind, Token};
+
+/// One sentence: its byte range in the article and its tokens.
+#[derive(Debug)]
+pub(crate) struct Sent {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) toks: Vec<Token>,
+    /// Token ranges inside quotation marks.
+    pub(crate) quotes: Vec<(usize, usize)>,
+    /// A headline or subhead: title case, no final punctuation.
+    pub(crate) heading: bool,
+    /// Index of the paragraph (line) the sentence is in.
+    pub(crate) para: usize,
+    /// The first token after a dateline ("WASHINGTON (Reuters) -",
+    /// "HAIKOU, Nov. 7 (Xinhua) --"); 0 when there is none.
+    pub(crate) body: usize,
+}
+
+impl Sent {
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    pub(crate) fn in_quote(&self, i: usize) -> bool {
+        self.quotes.iter().any(|&(a, b)| a <= i && i < b)
+    }
+
+    /// The article text of tokens `t0..t1`.
+    pub(crate) fn span_text<'a>(&self, text: &'a str, t0: usize, t1: usize) -> &'a str {
+        if t0 >= t1 || t1 > self.toks.len() {
+            return "";
+        }
+        &text[self.toks[t0].start..self.toks[t1 - 1].end]
+    }
+
+    /// The token covering byte offset `at`, if any.
+    pub(crate) fn token_at(&self, at: usize) -> Option<usize> {
+        self.toks.iter().position(|t| t.start <= at && at < t.end)
+    }
+}
+
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) sents: Vec<Sent>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str) -> Doc<'a> {
+        let mut sents = Vec::new();
+        // Paragraph = line; the sentence splitter never crosses a newline.
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for span in text::sentences(text) {
+            let toks = text::tokenize(text, span.start, span.end);
+            if toks.is_empty() {
+                continue;
+            }
+            let para = line_starts.partition_point(|&s| s <= span.start) - 1;
+            let quotes = quote_spans(&toks);
+            let heading = is_heading(&toks) || !line_is_prose(text, span.start);
+            let body = dateline_end(&toks);
+            sents.push(Sent {
+                start: span.start,
+                end: span.end,
+                toks,
+                quotes,
+                heading,
+                para,
+                body,
+            });
+        }
+        Doc { text, sents }
+    }
+}
+
+/// Body text ends its paragraph with sentence punctuation; a line that
+/// does not is a headline, subhead, caption, byline or menu ("Home / World
+/// News / ...", "By Trevor Hunnicutt", "3 min read").
+fn line_is_prose(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
+    let line = text[start..end].trim_end();
+    line.chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ':' | ';'))
+}
+
+/// The end of a dateline: a news agency in brackets within the first
+/// tokens, and the dashes after it.
+fn dateline_end(toks: &[Token]) -> usize {
+    let limit = toks.len().min(16);
+    for i in 0..limit {
+        if toks[i].lower != "(" {
+            continue;
+        }
+        let Some(close) = (i + 1..limit).find(|&k| toks[k].lower == ")") else {
+            return 0;
+        };
+        let inside: Vec<&str> = toks[i + 1..close].iter().map(|t| t.lower.as_str()).collect();
+        if super::lexicon::is("news_agencies", &inside.join(" ")) {
+            let mut end = close + 1;
+            while end < toks.len() && matches!(toks[end].lower.as_str(), "-" | "—" | "–" | ":") {
+                end += 1;
+            }
+            return end;
+        }
+        return 0;
+    }
+    0
+}
+
+/// Token ranges inside quotation marks; an unclosed quote runs to the end.
+fn quote_spans(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.lower.as_str() {
+            "“" => open = Some(i + 1),
+            "”" => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            "\"" => match open.take() {
+                Some(o) => out.push((o, i)),
+                None => open = Some(i + 1),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, tokens.len()));
+    }
+    out
+}
+
+/// Section headings ("Ukraine Wants To Expand Attack Range") are title
+/// case without final punctuation; their words are not clauses.
+fn is_heading(toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks.iter().filter(|t| t.kind == TokKind::Word).collect();
+    let last = toks.last().map(|t| t.lower.as_str()).unwrap_or("");
+    if words.len() < 2 || matches!(last, "." | "!" | "?" | "\"" | "”" | "’" | "'") {
+        return false;
+    }
+    let caps = words.iter().filter(|t| t.cap).count();
+    caps * 10 >= words.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_carry_paragraphs_quotes_and_headings() {
+        let text = "Ukraine Wants To Expand Attack Range\nTrump said: \"We will meet.\" Then he left.\nNew line.";
+        let d = Doc::new(text);
+        assert_eq!(d.sents.len(), 4);
+        assert!(d.sents[0].heading);
+        assert!(!d.sents[1].heading);
+        assert_eq!(d.sents[1].para, 1);
+        assert_eq!(d.sents[3].para, 2);
+        let s = &d.sents[1];
+        let we = s.toks.iter().position(|t| t.lower == "we").unwrap();
+        assert!(s.in_quote(we));
+        assert!(!s.in_quote(0));
+        assert_eq!(s.span_text(text, 0, 2), "Trump said");
+    }
+}

@@ -1,0 +1,292 @@
+//! The entity layer: every actor and place a sentence names, resolved
+//! across the article. Stages, in order, each in its own file:
+//!
+//! 1. [`names`]: gazetteer names, titled people ("Italian Foreign Minister
+//!    Lamberto Dini"), organisations ("Federation of Indian Chambers of
+//!    Commerce and Industry (FICCI)", acronyms), people introduced by an
+//!    apposition ("Li Xiangmin, director of ...") and unknown places after a
+//!    locative preposition;
+//! 2. [`refs`]: what refers back: surnames of people named earlier, role
+//!    phrases ("the president", "the U.S. president"), pronouns, "the two
+//!    leaders"; and generic groups ("four militants", "Israeli troops").
+//!
+//! The [`Discourse`] carries what the article has said so far from one
+//! sentence to the next.
+
+mod names;
+mod refs;
+
+pub(crate) use refs::update as refs_update;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::doc::Sent;
+use crate::gazetteer::{Gazetteer, NameMatch};
+use crate::model::{EntityRef, EntityType};
+use crate::vocab;
+
+/// How an entity is named in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntKind {
+    /// A proper name (from the gazetteer or minted).
+    Name,
+    /// A country adjective ("Russian officials").
+    Demonym,
+    /// A role phrase resolved to its holder ("the U.S. president").
+    Role,
+    /// A pronoun or "the two leaders".
+    Pronoun,
+    /// A generic group ("four militants", "Heads of local councils").
+    Group,
+}
+
+/// An actor or place found at tokens `t0..t1` of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Ent {
+    pub(crate) t0: usize,
+    pub(crate) t1: usize,
+    /// The whole noun phrase, titles and affiliations included
+    /// ("Italian Foreign Minister Lamberto Dini").
+    pub(crate) np0: usize,
+    pub(crate) np1: usize,
+    pub(crate) ent: EntityRef,
+    pub(crate) kind: EntKind,
+    /// Part of another entity's phrase ("US" in "US President Trump",
+    /// "Hainan" in "Hainan's marine fishery" stays free).
+    pub(crate) modifier: bool,
+    /// After a locative preposition ("in Rome", "at the White House").
+    pub(crate) locative: bool,
+    /// A country adjective naming its people, not its state ("Iraqi civilians").
+    pub(crate) people: bool,
+    /// For a building standing for an office holder: the title and the
+    /// gazetteer index of what it stands for.
+    pub(crate) seat: Option<(String, usize)>,
+}
+
+impl Ent {
+    pub(crate) fn new(t0: usize, t1: usize, ent: EntityRef, kind: EntKind) -> Ent {
+        Ent {
+            t0,
+            t1,
+            np0: t0,
+            np1: t1,
+            ent,
+            kind,
+            modifier: false,
+            locative: false,
+            people: false,
+            seat: None,
+        }
+    }
+
+    pub(crate) fn is_person(&self) -> bool {
+        self.ent.etype == EntityType::Person
+    }
+
+    /// A place rather than a party: cities, regions and buildings that
+    /// stand for nobody, or any place named after "in"/"at".
+    pub(crate) fn is_place(&self) -> bool {
+        self.locative
+            || matches!(
+                self.ent.etype,
+                EntityType::City | EntityType::Region | EntityType::Building
+            ) && self.ent.anchor == self.ent.iri
+    }
+
+    pub(crate) fn covers(&self, i: usize) -> bool {
+        self.np0 <= i && i < self.np1
+    }
+}
+
+/// What the article has said so far that later sentences refer back to.
+#[derive(Debug, Default)]
+pub(crate) struct Discourse {
+    /// Surname (lower case) -> person named earlier in the article.
+    pub(crate) surnames: HashMap<String, EntityRef>,
+    /// Title word (lower case) -> the last person introduced with it
+    /// ("the president" after "Seychellois President James Alix Michel").
+    pub(crate) titled: HashMap<String, EntityRef>,
+    /// Organisations by acronym and full name.
+    pub(crate) orgs: HashMap<String, EntityRef>,
+    /// The person last in subject position: the referent of "he"/"she".
+    pub(crate) last_person: Option<EntityRef>,
+    /// The last plural subject (a group, a country): "they".
+    pub(crate) last_plural: Option<EntityRef>,
+    /// The last speaker: "I" in a quote without attribution.
+    pub(crate) last_speaker: Option<EntityRef>,
+    /// The two parties of the article's most told meeting so far ("the
+    /// two leaders", "both sides").
+    pub(crate) last_pair: Option<(EntityRef, EntityRef)>,
+    pub(crate) pair_counts: Vec<((String, String), usize)>,
+}
+
+impl Discourse {
+    /// A person named earlier whose name this label shortens or repeats
+    /// ("Lee" after "Martin Lee", "Trump Jr" after "Donald Trump Jr.").
+    pub(crate) fn known_person(&self, label: &str) -> Option<EntityRef> {
+        let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+        let last = words
+            .iter()
+            .rev()
+            .find(|w| !matches!(w.as_str(), "jr" | "jr." | "sr" | "sr."))?;
+        let p = self.surnames.get(last)?;
+        let full = p.label.to_lowercase();
+        (words.len() == 1 || words.iter().all(|w| full.contains(w.trim_end_matches('.'))))
+            .then(|| p.clone())
+    }
+
+    /// Counts a meeting of two parties; the most told pair becomes "the two".
+    pub(crate) fn saw_pair(&mut self, a: &EntityRef, b: &EntityRef) {
+        let (a, b) = if a.iri <= b.iri { (a, b) } else { (b, a) };
+        let key = (a.iri.clone(), b.iri.clone());
+        let n = match self.pair_counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.pair_counts.push((key, 1));
+                1
+            }
+        };
+        let best = self.pair_counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        if n == best {
+            self.last_pair = Some((a.clone(), b.clone()));
+        }
+    }
+}
+
+/// What the entity layer needs from the rest of the extractor.
+pub(crate) struct Context<'g> {
+    pub(crate) gaz: &'g Gazetteer,
+    pub(crate) date: Option<NaiveDate>,
+    /// First names of the gazetteer's people: evidence that an unknown
+    /// capitalised pair is a person.
+    pub(crate) first_names: &'g HashSet<String>,
+}
+
+/// First names (lower case) of every person the gazetteer knows.
+pub(crate) fn first_names(gaz: &Gazetteer) -> HashSet<String> {
+    gaz.entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Person)
+        .filter_map(|e| e.label.split_whitespace().next())
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .filter(|w| !super::lexicon::is("not_names", w) && !super::lexicon::is("titles", w))
+        .collect()
+}
+
+/// The entities of one sentence. `names` are the gazetteer matches inside
+/// it. Updates `disc` with the people and organisations it introduces.
+pub(crate) fn find(
+    text: &str,
+    sent: &Sent,
+    names: &[NameMatch],
+    ctx: &Context,
+    disc: &mut Discourse,
+) -> Vec<Ent> {
+    let mut ents = names::gazetteer_names(sent, names, ctx, disc);
+    names::organisations(text, sent, disc, &mut ents);
+    names::titled_people(text, sent, ctx, disc, &mut ents);
+    names::apposition_people(text, sent, ctx, disc, &mut ents);
+    refs::known_again(sent, disc, &mut ents);
+    refs::role_phrases(sent, ctx, disc, &mut ents);
+    names::unknown_places(text, sent, &mut ents);
+    refs::groups(text, sent, &mut ents);
+    refs::pairs(sent, disc, &mut ents);
+    refs::pronouns(sent, disc, &mut ents);
+    ents.sort_by_key(|e| (e.np0, e.t0));
+    mark_positions(sent, &mut ents);
+    // The dateline's place and agency are no parties; an agency is a
+    // source wherever it stands.
+    for e in ents.iter_mut() {
+        if e.t0 < sent.body || super::lexicon::is("news_agencies", &e.ent.label.to_lowercase()) {
+            e.modifier = true;
+        }
+    }
+    ents
+}
+
+/// Locative places and modifiers that are part of another entity's phrase.
+fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
+    for e in ents.iter_mut() {
+        let mut p = e.np0;
+        while p > 0 && matches!(sent.lower(p - 1), "the" | "a" | "an") {
+            p -= 1;
+        }
+        let prev = if p > 0 { sent.lower(p - 1) } else { "" };
+        let loc = matches!(
+            prev,
+            "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
+        );
+        if loc && e.kind == EntKind::Name && e.ent.etype != EntityType::Person {
+            e.locative = true;
+        }
+        // "the South Korean city of Busan", "Russian airspace".
+        if e.kind == EntKind::Demonym && super::lexicon::is("place_nouns", sent.lower(e.t1)) {
+            e.locative = true;
+        }
+    }
+    // "Budapest, Hungary" is one place.
+    for x in 1..ents.len() {
+        let (a, b) = (&ents[x - 1], &ents[x]);
+        if b.t0 == a.t1 + 1
+            && sent.lower(a.t1) == ","
+            && b.ent.etype == EntityType::Country
+            && matches!(a.ent.etype, EntityType::City | EntityType::Region)
+            && a.locative
+        {
+            ents[x].locative = true;
+            ents[x].modifier = true;
+        }
+    }
+}
+
+/// A label as a slug for minted IRIs ("Dmitry Peskov" -> "dmitry-peskov").
+pub(crate) fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Mints an actor the gazetteer does not know. The IRI depends only on the
+/// label, so the same name in two articles is one actor.
+pub(crate) fn minted(
+    label: &str,
+    etype: EntityType,
+    anchor: Option<&EntityRef>,
+    leader: bool,
+) -> EntityRef {
+    let prefix = if matches!(
+        etype,
+        EntityType::City | EntityType::Region | EntityType::Building
+    ) {
+        "place"
+    } else {
+        "actor"
+    };
+    let iri = vocab::eid(&format!("{prefix}/{}", slug(label)));
+    EntityRef {
+        anchor: anchor
+            .map(|a| a.anchor.clone())
+            .unwrap_or_else(|| iri.clone()),
+        iri,
+        label: label.to_string(),
+        etype,
+        qid: None,
+        leader,
+        located_in: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,531 @@
+//! Names: the gazetteer's, and those the text introduces. A capitalised
+//! run the gazetteer does not know becomes a person when the text says so
+//! (a title before it, an apposition or an age after it, a known first
+//! name), an organisation when it ends in an organisation word or is an
+//! acronym, and a place after "in"/"at".
+
+use super::{minted, Context, Discourse, Ent, EntKind};
+use crate::extract::doc::Sent;
+use crate::extract::lexicon::{is, LISTS};
+use crate::extract::text::TokKind;
+use crate::gazetteer::{NameMatch, SurfaceKind};
+use crate::model::{EntityRef, EntityType};
+
+/// The longest names per run: "Joao Bernardo Vieira", "Nguyen Minh Triet".
+const MAX_NAME: usize = 4;
+
+pub(super) fn is_word(sent: &Sent, i: usize) -> bool {
+    sent.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+}
+
+/// A capitalised word that may be part of a name.
+pub(super) fn cap_word(sent: &Sent, i: usize) -> bool {
+    sent.toks.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && t.cap
+            && !t.lower.starts_with('\'')
+            && !is("not_names", &t.lower)
+            && !(is("titles", &t.lower) && !is("name_particles", &t.lower))
+    })
+}
+
+fn particle(sent: &Sent, i: usize) -> bool {
+    is("name_particles", sent.lower(i))
+}
+
+fn covered(ents: &[Ent], i: usize) -> bool {
+    ents.iter().any(|e| e.t0 <= i && i < e.t1)
+}
+
+fn token_range(sent: &Sent, start: usize, end: usize) -> Option<(usize, usize)> {
+    let t0 = sent.toks.iter().position(|t| t.start >= start)?;
+    let t1 = sent
+        .toks
+        .iter()
+        .position(|t| t.start >= end)
+        .unwrap_or(sent.toks.len());
+    (t1 > t0 && sent.toks[t0].start == start).then_some((t0, t1))
+}
+
+/// Gazetteer matches mapped onto tokens and resolved at the article's date.
+pub(super) fn gazetteer_names(
+    sent: &Sent,
+    names: &[NameMatch],
+    ctx: &Context,
+    disc: &Discourse,
+) -> Vec<Ent> {
+    let mut ents: Vec<Ent> = Vec::new();
+    for m in names {
+        let Some((t0, t1)) = token_range(sent, m.start, m.end) else {
+            continue;
+        };
+        let people = m
+            .candidates
+            .iter()
+            .all(|&c| ctx.gaz.entities[c].etype == EntityType::Person);
+        // A one-word person alias inside a longer name ("Ellen Johnson
+        // Sirleaf", "Trump Tower", "Kim Jong Un" vs "Kim Kye-Gwan") is
+        // someone or something else.
+        if people && t1 == t0 + 1 {
+            let next_is_name =
+                cap_word(sent, t1) && !matches!(sent.lower(t1), "jr" | "jr." | "sr" | "sr.");
+            // "Kim Kye-Gwan" is not Kim, but "Trump-Putin" is Trump.
+            let hyphen_name = sent.lower(t1) == "-"
+                && cap_word(sent, t1 + 1)
+                && !names.iter().any(|o| sent.toks.get(t1 + 1).is_some_and(|t| t.start == o.start));
+            if (t0 > 0 && cap_word(sent, t0 - 1) && sent.toks[t0 - 1].start > sent.start)
+                || next_is_name
+                || hyphen_name
+            {
+                continue;
+            }
+        }
+        // "Lee" after "Martin Lee" is Martin Lee, whoever else the
+        // gazetteer calls Lee.
+        if people && t1 == t0 + 1 {
+            if let Some(p) = disc.known_person(sent.lower(t0)) {
+                if !m.candidates.iter().any(|&c| ctx.gaz.entities[c].iri == p.iri) {
+                    ents.push(Ent::new(t0, t1, p, EntKind::Name));
+                    continue;
+                }
+            }
+        }
+        let idx = ctx.gaz.disambiguate(&m.candidates, ctx.date);
+        let e = &ctx.gaz.entities[idx];
+        let mut ent = ctx.gaz.entity_ref(idx, ctx.date);
+        let mut end = t1;
+        // "Donald Trump Jr." is the son.
+        if people && matches!(sent.lower(t1), "jr" | "jr." | "sr" | "sr.") {
+            end = t1 + 1;
+            let label = format!("{} Jr.", e.label);
+            ent = minted(&label, EntityType::Person, None, false);
+        }
+        let kind = match m.kind {
+            SurfaceKind::Demonym => EntKind::Demonym,
+            SurfaceKind::Name => EntKind::Name,
+        };
+        let mut x = Ent::new(t0, end, ent, kind);
+        if let Some(title) = &e.seat_of {
+            if let Some(of) = e.stands_for {
+                x.seat = Some((title.clone(), of));
+            }
+        }
+        ents.push(x);
+    }
+    ents
+}
+
+/// The end of a run of name words starting at `i` (particles inside,
+/// "Jr." at the end), at most [`MAX_NAME`] capitalised words.
+fn name_run(sent: &Sent, i: usize, ents: &[Ent]) -> usize {
+    let mut k = i;
+    let mut caps = 0;
+    while k < sent.toks.len() && caps < MAX_NAME && !covered(ents, k) {
+        if cap_word(sent, k) {
+            caps += 1;
+            k += 1;
+        } else if particle(sent, k) && cap_word(sent, k + 1) && k > i {
+            k += 1;
+        } else if sent.lower(k) == "-" && cap_word(sent, k + 1) && k > i {
+            // "Kim Kye-Gwan", "Yoo Chong-Ha".
+            k += 1;
+        } else if k > i
+            && sent.lower(k) == "."
+            && sent.lower(k - 1).chars().count() == 1
+            && cap_word(sent, k + 1)
+        {
+            // Initials: "George W. Bush".
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// The start of the title phrase ending right before `i`, and whether it
+/// holds a strong title ("minister", not only "foreign").
+fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<String>)> {
+    let mut j = i;
+    let mut words = Vec::new();
+    while j > 0 {
+        let w = sent.lower(j - 1);
+        let inside_title = is("titles", w)
+            || w == "counterpart"
+            || (w == "of" && j >= 2 && is("titles", sent.lower(j - 2)))
+            || (w == "-" && j >= 2 && is("titles", sent.lower(j - 2)));
+        if !inside_title || covered(ents, j - 1) {
+            break;
+        }
+        words.push(w.to_string());
+        j -= 1;
+    }
+    words.reverse();
+    let strong = words
+        .iter()
+        .any(|w| is("strong_titles", w) || w == "counterpart");
+    (strong && j < i).then_some((j, words))
+}
+
+/// The affiliation right before a title: "Italian", "Russia's", "CMEC".
+fn affiliation(sent: &Sent, title_start: usize, ents: &mut [Ent]) -> Option<EntityRef> {
+    let mut best = None;
+    for e in ents.iter_mut() {
+        let touches = e.t1 == title_start
+            || (e.t1 + 1 == title_start && sent.lower(e.t1) == "'s")
+            || (e.t1 + 1 == title_start
+                && sent.lower(e.t1) == "-"
+                && sent.lower(title_start).ends_with("led"));
+        if touches && !e.is_person() {
+            e.modifier = true;
+            best = Some(e.ent.clone());
+        }
+    }
+    best
+}
+
+fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
+    let words: Vec<&str> = ent.label.split_whitespace().collect();
+    if let Some(last) = words.iter().rev().find(|w| !is("name_particles", &w.to_lowercase())) {
+        disc.surnames.insert(last.to_lowercase(), ent.clone());
+    }
+    // Chinese and Korean names put the surname first ("Hu Jintao" is Hu).
+    if words.len() == 2 {
+        if let Some(first) = words.first() {
+            disc.surnames
+                .entry(first.to_lowercase())
+                .or_insert_with(|| ent.clone());
+        }
+    }
+    for t in title {
+        if is("strong_titles", t) || is("head_titles", t) {
+            disc.titled.insert(t.clone(), ent.clone());
+        }
+    }
+}
+
+/// "Italian Foreign Minister Lamberto Dini", "US President Donald Trump",
+/// "Kremlin spokesperson Dmitry Peskov": a title, then a name.
+pub(super) fn titled_people(
+    text: &str,
+    sent: &Sent,
+    ctx: &Context,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+) {
+    // Titles before names the gazetteer knows widen their phrase; so does a
+    // country adjective right before ("Chinese Xi Jinping" after an alias
+    // took the title).
+    for x in 0..ents.len() {
+        if !ents[x].is_person() {
+            continue;
+        }
+        let t0 = ents[x].t0;
+        if let Some(a) = ents.iter().position(|e| {
+            !e.is_person() && (e.t1 == t0 || (e.t1 + 1 == t0 && sent.lower(e.t1) == "'s"))
+                && matches!(e.kind, EntKind::Demonym) 
+        }) {
+            ents[a].modifier = true;
+            ents[x].np0 = ents[a].t0;
+        }
+        if let Some((j, words)) = title_before(sent, ents[x].t0, ents) {
+            ents[x].np0 = j;
+            if let Some(aff) = affiliation(sent, j, ents) {
+                ents[x].np0 = ents
+                    .iter()
+                    .filter(|e| e.modifier && e.ent.iri == aff.iri && e.t1 <= j)
+                    .map(|e| e.t0)
+                    .min()
+                    .unwrap_or(j);
+            }
+            let ent = ents[x].ent.clone();
+            remember_person(disc, &ent, &words);
+        }
+    }
+    let mut i = 0;
+    while i < sent.toks.len() {
+        if covered(ents, i) || !cap_word(sent, i) {
+            i += 1;
+            continue;
+        }
+        let k = name_run(sent, i, ents);
+        let Some((j, words)) = title_before(sent, i, ents) else {
+            i = k.max(i + 1);
+            continue;
+        };
+        // "Foreign Minister Lavrov Said": a run that is one title-case
+        // heading is no name.
+        let last = sent.lower(k.saturating_sub(1));
+        if k == i || is("org_heads", last) {
+            i = k.max(i + 1);
+            continue;
+        }
+        let label = sent.span_text(text, i, k).trim_end_matches(',').to_string();
+        let aff = affiliation(sent, j, ents);
+        let leader = LISTS
+            .phrase_at("head_titles", &last_words(&words))
+            .is_some();
+        let ent = disc.known_person(&label).unwrap_or_else(|| {
+            minted(&label, EntityType::Person, aff.as_ref(), leader && aff.is_some())
+        });
+        remember_person(disc, &ent, &words);
+        let mut x = Ent::new(i, k, ent, EntKind::Name);
+        x.np0 = ents
+            .iter()
+            .filter(|e| e.modifier && aff.as_ref().is_some_and(|a| a.iri == e.ent.iri) && e.t1 <= j)
+            .map(|e| e.t0)
+            .min()
+            .unwrap_or(j);
+        ents.push(x);
+        let _ = ctx;
+        i = k;
+    }
+}
+
+/// The title's last one or two words, for head-of-state lookup.
+fn last_words(words: &[String]) -> Vec<&str> {
+    let n = words.len();
+    words[n.saturating_sub(2)..]
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .split_first()
+        .map(|(a, rest)| {
+            if rest.is_empty() || !is("head_titles", rest[0]) {
+                let mut v = vec![*a];
+                v.extend(rest);
+                v
+            } else {
+                rest.to_vec()
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// Organisations: capitalised runs ending in an organisation word
+/// ("Senate Judiciary Committee", "Federation of Indian Chambers of
+/// Commerce and Industry"), their acronyms in brackets, and acronyms alone.
+pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
+    let blocked = |ents: &[Ent], i: usize| {
+        ents.iter().any(|e| {
+            e.t0 <= i
+                && i < e.t1
+                && matches!(
+                    e.ent.etype,
+                    EntityType::Person | EntityType::Organisation | EntityType::ArmedGroup
+                )
+        })
+    };
+    let n = sent.toks.len();
+    let mut i = 0;
+    while i < n {
+        let capital = |k: usize| {
+            sent.toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && t.cap && !is("not_names", &t.lower)
+            })
+        };
+        if !capital(i) || blocked(ents, i) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, with "of", "for", "and", "on", "the"
+        // or "-" between capitalised words.
+        let mut k = i;
+        let mut last_head = None;
+        // "Organization of ... in Europe", "Ministry of Foreign Affairs": the
+        // head comes first and the name runs on.
+        let head_first = is("org_heads", sent.lower(i));
+        while k < n && k - i < 12 && !blocked(ents, k) {
+            if capital(k) {
+                if is("org_heads", sent.lower(k)) || (head_first && k > i + 1) {
+                    last_head = Some(k + 1);
+                }
+                k += 1;
+            } else if (matches!(sent.lower(k), "of" | "for" | "and" | "on" | "the" | "-" | "&")
+                || (head_first && sent.lower(k) == "in"))
+                && capital(k + 1)
+                && k > i
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(end) = last_head else {
+            i = k.max(i + 1);
+            continue;
+        };
+        // A lone head word ("Council", "Party") is no name.
+        if end - i < 2 {
+            i = end;
+            continue;
+        }
+        let label = sent.span_text(text, i, end).to_string();
+        let ent = disc
+            .orgs
+            .get(&label.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| minted(&label, EntityType::Organisation, None, false));
+        // Names inside it ("Indian" in the Federation's name) are part of it.
+        for e in ents.iter_mut().filter(|e| e.t0 >= i && e.t1 <= end) {
+            e.modifier = true;
+        }
+        let mut x = Ent::new(i, end, ent.clone(), EntKind::Name);
+        disc.orgs.insert(label.to_lowercase(), ent.clone());
+        // "Prevezon Holdings Ltd" is later "Prevezon".
+        if is("company_heads", sent.lower(end - 1)) && cap_word(sent, i) {
+            disc.orgs
+                .entry(sent.lower(i).to_string())
+                .or_insert_with(|| ent.clone());
+        }
+        // "(FICCI)" after the name is its acronym.
+        if sent.lower(end) == "(" && sent.lower(end + 2) == ")" && acronym(text, sent, end + 1) {
+            let acr = sent.toks[end + 1].lower.clone();
+            disc.orgs.insert(acr, ent.clone());
+            x.np1 = end + 3;
+            let mut a = Ent::new(end + 1, end + 2, ent, EntKind::Name);
+            a.modifier = true;
+            ents.push(a);
+        }
+        ents.push(x);
+        i = end;
+    }
+    // Acronyms alone: known from a bracket earlier, else an organisation.
+    for i in 0..n {
+        if covered(ents, i) || !acronym(text, sent, i) {
+            continue;
+        }
+        let acr = sent.toks[i].lower.clone();
+        let ent = disc.orgs.get(&acr).cloned().unwrap_or_else(|| {
+            let label = sent.span_text(text, i, i + 1);
+            minted(label, EntityType::Organisation, None, false)
+        });
+        disc.orgs.insert(acr, ent.clone());
+        ents.push(Ent::new(i, i + 1, ent, EntKind::Name));
+    }
+}
+
+/// An all-capitals word of two to six letters that is no common
+/// abbreviation ("FICCI", "ISAF"; not "TV", "AM"), in running text (not
+/// an all-capitals heading).
+fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
+    let upper = |k: usize| {
+        sent.toks.get(k).is_some_and(|t| {
+            let raw = &text[t.start..t.end];
+            t.kind == TokKind::Word
+                && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !raw.chars().any(char::is_lowercase)
+        })
+    };
+    let Some(t) = sent.toks.get(i) else {
+        return false;
+    };
+    let len = t.lower.chars().count();
+    upper(i)
+        && (2..=6).contains(&len)
+        && !t.lower.contains('.')
+        && !is("not_acronyms", &t.lower)
+        && !(i > 0 && upper(i - 1))
+        && !upper(i + 1)
+}
+
+/// People introduced without a title: "Li Xiangmin, director of ...",
+/// "Sayfullo Saipov, 29,", "lawyer Natalia Veselnitskaya", "Tariq Azim
+/// told", "Joao Vieira" with a known first name.
+pub(super) fn apposition_people(
+    text: &str,
+    sent: &Sent,
+    ctx: &Context,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+) {
+    let n = sent.toks.len();
+    let mut i = 0;
+    while i < n {
+        if covered(ents, i) || !cap_word(sent, i) || (i > 0 && cap_word(sent, i - 1)) {
+            i += 1;
+            continue;
+        }
+        let k = name_run(sent, i, ents);
+        if k <= i {
+            i += 1;
+            continue;
+        }
+        let words = k - i;
+        let last = sent.lower(k - 1);
+        if is("org_heads", last) || is("place_nouns", last) {
+            i = k;
+            continue;
+        }
+        // What follows: ", (a|the|his)? [words] role-noun".
+        let apposition = sent.lower(k) == ","
+            && (k + 1..(k + 6).min(n))
+                .take_while(|&j| !matches!(sent.lower(j), "," | "." | ";"))
+                .any(|j| is("role_nouns", sent.lower(j)) && !sent.toks[j].cap
+                    || is("role_nouns", sent.lower(j)) && j == k + 1);
+        let age = sent.lower(k) == ","
+            && sent.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Number)
+            && sent.lower(k + 2) == ",";
+        let role_before = i > 0
+            && is("role_nouns", sent.lower(i - 1))
+            && !sent.toks[i - 1].cap;
+        let first_name = words >= 2 && ctx.first_names.contains(sent.lower(i));
+        let speaks = words >= 2
+            && (is("speech_verbs", sent.lower(k))
+                || sent.lower(k) == "," && is("speech_verbs", sent.lower(k + 1)));
+        // "its owner, Denis Katsyv": a role noun and a comma before.
+        let role_comma = i >= 2
+            && sent.lower(i - 1) == ","
+            && is("role_nouns", sent.lower(i - 2))
+            && !sent.toks[i - 2].cap;
+        if !(apposition || age || role_before || first_name || speaks || role_comma) {
+            i = k;
+            continue;
+        }
+        let label = sent.span_text(text, i, k).to_string();
+        let ent = disc
+            .known_person(&label)
+            .unwrap_or_else(|| minted(&label, EntityType::Person, None, false));
+        remember_person(disc, &ent, &[]);
+        ents.push(Ent::new(i, k, ent, EntKind::Name));
+        i = k;
+    }
+}
+
+/// A capitalised run after "in", "at" or "near" that nothing else named:
+/// a place ("in Gjirokaster", "at Raghadan Palace").
+pub(super) fn unknown_places(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
+    let n = sent.toks.len();
+    for i in 1..n {
+        if covered(ents, i) || !cap_word(sent, i) {
+            continue;
+        }
+        let mut p = i;
+        if matches!(sent.lower(p - 1), "the") && p >= 2 {
+            p -= 1;
+        }
+        let town_of = p >= 2
+            && sent.lower(p - 1) == "of"
+            && matches!(
+                sent.lower(p - 2),
+                "town" | "city" | "village" | "province" | "district" | "region" | "state"
+                    | "county" | "port" | "capital"
+            );
+        if !matches!(sent.lower(p - 1), "in" | "at" | "near") && !town_of {
+            continue;
+        }
+        let k = name_run(sent, i, ents);
+        if k <= i || covered(ents, k.saturating_sub(1)) {
+            continue;
+        }
+        let label = sent.span_text(text, i, k).to_string();
+        let etype = if LISTS.has("building_words", sent.lower(k - 1)) {
+            EntityType::Building
+        } else {
+            EntityType::City
+        };
+        let mut x = Ent::new(i, k, minted(&label, etype, None, false), EntKind::Name);
+        x.locative = true;
+        ents.push(x);
+    }
+}

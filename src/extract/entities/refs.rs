@@ -1,0 +1,296 @@
+//! What refers back to entities named earlier, and generic groups:
+//! surnames of people already introduced, role phrases ("the president",
+//! "the U.S. president", "his counterpart"), pronouns, "the two leaders",
+//! and groups named by a common noun ("four militants", "Israeli troops").
+
+use super::names::{cap_word, is_word};
+use super::{minted, Context, Discourse, Ent, EntKind};
+use crate::extract::doc::Sent;
+use crate::extract::lexicon::{is, LISTS};
+use crate::extract::text::TokKind;
+use crate::model::EntityType;
+
+fn covered(ents: &[Ent], i: usize) -> bool {
+    ents.iter().any(|e| e.covers(i) || (e.t0 <= i && i < e.t1))
+}
+
+/// Later short mentions of people and organisations named earlier
+/// ("Peskov", "Michel", "Prevezon").
+pub(super) fn known_again(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
+    for i in 0..sent.toks.len() {
+        if covered(ents, i) || !cap_word(sent, i) {
+            continue;
+        }
+        let w = sent.lower(i);
+        // "Trump, Jr." / "Trump Jr" after the son was named.
+        let jr = matches!(sent.lower(i + 1), "jr" | "jr.")
+            || (sent.lower(i + 1) == "," && matches!(sent.lower(i + 2), "jr" | "jr."));
+        if let Some(p) = disc.surnames.get(w) {
+            let mut ent = p.clone();
+            let mut end = i + 1;
+            if jr {
+                if let Some(son) = disc
+                    .surnames
+                    .values()
+                    .find(|e| e.label.ends_with("Jr.") && e.label.to_lowercase().contains(w))
+                {
+                    ent = son.clone();
+                    end = if sent.lower(i + 1) == "," { i + 3 } else { i + 2 };
+                }
+            } else if cap_word(sent, i + 1) {
+                // Part of a longer unknown name ("Lee Jae-myung" after "Lee").
+                continue;
+            }
+            ents.push(Ent::new(i, end, ent, EntKind::Name));
+        } else if let Some(o) = disc.orgs.get(w) {
+            ents.push(Ent::new(i, i + 1, o.clone(), EntKind::Name));
+        }
+    }
+}
+
+/// Role phrases without a name: "the U.S. president", "Russia's
+/// president", "the president", "the king".
+pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &mut Vec<Ent>) {
+    let n = sent.toks.len();
+    let mut add: Vec<Ent> = Vec::new();
+    for i in 0..n {
+        let words: Vec<&str> = (i..n.min(i + 3)).map(|k| sent.lower(k)).collect();
+        let Some(len) = LISTS.phrase_at("head_titles", &words).or_else(|| {
+            matches!(words.first(), Some(&("minister" | "secretary" | "spokesman" | "envoy")))
+                .then_some(1)
+        }) else {
+            continue;
+        };
+        let end = i + len;
+        // A name follows: the title rule has it.
+        if cap_word(sent, end) || covered(ents, i) {
+            continue;
+        }
+        let title = words[..len].join(" ");
+        // The country before it: "the U.S. president", "Russia's president".
+        let country = ents.iter().find(|e| {
+            (e.t1 == i || (e.t1 + 1 == i && sent.lower(e.t1) == "'s"))
+                && matches!(e.ent.etype, EntityType::Country)
+        });
+        let start = country.map(|c| c.t0).unwrap_or(i);
+        let determiner = start > 0 && matches!(sent.lower(start - 1), "the" | "his" | "her");
+        let holder = match (country, ctx.date) {
+            (Some(c), Some(d)) => ctx
+                .gaz
+                .get(&c.ent.iri)
+                .and_then(|idx| ctx.gaz.holder(&title, idx, d))
+                .map(|h| ctx.gaz.entity_ref(h, ctx.date))
+                .or_else(|| {
+                    disc.titled
+                        .get(&title)
+                        .filter(|p| p.anchor == c.ent.anchor)
+                        .cloned()
+                }),
+            (None, _) if determiner && sent.lower(start - 1) == "the" => {
+                disc.titled.get(&title).cloned()
+            }
+            _ => None,
+        };
+        if let Some(h) = holder {
+            let mut x = Ent::new(start, end, h, EntKind::Role);
+            x.np0 = if determiner { start - 1 } else { start };
+            add.push(x);
+        }
+    }
+    for r in add {
+        ents.retain(|e| !(e.t0 >= r.np0 && e.t1 <= r.np1));
+        ents.push(r);
+    }
+}
+
+/// Groups named by a common noun: "Israeli troops" (the country acts),
+/// "four militants", "Heads of local councils", "a 47-year-old Muslim
+/// security volunteer", "Iraqi civilians".
+pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
+    let n = sent.toks.len();
+    for h in 0..n {
+        let w = sent.lower(h);
+        let group = is("group_nouns", w);
+        let victim = is("victim_nouns", w);
+        if !(group || victim) || covered(ents, h) || !is_word(sent, h) {
+            continue;
+        }
+        // "military aid", "security forces": a modifier of the next noun.
+        let next = sent.lower(h + 1);
+        if is_word(sent, h + 1)
+            && !sent.toks[h + 1].cap
+            && (crate::extract::lexicon::BY_FIRST.contains_key(next)
+                || is("group_nouns", next)
+                || is("victim_nouns", next)
+                || is("facility_nouns", next))
+        {
+            continue;
+        }
+        // A demonym or country right before the noun: that country acts
+        // ("Israeli troops", "US officials"), or its people suffer ("Iraqi
+        // civilians").
+        if let Some(d) = ents.iter_mut().find(|e| {
+            e.np1 == h && matches!(e.kind, EntKind::Demonym | EntKind::Name) && !e.is_person()
+        }) {
+            if d.ent.etype == EntityType::Country
+                || d.kind == EntKind::Demonym
+                || matches!(d.ent.etype, EntityType::Organisation | EntityType::ArmedGroup)
+            {
+                d.np1 = h + 1;
+                d.people = is("person_nouns", w);
+                continue;
+            }
+        }
+        // "Security" inside "Organization of Security and ...": a name's word.
+        if sent.toks[h].cap && h > 0 {
+            continue;
+        }
+        // The phrase's first content word: skip determiners and numbers.
+        let mut s = h;
+        while s > 0 {
+            let p = sent.lower(s - 1);
+            let modifier = sent.toks[s - 1].kind == TokKind::Word
+                && !is("stopwords", p)
+                && !(p.ends_with("ing") || p.ends_with("ed") && !p.ends_with("-year-old"))
+                && !crate::extract::lexicon::BY_FIRST.contains_key(p)
+                && !is("light_verbs", p)
+                && !matches!(p, "out" | "up" | "off" | "down")
+                && !is("not_names", p)
+                && !covered(ents, s - 1)
+                && !p.ends_with("ly")
+                && !is("speech_verbs", p)
+                && !matches!(p, "suspected" | "alleged" | "unidentified" | "unknown");
+            if !modifier || h - s >= 3 {
+                break;
+            }
+            s -= 1;
+        }
+        // "Heads of local councils", "three leaders of the Serbian
+        // opposition": the head noun with its "of" phrase.
+        let mut e_end = h + 1;
+        let label_start = s;
+        if sent.lower(h + 1) == "of" {
+            if let Some(j) = (h + 2..n.min(h + 6)).find(|&j| {
+                is("group_nouns", sent.lower(j)) || is("org_heads", sent.lower(j))
+            }) {
+                if (h + 2..j).all(|k| {
+                    (is_word(sent, k) || sent.lower(k) == "-") && !is("clause_breaks", sent.lower(k))
+                        && !crate::extract::lexicon::BY_FIRST.contains_key(sent.lower(k))
+                }) {
+                    e_end = j + 1;
+                }
+            }
+        }
+        let label = sent
+            .span_text(text, label_start, e_end)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        if label.is_empty() {
+            continue;
+        }
+        let mut x = Ent::new(
+            label_start,
+            e_end,
+            minted(&label.to_lowercase(), EntityType::Group, None, false),
+            EntKind::Group,
+        );
+        x.people = victim;
+        ents.push(x);
+    }
+}
+
+/// "the two leaders", "both sides": the parties of the article's most told
+/// meeting so far.
+pub(super) fn pairs(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
+    let Some((a, b)) = disc.last_pair.clone() else {
+        return;
+    };
+    for i in 0..sent.toks.len().saturating_sub(1) {
+        let two = matches!(sent.lower(i), "two" | "both")
+            && matches!(
+                sent.lower(i + 1),
+                "leaders" | "presidents" | "men" | "sides" | "heads" | "ministers" | "countries"
+            );
+        let the_two = sent.lower(i) == "the"
+            && sent.lower(i + 1) == "two"
+            && !is_word(sent, i + 2);
+        if (two || the_two) && !covered(ents, i + 1) {
+            for ent in [a.clone(), b.clone()] {
+                ents.push(Ent::new(i, i + 2, ent, EntKind::Pronoun));
+            }
+        }
+    }
+}
+
+/// Pronouns: "he"/"she" the person last in subject position (or one named
+/// earlier in the sentence), "they" the last plural subject, "I"/"we" in a
+/// quote its speaker.
+pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
+    let mut add = Vec::new();
+    for i in 0..sent.toks.len() {
+        if covered(ents, i) || !is_word(sent, i) {
+            continue;
+        }
+        let w = sent.lower(i);
+        let in_quote = sent.in_quote(i);
+        let ent = if in_quote && matches!(w, "i" | "me" | "my" | "we" | "our") {
+            disc.last_speaker.clone()
+        } else if is("pronouns_person", w) && !in_quote {
+            ents.iter()
+                .filter(|e| e.is_person() && !e.modifier && e.t1 <= i && !sent.in_quote(e.t0))
+                .min_by_key(|e| e.t0)
+                .map(|e| e.ent.clone())
+                .or_else(|| disc.last_person.clone())
+        } else if is("pronouns_it", w) && !in_quote {
+            // "France said it was sending": the nearest actor before, in
+            // this sentence only.
+            ents.iter()
+                .filter(|e| {
+                    !e.is_person() && !e.modifier && !e.is_place() && !e.people && e.t1 <= i
+                        && e.kind != EntKind::Group
+                })
+                .max_by_key(|e| e.t1)
+                .map(|e| e.ent.clone())
+        } else if is("pronouns_plural", w) && !in_quote {
+            ents.iter()
+                .filter(|e| !e.is_person() && !e.modifier && !e.is_place() && e.t1 <= i)
+                .min_by_key(|e| e.t0)
+                .map(|e| e.ent.clone())
+                .or_else(|| disc.last_plural.clone())
+        } else {
+            None
+        };
+        if let Some(ent) = ent {
+            add.push(Ent::new(i, i + 1, ent, EntKind::Pronoun));
+        }
+    }
+    ents.extend(add);
+}
+
+/// After a sentence: who "he" and "they" will refer to next.
+pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mut Discourse) {
+    let after_prep = |e: &Ent| {
+        e.np0 > 0
+            && matches!(
+                sent.lower(e.np0 - 1),
+                "of" | "with" | "to" | "on" | "for" | "by" | "from" | "about" | "at" | "in"
+                    | "against" | "between"
+            )
+    };
+    let free = || ents.iter().filter(|e| !e.modifier && !e.is_place() && !e.people);
+    let subject = speaker
+        .filter(|s| s.is_person())
+        .or_else(|| free().find(|e| e.is_person() && !after_prep(e)))
+        .or_else(|| free().find(|e| e.is_person()));
+    if let Some(s) = subject {
+        disc.last_person = Some(s.ent.clone());
+    }
+    if let Some(s) = speaker.filter(|s| !s.is_person()).or_else(|| {
+        free().find(|e| !e.is_person() && !after_prep(e) && e.kind != EntKind::Pronoun)
+    }) {
+        disc.last_plural = Some(s.ent.clone());
+    }
+    if let Some(s) = speaker {
+        disc.last_speaker = Some(s.ent.clone());
+    }
+}

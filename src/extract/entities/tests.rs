@@ -1,0 +1,96 @@
+//! Entity-layer cases: one sentence (or a short article), the labels found.
+
+use std::collections::HashSet;
+
+use super::*;
+use crate::extract::doc::Doc;
+
+fn labels(text: &str, date: &str) -> Vec<Vec<String>> {
+    let gaz = Gazetteer::load(&[]).expect("built-in gazetteer");
+    let first = first_names(&gaz);
+    let ctx = Context {
+        gaz: &gaz,
+        date: date.parse().ok(),
+        first_names: &first,
+    };
+    let doc = Doc::new(text);
+    let names = gaz.find_names(text);
+    let mut disc = Discourse::default();
+    let mut out = Vec::new();
+    for s in &doc.sents {
+        let ns: Vec<_> = names
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .cloned()
+            .collect();
+        let ents = find(text, s, &ns, &ctx, &mut disc);
+        refs_update(s, &ents, None, &mut disc);
+        out.push(
+            ents.iter()
+                .filter(|e| !e.modifier)
+                .map(|e| e.ent.label.clone())
+                .collect(),
+        );
+    }
+    out
+}
+
+fn has(found: &[String], want: &str) -> bool {
+    found.iter().any(|l| l == want)
+}
+
+#[test]
+fn titled_unknown_people_are_minted_with_their_country() {
+    let gaz = Gazetteer::load(&[]).unwrap();
+    let first: HashSet<String> = first_names(&gaz);
+    let text = "Italian Foreign Minister Lamberto Dini met reporters.";
+    let ctx = Context {
+        gaz: &gaz,
+        date: "1997-04-02".parse().ok(),
+        first_names: &first,
+    };
+    let doc = Doc::new(text);
+    let names = gaz.find_names(text);
+    let mut disc = Discourse::default();
+    let ents = find(text, &doc.sents[0], &names, &ctx, &mut disc);
+    let dini = ents.iter().find(|e| e.ent.label == "Lamberto Dini").expect("Dini");
+    assert_eq!(dini.ent.etype, EntityType::Person);
+    assert!(dini.ent.anchor.ends_with("Q38"), "{}", dini.ent.anchor);
+    assert_eq!(dini.np0, 0);
+}
+
+#[test]
+fn appositions_acronyms_and_surnames() {
+    let l = labels(
+        "Li Xiangmin, director of the research institute, spoke. Later Xiangmin left. \
+         He met the Federation of Indian Chambers of Commerce and Industry (FICCI). FICCI said so.",
+        "2006-11-07",
+    );
+    assert!(has(&l[0], "Li Xiangmin"), "{l:?}");
+    assert!(has(&l[1], "Li Xiangmin"), "{l:?}");
+    assert!(
+        has(&l[2], "Federation of Indian Chambers of Commerce and Industry"),
+        "{l:?}"
+    );
+    assert!(
+        has(&l[3], "Federation of Indian Chambers of Commerce and Industry"),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn groups_and_demonyms() {
+    let l = labels("A 47-year-old security volunteer was killed by four militants.", "2006-12-27");
+    assert!(l[0].iter().any(|x| x.contains("volunteer")), "{l:?}");
+    assert!(l[0].iter().any(|x| x.contains("militants")), "{l:?}");
+}
+
+#[test]
+fn role_phrases_resolve_to_the_last_holder_named() {
+    let l = labels(
+        "Seychellois President James Alix Michel arrived. The director briefed the president.",
+        "2006-11-07",
+    );
+    assert!(has(&l[0], "James Alix Michel"), "{l:?}");
+    assert!(has(&l[1], "James Alix Michel"), "{l:?}");
+}

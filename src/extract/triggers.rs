@@ -1,0 +1,373 @@
+//! The trigger layer: where a sentence names an event, by the patterns of
+//! `data/triggers.tsv` (verbs, nominalisations, light-verb phrases), and
+//! which of those the context rules out (a topic, a series, a generic
+//! mention, an adjective use).
+
+use super::doc::Sent;
+use super::entities::Ent;
+use super::lexicon::{is, Pos, Slot, TriggerRule, BY_FIRST, RULES};
+use super::text::TokKind;
+use crate::model::EventKind;
+
+/// A trigger at tokens `t0..t1` of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    pub(crate) t0: usize,
+    pub(crate) t1: usize,
+    pub(crate) rule: &'static TriggerRule,
+    /// The rule's part of speech, or a noun when a verb form stands after
+    /// a determiner ("Ukraine's attack", "the visit").
+    pub(crate) pos: Pos,
+}
+
+impl Trigger {
+    pub(crate) fn kind(&self) -> EventKind {
+        self.rule.kind
+    }
+    pub(crate) fn pos(&self) -> Pos {
+        self.pos
+    }
+}
+
+/// The end of `rule` matched at token `i`, if it matches.
+fn match_rule(sent: &Sent, i: usize, rule: &TriggerRule) -> Option<usize> {
+    let toks = &sent.toks;
+    let mut k = i;
+    let mut slots = rule.slots.iter().peekable();
+    while let Some(slot) = slots.next() {
+        match slot {
+            Slot::Words(ws) => {
+                let t = toks.get(k)?;
+                if !ws.contains(&t.lower.as_str()) {
+                    return None;
+                }
+                k += 1;
+            }
+            Slot::Gap => {
+                let Some(Slot::Words(next)) = slots.peek() else {
+                    return None;
+                };
+                let mut skipped = 0;
+                while skipped <= 3 {
+                    let t = toks.get(k)?;
+                    if next.contains(&t.lower.as_str()) {
+                        break;
+                    }
+                    if matches!(t.lower.as_str(), "." | ";" | ":" | "," | "said" | "and") {
+                        return None;
+                    }
+                    k += 1;
+                    skipped += 1;
+                }
+                if skipped > 3 {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(k)
+}
+
+/// Whether a word of list `needs` follows within eight tokens of `end`
+/// (or, for "with", anywhere in the rest of the clause).
+fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> bool {
+    let n = sent.toks.len();
+    let window = |reach: usize| end..n.min(end + reach);
+    match needs {
+        "visitor" => {
+            // "received the visiting Chinese delegation", "welcomed Bush".
+            window(5).any(|k| {
+                matches!(sent.lower(k), "visiting" | "delegation" | "delegations")
+                    || ents.iter().any(|e| e.np0 == k && e.is_person())
+            })
+        }
+        "askobj" => {
+            // "asked X to", "asked for", "asked that": not "asked about".
+            window(8).any(|k| matches!(sent.lower(k), "to" | "for" | "that"))
+                && !window(2).any(|k| matches!(sent.lower(k), "about" | "whether" | "if" | "how" | "why" | "what"))
+        }
+        "completion" => {
+            // "signed a deal", "the agreement signed", "reached an accord".
+            (t0.saturating_sub(4)..t0).any(|k| is("completion", sent.lower(k)))
+                || window(3).any(|k| is("completion", sent.lower(k)))
+        }
+        "military" => (t0.saturating_sub(4)..n.min(end + 4)).any(|k| is("military", sent.lower(k))),
+        "aidobj" => {
+            // "sending 1,000" after "troops" earlier in the sentence.
+            window(8).any(|k| is("aidobj", sent.lower(k)))
+                || sent.toks.get(end).is_some_and(|t| t.kind == TokKind::Number)
+                    && sent.toks.iter().any(|t| is("aidobj", &t.lower))
+        }
+        "commitobj" => window(3).any(|k| is("commitobj", sent.lower(k))),
+        // "described X as", "welcomed the visiting Bush": a party follows.
+        "entity" => ents.iter().any(|e| e.np0 >= end && e.np0 <= end + 2 && !e.modifier),
+        list => window(if list == "with" { 20 } else { 8 }).any(|k| is(list, sent.lower(k))),
+    }
+}
+
+/// All triggers of a sentence, longest match first, context-checked.
+pub(crate) fn find(sent: &Sent, ents: &[Ent]) -> Vec<Trigger> {
+    let toks = &sent.toks;
+    let mut found: Vec<Trigger> = Vec::new();
+    let mut i = sent.body;
+    while i < toks.len() {
+        if toks[i].kind != TokKind::Word || ents.iter().any(|e| e.t0 <= i && i < e.t1) {
+            i += 1;
+            continue;
+        }
+        let Some(rules) = BY_FIRST.get(toks[i].lower.as_str()) else {
+            i += 1;
+            continue;
+        };
+        // Longest match; between a verb and a noun reading of the same
+        // words, the one the context asks for ("to visit", "his visit").
+        let nounish = effective_pos(sent, ents, i, i + 1, &VERB_PROBE) == Pos::Noun;
+        let best = rules
+            .iter()
+            .map(|&r| &RULES[r])
+            .filter_map(|r| match_rule(sent, i, r).map(|end| (end, r)))
+            .filter(|(end, r)| r.needs.is_none_or(|l| needs_met(sent, ents, i, *end, l)))
+            .max_by_key(|(end, r)| (*end, r.needs.is_some(), (r.pos == Pos::Noun) == nounish));
+        let Some((end, rule)) = best else {
+            i += 1;
+            continue;
+        };
+        if allowed(sent, ents, i, end, rule) {
+            let pos = effective_pos(sent, ents, i, end, rule);
+            found.push(Trigger {
+                t0: i,
+                t1: end,
+                rule,
+                pos,
+            });
+        }
+        i = end;
+    }
+    join_adjacent_attacks(&mut found);
+    found
+}
+
+/// A stand-in verb rule for asking what part of speech a position wants.
+static VERB_PROBE: TriggerRule = TriggerRule {
+    kind: EventKind::Meeting,
+    pos: Pos::Verb,
+    slots: Vec::new(),
+    mode: None,
+    needs: None,
+    subject_is_target: false,
+    generic: false,
+    line: 0,
+};
+
+/// A one-word verb form after a determiner or possessive is a noun: "the
+/// attack", "Ukraine's attack", "his visit".
+fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> Pos {
+    // Only a form that can be a noun reads as one ("attack", "visit",
+    // "meeting"; not "met", "attacked", "hosted").
+    let w = sent.lower(t0);
+    let past = w.ends_with("ed")
+        || matches!(w, "met" | "fought" | "struck" | "shot" | "sent" | "made" | "gave" | "held" | "took" | "spoke" | "flew" | "threw" | "hit" | "swore" | "sworn");
+    if rule.pos == Pos::Noun || t1 - t0 > 1 || t0 == 0 || past {
+        return rule.pos;
+    }
+    let mut k = t0;
+    let mut hops = 0;
+    while k > 0 && hops < 3 {
+        let w = sent.lower(k - 1);
+        if matches!(
+            w,
+            "the" | "a" | "an" | "'s" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
+                | "these" | "those" | "another" | "any" | "no" | "each"
+        ) {
+            return Pos::Noun;
+        }
+        // "the Trump-Putin meeting": names and hyphens in the phrase.
+        if ents.iter().any(|e| e.t0 < k && k <= e.t1) || w == "-" {
+            k -= 1;
+            continue;
+        }
+        let adjective = sent.toks[k - 1].kind == TokKind::Word
+            && !sent.toks[k - 1].cap
+            && !is("light_verbs", w)
+            && !is("stopwords", w)
+            && !matches!(w, "to" | "will" | "would" | "not" | "n't" | "also" | "could" | "can" | "may" | "might" | "should" | "must")
+            && !w.ends_with("ly");
+        if !adjective {
+            break;
+        }
+        k -= 1;
+        hops += 1;
+    }
+    rule.pos
+}
+
+/// "launched an attack on", "carried out air strikes": one trigger.
+fn join_adjacent_attacks(found: &mut Vec<Trigger>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        if a.kind() == EventKind::Attack
+            && b.kind() == EventKind::Attack
+            && b.t0 >= a.t1
+            && b.t0 - a.t1 <= 3
+        {
+            let rule = if b.rule.mode.is_some() { b.rule } else { a.rule };
+            found[k] = Trigger {
+                t0: a.t0,
+                t1: b.t1,
+                rule,
+                pos: a.pos,
+            };
+            found.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Context that makes a trigger no event: a topic ("concern over
+/// attacks"), a series ("a string of attacks"), an adjective ("meeting
+/// room"), a habit ("has been meeting"), a bare generic noun.
+fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let prev = |k: usize| if t0 >= k { sent.lower(t0 - k) } else { "" };
+    let next = sent.lower(t1);
+    // "a series of attacks", "the threat of attacks".
+    let mut k = 1;
+    while matches!(prev(k), "the" | "a" | "an" | "of" | "new" | "more" | "further") && k < 4 {
+        if prev(k) == "of" && is("series", prev(k + 1)) {
+            return false;
+        }
+        k += 1;
+    }
+    if matches!(prev(1), "such" | "without" | "no" | "any") {
+        return false;
+    }
+    // "talks on trade" is fine; "concerns over attacks", "brief Zelenskiy
+    // on the Russia talks" are topics.
+    {
+        let mut k = 1;
+        while k <= 4
+            && (matches!(prev(k), "the" | "a" | "an" | "these" | "those" | "recent" | "ongoing")
+                || ents.iter().any(|e| e.t0 <= t0 - k && t0 - k < e.np1))
+        {
+            k += 1;
+        }
+        if is("topical", prev(k)) || prev(k) == "on" && !matches!(prev(k + 1), "agreed" | "based" | "focus") {
+            return false;
+        }
+    }
+    // "the latest warnings", "repeated threats": a summary, not one event.
+    if rule.pos == Pos::Noun
+        && sent.lower(t1 - 1).ends_with('s')
+        && matches!(prev(1), "latest" | "recent" | "repeated" | "previous" | "past" | "several" | "many" | "frequent" | "numerous" | "regular")
+    {
+        return false;
+    }
+    // "verbal attacks", "political attack": no force used.
+    if matches!(prev(1), "verbal" | "personal" | "rhetorical" | "political" | "cyber" | "media" | "scathing" | "heart" | "panic" | "asthma") {
+        return false;
+    }
+    // Ongoing or habitual: "have been fighting", "have been escalating
+    // their war with massive attacks".
+    if prev(1) == "been" && sent.lower(t0).ends_with("ing") {
+        return false;
+    }
+    let clause_start = (0..t0)
+        .rev()
+        .find(|&k| is("clause_breaks", sent.lower(k)) || sent.lower(k) == ",")
+        .unwrap_or(0);
+    if (clause_start..t0).any(|k| {
+        sent.lower(k) == "been" && sent.toks.get(k + 1).is_some_and(|x| x.lower.ends_with("ing"))
+    }) {
+        return false;
+    }
+    // "agreed on Thursday to ...": the preposition starts a date.
+    if matches!(sent.lower(t1 - 1), "on" | "in") && t1 - t0 >= 2 {
+        let nx = sent.lower(t1);
+        if crate::extract::lexicon::WEEKDAYS.contains(&nx) || is("months", nx) {
+            return false;
+        }
+    }
+    // "meeting room", "summit venue", "attack helicopters": a modifier.
+    if matches!(
+            next,
+            "room" | "table" | "venue" | "hall" | "helicopter" | "helicopters" | "dog" | "dogs" | "submarine"
+                | "submarines" | "aircraft" | "rifle" | "rifles" | "planes" | "jets" | "organizer"
+                | "organizers" | "site" | "agenda" | "preparations" | "host" | "declaration"
+        )
+    {
+        return false;
+    }
+    // "the meeting of minds", "phone call" in quotes of other speech.
+    // "the 1984 Joint Declaration": a capitalised document name.
+    if rule.pos == Pos::Noun
+        && matches!(rule.kind, EventKind::Statement | EventKind::Agreement)
+        && sent.toks[t0].cap
+        && t0 > 0
+    {
+        return false;
+    }
+    if rule.generic {
+        // Generic triggers need a participant right beside them.
+        let beside = ents.iter().any(|e| {
+            !e.modifier
+                && ((e.np1 <= t0 && e.np1 + 3 >= t0) || (e.np0 >= t1 && e.np0 <= t1 + 3))
+        });
+        if !beside {
+            return false;
+        }
+    }
+    // A verb trigger used as a noun after a determiner is a noun; a noun
+    // trigger after "to" is a verb ("to attack"): both stay events, but
+    // "to meet" after "expected" is handled by status, not here.
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::doc::Doc;
+
+    #[test]
+    fn verb_forms_after_determiners_are_nouns() {
+        let d = Doc::new("Russia condemned Ukraine's attack on its bases.");
+        let t = find(&d.sents[0], &[]);
+        let attack = t.iter().find(|t| t.kind() == EventKind::Attack).unwrap();
+        assert_eq!(attack.pos(), Pos::Noun);
+    }
+
+    fn kinds(text: &str) -> Vec<(String, EventKind)> {
+        let d = Doc::new(text);
+        let s = &d.sents[0];
+        find(s, &[])
+            .iter()
+            .map(|t| (s.span_text(text, t.t0, t.t1).to_string(), t.kind()))
+            .collect()
+    }
+
+    #[test]
+    fn longest_pattern_wins_and_gaps_allow_modifiers() {
+        let k = kinds("He received a telephone call from Putin.");
+        assert_eq!(k[0].1, EventKind::PhoneCall);
+        assert_eq!(k[0].0, "received a telephone call");
+        let k = kinds("They held talks in Rome.");
+        assert_eq!(k[0], ("talks".into(), EventKind::Meeting));
+        let k = kinds("Russia launched more than 300 drones at Ukraine.");
+        assert_eq!(k[0].1, EventKind::Attack);
+    }
+
+    #[test]
+    fn topics_series_and_modifiers_are_no_events() {
+        assert!(kinds("He voiced concern over attacks.").iter().all(|(_, k)| *k != EventKind::Attack));
+        assert!(kinds("A string of attacks hit the city.").iter().all(|(_, k)| *k != EventKind::Attack));
+        assert!(kinds("They entered the meeting room.").is_empty());
+    }
+
+    #[test]
+    fn needs_lists_gate_broad_verbs() {
+        assert!(kinds("France said it was sending 1,000 troops.")
+            .iter()
+            .any(|(_, k)| *k == EventKind::Pledge));
+        assert!(kinds("France was sending a letter.").is_empty());
+    }
+}
