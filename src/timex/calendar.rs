@@ -336,3 +336,45 @@ pub(crate) fn format_duration(halves: Option<u64>, (u, mult): (DurUnit, u64)) ->
         _ => format!("P{}.5{}", whole, letter),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::window;
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn windows() {
+        assert_eq!(
+            window("2025-W43"),
+            Some((date("2025-10-20"), date("2025-10-26")))
+        );
+        assert_eq!(
+            window("2025-08"),
+            Some((date("2025-08-01"), date("2025-08-31")))
+        );
+        assert_eq!(
+            window("199X"),
+            Some((date("1990-01-01"), date("1999-12-31")))
+        );
+        assert_eq!(
+            window("2025-Q3"),
+            Some((date("2025-07-01"), date("2025-09-30")))
+        );
+        assert_eq!(
+            window("2025-WI"),
+            Some((date("2025-12-01"), date("2026-02-28")))
+        );
+        assert_eq!(
+            window("2025-10-16T14:00"),
+            Some((date("2025-10-16"), date("2025-10-16")))
+        );
+        assert_eq!(window("19"), Some((date("1900-01-01"), date("1999-12-31"))));
+        assert_eq!(window("PRESENT_REF"), None);
+        assert_eq!(window("XXXX-10-16"), None);
+        assert_eq!(window("P3D"), None);
+    }
+}

@@ -323,3 +323,61 @@ pub(crate) fn stamp_at(t: &Tagger, j: usize) -> Option<(NaiveDate, bool)> {
         true,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Weekday;
+
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn publication() {
+        assert_eq!(
+            publication_date("BEIJING, April 1, 1997 (AFP) - China said"),
+            Some((date("1997-04-01"), "dateline"))
+        );
+        assert_eq!(
+            publication_date(
+                "New York, Oct 16 (IANS) The market, which fell on October 15, 2025, rose."
+            ),
+            Some((date("2025-10-16"), "dateline"))
+        );
+        assert_eq!(
+            publication_date("WASHINGTON (AP) -- The president said"),
+            None
+        );
+        assert_eq!(
+            publication_date(
+                "He said the report, published on Oct 3, 2024 at 10:00 GMT, was wrong."
+            ),
+            None
+        );
+        assert_eq!(
+            publication_date("Markets\nFirst Published: Oct 17 2025 | 12:06 AM IST\nText"),
+            Some((date("2025-10-16"), "first-published-utc"))
+        );
+        assert_eq!(
+            publication_date("Last Updated : Oct 17 2025 | 12:14 AM IST\nText"),
+            Some((date("2025-10-16"), "last-updated-utc"))
+        );
+        assert_eq!(
+            publication_date("Posted 2025-10-17\nText"),
+            Some((date("2025-10-17"), "iso-date"))
+        );
+        assert_eq!(
+            publication_date("<meta> 2025-10-16T22:30:00-04:00\nText"),
+            Some((date("2025-10-17"), "iso-date-utc"))
+        );
+        // No year anywhere: the weekday in the lead fixes it.
+        let (d, how) =
+            publication_date("New York, Oct 16 (IANS) Trump on Thursday started talks.").unwrap();
+        assert_eq!(
+            (d.month(), d.day(), d.weekday(), how),
+            (10, 16, Weekday::Thu, "dateline-year-from-weekday")
+        );
+    }
+}
