@@ -25,14 +25,17 @@ use super::{tag, Anchoring, Granularity, TimexType};
 ///   ("dateline"); failing that, from the most frequently mentioned plausible
 ///   year anywhere in the text, picking the latest on ties
 ///   ("dateline-guessed-year"). With no year in the text at all, the year is
-///   the latest one (not after today's date on the system clock) in which the
+///   the latest one (not after `today`) in which the
 ///   dateline's day falls on the first weekday named after the dateline, or
 ///   the day after it, since wire copy says "on Thursday" of the dateline day
 ///   or the day before ("dateline-year-from-weekday"); with no weekday either,
-///   the latest such date not after today ("dateline-year-assumed-recent").
+///   the latest such date not after `today` ("dateline-year-assumed-recent").
 /// * a full date ("October 17, 2025", "17 October 2025") on one of the first
 ///   lines, on a line of at most 50 bytes ("header-date").
-pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
+///
+/// `today` is the caller's date (the CLI reads the clock; tests pass a fixed
+/// day): this function never reads the clock itself.
+pub fn publication_date_as_of(text: &str, today: NaiveDate) -> Option<(NaiveDate, &'static str)> {
     let mut cut = text.len().min(3000);
     while !text.is_char_boundary(cut) {
         cut -= 1;
@@ -184,7 +187,6 @@ pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
         // No year anywhere. Wire copy names the weekday of the dateline day (or
         // the day before) in its first sentence: take the latest year, not after
         // today, whose month/day falls on that weekday or the day after it.
-        let today = chrono::Local::now().date_naive();
         let wd = (k..n.min(k + 60)).find_map(|x| t.weekday_at(x).map(|(w, _)| w));
         let recent = (0..40)
             .filter_map(|back| ymd(today.year() - back, m, d))
@@ -336,45 +338,81 @@ mod tests {
 
     #[test]
     fn publication() {
+        let today = date("2025-10-20");
         assert_eq!(
-            publication_date("BEIJING, April 1, 1997 (AFP) - China said"),
+            publication_date_as_of("BEIJING, April 1, 1997 (AFP) - China said", today),
             Some((date("1997-04-01"), "dateline"))
         );
         assert_eq!(
-            publication_date(
-                "New York, Oct 16 (IANS) The market, which fell on October 15, 2025, rose."
+            publication_date_as_of(
+                "New York, Oct 16 (IANS) The market, which fell on October 15, 2025, rose.",
+                today
             ),
             Some((date("2025-10-16"), "dateline"))
         );
         assert_eq!(
-            publication_date("WASHINGTON (AP) -- The president said"),
+            publication_date_as_of("WASHINGTON (AP) -- The president said", today),
             None
         );
         assert_eq!(
-            publication_date(
-                "He said the report, published on Oct 3, 2024 at 10:00 GMT, was wrong."
+            publication_date_as_of(
+                "He said the report, published on Oct 3, 2024 at 10:00 GMT, was wrong.",
+                today
             ),
             None
         );
         assert_eq!(
-            publication_date("Markets\nFirst Published: Oct 17 2025 | 12:06 AM IST\nText"),
+            publication_date_as_of(
+                "Markets\nFirst Published: Oct 17 2025 | 12:06 AM IST\nText",
+                today
+            ),
             Some((date("2025-10-16"), "first-published-utc"))
         );
         assert_eq!(
-            publication_date("Last Updated : Oct 17 2025 | 12:14 AM IST\nText"),
+            publication_date_as_of("Last Updated : Oct 17 2025 | 12:14 AM IST\nText", today),
             Some((date("2025-10-16"), "last-updated-utc"))
         );
         assert_eq!(
-            publication_date("Posted 2025-10-17\nText"),
+            publication_date_as_of("Posted 2025-10-17\nText", today),
             Some((date("2025-10-17"), "iso-date"))
         );
         assert_eq!(
-            publication_date("<meta> 2025-10-16T22:30:00-04:00\nText"),
+            publication_date_as_of("<meta> 2025-10-16T22:30:00-04:00\nText", today),
             Some((date("2025-10-17"), "iso-date-utc"))
         );
-        // No year anywhere: the weekday in the lead fixes it.
-        let (d, how) =
-            publication_date("New York, Oct 16 (IANS) Trump on Thursday started talks.").unwrap();
+        // No year anywhere: the weekday in the lead fixes it: the latest Oct 16
+        // not after today that is a Thursday (or a Friday).
+        assert_eq!(
+            publication_date_as_of(
+                "New York, Oct 16 (IANS) Trump on Thursday started talks.",
+                today
+            ),
+            Some((date("2025-10-16"), "dateline-year-from-weekday"))
+        );
+        assert_eq!(
+            publication_date_as_of(
+                "New York, Oct 16 (IANS) Trump on Thursday started talks.",
+                date("2025-10-15")
+            ),
+            Some((date("2014-10-16"), "dateline-year-from-weekday"))
+        );
+        // No weekday either: the latest Oct 16 not after today.
+        assert_eq!(
+            publication_date_as_of("New York, Oct 16 (IANS) The market rose.", today),
+            Some((date("2025-10-16"), "dateline-year-assumed-recent"))
+        );
+        assert_eq!(
+            publication_date_as_of(
+                "New York, Oct 16 (IANS) The market rose.",
+                date("2025-10-15")
+            ),
+            Some((date("2024-10-16"), "dateline-year-assumed-recent"))
+        );
+        // The clock-reading wrapper gives the same answer as of today.
+        let (d, how) = super::super::publication_date(
+            "New York, Oct 16 (IANS) Trump on Thursday started talks.",
+        )
+        .unwrap();
         assert_eq!(
             (d.month(), d.day(), d.weekday(), how),
             (10, 16, Weekday::Thu, "dateline-year-from-weekday")
