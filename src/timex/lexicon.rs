@@ -1,437 +1,437 @@
-//! The tagger's vocabulary: month, weekday, unit and number words, tense
-//! cues, the words an expression can start with, time zones.
+//! The tagger's vocabulary: word lists and cue tables kept as data files
+//! under `src/timex/data/`, so a linguist can edit them without reading the
+//! rules. One entry per line, fields separated by spaces, `#` starts a
+//! comment; each file says what its entries mean and which rule reads them.
+//!
+//! The files are compiled in (`include_str!`) and parsed once, on first use.
+//! A malformed line is a bug in the crate: it panics with the file and line,
+//! and the `every_list_parses` test finds it before any user does.
+//!
+//! The month and weekday tables are the crate's: `month_word`,
+//! `weekday_word` and `weekday_name` are `pub(crate)` so that other stages
+//! need not keep their own copies.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use chrono::Weekday;
 
-use super::calendar::Unit;
+use super::calendar::{Unit, SEASONS};
 
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The entries of a data file: line number and fields, without comments
+/// and blank lines.
+fn rows(src: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    src.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.split('#').next().unwrap_or_default();
+        let fields: Vec<&'static str> = line.split_whitespace().collect();
+        (!fields.is_empty()).then_some((i + 1, fields))
+    })
+}
 
-pub(crate) fn month_word(w: &str) -> Option<(u32, bool)> {
-    // (month, is abbreviation)
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return Some((i as u32 + 1, false));
+/// A word list: one lower-case token per line.
+pub(crate) struct Words(HashSet<&'static str>);
+
+impl Words {
+    fn parse(file: &str, src: &'static str) -> Words {
+        let mut set = HashSet::new();
+        for (line, fields) in rows(src) {
+            let [w] = fields[..] else {
+                panic!("timex/data/{file}:{line}: one word per line");
+            };
+            assert!(
+                w == w.to_lowercase(),
+                "timex/data/{file}:{line}: {w:?} is not lower case (the text is matched lower-cased)"
+            );
+            assert!(set.insert(w), "timex/data/{file}:{line}: {w:?} twice");
+        }
+        Words(set)
     }
-    let m = match w {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
+
+    pub(crate) fn has(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// A table keyed by its first field; `value` reads the other fields.
+fn table<V>(
+    file: &str,
+    src: &'static str,
+    value: impl Fn(&[&'static str]) -> Option<V>,
+) -> HashMap<&'static str, V> {
+    let mut map = HashMap::new();
+    for (line, fields) in rows(src) {
+        let v = value(&fields[1..])
+            .unwrap_or_else(|| panic!("timex/data/{file}:{line}: bad entry {fields:?}"));
+        assert!(
+            map.insert(fields[0], v).is_none(),
+            "timex/data/{file}:{line}: {:?} twice",
+            fields[0]
+        );
+    }
+    map
+}
+
+/// A number, then an optional flag: `"5"`, `"9 abbr"`.
+fn number_flag<N: std::str::FromStr>(f: &[&str], flag: &str) -> Option<(N, bool)> {
+    match f {
+        [n] => Some((n.parse().ok()?, false)),
+        [n, x] if *x == flag => Some((n.parse().ok()?, true)),
+        _ => None,
+    }
+}
+
+fn one_number<N: std::str::FromStr>(f: &[&str]) -> Option<N> {
+    match f {
+        [n] => n.parse().ok(),
+        _ => None,
+    }
+}
+
+fn one_code(f: &[&'static str]) -> Option<&'static str> {
+    match f {
+        [code] => Some(*code),
+        _ => None,
+    }
+}
+
+fn unit_named(name: &str) -> Option<Unit> {
+    Some(match name {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "half" => Unit::Half,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
         _ => return None,
+    })
+}
+
+macro_rules! data {
+    ($file:literal) => {
+        include_str!(concat!("data/", $file))
     };
-    Some((m, true))
 }
 
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub(crate) static $name: LazyLock<Words> =
+                LazyLock::new(|| Words::parse($file, data!($file)));
+        )*
+        /// Every word list, forced (for the test that parses them all).
+        #[cfg(test)]
+        fn all_word_lists() -> Vec<(&'static str, &'static Words)> {
+            vec![$(($file, &*$name)),*]
+        }
+    };
+}
+
+word_lists! {
+    FUZZY_QUANTITIES = "fuzzy-quantities.txt";
+    PAST_CUES = "tense-past.txt";
+    FUTURE_CUES = "tense-future.txt";
+    PRESENT_EVENT_VERBS = "present-event-verbs.txt";
+    RETICENT_VERBS = "reticent-verbs.txt";
+    FUTURE_AFTER_TO = "future-after-to.txt";
+    FUTURE_AFTER_WAS = "future-after-was.txt";
+    YEAR_BEFORE = "year-before.txt";
+    YEAR_AFTER = "year-after.txt";
+    YEAR_COUNT_MARKERS = "year-count-markers.txt";
+    YEAR_NOT_BEFORE = "year-not-before.txt";
+    WEEKDAY_NAME_FOLLOWERS = "weekday-name-followers.txt";
+    NOT_NOUNS_AFTER_THE_PAST = "not-nouns-after-the-past.txt";
+    NOT_NOUNS_AFTER_DEICTIC = "not-nouns-after-deictic.txt";
+    CURRENT_TERMS = "current-terms.txt";
+    DAY_ORDINALS = "day-ordinals.txt";
+    AWARD_NOUNS = "award-nouns.txt";
+    SPORTS_WORDS = "sports-words.txt";
+    SEASON_CUES = "season-cues.txt";
+    DURATION_LEADS = "duration-leads.txt";
+    RATES_NOT_DURATIONS = "rates-not-durations.txt";
+    RATES_SETS = "rates-sets.txt";
+    BARE_UNIT_CUES = "bare-unit-cues.txt";
+    CHRISTMAS_THINGS = "christmas-things.txt";
+    STARTERS = "starters.txt";
+}
+
+static MONTHS: LazyLock<HashMap<&str, (u32, bool)>> = LazyLock::new(|| {
+    table("months.txt", data!("months.txt"), |f| {
+        number_flag(f, "abbr").filter(|(m, _)| (1..=12).contains(m))
+    })
+});
+
+static WEEKDAYS: LazyLock<HashMap<&str, (Weekday, bool)>> = LazyLock::new(|| {
+    table("weekdays.txt", data!("weekdays.txt"), |f| {
+        let (n, abbr) = number_flag::<u8>(f, "abbr")?;
+        Some((Weekday::try_from(n.checked_sub(1)?).ok()?, abbr))
+    })
+});
+
+static UNITS: LazyLock<HashMap<&str, (Unit, bool)>> = LazyLock::new(|| {
+    table("units.txt", data!("units.txt"), |f| match f {
+        [u] => Some((unit_named(u)?, false)),
+        [u, "plural"] => Some((unit_named(u)?, true)),
+        _ => None,
+    })
+});
+
+static NUMBERS: LazyLock<HashMap<&str, u32>> =
+    LazyLock::new(|| table("numbers.txt", data!("numbers.txt"), one_number));
+
+static ORDINALS: LazyLock<HashMap<&str, u32>> =
+    LazyLock::new(|| table("ordinals.txt", data!("ordinals.txt"), one_number));
+
+static SEASON_WORDS: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {
+    table("seasons.txt", data!("seasons.txt"), |f| {
+        let code = one_code(f)?;
+        SEASONS.iter().position(|s| *s == code).map(|s| s as u8)
+    })
+});
+
+static PARTS_OF_DAY: LazyLock<HashMap<&str, &str>> =
+    LazyLock::new(|| table("parts-of-day.txt", data!("parts-of-day.txt"), one_code));
+
+static DECADES: LazyLock<HashMap<&str, i32>> = LazyLock::new(|| {
+    table("decades.txt", data!("decades.txt"), |f| {
+        one_number::<i32>(f).filter(|y| y % 10 == 0)
+    })
+});
+
+static TIME_ZONES: LazyLock<HashMap<&str, i64>> =
+    LazyLock::new(|| table("time-zones.txt", data!("time-zones.txt"), one_number));
+
+static SET_ADVERBS: LazyLock<HashMap<&str, &str>> =
+    LazyLock::new(|| table("set-adverbs.txt", data!("set-adverbs.txt"), one_code));
+
+static DEICTIC_REFS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| {
+    table("deictic-refs.txt", data!("deictic-refs.txt"), |f| {
+        one_code(f).filter(|v| matches!(*v, "PRESENT_REF" | "PAST_REF" | "FUTURE_REF"))
+    })
+});
+
+/// An approximator or bound before a duration ("about", "at least").
+pub(crate) struct QuantityMod {
+    pub(crate) words: Vec<&'static str>,
+    /// The TIMEX3 mod: "APPROX", "LESS_THAN", ...
+    pub(crate) mod_: &'static str,
+    /// The phrase stays outside the extent ("about [three hours]").
+    pub(crate) outside: bool,
+    /// Only before a number or "a"/"an".
+    pub(crate) count: bool,
+    /// Only before a duration, not a date.
+    pub(crate) duration_only: bool,
+}
+
+pub(crate) static QUANTITY_MODS: LazyLock<Vec<QuantityMod>> = LazyLock::new(|| {
+    let file = "quantity-mods.txt";
+    let mods: Vec<QuantityMod> = rows(data!("quantity-mods.txt"))
+        .map(|(line, f)| {
+            let bad = || panic!("timex/data/{file}:{line}: bad entry {f:?}");
+            let is_mod = |w: &&str| w.bytes().all(|c| c.is_ascii_uppercase() || c == b'_');
+            let Some(m) = f.iter().position(is_mod).filter(|m| (1..=3).contains(m)) else {
+                bad()
+            };
+            let flags = &f[m + 1..];
+            if flags
+                .iter()
+                .any(|x| !matches!(*x, "outside" | "count" | "duration"))
+            {
+                bad();
+            }
+            QuantityMod {
+                words: f[..m].to_vec(),
+                mod_: f[m],
+                outside: flags.contains(&"outside"),
+                count: flags.contains(&"count"),
+                duration_only: flags.contains(&"duration"),
+            }
+        })
+        .collect();
+    // The rule takes the one phrase that matches; a phrase that began another
+    // would make that depend on the order of the lines.
+    for a in &mods {
+        for b in &mods {
+            assert!(
+                std::ptr::eq(a, b) || !b.words.starts_with(&a.words),
+                "timex/data/{file}: {:?} begins {:?}",
+                a.words,
+                b.words
+            );
+        }
+    }
+    mods
+});
+
+/// Every word an expression can start with: starters.txt and the words of
+/// the tables whose rules fire at their own word.
+static CAN_START: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set: HashSet<String> = HashSet::new();
+    let keys = [
+        MONTHS.keys().copied().collect::<Vec<_>>(),
+        WEEKDAYS.keys().copied().collect(),
+        UNITS.keys().copied().collect(),
+        NUMBERS.keys().copied().collect(),
+        ORDINALS.keys().copied().collect(),
+        SEASON_WORDS.keys().copied().collect(),
+        SET_ADVERBS.keys().copied().collect(),
+        DECADES.keys().copied().collect(),
+        DEICTIC_REFS.keys().copied().collect(),
+        QUANTITY_MODS.iter().map(|m| m.words[0]).collect(),
+        FUZZY_QUANTITIES.0.iter().copied().collect(),
+        STARTERS.0.iter().copied().collect(),
+    ];
+    set.extend(keys.iter().flatten().map(|w| w.to_string()));
+    // "on Mondays": the plural of a weekday's full name.
+    set.extend(
+        WEEKDAYS
+            .iter()
+            .filter(|(_, (_, abbr))| !abbr)
+            .map(|(w, _)| format!("{w}s")),
+    );
+    set
+});
+
+/// Cheap filter: can an expression start with this (lower-case) word? Keeps
+/// the rules off the vast majority of tokens.
+pub(crate) fn can_start(w: &str) -> bool {
+    w.len() <= 12 && CAN_START.contains(w)
+}
+
+/// The month of a month name or abbreviation, and whether it is an abbreviation.
+pub(crate) fn month_word(w: &str) -> Option<(u32, bool)> {
+    MONTHS.get(w).copied()
+}
+
+/// The weekday of a weekday name or abbreviation.
 pub(crate) fn weekday_word(w: &str) -> Option<Weekday> {
-    Some(match w {
-        "monday" | "mon" => Weekday::Mon,
-        "tuesday" | "tue" | "tues" => Weekday::Tue,
-        "wednesday" | "wed" => Weekday::Wed,
-        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
-        "friday" | "fri" => Weekday::Fri,
-        "saturday" | "sat" => Weekday::Sat,
-        "sunday" | "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    WEEKDAYS.get(w).map(|(d, _)| *d)
 }
 
+/// The weekday of a full weekday name ("monday"; not "mon").
+pub(crate) fn weekday_name(w: &str) -> Option<Weekday> {
+    WEEKDAYS.get(w).filter(|(_, abbr)| !abbr).map(|(d, _)| *d)
+}
+
+/// The unit of a unit word, and whether the word is plural.
 pub(crate) fn unit_word(w: &str) -> Option<(Unit, bool)> {
-    Some(match w {
-        "second" => (Unit::Second, false),
-        "seconds" | "secs" => (Unit::Second, true),
-        "minute" | "min" => (Unit::Minute, false),
-        "minutes" | "mins" => (Unit::Minute, true),
-        "hour" | "hr" => (Unit::Hour, false),
-        "hours" | "hrs" => (Unit::Hour, true),
-        "day" => (Unit::Day, false),
-        "days" => (Unit::Day, true),
-        "week" => (Unit::Week, false),
-        "weeks" => (Unit::Week, true),
-        "weekend" => (Unit::Weekend, false),
-        "weekends" => (Unit::Weekend, true),
-        "month" => (Unit::Month, false),
-        "months" => (Unit::Month, true),
-        "quarter" => (Unit::Quarter, false),
-        "quarters" => (Unit::Quarter, true),
-        "year" | "yr" => (Unit::Year, false),
-        "years" | "yrs" => (Unit::Year, true),
-        "decade" => (Unit::Decade, false),
-        "decades" => (Unit::Decade, true),
-        "century" => (Unit::Century, false),
-        "centuries" => (Unit::Century, true),
-        _ => return None,
-    })
+    UNITS.get(w).copied()
 }
 
 pub(crate) fn small_number(w: &str) -> Option<u32> {
-    Some(match w {
-        "one" | "a" | "an" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        "dozen" => 12,
-        "couple" => 2,
-        _ => return None,
-    })
+    NUMBERS.get(w).copied()
 }
 
 pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "first" | "1st" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        "fourth" | "4th" => 4,
-        _ => return None,
-    })
+    ORDINALS.get(w).copied()
 }
 
 pub(crate) fn fuzzy_quantity(w: &str) -> bool {
-    matches!(
-        w,
-        "several" | "few" | "many" | "some" | "numerous" | "countless"
-    )
+    FUZZY_QUANTITIES.has(w)
 }
 
-pub(crate) fn is_past_word(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "was"
-            | "were"
-            | "had"
-            | "did"
-            | "been"
-            | "ago"
-            | "met"
-            | "told"
-            | "went"
-            | "came"
-            | "took"
-            | "made"
-            | "held"
-            | "began"
-            | "saw"
-            | "gave"
-            | "left"
-            | "fell"
-            | "rose"
-            | "won"
-            | "lost"
-            | "got"
-            | "sent"
-            | "found"
-            | "brought"
-            | "paid"
-            | "spoke"
-            | "wrote"
-            | "struck"
-            | "hit"
-            | "shot"
-            | "killed"
-            | "became"
-            | "ran"
-            | "sold"
-            | "bought"
-            | "fought"
-            | "led"
-            | "stood"
-            | "fled"
-            | "broke"
-            | "chose"
-            | "drew"
-            | "grew"
-            | "knew"
-            | "threw"
-            | "flew"
-            | "beat"
-            | "put"
-            | "set"
-            | "cut"
-            | "quit"
-            | "read"
-            | "heard"
-            | "kept"
-            | "felt"
-            | "meant"
-            | "slid"
-            | "sank"
-            | "swore"
-            | "tore"
-            | "wore"
-            | "woke"
-            | "arose"
-            | "forgot"
-            | "overtook"
-            | "underwent"
-            | "withdrew"
-            | "last"
-            | "earlier"
-            | "yesterday"
-    )
-}
-
-/// Present-tense event verbs that, right before a weekday, announce a plan
-/// in news style ("meet Monday", "leaves Friday"). Reporting verbs excluded.
-pub(crate) fn is_present_event_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "meet"
-            | "meets"
-            | "leave"
-            | "leaves"
-            | "arrive"
-            | "arrives"
-            | "travel"
-            | "travels"
-            | "visit"
-            | "visits"
-            | "begin"
-            | "begins"
-            | "start"
-            | "starts"
-            | "open"
-            | "opens"
-            | "resume"
-            | "resumes"
-            | "return"
-            | "returns"
-            | "vote"
-            | "votes"
-            | "face"
-            | "faces"
-            | "fly"
-            | "flies"
-            | "convene"
-            | "convenes"
-            | "expires"
-            | "ends"
-    )
-}
-
-pub(crate) fn is_future_word(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "ll"
-            | "shall"
-            | "would"
-            | "scheduled"
-            | "slated"
-            | "due"
-            | "plans"
-            | "plan"
-            | "planned"
-            | "planning"
-            | "expected"
-            | "expects"
-            | "upcoming"
-            | "next"
-            | "tomorrow"
-            | "expect"
-            | "intends"
-            | "hopes"
-            | "later"
-            | "coming"
-            | "proposed"
-    )
-}
-
+/// The season's index into [`SEASONS`].
 pub(crate) fn season_word(w: &str) -> Option<u8> {
-    Some(match w {
-        "spring" => 0,
-        "summer" => 1,
-        "fall" | "autumn" => 2,
-        "winter" => 3,
-        _ => return None,
-    })
+    SEASON_WORDS.get(w).copied()
 }
 
-/// Cheap filter: can an expression start with this (lower-case) word? Keeps
-/// the matchers off the vast majority of tokens.
-pub(crate) fn can_start(w: &str) -> bool {
-    if w.len() > 12 {
-        return false;
-    }
-    month_word(w).is_some()
-        || weekday_word(w).is_some()
-        || w.strip_suffix('s')
-            .is_some_and(|stem| stem.len() > 5 && weekday_word(stem).is_some())
-        || unit_word(w).is_some()
-        || small_number(w).is_some()
-        || ordinal_word(w).is_some()
-        || season_word(w).is_some()
-        || fuzzy_quantity(w)
-        || matches!(
-            w,
-            "the"
-                | "then"
-                | "this"
-                | "last"
-                | "next"
-                | "past"
-                | "coming"
-                | "previous"
-                | "following"
-                | "preceding"
-                | "latest"
-                | "prior"
-                | "current"
-                | "present"
-                | "that"
-                | "same"
-                | "upcoming"
-                | "today"
-                | "tomorrow"
-                | "yesterday"
-                | "tonight"
-                | "now"
-                | "currently"
-                | "nowadays"
-                | "presently"
-                | "recently"
-                | "lately"
-                | "soon"
-                | "as"
-                | "at"
-                | "these"
-                | "early"
-                | "earlier"
-                | "late"
-                | "later"
-                | "mid"
-                | "around"
-                | "circa"
-                | "about"
-                | "approximately"
-                | "roughly"
-                | "nearly"
-                | "almost"
-                | "under"
-                | "less"
-                | "fewer"
-                | "more"
-                | "longer"
-                | "up"
-                | "no"
-                | "every"
-                | "each"
-                | "per"
-                | "daily"
-                | "weekly"
-                | "monthly"
-                | "annually"
-                | "yearly"
-                | "hourly"
-                | "nightly"
-                | "noon"
-                | "midday"
-                | "midnight"
-                | "fiscal"
-                | "recent"
-                | "few"
-                | "q"
-                | "h"
-                | "final"
-                | "christmas"
-                | "new"
-                | "halloween"
-                | "valentine"
-                | "independence"
-                | "thanksgiving"
-                | "election"
-                | "twenties"
-                | "thirties"
-                | "forties"
-                | "fifties"
-                | "sixties"
-                | "seventies"
-                | "eighties"
-                | "nineties"
-                | "comparable"
-                | "corresponding"
-                | "year"
-                | "just"
-        )
+/// The TIMEX3 code of a part of the day ("MO", "NI").
+pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
+    PARTS_OF_DAY.get(w).copied()
+}
+
+/// The first year of a spelled decade ("nineties": 1990).
+pub(crate) fn decade_word(w: &str) -> Option<i32> {
+    DECADES.get(w).copied()
 }
 
 /// Offset from UTC in minutes of a time-zone abbreviation.
 pub(crate) fn tz_offset(w: &str) -> Option<i64> {
-    Some(match w {
-        "gmt" | "utc" | "z" | "wet" => 0,
-        "bst" | "cet" | "wat" | "west" => 60,
-        "cest" | "eet" | "sast" | "cat" => 120,
-        "eest" | "msk" | "eat" | "ast" if w != "ast" => 180,
-        "ist" => 330,
-        "pkt" => 300,
-        "ict" | "wib" => 420,
-        "hkt" | "sgt" | "pht" | "awst" | "cst" if w != "cst" => 480,
-        "jst" | "kst" => 540,
-        "aest" => 600,
-        "aedt" => 660,
-        "nzst" => 720,
-        "nzdt" => 780,
-        "est" => -300,
-        "edt" | "et" => -240,
-        "cdt" => -300,
-        "cst" => -360,
-        "mst" => -420,
-        "mdt" => -360,
-        "pst" => -480,
-        "pdt" | "pt" => -420,
-        _ => return None,
-    })
+    TIME_ZONES.get(w).copied()
 }
 
-pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "morning" => "MO",
-        "afternoon" => "AF",
-        "evening" => "EV",
-        "night" | "overnight" => "NI",
-        _ => return None,
-    })
+/// The SET value of a frequency adverb ("daily": "P1D").
+pub(crate) fn set_adverb(w: &str) -> Option<&'static str> {
+    SET_ADVERBS.get(w).copied()
+}
+
+/// The value of a deictic adverb ("now": "PRESENT_REF").
+pub(crate) fn deictic_ref(w: &str) -> Option<&'static str> {
+    DEICTIC_REFS.get(w).copied()
+}
+
+pub(crate) fn is_past_word(w: &str) -> bool {
+    PAST_CUES.has(w)
+}
+
+/// Present-tense event verbs that, right before a weekday, announce a plan
+/// in news style ("meet Monday", "leaves Friday").
+pub(crate) fn is_present_event_verb(w: &str) -> bool {
+    PRESENT_EVENT_VERBS.has(w)
+}
+
+pub(crate) fn is_future_word(w: &str) -> bool {
+    FUTURE_CUES.has(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_parses() {
+        for (file, words) in all_word_lists() {
+            assert!(!words.0.is_empty(), "{file} is empty");
+        }
+        assert_eq!(MONTHS.values().filter(|(_, abbr)| !abbr).count(), 12);
+        assert_eq!(WEEKDAYS.values().filter(|(_, abbr)| !abbr).count(), 7);
+        for table in [
+            UNITS.len(),
+            NUMBERS.len(),
+            ORDINALS.len(),
+            SEASON_WORDS.len(),
+            PARTS_OF_DAY.len(),
+            DECADES.len(),
+            TIME_ZONES.len(),
+            SET_ADVERBS.len(),
+            DEICTIC_REFS.len(),
+            QUANTITY_MODS.len(),
+            CAN_START.len(),
+        ] {
+            assert!(table > 0);
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(month_word("sept"), Some((9, true)));
+        assert_eq!(month_word("may"), Some((5, false)));
+        assert_eq!(weekday_word("thurs"), Some(Weekday::Thu));
+        assert_eq!(weekday_name("thurs"), None);
+        assert_eq!(weekday_name("sunday"), Some(Weekday::Sun));
+        assert_eq!(unit_word("yrs"), Some((Unit::Year, true)));
+        assert_eq!(season_word("autumn"), Some(2));
+        assert_eq!(tz_offset("ist"), Some(330));
+        assert_eq!(tz_offset("ast"), None);
+        assert!(can_start("mondays") && can_start("about") && can_start("nineties"));
+        assert!(!can_start("mons") && !can_start("approximately") && !can_start("morning"));
+    }
+
+    #[test]
+    fn a_malformed_line_names_its_file_and_line() {
+        let err = std::panic::catch_unwind(|| Words::parse("x.txt", "# c\nok\ntwo words\n"))
+            .err()
+            .and_then(|e| e.downcast::<String>().ok())
+            .map(|s| *s);
+        assert_eq!(
+            err.as_deref(),
+            Some("timex/data/x.txt:3: one word per line")
+        );
+    }
 }

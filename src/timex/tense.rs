@@ -2,7 +2,9 @@
 //! the future, which decides how a date without a year or a bare weekday is
 //! resolved against the reference date.
 
-use super::lexicon::{is_future_word, is_past_word};
+use super::lexicon::{
+    is_future_word, is_past_word, FUTURE_AFTER_TO, FUTURE_AFTER_WAS, RETICENT_VERBS,
+};
 use super::scanner::Tagger;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,12 +82,7 @@ impl Tagger<'_> {
         let w = self.w(i);
         // "would say only Wednesday that", "would not comment Monday": news
         // idiom for a past refusal, not a future.
-        let reticent_verb = |k: usize| {
-            matches!(
-                self.w(k),
-                "say" | "comment" | "confirm" | "disclose" | "elaborate" | "specify"
-            )
-        };
+        let reticent_verb = |k: usize| RETICENT_VERBS.has(self.w(k));
         let refusal_at = |k: usize| {
             // k is "would": "would not say", "would only say", "would say only"
             (matches!(self.w(k + 1), "not" | "only") && reticent_verb(k + 2))
@@ -95,47 +92,18 @@ impl Tagger<'_> {
             return Tense::Past;
         }
         if (1..=2).any(|b| i >= b && self.w(i - b) == "would" && refusal_at(i - b))
-            && matches!(
-                w,
-                "not"
-                    | "only"
-                    | "say"
-                    | "comment"
-                    | "confirm"
-                    | "disclose"
-                    | "elaborate"
-                    | "specify"
-            )
+            && (matches!(w, "not" | "only") || RETICENT_VERBS.has(w))
         {
             return Tense::Past;
         }
-        if is_future_word(w)
-            || (w == "to"
-                && matches!(
-                    self.w(i + 1),
-                    "be" | "meet" | "hold" | "begin" | "start" | "visit"
-                ))
-        {
+        if is_future_word(w) || (w == "to" && FUTURE_AFTER_TO.has(self.w(i + 1))) {
             return Tense::Future;
         }
         if matches!(w, "is" | "are") && self.is(i + 1, "to") {
             return Tense::Future;
         }
         // Future in the past: "was to meet", "were planning", "was scheduled".
-        if matches!(w, "was" | "were")
-            && matches!(
-                self.w(i + 1),
-                "to" | "planning"
-                    | "scheduled"
-                    | "due"
-                    | "slated"
-                    | "set"
-                    | "supposed"
-                    | "headed"
-                    | "heading"
-                    | "expected"
-            )
-        {
+        if matches!(w, "was" | "were") && FUTURE_AFTER_WAS.has(self.w(i + 1)) {
             return Tense::Future;
         }
         if (w == "going" && self.is(i + 1, "to"))

@@ -5,7 +5,9 @@
 use chrono::Datelike;
 
 use crate::timex::calendar::{duration_parts, format_duration, project, shift_date, Pt, Unit};
-use crate::timex::lexicon::{fuzzy_quantity, small_number, unit_word};
+use crate::timex::lexicon::{
+    fuzzy_quantity, small_number, unit_word, BARE_UNIT_CUES, DURATION_LEADS, RATES_NOT_DURATIONS,
+};
 use crate::timex::scanner::{cand_pt, cand_v, Cand, Tagger};
 use crate::timex::tokens::K;
 use crate::timex::{Anchoring, TimexType};
@@ -100,21 +102,7 @@ impl Tagger<'_> {
         }
         // the past/last/next/first/coming N units
         let mut lead = "";
-        if matches!(
-            self.w(j),
-            "past"
-                | "last"
-                | "next"
-                | "first"
-                | "coming"
-                | "previous"
-                | "latest"
-                | "following"
-                | "final"
-                | "remaining"
-                | "initial"
-                | "other"
-        ) {
+        if DURATION_LEADS.has(self.w(j)) {
             lead = self.w(j);
             j += 1;
         }
@@ -181,26 +169,7 @@ impl Tagger<'_> {
         if matches!(self.w(j), "a" | "an") && !the && lead.is_empty() && i > 0 && !relational {
             // "$5 a year", "358,000 a month" are rates, not durations.
             let prev = self.w(i - 1);
-            if self.kind(i - 1) == Some(K::N)
-                || matches!(
-                    prev,
-                    "percent"
-                        | "%"
-                        | "million"
-                        | "billion"
-                        | "thousand"
-                        | "dollars"
-                        | "cents"
-                        | "trillion"
-                        | "once"
-                        | "twice"
-                        | "times"
-                        | "flights"
-                        | "barrels"
-                        | "tons"
-                        | "tonnes"
-                )
-            {
+            if self.kind(i - 1) == Some(K::N) || RATES_NOT_DURATIONS.has(prev) {
                 return None;
             }
         }
@@ -551,22 +520,7 @@ impl Tagger<'_> {
             ));
         }
         let long = self.is(j + 1, "-") && self.is(j + 2, "long");
-        if !(long
-            || matches!(
-                prev,
-                "for"
-                    | "in"
-                    | "within"
-                    | "over"
-                    | "took"
-                    | "take"
-                    | "takes"
-                    | "lasted"
-                    | "last"
-                    | "follows"
-                    | "after"
-            ))
-        {
+        if !(long || BARE_UNIT_CUES.has(prev)) {
             return None;
         }
         // "in days" is fine, "in days gone by" too; "in years past" ... but not

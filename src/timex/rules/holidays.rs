@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::timex::calendar::{ymd, Pt};
+use crate::timex::lexicon::CHRISTMAS_THINGS;
 use crate::timex::scanner::{cand_pt, Cand, Tagger};
 use crate::timex::tense::Tense;
 use crate::timex::Anchoring;
@@ -17,26 +18,7 @@ impl Tagger<'_> {
         }
         let (m, d, e): (u32, u32, usize) = match w {
             // "Christmas trees" and "Christmas cards" are things, not days.
-            "christmas"
-                if matches!(
-                    self.w(i + 1),
-                    "tree"
-                        | "trees"
-                        | "card"
-                        | "cards"
-                        | "carol"
-                        | "carols"
-                        | "decorations"
-                        | "lights"
-                        | "gifts"
-                        | "presents"
-                        | "ornaments"
-                        | "island"
-                        | "pudding"
-                        | "market"
-                        | "markets"
-                ) =>
-            {
+            "christmas" if CHRISTMAS_THINGS.has(self.w(i + 1)) => {
                 return None;
             }
             "christmas" => {

@@ -5,7 +5,7 @@
 use chrono::Datelike;
 
 use crate::timex::calendar::Pt;
-use crate::timex::lexicon::{part_of_day, small_number, weekday_word};
+use crate::timex::lexicon::{part_of_day, small_number, weekday_word, QUANTITY_MODS};
 use crate::timex::scanner::{cand_pt, Cand, Tagger};
 use crate::timex::tense::Tense;
 use crate::timex::{Anchoring, TimexType};
@@ -132,45 +132,29 @@ impl Tagger<'_> {
 
     /// Approximators and bounds on durations and "ago" expressions.
     pub(crate) fn with_quant_mods(&self, i: usize) -> Option<Cand> {
-        let (md, j): (&'static str, usize) = match (self.w(i), self.w(i + 1)) {
-            ("about" | "around" | "approximately" | "roughly" | "some", _) => ("APPROX", i + 1),
-            ("nearly" | "almost" | "under", _) => ("LESS_THAN", i + 1),
-            ("less" | "fewer", "than") => ("LESS_THAN", i + 2),
-            ("more" | "longer", "than") => ("MORE_THAN", i + 2),
-            ("at", "least") => ("EQUAL_OR_MORE", i + 2),
-            ("at", "most") => ("EQUAL_OR_LESS", i + 2),
-            ("up", "to") => ("EQUAL_OR_LESS", i + 2),
-            ("no", "more") if self.is(i + 2, "than") => ("EQUAL_OR_LESS", i + 3),
-            ("just", "over") => ("MORE_THAN", i + 2),
-            _ => return None,
-        };
+        let m = QUANTITY_MODS
+            .iter()
+            .find(|m| m.words.iter().enumerate().all(|(k, w)| self.is(i + k, w)))?;
+        let j = i + m.words.len();
         // "over the past decade": "over" is then just a preposition.
-        if matches!(
-            self.w(i),
-            "over" | "some" | "just" | "only" | "around" | "about"
-        ) && !(self.num(j).is_some()
-            || small_number(self.w(j)).is_some()
-            || self.is(j, "a")
-            || self.is(j, "an"))
+        if m.count
+            && !(self.num(j).is_some()
+                || small_number(self.w(j)).is_some()
+                || self.is(j, "a")
+                || self.is(j, "an"))
         {
             return None;
         }
-        let mut c = self.m_duration(j).or_else(|| {
-            if matches!(self.w(i), "at") {
-                self.m_duration(j)
-            } else {
-                None
-            }
-        })?;
-        if matches!(self.w(i), "just" | "only") && c.ttype != TimexType::Duration {
+        let mut c = self.m_duration(j)?;
+        if m.duration_only && c.ttype != TimexType::Duration {
             return None;
         }
         // "about" and its kin stay outside the extent (the mod keeps them);
         // bounds like "nearly", "at least", "more than" are part of it.
-        if !matches!(self.w(i), "about" | "some" | "roughly" | "approximately") {
+        if !m.outside {
             c.s = i;
         }
-        c.mod_ = Some(md);
+        c.mod_ = Some(m.mod_);
         Some(c)
     }
 }

@@ -4,7 +4,7 @@
 use chrono::Datelike;
 
 use crate::timex::calendar::{season_of, Pt, Unit};
-use crate::timex::lexicon::{ordinal_word, season_word};
+use crate::timex::lexicon::{ordinal_word, season_word, SEASON_CUES, SPORTS_WORDS};
 use crate::timex::scanner::{cand_pt, Cand, Tagger};
 use crate::timex::tense::Tense;
 use crate::timex::tokens::K;
@@ -164,32 +164,8 @@ impl Tagger<'_> {
     pub(crate) fn sports_context(&self, s: usize, e: usize) -> bool {
         let lo = s.saturating_sub(12);
         let hi = (e + 12).min(self.toks.len());
-        (lo..hi).any(|x| {
-            matches!(
-                self.w(x),
-                "touchdown"
-                    | "touchdowns"
-                    | "yard"
-                    | "yards"
-                    | "quarterback"
-                    | "halftime"
-                    | "rebounds"
-                    | "pointer"
-                    | "pointers"
-                    | "basket"
-                    | "baskets"
-                    | "interception"
-                    | "fumble"
-                    | "inning"
-                    | "innings"
-                    | "whistle"
-                    | "kickoff"
-                    | "striker"
-                    | "midfielder"
-                    | "nba"
-                    | "nfl"
-            ) || (self.is(x, "left") && self.is(x + 1, "in"))
-        })
+        (lo..hi)
+            .any(|x| SPORTS_WORDS.has(self.w(x)) || (self.is(x, "left") && self.is(x + 1, "in")))
     }
 
     /// Seasons: "summer", "the winter of 1994", "fall 1998".
@@ -213,21 +189,7 @@ impl Tagger<'_> {
             }
         }
         // "fall" and "spring" are verbs: need a determiner or preposition.
-        let ok = s < j
-            || matches!(
-                prev,
-                "in" | "during"
-                    | "this"
-                    | "since"
-                    | "by"
-                    | "until"
-                    | "over"
-                    | "through"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "-"
-            );
+        let ok = s < j || SEASON_CUES.has(prev);
         if !ok {
             return None;
         }

@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration};
 
 use crate::timex::calendar::{monday, project, season_of, shift_date, ymd, Pt, Unit};
-use crate::timex::lexicon::{part_of_day, season_word, unit_word};
+use crate::timex::lexicon::{part_of_day, season_word, unit_word, AWARD_NOUNS};
 use crate::timex::scanner::{cand_pt, cand_v, Cand, Tagger};
 use crate::timex::tense::Tense;
 use crate::timex::{Anchoring, TimexType};
@@ -311,32 +311,7 @@ impl Tagger<'_> {
                 if qual.is_empty()
                     && i > 1
                     && self.is(i - 1, "of")
-                    && matches!(
-                        self.w(i - 2),
-                        "player"
-                            | "players"
-                            | "man"
-                            | "woman"
-                            | "person"
-                            | "coach"
-                            | "team"
-                            | "car"
-                            | "book"
-                            | "album"
-                            | "song"
-                            | "goal"
-                            | "athlete"
-                            | "rookie"
-                            | "manager"
-                            | "footballer"
-                            | "driver"
-                            | "story"
-                            | "word"
-                            | "deal"
-                            | "event"
-                            | "match"
-                            | "game"
-                    ) =>
+                    && AWARD_NOUNS.has(self.w(i - 2)) =>
             {
                 return None;
             }

@@ -4,7 +4,9 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::timex::calendar::Pt;
-use crate::timex::lexicon::{is_present_event_verb, month_word, part_of_day, weekday_word};
+use crate::timex::lexicon::{
+    is_present_event_verb, month_word, part_of_day, weekday_word, WEEKDAY_NAME_FOLLOWERS,
+};
 use crate::timex::scanner::{cand_pt, Cand, Tagger};
 use crate::timex::tense::Tense;
 use crate::timex::tokens::K;
@@ -28,31 +30,13 @@ impl Tagger<'_> {
         }
         let j = if full { i + 1 } else { self.dot(i + 1) };
         // "Sunday Times", "Bloody Sunday Inquiry": a capitalised name follows.
-        if full && self.cap(j) && self.kind(j) == Some(K::W) && !self.toks[j].nl {
-            let nw = self.w(j);
-            if matches!(
-                nw,
-                "times"
-                    | "telegraph"
-                    | "express"
-                    | "mirror"
-                    | "post"
-                    | "herald"
-                    | "star"
-                    | "mail"
-                    | "independent"
-                    | "observer"
-                    | "tribune"
-                    | "school"
-                    | "league"
-                    | "people"
-                    | "sport"
-                    | "world"
-                    | "magazine"
-                    | "edition"
-            ) {
-                return None;
-            }
+        if full
+            && self.cap(j)
+            && self.kind(j) == Some(K::W)
+            && !self.toks[j].nl
+            && WEEKDAY_NAME_FOLLOWERS.has(self.w(j))
+        {
+            return None;
         }
         Some((wd, j))
     }

@@ -4,7 +4,10 @@
 use chrono::Datelike;
 
 use crate::timex::calendar::Pt;
-use crate::timex::lexicon::{month_word, small_number};
+use crate::timex::lexicon::{
+    decade_word, month_word, small_number, YEAR_AFTER, YEAR_BEFORE, YEAR_COUNT_MARKERS,
+    YEAR_NOT_BEFORE,
+};
 use crate::timex::scanner::{cand_pt, Cand, Tagger};
 use crate::timex::tokens::K;
 use crate::timex::Anchoring;
@@ -113,20 +116,9 @@ impl Tagger<'_> {
             return None;
         }
         // the nineties
-        let dec = match self.w(j) {
-            "twenties" => Some(2),
-            "thirties" => Some(3),
-            "forties" => Some(4),
-            "fifties" => Some(5),
-            "sixties" => Some(6),
-            "seventies" => Some(7),
-            "eighties" => Some(8),
-            "nineties" => Some(9),
-            _ => None,
-        };
-        if let Some(d) = dec {
+        if let Some(y) = decade_word(self.w(j)) {
             if i > 0 && self.is(i - 1, "the") {
-                return Some(cand_pt(i, j + 1, Pt::Decade(190 + d), Anchoring::Explicit));
+                return Some(cand_pt(i, j + 1, Pt::Decade(y / 10), Anchoring::Explicit));
             }
         }
         // nineteen ninety-six
@@ -188,39 +180,16 @@ impl Tagger<'_> {
         } else {
             prev
         };
-        if matches!(
+        // "$1990", "#2000", "no. 1990", "flight 1990": a count or a label.
+        let symbol = matches!(
             prev,
-            "$" | "#"
-                | "no"
-                | "number"
-                | "route"
-                | "flight"
-                | "room"
-                | "nos"
-                | "page"
-                | "pages"
-                | "."
-                | ","
-                | "+"
-                | "-"
-                | "\u{00a3}"
-                | "\u{20ac}"
-        ) && j > 0
-            && (self.glued(j)
-                || matches!(
-                    prev,
-                    "no" | "number" | "route" | "flight" | "room" | "page" | "pages" | "nos"
-                ))
-        {
+            "$" | "#" | "." | "," | "+" | "-" | "\u{00a3}" | "\u{20ac}"
+        );
+        if j > 0 && ((symbol && self.glued(j)) || YEAR_COUNT_MARKERS.has(prev)) {
             return false;
         }
-        if matches!(
-            next,
-            "%" | "percent" | "gmt" | "utc" | "hours" | "hrs" | "local" | "bst" | "cet"
-        ) || (next == ","
-            && self.glued(k)
-            && self.kind(k + 1) == Some(K::N)
-            && self.glued(k + 1))
+        if YEAR_NOT_BEFORE.has(next)
+            || (next == "," && self.glued(k) && self.kind(k + 1) == Some(K::N) && self.glued(k + 1))
             || (matches!(next, "." | ":")
                 && self.glued(k)
                 && self.kind(k + 1) == Some(K::N)
@@ -228,48 +197,8 @@ impl Tagger<'_> {
         {
             return false;
         }
-        if matches!(
-            prev,
-            "in" | "since"
-                | "by"
-                | "during"
-                | "of"
-                | "from"
-                | "until"
-                | "till"
-                | "before"
-                | "after"
-                | "early"
-                | "late"
-                | "mid"
-                | "fiscal"
-                | "year"
-                | "between"
-                | "through"
-                | "to"
-                | "and"
-                | "for"
-                | "around"
-                | "circa"
-                | "spring"
-                | "summer"
-                | "autumn"
-                | "fall"
-                | "winter"
-                | "the"
-                | "end"
-                | "beginning"
-                | "start"
-                | "that"
-                | "this"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-        ) || (prev == "s" && j > 1 && matches!(self.w(j - 2), "'" | "\u{2019}"))
+        if YEAR_BEFORE.has(prev)
+            || (prev == "s" && j > 1 && matches!(self.w(j - 2), "'" | "\u{2019}"))
         {
             return true;
         }
@@ -285,59 +214,7 @@ impl Tagger<'_> {
         }
         // A following lower-case content word means a count ("1990 people").
         if self.kind(k) == Some(K::W) && !self.cap(k) {
-            return matches!(
-                next,
-                "and"
-                    | "or"
-                    | "to"
-                    | "when"
-                    | "as"
-                    | "with"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "the"
-                    | "that"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "for"
-                    | "after"
-                    | "before"
-                    | "but"
-                    | "while"
-                    | "because"
-                    | "by"
-                    | "from"
-                    | "until"
-                    | "he"
-                    | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "i"
-                    | "a"
-                    | "an"
-                    | "season"
-                    | "election"
-                    | "elections"
-                    | "budget"
-                    | "levels"
-                    | "level"
-                    | "figures"
-                    | "period"
-                    | "compared"
-                    | "onwards"
-                    | "onward"
-                    | "through"
-                    | "against"
-                    | "had"
-                    | "has"
-                    | "have"
-                    | "saw"
-                    | "marked"
-                    | "will"
-            );
+            return YEAR_AFTER.has(next);
         }
         true
     }
