@@ -41,9 +41,32 @@ pub fn publication_date_as_of(text: &str, today: NaiveDate) -> Option<(NaiveDate
         cut -= 1;
     }
     let head = &text[..cut];
-    let t = Tagger::new(head, NaiveDate::from_ymd_opt(2000, 1, 1)?);
+    let t = Tagger::new(head, any_reference());
+    if let Some(found) = stamps(&t) {
+        return Some(found);
+    }
+    if let Some(verdict) = iso_date(&t) {
+        return verdict;
+    }
+    if let Some(verdict) = dateline(&t, text, today) {
+        return verdict;
+    }
+    header_date(head)
+}
+
+/// What a method of finding the date says: `Some(answer)` ends the search,
+/// even when the answer is no date at all; `None` passes to the next method.
+type Verdict = Option<Option<(NaiveDate, &'static str)>>;
+
+/// The reference date for tagging when only explicit dates matter.
+fn any_reference() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// "First Published: ...", "Last Updated : ...", "Posted ...": the
+/// first-published stamp wins over the last-updated one.
+fn stamps(t: &Tagger) -> Option<(NaiveDate, &'static str)> {
     let n = t.toks.len();
-    // Stamps
     let mut first: Option<(NaiveDate, bool)> = None;
     let mut updated: Option<(NaiveDate, bool)> = None;
     for i in 0..n {
@@ -70,7 +93,7 @@ pub fn publication_date_as_of(text: &str, today: NaiveDate) -> Option<(NaiveDate
         while j < n && j < i + 4 && matches!(t.w(j), ":" | "on" | "at" | "-" | "|" | "date") {
             j += 1;
         }
-        if let Some(r) = stamp_at(&t, j) {
+        if let Some(r) = stamp_at(t, j) {
             if kind == 0 && first.is_none() {
                 first = Some(r);
             } else if kind == 1 && updated.is_none() {
@@ -78,138 +101,170 @@ pub fn publication_date_as_of(text: &str, today: NaiveDate) -> Option<(NaiveDate
             }
         }
     }
-    if let Some((d, utc)) = first {
-        return Some((
-            d,
-            if utc {
-                "first-published-utc"
-            } else {
-                "first-published"
-            },
-        ));
+    match (first, updated) {
+        (Some((d, true)), _) => Some((d, "first-published-utc")),
+        (Some((d, false)), _) => Some((d, "first-published")),
+        (None, Some((d, true))) => Some((d, "last-updated-utc")),
+        (None, Some((d, false))) => Some((d, "last-updated")),
+        (None, None) => None,
     }
-    if let Some((d, utc)) = updated {
-        return Some((
-            d,
-            if utc {
-                "last-updated-utc"
-            } else {
-                "last-updated"
-            },
-        ));
-    }
-    // ISO date in the first lines
-    for i in 0..n.min(400) {
-        if let Some((y, j)) = t.year_num(i) {
-            if t.is(j, "-") && t.glued(j) && t.glued(j + 1) && t.is(j + 2, "-") && t.glued(j + 3) {
-                if let (Some(m), Some(d)) = (t.num(j + 1), t.num(j + 3)) {
-                    if let Some(dt) = ymd(y, m as u32, d as u32) {
-                        // 2025-10-17T00:14:00+05:30 / ...Z
-                        if let Some(mins) = iso_clock_utc_minutes(&t, j + 4) {
-                            return Some((
-                                dt.checked_add_signed(Duration::try_days(mins.div_euclid(1440))?)?,
-                                "iso-date-utc",
-                            ));
-                        }
-                        return Some((dt, "iso-date"));
-                    }
-                }
-            }
-        }
-    }
-    // Dateline: start of a line, place name(s), comma, month day, optional year, "(Agency)" or "-".
-    for i in 0..n {
-        if !t.toks[i].nl || !t.cap(i) || t.kind(i) != Some(K::W) {
-            continue;
-        }
-        let mut j = i;
-        while j < n
-            && j < i + 8
-            && (t.cap(j) && t.kind(j) == Some(K::W) || matches!(t.w(j), "." | "-"))
-            && t.month_at(j).is_none()
-        {
-            j += 1;
-        }
-        if !t.is(j, ",") {
-            continue;
-        }
-        j += 1;
-        // "Tokyo, Japan, Oct 16"
-        if t.cap(j) && t.month_at(j).is_none() && t.kind(j) == Some(K::W) {
-            j += 1;
-            if !t.is(j, ",") {
-                continue;
-            }
-            j += 1;
-        }
-        let Some((m, k)) = t.month_at(j) else {
+}
+
+/// An ISO date "2025-10-17" in the first lines; with a clock time and an
+/// offset ("T22:30:00-04:00", "Z") it is converted to UTC.
+fn iso_date(t: &Tagger) -> Verdict {
+    for i in 0..t.toks.len().min(400) {
+        let Some((y, j)) = t.year_num(i) else {
             continue;
         };
-        let Some((d, k)) = t.day_num(k) else { continue };
+        if !(t.is(j, "-") && t.glued(j) && t.glued(j + 1) && t.is(j + 2, "-") && t.glued(j + 3)) {
+            continue;
+        }
+        let (Some(m), Some(d)) = (t.num(j + 1), t.num(j + 3)) else {
+            continue;
+        };
+        let Some(dt) = ymd(y, m as u32, d as u32) else {
+            continue;
+        };
+        // 2025-10-17T00:14:00+05:30 / ...Z
+        if let Some(mins) = iso_clock_utc_minutes(t, j + 4) {
+            let utc =
+                Duration::try_days(mins.div_euclid(1440)).and_then(|s| dt.checked_add_signed(s));
+            return Some(utc.map(|d| (d, "iso-date-utc")));
+        }
+        return Some(Some((dt, "iso-date")));
+    }
+    None
+}
+
+/// A dateline at the start of a line: place name(s), comma, month and day,
+/// an optional year, then "(Agency)" or a dash: "BEIJING, April 1 (AFP) -",
+/// "New York, Oct 16 (IANS)". The first one decides.
+fn dateline(t: &Tagger, text: &str, today: NaiveDate) -> Verdict {
+    // A dateline ends with its agency or a dash.
+    let closes =
+        |x: usize| t.is(x, "(") || matches!(t.w(x), "-" | "/" | "\u{2014}" | "\u{2013}" | ":");
+    for i in 0..t.toks.len() {
+        let Some((m, d, k)) = dateline_day(t, i) else {
+            continue;
+        };
+        // "BEIJING, April 1, 1997 (AFP)": the year is in the dateline.
         let k1 = if t.is(k, ",") { k + 1 } else { k };
         if let Some((y, k2)) = t.year_num(k1) {
-            if (t.is(k2, "(") || matches!(t.w(k2), "-" | "/" | "\u{2014}" | "\u{2013}" | ":"))
-                && ymd(y, m, d).is_some()
-            {
-                return Some((ymd(y, m, d)?, "dateline"));
+            if let Some(dt) = ymd(y, m, d).filter(|_| closes(k2)) {
+                return Some(Some((dt, "dateline")));
             }
         }
-        if !(t.is(k, "(") || matches!(t.w(k), "-" | "/" | "\u{2014}" | "\u{2013}" | ":")) {
+        if !closes(k) {
             continue;
         }
-        // Year from a full date near the top.
-        for c in tag(head, NaiveDate::from_ymd_opt(2000, 1, 1)?) {
-            if c.anchoring == Anchoring::Explicit
-                && c.ttype == TimexType::Date
-                && c.value.len() >= 7
-            {
-                if let Some(y) = c.value.get(..4).and_then(digits) {
-                    if let Some(dt) = ymd(y as i32, m, d) {
-                        return Some((dt, "dateline"));
-                    }
-                }
-            }
-        }
-        let mut years: Vec<(i64, usize)> = Vec::new();
-        for c in tag(text, NaiveDate::from_ymd_opt(2000, 1, 1)?) {
-            if c.anchoring == Anchoring::Explicit && c.ttype == TimexType::Date {
-                if let Some(y) = c.value.get(..4).and_then(digits) {
-                    match years.iter_mut().find(|(yy, _)| *yy == y) {
-                        Some(e) => e.1 += 1,
-                        None => years.push((y, 1)),
-                    }
-                }
-            }
-        }
-        if let Some(best) = years.iter().max_by_key(|(y, c)| (*c, *y)) {
-            return Some((ymd(best.0 as i32, m, d)?, "dateline-guessed-year"));
-        }
-        // No year anywhere. Wire copy names the weekday of the dateline day (or
-        // the day before) in its first sentence: take the latest year, not after
-        // today, whose month/day falls on that weekday or the day after it.
-        let wd = (k..n.min(k + 60)).find_map(|x| t.weekday_at(x).map(|(w, _)| w));
-        let recent = (0..40)
-            .filter_map(|back| ymd(today.year() - back, m, d))
-            .filter(|dt| *dt <= today);
-        let Some(w) = wd else {
-            return recent
-                .take(1)
-                .next()
-                .map(|dt| (dt, "dateline-year-assumed-recent"));
-        };
-        let cands: Vec<NaiveDate> = recent.collect();
-        return cands
-            .iter()
-            .find(|dt| dt.weekday() == w)
-            .or_else(|| cands.iter().find(|dt| dt.weekday() == w.succ()))
-            .map(|dt| (*dt, "dateline-year-from-weekday"));
+        return Some(dateline_year(t, text, today, m, d, k));
     }
-    // A full date alone near the top.
-    for c in tag(head, NaiveDate::from_ymd_opt(2000, 1, 1)?)
-        .into_iter()
-        .take(3)
+    None
+}
+
+/// The month and day of a dateline opening the line at token `i`, and the
+/// index after the day.
+fn dateline_day(t: &Tagger, i: usize) -> Option<(u32, u32, usize)> {
+    let n = t.toks.len();
+    if !t.toks[i].nl || !t.cap(i) || t.kind(i) != Some(K::W) {
+        return None;
+    }
+    let mut j = i;
+    while j < n
+        && j < i + 8
+        && (t.cap(j) && t.kind(j) == Some(K::W) || matches!(t.w(j), "." | "-"))
+        && t.month_at(j).is_none()
     {
-        // On a short line of its own (a byline or date line), not inside a sentence.
+        j += 1;
+    }
+    if !t.is(j, ",") {
+        return None;
+    }
+    j += 1;
+    // "Tokyo, Japan, Oct 16"
+    if t.cap(j) && t.month_at(j).is_none() && t.kind(j) == Some(K::W) {
+        j += 1;
+        if !t.is(j, ",") {
+            return None;
+        }
+        j += 1;
+    }
+    let (m, k) = t.month_at(j)?;
+    let (d, k) = t.day_num(k)?;
+    Some((m, d, k))
+}
+
+/// The year of a dateline that has none: from the first full date near the
+/// top ("dateline"), else the year the text mentions most, the latest on ties
+/// ("dateline-guessed-year"), else from the weekday of the lead.
+fn dateline_year(
+    t: &Tagger,
+    text: &str,
+    today: NaiveDate,
+    m: u32,
+    d: u32,
+    k: usize,
+) -> Option<(NaiveDate, &'static str)> {
+    for c in tag(t.text, any_reference()) {
+        if c.anchoring == Anchoring::Explicit && c.ttype == TimexType::Date && c.value.len() >= 7 {
+            if let Some(y) = c.value.get(..4).and_then(digits) {
+                if let Some(dt) = ymd(y as i32, m, d) {
+                    return Some((dt, "dateline"));
+                }
+            }
+        }
+    }
+    let mut years: Vec<(i64, usize)> = Vec::new();
+    for c in tag(text, any_reference()) {
+        if c.anchoring == Anchoring::Explicit && c.ttype == TimexType::Date {
+            if let Some(y) = c.value.get(..4).and_then(digits) {
+                match years.iter_mut().find(|(yy, _)| *yy == y) {
+                    Some(e) => e.1 += 1,
+                    None => years.push((y, 1)),
+                }
+            }
+        }
+    }
+    if let Some(best) = years.iter().max_by_key(|(y, c)| (*c, *y)) {
+        return Some((ymd(best.0 as i32, m, d)?, "dateline-guessed-year"));
+    }
+    year_from_weekday(t, today, m, d, k)
+}
+
+/// No year anywhere. Wire copy names the weekday of the dateline day (or the
+/// day before) in its first sentence: take the latest year, not after today,
+/// whose month/day falls on that weekday or the day after it; with no
+/// weekday, the latest such date not after today.
+fn year_from_weekday(
+    t: &Tagger,
+    today: NaiveDate,
+    m: u32,
+    d: u32,
+    k: usize,
+) -> Option<(NaiveDate, &'static str)> {
+    let wd = (k..t.toks.len().min(k + 60)).find_map(|x| t.weekday_at(x).map(|(w, _)| w));
+    let recent = (0..40)
+        .filter_map(|back| ymd(today.year() - back, m, d))
+        .filter(|dt| *dt <= today);
+    let Some(w) = wd else {
+        return recent
+            .take(1)
+            .next()
+            .map(|dt| (dt, "dateline-year-assumed-recent"));
+    };
+    let cands: Vec<NaiveDate> = recent.collect();
+    cands
+        .iter()
+        .find(|dt| dt.weekday() == w)
+        .or_else(|| cands.iter().find(|dt| dt.weekday() == w.succ()))
+        .map(|dt| (*dt, "dateline-year-from-weekday"))
+}
+
+/// A full date alone near the top, on a short line of its own (a byline or
+/// date line), not inside a sentence.
+fn header_date(head: &str) -> Option<(NaiveDate, &'static str)> {
+    for c in tag(head, any_reference()).into_iter().take(3) {
         let line_start = head[..c.start].rfind('\n').map_or(0, |x| x + 1);
         let line_end = head[c.end..].find('\n').map_or(head.len(), |x| c.end + x);
         let short_line = line_end - line_start <= 50;

@@ -43,17 +43,13 @@ impl Tagger<'_> {
         None
     }
 
+    /// A month name at `i` (capitalised; ALL-CAPS headline words too) and the
+    /// index after it and its dot.
     pub(crate) fn month_at(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.w(i);
         let (m, abbr) = month_word(w)?;
         if !self.cap(i) {
             return None;
-        }
-        if self.raw(i).len() > 3
-            && self.raw(i).bytes().all(|c| c.is_ascii_uppercase())
-            && self.w(i).len() > 3
-        {
-            // ALL-CAPS headline words are fine too.
         }
         let j = if abbr || w == "may" || w == "june" || w == "july" {
             self.dot(i + 1)
@@ -65,79 +61,81 @@ impl Tagger<'_> {
 
     /// Explicit calendar dates with a month name or digits.
     pub(crate) fn m_calendar(&self, i: usize) -> Option<Cand> {
-        let dct = self.dct;
-        // ISO 2025-10-16 and 2025/10/16
-        if let Some((y, j)) = self.year_num(i) {
-            if matches!(self.w(j), "-" | "/") && self.glued(j) {
-                if let (Some(m), Some(d)) = (self.num(j + 1), self.num(j + 3)) {
-                    if self.w(j + 2) == self.w(j)
-                        && self.glued(j + 1)
-                        && self.glued(j + 2)
-                        && self.glued(j + 3)
-                    {
-                        if let Some(dt) = ymd(y, m as u32, d as u32) {
-                            let mut e = j + 4;
-                            // 2025-10-16T14:00
-                            if self.w(e).starts_with('t') && self.glued(e) && self.w(e).len() >= 3 {
-                                let _ = &mut e;
-                            }
-                            return Some(cand_pt(i, e, Pt::Day(dt), Anchoring::Explicit));
-                        }
-                    }
-                }
+        self.iso_date(i)
+            .or_else(|| self.numeric_date(i))
+            .or_else(|| self.day_first_date(i))
+            .or_else(|| self.month_first_date(i))
+    }
+
+    /// ISO 2025-10-16 and 2025/10/16.
+    fn iso_date(&self, i: usize) -> Option<Cand> {
+        let (y, j) = self.year_num(i)?;
+        if !(matches!(self.w(j), "-" | "/") && self.glued(j)) {
+            return None;
+        }
+        let (m, d) = (self.num(j + 1)?, self.num(j + 3)?);
+        if !(self.w(j + 2) == self.w(j)
+            && self.glued(j + 1)
+            && self.glued(j + 2)
+            && self.glued(j + 3))
+        {
+            return None;
+        }
+        let dt = ymd(y, m as u32, d as u32)?;
+        Some(cand_pt(i, j + 4, Pt::Day(dt), Anchoring::Explicit))
+    }
+
+    /// 10/16/2025, 16.10.2025, 10/16/25: month first with slashes when it can
+    /// be a month, else day first.
+    fn numeric_date(&self, i: usize) -> Option<Cand> {
+        let a = self.num(i)?;
+        let sep = self.w(i + 1);
+        if !((sep == "/" || sep == ".")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.w(i + 3) == sep
+            && self.glued(i + 3)
+            && self.glued(i + 4))
+        {
+            return None;
+        }
+        let (b, c) = (self.num(i + 2)?, self.num(i + 4)?);
+        let y = match self.w(i + 4).len() {
+            4 => c as i32,
+            2 if c < 50 => 2000 + c as i32,
+            2 => 1900 + c as i32,
+            _ => return None,
+        };
+        let (m, d) = if sep == "/" && a <= 12 {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if self.w(i).len() > 2 || self.w(i + 2).len() > 2 {
+            return None;
+        }
+        let dt = ymd(y, m as u32, d as u32)?;
+        Some(cand_pt(i, i + 5, Pt::Day(dt), Anchoring::Explicit))
+    }
+
+    /// Day first: "16 October 2025", "16th of October".
+    fn day_first_date(&self, i: usize) -> Option<Cand> {
+        let (d, j) = self.day_num(i)?;
+        let j2 = if self.is(j, "of") { j + 1 } else { j };
+        let (m, k) = self.month_at(j2)?;
+        if let Some((y, k2)) = self.year_num(k) {
+            if let Some(dt) = ymd(y, m, d) {
+                return Some(cand_pt(i, k2, Pt::Day(dt), Anchoring::Explicit));
             }
         }
-        // 10/16/2025, 16.10.2025
-        if let Some(a) = self.num(i) {
-            let sep = self.w(i + 1);
-            if (sep == "/" || sep == ".")
-                && self.glued(i + 1)
-                && self.glued(i + 2)
-                && self.w(i + 3) == sep
-                && self.glued(i + 3)
-                && self.glued(i + 4)
-            {
-                if let (Some(b), Some(c)) = (self.num(i + 2), self.num(i + 4)) {
-                    let y = match self.w(i + 4).len() {
-                        4 => c as i32,
-                        2 => {
-                            if c < 50 {
-                                2000 + c as i32
-                            } else {
-                                1900 + c as i32
-                            }
-                        }
-                        _ => return None,
-                    };
-                    let (m, d) = if sep == "/" && a <= 12 {
-                        (a, b)
-                    } else {
-                        (b, a)
-                    };
-                    if self.w(i).len() <= 2 && self.w(i + 2).len() <= 2 {
-                        if let Some(dt) = ymd(y, m as u32, d as u32) {
-                            return Some(cand_pt(i, i + 5, Pt::Day(dt), Anchoring::Explicit));
-                        }
-                    }
-                }
-            }
-        }
-        // Day-first: 16 October 2025, 16th of October
-        if let Some((d, j)) = self.day_num(i) {
-            let j2 = if self.is(j, "of") { j + 1 } else { j };
-            if let Some((m, k)) = self.month_at(j2) {
-                if let Some((y, k2)) = self.year_num(k) {
-                    if let Some(dt) = ymd(y, m, d) {
-                        return Some(cand_pt(i, k2, Pt::Day(dt), Anchoring::Explicit));
-                    }
-                }
-                let dt = self.infer_year_day(m, d, i)?;
-                return Some(cand_pt(i, k, Pt::Day(dt), Anchoring::RelativeToDct));
-            }
-        }
-        // Month-first
+        let dt = self.infer_year_day(m, d, i)?;
+        Some(cand_pt(i, k, Pt::Day(dt), Anchoring::RelativeToDct))
+    }
+
+    /// Month first: "Oct. 16, 2025", "October 2025", "January this year", "in
+    /// August".
+    fn month_first_date(&self, i: usize) -> Option<Cand> {
         let (m, j) = self.month_at(i)?;
-        let w = self.w(i);
         if let Some((d, k)) = self.day_num(j) {
             // Oct. 16, 2025 / Oct 16 2025
             let k1 = if self.is(k, ",") { k + 1 } else { k };
@@ -146,13 +144,16 @@ impl Tagger<'_> {
                     return Some(cand_pt(i, k2, Pt::Day(dt), Anchoring::Explicit));
                 }
             }
-            if w == "may" && !self.cap(i) {
-                return None;
-            }
             let dt = self.infer_year_day(m, d, i)?;
             return Some(cand_pt(i, k, Pt::Day(dt), Anchoring::RelativeToDct));
         }
-        // October 2025, October of 2025
+        self.month_of_year(i, m, j)
+            .or_else(|| self.bare_month(i, m, j))
+    }
+
+    /// "October 2025", "October of 2025", "January nineteen ninety-seven"
+    /// (transcripts), "January this year", "June last year".
+    fn month_of_year(&self, i: usize, m: u32, j: usize) -> Option<Cand> {
         let j1 = if self.is(j, "of") || self.is(j, ",") {
             j + 1
         } else {
@@ -161,7 +162,6 @@ impl Tagger<'_> {
         if let Some((y, k)) = self.year_num(j1) {
             return Some(cand_pt(i, k, Pt::Month(y, m), Anchoring::Explicit));
         }
-        // January nineteen ninety-seven (transcripts)
         if matches!(self.w(j), "nineteen" | "twenty" | "two") {
             if let Some(Cand {
                 pt: Some(Pt::Year(y)),
@@ -172,25 +172,26 @@ impl Tagger<'_> {
                 return Some(cand_pt(i, e, Pt::Month(y, m), Anchoring::Explicit));
             }
         }
-        // January this year / June last year
         if matches!(self.w(j), "this" | "last" | "next") && self.is(j + 1, "year") {
-            let y = self.dct.year()
-                + match self.w(j) {
-                    "last" => -1,
-                    "next" => 1,
-                    _ => 0,
-                };
+            let y = self.relative_year(self.w(j));
             return Some(cand_pt(i, j + 2, Pt::Month(y, m), Anchoring::RelativeToDct));
         }
+        None
+    }
+
+    /// A month alone ("in August"): the nearest such month around the
+    /// reference date, in the direction the tense points.
+    fn bare_month(&self, i: usize, m: u32, j: usize) -> Option<Cand> {
+        let w = self.w(i);
         // A bare abbreviated month needs its dot ("Jan Kavan" is a name).
         if month_word(w).is_some_and(|(_, abbr)| abbr)
             && !(self.is(i + 1, ".") && self.glued(i + 1))
         {
             return None;
         }
-        // Bare month. A capitalised "May"/"March" inside a sentence is a month
-        // unless it ends a name ("Theresa May", "Long March"); at the start of
-        // a sentence it is more likely the modal or the verb.
+        // A capitalised "May"/"March" inside a sentence is a month unless it
+        // ends a name ("Theresa May", "Long March"); at the start of a
+        // sentence it is more likely the modal or the verb.
         if matches!(w, "may" | "march") {
             let sentence_start = i == 0
                 || self.toks[i].nl
@@ -207,7 +208,6 @@ impl Tagger<'_> {
                 return None;
             }
         }
-        let _ = dct;
         let pt = self.infer_month(m, i);
         Some(cand_pt(i, j, pt, Anchoring::RelativeToDct))
     }

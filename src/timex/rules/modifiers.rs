@@ -15,19 +15,78 @@ impl Tagger<'_> {
     /// "mid-October", "the end of 1990", "the beginning of October".
     pub(crate) fn with_mods(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
-        // "mid-afternoon yesterday", "early morning Friday"
         if matches!(w, "mid" | "late" | "early") {
-            let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
-            if let Some(p) = part_of_day(self.w(k)) {
-                let day = self
-                    .core(k + 1)
-                    .and_then(|c| c.pt.and_then(|p| p.day()).map(|d| (d, c.e)));
-                if let Some((d, e)) = day {
-                    return Some(cand_pt(i, e, Pt::Part(d, p), Anchoring::RelativeToDct));
-                }
+            if let Some(c) = self.part_of_a_day(i) {
+                return Some(c);
             }
         }
-        let (md, j): (&'static str, usize) = match w {
+        match w {
+            "the" if matches!(self.w(i + 1), "early" | "late" | "mid") => {
+                let c = self.with_mods(i + 1)?;
+                return Some(Cand { s: i, ..c });
+            }
+            "the"
+                if matches!(self.w(i + 1), "first" | "second" | "last" | "latter")
+                    && self.is(i + 2, "half")
+                    && self.is(i + 3, "of") =>
+            {
+                return self.half_of(i);
+            }
+            "year" => return self.year_end(i),
+            _ => {}
+        }
+        let (md, j) = self.mod_word(i)?;
+        let inner = self.core(j)?;
+        self.modified(i, md, j, inner)
+    }
+
+    /// "mid-afternoon yesterday", "early morning Friday": that part of the day.
+    fn part_of_a_day(&self, i: usize) -> Option<Cand> {
+        let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+        let p = part_of_day(self.w(k))?;
+        let c = self.core(k + 1)?;
+        let d = c.pt.and_then(|p| p.day())?;
+        Some(cand_pt(i, c.e, Pt::Part(d, p), Anchoring::RelativeToDct))
+    }
+
+    /// "the first half of 1990" is H1; "the second half of October" is its end.
+    fn half_of(&self, i: usize) -> Option<Cand> {
+        let inner = self.core(i + 4)?;
+        let h = if self.is(i + 1, "first") { 1 } else { 2 };
+        if let Some(Pt::Year(y)) = inner.pt {
+            return Some(cand_pt(i, inner.e, Pt::Half(y, h), inner.anch));
+        }
+        let md = if h == 1 { "START" } else { "END" };
+        Some(Cand {
+            s: i,
+            mod_: Some(md),
+            ..inner
+        })
+    }
+
+    /// "year-end", "year end", "year's end": the end of this year, or of last
+    /// year early in the year unless the tense looks ahead.
+    fn year_end(&self, i: usize) -> Option<Cand> {
+        let e = if self.is(i + 1, "end") {
+            i + 2
+        } else if self.is(i + 1, "-") && self.is(i + 2, "end") {
+            i + 3
+        } else if self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "end") {
+            i + 4
+        } else {
+            return None;
+        };
+        let back = self.dct.month() < 4 && self.tense(i, e) != Tense::Future;
+        let pt = Pt::Year(self.dct.year() - if back { 1 } else { 0 });
+        let mut c = cand_pt(i, e, pt, Anchoring::RelativeToDct);
+        c.mod_ = Some("END");
+        Some(c)
+    }
+
+    /// A modifier word at `i` ("early", "around", "the end of"): its TIMEX3 mod
+    /// and the index of what it modifies.
+    fn mod_word(&self, i: usize) -> Option<(&'static str, usize)> {
+        Some(match self.w(i) {
             "around" | "circa" if weekday_word(self.w(i + 1)).is_none() => ("APPROX", i + 1),
             "early" | "earlier" => ("START", i + 1),
             "late" | "later" => ("END", i + 1),
@@ -38,63 +97,20 @@ impl Tagger<'_> {
                     "end" | "beginning" | "start" | "middle" | "close" | "turn"
                 ) && self.is(i + 2, "of") =>
             {
-                (
-                    match self.w(i + 1) {
-                        "end" | "close" => "END",
-                        "middle" => "MID",
-                        _ => "START",
-                    },
-                    i + 3,
-                )
-            }
-            "the" if matches!(self.w(i + 1), "early" | "late" | "mid") => {
-                let c = self.with_mods(i + 1)?;
-                return Some(Cand { s: i, ..c });
-            }
-            "the"
-                if matches!(self.w(i + 1), "first" | "second" | "last" | "latter")
-                    && self.is(i + 2, "half")
-                    && self.is(i + 3, "of") =>
-            {
-                let inner = self.core(i + 4)?;
-                let h = if self.is(i + 1, "first") { 1 } else { 2 };
-                if let Some(Pt::Year(y)) = inner.pt {
-                    return Some(cand_pt(i, inner.e, Pt::Half(y, h), inner.anch));
-                }
-                let md = if h == 1 { "START" } else { "END" };
-                return Some(Cand {
-                    s: i,
-                    mod_: Some(md),
-                    ..inner
-                });
-            }
-            "year"
-                if self.is(i + 1, "-") && self.is(i + 2, "end")
-                    || self.is(i + 1, "end")
-                    || self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "end") =>
-            {
-                let e = if self.is(i + 1, "end") {
-                    i + 2
-                } else if self.is(i + 1, "-") {
-                    i + 3
-                } else {
-                    i + 4
+                let md = match self.w(i + 1) {
+                    "end" | "close" => "END",
+                    "middle" => "MID",
+                    _ => "START",
                 };
-                let pt = Pt::Year(
-                    self.dct.year()
-                        - if self.dct.month() < 4 && self.tense(i, e) != Tense::Future {
-                            1
-                        } else {
-                            0
-                        },
-                );
-                let mut c = cand_pt(i, e, pt, Anchoring::RelativeToDct);
-                c.mod_ = Some("END");
-                return Some(c);
+                (md, i + 3)
             }
             _ => return None,
-        };
-        let mut inner = self.core(j)?;
+        })
+    }
+
+    /// The expression `inner` at `j` under the modifier at `i`.
+    fn modified(&self, i: usize, md: &'static str, j: usize, mut inner: Cand) -> Option<Cand> {
+        let w = self.w(i);
         if md == "APPROX" {
             // Durations get their approximators in `with_quant_mods`.
             if inner.pt.is_none() || inner.ttype == TimexType::Duration {
@@ -107,10 +123,8 @@ impl Tagger<'_> {
         // "late yesterday" (TimeBank); "earlier Friday" is left as "Friday".
         let day_word = matches!(self.w(j), "yesterday" | "today" | "tomorrow")
             && matches!(w, "early" | "late");
-        if let Some(Pt::Day(_)) = inner.pt {
-            if !day_word {
-                return None;
-            }
+        if matches!(inner.pt, Some(Pt::Day(_))) && !day_word {
+            return None;
         }
         if matches!(w, "earlier" | "later")
             && !matches!(self.w(j), "this" | "that" | "in" | "last" | "next")
@@ -119,11 +133,6 @@ impl Tagger<'_> {
         }
         if inner.ttype == TimexType::Duration || inner.ttype == TimexType::Set {
             return None;
-        }
-        if md == "MID" || md == "END" || md == "START" {
-            if let (Some(Pt::Decade(_)), true) = (inner.pt, w != "the") {
-                // "the early 1990s": keep decade
-            }
         }
         inner.s = i;
         inner.mod_ = Some(md);

@@ -14,136 +14,36 @@ impl Tagger<'_> {
     /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2025",
     /// "the fiscal first quarter", "the first half of 1990".
     pub(crate) fn m_quarter(&self, i: usize) -> Option<Cand> {
-        let mut j = i;
-        let the = self.is(j, "the");
-        if the {
-            j += 1;
-        }
-        // this year's third quarter / last year's fourth quarter
-        let mut year: Option<(i32, Anchoring)> = None;
-        if matches!(self.w(j), "this" | "last" | "next")
-            && self.is(j + 1, "year")
-            && self.is(j + 2, "'")
-            && self.is(j + 3, "s")
-        {
-            let y = self.dct.year()
-                + match self.w(j) {
-                    "last" => -1,
-                    "next" => 1,
-                    _ => 0,
-                };
-            year = Some((y, Anchoring::RelativeToDct));
-            j += 4;
-        }
-        // "the 1988 third quarter", "the year-earlier third quarter"
-        let mut back_year = false;
-        if year.is_none() {
-            if let Some((y, k)) = self.year_num(j) {
-                if ordinal_word(self.w(k)).is_some() {
-                    year = Some((y, Anchoring::Explicit));
-                    j = k;
-                }
-            } else if self.is(j, "year")
-                && self.is(j + 1, "-")
-                && matches!(self.w(j + 2), "ago" | "earlier")
-                && ordinal_word(self.w(j + 3)).is_some()
-            {
-                back_year = true;
-                j += 3;
-            }
-        }
+        let the = self.is(i, "the");
+        let (mut year, back_year, mut j) = self.year_before_quarter(if the { i + 1 } else { i });
         if self.is(j, "fiscal") {
             j += 1;
         }
-        // Q3
-        let w = self.w(j);
-        let (n, unit, k) = if w.len() == 1
-            && (w == "q" || w == "h")
-            && self.cap(j)
-            && self.glued(j + 1)
-            && self.num(j + 1).is_some()
-        {
-            (
-                self.num(j + 1)? as u32,
-                if w == "q" { Unit::Quarter } else { Unit::Half },
-                j + 2,
-            )
-        } else {
-            let n = match w {
-                "last" | "final" | "fourth" | "4th"
-                    if self.is(j + 1, "-") || matches!(self.w(j + 1), "quarter" | "half") =>
-                {
-                    if matches!(w, "last" | "final") {
-                        if self.is(j + 1, "half") || (self.is(j + 1, "-") && self.is(j + 2, "half"))
-                        {
-                            2
-                        } else {
-                            4
-                        }
-                    } else {
-                        4
-                    }
-                }
-                _ => ordinal_word(w)?,
-            };
-            let mut k = j + 1;
-            if self.is(k, "-") {
-                k += 1;
-            }
-            let u = match self.w(k) {
-                "quarter" => Unit::Quarter,
-                "half" => Unit::Half,
-                _ => return None,
-            };
-            (n, u, k + 1)
-        };
+        let (n, unit, k) = self.quarter_number(j)?;
         let max = if unit == Unit::Quarter { 4 } else { 2 };
         if n == 0 || n > max {
             return None;
         }
         let mut e = k;
-        // of 1990 / of this year / of next year / 2025
         if year.is_none() {
-            let k1 = if self.is(k, "of") { k + 1 } else { k };
-            let k1b = if self.is(k1, "fiscal") { k1 + 1 } else { k1 };
-            if let Some((y, k2)) = self.year_num(k1b) {
-                year = Some((y, Anchoring::Explicit));
-                e = k2;
-            } else if self.is(k, "of")
-                && matches!(self.w(k + 1), "this" | "last" | "next")
-                && self.is(k + 2, "year")
-            {
-                let y = self.dct.year()
-                    + match self.w(k + 1) {
-                        "last" => -1,
-                        "next" => 1,
-                        _ => 0,
-                    };
-                year = Some((y, Anchoring::RelativeToDct));
-                e = k + 3;
-            } else if self.is(k, "of") && self.is(k + 1, "the") && self.is(k + 2, "year") {
-                e = k + 3;
-            }
+            (year, e) = self.year_after_quarter(k);
         }
         // "3:57 left in the fourth quarter": a period of a game.
         if year.is_none() && self.sports_context(i, e) {
             return None;
         }
-        let (y, anch) = match year {
-            Some(v) => v,
-            None => {
-                // Business news reports on quarters that have begun: the
-                // latest such quarter at or before the DCT.
-                let dq = if unit == Unit::Quarter {
-                    self.dct.month0() / 3 + 1
-                } else {
-                    self.dct.month0() / 6 + 1
-                };
-                let y = self.dct.year();
-                let y = if n > dq { y - 1 } else { y };
-                (y, Anchoring::RelativeToDct)
-            }
-        };
+        let (y, anch) = year.unwrap_or_else(|| {
+            // Business news reports on quarters that have begun: the
+            // latest such quarter at or before the DCT.
+            let dq = if unit == Unit::Quarter {
+                self.dct.month0() / 3 + 1
+            } else {
+                self.dct.month0() / 6 + 1
+            };
+            let y = self.dct.year();
+            let y = if n > dq { y - 1 } else { y };
+            (y, Anchoring::RelativeToDct)
+        });
         let y = if back_year { y - 1 } else { y };
         let pt = if unit == Unit::Quarter {
             Pt::Quarter(y, n)
@@ -157,6 +57,91 @@ impl Tagger<'_> {
             i
         };
         Some(cand_pt(i, e, pt, anch))
+    }
+
+    /// A year before the quarter at `j`: "this year's third quarter", "the
+    /// 1988 third quarter", "the year-earlier third quarter" (a year back from
+    /// the one it would be). Returns the year, the year-back flag and the index
+    /// after them.
+    fn year_before_quarter(&self, j: usize) -> (Option<(i32, Anchoring)>, bool, usize) {
+        if matches!(self.w(j), "this" | "last" | "next")
+            && self.is(j + 1, "year")
+            && self.is(j + 2, "'")
+            && self.is(j + 3, "s")
+        {
+            let y = self.relative_year(self.w(j));
+            return (Some((y, Anchoring::RelativeToDct)), false, j + 4);
+        }
+        if let Some((y, k)) = self.year_num(j) {
+            if ordinal_word(self.w(k)).is_some() {
+                return (Some((y, Anchoring::Explicit)), false, k);
+            }
+        } else if self.is(j, "year")
+            && self.is(j + 1, "-")
+            && matches!(self.w(j + 2), "ago" | "earlier")
+            && ordinal_word(self.w(j + 3)).is_some()
+        {
+            return (None, true, j + 3);
+        }
+        (None, false, j)
+    }
+
+    /// "Q3", "H1", "third quarter", "third-quarter", "last half", "fourth-quarter":
+    /// the number, the unit and the index after them.
+    fn quarter_number(&self, j: usize) -> Option<(u32, Unit, usize)> {
+        let w = self.w(j);
+        if w.len() == 1
+            && (w == "q" || w == "h")
+            && self.cap(j)
+            && self.glued(j + 1)
+            && self.num(j + 1).is_some()
+        {
+            let unit = if w == "q" { Unit::Quarter } else { Unit::Half };
+            return Some((self.num(j + 1)? as u32, unit, j + 2));
+        }
+        let n = match w {
+            "last" | "final" | "fourth" | "4th"
+                if self.is(j + 1, "-") || matches!(self.w(j + 1), "quarter" | "half") =>
+            {
+                let half =
+                    self.is(j + 1, "half") || (self.is(j + 1, "-") && self.is(j + 2, "half"));
+                if matches!(w, "last" | "final") && half {
+                    2
+                } else {
+                    4
+                }
+            }
+            _ => ordinal_word(w)?,
+        };
+        let k = if self.is(j + 1, "-") { j + 2 } else { j + 1 };
+        let u = match self.w(k) {
+            "quarter" => Unit::Quarter,
+            "half" => Unit::Half,
+            _ => return None,
+        };
+        Some((n, u, k + 1))
+    }
+
+    /// A year after the quarter ending at `k`: "of 1990", "2025", "of fiscal
+    /// 1990", "of this year"; "of the year" extends the span alone. Returns
+    /// the year and the end of the expression.
+    fn year_after_quarter(&self, k: usize) -> (Option<(i32, Anchoring)>, usize) {
+        let k1 = if self.is(k, "of") { k + 1 } else { k };
+        let k1b = if self.is(k1, "fiscal") { k1 + 1 } else { k1 };
+        if let Some((y, k2)) = self.year_num(k1b) {
+            return (Some((y, Anchoring::Explicit)), k2);
+        }
+        if self.is(k, "of")
+            && matches!(self.w(k + 1), "this" | "last" | "next")
+            && self.is(k + 2, "year")
+        {
+            let y = self.relative_year(self.w(k + 1));
+            return (Some((y, Anchoring::RelativeToDct)), k + 3);
+        }
+        if self.is(k, "of") && self.is(k + 1, "the") && self.is(k + 2, "year") {
+            return (None, k + 3);
+        }
+        (None, k)
     }
 
     /// Game vocabulary within a dozen tokens: quarters and halves are then

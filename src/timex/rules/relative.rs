@@ -2,7 +2,7 @@
 //! date under discussion: "next week", "last Friday", "the following day", "that
 //! year", "the year-ago quarter", "the current fiscal year", "the weekend".
 
-use chrono::{Datelike, Duration};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::timex::calendar::{monday, project, season_of, shift_date, ymd, Pt, Unit};
 use crate::timex::lexicon::{part_of_day, season_word, unit_word, AWARD_NOUNS};
@@ -10,24 +10,53 @@ use crate::timex::scanner::{cand_pt, cand_v, Cand, Tagger};
 use crate::timex::tense::Tense;
 use crate::timex::{Anchoring, TimexType};
 
+/// A relative word and what follows it: "[the] [following] day", "[last] Friday".
+struct Relative<'t> {
+    /// Start of the expression.
+    s: usize,
+    the: bool,
+    /// "last", "next", "this", "following", "that"...
+    w: &'t str,
+    /// -1 back, 1 ahead, 0 this one; `None` for "that"/"same": the one under discussion.
+    dir: Option<i64>,
+    /// Anchored on the date under discussion rather than the reference date.
+    anaphoric: bool,
+    /// The token after the relative word.
+    j: usize,
+}
+
 impl Tagger<'_> {
     /// this/last/next/past/coming/previous/following + unit, weekday, month or season.
     pub(crate) fn m_relative(&self, i: usize) -> Option<Cand> {
-        let (s, j0) = if self.is(i, "the") {
-            (i, i + 1)
-        } else {
-            (i, i)
-        };
-        let w = self.w(j0);
-        let the = j0 > s;
-        let dir: i64 = match w {
-            "this" | "current" | "present" if !the || w != "this" => 0,
-            "last" | "past" | "previous" | "preceding" | "latest" | "prior" => -1,
-            "next" | "coming" | "following" | "upcoming" => 1,
-            "that" | "same" => 99,
+        let r = self.relative_word(i)?;
+        if let Some((u, plural)) = unit_word(self.w(r.j)) {
+            return self.relative_unit(&r, u, plural);
+        }
+        // "that Friday", "the same August": not handled.
+        let dir = r.dir?;
+        if let Some((wd, k)) = self.weekday_at(r.j) {
+            return self.relative_weekday(&r, dir, wd, k);
+        }
+        if let Some((m, k)) = self.month_at(r.j) {
+            return self.relative_month(&r, dir, m, k);
+        }
+        let se = season_word(self.w(r.j))?;
+        Some(self.relative_season(&r, dir, se))
+    }
+
+    /// The relative word at `i` ("last", "the following", "that") and the
+    /// token after it.
+    fn relative_word(&self, i: usize) -> Option<Relative<'_>> {
+        let the = self.is(i, "the");
+        let w = self.w(if the { i + 1 } else { i });
+        let dir = match w {
+            "this" | "current" | "present" if !the || w != "this" => Some(0),
+            "last" | "past" | "previous" | "preceding" | "latest" | "prior" => Some(-1),
+            "next" | "coming" | "following" | "upcoming" => Some(1),
+            "that" | "same" => None,
             _ => return None,
         };
-        let j = j0 + 1;
+        let j = if the { i + 2 } else { i + 1 };
         // "This Week" in title case is a programme or a headline, not a week.
         if self.cap(j)
             && unit_word(self.w(j)).is_some()
@@ -35,202 +64,175 @@ impl Tagger<'_> {
         {
             return None;
         }
-        let dct = self.dct;
-        let rel = Anchoring::RelativeToDct;
         // "the following day", "the next day", "the previous week": anaphoric
         let anaphoric = the
             && matches!(w, "following" | "previous" | "preceding" | "next" | "same")
             || w == "that"
             || w == "same";
-        if let Some((u, plural)) = unit_word(self.w(j)) {
-            if plural {
-                return None;
-            }
-            if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
-                return None;
-            }
-            if w == "latest" && u != Unit::Quarter {
-                return None;
-            }
-            if matches!(w, "present") {
-                return None;
-            }
-            // "the past decade" is the stretch of ten years up to now.
-            if u == Unit::Decade && w == "past" {
-                return Some(cand_v(
-                    s,
-                    j + 1,
-                    TimexType::Duration,
-                    "P10Y".into(),
-                    Anchoring::Explicit,
-                ));
-            }
-            let (base, anch) = if anaphoric {
-                match self.last {
-                    Some(p) => (p, Anchoring::RelativeToDate),
-                    None => (Pt::Day(dct), rel),
-                }
-            } else {
-                (Pt::Day(dct), rel)
-            };
-            let base_d = base.start()?;
-            let n = if dir == 99 { 0 } else { dir };
-            // the last/past year = the previous calendar year (TimeBank practice)
-            let pt = match u {
-                Unit::Weekend => {
-                    let m = monday(base_d);
-                    let m = if n == 0
-                        && !anaphoric
-                        && dct.weekday().num_days_from_monday() < 2
-                        && self.tense(s, j + 1) == Tense::Past
-                    {
-                        m - Duration::days(7)
-                    } else {
-                        m
-                    };
-                    Pt::Weekend(m + Duration::days(7 * n))
-                }
-                _ => {
-                    if anaphoric && u == Unit::Day && base.day().is_none() {
-                        // "that day" after "last year": we do not know the day.
-                        return None;
-                    }
-                    project(u, shift_date(base_d, u, n)?)
-                }
-            };
-            let mut c = cand_pt(s, j + 1, pt, anch);
-            if !the && w == "this" && u == Unit::Day {
-                return None;
-            }
-            // "the last week" said of a stretch of days is still a DATE here.
-            c.s = s;
-            return Some(c);
-        }
-        if dir == 99 {
+        Some(Relative {
+            s: i,
+            the,
+            w,
+            dir,
+            anaphoric,
+            j,
+        })
+    }
+
+    /// "next week", "last month", "this year", "the following day", "that week".
+    fn relative_unit(&self, r: &Relative, u: Unit, plural: bool) -> Option<Cand> {
+        let (s, j, w) = (r.s, r.j, r.w);
+        if plural
+            || matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+            || (w == "latest" && u != Unit::Quarter)
+            || w == "present"
+            // "this day" is not how news says "today".
+            || (!r.the && w == "this" && u == Unit::Day)
+        {
             return None;
         }
-        // last Friday / next Friday / this Friday
-        if let Some((wd, k)) = self.weekday_at(j) {
-            // "the previous Friday", "the following Monday": around the date under discussion.
-            if the {
-                let (base, anch) = match self.last.and_then(|p| p.day()) {
-                    Some(d) => (d, Anchoring::RelativeToDate),
-                    None => (dct, rel),
+        // "the past decade" is the stretch of ten years up to now.
+        if u == Unit::Decade && w == "past" {
+            return Some(cand_v(
+                s,
+                j + 1,
+                TimexType::Duration,
+                "P10Y".into(),
+                Anchoring::Explicit,
+            ));
+        }
+        let dct = self.dct;
+        let (base, anch) = match self.last {
+            Some(p) if r.anaphoric => (p, Anchoring::RelativeToDate),
+            _ => (Pt::Day(dct), Anchoring::RelativeToDct),
+        };
+        let base_d = base.start()?;
+        let n = r.dir.unwrap_or(0);
+        // the last/past year = the previous calendar year (TimeBank practice)
+        let pt = match u {
+            Unit::Weekend => {
+                // "this weekend" told on a Monday or Tuesday in the past tense:
+                // the one just gone.
+                let m = monday(base_d);
+                let m = if n == 0
+                    && !r.anaphoric
+                    && dct.weekday().num_days_from_monday() < 2
+                    && self.tense(s, j + 1) == Tense::Past
+                {
+                    m - Duration::days(7)
+                } else {
+                    m
                 };
-                let back = (7 + base.weekday().num_days_from_monday() as i64
-                    - wd.num_days_from_monday() as i64)
-                    % 7;
-                let d = match dir {
-                    -1 => base - Duration::days(if back == 0 { 7 } else { back }),
-                    1 => base + Duration::days(if back == 0 { 7 } else { 7 - back }),
-                    _ => return None,
-                };
-                return Some(cand_pt(s, k, Pt::Day(d), anch));
+                Pt::Weekend(m + Duration::days(7 * n))
             }
-            let back = (7 + dct.weekday().num_days_from_monday() as i64
-                - wd.num_days_from_monday() as i64)
-                % 7;
+            // "that day" after "last year": we do not know the day.
+            Unit::Day if r.anaphoric && base.day().is_none() => return None,
+            _ => project(u, shift_date(base_d, u, n)?),
+        };
+        // "the last week" said of a stretch of days is still a DATE here.
+        Some(cand_pt(s, j + 1, pt, anch))
+    }
+
+    /// "last Friday", "next Friday", "this Friday"; "the previous Friday",
+    /// "the following Monday" around the date under discussion.
+    fn relative_weekday(&self, r: &Relative, dir: i64, wd: Weekday, k: usize) -> Option<Cand> {
+        let (s, dct) = (r.s, self.dct);
+        let back_from = |base: NaiveDate| {
+            (7 + base.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
+                % 7
+        };
+        if r.the {
+            let (base, anch) = match self.last.and_then(|p| p.day()) {
+                Some(d) => (d, Anchoring::RelativeToDate),
+                None => (dct, Anchoring::RelativeToDct),
+            };
+            let back = back_from(base);
             let d = match dir {
-                -1 => dct - Duration::days(if back == 0 { 7 } else { back }),
-                1 => dct + Duration::days(if back == 0 { 7 } else { 7 - back }),
-                _ => monday(dct) + Duration::days(wd.num_days_from_monday() as i64),
+                -1 => base - Duration::days(if back == 0 { 7 } else { back }),
+                1 => base + Duration::days(if back == 0 { 7 } else { 7 - back }),
+                _ => return None,
             };
-            if let Some(p) = part_of_day(self.w(k)) {
-                return Some(cand_pt(s, k + 1, Pt::Part(d, p), rel));
-            }
-            return Some(cand_pt(s, k, Pt::Day(d), rel));
+            return Some(cand_pt(s, k, Pt::Day(d), anch));
         }
-        // last August
-        if let Some((m, k)) = self.month_at(j) {
-            if the {
-                return None;
-            }
-            // "last Oct. 23": the latest such day before the DCT
-            if let Some((d, k2)) = self.day_num(k) {
-                let this = ymd(dct.year(), m, d)?;
-                let dt = match dir {
-                    -1 if this >= dct => ymd(dct.year() - 1, m, d)?,
-                    1 if this <= dct => ymd(dct.year() + 1, m, d)?,
-                    _ => this,
-                };
-                return Some(cand_pt(s, k2, Pt::Day(dt), rel));
-            }
-            let y = dct.year();
-            let dm = dct.month();
-            let yy = match dir {
-                // "last February" said in March is a year back: the month
-                // just ended would be "last month".
-                -1 => {
-                    if m + 1 < dm {
-                        y
-                    } else {
-                        y - 1
-                    }
-                }
-                1 => {
-                    if m > dm {
-                        y
-                    } else {
-                        y + 1
-                    }
-                }
-                _ => y,
+        let back = back_from(dct);
+        let d = match dir {
+            -1 => dct - Duration::days(if back == 0 { 7 } else { back }),
+            1 => dct + Duration::days(if back == 0 { 7 } else { 7 - back }),
+            _ => monday(dct) + Duration::days(wd.num_days_from_monday() as i64),
+        };
+        let rel = Anchoring::RelativeToDct;
+        if let Some(p) = part_of_day(self.w(k)) {
+            return Some(cand_pt(s, k + 1, Pt::Part(d, p), rel));
+        }
+        Some(cand_pt(s, k, Pt::Day(d), rel))
+    }
+
+    /// "last August", "next March", "last Oct. 23".
+    fn relative_month(&self, r: &Relative, dir: i64, m: u32, k: usize) -> Option<Cand> {
+        if r.the {
+            return None;
+        }
+        let (s, dct) = (r.s, self.dct);
+        let rel = Anchoring::RelativeToDct;
+        // "last Oct. 23": the latest such day before the DCT
+        if let Some((d, k2)) = self.day_num(k) {
+            let this = ymd(dct.year(), m, d)?;
+            let dt = match dir {
+                -1 if this >= dct => ymd(dct.year() - 1, m, d)?,
+                1 if this <= dct => ymd(dct.year() + 1, m, d)?,
+                _ => this,
             };
-            return Some(cand_pt(s, k, Pt::Month(yy, m), rel));
+            return Some(cand_pt(s, k2, Pt::Day(dt), rel));
         }
-        // last summer
-        if let Some(se) = season_word(self.w(j)) {
-            let cur = season_of(dct);
-            let y = dct.year();
-            let pt = match dir {
-                0 => Pt::Season(y, se),
-                -1 => {
-                    if se < cur.1 && cur.0 == y {
-                        Pt::Season(y, se)
-                    } else {
-                        Pt::Season(y - 1, se)
-                    }
-                }
-                _ => {
-                    if se > cur.1 && cur.0 == y {
-                        Pt::Season(y, se)
-                    } else {
-                        Pt::Season(y + 1, se)
-                    }
-                }
-            };
-            return Some(cand_pt(s, j + 1, pt, rel));
-        }
-        None
+        let y = dct.year();
+        let dm = dct.month();
+        let yy = match dir {
+            // "last February" said in March is a year back: the month
+            // just ended would be "last month".
+            -1 if m + 1 < dm => y,
+            -1 => y - 1,
+            1 if m > dm => y,
+            1 => y + 1,
+            _ => y,
+        };
+        Some(cand_pt(s, k, Pt::Month(yy, m), rel))
+    }
+
+    /// "last summer", "next winter", "this spring".
+    fn relative_season(&self, r: &Relative, dir: i64, se: u8) -> Cand {
+        let dct = self.dct;
+        let cur = season_of(dct);
+        let y = dct.year();
+        let pt = match dir {
+            0 => Pt::Season(y, se),
+            -1 if se < cur.1 && cur.0 == y => Pt::Season(y, se),
+            -1 => Pt::Season(y - 1, se),
+            _ if se > cur.1 && cur.0 == y => Pt::Season(y, se),
+            _ => Pt::Season(y + 1, se),
+        };
+        cand_pt(r.s, r.j + 1, pt, Anchoring::RelativeToDct)
+    }
+
+    /// The year "this", "last" or "next" year names.
+    pub(crate) fn relative_year(&self, w: &str) -> i32 {
+        self.dct.year()
+            + match w {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            }
     }
 
     /// "the quarter", "the latest quarter", "the year-ago quarter", "year-earlier",
     /// "the full year", "the current fiscal year", "the week", "the weekend".
     pub(crate) fn m_the_unit(&self, i: usize) -> Option<Cand> {
         let the = self.is(i, "the");
-        let rel = Anchoring::RelativeToDct;
         let mut j = if the { i + 1 } else { i };
-        // year-ago / year-earlier: the period under discussion, a year back.
         if self.is(j, "comparable") || self.is(j, "corresponding") {
             j += 1;
         }
         if self.is(j, "year") && self.is(j + 1, "-") && matches!(self.w(j + 2), "ago" | "earlier") {
-            let mut e = j + 3;
-            if matches!(self.w(e), "quarter" | "period") {
-                e += 1;
-            } else if the {
-                return None;
-            }
-            let pt = match self.last {
-                Some(p @ Pt::Quarter(..)) | Some(p @ Pt::Half(..)) => p.shift(Unit::Year, -1)?,
-                _ if self.w(e - 1) == "quarter" => project(Unit::Quarter, self.dct)
-                    .shift(Unit::Quarter, -1)?
-                    .shift(Unit::Year, -1)?,
-                _ => Pt::Year(self.dct.year() - 1),
-            };
-            let mut c = cand_pt(i, e, pt, Anchoring::RelativeToDate);
-            c.no_ref = true;
-            return Some(c);
+            return self.year_ago(i, j, the);
         }
         if !the {
             return None;
@@ -247,65 +249,87 @@ impl Tagger<'_> {
             j += 1;
         }
         let w = self.w(j);
-        let next_w = self.w(j + 1);
         // "the year's", "the week ahead" and "the year of the dragon" stay out.
-        if matches!(
-            next_w,
-            "of" | "'"
-                | "ahead"
-                | "before"
-                | "after"
-                | "earlier"
-                | "later"
-                | "-"
-                | "ago"
-                | "when"
-                | "that"
-                | "in"
-        ) && qual.is_empty()
+        if qual.is_empty()
+            && matches!(
+                self.w(j + 1),
+                "of" | "'"
+                    | "ahead"
+                    | "before"
+                    | "after"
+                    | "earlier"
+                    | "later"
+                    | "-"
+                    | "ago"
+                    | "when"
+                    | "that"
+                    | "in"
+            )
         {
             return None;
         }
         let e = j + 1;
-        if w == "year" && qual.is_empty() && !self.is(e, "the") {
+        if w == "year" && qual.is_empty() {
+            if let Some(c) = self.the_year(i, e) {
+                return Some(c);
+            }
+        }
+        let pt = self.unit_under_discussion(i, e, w, qual)?;
+        Some(cand_pt(i, e, pt, Anchoring::RelativeToDct))
+    }
+
+    /// "year-ago", "the year-earlier quarter": the period under discussion, a
+    /// year back.
+    fn year_ago(&self, i: usize, j: usize, the: bool) -> Option<Cand> {
+        let mut e = j + 3;
+        if matches!(self.w(e), "quarter" | "period") {
+            e += 1;
+        } else if the {
+            return None;
+        }
+        let pt = match self.last {
+            Some(p @ Pt::Quarter(..)) | Some(p @ Pt::Half(..)) => p.shift(Unit::Year, -1)?,
+            _ if self.w(e - 1) == "quarter" => project(Unit::Quarter, self.dct)
+                .shift(Unit::Quarter, -1)?
+                .shift(Unit::Year, -1)?,
+            _ => Pt::Year(self.dct.year() - 1),
+        };
+        let mut c = cand_pt(i, e, pt, Anchoring::RelativeToDate);
+        c.no_ref = true;
+        Some(c)
+    }
+
+    /// "the year 1990"; "the year ended Sept. 30" (a fiscal year as a stretch
+    /// of time). `e` follows "year".
+    fn the_year(&self, i: usize, e: usize) -> Option<Cand> {
+        if !self.is(e, "the") {
             if let Some(c) = self.m_year(e).filter(|c| matches!(c.pt, Some(Pt::Year(_)))) {
                 return Some(Cand { s: i, ..c });
             }
         }
-        // "the year ended Sept. 30": a fiscal year as a stretch of time.
-        if w == "year"
-            && matches!(self.w(e), "ended" | "ending" | "ends" | "through" | "to")
-            && matches!(qual, "" | "fiscal")
-        {
-            return Some(cand_v(
-                i,
-                e,
-                TimexType::Duration,
-                "P1Y".into(),
-                Anchoring::Explicit,
-            ));
-        }
-        let pt = match w {
-            "quarter" | "period" => {
-                if w == "period"
-                    && !matches!(
-                        qual,
-                        "latest" | "recent" | "current" | "same" | "comparable"
-                    )
-                {
-                    return None;
-                }
-                match (qual, self.last) {
-                    ("current", _) => project(Unit::Quarter, self.dct),
-                    // The quarter under discussion, else the last one begun before the DCT's.
-                    (_, Some(p @ Pt::Quarter(..)))
-                        if qual != "latest" || self.last_is_recent_quarter() =>
-                    {
-                        p
-                    }
-                    _ => project(Unit::Quarter, self.dct).shift(Unit::Quarter, -1)?,
-                }
+        matches!(self.w(e), "ended" | "ending" | "ends" | "through" | "to")
+            .then(|| cand_v(i, e, TimexType::Duration, "P1Y".into(), Anchoring::Explicit))
+    }
+
+    /// The quarter, year, month, week or weekend under discussion, else the
+    /// one the reference date is in (or the last one before it).
+    fn unit_under_discussion(&self, i: usize, e: usize, w: &str, qual: &str) -> Option<Pt> {
+        let dct = self.dct;
+        Some(match w {
+            "period"
+                if !matches!(
+                    qual,
+                    "latest" | "recent" | "current" | "same" | "comparable"
+                ) =>
+            {
+                return None;
             }
+            "quarter" | "period" => match (qual, self.last) {
+                ("current", _) => project(Unit::Quarter, dct),
+                // The quarter under discussion, else the last one begun before the DCT's.
+                (_, Some(p @ Pt::Quarter(..))) => p,
+                _ => project(Unit::Quarter, dct).shift(Unit::Quarter, -1)?,
+            },
             // "player of the year" is an award, not a date.
             "year"
                 if qual.is_empty()
@@ -315,41 +339,30 @@ impl Tagger<'_> {
             {
                 return None;
             }
-            "year" => match qual {
-                "latest" => Pt::Year(self.dct.year() - 1),
-                "" => match self.last {
-                    Some(Pt::Year(y)) => Pt::Year(y),
-                    _ => Pt::Year(self.dct.year()),
-                },
-                "same" => match self.last {
-                    Some(p) => project(Unit::Year, p.start()?),
-                    None => return None,
-                },
-                _ => Pt::Year(self.dct.year()),
+            "year" => match (qual, self.last) {
+                ("latest", _) => Pt::Year(dct.year() - 1),
+                ("", Some(Pt::Year(y))) => Pt::Year(y),
+                ("same", Some(p)) => project(Unit::Year, p.start()?),
+                ("same", None) => return None,
+                _ => Pt::Year(dct.year()),
             },
             "month" => match self.last {
                 Some(p @ Pt::Month(..)) if qual.is_empty() => p,
-                _ => project(Unit::Month, self.dct),
+                _ => project(Unit::Month, dct),
             },
-            "week" if qual.is_empty() || qual == "same" => match self.last.and_then(|p| p.day()) {
-                Some(d) => Pt::Week(monday(d)),
-                None => Pt::Week(monday(self.dct)),
-            },
+            "week" if qual.is_empty() || qual == "same" => {
+                Pt::Week(monday(self.last.and_then(|p| p.day()).unwrap_or(dct)))
+            }
             "weekend" if qual.is_empty() => {
-                let m = monday(self.dct);
+                let m = monday(dct);
                 let m = match self.tense(i, e) {
                     Tense::Future => m,
-                    _ if self.dct.weekday().num_days_from_monday() >= 5 => m,
+                    _ if dct.weekday().num_days_from_monday() >= 5 => m,
                     _ => m - Duration::days(7),
                 };
                 Pt::Weekend(m)
             }
             _ => return None,
-        };
-        Some(cand_pt(i, e, pt, rel))
-    }
-
-    pub(crate) fn last_is_recent_quarter(&self) -> bool {
-        matches!(self.last, Some(Pt::Quarter(..)))
+        })
     }
 }

@@ -21,107 +21,110 @@ impl Tagger<'_> {
         } else {
             (i, false)
         };
-        // "the 20th century", "the 11th century"
-        let cj = if self.is(i, "the") { i + 1 } else { i };
-        if let Some(n) = self.num(cj) {
-            if matches!(self.w(cj + 1), "st" | "nd" | "rd" | "th")
-                && self.glued(cj + 1)
-                && self.is(cj + 2, "century")
-                && (1..=30).contains(&n)
-            {
-                return Some(cand_pt(
-                    i,
-                    cj + 3,
-                    Pt::Century(n as i32 - 1),
-                    Anchoring::Explicit,
-                ));
-            }
+        if let Some(c) = self.century(i) {
+            return Some(c);
         }
-        // "the 1990s", "the '80s", "the nineties", "the 1988 period"
-        if self.is(i, "the") && !fiscal {
-            // One level only: "the the the ..." must not recurse down the text.
-            if self.is(i + 1, "the") {
-                return None;
-            }
-            let c = self.m_year(i + 1)?;
-            return match c.pt {
-                Some(Pt::Decade(_)) => Some(Cand { s: i, ..c }),
-                // "the 1988 period" in a story about a quarter is that quarter of 1988.
-                Some(Pt::Year(y)) if matches!(self.w(c.e), "period" | "quarter") => {
-                    match self.last {
-                        Some(Pt::Quarter(_, q)) => Some(cand_pt(
-                            i,
-                            c.e + 1,
-                            Pt::Quarter(y, q),
-                            Anchoring::RelativeToDate,
-                        )),
-                        _ if self.is(c.e, "period") => Some(Cand {
-                            s: i,
-                            e: c.e + 1,
-                            ..c
-                        }),
-                        _ => None,
-                    }
-                }
-                _ => None,
-            };
+        if self.is(i, "the") {
+            return self.the_decade(i);
         }
-        // mid-1990s handled by the modifier layer; here: 1990s, 1990's, '90s
         if let Some((y, k)) = self.year_num(j) {
-            if (self.is(k, "s") && self.glued(k))
-                || (self.is(k, "'") && self.is(k + 1, "s") && self.glued(k) && self.glued(k + 1))
-            {
-                let e = if self.is(k, "s") { k + 1 } else { k + 2 };
-                if y % 10 == 0 {
-                    return Some(cand_pt(i, e, Pt::Decade(y / 10), Anchoring::Explicit));
-                }
-            }
-            if !fiscal && !self.year_context(j, k) {
-                return None;
-            }
-            // "the 1988 period"
-            return Some(cand_pt(i, k, Pt::Year(y), Anchoring::Explicit));
+            return self.year_digits(i, j, k, y, fiscal);
         }
         if (self.is(j, "'") || self.is(j, "\u{2019}"))
             && self.w(j + 1).len() == 2
             && self.glued(j + 1)
         {
-            let n = self.num(j + 1)? as i32;
-            let century = if n <= (self.dct.year() % 100) + 10 {
-                self.dct.year() / 100
-            } else {
-                self.dct.year() / 100 - 1
-            };
-            if self.is(j + 2, "s") && self.glued(j + 2) && n % 10 == 0 {
-                return Some(cand_pt(
-                    i,
-                    j + 3,
-                    Pt::Decade(century * 10 + n / 10),
-                    Anchoring::Explicit,
-                ));
-            }
-            if fiscal
-                || matches!(
-                    if i > 0 { self.w(i - 1) } else { "" },
-                    "in" | "since" | "of"
-                )
-            {
-                return Some(cand_pt(
-                    i,
-                    j + 2,
-                    Pt::Year(century * 100 + n),
-                    Anchoring::Explicit,
-                ));
-            }
+            return self.short_year(i, j, fiscal);
+        }
+        self.spelled_year(i, j)
+    }
+
+    /// "the 20th century", "the 11th century".
+    fn century(&self, i: usize) -> Option<Cand> {
+        let cj = if self.is(i, "the") { i + 1 } else { i };
+        let n = self.num(cj)?;
+        (matches!(self.w(cj + 1), "st" | "nd" | "rd" | "th")
+            && self.glued(cj + 1)
+            && self.is(cj + 2, "century")
+            && (1..=30).contains(&n))
+        .then(|| cand_pt(i, cj + 3, Pt::Century(n as i32 - 1), Anchoring::Explicit))
+    }
+
+    /// "the 1990s", "the '80s", "the nineties", "the 1988 period".
+    fn the_decade(&self, i: usize) -> Option<Cand> {
+        // One level only: "the the the ..." must not recurse down the text.
+        if self.is(i + 1, "the") {
             return None;
         }
-        // the nineties
+        let c = self.m_year(i + 1)?;
+        match c.pt {
+            Some(Pt::Decade(_)) => Some(Cand { s: i, ..c }),
+            // "the 1988 period" in a story about a quarter is that quarter of 1988.
+            Some(Pt::Year(y)) if matches!(self.w(c.e), "period" | "quarter") => match self.last {
+                Some(Pt::Quarter(_, q)) => Some(cand_pt(
+                    i,
+                    c.e + 1,
+                    Pt::Quarter(y, q),
+                    Anchoring::RelativeToDate,
+                )),
+                _ if self.is(c.e, "period") => Some(Cand {
+                    s: i,
+                    e: c.e + 1,
+                    ..c
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A four-digit year `y` at `j..k`: "1997", "1990s", "1990's" (mid-1990s is
+    /// the modifiers' business), when the context says it is a year.
+    fn year_digits(&self, i: usize, j: usize, k: usize, y: i32, fiscal: bool) -> Option<Cand> {
+        if (self.is(k, "s") && self.glued(k))
+            || (self.is(k, "'") && self.is(k + 1, "s") && self.glued(k) && self.glued(k + 1))
+        {
+            let e = if self.is(k, "s") { k + 1 } else { k + 2 };
+            if y % 10 == 0 {
+                return Some(cand_pt(i, e, Pt::Decade(y / 10), Anchoring::Explicit));
+            }
+        }
+        if !fiscal && !self.year_context(j, k) {
+            return None;
+        }
+        Some(cand_pt(i, k, Pt::Year(y), Anchoring::Explicit))
+    }
+
+    /// "'98", "the '80s": two digits after an apostrophe, in the century that
+    /// puts them at most ten years after the reference date.
+    fn short_year(&self, i: usize, j: usize, fiscal: bool) -> Option<Cand> {
+        let n = self.num(j + 1)? as i32;
+        let century = if n <= (self.dct.year() % 100) + 10 {
+            self.dct.year() / 100
+        } else {
+            self.dct.year() / 100 - 1
+        };
+        if self.is(j + 2, "s") && self.glued(j + 2) && n % 10 == 0 {
+            return Some(cand_pt(
+                i,
+                j + 3,
+                Pt::Decade(century * 10 + n / 10),
+                Anchoring::Explicit,
+            ));
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        (fiscal || matches!(prev, "in" | "since" | "of"))
+            .then(|| cand_pt(i, j + 2, Pt::Year(century * 100 + n), Anchoring::Explicit))
+    }
+
+    /// Years in words: "the nineties", "nineteen ninety-six", "in two
+    /// thousand and three".
+    fn spelled_year(&self, i: usize, j: usize) -> Option<Cand> {
         if let Some(y) = decade_word(self.w(j)) {
             if i > 0 && self.is(i - 1, "the") {
                 return Some(cand_pt(i, j + 1, Pt::Decade(y / 10), Anchoring::Explicit));
             }
         }
-        // nineteen ninety-six
         if matches!(self.w(j), "nineteen" | "twenty") {
             let c = if self.is(j, "nineteen") { 1900 } else { 2000 };
             let w1 = self.w(j + 1);
