@@ -3,17 +3,29 @@
 //! `tag` finds dates, times, durations and sets in running English text and
 //! normalises them to TIMEX3 values, resolving relative expressions ("on
 //! Thursday", "last year", "two days later") against the document creation
-//! date (DCT) or against the last date mentioned before them. `publication_date`
-//! guesses the DCT from the text of an article itself (datelines, "First
-//! Published:" stamps, ISO dates near the top), and `window` turns a TIMEX3
-//! value into an inclusive calendar window so callers can order and overlap
-//! events.
+//! date (DCT) or against the last date mentioned before them.
+//! `publication_date_as_of` guesses the DCT from the text of an article
+//! itself (datelines, "First Published:" stamps, ISO dates near the top), and
+//! `window` turns a TIMEX3 value into an inclusive calendar window so callers
+//! can order and overlap events.
 //!
 //! The tagger is a single left-to-right pass over a cheap tokenisation: at each
 //! token a set of hand-written matchers proposes candidate expressions and the
 //! longest one wins. No regular expressions, no allocation per token beyond
 //! the token vector, and every slice is taken at token boundaries, which are
 //! always UTF-8 character boundaries.
+//!
+//! The stages, one file each: `tokens` (tokenisation and the accessors the
+//! rules read it through), `calendar` (the points in time, their TIMEX3
+//! values and windows, calendar arithmetic), `lexicon` (the word lists and
+//! cue tables of `data/`, loaded once), `tense` (past and future cues around
+//! an expression), `scanner` (the pass itself: which rules run where, the
+//! longest candidate, the date under discussion), `rules/` (one file per rule
+//! family: calendar dates, years, weekdays, deictic words, relative
+//! expressions, quarters and seasons, durations, sets, clock times, holidays,
+//! anaphora, modifiers) and `publication` (the publication date of an
+//! article). The tagger never reads the clock: [`publication_date_as_of`]
+//! takes today's date from its caller.
 //!
 //! Conventions (following the TimeML/TIMEX3 guidelines and the TempEval-3
 //! annotation practice):
@@ -65,6 +77,7 @@ mod tokens;
 
 pub use publication::publication_date_as_of;
 
+/// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
@@ -83,6 +96,7 @@ pub enum Anchoring {
     Undetermined,
 }
 
+/// The size of the calendar unit a DATE or TIME value names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Granularity {
     Century,
@@ -97,6 +111,7 @@ pub enum Granularity {
     Unknown,
 }
 
+/// A temporal expression found in a text, with its TIMEX3 value.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Timex {
     /// UTF-8 byte offset into the input.

@@ -10,10 +10,13 @@ use super::lexicon::{can_start, month_word, unit_word};
 use super::tokens::{tokenize, Tok, K};
 use super::{Anchoring, Granularity, Timex, TimexType};
 
+/// A candidate expression proposed by a rule.
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
-    pub(crate) s: usize, // token index, inclusive
-    pub(crate) e: usize, // token index, exclusive
+    /// First token, inclusive.
+    pub(crate) s: usize,
+    /// Last token, exclusive.
+    pub(crate) e: usize,
     pub(crate) ttype: TimexType,
     pub(crate) value: String,
     pub(crate) anch: Anchoring,
@@ -25,6 +28,8 @@ pub(crate) struct Cand {
     pub(crate) until: Option<NaiveDate>,
 }
 
+/// One pass of the tagger over one text: the tokens, the reference date and
+/// the date under discussion. The rule families add their matchers to it.
 pub(crate) struct Tagger<'a> {
     pub(crate) text: &'a str,
     pub(crate) low: String,
@@ -34,6 +39,7 @@ pub(crate) struct Tagger<'a> {
     pub(crate) last: Option<Pt>,
 }
 
+/// A candidate denoting a point (or stretch) of the calendar.
 pub(crate) fn cand_pt(s: usize, e: usize, pt: Pt, anch: Anchoring) -> Cand {
     Cand {
         s,
@@ -48,6 +54,7 @@ pub(crate) fn cand_pt(s: usize, e: usize, pt: Pt, anch: Anchoring) -> Cand {
     }
 }
 
+/// A candidate with a value but no calendar point ("P3D", "PAST_REF").
 pub(crate) fn cand_v(s: usize, e: usize, ttype: TimexType, value: String, anch: Anchoring) -> Cand {
     Cand {
         s,
@@ -73,6 +80,8 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// Every rule that can start at `i`; the longest candidate wins, the
+    /// first on ties.
     pub(crate) fn core(&self, i: usize) -> Option<Cand> {
         let mut best: Option<Cand> = None;
         let mut consider = |c: Option<Cand>| {
@@ -112,6 +121,9 @@ impl<'a> Tagger<'a> {
         best
     }
 
+    /// The expression starting at token `i`, if any: the longest candidate of
+    /// the rules and the modifiers, widened to a day range or joined with the
+    /// clock time after its day.
     pub(crate) fn at(&self, i: usize) -> Option<Cand> {
         if self.kind(i) == Some(K::W) && !can_start(self.w(i)) {
             return None;
@@ -127,70 +139,73 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
-        // A day range, "May 8-10", "March 3 to 5, 1999": one expression valued
-        // as its first day, its window running to the last.
-        if let Some(c) = best.as_mut() {
-            if let Some(Pt::Day(d)) = c.pt {
-                let e = c.e;
-                if matches!(self.w(e), "-" | "to" | "through" | "thru") {
-                    if let Some(n) = self.num(e + 1).filter(|&n| n as u32 > d.day() && n <= 31) {
-                        let next = self.w(e + 2);
-                        let unit_after = unit_word(next).is_some()
-                            || month_word(next).is_some()
-                            || matches!(next, "%" | "percent" | ":" | "." | "p" | "a" | "-" | "/");
-                        if !unit_after && self.kind(e + 2) != Some(K::N) {
-                            let mut end = e + 2;
-                            let mut start = d;
-                            if self.is(end, ",") {
-                                if let Some(y) =
-                                    self.num(end + 1).filter(|y| (1000..=2999).contains(y))
-                                {
-                                    if self.w(end + 1).len() == 4 {
-                                        start = ymd(y as i32, d.month(), d.day()).unwrap_or(d);
-                                        end += 2;
-                                    }
-                                }
-                            }
-                            if let Some(last) = ymd(start.year(), start.month(), n as u32) {
-                                let mut r = cand_pt(c.s, end, Pt::Day(start), c.anch);
-                                r.until = Some(last);
-                                return Some(r);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // "Oct 17 2025 | 12:14 AM IST", "June 2, 2024, at 10:30 a.m.": one point in time.
-        if let Some(Cand {
-            pt: Some(Pt::Day(d)),
-            s,
-            e,
-            anch,
-            ..
-        }) = best
-        {
-            let mut k = e;
-            while k < e + 2 && matches!(self.w(k), "," | "|" | "at" | "-") {
-                k += 1;
-            }
-            if k > e || self.num(k).is_some() {
-                if let Some(Cand {
-                    pt: Some(Pt::Clock(_, h, m)),
-                    e: te,
-                    ..
-                }) = self.m_time(k)
-                {
-                    // Only a bare clock time: one followed by its own day stays separate.
-                    if self.m_time_day_end(k).is_none() {
-                        return Some(cand_pt(s, te, Pt::Clock(d, h, m), anch));
-                    }
-                }
-            }
-        }
-        best
+        let best = best?;
+        let Some(Pt::Day(d)) = best.pt else {
+            return Some(best);
+        };
+        self.day_range(&best, d)
+            .or_else(|| self.day_and_clock(&best, d))
+            .or(Some(best))
     }
 
+    /// A day range, "May 8-10", "March 3 to 5, 1999": one expression valued
+    /// as its first day `d`, its window running to the last.
+    fn day_range(&self, c: &Cand, d: NaiveDate) -> Option<Cand> {
+        let e = c.e;
+        if !matches!(self.w(e), "-" | "to" | "through" | "thru") {
+            return None;
+        }
+        let n = self.num(e + 1).filter(|&n| n as u32 > d.day() && n <= 31)?;
+        let next = self.w(e + 2);
+        let unit_after = unit_word(next).is_some()
+            || month_word(next).is_some()
+            || matches!(next, "%" | "percent" | ":" | "." | "p" | "a" | "-" | "/");
+        if unit_after || self.kind(e + 2) == Some(K::N) {
+            return None;
+        }
+        let mut end = e + 2;
+        let mut start = d;
+        if self.is(end, ",") {
+            if let Some(y) = self.num(end + 1).filter(|y| (1000..=2999).contains(y)) {
+                if self.w(end + 1).len() == 4 {
+                    start = ymd(y as i32, d.month(), d.day()).unwrap_or(d);
+                    end += 2;
+                }
+            }
+        }
+        let last = ymd(start.year(), start.month(), n as u32)?;
+        let mut r = cand_pt(c.s, end, Pt::Day(start), c.anch);
+        r.until = Some(last);
+        Some(r)
+    }
+
+    /// "Oct 17 2025 | 12:14 AM IST", "June 2, 2024, at 10:30 a.m.": the day
+    /// `d` and a bare clock time after it are one point in time.
+    fn day_and_clock(&self, c: &Cand, d: NaiveDate) -> Option<Cand> {
+        let e = c.e;
+        let mut k = e;
+        while k < e + 2 && matches!(self.w(k), "," | "|" | "at" | "-") {
+            k += 1;
+        }
+        if !(k > e || self.num(k).is_some()) {
+            return None;
+        }
+        let Some(Cand {
+            pt: Some(Pt::Clock(_, h, m)),
+            e: te,
+            ..
+        }) = self.m_time(k)
+        else {
+            return None;
+        };
+        // Only a bare clock time: one followed by its own day stays separate.
+        if self.m_time_day_end(k).is_some() {
+            return None;
+        }
+        Some(cand_pt(c.s, te, Pt::Clock(d, h, m), c.anch))
+    }
+
+    /// The expressions of the text, left to right, none overlapping.
     pub(crate) fn run(mut self) -> Vec<Timex> {
         let mut out = Vec::new();
         let mut i = 0;
