@@ -8,6 +8,52 @@ use crate::model::{EventKind, Status};
 use super::axis::{bucket, last_of_month, Unit};
 use super::model::{Source, TimelineEvent};
 
+const KINDS: [EventKind; 15] = [
+    EventKind::PhoneCall,
+    EventKind::Meeting,
+    EventKind::Summit,
+    EventKind::Visit,
+    EventKind::Negotiation,
+    EventKind::Attack,
+    EventKind::Pledge,
+    EventKind::Threat,
+    EventKind::Statement,
+    EventKind::Request,
+    EventKind::Aid,
+    EventKind::Sanction,
+    EventKind::Agreement,
+    EventKind::Ceasefire,
+    EventKind::Accusation,
+];
+const ACTORS: [&str; 16] = [
+    "United States",
+    "Russia",
+    "Ukraine",
+    "China",
+    "India",
+    "European Union",
+    "NATO",
+    "Turkey",
+    "Iran",
+    "Israel",
+    "Hamas",
+    "Germany",
+    "France",
+    "United Kingdom",
+    "Japan",
+    "North Korea",
+];
+const STATUS: [Status; 8] = [
+    Status::Occurred,
+    Status::Occurred,
+    Status::Occurred,
+    Status::Occurred,
+    Status::Planned,
+    Status::Claimed,
+    Status::Possible,
+    Status::Negated,
+];
+
 /// Deterministic synthetic events between `from` and `to` with long empty
 /// stretches (for benchmarks, demos and tests): a few actors, all statuses,
 /// every kind but `Consultation` (adding it would reshuffle the data the
@@ -15,51 +61,6 @@ use super::model::{Source, TimelineEvent};
 /// source per event.
 #[doc(hidden)]
 pub fn synthetic_events(n: usize, seed: u64, from: NaiveDate, to: NaiveDate) -> Vec<TimelineEvent> {
-    const KINDS: [EventKind; 15] = [
-        EventKind::PhoneCall,
-        EventKind::Meeting,
-        EventKind::Summit,
-        EventKind::Visit,
-        EventKind::Negotiation,
-        EventKind::Attack,
-        EventKind::Pledge,
-        EventKind::Threat,
-        EventKind::Statement,
-        EventKind::Request,
-        EventKind::Aid,
-        EventKind::Sanction,
-        EventKind::Agreement,
-        EventKind::Ceasefire,
-        EventKind::Accusation,
-    ];
-    const ACTORS: [&str; 16] = [
-        "United States",
-        "Russia",
-        "Ukraine",
-        "China",
-        "India",
-        "European Union",
-        "NATO",
-        "Turkey",
-        "Iran",
-        "Israel",
-        "Hamas",
-        "Germany",
-        "France",
-        "United Kingdom",
-        "Japan",
-        "North Korea",
-    ];
-    const STATUS: [Status; 8] = [
-        Status::Occurred,
-        Status::Occurred,
-        Status::Occurred,
-        Status::Occurred,
-        Status::Planned,
-        Status::Claimed,
-        Status::Possible,
-        Status::Negated,
-    ];
     let mut state = seed
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407);

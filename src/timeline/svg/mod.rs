@@ -14,6 +14,7 @@ mod legend;
 use std::fmt::Write as _;
 
 use super::escape::{one_line, xml};
+use super::label::MARK;
 use super::model::{Orientation, Timeline};
 
 use layout::{Place, SvgLayout, COL_W, LANE_PAD, ROW};
@@ -58,7 +59,7 @@ impl Frame {
             + if self.horiz {
                 ROW / 2.0
             } else {
-                super::label::MARK / 2.0 + 2.0
+                MARK / 2.0 + 2.0
             }
     }
 
