@@ -721,7 +721,7 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
         }
         None => None,
     };
-    let (mut events, relations) = crate::timeline_data::load(&st)?;
+    let (mut events, relations) = timeline::load(&st)?;
     if let Some(only) = &only {
         events.retain(|e| only.contains(&e.id));
     }
@@ -795,7 +795,7 @@ fn timeline_cmd(a: TimelineArgs) -> Result<u8> {
         eprintln!(
             "folded: {} {} event(s) of {} into one node{}",
             note.count,
-            note.kind,
+            note.kind.name(),
             note.actors.join(", "),
             note.day.map(|d| format!(" on {d}")).unwrap_or_default()
         );

@@ -20,7 +20,5 @@ pub mod relations;
 pub mod store;
 pub mod syndication;
 pub mod timeline;
-#[cfg(feature = "store")]
-pub mod timeline_data;
 pub mod timex;
 pub mod vocab;

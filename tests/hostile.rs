@@ -330,7 +330,7 @@ fn hostile_labels_survive_every_output_format() {
 
     // Timelines: DOT parses (graphviz-rust's parser, and dot itself when
     // installed); SVG parses as XML and carries no live markup.
-    let (events, relations) = eventline::timeline_data::load(&store).unwrap();
+    let (events, relations) = eventline::timeline::load(&store).unwrap();
     assert_eq!(events.len(), N);
     for (k, chunk) in events.chunks(100).enumerate() {
         let opts = Options {
