@@ -108,7 +108,12 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
             .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
         !gap.is_empty()
             && gap.len() <= 3
-            && gap.iter().all(|w| matches!(*w, "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"))
+            && gap.iter().all(|w| {
+                matches!(
+                    *w,
+                    "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
+                )
+            })
             && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
     };
     // Rightwards.
@@ -184,7 +189,9 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
             return Some(coordinated(scope, i, lb, v));
         }
     }
-    let start = if lb > 0 && is("clause_breaks", sent.lower(lb)) {
+    // The word that opens the clause ("when", "that", a subordinating
+    // "before") is not part of its subject.
+    let start = if lb > 0 && scope.breaks.get(lb).copied().unwrap_or(false) {
         lb + 1
     } else {
         lb
@@ -198,12 +205,13 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
         // nothing else is ("Ukraine's grid was attacked").
         .filter(|(_, e)| {
             !(sent.lower(e.np1) == "'s" && e.np1 + 1 < v)
-                || !ents.iter().any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
+                || !ents
+                    .iter()
+                    .any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
         })
         // "Hezbollah leader ..." handled by titles; a pronoun in a quote is another voice.
         .filter(|(_, e)| {
-            sent.in_quote(e.t0) == sent.in_quote(v)
-                || !sent.quotes.iter().any(|&(a, _)| a <= start)
+            sent.in_quote(e.t0) == sent.in_quote(v) || !sent.quotes.iter().any(|&(a, _)| a <= start)
         })
         .map(|(i, _)| i)
         .collect();
@@ -234,8 +242,16 @@ fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<usize>> {
             && (f.comp.0..t.t0).any(|k| {
                 matches!(
                     sent.lower(k),
-                    "after" | "following" | "before" | "during" | "when" | "while" | "upon"
-                        | "ahead" | "at" | "in"
+                    "after"
+                        | "following"
+                        | "before"
+                        | "during"
+                        | "when"
+                        | "while"
+                        | "upon"
+                        | "ahead"
+                        | "at"
+                        | "in"
                 )
             })
             && !(f.comp.0..t.t0).any(|k| ents.iter().any(|e| e.t0 == k && free(e)));
@@ -374,13 +390,20 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
         return false;
     }
     let first = sent.lower(t.t0);
-    if matches!(first, "was" | "were" | "been" | "be" | "being" | "is" | "are") {
+    if matches!(
+        first,
+        "was" | "were" | "been" | "be" | "being" | "is" | "are"
+    ) {
         return true;
     }
     let prev = if t.t0 > 0 { sent.lower(t.t0 - 1) } else { "" };
     let prev2 = if t.t0 > 1 { sent.lower(t.t0 - 2) } else { "" };
     let be = |w: &str| matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are");
-    let participle = first.ends_with("ed") || matches!(first, "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met");
+    let participle = first.ends_with("ed")
+        || matches!(
+            first,
+            "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met"
+        );
     let motion = t.kind() == EventKind::Visit && sent.lower(t.t1) != "by";
     participle && !motion && (be(prev) || (prev.ends_with("ly") && be(prev2)))
 }
@@ -463,7 +486,8 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
     let mut indirect: Vec<usize> = Vec::new();
     while j > lb && steps < 6 {
         let w = sent.lower(j - 1);
-        let particle = matches!(w, "off" | "out" | "up") && j >= 2 && is("light_verbs", sent.lower(j - 2));
+        let particle =
+            matches!(w, "off" | "out" | "up") && j >= 2 && is("light_verbs", sent.lower(j - 2));
         if is("light_verbs", w) || particle {
             let v = if particle { j - 2 } else { j - 1 };
             if let Some(s) = subject(scope, lb, v).or_else(|| controller(scope, t, lb)) {
@@ -473,7 +497,14 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             }
             // "gave Hamas an ultimatum": the one it is given to.
             for i in indirect {
-                args.add(if kind.symmetric() { Role::Participant } else { Role::Target }, i);
+                args.add(
+                    if kind.symmetric() {
+                        Role::Participant
+                    } else {
+                        Role::Target
+                    },
+                    i,
+                );
             }
             return;
         }
@@ -483,13 +514,15 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             steps += 1;
             continue;
         }
-        let det = matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another")
-            || (sent.toks[j - 1].kind == TokKind::Word
-                && !sent.toks[j - 1].cap
-                && !is("stopwords", w)
-                && !PREPOSITIONS.contains(&w)
-                && !is("speech_verbs", w)
-                && !scope.triggers.iter().any(|o| o.t0 <= j - 1 && j - 1 < o.t1));
+        let det = matches!(
+            w,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
+        ) || (sent.toks[j - 1].kind == TokKind::Word
+            && !sent.toks[j - 1].cap
+            && !is("stopwords", w)
+            && !PREPOSITIONS.contains(&w)
+            && !is("speech_verbs", w)
+            && !scope.triggers.iter().any(|o| o.t0 <= j - 1 && j - 1 < o.t1));
         if !det {
             break;
         }
@@ -499,8 +532,15 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
     // A meeting or statement in a prepositional phrase ("made the remarks
     // in a meeting with", "said after talks with") is its subject's.
     let in_pp = governing_prep(sent, j, lb).is_some_and(|p| {
-        matches!(p, "in" | "at" | "during" | "after" | "before" | "on" | "over" | "through" | "within")
-    }) || (j > 0 && matches!(sent.lower(j - 1), "after" | "following" | "during" | "before"));
+        matches!(
+            p,
+            "in" | "at" | "during" | "after" | "before" | "on" | "over" | "through" | "within"
+        )
+    }) || (j > 0
+        && matches!(
+            sent.lower(j - 1),
+            "after" | "following" | "during" | "before"
+        ));
     let meets = kind.family() == "consult" || kind.speech_act();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
     if meets && in_pp && !between {
@@ -576,9 +616,11 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
             && (matches!(sent.lower(e.np0 - 1), "and" | "or")
                 || sent.lower(e.np0 - 1) == "," && list_goes_on)
         {
-            if let Some(&(r, _)) = args.roles.iter().find(|(_, x)| {
-                ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0
-            }) {
+            if let Some(&(r, _)) = args
+                .roles
+                .iter()
+                .find(|(_, x)| ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0)
+            {
                 args.add(r, i);
                 last_end = e.np1;
                 continue;

@@ -64,10 +64,13 @@ impl<'g> Extractor<'g> {
         let timexes = match dct {
             Some(d) => timex::tag(text, d),
             // Without an anchor, only explicit dates mean anything.
-            None => timex::tag(text, NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default())
-                .into_iter()
-                .filter(|t| t.anchoring == Anchoring::Explicit)
-                .collect(),
+            None => timex::tag(
+                text,
+                NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+            )
+            .into_iter()
+            .filter(|t| t.anchoring == Anchoring::Explicit)
+            .collect(),
         };
         let doc = doc::Doc::new(text);
         let names = self.gaz.find_names(text);

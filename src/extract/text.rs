@@ -117,15 +117,6 @@ pub struct Token {
     pub cap: bool,
 }
 
-impl Token {
-    pub fn is(&self, w: &str) -> bool {
-        self.lower == w
-    }
-    pub fn is_any(&self, ws: &[&str]) -> bool {
-        ws.contains(&self.lower.as_str())
-    }
-}
-
 /// Tokens of `text[start..end]`: words (with "U.S."-style dotted
 /// abbreviations kept whole), numbers, "'s" and "n't" as tokens of their
 /// own, and every other symbol as punctuation; hyphens split words so that
