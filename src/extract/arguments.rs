@@ -341,7 +341,11 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     // Left side.
     match t.pos() {
         Pos::Verb => {
-            if let Some(s) = subject(scope, lb, t.t0) {
+            if let Some(s) = coordinated_verb_subject(scope, t) {
+                for e in s {
+                    args.add(if passive { Role::Target } else { subj_role }, e);
+                }
+            } else if let Some(s) = subject(scope, lb, t.t0) {
                 let role = if passive { Role::Target } else { subj_role };
                 for e in s {
                     args.add(role, e);
@@ -368,6 +372,13 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     right_side(scope, t, rb, passive, &mut args);
+    if t.pos() == Pos::Noun && kind.family() == "consult" {
+        if let Some(s) = fronted_adjunct_subject(scope, t) {
+            for e in s {
+                args.add(Role::Participant, e);
+            }
+        }
+    }
     // "with today's telephone conversation": a meeting or speech act that
     // names no party of its own is its clause's subject's.
     if args.roles.is_empty()
@@ -382,6 +393,73 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     args
+}
+
+/// "Pence voiced concern over the arrests of journalists and members of
+/// civil society and urged transparency": a verb coordinated with an
+/// earlier one shares its subject, not the object just before "and".
+fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let sent = scope.sent;
+    let mut k = t.t0;
+    while k > 0 && matches!(sent.lower(k - 1), "also" | "then" | "later") {
+        k -= 1;
+    }
+    if k == 0
+        || !matches!(sent.lower(k - 1), "and" | "but")
+        || sent.lower(k.saturating_sub(2)) == ","
+    {
+        return None;
+    }
+    // The enclosing clause: the speech frame's words or the sentence up to
+    // its last semicolon.
+    let floor = scope
+        .frames
+        .iter()
+        .filter(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0)
+        .map(|f| f.comp.0)
+        .chain((0..t.t0).filter(|&j| sent.lower(j) == ";").map(|j| j + 1))
+        .max()
+        .unwrap_or(0);
+    // Only when an earlier verb of the clause is what "and" joins: some
+    // verb-like word (past tense or a finite auxiliary) before the "and".
+    let earlier_verb = (floor..k - 1).any(|j| {
+        let w = sent.lower(j);
+        (w.ends_with("ed") && !sent.toks[j].cap)
+            || matches!(
+                w,
+                "said" | "met" | "made" | "held" | "gave" | "took" | "sent"
+            )
+    });
+    if !earlier_verb {
+        return None;
+    }
+    subject(scope, floor, t.t0)
+}
+
+/// "In a White House meeting with Binali Yildirim, Pence voiced ...",
+/// "After talks with his counterpart, Lavrov said ...": a meeting named in
+/// a fronted adjunct has the main clause's subject as a party.
+fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let first = sent.body;
+    if !matches!(
+        sent.lower(first),
+        "in" | "at" | "during" | "after" | "following" | "before" | "ahead" | "on"
+    ) || t.t0 > first + 8
+    {
+        return None;
+    }
+    let comma = (t.t1..(t.t1 + 12).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
+    if (first..comma).any(|k| scope.breaks[k] && k > first) {
+        return None;
+    }
+    let subj = ents
+        .iter()
+        .position(|e| e.np0 == comma + 1 && free(e) && !e.is_place() && e.kind != EntKind::Group)?;
+    let after = sent.toks.get(ents[subj].np1)?;
+    // A verb must follow, or it is a list, not a clause.
+    (after.kind == TokKind::Word && !after.cap && !PREPOSITIONS.contains(&after.lower.as_str()))
+        .then(|| coordinated(scope, subj, comma + 1, sent.toks.len()))
 }
 
 /// Whether a verbal trigger is passive ("was killed", "were injured").

@@ -465,7 +465,10 @@ fn mention(
             !(*r == Role::Target
                 && a.etype == EntityType::Group
                 && a.anchor == a.iri
-                && a.label.rsplit(' ').next().is_some_and(|w| is("aidobj", &w.to_lowercase())))
+                && a.label
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| is("aidobj", &w.to_lowercase())))
         });
     }
     with_countries(&mut actors, ctx);

@@ -126,7 +126,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         let next = sent.lower(h + 1);
         if is_word(sent, h + 1)
             && !sent.toks[h + 1].cap
-            && (crate::extract::lexicon::BY_FIRST.contains_key(next)
+            // ("was killed" is a trigger too, but "was" no noun.)
+            && (crate::extract::lexicon::BY_FIRST.contains_key(next) && !is("stopwords", next)
                 || is("group_nouns", next)
                 || is("victim_nouns", next)
                 || is("facility_nouns", next))
