@@ -71,6 +71,8 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
                 | "yesterday" | "this" | "next" | "week" | "weekend" | "year" | "month"
         ) || crate::extract::lexicon::WEEKDAYS.contains(&w)
             || sent.toks[k - 1].kind == TokKind::Number
+            // "his 25-minute talks": the tokenizer splits the compound.
+            || (k >= 2 && sent.lower(k - 2) == "-" && !sent.toks[k - 1].cap)
             // "Trump's highly publicised summit": adverbs and adjectives.
             || (sent.toks[k - 1].kind == TokKind::Word
                 && !sent.toks[k - 1].cap
@@ -526,6 +528,8 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             | "massive" | "deadly" | "suicide" | "fresh" | "further" | "earlier"
             | "short" | "long" | "lengthy" | "fifth" | "third" | "fourth" | "sixth")
             || sent.toks[k - 1].kind == TokKind::Number
+            // "his 25-minute talks": the tokenizer splits the compound.
+            || (k >= 2 && sent.lower(k - 2) == "-" && !sent.toks[k - 1].cap)
             // "Trump's highly publicised summit": adverbs and adjectives.
             || (sent.toks[k - 1].kind == TokKind::Word
                 && !sent.toks[k - 1].cap
@@ -568,7 +572,15 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             matches!(w, "off" | "out" | "up") && j >= 2 && is("light_verbs", sent.lower(j - 2));
         if is("light_verbs", w) || particle {
             let v = if particle { j - 2 } else { j - 1 };
-            if let Some(s) = subject(scope, lb, v).or_else(|| controller(scope, t, lb)) {
+            // "to host next week's meeting between Trump and Putin": the
+            // host of others' meeting is no party to it.
+            let hosts_others = w.starts_with("host") && sent.lower(t.t1) == "between";
+            let subj = if hosts_others {
+                None
+            } else {
+                subject(scope, lb, v).or_else(|| controller(scope, t, lb))
+            };
+            if let Some(s) = subj {
                 for e in s {
                     args.add(subj_role, e);
                 }

@@ -53,6 +53,10 @@ pub(crate) fn sentences(
         }
         if !sent.heading {
             let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
+            // Before the story's day is lent to undated events: a one-party
+            // event the sentence does not date is background (see
+            // `keep_and_promote`), and the story's day would not make it news.
+            found.retain(|m| m.kind.family() == "consult" || specific(m));
             narrative_time(sent, &tx, &mut found, &mut focus, ctx.date);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
@@ -110,7 +114,13 @@ fn narrative_time(
         }
         return;
     }
-    *focus = found
+    if pluperfect {
+        *focus = None;
+        return;
+    }
+    // A sentence that dates only background ("after the July 1 handover")
+    // leaves the story's day as it was.
+    let day = found
         .iter()
         .filter(|m| matches!(m.status, Status::Occurred | Status::Claimed))
         .filter_map(|m| m.date.clone())
@@ -118,6 +128,9 @@ fn narrative_time(
             d.days() == 1
                 && reference.is_some_and(|r| d.earliest <= r && (r - d.earliest).num_days() <= 7)
         });
+    if day.is_some() {
+        *focus = day;
+    }
 }
 
 /// "Greece has promised up to 700 troops" in a story about Albania: a
@@ -237,6 +250,24 @@ fn live_triggers(sent: &Sent, trigs: Vec<Trigger>) -> Vec<Trigger> {
             } else {
                 drop[c] = true;
             }
+        }
+    }
+    // "to host next week's meeting between Trump and Putin", "hosted talks
+    // between": the hosted event is the event; its host no party to it.
+    for i in 0..n {
+        let t = &trigs[i];
+        if t.kind().family() != "consult" || !sent.lower(t.t0).starts_with("host") {
+            continue;
+        }
+        let hosted = trigs.iter().any(|o| {
+            o.t0 > t.t0
+                && o.t0 <= t.t1 + 5
+                && o.pos() == super::lexicon::Pos::Noun
+                && o.kind().family() == "consult"
+                && (t.t1..o.t0).all(|k| !matches!(sent.lower(k), "," | "and" | "to" | "that"))
+        });
+        if hosted {
+            drop[i] = true;
         }
     }
     trigs
@@ -727,9 +758,15 @@ fn keep_and_promote(mentions: &mut Vec<Mention>) {
             // One party and no time is how news tells the generic and the
             // habitual ("Syria has attacked", "the US urged restraint"):
             // on the dev set 88 such events matched no gold event, one did.
-            m.parties() >= 2 || (!m.actors.is_empty() && m.date.is_some())
+            specific(m)
         }
     });
+}
+
+/// Two parties, or one party and a time: what a non-meeting event needs to
+/// be told as news.
+fn specific(m: &Mention) -> bool {
+    m.parties() >= 2 || (!m.actors.is_empty() && m.date.is_some())
 }
 
 /// "Trump's summit in Alaska": a meeting with one side named takes the
