@@ -99,7 +99,13 @@ fn free(e: &Ent) -> bool {
 /// Entities coordinated with `e` ("X and Y", "X, Y and Z").
 fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
     let (sent, ents) = (scope.sent, scope.ents);
-    let mut out = vec![e];
+    // "the two" stands for both parties of the story's meeting: two
+    // entities over the same words.
+    let mut out: Vec<usize> = (0..ents.len())
+        .filter(|&i| {
+            i == e || (ents[i].t0 == ents[e].t0 && ents[i].t1 == ents[e].t1 && free(&ents[i]))
+        })
+        .collect();
     // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
     // Russia, Trump said").
     let joins = |a: usize, b: usize| {

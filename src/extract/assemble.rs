@@ -51,7 +51,12 @@ pub(crate) fn sentences(
                 .or_insert((0, e.ent.clone()))
                 .0 += 1;
         }
-        if !sent.heading {
+        if sent.heading {
+            // A headline is no evidence, but it tells who "the two" are.
+            for m in sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx) {
+                see_pair(&m, &mut disc);
+            }
+        } else {
             let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
             // Before the story's day is lent to undated events: a one-party
             // event the sentence does not date is background (see
@@ -67,10 +72,7 @@ pub(crate) fn sentences(
                     && found.iter().any(|m| m.evidence[0].start == p.to)
             });
             for m in &found {
-                let people: Vec<&EntityRef> = m.actors.iter().map(|(_, e)| e).collect();
-                if m.kind.family() == "consult" && people.len() == 2 {
-                    disc.saw_pair(people[0], people[1]);
-                }
+                see_pair(m, &mut disc);
             }
             mentions.extend(found);
         }
@@ -79,6 +81,19 @@ pub(crate) fn sentences(
     }
     give_recipients(&mut mentions, &countries);
     (mentions, pending)
+}
+
+fn see_pair(m: &Mention, disc: &mut Discourse) {
+    // People, not the states they act for (those are added to every actor).
+    let people: Vec<&EntityRef> = m
+        .actors
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| e.etype == EntityType::Person)
+        .collect();
+    if m.kind.family() == "consult" && people.len() == 2 {
+        disc.saw_pair(people[0], people[1]);
+    }
 }
 
 /// News tells a story in order: a past event in a sentence that names no
@@ -817,7 +832,18 @@ fn complete_one_sided(mentions: &mut [Mention]) {
         let unique_best =
             ranked.len() == 1 || (ranked.len() > 1 && ranked[0].1 .0 > ranked[1].1 .0);
         if unique_best && ranked[0].1 .0 >= 2 {
-            for e in &ranked[0].1 .1 {
+            // The partner state, and its person only when the article
+            // pairs one person of it with this side ("Putin", not every
+            // Russian minister met in the story).
+            let refs = &ranked[0].1 .1;
+            let people = refs
+                .iter()
+                .filter(|e| e.etype == EntityType::Person)
+                .count();
+            for e in refs
+                .iter()
+                .filter(|e| e.etype != EntityType::Person || people == 1)
+            {
                 if !m.actors.iter().any(|(_, x)| x.iri == e.iri) {
                     m.actors.push((Role::Participant, e.clone()));
                 }

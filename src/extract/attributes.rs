@@ -264,11 +264,16 @@ pub(crate) fn status(
     // threat itself. Future cues before the trigger make them planned.
     let content_after = !t.kind().speech_act();
     // "agreed on Thursday to another summit".
-    let agreed_to = t.pos() == Pos::Noun
-        && before
-            .iter()
-            .any(|w| matches!(*w, "agreed" | "agree" | "agrees"))
-        && (1..=2).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
+    // "the two had agreed to meet in Istanbul": a past agreement, a
+    // planned meeting.
+    // "had offered to host the meeting": what is offered is to come.
+    let reach = if t.pos() == Pos::Noun { 3 } else { 1 };
+    let agreed_to = before.iter().any(|w| {
+        matches!(
+            *w,
+            "agreed" | "agree" | "agrees" | "agreeing" | "offered" | "offers" | "offer"
+        )
+    }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
     let future_cue = before.iter().any(|w| is("planned_cues", w))
         || (0..before.len()).any(|k| {
             LISTS

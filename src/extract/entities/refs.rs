@@ -223,7 +223,33 @@ pub(super) fn pairs(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 sent.lower(i + 1),
                 "leaders" | "presidents" | "men" | "sides" | "heads" | "ministers" | "countries"
             );
-        let the_two = sent.lower(i) == "the" && sent.lower(i + 1) == "two" && !is_word(sent, i + 2);
+        // "the two had agreed", "the two met": a verb, not a noun, follows.
+        let verb_next = {
+            let w = sent.lower(i + 2);
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "had"
+                        | "have"
+                        | "has"
+                        | "were"
+                        | "are"
+                        | "will"
+                        | "would"
+                        | "met"
+                        | "said"
+                        | "also"
+                        | "did"
+                        | "could"
+                        | "should"
+                        | "spoke"
+                        | "held"
+                        | "agree"
+                )
+        };
+        let the_two = sent.lower(i) == "the"
+            && sent.lower(i + 1) == "two"
+            && (!is_word(sent, i + 2) || verb_next);
         if (two || the_two) && !covered(ents, i + 1) {
             for ent in [a.clone(), b.clone()] {
                 ents.push(Ent::new(i, i + 2, ent, EntKind::Pronoun));
