@@ -20,7 +20,7 @@ use crate::model::{EntityRef, EntityType};
 use crate::vocab;
 
 /// The gazetteer shipped with eventline.
-pub const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
+pub(crate) const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
 
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -166,7 +166,7 @@ impl Gazetteer {
                     order.push(s.clone());
                     Raw::default()
                 });
-                let p = quad.predicate.as_str();
+                let p = quad.predicate.as_ref();
                 let lit = match &quad.object {
                     Term::Literal(l) => Some(l.value().to_string()),
                     _ => None,
@@ -175,10 +175,9 @@ impl Gazetteer {
                     Term::NamedNode(n) => Some(n.as_str().to_string()),
                     _ => None,
                 };
-                let evl = |local: &str| format!("{}{local}", vocab::EVL);
-                if p == vocab::RDF_TYPE {
+                if p == vocab::rdf::TYPE {
                     r.types.extend(iri);
-                } else if p == vocab::RDFS_LABEL {
+                } else if p == vocab::rdfs::LABEL {
                     if r.label.is_none() {
                         r.label = lit;
                     } else {
@@ -186,25 +185,25 @@ impl Gazetteer {
                     }
                 } else if p == vocab::SKOS_ALT_LABEL {
                     r.alt.extend(lit);
-                } else if p == evl("demonym") {
+                } else if p == vocab::DEMONYM {
                     r.demonyms.extend(lit);
                 } else if p == vocab::OWL_SAME_AS {
                     r.same_as.extend(iri);
-                } else if p == evl("standsFor") {
+                } else if p == vocab::STANDS_FOR {
                     r.stands_for = iri;
-                } else if p == evl("locatedIn") {
+                } else if p == vocab::LOCATED_IN {
                     r.located_in = iri;
-                } else if p == evl("seatOf") {
+                } else if p == vocab::SEAT_OF {
                     r.seat_of = lit;
-                } else if p == evl("holds") {
+                } else if p == vocab::HOLDS {
                     r.holds.extend(iri);
-                } else if p == evl("roleTitle") {
+                } else if p == vocab::ROLE_TITLE {
                     r.role_title = lit.map(|t| t.to_lowercase());
-                } else if p == evl("roleOf") {
+                } else if p == vocab::ROLE_OF {
                     r.role_of = iri;
-                } else if p == evl("roleStart") {
+                } else if p == vocab::ROLE_START {
                     r.role_start = lit.and_then(|d| d.parse().ok());
-                } else if p == evl("roleEnd") {
+                } else if p == vocab::ROLE_END {
                     r.role_end = lit.and_then(|d| d.parse().ok());
                 }
             }

@@ -11,14 +11,14 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 
 use chrono::NaiveDate;
-use eventline::article::{Article, DateSource};
-use eventline::gazetteer::Gazetteer;
-use eventline::model::{
+use eventline::timeline::{Options, Timeline};
+use eventline::Gazetteer;
+use eventline::{Article, DateSource};
+use eventline::{
     ArticleDates, ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind,
     Evidence, Mention, Role, Status,
 };
-use eventline::store::{EventStore, ResultFormat};
-use eventline::timeline::{Options, Timeline};
+use eventline::{EventStore, ResultFormat};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{
@@ -176,6 +176,11 @@ fn store_with(labels: &[String]) -> EventStore {
                 url: Some(url(i, label)),
                 published: Some(day(i)),
                 date_source: DateSource::JsonField,
+                dates: ArticleDates {
+                    published: Some(day(i)),
+                    reference: Some(day(i)),
+                    method: "json-published".into(),
+                },
                 text: sentence.clone(),
                 warnings: vec![],
             };

@@ -174,7 +174,7 @@ fn actor_of(get: &dyn Fn(&str) -> Option<String>) -> Option<(String, u8)> {
 fn read_relations(store: &EventStore) -> Result<Vec<Relation>, StoreError> {
     let (vars, rows) = store.select(&format!(
         "SELECT ?a ?p ?b WHERE {{ GRAPH <{}> {{ ?a ?p ?b }} }} ORDER BY ?a ?p ?b",
-        crate::vocab::GRAPH_RELATIONS
+        crate::vocab::GRAPH_RELATIONS.as_str()
     ))?;
     let col = |name: &str| vars.iter().position(|v| v == name);
     let get = |r: &Vec<Option<Term>>, name: &str| col(name).and_then(|i| value(&r[i]));
