@@ -15,8 +15,7 @@ pub(super) fn run(a: ExtractArgs) -> Result<u8> {
     let ex = Extractor::new(&gaz);
     let opts = ReadOptions {
         date: a.input.date,
-        today: today(),
-        ..Default::default()
+        ..ReadOptions::new(today())
     };
     for input in &inputs {
         for article in read_input(input, &opts) {

@@ -92,10 +92,12 @@ impl EventStore {
             QueryResults::Boolean(b) => {
                 match format.standard() {
                     None => writeln!(out, "{b}").map_err(err)?,
-                    Some(f) => QueryResultsSerializer::from_format(f)
-                        .serialize_boolean_to_writer(&mut *out, b)
-                        .map_err(err)?,
-                };
+                    Some(f) => {
+                        QueryResultsSerializer::from_format(f)
+                            .serialize_boolean_to_writer(&mut *out, b)
+                            .map_err(err)?;
+                    }
+                }
                 Ok(1)
             }
             QueryResults::Graph(triples) => {

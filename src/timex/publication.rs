@@ -383,7 +383,6 @@ pub(crate) fn stamp_at(t: &Tagger, j: usize) -> Option<(NaiveDate, bool)> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::Weekday;
 
     use super::*;
 

@@ -14,8 +14,7 @@ use std::time::{Duration, Instant};
 
 use eventline::EventStore;
 
-mod common;
-use common::Rng;
+use crate::common::Rng;
 use eventline::GRAPH_ARTICLE_PREFIX;
 
 fn bin() -> Command {

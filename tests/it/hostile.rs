@@ -25,8 +25,7 @@ use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 
-mod common;
-use common::Rng;
+use crate::common::Rng;
 
 const N: usize = 1000;
 
