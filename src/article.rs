@@ -238,7 +238,7 @@ pub fn read_bytes(
     bytes: &[u8],
     opts: &ReadOptions,
 ) -> Vec<Result<Article, ReadError>> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         return vec![Err(ReadError::Empty {
             path: path.to_path_buf(),
         })];

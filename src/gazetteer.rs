@@ -470,7 +470,7 @@ fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     } else {
         text[at..].chars().next()
     };
-    c.is_some_and(|c| c.is_alphanumeric())
+    c.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

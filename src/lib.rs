@@ -20,6 +20,12 @@ mod article;
 // code and missing Debug implementations rustc now sees inside it are that
 // rewrite's to remove, and this expectation fails once they are gone.
 #[expect(dead_code, missing_debug_implementations, unreachable_pub, unused_imports)]
+#[expect(
+    clippy::int_plus_one,
+    clippy::nonminimal_bool,
+    clippy::needless_range_loop,
+    clippy::explicit_iter_loop
+)]
 #[rustfmt::skip]
 mod extract;
 mod gazetteer;

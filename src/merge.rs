@@ -292,7 +292,7 @@ pub(crate) fn cluster_apart(
         }
         join(&mut clusters, &mut common, chosen);
     }
-    for c in clusters.iter_mut() {
+    for c in &mut clusters {
         c.sort_by(|&x, &y| items[x].id.cmp(&items[y].id));
     }
     clusters.sort_by(|a, b| items[a[0]].id.cmp(&items[b[0]].id));
@@ -325,7 +325,7 @@ pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
         }
     }
     if kind.symmetric() {
-        for a in actors.iter_mut() {
+        for a in &mut actors {
             a.0 = Role::Participant;
         }
     }

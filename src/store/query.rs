@@ -124,13 +124,13 @@ impl EventStore {
         let mut ser = ser.for_writer(&mut *out);
         let mut n = 0;
         if format.supports_datasets() {
-            for q in self.store.iter() {
+            for q in &self.store {
                 ser.serialize_quad(&q?).map_err(err)?;
                 n += 1;
             }
         } else {
             let mut seen = std::collections::HashSet::new();
-            for q in self.store.iter() {
+            for q in &self.store {
                 let q = q?;
                 let t = Triple::new(q.subject, q.predicate, q.object);
                 if seen.insert(t.clone()) {

@@ -96,7 +96,7 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
             })
         })
         .collect();
-    for e in out.iter_mut() {
+    for e in &mut out {
         let id = e.id.clone();
         e.actors.sort_by_key(|l| {
             actor_rank

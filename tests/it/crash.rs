@@ -75,8 +75,7 @@ fn ingest(store: &Path, corpus: &Path) -> Command {
 /// the uninterrupted store, or it is half written.
 fn article_graphs(store: &EventStore) -> BTreeMap<String, u64> {
     let q = format!(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{}\")) }} GROUP BY ?g",
-        GRAPH_ARTICLE_PREFIX
+        "SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{GRAPH_ARTICLE_PREFIX}\")) }} GROUP BY ?g"
     );
     let (_, rows) = store.select(&q).expect("article graphs");
     rows.into_iter()

@@ -368,7 +368,7 @@ fn check_svg(svg: &str, what: &str) {
     };
     let doc = roxmltree::Document::parse_with_options(svg, opts)
         .unwrap_or_else(|e| panic!("{what}: not XML: {e}"));
-    for n in doc.descendants().filter(|n| n.is_element()) {
+    for n in doc.descendants().filter(roxmltree::Node::is_element) {
         assert_ne!(n.tag_name().name(), "script", "{what}: a script element");
         assert_ne!(
             n.tag_name().name(),
