@@ -212,7 +212,8 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
         // "Hainan's fishery showed": a possessor is no subject, unless
         // nothing else is ("Ukraine's grid was attacked").
         .filter(|(_, e)| {
-            !(sent.lower(e.np1) == "'s" && e.np1 + 1 < v)
+            sent.lower(e.np1) != "'s"
+                || e.np1 + 1 >= v
                 || !ents
                     .iter()
                     .any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
@@ -372,7 +373,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         if let Some(a) = ents
             .iter()
             .enumerate()
-            .filter(|(_, e)| free(e) && e.np1 + 3 >= lb - 1 && e.np1 <= lb - 1)
+            .filter(|(_, e)| free(e) && e.np1 + 4 >= lb && e.np1 < lb)
             .max_by_key(|(_, e)| e.np1)
             .map(|(i, _)| i)
         {
@@ -618,7 +619,7 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             && !is("stopwords", w)
             && !PREPOSITIONS.contains(&w)
             && !is("speech_verbs", w)
-            && !scope.triggers.iter().any(|o| o.t0 <= j - 1 && j - 1 < o.t1));
+            && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1));
         if !det {
             break;
         }

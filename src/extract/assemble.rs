@@ -866,12 +866,17 @@ mod dump {
             return;
         };
         let bytes = std::fs::read(&path).expect("readable article");
-        let article = read_bytes(std::path::Path::new(&path), &bytes, &ReadOptions::default())
-            .remove(0)
-            .expect("article");
+        let today = chrono::Local::now().date_naive();
+        let article = read_bytes(
+            std::path::Path::new(&path),
+            &bytes,
+            &ReadOptions::new(today),
+        )
+        .remove(0)
+        .expect("article");
         let gaz = crate::gazetteer::Gazetteer::load(&[]).expect("gazetteer");
         let first = entities::first_names(&gaz);
-        let dates = super::super::reference_dates(&article);
+        let dates = article.dates.clone();
         let text = article.text.as_str();
         let timexes = crate::timex::tag(text, dates.reference.unwrap_or_default());
         let ctx = Context {

@@ -36,9 +36,9 @@ pub(crate) struct Frame {
 pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
     let n = sent.toks.len();
     let mut b = vec![false; n];
-    for i in 0..n {
+    for (i, slot) in b.iter_mut().enumerate() {
         let w = sent.lower(i);
-        b[i] = is("clause_breaks", w)
+        *slot = is("clause_breaks", w)
             || matches!(w, ":" | "(" | ")" | "—" | "–")
             // "..., and Russia said": a new subject after a comma and "and".
             || (w == "and" && i > 0 && sent.lower(i - 1) == ",")

@@ -25,7 +25,7 @@ pub(super) fn cap_word(sent: &Sent, i: usize) -> bool {
             && t.cap
             && !t.lower.starts_with('\'')
             && !is("not_names", &t.lower)
-            && !(is("titles", &t.lower) && !is("name_particles", &t.lower))
+            && (!is("titles", &t.lower) || is("name_particles", &t.lower))
     })
 }
 
@@ -443,7 +443,7 @@ fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
         && (2..=6).contains(&len)
         && !t.lower.contains('.')
         && !is("not_acronyms", &t.lower)
-        && !(i > 0 && upper(i - 1))
+        && (i == 0 || !upper(i - 1))
         && !upper(i + 1)
 }
 

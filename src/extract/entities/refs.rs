@@ -162,7 +162,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             let p = sent.lower(s - 1);
             let modifier = sent.toks[s - 1].kind == TokKind::Word
                 && !is("stopwords", p)
-                && !(p.ends_with("ing") || p.ends_with("ed") && !p.ends_with("-year-old"))
+                && !p.ends_with("ing")
+                && (!p.ends_with("ed") || p.ends_with("-year-old"))
                 && !crate::extract::lexicon::BY_FIRST.contains_key(p)
                 && !is("light_verbs", p)
                 && !matches!(p, "out" | "up" | "off" | "down")

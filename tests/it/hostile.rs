@@ -11,22 +11,21 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 
 use chrono::NaiveDate;
-use eventline::article::{Article, DateSource};
-use eventline::gazetteer::Gazetteer;
-use eventline::model::{
+use eventline::timeline::{Options, Timeline};
+use eventline::Gazetteer;
+use eventline::{Article, DateSource};
+use eventline::{
     ArticleDates, ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind,
     Evidence, Mention, Role, Status,
 };
-use eventline::store::{EventStore, ResultFormat};
-use eventline::timeline::{Options, Timeline};
+use eventline::{EventStore, ResultFormat};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 
-mod common;
-use common::Rng;
+use crate::common::Rng;
 
 const N: usize = 1000;
 
@@ -176,6 +175,11 @@ fn store_with(labels: &[String]) -> EventStore {
                 url: Some(url(i, label)),
                 published: Some(day(i)),
                 date_source: DateSource::JsonField,
+                dates: ArticleDates {
+                    published: Some(day(i)),
+                    reference: Some(day(i)),
+                    method: "json-published".into(),
+                },
                 text: sentence.clone(),
                 warnings: vec![],
             };
@@ -364,7 +368,7 @@ fn check_svg(svg: &str, what: &str) {
     };
     let doc = roxmltree::Document::parse_with_options(svg, opts)
         .unwrap_or_else(|e| panic!("{what}: not XML: {e}"));
-    for n in doc.descendants().filter(|n| n.is_element()) {
+    for n in doc.descendants().filter(roxmltree::Node::is_element) {
         assert_ne!(n.tag_name().name(), "script", "{what}: a script element");
         assert_ne!(
             n.tag_name().name(),
