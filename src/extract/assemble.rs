@@ -65,12 +65,16 @@ pub(crate) fn sentences(
             narrative_time(sent, &tx, &mut found, &mut focus, ctx.date);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
-            pending.extend(relations::sentence_relations(&sent.toks, &mut found));
+            let mut told = relations::sentence_relations(&sent.toks, &mut found);
             found.retain(|m| !m.actors.is_empty());
-            pending.retain(|p| {
+            // Only this sentence's relations can lose an end here; earlier
+            // sentences' stay (filtering them all against this sentence's
+            // mentions dropped every relation but the last sentence's).
+            told.retain(|p| {
                 found.iter().any(|m| m.evidence[0].start == p.from)
                     && found.iter().any(|m| m.evidence[0].start == p.to)
             });
+            pending.extend(told);
             for m in &found {
                 see_pair(m, &mut disc);
             }

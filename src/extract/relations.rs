@@ -293,6 +293,50 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
         });
         i = cue_end;
     }
+    out.extend(agreed_in_call(toks, found, &triggers, &out));
+    out
+}
+
+/// "Trump said he spoke by phone with Putin on Tuesday and that the two had
+/// agreed to meet": a meeting the same parties agreed to hold, told with
+/// their call and no cue between, was agreed during the call.
+fn agreed_in_call(
+    toks: &[Token],
+    found: &[Mention],
+    triggers: &[(usize, usize)],
+    told: &[Pending],
+) -> Vec<Pending> {
+    let mut out = Vec::new();
+    for &(ct, c) in triggers {
+        let call = &found[c];
+        if !matches!(call.kind, EventKind::PhoneCall | EventKind::Meeting)
+            || call.status != Status::Occurred
+        {
+            continue;
+        }
+        for &(pt, p) in triggers.iter().filter(|(t, _)| *t > ct) {
+            let plan = &found[p];
+            let agreed =
+                (ct..pt).any(|k| matches!(toks[k].lower.as_str(), "agreed" | "agree" | "agreeing"));
+            let known = told.iter().any(|r| {
+                [r.from, r.to].contains(&plan.evidence[0].start)
+                    && [r.from, r.to].contains(&call.evidence[0].start)
+            });
+            if plan.kind.family() == "consult"
+                && plan.status == Status::Planned
+                && plan.anchors() == call.anchors()
+                && agreed
+                && !known
+            {
+                out.push(Pending {
+                    from: plan.evidence[0].start,
+                    kind: RelationKind::AgreedDuring,
+                    to: call.evidence[0].start,
+                    cue: "agreed".into(),
+                });
+            }
+        }
+    }
     out
 }
 
