@@ -104,9 +104,12 @@ eventline query -e 'PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT ?e
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
     },
-    /// Export the store as RDF.
+    /// Export the store as RDF, or its events as PLOVER, QuickStatements or CSV.
     #[command(
-        after_help = "Examples:\n  eventline export --format trig -o output/graph.trig\n  eventline export --format turtle > graph.ttl"
+        after_help = "Examples:\n  eventline export --format trig -o output/graph.trig\n  eventline export --format turtle > graph.ttl\n  \
+eventline export --format plover -o events.jsonl\n  eventline export --format quickstatements -o events.qs\n  \
+eventline export --format csv -o events.csv\n\nplover: one JSON object per event (PLOVER's record shape); quickstatements: \
+Wikidata items for occurred or planned events with linked actors and a source URL; csv: one row per event."
     )]
     Export {
         #[command(flatten)]
@@ -232,6 +235,12 @@ pub enum ExportFormat {
     Nquads,
     Ntriples,
     Jsonld,
+    /// PLOVER JSON Lines, one event per line.
+    Plover,
+    /// QuickStatements V1 commands creating Wikidata items.
+    Quickstatements,
+    /// One row per event.
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,6 +318,12 @@ pub fn run(cli: Cli) -> Result<u8> {
             output,
         } => {
             let st = open_store(&store)?;
+            if matches!(
+                format,
+                ExportFormat::Plover | ExportFormat::Quickstatements | ExportFormat::Csv
+            ) {
+                return export_events(&st, format, output.as_deref());
+            }
             let f = match format {
                 ExportFormat::Turtle => RdfFormat::Turtle,
                 ExportFormat::Trig => RdfFormat::TriG,
@@ -317,6 +332,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                 ExportFormat::Jsonld => RdfFormat::JsonLd {
                     profile: Default::default(),
                 },
+                ExportFormat::Plover | ExportFormat::Quickstatements | ExportFormat::Csv => {
+                    unreachable!("event formats are exported above")
+                }
             };
             match output {
                 Some(p) => {
@@ -429,7 +447,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                         TextFormat::Json => outln!(
                             "{}",
                             serde_json::to_string(
-                                &serde_json::json!({"article": a.id, "extraction": x})
+                                &serde_json::json!({"article": a.id, "title": a.title, "url": a.url, "text": a.text, "extraction": x})
                             )?
                         ),
                         TextFormat::Table => {
@@ -510,6 +528,35 @@ fn open_store(arg: &StoreArg) -> Result<EventStore> {
             other => return Ok(other?),
         }
     }
+}
+
+/// The event exports (issue 15): PLOVER, QuickStatements, CSV.
+fn export_events(st: &EventStore, format: ExportFormat, output: Option<&Path>) -> Result<u8> {
+    let events = crate::export::load(st)?;
+    let cx = crate::export::ExportContext {
+        today: chrono::Local::now().date_naive(),
+    };
+    let mut w: Box<dyn Write> = match output {
+        Some(p) => Box::new(std::io::BufWriter::new(create_output(p)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let name = output.map_or("stdout".to_string(), |p| p.display().to_string());
+    let written = match format {
+        ExportFormat::Plover => crate::export::write_plover(&events, &cx, &mut w),
+        ExportFormat::Quickstatements => crate::export::write_quickstatements(&events, &cx, &mut w),
+        _ => crate::export::write_csv(&events, &mut w),
+    }
+    .and_then(|n| w.flush().map(|_| n))
+    .with_context(|| format!("{name}: cannot write"))?;
+    for (why, n) in &written.skipped {
+        eprintln!("left out {n} event(s): {why}");
+    }
+    eprintln!(
+        "wrote {} of {} event(s) to {name}",
+        written.events,
+        events.len()
+    );
+    Ok(exit::OK)
 }
 
 fn create_output(p: &Path) -> Result<std::fs::File> {

@@ -10,8 +10,10 @@
 pub mod article;
 #[cfg(feature = "store")]
 pub mod cli;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod html;
 pub mod merge;
 pub mod model;
 pub mod rdf;
