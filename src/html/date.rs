@@ -26,28 +26,94 @@ fn meta_names() -> &'static [String] {
 }
 
 /// The publication date of a parsed page and how it was found.
+///
+/// A timestamp in UTC names the day in Greenwich, not the day the page's
+/// readers saw: "2023-11-09T01:09:55Z" is an evening story of 8 November
+/// in Denver. When the page also states a local day one day off (a
+/// timestamp with its own offset or none, or the URL's date), that wins.
 pub(crate) fn published(doc: &Document, url: Option<&str>) -> Option<(NaiveDate, Method)> {
-    json_ld(doc)
+    let (stamp, method) = json_ld(doc)
         .map(|d| (d, "json-ld"))
         .or_else(|| meta(doc))
         .or_else(|| marked(doc).map(|d| (d, "itemprop")))
         .or_else(|| time_element(doc).map(|d| (d, "time")))
-        .or_else(|| url.and_then(from_url).map(|d| (d, "url")))
+        .or_else(|| url.and_then(from_url).map(|d| (Stamp::day(d), "url")))
+        .or_else(|| dateline(doc).map(|d| (Stamp::day(d), "dateline")))?;
+    if stamp.utc {
+        // The same instant told in local time (same minutes and seconds:
+        // zones differ by whole hours), or the URL's day; not any other
+        // date of the page (related stories carry theirs).
+        let local = local_stamps(doc)
+            .into_iter()
+            .find(|(l, _)| l.clock.is_some() && l.clock == stamp.clock)
+            .map(|(l, m)| (l.date, m))
+            .or_else(|| url.and_then(from_url).map(|d| (d, "url")));
+        if let Some(local) = local.filter(|(d, _)| (*d - stamp.date).num_days().abs() == 1) {
+            return Some(local);
+        }
+    }
+    Some((stamp.date, method))
+}
+
+/// Every timestamp the page states with a local time zone (or none).
+fn local_stamps(doc: &Document) -> Vec<(Stamp, Method)> {
+    let mut out = Vec::new();
+    let mut add = |v: &str, m: Method| {
+        if let Some(st) = parse_stamp(v).filter(|st| !st.utc) {
+            out.push((st, m));
+        }
+    };
+    for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(script.text().trim()) {
+            let mut found = Vec::new();
+            find_all(&v, "datePublished", &mut found);
+            for f in found {
+                add(f, "json-ld-local");
+            }
+        }
+    }
+    let names = meta_names();
+    for m in doc.select("meta").iter() {
+        let published = ["property", "name", "itemprop"].iter().any(|a| {
+            m.attr(a)
+                .is_some_and(|k| names.contains(&k.trim().to_ascii_lowercase()))
+        });
+        if let Some(v) = m.attr("content").filter(|_| published) {
+            add(&v, "meta-local");
+        }
+    }
+    for t in doc.select("time[datetime]").iter() {
+        if let Some(v) = t.attr("datetime") {
+            add(&v, "time-local");
+        }
+    }
+    out
+}
+
+fn find_all<'a>(v: &'a serde_json::Value, key: &str, out: &mut Vec<&'a str>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            out.extend(m.get(key).and_then(|x| x.as_str()));
+            m.values().for_each(|x| find_all(x, key, out));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| find_all(x, key, out)),
+        _ => {}
+    }
 }
 
 /// `datePublished` of the first JSON-LD object that has one (objects,
 /// arrays and `@graph` searched depth first); `dateCreated` failing that.
-fn json_ld(doc: &Document) -> Option<NaiveDate> {
+fn json_ld(doc: &Document) -> Option<Stamp> {
     let mut created = None;
     for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
         let text = script.text();
         let Ok(v) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
             continue;
         };
-        if let Some(d) = find_key(&v, "datePublished").and_then(parse_date) {
+        if let Some(d) = find_key(&v, "datePublished").and_then(parse_stamp) {
             return Some(d);
         }
-        created = created.or_else(|| find_key(&v, "dateCreated").and_then(parse_date));
+        created = created.or_else(|| find_key(&v, "dateCreated").and_then(parse_stamp));
     }
     created
 }
@@ -64,9 +130,9 @@ fn find_key<'a>(v: &'a serde_json::Value, key: &str) -> Option<&'a str> {
 }
 
 /// The best-ranked meta tag holding a date.
-fn meta(doc: &Document) -> Option<(NaiveDate, Method)> {
+fn meta(doc: &Document) -> Option<(Stamp, Method)> {
     let names = meta_names();
-    let mut best: Option<(usize, NaiveDate)> = None;
+    let mut best: Option<(usize, Stamp)> = None;
     for m in doc.select("meta").iter() {
         let Some(value) = m.attr("content").or_else(|| m.attr("datetime")) else {
             continue;
@@ -77,10 +143,10 @@ fn meta(doc: &Document) -> Option<(NaiveDate, Method)> {
             let Some(rank) = names.iter().position(|n| *n == key) else {
                 continue;
             };
-            if best.is_some_and(|(r, _)| r <= rank) {
+            if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
                 continue;
             }
-            if let Some(d) = parse_date(&value) {
+            if let Some(d) = parse_stamp(&value) {
                 best = Some((rank, d));
             }
         }
@@ -97,25 +163,53 @@ fn meta_method(rank: usize) -> Method {
 }
 
 /// An element other than `<meta>` marked as the publication date.
-fn marked(doc: &Document) -> Option<NaiveDate> {
+fn marked(doc: &Document) -> Option<Stamp> {
     doc.select(r#"[itemprop="datePublished"], [pubdate], [property="article:published_time"]"#)
         .iter()
         .find_map(|e| {
             e.attr("datetime")
                 .or_else(|| e.attr("content"))
-                .and_then(|v| parse_date(&v))
-                .or_else(|| parse_date(&e.text()))
+                .and_then(|v| parse_stamp(&v))
+                .or_else(|| parse_stamp(&e.text()))
         })
 }
 
 /// The first `<time datetime>` of the article, else of the page.
-fn time_element(doc: &Document) -> Option<NaiveDate> {
+fn time_element(doc: &Document) -> Option<Stamp> {
     let of = |sel: &str| {
         doc.select(sel)
             .iter()
-            .find_map(|e| e.attr("datetime").and_then(|v| parse_date(&v)))
+            .find_map(|e| e.attr("datetime").and_then(|v| parse_stamp(&v)))
     };
     of("article time[datetime], header time[datetime]").or_else(|| of("time[datetime]"))
+}
+
+/// Elements whose class or id says they hold the story's date or byline
+/// ("Posted on January 13, 2020 by ..."), which Readability leaves out of
+/// the main text.
+const DATELINE: &str = r#"[class*="date"], [class*="Date"], [id*="date"], [class*="byline"], [class*="posted"], [class*="publish"], [class*="meta"], [class*="time"]"#;
+
+/// The first written date in a short dateline element.
+fn dateline(doc: &Document) -> Option<NaiveDate> {
+    doc.select(DATELINE).iter().take(50).find_map(|e| {
+        let text = e.text();
+        (text.len() < 200)
+            .then(|| find_written_date(&text))
+            .flatten()
+    })
+}
+
+/// A date anywhere in a short text: each run of up to four words tried.
+fn find_written_date(text: &str) -> Option<NaiveDate> {
+    let cleaned = text.replace([',', '|', '·', '•'], " ");
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    (0..words.len()).find_map(|i| {
+        let head = words[i..words.len().min(i + 4)].join(" ");
+        // A bare number is not a date ("2019" alone, "13").
+        (head.contains(|c: char| c.is_ascii_alphabetic()) || head.contains(['-', '/', '.']))
+            .then(|| parse_date(&head))
+            .flatten()
+    })
 }
 
 /// `/2019/10/19/`, `/2019-10-19`, `/20191019/` in a URL's path.
@@ -171,6 +265,49 @@ fn iso_prefix(s: &str) -> Option<NaiveDate> {
         .map(|c| if c == '/' || c == '.' { '-' } else { c })
         .collect();
     plausible(NaiveDate::parse_from_str(&head, "%Y-%m-%d").ok())
+}
+
+/// A date a page states, with what tells whether it is the readers' day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    date: NaiveDate,
+    /// A UTC timestamp (`Z`, `+00:00`, `GMT`): its day may not be the
+    /// readers' day.
+    utc: bool,
+    /// Minutes and seconds of its time, when it has one ("09:55").
+    clock: Option<String>,
+}
+
+impl Stamp {
+    fn day(date: NaiveDate) -> Stamp {
+        Stamp {
+            date,
+            utc: false,
+            clock: None,
+        }
+    }
+}
+
+fn parse_stamp(s: &str) -> Option<Stamp> {
+    let date = parse_date(s)?;
+    let t = s.trim();
+    // The clock: what follows the first "HH:" after the date.
+    let clock = t.get(10..).and_then(|rest| {
+        let i = rest.find(':')?;
+        let tail: String = rest[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ':')
+            .take(5)
+            .collect();
+        (tail.len() >= 2).then_some(tail)
+    });
+    let utc = clock.is_some()
+        && (t.ends_with('Z')
+            || t.ends_with("+00:00")
+            || t.ends_with("+0000")
+            || t.ends_with("GMT")
+            || t.ends_with("UTC"));
+    Some(Stamp { date, utc, clock })
 }
 
 /// The date a metadata value states, in the page's own time zone (the day
@@ -240,6 +377,24 @@ mod tests {
         assert_eq!(parse_date("19.10.2019"), date(2019, 10, 19));
         assert_eq!(parse_date("1066-10-14"), None);
         assert_eq!(parse_date("soon"), None);
+    }
+
+    #[test]
+    fn datelines_in_bylines() {
+        assert_eq!(
+            find_written_date("Posted on January 13, 2020 by Greg"),
+            date(2020, 1, 13)
+        );
+        assert_eq!(
+            find_written_date("By Jo | 7 April 2009 | 3 comments"),
+            date(2009, 4, 7)
+        );
+        assert_eq!(find_written_date("13 comments"), None);
+        let doc = Document::from(r#"<div class="post-meta">Posted on January 13, 2020</div>"#);
+        assert_eq!(
+            published(&doc, None),
+            Some((date(2020, 1, 13).unwrap(), "dateline"))
+        );
     }
 
     #[test]
