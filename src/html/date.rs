@@ -200,7 +200,7 @@ fn dateline(doc: &Document) -> Option<NaiveDate> {
 }
 
 /// A date anywhere in a short text: each run of up to four words tried.
-fn find_written_date(text: &str) -> Option<NaiveDate> {
+pub(super) fn find_written_date(text: &str) -> Option<NaiveDate> {
     let cleaned = text.replace([',', '|', '·', '•'], " ");
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     (0..words.len()).find_map(|i| {
@@ -327,9 +327,22 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     if s.len() >= 8 && s.as_bytes()[..8].iter().all(u8::is_ascii_digit) {
         return plausible(NaiveDate::parse_from_str(&s[..8], "%Y%m%d").ok());
     }
+    // "November 3rd, 2023": ordinals lose their suffix.
     let cleaned: String = s
         .replace(',', " ")
         .split_whitespace()
+        .map(|w| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[digits.len()..];
+            if !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str())
+            {
+                digits
+            } else {
+                w
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     const FORMATS: [&str; 8] = [
@@ -375,6 +388,7 @@ mod tests {
         assert_eq!(parse_date("October 19, 2019 10:04 AM"), date(2019, 10, 19));
         assert_eq!(parse_date("20191019"), date(2019, 10, 19));
         assert_eq!(parse_date("19.10.2019"), date(2019, 10, 19));
+        assert_eq!(parse_date("November 3rd, 2023"), date(2023, 11, 3));
         assert_eq!(parse_date("1066-10-14"), None);
         assert_eq!(parse_date("soon"), None);
     }

@@ -152,17 +152,50 @@ fn is_link_list_item(node: &NodeRef) -> bool {
 
 fn push(out: &mut Vec<String>, text: &str) {
     let t = normalize(text);
-    if t.is_empty() {
+    if t.is_empty() || is_furniture(&t) {
         return;
     }
+    // A drop capital set apart ("T" + "urkey, Poland and ...") rejoins
+    // its word.
+    if let Some(last) = out.last_mut() {
+        let mut chars = last.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() && t.starts_with(char::is_lowercase) {
+                last.push_str(&t);
+                return;
+            }
+        }
+    }
+    out.push(t);
+}
+
+/// Blocks that are page furniture rather than the story: the lines of
+/// `data/boilerplate.txt`, bylines ("By Jo Smith"), breadcrumb trails
+/// ("Home / India News / ..."), datelines ("Updated November 3rd, 2023").
+fn is_furniture(t: &str) -> bool {
     let bare = t
         .trim_end_matches([':', '.', '!', '»', '›', '>'])
         .trim()
         .to_lowercase();
     if boilerplate().contains(&bare.as_str()) {
-        return;
+        return true;
     }
-    out.push(t);
+    let words = t.split(' ').count();
+    let starts = |p: &str| bare.starts_with(p);
+    (words <= 8 && starts("by "))
+        || (words < 30 && t.matches(" / ").count() >= 2)
+        || (words <= 12
+            && [
+                "updated",
+                "published",
+                "posted",
+                "last updated",
+                "first published",
+            ]
+            .iter()
+            .any(|p| starts(p))
+            && super::date::find_written_date(t).is_some())
+        || (words <= 6 && super::date::find_written_date(t).is_some())
 }
 
 /// Runs of whitespace become one space; line breaks inside a block become
@@ -196,6 +229,19 @@ graph.</p><figure><img src="x.jpg"><figcaption>A caption</figcaption></figure>
         assert_eq!(
             got,
             "A subhead\n\nFirst para graph.\n\nAn item\n\nLoose text after a break"
+        );
+    }
+
+    #[test]
+    fn bylines_breadcrumbs_datelines_go_and_drop_capitals_rejoin() {
+        let got = text(
+            "<body><p>Home / World / Story</p><p>by Jo Smith</p><p>Updated November 3rd, 2023</p>\
+<p>March 16, 2020 7:22 AM EDT</p><p><span>T</span></p><p>urkey was added.</p>\
+<p>By the end of the talks on March 16, 2020, both sides had agreed.</p></body>",
+        );
+        assert_eq!(
+            got,
+            "Turkey was added.\n\nBy the end of the talks on March 16, 2020, both sides had agreed."
         );
     }
 
