@@ -425,7 +425,7 @@ fn read_jsonl<R: BufRead>(
     loop {
         lineno += 1;
         let bytes = match bounded::read_line(r, opts.max_article_bytes) {
-            Ok(Line::Line(b)) => b,
+            Ok(Line::Whole(b)) => b,
             Ok(Line::Eof) => break,
             Ok(Line::TooLong) => {
                 out.push(Err(ReadError::LineOverLimit {

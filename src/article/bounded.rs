@@ -29,7 +29,7 @@ pub(crate) fn read_to_limit<R: Read>(r: R, limit: usize) -> io::Result<Bounded> 
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Line {
     /// A line (without its end) of at most the limit.
-    Line(Vec<u8>),
+    Whole(Vec<u8>),
     /// A line past the limit, skipped up to its end.
     TooLong,
     /// A line past the limit whose end did not come within
@@ -59,11 +59,11 @@ pub(crate) fn read_line<R: BufRead>(r: &mut R, limit: usize) -> io::Result<Line>
         if buf.last() == Some(&b'\r') {
             buf.pop();
         }
-        return Ok(Line::Line(buf));
+        return Ok(Line::Whole(buf));
     }
     if buf.len() <= limit {
         // The last line, without a line end.
-        return Ok(Line::Line(buf));
+        return Ok(Line::Whole(buf));
     }
     // Over the limit: skip to the line's end, in bounded steps.
     let budget = (limit as u64).saturating_mul(GIVE_UP_FACTOR).max(1 << 20);
@@ -114,10 +114,10 @@ mod tests {
     #[test]
     fn lines_past_the_limit_are_skipped_and_the_next_read() {
         let mut r = &b"short\nmuch too long a line\r\nok\r\nlast"[..];
-        assert_eq!(read_line(&mut r, 8).unwrap(), Line::Line(b"short".to_vec()));
+        assert_eq!(read_line(&mut r, 8).unwrap(), Line::Whole(b"short".to_vec()));
         assert_eq!(read_line(&mut r, 8).unwrap(), Line::TooLong);
-        assert_eq!(read_line(&mut r, 8).unwrap(), Line::Line(b"ok".to_vec()));
-        assert_eq!(read_line(&mut r, 8).unwrap(), Line::Line(b"last".to_vec()));
+        assert_eq!(read_line(&mut r, 8).unwrap(), Line::Whole(b"ok".to_vec()));
+        assert_eq!(read_line(&mut r, 8).unwrap(), Line::Whole(b"last".to_vec()));
         assert_eq!(read_line(&mut r, 8).unwrap(), Line::Eof);
     }
 

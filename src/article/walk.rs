@@ -126,7 +126,7 @@ mod tests {
         fs::write(root.join("sub/a.txt"), "text").unwrap();
         symlink(&root, root.join("sub/loop")).unwrap();
         symlink(root.join("sub/a.txt"), root.join("b.txt")).unwrap();
-        let (inputs, errors) = collect_inputs(&[root.clone()]);
+        let (inputs, errors) = collect_inputs(std::slice::from_ref(&root));
         assert_eq!(inputs, vec![Input::File(root.join("b.txt"))]);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(matches!(&errors[0], ReadError::SameFile { .. }));

@@ -14,9 +14,11 @@ use serde::Serialize;
 use super::{one_line, Entity, ExportContext, ExportEvent, Role, Written};
 
 /// The record keys the writer may emit beyond PLOVER's own.
-pub const EXTENSION_KEYS: [&str; 4] = ["dateLatest", "status", "stories", "sentences"];
+#[cfg(test)]
+const EXTENSION_KEYS: [&str; 4] = ["dateLatest", "status", "stories", "sentences"];
 /// The actor keys the writer may emit beyond PLOVER's `actorText`.
-pub const ACTOR_EXTENSION_KEYS: [&str; 3] = ["role", "country", "wikidata"];
+#[cfg(test)]
+const ACTOR_EXTENSION_KEYS: [&str; 3] = ["role", "country", "wikidata"];
 
 #[derive(Serialize)]
 struct Record<'a> {

@@ -123,7 +123,7 @@ pub fn write_quickstatements(
         let when = e.earliest.map(|d| d.to_string()).unwrap_or_default();
         lines.push(format!(
             "LAST\tDen\t{}",
-            string(&format!("{} reported in the news {when}", humanize(e.kind)).trim_end())
+            string(format!("{} reported in the news {when}", humanize(e.kind)).trim_end())
         ));
         lines.push(format!("LAST\tP31\t{}{reference}", class_of(e.kind)));
         if let (Some(a), Some(b)) = (e.earliest, e.latest) {
