@@ -24,10 +24,11 @@ for name in sorted(os.listdir(src)):
     stripped = text.lstrip(" \t")
     if stripped.startswith("date "):
         date, body = stripped[5:15], stripped[15:].lstrip(" \t")
-    paras = "\n".join(f"<p>{html.escape(p.strip())}</p>" for p in body.split("\n\n") if p.strip())
+    # One paragraph a line: saved texts break paragraphs with one newline.
+    paras = "\n".join(f"<p>{html.escape(p.strip())}</p>" for p in body.split("\n") if p.strip())
     meta = f'<meta property="article:published_time" content="{date}T08:00:00+00:00">' if date else ""
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Wire story</title>{meta}</head>
+<html lang="en"><head><meta charset="utf-8">{meta}</head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <article>
 {paras}

@@ -342,14 +342,15 @@ fn render_page(text: &str) -> String {
             .replace('<', "&lt;")
             .replace('>', "&gt;")
     };
+    // One paragraph a line: saved texts break paragraphs with one newline.
     let paras: String = body
-        .split("\n\n")
+        .lines()
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| format!("<p>{}</p>\n", esc(p)))
         .collect();
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Wire</title>\
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta property=\"article:published_time\" content=\"{date}T08:00:00+02:00\"></head><body>\
 <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article>{paras}</article>\
 <aside><p>Most read: Biden met Sunak.</p></aside><footer>(c) Wire</footer></body></html>"
