@@ -114,7 +114,10 @@ mod tests {
     #[test]
     fn lines_past_the_limit_are_skipped_and_the_next_read() {
         let mut r = &b"short\nmuch too long a line\r\nok\r\nlast"[..];
-        assert_eq!(read_line(&mut r, 8).unwrap(), Line::Whole(b"short".to_vec()));
+        assert_eq!(
+            read_line(&mut r, 8).unwrap(),
+            Line::Whole(b"short".to_vec())
+        );
         assert_eq!(read_line(&mut r, 8).unwrap(), Line::TooLong);
         assert_eq!(read_line(&mut r, 8).unwrap(), Line::Whole(b"ok".to_vec()));
         assert_eq!(read_line(&mut r, 8).unwrap(), Line::Whole(b"last".to_vec()));
