@@ -254,6 +254,27 @@ pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<Article, Read
     }
 }
 
+/// Reads a whole input that is not an article (a query file, the text of
+/// `eventline dates`; `-` is standard input) with the same bound.
+pub fn read_small(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(fs::File::open(path).map_err(io)?)
+    };
+    match bounded::read_to_limit(reader, limit).map_err(io)? {
+        Bounded::Whole(bytes) => Ok(bytes),
+        Bounded::OverLimit => Err(ReadError::OverLimit {
+            path: path.to_path_buf(),
+            limit,
+        }),
+    }
+}
+
 fn is_jsonl_path(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),

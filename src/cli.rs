@@ -257,6 +257,9 @@ pub enum LaneArg {
     Kind,
 }
 
+/// Largest query file read (`query FILE`), in bytes.
+const QUERY_MAX_BYTES: usize = 1 << 20;
+
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
@@ -283,14 +286,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         } => {
             let text = match (expression, &file) {
                 (Some(e), _) => e,
-                (None, Some(f)) if f.as_os_str() == "-" => {
-                    let mut s = String::new();
-                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-                        .context("reading the query from stdin")?;
-                    s
-                }
-                (None, Some(f)) => std::fs::read_to_string(f)
-                    .with_context(|| format!("{}: cannot read query file", f.display()))?,
+                // Bounded like every input: a query of /dev/zero ends at once.
+                (None, Some(f)) => String::from_utf8(article::read_small(f, QUERY_MAX_BYTES)?)
+                    .with_context(|| format!("{}: query is not UTF-8", f.display()))?,
                 (None, None) => bail!("give a query file or -e 'QUERY'"),
             };
             let source = match &file {
@@ -387,8 +385,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(exit::OK)
         }
         Command::Dates { dct, format, file } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
+            let bytes = article::read_small(&file, article::DEFAULT_MAX_ARTICLE_BYTES)?;
             let text = String::from_utf8_lossy(&bytes);
             let dct = dct
                 .or_else(|| crate::timex::publication_date(&text).map(|(d, _)| d))

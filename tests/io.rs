@@ -498,3 +498,26 @@ fn unknown_export_formats_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("plover"), "{}", stderr(&out));
 }
+
+#[test]
+#[cfg(unix)]
+fn dates_and_query_files_are_bounded_too() {
+    let s = Store::new();
+    let out = run_within(bin().args(["dates", "/dev/zero"]), Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("/dev/zero: input is larger than the limit"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_within(
+        bin().args(["query", "--store", &s.path(), "/dev/zero"]),
+        Duration::from_secs(30),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("/dev/zero: input is larger than the limit of 1048576 bytes"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -19,7 +19,7 @@ const NAMES: [&str; 8] = [
     "article.jsonl", // JSON Lines reader
     "article",       // no extension: plain text
     "-",             // standard input: JSON Lines when it starts with '{'
-    "article.md",    // plain text
+    "page.html",     // saved web page (html module)
     "corpus.ndjson", // JSON Lines reader
     "ARTICLE.JSONL", // upper case: not JSON Lines (extension match is exact)
 ];
@@ -37,8 +37,11 @@ fuzz_target!(|data: &[u8]| {
             DEFAULT_MAX_ARTICLE_BYTES
         },
     };
-    // The JSON Lines reader keeps a record's own title, of any length.
-    let jsonl = matches!(sel & 7, 1 | 2 | 6) || (sel & 7 == 4 && bytes.first() == Some(&b'{'));
+    // The JSON Lines reader keeps a record's own title, of any length, and
+    // so does the page reader (the page's own headline).
+    let jsonl = matches!(sel & 7, 1 | 2 | 5 | 6)
+        || (sel & 7 == 4
+            && (bytes.first() == Some(&b'{') || eventline::html::looks_like_html(bytes)));
     let results = article::read_bytes(path, bytes, &opts);
     assert!(
         !results.is_empty(),
