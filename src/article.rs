@@ -73,7 +73,7 @@ pub enum ReadError {
         line: usize,
         message: String,
     },
-    #[error("{path}:{line}: JSON line has no \"text\" or \"html\" field, skipped")]
+    #[error("{path}:{line}: JSON line has no \"text\" field (nor \"html\"), skipped")]
     MissingText { path: PathBuf, line: usize },
     #[error("{path}: cannot read: {source}")]
     Io {
