@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 mod bounded;
@@ -26,6 +25,9 @@ mod walk;
 
 use bounded::{Bounded, Line};
 pub use walk::collect_inputs;
+
+use crate::model::ArticleDates;
+use crate::timex::{self, TimexType};
 
 /// Default size limit of one article, in bytes.
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
@@ -144,35 +146,13 @@ pub struct Article {
     pub url: Option<String>,
     pub published: Option<NaiveDate>,
     pub date_source: DateSource,
+    /// The publication date and the reference date of relative dates, as
+    /// decided from all of the above and the text.
+    pub dates: ArticleDates,
     /// The body text after repair; evidence offsets point into it.
     pub text: String,
     /// Things repaired on the way in, for the user to know.
     pub warnings: Vec<String>,
-}
-
-impl Article {
-    /// Hash of everything extraction depends on, the extractor's version
-    /// included: an unchanged hash means re-ingesting changes nothing, and
-    /// a new eventline re-reads every article.
-    pub fn content_hash(&self) -> String {
-        let mut h = Sha256::new();
-        h.update(crate::extract::EXTRACTOR_VERSION.as_bytes());
-        h.update([0]);
-        h.update(self.id.as_bytes());
-        h.update([0]);
-        h.update(self.title.as_deref().unwrap_or("").as_bytes());
-        h.update([0]);
-        h.update(self.url.as_deref().unwrap_or("").as_bytes());
-        h.update([0]);
-        h.update(self.published.map(|d| d.to_string()).unwrap_or_default());
-        h.update([0]);
-        h.update(self.text.as_bytes());
-        hex(&h.finalize()[..16])
-    }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Options of the readers.
@@ -181,13 +161,19 @@ pub struct ReadOptions {
     /// Publication date for inputs that carry none (`--date`).
     pub date: Option<NaiveDate>,
     pub max_article_bytes: usize,
+    /// The reader's today: a dateline without a year is read as the latest
+    /// such date not after it. Passed in, so reading never looks at the
+    /// clock and a test reads the same text the same way every day.
+    pub today: NaiveDate,
 }
 
-impl Default for ReadOptions {
-    fn default() -> Self {
+impl ReadOptions {
+    /// The default options, as of `today`.
+    pub fn new(today: NaiveDate) -> Self {
         ReadOptions {
             date: None,
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            today,
         }
     }
 }
@@ -208,7 +194,11 @@ pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<Article, Read
         Input::File(p) => match fs::File::open(p) {
             Ok(f) => {
                 // A regular file says its size: report it exactly and read nothing.
-                let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                let size = f
+                    .metadata()
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+                    .map(|m| m.len());
                 if let Some(size) = size.filter(|&s| s > opts.max_article_bytes as u64) {
                     if !is_jsonl_path(p) {
                         return vec![Err(ReadError::TooLarge {
@@ -294,7 +284,7 @@ pub fn read_bytes(
     bytes: &[u8],
     opts: &ReadOptions,
 ) -> Vec<Result<Article, ReadError>> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         return vec![Err(ReadError::Empty {
             path: path.to_path_buf(),
         })];
@@ -377,22 +367,80 @@ fn plain_article(
         Some(d) => (Some(d), DateSource::Header),
         None => match opts.date {
             Some(d) => (Some(d), DateSource::CommandLine),
-            None => match crate::timex::publication_date(body) {
+            None => match timex::publication_date_as_of(body, opts.today) {
                 Some((d, method)) => (Some(d), DateSource::Text(method.to_string())),
                 None => (None, DateSource::Unknown),
             },
         },
     };
-    Article {
+    let mut article = Article {
         id,
         source,
         title: headline(body),
         url: None,
         published,
         date_source,
+        dates: ArticleDates::default(),
         text: body.to_string(),
         warnings,
+    };
+    article.dates = reference_dates(&article, opts.today);
+    article
+}
+
+/// The publication date and the date deictic words refer to: the one
+/// decision about an article's dates, made when it is read. A story
+/// stamped 00:14 IST on the 17th, or datelined "Oct 16" with a header of
+/// the 17th, was written on the 16th, and its "today" is the 16th.
+fn reference_dates(article: &Article, today: NaiveDate) -> ArticleDates {
+    let published = article.published;
+    let from_text = timex::publication_date_as_of(&article.text, today).or_else(|| {
+        published.and_then(|p| dateline_without_year(&article.text, p).map(|d| (d, "dateline")))
+    });
+    match (published, from_text) {
+        (Some(p), Some((t, method))) if t <= p && (p - t).num_days() <= 2 => ArticleDates {
+            published: Some(p),
+            reference: Some(t),
+            method: if t == p {
+                article.date_source.describe()
+            } else {
+                method.to_string()
+            },
+        },
+        (Some(p), _) => ArticleDates {
+            published: Some(p),
+            reference: Some(p),
+            method: article.date_source.describe(),
+        },
+        (None, Some((t, method))) => ArticleDates {
+            published: Some(t),
+            reference: Some(t),
+            method: method.to_string(),
+        },
+        (None, None) => ArticleDates {
+            published: None,
+            reference: None,
+            method: "unknown".into(),
+        },
     }
+}
+
+/// "New York, Oct 16 (IANS) ...": a dateline's month and day, in the year
+/// that puts it on or just before the publication date.
+fn dateline_without_year(text: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let first_line = text.lines().find(|l| !l.trim().is_empty())?;
+    let mut cut = first_line.len().min(80);
+    while !first_line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &first_line[..cut];
+    // A dateline sits before the agency in brackets or a dash.
+    let end = head.find(['(', '—', '–']).or_else(|| head.find(" - "))?;
+    timex::tag(&head[..end], published)
+        .into_iter()
+        .filter(|t| t.ttype == TimexType::Date && t.earliest.is_some() && t.earliest == t.latest)
+        .filter_map(|t| t.earliest)
+        .find(|d| *d <= published && (published - *d).num_days() <= 2)
 }
 
 /// The seed format: the text starts with ` date YYYY-MM-DD ` and the article
@@ -539,6 +587,7 @@ fn json_article(
     if let Some(d) = rec.published.as_deref().and_then(parse_json_date) {
         a.published = Some(d);
         a.date_source = DateSource::JsonField;
+        a.dates = reference_dates(&a, opts.today);
     }
     if rec.title.as_deref().is_some_and(|t| !t.trim().is_empty()) {
         a.title = rec.title.map(|t| t.trim().to_string());
@@ -583,21 +632,24 @@ fn html_article(
     let (published, date_source) = match (page.published, opts.date) {
         (Some((d, method)), _) => (Some(d), DateSource::Page(method.to_string())),
         (None, Some(d)) => (Some(d), DateSource::CommandLine),
-        (None, None) => match crate::timex::publication_date(&text) {
+        (None, None) => match timex::publication_date_as_of(&text, opts.today) {
             Some((d, method)) => (Some(d), DateSource::Text(method.to_string())),
             None => (None, DateSource::Unknown),
         },
     };
-    Ok(Article {
+    let mut article = Article {
         id,
         source,
         title: page.title.or_else(|| headline(&text)),
         url: page.url.or(url.map(str::to_string)),
         published,
         date_source,
+        dates: ArticleDates::default(),
         text,
         warnings,
-    })
+    };
+    article.dates = reference_dates(&article, opts.today);
+    Ok(article)
 }
 
 fn file_name(path: &Path) -> String {
@@ -714,7 +766,11 @@ mod tests {
     use super::*;
 
     fn read(name: &str, text: &str) -> Vec<Result<Article, ReadError>> {
-        read_bytes(Path::new(name), text.as_bytes(), &ReadOptions::default())
+        read_bytes(
+            Path::new(name),
+            text.as_bytes(),
+            &ReadOptions::new(NaiveDate::from_ymd_opt(2025, 10, 20).unwrap()),
+        )
     }
 
     #[test]
@@ -776,7 +832,7 @@ mod tests {
         ));
         let opts = ReadOptions {
             max_article_bytes: 4,
-            ..Default::default()
+            ..ReadOptions::new(NaiveDate::from_ymd_opt(2025, 10, 20).unwrap())
         };
         let got = read_bytes(Path::new("big.txt"), b"0123456789", &opts);
         assert!(matches!(got[0], Err(ReadError::TooLarge { size: 10, .. })));
@@ -787,7 +843,7 @@ mod tests {
         let got = read_bytes(
             Path::new("x.txt"),
             b"caf\xe9 talks",
-            &ReadOptions::default(),
+            &ReadOptions::new(NaiveDate::from_ymd_opt(2025, 10, 20).unwrap()),
         );
         let a = got[0].as_ref().unwrap();
         assert!(a.text.contains("caf"));

@@ -20,21 +20,25 @@ use crate::model::{EntityRef, EntityType};
 use crate::vocab;
 
 /// The gazetteer shipped with eventline.
-pub const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
+pub(crate) const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
 
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum GazetteerError {
-    #[error("{path}: cannot read gazetteer: {source}")]
+    #[error("{}: cannot read gazetteer", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: invalid Turtle: {message}")]
-    Parse { path: PathBuf, message: String },
-    #[error("cannot build the name matcher: {0}")]
-    Matcher(String),
+    #[error("{}: invalid Turtle", path.display())]
+    Parse {
+        path: PathBuf,
+        #[source]
+        source: oxrdfio::RdfSyntaxError,
+    },
+    #[error("cannot build the name matcher")]
+    Matcher(#[from] aho_corasick::BuildError),
 }
 
 /// A role held for a while: "president of Q30 from 2025-01-20".
@@ -149,169 +153,18 @@ impl Gazetteer {
         Ok(v)
     }
 
+    /// The gazetteer the given Turtle texts describe.
     pub fn from_turtle(sources: &[(PathBuf, String)]) -> Result<Gazetteer, GazetteerError> {
-        let mut raw: HashMap<String, Raw> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
-        for (path, text) in sources {
-            for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
-                let quad = quad.map_err(|e| GazetteerError::Parse {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
-                let s = match &quad.subject {
-                    oxrdf::NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
-                    other => other.to_string(),
-                };
-                let r = raw.entry(s.clone()).or_insert_with(|| {
-                    order.push(s.clone());
-                    Raw::default()
-                });
-                let p = quad.predicate.as_str();
-                let lit = match &quad.object {
-                    Term::Literal(l) => Some(l.value().to_string()),
-                    _ => None,
-                };
-                let iri = match &quad.object {
-                    Term::NamedNode(n) => Some(n.as_str().to_string()),
-                    _ => None,
-                };
-                let evl = |local: &str| format!("{}{local}", vocab::EVL);
-                if p == vocab::RDF_TYPE {
-                    r.types.extend(iri);
-                } else if p == vocab::RDFS_LABEL {
-                    if r.label.is_none() {
-                        r.label = lit;
-                    } else {
-                        r.alt.extend(lit);
-                    }
-                } else if p == vocab::SKOS_ALT_LABEL {
-                    r.alt.extend(lit);
-                } else if p == evl("demonym") {
-                    r.demonyms.extend(lit);
-                } else if p == vocab::OWL_SAME_AS {
-                    r.same_as.extend(iri);
-                } else if p == evl("standsFor") {
-                    r.stands_for = iri;
-                } else if p == evl("locatedIn") {
-                    r.located_in = iri;
-                } else if p == evl("seatOf") {
-                    r.seat_of = lit;
-                } else if p == evl("holds") {
-                    r.holds.extend(iri);
-                } else if p == evl("roleTitle") {
-                    r.role_title = lit.map(|t| t.to_lowercase());
-                } else if p == evl("roleOf") {
-                    r.role_of = iri;
-                } else if p == evl("roleStart") {
-                    r.role_start = lit.and_then(|d| d.parse().ok());
-                } else if p == evl("roleEnd") {
-                    r.role_end = lit.and_then(|d| d.parse().ok());
-                }
-            }
-        }
-        let etype_of = |types: &[String]| -> Option<EntityType> {
-            let has = |local: &str| types.iter().any(|t| t == &format!("{}{local}", vocab::EVL));
-            Some(if has("Person") {
-                EntityType::Person
-            } else if has("Country") {
-                EntityType::Country
-            } else if has("ArmedGroup") {
-                EntityType::ArmedGroup
-            } else if has("Organisation") {
-                EntityType::Organisation
-            } else if has("City") {
-                EntityType::City
-            } else if has("Region") {
-                EntityType::Region
-            } else if has("Building") {
-                EntityType::Building
-            } else if has("Place") {
-                EntityType::Region
-            } else if has("Actor") {
-                EntityType::Group
-            } else {
-                return None;
-            })
-        };
-        let mut entities = Vec::new();
-        let mut by_iri = HashMap::new();
-        for iri in &order {
-            let r = &raw[iri];
-            let Some(etype) = etype_of(&r.types) else {
-                continue;
-            };
-            let Some(label) = r.label.clone() else {
-                continue;
-            };
-            let qid = r
-                .same_as
-                .iter()
-                .find_map(|s| s.strip_prefix(vocab::WIKIDATA_ENTITY))
-                .map(str::to_string);
-            by_iri.insert(iri.clone(), entities.len());
-            entities.push(Entity {
-                iri: iri.clone(),
-                label,
-                etype,
-                qid,
-                stands_for: None,
-                located_in: None,
-                seat_of: r.seat_of.clone(),
-                roles: Vec::new(),
-            });
-        }
-        for e in entities.iter_mut() {
-            let r = &raw[&e.iri];
-            e.stands_for = r.stands_for.as_ref().and_then(|i| by_iri.get(i).copied());
-            e.located_in = r.located_in.as_ref().and_then(|i| by_iri.get(i).copied());
-            for role_iri in &r.holds {
-                let Some(role) = raw.get(role_iri) else {
-                    continue;
-                };
-                let (Some(title), Some(of)) = (&role.role_title, &role.role_of) else {
-                    continue;
-                };
-                let Some(&of) = by_iri.get(of) else { continue };
-                e.roles.push(RoleSpell {
-                    title: title.clone(),
-                    of,
-                    start: role.role_start,
-                    end: role.role_end,
-                });
-            }
-        }
-        // Surface forms; one form may name several entities (two Bushes),
-        // and is disambiguated by date at lookup.
-        let mut forms: HashMap<String, Surface> = HashMap::new();
-        for (idx, e) in entities.iter().enumerate() {
-            let r = &raw[&e.iri];
-            let mut names: Vec<&String> = vec![&e.label];
-            names.extend(r.alt.iter());
-            for n in names {
-                add_form(&mut forms, n, SurfaceKind::Name, idx);
-                if let Some(rest) = n.strip_prefix("the ") {
-                    add_form(&mut forms, rest, SurfaceKind::Name, idx);
-                }
-            }
-            for d in &r.demonyms {
-                add_form(&mut forms, d, SurfaceKind::Demonym, idx);
-                // "Albanians", "Israelis": the people as a collective actor.
-                if !d.ends_with('s')
-                    && !d.ends_with("ese")
-                    && !d.ends_with("sh")
-                    && !d.ends_with("ch")
-                {
-                    add_form(&mut forms, &format!("{d}s"), SurfaceKind::Demonym, idx);
-                }
-            }
-        }
+        let (raw, order) = read_raw(sources)?;
+        let (mut entities, by_iri) = entities(&raw, &order);
+        link(&mut entities, &raw, &by_iri);
+        let forms = surface_forms(&entities, &raw);
         let mut patterns: Vec<String> = forms.keys().cloned().collect();
         patterns.sort();
         let surfaces: Vec<Surface> = patterns.iter().map(|p| forms[p].clone()).collect();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| GazetteerError::Matcher(e.to_string()))?;
+            .build(&patterns)?;
         Ok(Gazetteer {
             entities,
             by_iri,
@@ -320,7 +173,182 @@ impl Gazetteer {
             matcher,
         })
     }
+}
 
+/// What the Turtle says of each subject, subjects in order of appearance.
+fn read_raw(
+    sources: &[(PathBuf, String)],
+) -> Result<(HashMap<String, Raw>, Vec<String>), GazetteerError> {
+    let mut raw: HashMap<String, Raw> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (path, text) in sources {
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+            let quad = quad.map_err(|source| GazetteerError::Parse {
+                path: path.clone(),
+                source,
+            })?;
+            let s = match &quad.subject {
+                oxrdf::NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
+                other => other.to_string(),
+            };
+            let r = raw.entry(s.clone()).or_insert_with(|| {
+                order.push(s.clone());
+                Raw::default()
+            });
+            let p = quad.predicate.as_ref();
+            let lit = match &quad.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            };
+            let iri = match &quad.object {
+                Term::NamedNode(n) => Some(n.as_str().to_string()),
+                _ => None,
+            };
+            if p == vocab::rdf::TYPE {
+                r.types.extend(iri);
+            } else if p == vocab::rdfs::LABEL {
+                if r.label.is_none() {
+                    r.label = lit;
+                } else {
+                    r.alt.extend(lit);
+                }
+            } else if p == vocab::SKOS_ALT_LABEL {
+                r.alt.extend(lit);
+            } else if p == vocab::DEMONYM {
+                r.demonyms.extend(lit);
+            } else if p == vocab::OWL_SAME_AS {
+                r.same_as.extend(iri);
+            } else if p == vocab::STANDS_FOR {
+                r.stands_for = iri;
+            } else if p == vocab::LOCATED_IN {
+                r.located_in = iri;
+            } else if p == vocab::SEAT_OF {
+                r.seat_of = lit;
+            } else if p == vocab::HOLDS {
+                r.holds.extend(iri);
+            } else if p == vocab::ROLE_TITLE {
+                r.role_title = lit.map(|t| t.to_lowercase());
+            } else if p == vocab::ROLE_OF {
+                r.role_of = iri;
+            } else if p == vocab::ROLE_START {
+                r.role_start = lit.and_then(|d| d.parse().ok());
+            } else if p == vocab::ROLE_END {
+                r.role_end = lit.and_then(|d| d.parse().ok());
+            }
+        }
+    }
+    Ok((raw, order))
+}
+
+/// The entity type of the most specific class among `types`.
+fn etype_of(types: &[String]) -> Option<EntityType> {
+    let has = |local: &str| types.iter().any(|t| t == &format!("{}{local}", vocab::EVL));
+    Some(if has("Person") {
+        EntityType::Person
+    } else if has("Country") {
+        EntityType::Country
+    } else if has("ArmedGroup") {
+        EntityType::ArmedGroup
+    } else if has("Organisation") {
+        EntityType::Organisation
+    } else if has("City") {
+        EntityType::City
+    } else if has("Region") {
+        EntityType::Region
+    } else if has("Building") {
+        EntityType::Building
+    } else if has("Place") {
+        EntityType::Region
+    } else if has("Actor") {
+        EntityType::Group
+    } else {
+        return None;
+    })
+}
+
+/// The entities (typed and labelled subjects), and their index by IRI.
+fn entities(raw: &HashMap<String, Raw>, order: &[String]) -> (Vec<Entity>, HashMap<String, usize>) {
+    let mut entities = Vec::new();
+    let mut by_iri = HashMap::new();
+    for iri in order {
+        let r = &raw[iri];
+        let Some(etype) = etype_of(&r.types) else {
+            continue;
+        };
+        let Some(label) = r.label.clone() else {
+            continue;
+        };
+        let qid = r
+            .same_as
+            .iter()
+            .find_map(|s| s.strip_prefix(vocab::WIKIDATA_ENTITY))
+            .map(str::to_string);
+        by_iri.insert(iri.clone(), entities.len());
+        entities.push(Entity {
+            iri: iri.clone(),
+            label,
+            etype,
+            qid,
+            stands_for: None,
+            located_in: None,
+            seat_of: r.seat_of.clone(),
+            roles: Vec::new(),
+        });
+    }
+    (entities, by_iri)
+}
+
+/// Links entities to each other: metonymy, location, roles held.
+fn link(entities: &mut [Entity], raw: &HashMap<String, Raw>, by_iri: &HashMap<String, usize>) {
+    for e in entities.iter_mut() {
+        let r = &raw[&e.iri];
+        e.stands_for = r.stands_for.as_ref().and_then(|i| by_iri.get(i).copied());
+        e.located_in = r.located_in.as_ref().and_then(|i| by_iri.get(i).copied());
+        for role_iri in &r.holds {
+            let Some(role) = raw.get(role_iri) else {
+                continue;
+            };
+            let (Some(title), Some(of)) = (&role.role_title, &role.role_of) else {
+                continue;
+            };
+            let Some(&of) = by_iri.get(of) else { continue };
+            e.roles.push(RoleSpell {
+                title: title.clone(),
+                of,
+                start: role.role_start,
+                end: role.role_end,
+            });
+        }
+    }
+}
+
+/// Surface forms; one form may name several entities (two Bushes), and is
+/// disambiguated by date at lookup.
+fn surface_forms(entities: &[Entity], raw: &HashMap<String, Raw>) -> HashMap<String, Surface> {
+    let mut forms: HashMap<String, Surface> = HashMap::new();
+    for (idx, e) in entities.iter().enumerate() {
+        let r = &raw[&e.iri];
+        let mut names: Vec<&String> = vec![&e.label];
+        names.extend(r.alt.iter());
+        for n in names {
+            add_form(&mut forms, n, SurfaceKind::Name, idx);
+            if let Some(rest) = n.strip_prefix("the ") {
+                add_form(&mut forms, rest, SurfaceKind::Name, idx);
+            }
+        }
+        for d in &r.demonyms {
+            add_form(&mut forms, d, SurfaceKind::Demonym, idx);
+            // "Albanians", "Israelis": the people as a collective actor.
+            if !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch")
+            {
+                add_form(&mut forms, &format!("{d}s"), SurfaceKind::Demonym, idx);
+            }
+        }
+    }
+    forms
+}
+
+impl Gazetteer {
     pub fn get(&self, iri: &str) -> Option<usize> {
         self.by_iri.get(iri).copied()
     }
@@ -442,7 +470,7 @@ fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     } else {
         text[at..].chars().next()
     };
-    c.is_some_and(|c| c.is_alphanumeric())
+    c.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

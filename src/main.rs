@@ -1,11 +1,14 @@
 //! The `eventline` binary: parse the command line, run, print errors once,
 //! exit with a documented code (see `cli::exit`).
 
+mod cli;
+
 use std::process::ExitCode;
 
 use clap::Parser;
-use eventline::cli::{self, exit, Cli};
-use eventline::store::StoreError;
+use eventline::StoreError;
+
+use cli::{exit, Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

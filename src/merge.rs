@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::model::{DateWindow, EntityRef, EntityType, Mention, Role, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Mentions of one article: partial actor lists ("Trump" vs "Trump and
     /// Putin") may be one event.
     Article,
@@ -24,7 +24,7 @@ pub enum Mode {
 
 /// A mention with what merging needs to know about its article.
 #[derive(Debug, Clone)]
-pub struct Item<'a> {
+pub(crate) struct Item<'a> {
     pub mention: &'a Mention,
     /// The article's reference date (for "planned" events still ahead).
     pub reference: Option<NaiveDate>,
@@ -149,13 +149,17 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
 }
 
 /// Groups items into events; returns clusters of item indices.
-pub fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
+pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
     cluster_apart(items, mode, &[])
 }
 
 /// [`cluster`], keeping each pair of `apart` (item indices, smaller first)
 /// in different events: the text related them, so they are two.
-pub fn cluster_apart(items: &[Item], mode: Mode, apart: &[(usize, usize)]) -> Vec<Vec<usize>> {
+pub(crate) fn cluster_apart(
+    items: &[Item],
+    mode: Mode,
+    apart: &[(usize, usize)],
+) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&x, &y| {
         let (a, b) = (items[x].mention, items[y].mention);
@@ -288,7 +292,7 @@ pub fn cluster_apart(items: &[Item], mode: Mode, apart: &[(usize, usize)]) -> Ve
         }
         join(&mut clusters, &mut common, chosen);
     }
-    for c in clusters.iter_mut() {
+    for c in &mut clusters {
         c.sort_by(|&x, &y| items[x].id.cmp(&items[y].id));
     }
     clusters.sort_by(|a, b| items[a[0]].id.cmp(&items[b[0]].id));
@@ -299,7 +303,7 @@ pub fn cluster_apart(items: &[Item], mode: Mode, apart: &[(usize, usize)]) -> Ve
 /// named role beats plain participation), the narrowest consistent date,
 /// the most specific place and, across articles, the status of the latest
 /// report (within one article, the most definite).
-pub fn combine(members: &[&Item], mode: Mode) -> Mention {
+pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
     let first = members[0].mention;
     let mut kind = first.kind;
     for m in members {
@@ -321,7 +325,7 @@ pub fn combine(members: &[&Item], mode: Mode) -> Mention {
         }
     }
     if kind.symmetric() {
-        for a in actors.iter_mut() {
+        for a in &mut actors {
             a.0 = Role::Participant;
         }
     }

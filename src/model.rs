@@ -370,7 +370,7 @@ impl Mention {
 }
 
 /// Where the reference date of an article came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ArticleDates {
     /// The publication date (header, JSON field, --date or the text).
     pub published: Option<NaiveDate>,

@@ -21,7 +21,7 @@ use crate::model::RelationKind;
 
 /// A relation between two events, with the number of mentions behind it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct EventRelation {
+pub(crate) struct EventRelation {
     pub from: String,
     pub kind: RelationKind,
     pub to: String,
@@ -30,7 +30,7 @@ pub struct EventRelation {
 
 /// What [`decide`] kept and why it left the others out.
 #[derive(Debug, Default)]
-pub struct Decision {
+pub(crate) struct Decision {
     pub kept: Vec<EventRelation>,
     /// Left out: would have closed a cycle of "comes first" edges.
     pub cyclic: Vec<EventRelation>,
@@ -39,7 +39,7 @@ pub struct Decision {
 }
 
 /// Sums the support of candidates that name the same relation.
-pub fn tally(
+pub(crate) fn tally(
     candidates: impl IntoIterator<Item = (String, RelationKind, String)>,
 ) -> Vec<EventRelation> {
     let mut n: BTreeMap<(String, RelationKind, String), usize> = BTreeMap::new();
@@ -59,7 +59,7 @@ pub fn tally(
 }
 
 /// Keeps a consistent set of relations; `dates` holds the events' windows.
-pub fn decide(
+pub(crate) fn decide(
     mut candidates: Vec<EventRelation>,
     dates: &HashMap<String, (NaiveDate, NaiveDate)>,
 ) -> Decision {

@@ -11,10 +11,10 @@
 /// the 2,323 wire stories long enough to judge, the closest unrelated pairs
 /// (daily market reports from one template) are 9 bits apart and true
 /// copies 3 to 5.
-pub const MAX_DISTANCE: u32 = 8;
+pub(crate) const MAX_DISTANCE: u32 = 8;
 
 /// Texts shorter than this many words are too short to call copies.
-pub const MIN_WORDS: usize = 40;
+pub(crate) const MIN_WORDS: usize = 40;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     // FNV-1a: stable across Rust versions, unlike the std hasher, which
@@ -68,11 +68,11 @@ pub fn fingerprint(text: &str) -> Option<u64> {
     Some(fp)
 }
 
-pub fn distance(a: u64, b: u64) -> u32 {
+pub(crate) fn distance(a: u64, b: u64) -> u32 {
     (a ^ b).count_ones()
 }
 
-pub fn is_copy(a: u64, b: u64) -> bool {
+pub(crate) fn is_copy(a: u64, b: u64) -> bool {
     distance(a, b) <= MAX_DISTANCE
 }
 

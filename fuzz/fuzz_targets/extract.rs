@@ -1,16 +1,13 @@
 //! Extraction and the RDF mapping: arbitrary text read as a `.txt` article
 //! (seed header, repair, publication date), through `Extractor::extract`
-//! with the built-in gazetteer, then `syndication::fingerprint` and
-//! `rdf::article_quads`.
+//! with the built-in gazetteer, then `fingerprint` and
+//! `article_quads`.
 #![no_main]
 
 use std::path::Path;
 use std::sync::LazyLock;
 
-use eventline::article::{self, ReadOptions};
-use eventline::extract::Extractor;
-use eventline::gazetteer::Gazetteer;
-use eventline::{rdf, syndication};
+use eventline::{article_quads, fingerprint, read_bytes, Extractor, Gazetteer, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 static GAZ: LazyLock<Gazetteer> =
@@ -18,10 +15,10 @@ static GAZ: LazyLock<Gazetteer> =
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let results = article::read_bytes(
+    let results = read_bytes(
         Path::new("fuzz.txt"),
         text.as_bytes(),
-        &ReadOptions::default(),
+        &ReadOptions::new(chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap()),
     );
     let Some(Ok(article)) = results.into_iter().next() else {
         return;
@@ -57,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
-    let fp = syndication::fingerprint(body);
-    let quads = rdf::article_quads(&article, &ex, fp);
+    let fp = fingerprint(body);
+    let quads = article_quads(&article, &ex, fp);
     assert!(!quads.is_empty());
 });

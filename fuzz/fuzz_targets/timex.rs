@@ -1,6 +1,6 @@
 //! The temporal tagger: arbitrary text through `timex::tag` against a DCT
 //! taken from the first three bytes (a date from 1900-01-01 to 2100-12-31),
-//! `publication_date` on the text, and `window` on every value produced and
+//! `publication_date_as_of` on the text, and `window` on every value produced and
 //! on the text itself.
 #![no_main]
 
@@ -69,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    if let Some((_d, method)) = timex::publication_date(text) {
+    if let Some((_d, method)) = timex::publication_date_as_of(text, dct) {
         assert!(!method.is_empty());
     }
 

@@ -71,6 +71,8 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
                 | "yesterday" | "this" | "next" | "week" | "weekend" | "year" | "month"
         ) || crate::extract::lexicon::WEEKDAYS.contains(&w)
             || sent.toks[k - 1].kind == TokKind::Number
+            // "his 25-minute talks": the tokenizer splits the compound.
+            || (k >= 2 && sent.lower(k - 2) == "-" && !sent.toks[k - 1].cap)
             // "Trump's highly publicised summit": adverbs and adjectives.
             || (sent.toks[k - 1].kind == TokKind::Word
                 && !sent.toks[k - 1].cap
@@ -97,7 +99,13 @@ fn free(e: &Ent) -> bool {
 /// Entities coordinated with `e` ("X and Y", "X, Y and Z").
 fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
     let (sent, ents) = (scope.sent, scope.ents);
-    let mut out = vec![e];
+    // "the two" stands for both parties of the story's meeting: two
+    // entities over the same words.
+    let mut out: Vec<usize> = (0..ents.len())
+        .filter(|&i| {
+            i == e || (ents[i].t0 == ents[e].t0 && ents[i].t1 == ents[e].t1 && free(&ents[i]))
+        })
+        .collect();
     // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
     // Russia, Trump said").
     let joins = |a: usize, b: usize| {
@@ -108,7 +116,12 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
             .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
         !gap.is_empty()
             && gap.len() <= 3
-            && gap.iter().all(|w| matches!(*w, "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"))
+            && gap.iter().all(|w| {
+                matches!(
+                    *w,
+                    "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
+                )
+            })
             && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
     };
     // Rightwards.
@@ -184,7 +197,9 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
             return Some(coordinated(scope, i, lb, v));
         }
     }
-    let start = if lb > 0 && is("clause_breaks", sent.lower(lb)) {
+    // The word that opens the clause ("when", "that", a subordinating
+    // "before") is not part of its subject.
+    let start = if lb > 0 && scope.breaks.get(lb).copied().unwrap_or(false) {
         lb + 1
     } else {
         lb
@@ -197,13 +212,15 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
         // "Hainan's fishery showed": a possessor is no subject, unless
         // nothing else is ("Ukraine's grid was attacked").
         .filter(|(_, e)| {
-            !(sent.lower(e.np1) == "'s" && e.np1 + 1 < v)
-                || !ents.iter().any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
+            sent.lower(e.np1) != "'s"
+                || e.np1 + 1 >= v
+                || !ents
+                    .iter()
+                    .any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
         })
         // "Hezbollah leader ..." handled by titles; a pronoun in a quote is another voice.
         .filter(|(_, e)| {
-            sent.in_quote(e.t0) == sent.in_quote(v)
-                || !sent.quotes.iter().any(|&(a, _)| a <= start)
+            sent.in_quote(e.t0) == sent.in_quote(v) || !sent.quotes.iter().any(|&(a, _)| a <= start)
         })
         .map(|(i, _)| i)
         .collect();
@@ -234,8 +251,16 @@ fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<usize>> {
             && (f.comp.0..t.t0).any(|k| {
                 matches!(
                     sent.lower(k),
-                    "after" | "following" | "before" | "during" | "when" | "while" | "upon"
-                        | "ahead" | "at" | "in"
+                    "after"
+                        | "following"
+                        | "before"
+                        | "during"
+                        | "when"
+                        | "while"
+                        | "upon"
+                        | "ahead"
+                        | "at"
+                        | "in"
                 )
             })
             && !(f.comp.0..t.t0).any(|k| ents.iter().any(|e| e.t0 == k && free(e)));
@@ -325,7 +350,11 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     // Left side.
     match t.pos() {
         Pos::Verb => {
-            if let Some(s) = subject(scope, lb, t.t0) {
+            if let Some(s) = coordinated_verb_subject(scope, t) {
+                for e in s {
+                    args.add(if passive { Role::Target } else { subj_role }, e);
+                }
+            } else if let Some(s) = subject(scope, lb, t.t0) {
                 let role = if passive { Role::Target } else { subj_role };
                 for e in s {
                     args.add(role, e);
@@ -344,7 +373,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         if let Some(a) = ents
             .iter()
             .enumerate()
-            .filter(|(_, e)| free(e) && e.np1 + 3 >= lb - 1 && e.np1 <= lb - 1)
+            .filter(|(_, e)| free(e) && e.np1 + 4 >= lb && e.np1 < lb)
             .max_by_key(|(_, e)| e.np1)
             .map(|(i, _)| i)
         {
@@ -352,6 +381,13 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     right_side(scope, t, rb, passive, &mut args);
+    if t.pos() == Pos::Noun && kind.family() == "consult" {
+        if let Some(s) = fronted_adjunct_subject(scope, t) {
+            for e in s {
+                args.add(Role::Participant, e);
+            }
+        }
+    }
     // "with today's telephone conversation": a meeting or speech act that
     // names no party of its own is its clause's subject's.
     if args.roles.is_empty()
@@ -368,19 +404,93 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     args
 }
 
+/// "Pence voiced concern over the arrests of journalists and members of
+/// civil society and urged transparency": a verb coordinated with an
+/// earlier one shares its subject, not the object just before "and".
+fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let sent = scope.sent;
+    let mut k = t.t0;
+    while k > 0 && matches!(sent.lower(k - 1), "also" | "then" | "later") {
+        k -= 1;
+    }
+    if k == 0
+        || !matches!(sent.lower(k - 1), "and" | "but")
+        || sent.lower(k.saturating_sub(2)) == ","
+    {
+        return None;
+    }
+    // The enclosing clause: the speech frame's words or the sentence up to
+    // its last semicolon.
+    let floor = scope
+        .frames
+        .iter()
+        .filter(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0)
+        .map(|f| f.comp.0)
+        .chain((0..t.t0).filter(|&j| sent.lower(j) == ";").map(|j| j + 1))
+        .max()
+        .unwrap_or(0);
+    // Only when an earlier verb of the clause is what "and" joins: some
+    // verb-like word (past tense or a finite auxiliary) before the "and".
+    let earlier_verb = (floor..k - 1).any(|j| {
+        let w = sent.lower(j);
+        (w.ends_with("ed") && !sent.toks[j].cap)
+            || matches!(
+                w,
+                "said" | "met" | "made" | "held" | "gave" | "took" | "sent"
+            )
+    });
+    if !earlier_verb {
+        return None;
+    }
+    subject(scope, floor, t.t0)
+}
+
+/// "In a White House meeting with Binali Yildirim, Pence voiced ...",
+/// "After talks with his counterpart, Lavrov said ...": a meeting named in
+/// a fronted adjunct has the main clause's subject as a party.
+fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let first = sent.body;
+    if !matches!(
+        sent.lower(first),
+        "in" | "at" | "during" | "after" | "following" | "before" | "ahead" | "on"
+    ) || t.t0 > first + 8
+    {
+        return None;
+    }
+    let comma = (t.t1..(t.t1 + 12).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
+    if (first..comma).any(|k| scope.breaks[k] && k > first) {
+        return None;
+    }
+    let subj = ents
+        .iter()
+        .position(|e| e.np0 == comma + 1 && free(e) && !e.is_place() && e.kind != EntKind::Group)?;
+    let after = sent.toks.get(ents[subj].np1)?;
+    // A verb must follow, or it is a list, not a clause.
+    (after.kind == TokKind::Word && !after.cap && !PREPOSITIONS.contains(&after.lower.as_str()))
+        .then(|| coordinated(scope, subj, comma + 1, sent.toks.len()))
+}
+
 /// Whether a verbal trigger is passive ("was killed", "were injured").
 fn passive(sent: &Sent, t: &Trigger) -> bool {
     if t.pos() != Pos::Verb {
         return false;
     }
     let first = sent.lower(t.t0);
-    if matches!(first, "was" | "were" | "been" | "be" | "being" | "is" | "are") {
+    if matches!(
+        first,
+        "was" | "were" | "been" | "be" | "being" | "is" | "are"
+    ) {
         return true;
     }
     let prev = if t.t0 > 0 { sent.lower(t.t0 - 1) } else { "" };
     let prev2 = if t.t0 > 1 { sent.lower(t.t0 - 2) } else { "" };
     let be = |w: &str| matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are");
-    let participle = first.ends_with("ed") || matches!(first, "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met");
+    let participle = first.ends_with("ed")
+        || matches!(
+            first,
+            "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met"
+        );
     let motion = t.kind() == EventKind::Visit && sent.lower(t.t1) != "by";
     participle && !motion && (be(prev) || (prev.ends_with("ly") && be(prev2)))
 }
@@ -425,6 +535,8 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             | "massive" | "deadly" | "suicide" | "fresh" | "further" | "earlier"
             | "short" | "long" | "lengthy" | "fifth" | "third" | "fourth" | "sixth")
             || sent.toks[k - 1].kind == TokKind::Number
+            // "his 25-minute talks": the tokenizer splits the compound.
+            || (k >= 2 && sent.lower(k - 2) == "-" && !sent.toks[k - 1].cap)
             // "Trump's highly publicised summit": adverbs and adjectives.
             || (sent.toks[k - 1].kind == TokKind::Word
                 && !sent.toks[k - 1].cap
@@ -463,17 +575,33 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
     let mut indirect: Vec<usize> = Vec::new();
     while j > lb && steps < 6 {
         let w = sent.lower(j - 1);
-        let particle = matches!(w, "off" | "out" | "up") && j >= 2 && is("light_verbs", sent.lower(j - 2));
+        let particle =
+            matches!(w, "off" | "out" | "up") && j >= 2 && is("light_verbs", sent.lower(j - 2));
         if is("light_verbs", w) || particle {
             let v = if particle { j - 2 } else { j - 1 };
-            if let Some(s) = subject(scope, lb, v).or_else(|| controller(scope, t, lb)) {
+            // "to host next week's meeting between Trump and Putin": the
+            // host of others' meeting is no party to it.
+            let hosts_others = w.starts_with("host") && sent.lower(t.t1) == "between";
+            let subj = if hosts_others {
+                None
+            } else {
+                subject(scope, lb, v).or_else(|| controller(scope, t, lb))
+            };
+            if let Some(s) = subj {
                 for e in s {
                     args.add(subj_role, e);
                 }
             }
             // "gave Hamas an ultimatum": the one it is given to.
             for i in indirect {
-                args.add(if kind.symmetric() { Role::Participant } else { Role::Target }, i);
+                args.add(
+                    if kind.symmetric() {
+                        Role::Participant
+                    } else {
+                        Role::Target
+                    },
+                    i,
+                );
             }
             return;
         }
@@ -483,13 +611,15 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             steps += 1;
             continue;
         }
-        let det = matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another")
-            || (sent.toks[j - 1].kind == TokKind::Word
-                && !sent.toks[j - 1].cap
-                && !is("stopwords", w)
-                && !PREPOSITIONS.contains(&w)
-                && !is("speech_verbs", w)
-                && !scope.triggers.iter().any(|o| o.t0 <= j - 1 && j - 1 < o.t1));
+        let det = matches!(
+            w,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
+        ) || (sent.toks[j - 1].kind == TokKind::Word
+            && !sent.toks[j - 1].cap
+            && !is("stopwords", w)
+            && !PREPOSITIONS.contains(&w)
+            && !is("speech_verbs", w)
+            && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1));
         if !det {
             break;
         }
@@ -499,8 +629,15 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
     // A meeting or statement in a prepositional phrase ("made the remarks
     // in a meeting with", "said after talks with") is its subject's.
     let in_pp = governing_prep(sent, j, lb).is_some_and(|p| {
-        matches!(p, "in" | "at" | "during" | "after" | "before" | "on" | "over" | "through" | "within")
-    }) || (j > 0 && matches!(sent.lower(j - 1), "after" | "following" | "during" | "before"));
+        matches!(
+            p,
+            "in" | "at" | "during" | "after" | "before" | "on" | "over" | "through" | "within"
+        )
+    }) || (j > 0
+        && matches!(
+            sent.lower(j - 1),
+            "after" | "following" | "during" | "before"
+        ));
     let meets = kind.family() == "consult" || kind.speech_act();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
     if meets && in_pp && !between {
@@ -576,9 +713,11 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
             && (matches!(sent.lower(e.np0 - 1), "and" | "or")
                 || sent.lower(e.np0 - 1) == "," && list_goes_on)
         {
-            if let Some(&(r, _)) = args.roles.iter().find(|(_, x)| {
-                ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0
-            }) {
+            if let Some(&(r, _)) = args
+                .roles
+                .iter()
+                .find(|(_, x)| ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0)
+            {
                 args.add(r, i);
                 last_end = e.np1;
                 continue;

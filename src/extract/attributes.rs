@@ -8,7 +8,7 @@ use super::clauses::{Frame, TimexTok};
 use super::doc::Sent;
 use super::lexicon::{is, Pos, LISTS};
 use super::triggers::Trigger;
-use crate::model::{DateMethod, DateWindow, EventKind, Status};
+use crate::model::{DateMethod, DateWindow, Status};
 use crate::timex::{Anchoring, Timex, TimexType};
 
 /// The calendar window of a date expression, if it has one.
@@ -82,7 +82,10 @@ pub(crate) fn owners(
         let words = (a..b).any(|k| {
             !covered(k)
                 && sent.toks[k].kind == super::text::TokKind::Word
-                && !matches!(sent.lower(k), "on" | "in" | "at" | "the" | "his" | "her" | "their" | "and")
+                && !matches!(
+                    sent.lower(k),
+                    "on" | "in" | "at" | "the" | "his" | "her" | "their" | "and"
+                )
         });
         (a..b).any(|k| breaks[k] || sent.lower(k) == ";") || (commas && comma && words)
     };
@@ -179,9 +182,17 @@ pub(crate) fn fix_weekday(d: &mut DateWindow, status: Status, reference: Option<
     let Some(r) = reference else { return };
     let text = d.text.to_lowercase();
     let weekday = super::lexicon::WEEKDAYS.iter().any(|w| text.contains(w))
-        && !["next", "last", "this", "coming", "previous", "following", "past"]
-            .iter()
-            .any(|w| text.contains(w));
+        && ![
+            "next",
+            "last",
+            "this",
+            "coming",
+            "previous",
+            "following",
+            "past",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
     if !weekday {
         return;
     }
@@ -194,7 +205,8 @@ pub(crate) fn fix_weekday(d: &mut DateWindow, status: Status, reference: Option<
     };
     if status == Status::Planned && d.latest < r {
         shift(d, 7);
-    } else if matches!(status, Status::Occurred | Status::Claimed | Status::Negated) && d.earliest > r
+    } else if matches!(status, Status::Occurred | Status::Claimed | Status::Negated)
+        && d.earliest > r
     {
         shift(d, -7);
     }
@@ -220,9 +232,9 @@ pub(crate) fn status(
     // Negated: "did not meet", "no talks", "cancelled the summit",
     // "ruled out sending troops", "denied attacking".
     let negated = near_before.iter().any(|w| is("negations", w))
-        || near_before.iter().any(|w| {
-            is("negating_verbs", w) && !matches!(*w, "postponed" | "failed")
-        })
+        || near_before
+            .iter()
+            .any(|w| is("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
         || after
             .iter()
             .take(4)
@@ -252,12 +264,21 @@ pub(crate) fn status(
     // threat itself. Future cues before the trigger make them planned.
     let content_after = !t.kind().speech_act();
     // "agreed on Thursday to another summit".
-    let agreed_to = t.pos() == Pos::Noun
-        && before.iter().any(|w| matches!(*w, "agreed" | "agree" | "agrees"))
-        && (1..=2).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
+    // "the two had agreed to meet in Istanbul": a past agreement, a
+    // planned meeting.
+    // "had offered to host the meeting": what is offered is to come.
+    let reach = if t.pos() == Pos::Noun { 3 } else { 1 };
+    let agreed_to = before.iter().any(|w| {
+        matches!(
+            *w,
+            "agreed" | "agree" | "agrees" | "agreeing" | "offered" | "offers" | "offer"
+        )
+    }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
     let future_cue = before.iter().any(|w| is("planned_cues", w))
         || (0..before.len()).any(|k| {
-            LISTS.phrase_at("planned_cues", &before[k..]).is_some_and(|n| n > 1)
+            LISTS
+                .phrase_at("planned_cues", &before[k..])
+                .is_some_and(|n| n > 1)
         })
         || content_after && LISTS.phrase_at("planned_cues", &after).is_some()
         || content_after

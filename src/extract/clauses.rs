@@ -36,9 +36,9 @@ pub(crate) struct Frame {
 pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
     let n = sent.toks.len();
     let mut b = vec![false; n];
-    for i in 0..n {
+    for (i, slot) in b.iter_mut().enumerate() {
         let w = sent.lower(i);
-        b[i] = is("clause_breaks", w)
+        *slot = is("clause_breaks", w)
             || matches!(w, ":" | "(" | ")" | "—" | "–")
             // "..., and Russia said": a new subject after a comma and "and".
             || (w == "and" && i > 0 && sent.lower(i - 1) == ",")
@@ -59,8 +59,21 @@ fn subordinate_clause(sent: &Sent, i: usize) -> bool {
         .any(|k| {
             matches!(
                 sent.lower(k),
-                "was" | "were" | "is" | "are" | "will" | "would" | "had" | "has" | "have" | "did"
-                    | "does" | "could" | "can" | "should" | "'s"
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "did"
+                    | "does"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "'s"
             ) && sent.lower(k) != "'s"
         })
 }
@@ -105,7 +118,10 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
             sent.toks[k].kind == TokKind::Punct
                 || ents.iter().any(|e| e.covers(k))
                 || timexes.iter().any(|t| t.t0 <= k && k < t.t1)
-                || matches!(sent.lower(k), "on" | "in" | "at" | "late" | "early" | "here" | "there")
+                || matches!(
+                    sent.lower(k),
+                    "on" | "in" | "at" | "late" | "early" | "here" | "there"
+                )
         });
         let comp = if according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v) {
             let end = speaker.map(|s| ents[s].np0.min(v)).unwrap_or(v);
@@ -163,10 +179,33 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
             (e.np1..v).all(|k| {
                 matches!(
                     sent.lower(k),
-                    "has" | "have" | "had" | "also" | "later" | "then" | "again" | "repeatedly"
-                        | "," | "on" | "in" | "earlier" | "previously" | "further" | "was"
-                        | "is" | "once" | "reportedly" | "publicly" | "recently" | "last"
-                        | "this" | "week" | "month" | "year" | "told" | "it"
+                    "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "later"
+                        | "then"
+                        | "again"
+                        | "repeatedly"
+                        | ","
+                        | "on"
+                        | "in"
+                        | "earlier"
+                        | "previously"
+                        | "further"
+                        | "was"
+                        | "is"
+                        | "once"
+                        | "reportedly"
+                        | "publicly"
+                        | "recently"
+                        | "last"
+                        | "this"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "told"
+                        | "it"
                 ) || crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(k))
                     || sent.toks[k].kind == TokKind::Number
                     || is("months", sent.lower(k))
@@ -186,12 +225,8 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
         }
     }
     // "said Trump", "said Kremlin spokesman Peskov": inverted.
-    ents.iter().position(|e| {
-        free(e)
-            && e.kind != EntKind::Pronoun
-            && e.np0 > v
-            && e.np0 <= v + 2
-    })
+    ents.iter()
+        .position(|e| free(e) && e.kind != EntKind::Pronoun && e.np0 > v && e.np0 <= v + 2)
 }
 
 #[cfg(test)]

@@ -15,8 +15,6 @@ pub(crate) struct Sent {
     pub(crate) quotes: Vec<(usize, usize)>,
     /// A headline or subhead: title case, no final punctuation.
     pub(crate) heading: bool,
-    /// Index of the paragraph (line) the sentence is in.
-    pub(crate) para: usize,
     /// The first token after a dateline ("WASHINGTON (Reuters) -",
     /// "HAIKOU, Nov. 7 (Xinhua) --"); 0 when there is none.
     pub(crate) body: usize,
@@ -38,11 +36,6 @@ impl Sent {
         }
         &text[self.toks[t0].start..self.toks[t1 - 1].end]
     }
-
-    /// The token covering byte offset `at`, if any.
-    pub(crate) fn token_at(&self, at: usize) -> Option<usize> {
-        self.toks.iter().position(|t| t.start <= at && at < t.end)
-    }
 }
 
 pub(crate) struct Doc<'a> {
@@ -53,16 +46,11 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str) -> Doc<'a> {
         let mut sents = Vec::new();
-        // Paragraph = line; the sentence splitter never crosses a newline.
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         for span in text::sentences(text) {
             let toks = text::tokenize(text, span.start, span.end);
             if toks.is_empty() {
                 continue;
             }
-            let para = line_starts.partition_point(|&s| s <= span.start) - 1;
             let quotes = quote_spans(&toks);
             let heading = is_heading(&toks) || !line_is_prose(text, span.start);
             let body = dateline_end(&toks);
@@ -72,7 +60,6 @@ impl<'a> Doc<'a> {
                 toks,
                 quotes,
                 heading,
-                para,
                 body,
             });
         }
@@ -87,9 +74,12 @@ fn line_is_prose(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
     let line = text[start..end].trim_end();
-    line.chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ':' | ';'))
+    line.chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ':' | ';'
+        )
+    })
 }
 
 /// The end of a dateline: a news agency in brackets within the first
@@ -103,10 +93,14 @@ fn dateline_end(toks: &[Token]) -> usize {
         let Some(close) = (i + 1..limit).find(|&k| toks[k].lower == ")") else {
             return 0;
         };
-        let inside: Vec<&str> = toks[i + 1..close].iter().map(|t| t.lower.as_str()).collect();
+        let inside: Vec<&str> = toks[i + 1..close]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         if super::lexicon::is("news_agencies", &inside.join(" ")) {
             let mut end = close + 1;
-            while end < toks.len() && matches!(toks[end].lower.as_str(), "-" | "—" | "–" | ":") {
+            while end < toks.len() && matches!(toks[end].lower.as_str(), "-" | "—" | "–" | ":")
+            {
                 end += 1;
             }
             return end;
@@ -158,14 +152,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sentences_carry_paragraphs_quotes_and_headings() {
+    fn sentences_carry_quotes_and_headings() {
         let text = "Ukraine Wants To Expand Attack Range\nTrump said: \"We will meet.\" Then he left.\nNew line.";
         let d = Doc::new(text);
         assert_eq!(d.sents.len(), 4);
         assert!(d.sents[0].heading);
         assert!(!d.sents[1].heading);
-        assert_eq!(d.sents[1].para, 1);
-        assert_eq!(d.sents[3].para, 2);
         let s = &d.sents[1];
         let we = s.toks.iter().position(|t| t.lower == "we").unwrap();
         assert!(s.in_quote(we));

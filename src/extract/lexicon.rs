@@ -124,6 +124,10 @@ pub(crate) struct TriggerRule {
     /// Fires only with a participant right beside it.
     pub(crate) generic: bool,
     /// Line in `triggers.tsv`, for messages.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "only the developer dump prints it")
+    )]
     pub(crate) line: usize,
 }
 
@@ -136,7 +140,10 @@ fn parse_triggers(src: &'static str) -> Result<Vec<TriggerRule>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 3 {
-            return Err(format!("triggers.tsv:{}: expected kind, pos, pattern", n + 1));
+            return Err(format!(
+                "triggers.tsv:{}: expected kind, pos, pattern",
+                n + 1
+            ));
         }
         let kind = EventKind::from_name(cols[0])
             .ok_or_else(|| format!("triggers.tsv:{}: unknown kind {}", n + 1, cols[0]))?;
@@ -156,7 +163,10 @@ fn parse_triggers(src: &'static str) -> Result<Vec<TriggerRule>, String> {
             })
             .collect();
         if !matches!(slots.first(), Some(Slot::Words(_))) {
-            return Err(format!("triggers.tsv:{}: pattern must start with words", n + 1));
+            return Err(format!(
+                "triggers.tsv:{}: pattern must start with words",
+                n + 1
+            ));
         }
         let mut rule = TriggerRule {
             kind,

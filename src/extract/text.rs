@@ -6,9 +6,9 @@
 
 /// A sentence as a byte range of the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -18,7 +18,7 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "est", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c",
 ];
 
-pub fn sentences(text: &str) -> Vec<Span> {
+pub(crate) fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -101,36 +101,27 @@ fn is_abbreviation(line: &str, pos: usize) -> bool {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokKind {
+pub(crate) enum TokKind {
     Word,
     Number,
     Punct,
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Lower-cased, with typographic apostrophes made plain.
-    pub lower: String,
-    pub kind: TokKind,
-    pub cap: bool,
-}
-
-impl Token {
-    pub fn is(&self, w: &str) -> bool {
-        self.lower == w
-    }
-    pub fn is_any(&self, ws: &[&str]) -> bool {
-        ws.contains(&self.lower.as_str())
-    }
+    pub(crate) lower: String,
+    pub(crate) kind: TokKind,
+    pub(crate) cap: bool,
 }
 
 /// Tokens of `text[start..end]`: words (with "U.S."-style dotted
 /// abbreviations kept whole), numbers, "'s" and "n't" as tokens of their
 /// own, and every other symbol as punctuation; hyphens split words so that
 /// "Trump-Putin" yields two names.
-pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let s = &text[start..end];
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = s.char_indices().collect();

@@ -63,7 +63,7 @@ fn local_stamps(doc: &Document) -> Vec<(Stamp, Method)> {
             out.push((st, m));
         }
     };
-    for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
+    for script in &doc.select(r#"script[type="application/ld+json"]"#) {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(script.text().trim()) {
             let mut found = Vec::new();
             find_all(&v, "datePublished", &mut found);
@@ -73,7 +73,7 @@ fn local_stamps(doc: &Document) -> Vec<(Stamp, Method)> {
         }
     }
     let names = meta_names();
-    for m in doc.select("meta").iter() {
+    for m in &doc.select("meta") {
         let published = ["property", "name", "itemprop"].iter().any(|a| {
             m.attr(a)
                 .is_some_and(|k| names.contains(&k.trim().to_ascii_lowercase()))
@@ -82,7 +82,7 @@ fn local_stamps(doc: &Document) -> Vec<(Stamp, Method)> {
             add(&v, "meta-local");
         }
     }
-    for t in doc.select("time[datetime]").iter() {
+    for t in &doc.select("time[datetime]") {
         if let Some(v) = t.attr("datetime") {
             add(&v, "time-local");
         }
@@ -105,7 +105,7 @@ fn find_all<'a>(v: &'a serde_json::Value, key: &str, out: &mut Vec<&'a str>) {
 /// arrays and `@graph` searched depth first); `dateCreated` failing that.
 fn json_ld(doc: &Document) -> Option<Stamp> {
     let mut created = None;
-    for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
+    for script in &doc.select(r#"script[type="application/ld+json"]"#) {
         let text = script.text();
         let Ok(v) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
             continue;
@@ -133,7 +133,7 @@ fn find_key<'a>(v: &'a serde_json::Value, key: &str) -> Option<&'a str> {
 fn meta(doc: &Document) -> Option<(Stamp, Method)> {
     let names = meta_names();
     let mut best: Option<(usize, Stamp)> = None;
-    for m in doc.select("meta").iter() {
+    for m in &doc.select("meta") {
         let Some(value) = m.attr("content").or_else(|| m.attr("datetime")) else {
             continue;
         };

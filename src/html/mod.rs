@@ -13,21 +13,19 @@ use dom_query::Document;
 
 /// What a page says of itself.
 #[derive(Debug, Clone, Default)]
-pub struct Page {
+pub(crate) struct Page {
     /// The story's title, without the site's name.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The main text: headline, subheads, paragraphs and list items, one
     /// paragraph each, blank-line separated.
-    pub text: String,
+    pub(crate) text: String,
     /// The canonical URL (`<link rel=canonical>`, `og:url`), else the one
     /// the page was saved from.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The publication date found in the markup or URL, and how.
-    pub published: Option<(NaiveDate, &'static str)>,
-    /// The encoding the bytes were read in.
-    pub encoding: &'static str,
+    pub(crate) published: Option<(NaiveDate, &'static str)>,
     /// Problems met on the way, for the user.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Whether bytes of unknown kind (standard input) look like a web page.
@@ -42,8 +40,8 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 }
 
 /// Reads a saved page; `url` is where it came from, when known.
-pub fn read_page(bytes: &[u8], url: Option<&str>) -> Page {
-    let (html, encoding, warning) = encoding::decode(bytes);
+pub(crate) fn read_page(bytes: &[u8], url: Option<&str>) -> Page {
+    let (html, _, warning) = encoding::decode(bytes);
     let doc = Document::from(html.as_str());
     let canonical = canonical_url(&doc);
     let page_url = canonical.as_deref().or(url);
@@ -62,7 +60,6 @@ pub fn read_page(bytes: &[u8], url: Option<&str>) -> Page {
         text,
         url: canonical.or_else(|| url.map(str::to_string)),
         published,
-        encoding,
         warnings: warning.into_iter().collect(),
     }
 }
@@ -118,7 +115,7 @@ mod tests {
             p.published,
             Some((NaiveDate::from_ymd_opt(2019, 10, 19).unwrap(), "url"))
         );
-        assert_eq!(p.encoding, "windows-1252");
+        assert_eq!(encoding::decode(page).1, "windows-1252");
         assert_eq!(
             p.text,
             "Leaders meet in Paris\n\nThe leaders met on Friday in Paris, the ministry said “today”."

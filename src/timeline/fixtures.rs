@@ -23,7 +23,10 @@ pub(super) fn ev(
     TimelineEvent {
         id: format!("http://example.org/event/{id}"),
         kind: EventKind::from_name(kind).expect("a kind"),
-        actors: actors.iter().map(|s| s.to_string()).collect(),
+        actors: actors
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         earliest: e,
         latest: l,
         status: Status::from_name(status).expect("a status"),

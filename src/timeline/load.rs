@@ -12,34 +12,18 @@ use crate::store::{EventStore, StoreError};
 
 use super::model::{Relation, Source, TimelineEvent};
 
-const PREFIXES: &str = r#"
-PREFIX evl: <https://w3id.org/eventline/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-"#;
-
 /// One query per facet, each joined per event only: a single query joining
 /// actors, sources and evidence multiplied them into each other (12 s on
 /// the 2,422-story corpus).
 const FACETS: [&str; 4] = [
-    r#"SELECT ?event ?kind ?status ?earliest ?latest ?placeLabel WHERE {
-  ?event a evl:Event ; a ?kind ; evl:status ?status .
-  FILTER(?kind != evl:Event && STRSTARTS(STR(?kind), STR(evl:)))
-  OPTIONAL { ?event evl:earliest ?earliest ; evl:latest ?latest }
-  OPTIONAL { ?event evl:place ?place . ?place rdfs:label ?placeLabel } }"#,
-    r#"SELECT ?event ?role ?actor ?actorLabel ?isPerson WHERE {
-  VALUES ?role { evl:initiator evl:target evl:participant }
-  ?event a evl:Event ; ?role ?actor .
-  OPTIONAL { ?actor rdfs:label ?actorLabel }
-  OPTIONAL { ?actor a evl:Person BIND(true AS ?isPerson) } }"#,
-    r#"SELECT ?event ?doc ?title ?url ?published WHERE {
-  ?event a evl:Event ; evl:mentionedIn ?doc .
-  OPTIONAL { ?doc schema:headline ?title } OPTIONAL { ?doc schema:url ?url }
-  OPTIONAL { ?doc schema:datePublished ?published } }"#,
-    r#"SELECT ?event (SAMPLE(?s) AS ?sentence) WHERE {
-  ?event a evl:Event ; evl:hasMention ?m . ?m evl:evidence ?a . ?a evl:sentence ?s }
-  GROUP BY ?event"#,
+    include_str!("queries/events.rq"),
+    include_str!("queries/actors.rq"),
+    include_str!("queries/sources.rq"),
+    include_str!("queries/evidence.rq"),
 ];
+
+/// The event relations graph, subject to object as in the RDF.
+const RELATIONS: &str = include_str!("queries/relations.rq");
 
 fn value(t: &Option<Term>) -> Option<String> {
     match t {
@@ -73,7 +57,7 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
     let mut events: BTreeMap<String, Partial> = BTreeMap::new();
     let mut actor_rank: BTreeMap<(String, String), u8> = BTreeMap::new();
     for facet in FACETS {
-        let (vars, rows) = store.select(&format!("{PREFIXES}{facet}"))?;
+        let (vars, rows) = store.select(facet)?;
         for r in &rows {
             let get = |name: &str| {
                 vars.iter()
@@ -112,7 +96,7 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
             })
         })
         .collect();
-    for e in out.iter_mut() {
+    for e in &mut out {
         let id = e.id.clone();
         e.actors.sort_by_key(|l| {
             actor_rank
@@ -172,10 +156,7 @@ fn actor_of(get: &dyn Fn(&str) -> Option<String>) -> Option<(String, u8)> {
 
 /// The event relations the store kept (subject to object, as in the RDF).
 fn read_relations(store: &EventStore) -> Result<Vec<Relation>, StoreError> {
-    let (vars, rows) = store.select(&format!(
-        "SELECT ?a ?p ?b WHERE {{ GRAPH <{}> {{ ?a ?p ?b }} }} ORDER BY ?a ?p ?b",
-        crate::vocab::GRAPH_RELATIONS
-    ))?;
+    let (vars, rows) = store.select(RELATIONS)?;
     let col = |name: &str| vars.iter().position(|v| v == name);
     let get = |r: &Vec<Option<Term>>, name: &str| col(name).and_then(|i| value(&r[i]));
     Ok(rows
@@ -188,4 +169,14 @@ fn read_relations(store: &EventStore) -> Result<Vec<Relation>, StoreError> {
             })
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The `.rq` file spells the graph out; it must be the one the store writes.
+    #[test]
+    fn relations_query_reads_the_relations_graph() {
+        let graph = format!("<{}>", crate::vocab::GRAPH_RELATIONS.as_str());
+        assert!(super::RELATIONS.contains(&graph));
+    }
 }

@@ -136,13 +136,13 @@ impl Pt {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}-WE", w.year(), w.week())
             }
-            Pt::Month(y, m) => format!("{:04}-{:02}", y, m),
-            Pt::Quarter(y, q) => format!("{:04}-Q{}", y, q),
-            Pt::Half(y, h) => format!("{:04}-H{}", y, h),
+            Pt::Month(y, m) => format!("{y:04}-{m:02}"),
+            Pt::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Pt::Half(y, h) => format!("{y:04}-H{h}"),
             Pt::Season(y, s) => format!("{:04}-{}", y, SEASONS[s as usize % 4]),
-            Pt::Year(y) => format!("{:04}", y),
-            Pt::Decade(y) => format!("{:03}X", y),
-            Pt::Century(c) => format!("{:02}", c),
+            Pt::Year(y) => format!("{y:04}"),
+            Pt::Decade(y) => format!("{y:03}X"),
+            Pt::Century(c) => format!("{c:02}"),
         }
     }
 
@@ -319,7 +319,7 @@ pub(crate) fn format_duration(halves: Option<u64>, (u, mult): (DurUnit, u64)) ->
         if mult == 100 {
             return "PXCE".into();
         }
-        return format!("P{}X{}", t, letter);
+        return format!("P{t}X{letter}");
     };
     let h = h.saturating_mul(mult);
     if h % 2 == 0 {
@@ -328,12 +328,12 @@ pub(crate) fn format_duration(halves: Option<u64>, (u, mult): (DurUnit, u64)) ->
     // A half unit: spell it in the next smaller unit.
     let whole = h / 2;
     match u {
-        DurUnit::Y => format!("P{}Y6M", whole).replace("P0Y", "P"),
-        DurUnit::M => format!("P{}M15D", whole).replace("P0M", "P"),
-        DurUnit::D => format!("P{}DT12H", whole).replace("P0D", "P"),
-        DurUnit::H => format!("PT{}H30M", whole).replace("PT0H", "PT"),
-        DurUnit::Min => format!("PT{}M30S", whole).replace("PT0M", "PT"),
-        _ => format!("P{}.5{}", whole, letter),
+        DurUnit::Y => format!("P{whole}Y6M").replace("P0Y", "P"),
+        DurUnit::M => format!("P{whole}M15D").replace("P0M", "P"),
+        DurUnit::D => format!("P{whole}DT12H").replace("P0D", "P"),
+        DurUnit::H => format!("PT{whole}H30M").replace("PT0H", "PT"),
+        DurUnit::Min => format!("PT{whole}M30S").replace("PT0M", "PT"),
+        _ => format!("P{whole}.5{letter}"),
     }
 }
 

@@ -167,14 +167,5 @@ pub fn window(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     calendar::parse_value(value).map(|(_, a, b)| (a, b))
 }
 
-/// [`publication_date_as_of`] today, by the system clock (local time).
-///
-/// Kept with its old signature for the callers that are not given today's
-/// date yet (the article reader, the extractor, the CLI's `dates`, the fuzz
-/// target); only the CLI should read the clock and pass the date down.
-pub fn publication_date(text: &str) -> Option<(NaiveDate, &'static str)> {
-    publication_date_as_of(text, chrono::Local::now().date_naive())
-}
-
 #[cfg(test)]
 mod tests;

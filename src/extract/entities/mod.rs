@@ -202,7 +202,7 @@ pub(crate) fn find(
     mark_positions(sent, &mut ents);
     // The dateline's place and agency are no parties; an agency is a
     // source wherever it stands.
-    for e in ents.iter_mut() {
+    for e in &mut *ents {
         if e.t0 < sent.body || super::lexicon::is("news_agencies", &e.ent.label.to_lowercase()) {
             e.modifier = true;
         }

@@ -25,7 +25,7 @@ pub(super) fn cap_word(sent: &Sent, i: usize) -> bool {
             && t.cap
             && !t.lower.starts_with('\'')
             && !is("not_names", &t.lower)
-            && !(is("titles", &t.lower) && !is("name_particles", &t.lower))
+            && (!is("titles", &t.lower) || is("name_particles", &t.lower))
     })
 }
 
@@ -72,7 +72,9 @@ pub(super) fn gazetteer_names(
             // "Kim Kye-Gwan" is not Kim, but "Trump-Putin" is Trump.
             let hyphen_name = sent.lower(t1) == "-"
                 && cap_word(sent, t1 + 1)
-                && !names.iter().any(|o| sent.toks.get(t1 + 1).is_some_and(|t| t.start == o.start));
+                && !names
+                    .iter()
+                    .any(|o| sent.toks.get(t1 + 1).is_some_and(|t| t.start == o.start));
             if (t0 > 0 && cap_word(sent, t0 - 1) && sent.toks[t0 - 1].start > sent.start)
                 || next_is_name
                 || hyphen_name
@@ -84,7 +86,11 @@ pub(super) fn gazetteer_names(
         // gazetteer calls Lee.
         if people && t1 == t0 + 1 {
             if let Some(p) = disc.known_person(sent.lower(t0)) {
-                if !m.candidates.iter().any(|&c| ctx.gaz.entities[c].iri == p.iri) {
+                if !m
+                    .candidates
+                    .iter()
+                    .any(|&c| ctx.gaz.entities[c].iri == p.iri)
+                {
                     ents.push(Ent::new(t0, t1, p, EntKind::Name));
                     continue;
                 }
@@ -186,7 +192,11 @@ fn affiliation(sent: &Sent, title_start: usize, ents: &mut [Ent]) -> Option<Enti
 
 fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
     let words: Vec<&str> = ent.label.split_whitespace().collect();
-    if let Some(last) = words.iter().rev().find(|w| !is("name_particles", &w.to_lowercase())) {
+    if let Some(last) = words
+        .iter()
+        .rev()
+        .find(|w| !is("name_particles", &w.to_lowercase()))
+    {
         disc.surnames.insert(last.to_lowercase(), ent.clone());
     }
     // Chinese and Korean names put the surname first ("Hu Jintao" is Hu).
@@ -222,8 +232,9 @@ pub(super) fn titled_people(
         }
         let t0 = ents[x].t0;
         if let Some(a) = ents.iter().position(|e| {
-            !e.is_person() && (e.t1 == t0 || (e.t1 + 1 == t0 && sent.lower(e.t1) == "'s"))
-                && matches!(e.kind, EntKind::Demonym) 
+            !e.is_person()
+                && (e.t1 == t0 || (e.t1 + 1 == t0 && sent.lower(e.t1) == "'s"))
+                && matches!(e.kind, EntKind::Demonym)
         }) {
             ents[a].modifier = true;
             ents[x].np0 = ents[a].t0;
@@ -266,7 +277,12 @@ pub(super) fn titled_people(
             .phrase_at("head_titles", &last_words(&words))
             .is_some();
         let ent = disc.known_person(&label).unwrap_or_else(|| {
-            minted(&label, EntityType::Person, aff.as_ref(), leader && aff.is_some())
+            minted(
+                &label,
+                EntityType::Person,
+                aff.as_ref(),
+                leader && aff.is_some(),
+            )
         });
         remember_person(disc, &ent, &words);
         let mut x = Ent::new(i, k, ent, EntKind::Name);
@@ -320,9 +336,9 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
     let mut i = 0;
     while i < n {
         let capital = |k: usize| {
-            sent.toks.get(k).is_some_and(|t| {
-                t.kind == TokKind::Word && t.cap && !is("not_names", &t.lower)
-            })
+            sent.toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokKind::Word && t.cap && !is("not_names", &t.lower))
         };
         if !capital(i) || blocked(ents, i) {
             i += 1;
@@ -341,8 +357,10 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
                     last_head = Some(k + 1);
                 }
                 k += 1;
-            } else if (matches!(sent.lower(k), "of" | "for" | "and" | "on" | "the" | "-" | "&")
-                || (head_first && sent.lower(k) == "in"))
+            } else if (matches!(
+                sent.lower(k),
+                "of" | "for" | "and" | "on" | "the" | "-" | "&"
+            ) || (head_first && sent.lower(k) == "in"))
                 && capital(k + 1)
                 && k > i
             {
@@ -425,7 +443,7 @@ fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
         && (2..=6).contains(&len)
         && !t.lower.contains('.')
         && !is("not_acronyms", &t.lower)
-        && !(i > 0 && upper(i - 1))
+        && (i == 0 || !upper(i - 1))
         && !upper(i + 1)
 }
 
@@ -461,14 +479,17 @@ pub(super) fn apposition_people(
         let apposition = sent.lower(k) == ","
             && (k + 1..(k + 6).min(n))
                 .take_while(|&j| !matches!(sent.lower(j), "," | "." | ";"))
-                .any(|j| is("role_nouns", sent.lower(j)) && !sent.toks[j].cap
-                    || is("role_nouns", sent.lower(j)) && j == k + 1);
+                .any(|j| {
+                    is("role_nouns", sent.lower(j)) && !sent.toks[j].cap
+                        || is("role_nouns", sent.lower(j)) && j == k + 1
+                });
         let age = sent.lower(k) == ","
-            && sent.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Number)
+            && sent
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokKind::Number)
             && sent.lower(k + 2) == ",";
-        let role_before = i > 0
-            && is("role_nouns", sent.lower(i - 1))
-            && !sent.toks[i - 1].cap;
+        let role_before = i > 0 && is("role_nouns", sent.lower(i - 1)) && !sent.toks[i - 1].cap;
         let first_name = words >= 2 && ctx.first_names.contains(sent.lower(i));
         let speaks = words >= 2
             && (is("speech_verbs", sent.lower(k))
@@ -508,8 +529,16 @@ pub(super) fn unknown_places(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             && sent.lower(p - 1) == "of"
             && matches!(
                 sent.lower(p - 2),
-                "town" | "city" | "village" | "province" | "district" | "region" | "state"
-                    | "county" | "port" | "capital"
+                "town"
+                    | "city"
+                    | "village"
+                    | "province"
+                    | "district"
+                    | "region"
+                    | "state"
+                    | "county"
+                    | "port"
+                    | "capital"
             );
         if !matches!(sent.lower(p - 1), "in" | "at" | "near") && !town_of {
             continue;

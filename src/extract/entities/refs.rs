@@ -35,7 +35,11 @@ pub(super) fn known_again(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                     .find(|e| e.label.ends_with("Jr.") && e.label.to_lowercase().contains(w))
                 {
                     ent = son.clone();
-                    end = if sent.lower(i + 1) == "," { i + 3 } else { i + 2 };
+                    end = if sent.lower(i + 1) == "," {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
                 }
             } else if cap_word(sent, i + 1) {
                 // Part of a longer unknown name ("Lee Jae-myung" after "Lee").
@@ -56,8 +60,11 @@ pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &
     for i in 0..n {
         let words: Vec<&str> = (i..n.min(i + 3)).map(|k| sent.lower(k)).collect();
         let Some(len) = LISTS.phrase_at("head_titles", &words).or_else(|| {
-            matches!(words.first(), Some(&("minister" | "secretary" | "spokesman" | "envoy")))
-                .then_some(1)
+            matches!(
+                words.first(),
+                Some(&("minister" | "secretary" | "spokesman" | "envoy"))
+            )
+            .then_some(1)
         }) else {
             continue;
         };
@@ -119,7 +126,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         let next = sent.lower(h + 1);
         if is_word(sent, h + 1)
             && !sent.toks[h + 1].cap
-            && (crate::extract::lexicon::BY_FIRST.contains_key(next)
+            // ("was killed" is a trigger too, but "was" no noun.)
+            && (crate::extract::lexicon::BY_FIRST.contains_key(next) && !is("stopwords", next)
                 || is("group_nouns", next)
                 || is("victim_nouns", next)
                 || is("facility_nouns", next))
@@ -134,7 +142,10 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         }) {
             if d.ent.etype == EntityType::Country
                 || d.kind == EntKind::Demonym
-                || matches!(d.ent.etype, EntityType::Organisation | EntityType::ArmedGroup)
+                || matches!(
+                    d.ent.etype,
+                    EntityType::Organisation | EntityType::ArmedGroup
+                )
             {
                 d.np1 = h + 1;
                 d.people = is("person_nouns", w);
@@ -151,7 +162,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             let p = sent.lower(s - 1);
             let modifier = sent.toks[s - 1].kind == TokKind::Word
                 && !is("stopwords", p)
-                && !(p.ends_with("ing") || p.ends_with("ed") && !p.ends_with("-year-old"))
+                && !p.ends_with("ing")
+                && (!p.ends_with("ed") || p.ends_with("-year-old"))
                 && !crate::extract::lexicon::BY_FIRST.contains_key(p)
                 && !is("light_verbs", p)
                 && !matches!(p, "out" | "up" | "off" | "down")
@@ -170,11 +182,12 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         let mut e_end = h + 1;
         let label_start = s;
         if sent.lower(h + 1) == "of" {
-            if let Some(j) = (h + 2..n.min(h + 6)).find(|&j| {
-                is("group_nouns", sent.lower(j)) || is("org_heads", sent.lower(j))
-            }) {
+            if let Some(j) = (h + 2..n.min(h + 6))
+                .find(|&j| is("group_nouns", sent.lower(j)) || is("org_heads", sent.lower(j)))
+            {
                 if (h + 2..j).all(|k| {
-                    (is_word(sent, k) || sent.lower(k) == "-") && !is("clause_breaks", sent.lower(k))
+                    (is_word(sent, k) || sent.lower(k) == "-")
+                        && !is("clause_breaks", sent.lower(k))
                         && !crate::extract::lexicon::BY_FIRST.contains_key(sent.lower(k))
                 }) {
                     e_end = j + 1;
@@ -211,9 +224,33 @@ pub(super) fn pairs(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 sent.lower(i + 1),
                 "leaders" | "presidents" | "men" | "sides" | "heads" | "ministers" | "countries"
             );
+        // "the two had agreed", "the two met": a verb, not a noun, follows.
+        let verb_next = {
+            let w = sent.lower(i + 2);
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "had"
+                        | "have"
+                        | "has"
+                        | "were"
+                        | "are"
+                        | "will"
+                        | "would"
+                        | "met"
+                        | "said"
+                        | "also"
+                        | "did"
+                        | "could"
+                        | "should"
+                        | "spoke"
+                        | "held"
+                        | "agree"
+                )
+        };
         let the_two = sent.lower(i) == "the"
             && sent.lower(i + 1) == "two"
-            && !is_word(sent, i + 2);
+            && (!is_word(sent, i + 2) || verb_next);
         if (two || the_two) && !covered(ents, i + 1) {
             for ent in [a.clone(), b.clone()] {
                 ents.push(Ent::new(i, i + 2, ent, EntKind::Pronoun));
@@ -246,7 +283,11 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             // this sentence only.
             ents.iter()
                 .filter(|e| {
-                    !e.is_person() && !e.modifier && !e.is_place() && !e.people && e.t1 <= i
+                    !e.is_person()
+                        && !e.modifier
+                        && !e.is_place()
+                        && !e.people
+                        && e.t1 <= i
                         && e.kind != EntKind::Group
                 })
                 .max_by_key(|e| e.t1)
@@ -273,11 +314,23 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
         e.np0 > 0
             && matches!(
                 sent.lower(e.np0 - 1),
-                "of" | "with" | "to" | "on" | "for" | "by" | "from" | "about" | "at" | "in"
-                    | "against" | "between"
+                "of" | "with"
+                    | "to"
+                    | "on"
+                    | "for"
+                    | "by"
+                    | "from"
+                    | "about"
+                    | "at"
+                    | "in"
+                    | "against"
+                    | "between"
             )
     };
-    let free = || ents.iter().filter(|e| !e.modifier && !e.is_place() && !e.people);
+    let free = || {
+        ents.iter()
+            .filter(|e| !e.modifier && !e.is_place() && !e.people)
+    };
     let subject = speaker
         .filter(|s| s.is_person())
         .or_else(|| free().find(|e| e.is_person() && !after_prep(e)))
@@ -285,9 +338,10 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
     if let Some(s) = subject {
         disc.last_person = Some(s.ent.clone());
     }
-    if let Some(s) = speaker.filter(|s| !s.is_person()).or_else(|| {
-        free().find(|e| !e.is_person() && !after_prep(e) && e.kind != EntKind::Pronoun)
-    }) {
+    if let Some(s) = speaker
+        .filter(|s| !s.is_person())
+        .or_else(|| free().find(|e| !e.is_person() && !after_prep(e) && e.kind != EntKind::Pronoun))
+    {
         disc.last_plural = Some(s.ent.clone());
     }
     if let Some(s) = speaker {

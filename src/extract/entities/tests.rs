@@ -53,7 +53,10 @@ fn titled_unknown_people_are_minted_with_their_country() {
     let names = gaz.find_names(text);
     let mut disc = Discourse::default();
     let ents = find(text, &doc.sents[0], &names, &ctx, &mut disc);
-    let dini = ents.iter().find(|e| e.ent.label == "Lamberto Dini").expect("Dini");
+    let dini = ents
+        .iter()
+        .find(|e| e.ent.label == "Lamberto Dini")
+        .expect("Dini");
     assert_eq!(dini.ent.etype, EntityType::Person);
     assert!(dini.ent.anchor.ends_with("Q38"), "{}", dini.ent.anchor);
     assert_eq!(dini.np0, 0);
@@ -69,18 +72,27 @@ fn appositions_acronyms_and_surnames() {
     assert!(has(&l[0], "Li Xiangmin"), "{l:?}");
     assert!(has(&l[1], "Li Xiangmin"), "{l:?}");
     assert!(
-        has(&l[2], "Federation of Indian Chambers of Commerce and Industry"),
+        has(
+            &l[2],
+            "Federation of Indian Chambers of Commerce and Industry"
+        ),
         "{l:?}"
     );
     assert!(
-        has(&l[3], "Federation of Indian Chambers of Commerce and Industry"),
+        has(
+            &l[3],
+            "Federation of Indian Chambers of Commerce and Industry"
+        ),
         "{l:?}"
     );
 }
 
 #[test]
 fn groups_and_demonyms() {
-    let l = labels("A 47-year-old security volunteer was killed by four militants.", "2006-12-27");
+    let l = labels(
+        "A 47-year-old security volunteer was killed by four militants.",
+        "2006-12-27",
+    );
     assert!(l[0].iter().any(|x| x.contains("volunteer")), "{l:?}");
     assert!(l[0].iter().any(|x| x.contains("militants")), "{l:?}");
 }

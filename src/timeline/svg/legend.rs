@@ -151,8 +151,7 @@ fn draw_sample(s: &mut String, key: &LegendKey, x: f64, y: f64) {
         LegendKey::Gap => {
             let _ = write!(
                 s,
-                r##"<path d="M{:.1},{:.1} l-4,-4 l4,-4 M{:.1},{:.1} l-4,4 l4,4" stroke="#555" fill="none"/>"##,
-                x, y, x, y
+                r##"<path d="M{x:.1},{y:.1} l-4,-4 l4,-4 M{x:.1},{y:.1} l-4,4 l4,4" stroke="#555" fill="none"/>"##
             );
         }
     }

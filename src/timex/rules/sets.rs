@@ -93,7 +93,7 @@ impl Tagger<'_> {
             return Some(set(i, k, format!("XXXX-WXX-{}", wd.number_from_monday())));
         }
         let p = part_of_day(self.w(j))?;
-        Some(set(i, j + 1, format!("TXX{}", p)))
+        Some(set(i, j + 1, format!("TXX{p}")))
     }
 
     /// "on Mondays", "Tuesday nights": a weekday that recurs.

@@ -12,11 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use eventline::store::EventStore;
+use eventline::EventStore;
 
-mod common;
-use common::Rng;
-use eventline::vocab;
+use crate::common::Rng;
+use eventline::GRAPH_ARTICLE_PREFIX;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_eventline"))
@@ -76,8 +75,7 @@ fn ingest(store: &Path, corpus: &Path) -> Command {
 /// the uninterrupted store, or it is half written.
 fn article_graphs(store: &EventStore) -> BTreeMap<String, u64> {
     let q = format!(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{}\")) }} GROUP BY ?g",
-        vocab::GRAPH_ARTICLE_PREFIX
+        "SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{GRAPH_ARTICLE_PREFIX}\")) }} GROUP BY ?g"
     );
     let (_, rows) = store.select(&q).expect("article graphs");
     rows.into_iter()

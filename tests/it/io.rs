@@ -371,7 +371,7 @@ fn events_of(path: &str) -> Vec<String> {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|x| x.to_string())
+                .map(ToString::to_string)
                 .collect();
             format!(
                 "{} {} {} {}",

@@ -263,7 +263,7 @@ fn a_store_in_use_is_reported_and_waited_for() {
     let f = Fixture::new();
     let before = f.triples();
     let store = f.store();
-    let held = eventline::store::EventStore::open(Path::new(&store)).unwrap();
+    let held = eventline::EventStore::open(Path::new(&store)).unwrap();
     let out = f.ingest(&[], &[seed().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let err = stderr(&out);

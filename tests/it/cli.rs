@@ -359,7 +359,7 @@ fn a_store_in_use_is_reported_not_corrupted() {
     let dir = store_with(&[&seeds()]);
     let store = store_arg(&dir);
     let before = triple_count(&store);
-    let held = eventline::store::EventStore::open(Path::new(&store)).unwrap();
+    let held = eventline::EventStore::open(Path::new(&store)).unwrap();
     let out = run(&["ingest", "--store", &store, seeds().to_str().unwrap()]);
     assert_eq!(
         out.status.code(),

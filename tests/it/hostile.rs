@@ -11,22 +11,21 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 
 use chrono::NaiveDate;
-use eventline::article::{Article, DateSource};
-use eventline::gazetteer::Gazetteer;
-use eventline::model::{
+use eventline::timeline::{Options, Timeline};
+use eventline::Gazetteer;
+use eventline::{Article, DateSource};
+use eventline::{
     ArticleDates, ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind,
     Evidence, Mention, Role, Status,
 };
-use eventline::store::{EventStore, ResultFormat};
-use eventline::timeline::{Options, Timeline};
+use eventline::{EventStore, ResultFormat};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 
-mod common;
-use common::Rng;
+use crate::common::Rng;
 
 const N: usize = 1000;
 
@@ -176,6 +175,11 @@ fn store_with(labels: &[String]) -> EventStore {
                 url: Some(url(i, label)),
                 published: Some(day(i)),
                 date_source: DateSource::JsonField,
+                dates: ArticleDates {
+                    published: Some(day(i)),
+                    reference: Some(day(i)),
+                    method: "json-published".into(),
+                },
                 text: sentence.clone(),
                 warnings: vec![],
             };
@@ -330,13 +334,13 @@ fn hostile_labels_survive_every_output_format() {
 
     // Event exports: PLOVER parsed by serde_json, CSV by the csv crate;
     // QuickStatements never names an unlinked actor (these all are).
-    let exported = eventline::export::load(&store).unwrap();
+    let exported = eventline::export_events(&store).unwrap();
     assert_eq!(exported.len(), N);
-    let cx = eventline::export::ExportContext {
+    let cx = eventline::ExportContext {
         today: NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
     };
     let mut buf = Vec::new();
-    eventline::export::write_plover(&exported, &cx, &mut buf).unwrap();
+    eventline::write_plover(&exported, &cx, &mut buf).unwrap();
     let (mut actor_labels, mut titles) = (BTreeSet::new(), BTreeSet::new());
     for line in String::from_utf8(buf).unwrap().lines() {
         let r: serde_json::Value = serde_json::from_str(line).expect("PLOVER line parses");
@@ -351,7 +355,7 @@ fn hostile_labels_survive_every_output_format() {
     assert_eq!(actor_labels, want, "PLOVER actor labels differ");
     assert_eq!(titles, want, "PLOVER story titles differ");
     let mut buf = Vec::new();
-    eventline::export::write_csv(&exported, &mut buf).unwrap();
+    eventline::write_csv(&exported, &mut buf).unwrap();
     let mut reader = csv::ReaderBuilder::new().from_reader(Cursor::new(&buf));
     let sentences: BTreeSet<String> = reader
         .records()
@@ -361,7 +365,7 @@ fn hostile_labels_survive_every_output_format() {
         labels.iter().map(|l| format!("{l} called {l}.")).collect();
     assert_eq!(sentences, want_sentences, "CSV sentences differ");
     let mut buf = Vec::new();
-    let w = eventline::export::write_quickstatements(&exported, &cx, &mut buf).unwrap();
+    let w = eventline::write_quickstatements(&exported, &cx, &mut buf).unwrap();
     assert_eq!(
         (w.events, buf.len()),
         (0, 0),
@@ -404,7 +408,7 @@ fn check_svg(svg: &str, what: &str) {
     };
     let doc = roxmltree::Document::parse_with_options(svg, opts)
         .unwrap_or_else(|e| panic!("{what}: not XML: {e}"));
-    for n in doc.descendants().filter(|n| n.is_element()) {
+    for n in doc.descendants().filter(roxmltree::Node::is_element) {
         assert_ne!(n.tag_name().name(), "script", "{what}: a script element");
         assert_ne!(
             n.tag_name().name(),

@@ -1,0 +1,210 @@
+//! `eventline ingest`: read, extract in parallel, store in batches on one
+//! thread, derive events once at the end.
+
+use std::sync::mpsc;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use eventline::{
+    collect_inputs, read_input, Article, ArticleExtraction, EventStore, Extractor, Gazetteer,
+    Ingested, Input, ReadError, ReadOptions, Rebuilt,
+};
+use rayon::prelude::*;
+
+use super::args::IngestArgs;
+use super::{exit, open_store, today};
+
+/// Articles per transaction: one transaction per batch keeps every article
+/// whole after a crash and re-derives each touched block once.
+const BATCH: usize = 64;
+
+type Extracted = (Article, ArticleExtraction);
+
+/// What the writer did with the articles it was sent.
+#[derive(Default)]
+struct Tally {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    mentions: usize,
+}
+
+pub(super) fn run(a: IngestArgs) -> Result<u8> {
+    let started = Instant::now();
+    // Read once: parsed for extraction and loaded into the store's graph.
+    let gaz_sources = Gazetteer::sources(&a.input.gazetteer).context("reading the gazetteer")?;
+    let gaz = Gazetteer::from_turtle(&gaz_sources).context("loading the gazetteer")?;
+    let (inputs, mut problems) = collect_inputs(&a.input.paths);
+    if inputs.is_empty() {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        bail!("nothing to ingest");
+    }
+    let store = open_store(&a.store)?;
+    store.ensure_vocabulary(&gaz_sources)?;
+    // Finish what a killed run left undone before adding more.
+    store.rebuild_dirty(&gaz)?;
+    let opts = ReadOptions {
+        date: a.input.date,
+        max_article_bytes: a.max_article_bytes,
+        ..ReadOptions::new(today())
+    };
+    let extractor = Extractor::new(&gaz);
+    let tally = extract_and_store(&store, &extractor, &inputs, &opts, a.quiet, &mut problems)?;
+    let rebuilt = store.rebuild_dirty(&gaz)?;
+    // Committed transactions are safe in the write-ahead log already; the
+    // flush spares the next command replaying it.
+    store.flush()?;
+    for p in &problems {
+        eprintln!("skipped: {p}");
+    }
+    if !a.quiet {
+        report(&a, &tally, problems.len(), &rebuilt, started);
+    }
+    Ok(if a.strict && !problems.is_empty() {
+        exit::SKIPPED
+    } else {
+        exit::OK
+    })
+}
+
+/// Extraction runs in parallel; the store writes the articles in batches
+/// on this thread, as results arrive. Standard input is read first.
+fn extract_and_store(
+    store: &EventStore,
+    extractor: &Extractor<'_>,
+    inputs: &[Input],
+    opts: &ReadOptions,
+    quiet: bool,
+    problems: &mut Vec<ReadError>,
+) -> Result<Tally> {
+    let stdin_inputs: Vec<&Input> = inputs.iter().filter(|i| **i == Input::Stdin).collect();
+    let file_inputs: Vec<&Input> = inputs.iter().filter(|i| **i != Input::Stdin).collect();
+    let (tx, rx) = mpsc::sync_channel::<Vec<Result<Extracted, ReadError>>>(64);
+    let mut writer = Writer {
+        store,
+        pending: Vec::new(),
+        tally: Tally::default(),
+        error: None,
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let run = |inputs: Vec<&Input>| {
+                inputs.par_iter().for_each_with(tx.clone(), |tx, input| {
+                    let results: Vec<_> = read_input(input, opts)
+                        .into_iter()
+                        .map(|r| {
+                            r.map(|a| {
+                                let ex = extractor.extract(&a);
+                                (a, ex)
+                            })
+                        })
+                        .collect();
+                    let _ = tx.send(results);
+                });
+            };
+            run(stdin_inputs);
+            run(file_inputs);
+            drop(tx);
+        });
+        for batch in rx {
+            for r in batch {
+                match r {
+                    Err(e) => problems.push(e),
+                    Ok((a, ex)) => {
+                        if !quiet {
+                            for w in &a.warnings {
+                                eprintln!("warning: {w}");
+                            }
+                        }
+                        writer.push(a, ex);
+                    }
+                }
+            }
+        }
+        writer.flush();
+    });
+    match writer.error {
+        Some(e) => Err(e),
+        None => Ok(writer.tally),
+    }
+}
+
+/// Collects extracted articles and writes them a batch at a time; after
+/// the first failed batch it writes nothing more.
+struct Writer<'s> {
+    store: &'s EventStore,
+    pending: Vec<Extracted>,
+    tally: Tally,
+    error: Option<anyhow::Error>,
+}
+
+impl Writer<'_> {
+    fn push(&mut self, a: Article, ex: ArticleExtraction) {
+        self.tally.mentions += ex.mentions.len();
+        // The same article twice in one run: the later wins.
+        if self.pending.iter().any(|(p, _)| p.id == a.id) {
+            self.flush();
+        }
+        self.pending.push((a, ex));
+        if self.pending.len() >= BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.pending.is_empty() || self.error.is_some() {
+            self.pending.clear();
+            return;
+        }
+        let refs: Vec<(&Article, &ArticleExtraction)> =
+            self.pending.iter().map(|(a, x)| (a, x)).collect();
+        match self.store.ingest_batch(&refs) {
+            Ok(outcomes) => {
+                for o in outcomes {
+                    match o {
+                        Ingested::Added => self.tally.added += 1,
+                        Ingested::Replaced => self.tally.replaced += 1,
+                        Ingested::Unchanged => self.tally.unchanged += 1,
+                    }
+                }
+            }
+            Err(e) => {
+                let first = self
+                    .pending
+                    .first()
+                    .map(|(a, _)| a.source.clone())
+                    .unwrap_or_default();
+                self.error = Some(
+                    anyhow::Error::new(e)
+                        .context(format!("storing the batch starting at {first} failed")),
+                );
+            }
+        }
+        self.pending.clear();
+    }
+}
+
+fn report(a: &IngestArgs, t: &Tally, skipped: usize, rebuilt: &Rebuilt, started: Instant) {
+    eprintln!(
+        "ingested {} article(s): {} added, {} replaced, {} unchanged; {} event mention(s); {skipped} input(s) skipped; store {}",
+        t.added + t.replaced + t.unchanged,
+        t.added,
+        t.replaced,
+        t.unchanged,
+        t.mentions,
+        a.store.store.display()
+    );
+    eprintln!(
+        "took {:.2} s: events of {} block(s) derived in {:.2} s, relations{} in {:.2} s",
+        started.elapsed().as_secs_f64(),
+        rebuilt.blocks,
+        rebuilt.events_time.as_secs_f64(),
+        rebuilt
+            .relations
+            .map(|n| format!(" ({n} kept)"))
+            .unwrap_or_default(),
+        rebuilt.relations_time.as_secs_f64()
+    );
+}

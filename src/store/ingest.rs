@@ -1,0 +1,165 @@
+//! Articles in and out. Each batch of articles is one transaction: an
+//! article is whole or absent after a crash, and the blocks of events it
+//! touches are marked dirty in the same transaction, to be re-derived by
+//! [`super::derive`].
+
+use std::collections::BTreeSet;
+
+use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::store::Transaction;
+
+use super::{lit, nn, EventStore, StoreError};
+use crate::article::Article;
+use crate::gazetteer::Gazetteer;
+use crate::model::{ArticleExtraction, Mention};
+use crate::rdf;
+use crate::vocab;
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ingested {
+    Added,
+    Replaced,
+    Unchanged,
+}
+
+impl EventStore {
+    /// Writes one article and re-derives the events it touches, atomically.
+    pub fn ingest(
+        &self,
+        article: &Article,
+        extraction: &ArticleExtraction,
+        gaz: &Gazetteer,
+    ) -> Result<Ingested, StoreError> {
+        let out = self.ingest_batch(&[(article, extraction)])?[0];
+        self.rebuild_dirty(gaz)?;
+        Ok(out)
+    }
+
+    /// Writes several articles in one transaction: each is whole or absent
+    /// after a crash. The blocks of events they touch are marked dirty in
+    /// the same transaction and re-derived by [`EventStore::rebuild_dirty`],
+    /// once per run instead of once per article; a run killed in between
+    /// leaves the marks, and the next run finishes the work.
+    pub fn ingest_batch(
+        &self,
+        batch: &[(&Article, &ArticleExtraction)],
+    ) -> Result<Vec<Ingested>, StoreError> {
+        let mut t = self.store.start_transaction()?;
+        let mut blocks: BTreeSet<String> = BTreeSet::new();
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (article, extraction) in batch {
+            let graph = nn(&rdf::article_graph(&article.id));
+            let old = stored_hash(&t, &article.id)?;
+            if old.as_deref() == Some(rdf::content_hash(article).as_str()) {
+                outcomes.push(Ingested::Unchanged);
+                continue;
+            }
+            blocks.extend(blocks_of_graph(&t, graph.as_ref())?);
+            t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+            let fingerprint = crate::syndication::fingerprint(&article.text);
+            for q in rdf::article_quads(article, extraction, fingerprint) {
+                t.insert(&q);
+            }
+            blocks.extend(extraction.mentions.iter().map(Mention::block_key));
+            self.link_copies(&mut t, &article.id, extraction, fingerprint, &mut blocks)?;
+            outcomes.push(if old.is_some() {
+                Ingested::Replaced
+            } else {
+                Ingested::Added
+            });
+        }
+        mark_dirty(&mut t, &blocks);
+        t.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Withdraws one article and everything it contributed; `false` when
+    /// the store has no such article.
+    pub fn remove(&self, id: &str, gaz: &Gazetteer) -> Result<bool, StoreError> {
+        let graph = nn(&rdf::article_graph(id));
+        if !self
+            .store
+            .contains_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?
+        {
+            return Ok(false);
+        }
+        let mut t = self.store.start_transaction()?;
+        let mut blocks = blocks_of_graph(&t, graph.as_ref())?;
+        t.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
+        let doc = rdf::article_iri(id);
+        blocks.extend(super::copies::unlink_copies(&mut t, &doc)?);
+        self.forget_fingerprint(&doc);
+        mark_dirty(&mut t, &blocks);
+        t.commit()?;
+        self.rebuild_dirty(gaz)?;
+        Ok(true)
+    }
+}
+
+/// The content hash of an article already in the store.
+fn stored_hash(t: &Transaction<'_>, id: &str) -> Result<Option<String>, StoreError> {
+    let doc = nn(&rdf::article_iri(id));
+    let graph = nn(&rdf::article_graph(id));
+    for q in t.quads_for_pattern(
+        Some(NamedOrBlankNodeRef::NamedNode(doc.as_ref())),
+        Some(vocab::CONTENT_HASH),
+        None,
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
+        if let Term::Literal(l) = q?.object {
+            return Ok(Some(l.value().to_string()));
+        }
+    }
+    Ok(None)
+}
+
+/// The blocks of the mentions an article graph holds.
+pub(super) fn blocks_of_graph(
+    t: &Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+) -> Result<BTreeSet<String>, StoreError> {
+    let mut out = BTreeSet::new();
+    for q in t.quads_for_pattern(
+        None,
+        Some(vocab::BLOCK_KEY),
+        None,
+        Some(GraphNameRef::NamedNode(graph)),
+    ) {
+        if let Term::Literal(l) = q?.object {
+            out.insert(l.value().to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// The meta-graph mark saying the event relations must be recomputed.
+pub(super) fn relations_mark() -> Quad {
+    Quad::new(
+        vocab::GRAPH_META,
+        vocab::DIRTY_RELATIONS,
+        Literal::from(true),
+        vocab::GRAPH_META,
+    )
+}
+
+/// The meta-graph mark saying a block's events must be re-derived.
+pub(super) fn block_mark(block: &str) -> Quad {
+    Quad::new(
+        vocab::GRAPH_META,
+        vocab::DIRTY_BLOCK,
+        lit(block),
+        vocab::GRAPH_META,
+    )
+}
+
+fn mark_dirty(t: &mut Transaction<'_>, blocks: &BTreeSet<String>) {
+    // Changed events may change how events relate; the mark lives in the
+    // same transaction, so a killed run still recomputes the relations.
+    if !blocks.is_empty() {
+        t.insert(&relations_mark());
+    }
+    for b in blocks {
+        t.insert(&block_mark(b));
+    }
+}

@@ -1,0 +1,121 @@
+//! The store: an embedded, persistent Oxigraph (RocksDB) dataset, behind
+//! [`EventStore`]. A folder by concern:
+//!
+//! - `error`: [`StoreError`], causes kept as sources;
+//! - `vocabulary`: the ontology and gazetteer graphs, reloaded only when
+//!   their content changes;
+//! - `ingest`: articles in and out (one transaction per batch), the dirty
+//!   marks that make derivation crash-safe; `copies`: syndicated copies;
+//! - `derive`: merged events per block, and `relations` between events;
+//!   `read` fetches an article graph's statements for
+//!   [`crate::rdf`]'s reading half to decode;
+//! - `query`: SPARQL, result formats, export; `display` shortens terms
+//!   for people; `stats` counts, with its SPARQL in `queries/*.rq`.
+//!
+//! Graph layout, the invariants every other module relies on:
+//! - the ontology and the gazetteer each live in a named graph of their own;
+//! - **every statement an article makes lives in that article's graph**,
+//!   written in one transaction with the marks of the events it affects, so
+//!   a crash never leaves half an article;
+//! - **events are derived**: each block (kind family + country-level actors)
+//!   has a graph holding the merged events of all mentions in that block,
+//!   recomputed from the mentions whenever one of them changes. Events are
+//!   therefore a function of the set of articles, whatever the order of
+//!   ingestion.
+
+mod copies;
+mod derive;
+mod display;
+mod error;
+mod ingest;
+mod query;
+mod read;
+mod relations;
+mod stats;
+mod vocabulary;
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use oxigraph::store::Store;
+
+pub use derive::Rebuilt;
+pub use display::display_term;
+pub use error::StoreError;
+pub use ingest::Ingested;
+pub use query::{ResultFormat, Row};
+pub use stats::Stats;
+
+/// The event store. One process at a time may open a persistent one
+/// (RocksDB's lock); [`StoreError::Locked`] says so.
+pub struct EventStore {
+    store: Store,
+    /// Fingerprints of the stored articles, read once per process to find
+    /// syndicated copies without a scan per article.
+    fingerprints: Mutex<Option<Vec<Fingerprint>>>,
+}
+
+impl std::fmt::Debug for EventStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventStore").finish_non_exhaustive()
+    }
+}
+
+/// A stored article's IRI, publication date and SimHash.
+type Fingerprint = (String, Option<NaiveDate>, u64);
+
+impl EventStore {
+    /// Opens (creating if needed) the store at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(path).map_err(|source| StoreError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let store = Store::open(path).map_err(|source| {
+            let path = path.to_path_buf();
+            // RocksDB reports another holder of the store only in words.
+            if source.to_string().to_lowercase().contains("lock") {
+                StoreError::Locked { path, source }
+            } else {
+                StoreError::Open { path, source }
+            }
+        })?;
+        Ok(EventStore {
+            store,
+            fingerprints: Mutex::default(),
+        })
+    }
+
+    /// An in-memory store, for tests and one-off runs.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(EventStore {
+            store: Store::new()?,
+            fingerprints: Mutex::default(),
+        })
+    }
+
+    /// The number of quads, all graphs together.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.store.is_empty()?)
+    }
+
+    /// Writes the memtables to disk, so that the next process to open the
+    /// store does not replay the whole write-ahead log first (1.8 s after
+    /// ingesting the 2,422-story corpus, 8 s after 10,000 articles).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        Ok(self.store.flush()?)
+    }
+}
+
+fn nn(iri: &str) -> oxigraph::model::NamedNode {
+    oxigraph::model::NamedNode::new_unchecked(iri)
+}
+
+fn lit(s: &str) -> oxigraph::model::Literal {
+    oxigraph::model::Literal::new_simple_literal(s)
+}
