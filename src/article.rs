@@ -1,5 +1,10 @@
 //! Reading articles: the seed format (` date YYYY-MM-DD ` header), plain text,
-//! JSON Lines corpora, directories (recursively) and standard input.
+//! saved web pages (HTML, read by [`crate::html`]), JSON Lines corpora,
+//! directories (recursively, see `walk`) and standard input.
+//!
+//! Every read is bounded (see `bounded`): an input past
+//! `--max-article-bytes` is skipped with a message after reading at most
+//! that many bytes, so no device, FIFO or endless line can hang a run.
 //!
 //! Reading never aborts a corpus: each input yields articles or a
 //! [`ReadError`] naming the file (and line) and what to do, and the caller
@@ -8,12 +13,18 @@
 //! the text as eventline stored it.
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use thiserror::Error;
+
+mod bounded;
+mod walk;
+
+use bounded::{Bounded, Line};
+pub use walk::collect_inputs;
 
 use crate::model::ArticleDates;
 use crate::timex::{self, TimexType};
@@ -26,7 +37,7 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
 pub enum ReadError {
     #[error("{path}: no such file or directory (check the path)")]
     NotFound { path: PathBuf },
-    #[error("{path}: directory holds no article files (.txt, .text, .md, .jsonl, .json, or files without extension)")]
+    #[error("{path}: directory holds no article files (.txt, .text, .md, .html, .htm, .jsonl, .json, or files without extension)")]
     NoArticles { path: PathBuf },
     #[error("{path}: file is empty")]
     Empty { path: PathBuf },
@@ -38,13 +49,33 @@ pub enum ReadError {
         size: usize,
         limit: usize,
     },
+    #[error("{path}: input is larger than the limit of {limit} bytes; stopped reading there and skipped it (raise the limit with --max-article-bytes)")]
+    OverLimit { path: PathBuf, limit: usize },
+    #[error("{path}:{line}: JSON line is larger than the limit of {limit} bytes, skipped (raise it with --max-article-bytes)")]
+    LineOverLimit {
+        path: PathBuf,
+        line: usize,
+        limit: usize,
+    },
+    #[error("{path}:{line}: line runs on past {limit} bytes without a line end; the rest of the input is not read")]
+    Endless {
+        path: PathBuf,
+        line: usize,
+        limit: usize,
+    },
+    #[error("{path}: leads back to {target}, already walked (a directory loop); not followed")]
+    Loop { path: PathBuf, target: PathBuf },
+    #[error("{path}: same file as {first}, read once")]
+    SameFile { path: PathBuf, first: PathBuf },
+    #[error("{path}: web page has no main text (no paragraphs found)")]
+    NoMainText { path: PathBuf },
     #[error("{path}:{line}: malformed JSON line skipped: {message}")]
     BadJsonLine {
         path: PathBuf,
         line: usize,
         message: String,
     },
-    #[error("{path}:{line}: JSON line has no \"text\" field, skipped")]
+    #[error("{path}:{line}: JSON line has no \"text\" field (nor \"html\"), skipped")]
     MissingText { path: PathBuf, line: usize },
     #[error("{path}: cannot read: {source}")]
     Io {
@@ -65,6 +96,12 @@ impl ReadError {
             | ReadError::TooLarge { path, .. }
             | ReadError::BadJsonLine { path, .. }
             | ReadError::MissingText { path, .. }
+            | ReadError::OverLimit { path, .. }
+            | ReadError::LineOverLimit { path, .. }
+            | ReadError::Endless { path, .. }
+            | ReadError::Loop { path, .. }
+            | ReadError::SameFile { path, .. }
+            | ReadError::NoMainText { path }
             | ReadError::Io { path, .. } => path,
         }
     }
@@ -78,6 +115,9 @@ pub enum DateSource {
     CommandLine,
     /// Found in the text by the temporal tagger; the string names the method.
     Text(String),
+    /// Found in a web page's markup or URL; the string names the method
+    /// (`json-ld`, `meta:article:published_time`, `time`, `url`).
+    Page(String),
     Unknown,
 }
 
@@ -88,6 +128,7 @@ impl DateSource {
             DateSource::JsonField => "json-published".into(),
             DateSource::CommandLine => "command-line".into(),
             DateSource::Text(m) => m.clone(),
+            DateSource::Page(m) => format!("page-{m}"),
             DateSource::Unknown => "unknown".into(),
         }
     }
@@ -144,83 +185,31 @@ pub enum Input {
     Stdin,
 }
 
-/// Expands the command-line paths into files, recursing into directories in
-/// name order so that a corpus is always read the same way.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ReadError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match fs::metadata(p) {
-            Err(_) => errors.push(ReadError::NotFound { path: p.clone() }),
-            Ok(m) if m.is_dir() => {
-                let before = inputs.len();
-                walk(p, &mut inputs, &mut errors);
-                if inputs.len() == before {
-                    errors.push(ReadError::NoArticles { path: p.clone() });
-                }
-            }
-            Ok(_) => inputs.push(Input::File(p.clone())),
-        }
-    }
-    (inputs, errors)
-}
-
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<ReadError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(source) => {
-            errors.push(ReadError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, inputs, errors);
-        } else if is_article_file(&p) {
-            inputs.push(Input::File(p));
-        }
-    }
-}
-
-fn is_article_file(p: &Path) -> bool {
-    match p.extension().and_then(|e| e.to_str()) {
-        None => true,
-        Some(ext) => matches!(
-            ext.to_ascii_lowercase().as_str(),
-            "txt" | "text" | "md" | "jsonl" | "ndjson" | "json" | "story"
-        ),
-    }
-}
-
-/// Reads one input into articles; a JSON Lines file gives many, and its bad
-/// lines come back as errors beside the good articles.
+/// Reads one input into articles; a JSON Lines input gives many, and its
+/// bad lines come back as errors beside the good articles. At most
+/// `max_article_bytes` (one line's worth for JSON Lines) is held at once.
 pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
-    let (path, bytes) = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            if let Err(source) = std::io::stdin().read_to_end(&mut buf) {
-                return vec![Err(ReadError::Io {
-                    path: PathBuf::from("-"),
-                    source,
-                })];
+    let (path, reader): (PathBuf, Box<dyn Read>) = match input {
+        Input::Stdin => (PathBuf::from("-"), Box::new(std::io::stdin())),
+        Input::File(p) => match fs::File::open(p) {
+            Ok(f) => {
+                // A regular file says its size: report it exactly and read nothing.
+                let size = f
+                    .metadata()
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+                    .map(|m| m.len());
+                if let Some(size) = size.filter(|&s| s > opts.max_article_bytes as u64) {
+                    if !is_jsonl_path(p) {
+                        return vec![Err(ReadError::TooLarge {
+                            path: p.clone(),
+                            size: size as usize,
+                            limit: opts.max_article_bytes,
+                        })];
+                    }
+                }
+                (p.clone(), Box::new(f))
             }
-            (PathBuf::from("-"), buf)
-        }
-        Input::File(p) => match fs::read(p) {
-            Ok(b) => (p.clone(), b),
             Err(source) => {
                 return vec![Err(ReadError::Io {
                     path: p.clone(),
@@ -229,7 +218,64 @@ pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<Article, Read
             }
         },
     };
-    read_bytes(&path, &bytes, opts)
+    let io_error = |source| {
+        vec![Err(ReadError::Io {
+            path: path.clone(),
+            source,
+        })]
+    };
+    let mut r = BufReader::new(reader);
+    let jsonl = is_jsonl_path(&path)
+        || (path.as_os_str() == "-"
+            && match r.fill_buf() {
+                Ok(head) => head.first() == Some(&b'{'),
+                Err(e) => return io_error(e),
+            });
+    if jsonl {
+        return read_jsonl(&path, &mut r, opts);
+    }
+    match bounded::read_to_limit(&mut r, opts.max_article_bytes) {
+        Ok(Bounded::Whole(bytes)) => read_bytes(&path, &bytes, opts),
+        Ok(Bounded::OverLimit) => vec![Err(ReadError::OverLimit {
+            path,
+            limit: opts.max_article_bytes,
+        })],
+        Err(e) => io_error(e),
+    }
+}
+
+/// Reads a whole input that is not an article (a query file, the text of
+/// `eventline dates`; `-` is standard input) with the same bound.
+pub fn read_small(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(fs::File::open(path).map_err(io)?)
+    };
+    match bounded::read_to_limit(reader, limit).map_err(io)? {
+        Bounded::Whole(bytes) => Ok(bytes),
+        Bounded::OverLimit => Err(ReadError::OverLimit {
+            path: path.to_path_buf(),
+            limit,
+        }),
+    }
+}
+
+fn is_jsonl_path(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson" | "json")
+    )
+}
+
+fn is_html_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Reads articles from bytes already in memory (`path` names them in errors).
@@ -243,12 +289,10 @@ pub fn read_bytes(
             path: path.to_path_buf(),
         })];
     }
-    let is_jsonl = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson" | "json")
-    ) || (path.as_os_str() == "-" && bytes.first() == Some(&b'{'));
+    let is_jsonl = is_jsonl_path(path) || (path.as_os_str() == "-" && bytes.first() == Some(&b'{'));
     if is_jsonl {
-        return read_jsonl(path, bytes, opts);
+        let mut r = bytes;
+        return read_jsonl(path, &mut r, opts);
     }
     if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
         return vec![Err(ReadError::Binary {
@@ -263,13 +307,19 @@ pub fn read_bytes(
             limit: opts.max_article_bytes,
         })];
     }
+    let id = file_name(path);
+    if is_html_path(path) || (path.as_os_str() == "-" && crate::html::looks_like_html(bytes)) {
+        return vec![html_article(
+            id,
+            path,
+            path.display().to_string(),
+            bytes,
+            None,
+            opts,
+        )];
+    }
     let mut warnings = Vec::new();
     let text = decode(bytes, path, &mut warnings);
-    let id = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("stdin")
-        .to_string();
     vec![Ok(plain_article(
         id,
         path.display().to_string(),
@@ -427,69 +477,59 @@ struct JsonArticle {
     title: Option<String>,
     published: Option<String>,
     text: Option<String>,
+    /// A saved web page instead of the text: read like an `.html` file.
+    html: Option<String>,
 }
 
-fn read_jsonl(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Vec<Result<Article, ReadError>> {
+/// Reads JSON Lines one bounded line at a time: a corpus of any size
+/// streams through, a line past the limit is skipped, a line without end
+/// gives up the input.
+fn read_jsonl<R: BufRead>(
+    path: &Path,
+    r: &mut R,
+    opts: &ReadOptions,
+) -> Vec<Result<Article, ReadError>> {
     let mut out = Vec::new();
-    let mut warnings = Vec::new();
-    let text = decode(bytes, path, &mut warnings);
-    for (i, line) in text.lines().enumerate() {
-        let lineno = i + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if line.len() > opts.max_article_bytes {
-            out.push(Err(ReadError::TooLarge {
-                path: PathBuf::from(format!("{}:{lineno}", path.display())),
-                size: line.len(),
-                limit: opts.max_article_bytes,
-            }));
-            continue;
-        }
-        let rec: JsonArticle = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(ReadError::BadJsonLine {
+    let mut lineno = 0;
+    loop {
+        lineno += 1;
+        let bytes = match bounded::read_line(r, opts.max_article_bytes) {
+            Ok(Line::Whole(b)) => b,
+            Ok(Line::Eof) => break,
+            Ok(Line::TooLong) => {
+                out.push(Err(ReadError::LineOverLimit {
                     path: path.to_path_buf(),
                     line: lineno,
-                    message: e.to_string(),
+                    limit: opts.max_article_bytes,
                 }));
                 continue;
             }
+            Ok(Line::Endless) => {
+                out.push(Err(ReadError::Endless {
+                    path: path.to_path_buf(),
+                    line: lineno,
+                    limit: opts.max_article_bytes,
+                }));
+                break;
+            }
+            Err(source) => {
+                out.push(Err(ReadError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                }));
+                break;
+            }
         };
-        let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
-            out.push(Err(ReadError::MissingText {
-                path: path.to_path_buf(),
-                line: lineno,
-            }));
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
-        };
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => rec
-                .url
-                .clone()
-                .unwrap_or_else(|| format!("{}:{lineno}", file_name(path))),
-        };
-        let mut a = plain_article(
-            id,
-            format!("{}:{lineno}", path.display()),
-            &body,
-            opts,
-            warnings.clone(),
+        }
+        let mut warnings = Vec::new();
+        let line = decode(
+            &bytes,
+            &PathBuf::from(format!("{}:{lineno}", path.display())),
+            &mut warnings,
         );
-        if let Some(d) = rec.published.as_deref().and_then(parse_json_date) {
-            a.published = Some(d);
-            a.date_source = DateSource::JsonField;
-            a.dates = reference_dates(&a, opts.today);
-        }
-        if rec.title.as_deref().is_some_and(|t| !t.trim().is_empty()) {
-            a.title = rec.title.map(|t| t.trim().to_string());
-        }
-        a.url = rec.url;
-        out.push(Ok(a));
+        out.push(json_article(path, lineno, line.trim(), opts, warnings));
     }
     if out.is_empty() {
         out.push(Err(ReadError::Empty {
@@ -497,6 +537,119 @@ fn read_jsonl(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Vec<Result<Artic
         }));
     }
     out
+}
+
+/// One JSON Lines record as an article.
+fn json_article(
+    path: &Path,
+    lineno: usize,
+    line: &str,
+    opts: &ReadOptions,
+    warnings: Vec<String>,
+) -> Result<Article, ReadError> {
+    let rec: JsonArticle = serde_json::from_str(line).map_err(|e| ReadError::BadJsonLine {
+        path: path.to_path_buf(),
+        line: lineno,
+        message: e.to_string(),
+    })?;
+    let id = match &rec.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => rec
+            .url
+            .clone()
+            .unwrap_or_else(|| format!("{}:{lineno}", file_name(path))),
+    };
+    let source = format!("{}:{lineno}", path.display());
+    let text = rec.text.as_deref().filter(|t| !t.trim().is_empty());
+    let html = rec.html.as_deref().filter(|t| !t.trim().is_empty());
+    let mut a = match (text, html) {
+        (Some(body), _) => plain_article(id, source, body, opts, warnings),
+        (None, Some(page)) => {
+            let mut a = html_article(
+                id,
+                &PathBuf::from(&source),
+                source.clone(),
+                page.as_bytes(),
+                rec.url.as_deref(),
+                opts,
+            )?;
+            a.warnings.extend(warnings);
+            a
+        }
+        (None, None) => {
+            return Err(ReadError::MissingText {
+                path: path.to_path_buf(),
+                line: lineno,
+            })
+        }
+    };
+    if let Some(d) = rec.published.as_deref().and_then(parse_json_date) {
+        a.published = Some(d);
+        a.date_source = DateSource::JsonField;
+        a.dates = reference_dates(&a, opts.today);
+    }
+    if rec.title.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+        a.title = rec.title.map(|t| t.trim().to_string());
+    }
+    if rec.url.is_some() {
+        a.url = rec.url;
+    }
+    Ok(a)
+}
+
+/// A saved web page as an article: its main text, and its date from the
+/// page (markup, URL) before `--date`, before the text.
+fn html_article(
+    id: String,
+    path: &Path,
+    source: String,
+    bytes: &[u8],
+    url: Option<&str>,
+    opts: &ReadOptions,
+) -> Result<Article, ReadError> {
+    let page = crate::html::read_page(bytes, url);
+    if page.text.trim().is_empty() {
+        return Err(ReadError::NoMainText {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut warnings: Vec<String> = page
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {w}", path.display()))
+        .collect();
+    let text = match repair_mojibake(&page.text) {
+        Some(fixed) => {
+            warnings.push(format!(
+                "{}: repaired mojibake (UTF-8 read as Windows-1252)",
+                path.display()
+            ));
+            fixed
+        }
+        None => page.text,
+    };
+    let (published, date_source) = match (page.published, opts.date) {
+        (Some((d, method)), _) => (Some(d), DateSource::Page(method.to_string())),
+        (None, Some(d)) => (Some(d), DateSource::CommandLine),
+        (None, None) => match timex::publication_date_as_of(&text, opts.today) {
+            Some((d, method)) => (Some(d), DateSource::Text(method.to_string())),
+            None => (None, DateSource::Unknown),
+        },
+    };
+    let mut article = Article {
+        id,
+        source,
+        title: page.title.or_else(|| headline(&text)),
+        url: page.url.or(url.map(str::to_string)),
+        published,
+        date_source,
+        dates: ArticleDates::default(),
+        text,
+        warnings,
+    };
+    article.dates = reference_dates(&article, opts.today);
+    Ok(article)
 }
 
 fn file_name(path: &Path) -> String {

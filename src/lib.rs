@@ -16,8 +16,10 @@
 #![cfg_attr(not(feature = "store"), allow(dead_code, unused_imports))]
 
 mod article;
+mod export;
 mod extract;
 mod gazetteer;
+mod html;
 mod merge;
 mod model;
 mod rdf;
@@ -30,11 +32,17 @@ pub mod timex;
 mod vocab;
 
 pub use article::{
-    collect_inputs, read_bytes, read_input, repair_mojibake, Article, DateSource, Input, ReadError,
-    ReadOptions, DEFAULT_MAX_ARTICLE_BYTES,
+    collect_inputs, read_bytes, read_input, read_small, repair_mojibake, Article, DateSource,
+    Input, ReadError, ReadOptions, DEFAULT_MAX_ARTICLE_BYTES,
+};
+#[cfg(feature = "store")]
+pub use export::load as export_events;
+pub use export::{
+    write_csv, write_plover, write_quickstatements, ExportContext, ExportEvent, Written,
 };
 pub use extract::Extractor;
 pub use gazetteer::{Entity, Gazetteer, GazetteerError};
+pub use html::looks_like_html;
 pub use model::{
     ArticleDates, ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind,
     Evidence, Mention, MentionRelation, RelationKind, Role, Status,

@@ -11,7 +11,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use eventline::{
-    content_hash, read_bytes, repair_mojibake, ReadError, ReadOptions, DEFAULT_MAX_ARTICLE_BYTES,
+    content_hash, looks_like_html, read_bytes, repair_mojibake, ReadError, ReadOptions,
+    DEFAULT_MAX_ARTICLE_BYTES,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -21,7 +22,7 @@ const NAMES: [&str; 8] = [
     "article.jsonl", // JSON Lines reader
     "article",       // no extension: plain text
     "-",             // standard input: JSON Lines when it starts with '{'
-    "article.md",    // plain text
+    "page.html",     // saved web page (html module)
     "corpus.ndjson", // JSON Lines reader
     "ARTICLE.JSONL", // upper case: not JSON Lines (extension match is exact)
 ];
@@ -40,8 +41,10 @@ fuzz_target!(|data: &[u8]| {
         },
         today: NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
     };
-    // The JSON Lines reader keeps a record's own title, of any length.
-    let jsonl = matches!(sel & 7, 1 | 2 | 6) || (sel & 7 == 4 && bytes.first() == Some(&b'{'));
+    // The JSON Lines reader keeps a record's own title, of any length, and
+    // so does the page reader (the page's own headline).
+    let jsonl = matches!(sel & 7, 1 | 2 | 5 | 6)
+        || (sel & 7 == 4 && (bytes.first() == Some(&b'{') || looks_like_html(bytes)));
     let results = read_bytes(path, bytes, &opts);
     assert!(
         !results.is_empty(),

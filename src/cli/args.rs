@@ -50,9 +50,12 @@ JSON Lines ({\"id\",\"url\",\"title\",\"published\",\"text\"} per line), directo
 eventline query -e 'PREFIX evl: <https://w3id.org/eventline/ontology#> SELECT ?e WHERE { ?e a evl:PhoneCall }'"
     )]
     Query(QueryArgs),
-    /// Export the store as RDF.
+    /// Export the store as RDF, or its events as PLOVER, QuickStatements or CSV.
     #[command(
-        after_help = "Examples:\n  eventline export --format trig -o output/graph.trig\n  eventline export --format turtle > graph.ttl"
+        after_help = "Examples:\n  eventline export --format trig -o output/graph.trig\n  eventline export --format turtle > graph.ttl\n  \
+eventline export --format plover -o events.jsonl\n  eventline export --format quickstatements -o events.qs\n  \
+eventline export --format csv -o events.csv\n\nplover: one JSON object per event (PLOVER's record shape); quickstatements: \
+Wikidata items for occurred or planned events with linked actors and a source URL; csv: one row per event."
     )]
     Export(ExportArgs),
     /// Draw the events as a timeline (DOT, SVG, PNG).
@@ -224,6 +227,12 @@ pub(crate) enum ExportFormat {
     Nquads,
     Ntriples,
     Jsonld,
+    /// PLOVER JSON Lines, one event per line.
+    Plover,
+    /// QuickStatements V1 commands creating Wikidata items.
+    Quickstatements,
+    /// One row per event.
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,15 +3,14 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use eventline::timex;
 
 use super::args::{DatesArgs, TextFormat};
 use super::{exit, outln, today};
 
 pub(super) fn run(a: DatesArgs) -> Result<u8> {
-    let bytes =
-        std::fs::read(&a.file).with_context(|| format!("{}: cannot read", a.file.display()))?;
+    let bytes = eventline::read_small(&a.file, eventline::DEFAULT_MAX_ARTICLE_BYTES)?;
     let text = String::from_utf8_lossy(&bytes);
     let today = today();
     let dct = a

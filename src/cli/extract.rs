@@ -30,9 +30,13 @@ pub(super) fn run(a: ExtractArgs) -> Result<u8> {
             match a.format {
                 TextFormat::Json => outln!(
                     "{}",
-                    serde_json::to_string(
-                        &serde_json::json!({"article": article.id, "extraction": x})
-                    )?
+                    serde_json::to_string(&serde_json::json!({
+                        "article": article.id,
+                        "title": article.title,
+                        "url": article.url,
+                        "text": article.text,
+                        "extraction": x,
+                    }))?
                 ),
                 TextFormat::Table => print_table(&article.id, &x)?,
             }

@@ -1,6 +1,6 @@
 //! `eventline query`: a SPARQL query from a file, stdin or `-e`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use anyhow::{bail, Context, Result};
 use eventline::ResultFormat;
@@ -8,18 +8,15 @@ use eventline::ResultFormat;
 use super::args::{QueryArgs, QueryFormat};
 use super::{exit, open_store};
 
+/// Largest query file read (`query FILE`), in bytes.
+const QUERY_MAX_BYTES: usize = 1 << 20;
+
 pub(super) fn run(a: QueryArgs) -> Result<u8> {
     let text = match (a.expression, &a.file) {
         (Some(e), _) => e,
-        (None, Some(f)) if f.as_os_str() == "-" => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context("reading the query from stdin")?;
-            s
-        }
-        (None, Some(f)) => std::fs::read_to_string(f)
-            .with_context(|| format!("{}: cannot read query file", f.display()))?,
+        // Bounded like every input: a query of /dev/zero ends at once.
+        (None, Some(f)) => String::from_utf8(eventline::read_small(f, QUERY_MAX_BYTES)?)
+            .with_context(|| format!("{}: query is not UTF-8", f.display()))?,
         (None, None) => bail!("give a query file or -e 'QUERY'"),
     };
     let source = match &a.file {

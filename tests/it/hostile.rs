@@ -332,6 +332,46 @@ fn hostile_labels_survive_every_output_format() {
         "control characters reach the terminal"
     );
 
+    // Event exports: PLOVER parsed by serde_json, CSV by the csv crate;
+    // QuickStatements never names an unlinked actor (these all are).
+    let exported = eventline::export_events(&store).unwrap();
+    assert_eq!(exported.len(), N);
+    let cx = eventline::ExportContext {
+        today: NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
+    };
+    let mut buf = Vec::new();
+    eventline::write_plover(&exported, &cx, &mut buf).unwrap();
+    let (mut actor_labels, mut titles) = (BTreeSet::new(), BTreeSet::new());
+    for line in String::from_utf8(buf).unwrap().lines() {
+        let r: serde_json::Value = serde_json::from_str(line).expect("PLOVER line parses");
+        let actors = r["source"].as_array().unwrap().iter();
+        for a in actors.chain(r["target"].as_array().unwrap()) {
+            actor_labels.insert(a["actorText"].as_str().unwrap().to_string());
+        }
+        for st in r["stories"].as_array().unwrap() {
+            titles.insert(st["title"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(actor_labels, want, "PLOVER actor labels differ");
+    assert_eq!(titles, want, "PLOVER story titles differ");
+    let mut buf = Vec::new();
+    eventline::write_csv(&exported, &mut buf).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(Cursor::new(&buf));
+    let sentences: BTreeSet<String> = reader
+        .records()
+        .map(|r| r.expect("CSV row parses")[14].to_string())
+        .collect();
+    let want_sentences: BTreeSet<String> =
+        labels.iter().map(|l| format!("{l} called {l}.")).collect();
+    assert_eq!(sentences, want_sentences, "CSV sentences differ");
+    let mut buf = Vec::new();
+    let w = eventline::write_quickstatements(&exported, &cx, &mut buf).unwrap();
+    assert_eq!(
+        (w.events, buf.len()),
+        (0, 0),
+        "unlinked actors reached QuickStatements"
+    );
+
     // Timelines: DOT parses (graphviz-rust's parser, and dot itself when
     // installed); SVG parses as XML and carries no live markup.
     let (events, relations) = eventline::timeline::load(&store).unwrap();

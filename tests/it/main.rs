@@ -1,5 +1,5 @@
 //! The end-to-end tests that need the store, as one test binary: each
-//! test binary links RocksDB, and linking it once instead of four times is
+//! test binary links RocksDB, and linking it once instead of five times is
 //! most of the test suite's build time after a change (see the commit
 //! that made this file). `tests/extraction.rs` needs no store and stays
 //! apart.
@@ -9,3 +9,4 @@ mod common;
 mod crash;
 mod errors;
 mod hostile;
+mod io;
