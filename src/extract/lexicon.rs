@@ -2,8 +2,9 @@
 //! `[section]` per list) and event triggers (`data/triggers.tsv`), parsed
 //! once. A linguist edits the files; no Rust string literal holds a list.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::EventKind;
 
@@ -20,9 +21,9 @@ pub(crate) struct Lists {
 
 impl Lists {
     fn parse(src: &'static str) -> Lists {
-        let mut sets: HashMap<&str, HashSet<&str>> = HashMap::new();
-        let mut phrases: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
-        let mut pairs: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+        let mut sets: HashMap<&str, HashSet<&str>> = HashMap::default();
+        let mut phrases: HashMap<&str, Vec<Vec<&str>>> = HashMap::default();
+        let mut pairs: HashMap<&str, Vec<(&str, &str)>> = HashMap::default();
         let mut section = "";
         for line in src.lines() {
             let line = match line.find('#') {
@@ -201,7 +202,7 @@ pub(crate) static RULES: LazyLock<Vec<TriggerRule>> = LazyLock::new(|| {
 
 /// Rules indexed by every alternative of their first word.
 pub(crate) static BY_FIRST: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut m: HashMap<&'static str, Vec<usize>> = HashMap::default();
     for (i, r) in RULES.iter().enumerate() {
         if let Some(Slot::Words(ws)) = r.slots.first() {
             for w in ws {
