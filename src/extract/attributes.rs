@@ -84,8 +84,21 @@ pub(crate) fn owners(
                 && sent.toks[k].kind == super::text::TokKind::Word
                 && !matches!(
                     sent.lower(k),
-                    "on" | "in" | "at" | "the" | "his" | "her" | "their" | "and"
+                    "on" | "in"
+                        | "at"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "and"
+                        | "with"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "counterpart"
+                        | "counterparts"
                 )
+                && !super::lexicon::is("titles", sent.lower(k))
         });
         (a..b).any(|k| breaks[k] || sent.lower(k) == ";") || (commas && comma && words)
     };

@@ -305,6 +305,16 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if matches!(prev(1), "such" | "without" | "no" | "any") {
         return false;
     }
+    // "the nation's brief detention", "a brief statement": the adjective,
+    // not the verb ("to brief Zelenskiy", "will brief reporters").
+    if sent.lower(t0) == "brief"
+        && !matches!(
+            prev(1),
+            "to" | "will" | "would" | "'ll" | "could" | "can" | "should" | "must" | "and"
+        )
+    {
+        return false;
+    }
     // "talks on trade" is fine; "concerns over attacks", "brief Zelenskiy
     // on the Russia talks" are topics.
     {
