@@ -239,7 +239,9 @@ fn sentence_mentions(
         }
     }
     out.extend(intent_pledges(text, sent, ents, tx, frames, &trigs));
-    // A statement whose content is itself an event is news for that event.
+    // A statement whose content is itself an event is news for that event;
+    // a condemnation of it is news of its own ("Rice condemned a suicide
+    // bombing", "the White House condemned missile attacks").
     if out.iter().any(|m| m.kind != EventKind::Statement) {
         let firsts: Vec<usize> = out
             .iter()
@@ -249,6 +251,7 @@ fn sentence_mentions(
         out.retain(|m| {
             m.kind != EventKind::Statement
                 || m.evidence[0].quote.contains(' ')
+                || is("condemnations", &m.evidence[0].quote.to_lowercase())
                 || !firsts.iter().any(|&f| f > m.evidence[0].start)
         });
     }
