@@ -52,6 +52,25 @@ const PREPOSITIONS: &[&str] = &[
     "through", "upon", "within", "without", "amid", "across", "behind",
 ];
 
+/// A word that may stand between a determiner or possessor and its noun:
+/// a number, a part of a split compound ("his 25-minute talks"), or an
+/// adverb or adjective after a possessive ("Trump's highly publicised
+/// summit").
+fn loose_modifier(sent: &Sent, k: usize) -> bool {
+    let w = sent.lower(k);
+    let tok = &sent.toks[k];
+    tok.kind == TokKind::Number
+        || (k >= 1 && sent.lower(k - 1) == "-" && !tok.cap)
+        || (tok.kind == TokKind::Word
+            && !tok.cap
+            && !is("stopwords", w)
+            && !is("light_verbs", w)
+            && !is("speech_verbs", w)
+            && !PREPOSITIONS.contains(&w)
+            && !crate::extract::lexicon::BY_FIRST.contains_key(w)
+            && (1..=4).any(|d| k + 1 > d && sent.lower(k + 1 - d) == "'s"))
+}
+
 /// The preposition governing an entity phrase starting at `np0`, looking
 /// back over determiners, possessives and a few modifiers.
 fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
@@ -64,24 +83,48 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         }
         let modifier = matches!(
             w,
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "visiting" | "new"
-                | "former" | "top" | "senior" | "both" | "all" | "two" | "three" | "several"
-                | "some" | "local" | "then" | "more" | "than" | "less" | "about" | "nearly"
-                | "another" | "latest" | "first" | "last" | "recent" | "'s" | "today"
-                | "yesterday" | "this" | "next" | "week" | "weekend" | "year" | "month"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "visiting"
+                | "new"
+                | "former"
+                | "top"
+                | "senior"
+                | "both"
+                | "all"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "local"
+                | "then"
+                | "more"
+                | "than"
+                | "less"
+                | "about"
+                | "nearly"
+                | "another"
+                | "latest"
+                | "first"
+                | "last"
+                | "recent"
+                | "'s"
+                | "today"
+                | "yesterday"
+                | "this"
+                | "next"
+                | "week"
+                | "weekend"
+                | "year"
+                | "month"
         ) || crate::extract::lexicon::WEEKDAYS.contains(&w)
-            || sent.toks[k - 1].kind == TokKind::Number
-            // "his 25-minute talks": the tokenizer splits the compound.
-            || (k >= 2 && sent.lower(k - 2) == "-" && !sent.toks[k - 1].cap)
-            // "Trump's highly publicised summit": adverbs and adjectives.
-            || (sent.toks[k - 1].kind == TokKind::Word
-                && !sent.toks[k - 1].cap
-                && !is("stopwords", w)
-                && !is("light_verbs", w)
-                && !is("speech_verbs", w)
-                && !PREPOSITIONS.contains(&w)
-                && !crate::extract::lexicon::BY_FIRST.contains_key(w)
-                && (k >= 2 && (1..=4).any(|d| k > d && sent.lower(k - d) == "'s")))
+            || loose_modifier(sent, k - 1)
             || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
         if !modifier {
             return None;
@@ -523,29 +566,76 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             continue;
         }
         let skippable = crate::extract::lexicon::WEEKDAYS.contains(&w)
-            || matches!(w, "today" | "yesterday" | "tomorrow" | "week" | "month" | "year" | "more" | "than")
-            || matches!(w, "'s" | "-" | "led" | "backed" | "first" | "second" | "latest"
-            | "new" | "recent" | "state" | "official" | "bilateral" | "joint" | "two-day"
-            | "three-day" | "planned" | "proposed" | "upcoming" | "weekend" | "previous"
-            | "last" | "next" | "and" | "annual" | "informal" | "formal" | "private"
-            | "surprise" | "lightning" | "brief" | "whirlwind" | "historic" | "landmark"
-            | "emergency" | "special" | "extraordinary" | "ministerial" | "summit"
-            | "economic" | "leaders" | "'" | "high-level" | "top-level" | "closed-door"
-            | "face-to-face" | "trilateral" | "multilateral" | "regional" | "key" | "major"
-            | "massive" | "deadly" | "suicide" | "fresh" | "further" | "earlier"
-            | "short" | "long" | "lengthy" | "fifth" | "third" | "fourth" | "sixth")
-            || sent.toks[k - 1].kind == TokKind::Number
-            // "his 25-minute talks": the tokenizer splits the compound.
-            || (k >= 2 && sent.lower(k - 2) == "-" && !sent.toks[k - 1].cap)
-            // "Trump's highly publicised summit": adverbs and adjectives.
-            || (sent.toks[k - 1].kind == TokKind::Word
-                && !sent.toks[k - 1].cap
-                && !is("stopwords", w)
-                && !is("light_verbs", w)
-                && !is("speech_verbs", w)
-                && !PREPOSITIONS.contains(&w)
-                && !crate::extract::lexicon::BY_FIRST.contains_key(w)
-                && (k >= 2 && (1..=4).any(|d| k > d && sent.lower(k - d) == "'s")))
+            || matches!(
+                w,
+                "today" | "yesterday" | "tomorrow" | "week" | "month" | "year" | "more" | "than"
+            )
+            || matches!(
+                w,
+                "'s" | "-"
+                    | "led"
+                    | "backed"
+                    | "first"
+                    | "second"
+                    | "latest"
+                    | "new"
+                    | "recent"
+                    | "state"
+                    | "official"
+                    | "bilateral"
+                    | "joint"
+                    | "two-day"
+                    | "three-day"
+                    | "planned"
+                    | "proposed"
+                    | "upcoming"
+                    | "weekend"
+                    | "previous"
+                    | "last"
+                    | "next"
+                    | "and"
+                    | "annual"
+                    | "informal"
+                    | "formal"
+                    | "private"
+                    | "surprise"
+                    | "lightning"
+                    | "brief"
+                    | "whirlwind"
+                    | "historic"
+                    | "landmark"
+                    | "emergency"
+                    | "special"
+                    | "extraordinary"
+                    | "ministerial"
+                    | "summit"
+                    | "economic"
+                    | "leaders"
+                    | "'"
+                    | "high-level"
+                    | "top-level"
+                    | "closed-door"
+                    | "face-to-face"
+                    | "trilateral"
+                    | "multilateral"
+                    | "regional"
+                    | "key"
+                    | "major"
+                    | "massive"
+                    | "deadly"
+                    | "suicide"
+                    | "fresh"
+                    | "further"
+                    | "earlier"
+                    | "short"
+                    | "long"
+                    | "lengthy"
+                    | "fifth"
+                    | "third"
+                    | "fourth"
+                    | "sixth"
+            )
+            || loose_modifier(sent, k - 1)
             || (w.ends_with("-day")
                 || w.ends_with("-long")
                 || w.ends_with("-minute")
