@@ -160,12 +160,19 @@ fn give_recipients(mentions: &mut [Mention], countries: &HashMap<String, (usize,
     let mut ranked: Vec<&(usize, EntityRef)> = countries.values().collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.iri.cmp(&b.1.iri)));
     let Some(top) = ranked.first() else { return };
-    if top.0 < 3 || ranked.get(1).is_some_and(|second| second.0 * 2 > top.0) {
+    if top.0 < 3 || ranked.get(1).is_some_and(|second| second.0 * 3 > top.0 * 2) {
         return;
     }
     for m in mentions.iter_mut() {
+        // What is given may be an entity ("700 troops") and so no topic
+        // word, or elided ("France said it was sending 1,000"): the
+        // sentence tells.
+        let sentence_gives = m.evidence[0]
+            .sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| is("aidobj", &w.to_lowercase()));
         let gives = matches!(m.kind, EventKind::Pledge | EventKind::Aid)
-            && m.topic.iter().any(|w| is("aidobj", w));
+            && (m.topic.iter().any(|w| is("aidobj", w)) || sentence_gives);
         let has_target = m.actors.iter().any(|(r, _)| *r == Role::Target);
         let own = m.actors.iter().any(|(_, a)| a.anchor == top.1.iri);
         if gives && !has_target && !own {
