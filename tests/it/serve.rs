@@ -420,11 +420,9 @@ fn the_binary_serves_over_a_loopback_socket() {
     };
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("text/csv"), "{answer}");
-    let update = format!(
-        "POST /update HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-update\r\n\
-         Content-Length: 9\r\nConnection: close\r\n\r\nCLEAR ALL"
-    );
-    let answer = http(port, &update).unwrap();
+    let update = "POST /update HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-update\r\n\
+         Content-Length: 9\r\nConnection: close\r\n\r\nCLEAR ALL";
+    let answer = http(port, update).unwrap();
     assert!(
         answer.starts_with("HTTP/1.1 403"),
         "read-only by default: {answer}"
