@@ -428,3 +428,44 @@ fn the_binary_serves_over_a_loopback_socket() {
         "read-only by default: {answer}"
     );
 }
+
+#[test]
+fn a_query_past_the_timeout_is_cancelled_with_503() {
+    let store = Arc::new(EventStore::in_memory().unwrap());
+    let writer = Endpoint::new(
+        Arc::clone(&store),
+        ServeOptions {
+            allow_update: true,
+            ..ServeOptions::default()
+        },
+    );
+    let triples: String = (0..300)
+        .map(|i| format!("<http://e/{i}> <http://e/p> {i} . "))
+        .collect();
+    let insert = post(
+        "/update",
+        "application/sparql-update",
+        &format!("INSERT DATA {{ {triples} }}"),
+    );
+    assert_eq!(send(&writer, insert).0, StatusCode::NO_CONTENT);
+    let e = Endpoint::new(
+        store,
+        ServeOptions {
+            timeout: Some(Duration::from_millis(300)),
+            ..ServeOptions::default()
+        },
+    );
+    // 2.7 * 10^7 rows to filter, none kept: seconds of work, no memory.
+    // (An aggregate over a join notices the cancellation only late.)
+    let slow = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i \
+                FILTER(STR(?a) = CONCAT(STR(?f), STR(?i), \"!\")) }";
+    let started = Instant::now();
+    let (status, _, body) = send(&e, post("/query", "application/sparql-query", slow));
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert!(body.contains("timeout"), "{body}");
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+}
