@@ -469,3 +469,21 @@ fn a_query_past_the_timeout_is_cancelled_with_503() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_bad_bind_or_timeout_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, value, says) in [
+        ("--bind", "not-an-address", "--bind not-an-address"),
+        ("--timeout", "inf", "--timeout inf"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_eventline"))
+            .args(["serve", flag, value, "--store"])
+            .arg(dir.path().join("store"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+}
