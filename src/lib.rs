@@ -7,8 +7,8 @@
 //! `relations`, and [`timeline`] draws them. The command line is the
 //! binary's (`src/main.rs`, `src/cli/`).
 //!
-//! The API is what this file re-exports; every module but the two facades
-//! [`timex`] and [`timeline`] is private to the crate.
+//! The API is what this file re-exports; every module but the facades
+//! [`timex`], [`timeline`] and `serve` is private to the crate.
 
 // Without the store, the derivation half (clustering across articles,
 // event relations, the event mapping) has no caller: the no-store build is
@@ -24,6 +24,8 @@ mod merge;
 mod model;
 mod rdf;
 mod relations;
+#[cfg(feature = "store")]
+pub mod serve;
 #[cfg(feature = "store")]
 mod store;
 mod syndication;

@@ -146,3 +146,25 @@ pub(crate) fn evl(local: &str) -> String {
 pub(crate) fn eid(path: &str) -> String {
     format!("{EID}{path}")
 }
+
+/// SPARQL 1.1 Service Description (`sd:`), for `eventline serve`.
+pub(crate) mod sd {
+    use super::{iri, NamedNodeRef};
+
+    pub(crate) const SERVICE: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#Service");
+    pub(crate) const ENDPOINT: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#endpoint");
+    pub(crate) const SUPPORTED_LANGUAGE: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#supportedLanguage");
+    pub(crate) const SPARQL11_QUERY: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#SPARQL11Query");
+    pub(crate) const SPARQL11_UPDATE: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#SPARQL11Update");
+    pub(crate) const RESULT_FORMAT: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#resultFormat");
+    pub(crate) const FEATURE: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#feature");
+    pub(crate) const UNION_DEFAULT_GRAPH: NamedNodeRef<'static> =
+        iri("http://www.w3.org/ns/sparql-service-description#UnionDefaultGraph");
+}

@@ -77,6 +77,12 @@ eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg
     Extract(ExtractArgs),
     /// Withdraw articles (by id: the file name or JSON id) and their events.
     Remove(RemoveArgs),
+    /// Serve the store as a SPARQL 1.1 endpoint (/query, /update).
+    #[command(
+        after_help = "Examples:\n  eventline serve\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' \\\n    http://127.0.0.1:7878/query\n  \
+eventline serve --allow-update --timeout 10\n\nThe server holds the store: stop it before `ingest`. Read-only unless --allow-update."
+    )]
+    Serve(ServeArgs),
 }
 
 #[derive(Args, Debug)]
@@ -108,6 +114,24 @@ pub(crate) struct QueryArgs {
     pub(crate) expression: Option<String>,
     #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
     pub(crate) format: QueryFormat,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// Address to listen on; anything but loopback is reachable by others.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub(crate) bind: String,
+    /// Allow cross-origin requests from any web page.
+    #[arg(long)]
+    pub(crate) cors: bool,
+    /// Accept SPARQL updates on /update (read-only otherwise).
+    #[arg(long)]
+    pub(crate) allow_update: bool,
+    /// Cancel a query still running after this many seconds (0: never).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub(crate) timeout: f64,
 }
 
 #[derive(Args, Debug)]

@@ -9,6 +9,7 @@ mod extract;
 mod ingest;
 mod query;
 mod remove;
+mod serve;
 mod stats;
 mod timeline;
 
@@ -52,6 +53,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         Command::Dates(a) => dates::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Remove(a) => remove::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 

@@ -95,6 +95,12 @@ impl EventStore {
         })
     }
 
+    /// The Oxigraph store itself, for the SPARQL endpoint (`crate::serve`),
+    /// which needs its evaluator's options (cancellation, datasets).
+    pub(crate) fn oxigraph(&self) -> &Store {
+        &self.store
+    }
+
     /// The number of quads, all graphs together.
     pub fn len(&self) -> Result<usize, StoreError> {
         Ok(self.store.len()?)

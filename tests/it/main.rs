@@ -10,3 +10,4 @@ mod crash;
 mod errors;
 mod hostile;
 mod io;
+mod serve;
