@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::store::cell_value;
 use chrono::NaiveDate;
-use oxigraph::model::Term;
 
 use crate::model::{EventKind, Status};
 use crate::store::{EventStore, StoreError};
@@ -64,15 +64,6 @@ const PLOVER: &str = r#"SELECT ?kind ?type ?mode ?context WHERE {
   FILTER(STRSTARTS(STR(?type), "https://w3id.org/eventline/plover#"))
   OPTIONAL { ?kind evl:ploverMode ?mode } OPTIONAL { ?kind evl:ploverContext ?context } }"#;
 
-fn value(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-        Some(Term::Literal(l)) => Some(l.value().to_string()),
-        Some(other) => Some(other.to_string()),
-        None => None,
-    }
-}
-
 fn local(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
@@ -88,7 +79,7 @@ fn rows(
         let get = |name: &str| {
             vars.iter()
                 .position(|v| v == name)
-                .and_then(|i| value(&r[i]))
+                .and_then(|i| cell_value(&r[i]))
         };
         f(&get);
     }

@@ -44,6 +44,7 @@ pub use derive::Rebuilt;
 pub use display::display_term;
 pub use error::StoreError;
 pub use ingest::Ingested;
+pub(crate) use query::cell_value;
 pub use query::{ResultFormat, Row};
 pub use stats::Stats;
 

@@ -15,6 +15,17 @@ use crate::vocab;
 /// One solution of a SELECT query, in the order of its variables.
 pub type Row = Vec<Option<Term>>;
 
+/// A result cell as plain text: an IRI or a literal's lexical form (what
+/// the readers of query rows, exports and the timeline, want).
+pub(crate) fn cell_value(t: &Option<Term>) -> Option<String> {
+    match t {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        Some(other) => Some(other.to_string()),
+        None => None,
+    }
+}
+
 /// Query output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::store::cell_value;
 use chrono::NaiveDate;
-use oxigraph::model::Term;
 
 use crate::model::{EventKind, Status};
 use crate::store::{EventStore, StoreError};
@@ -24,15 +24,6 @@ const FACETS: [&str; 4] = [
 
 /// The event relations graph, subject to object as in the RDF.
 const RELATIONS: &str = include_str!("queries/relations.rq");
-
-fn value(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-        Some(Term::Literal(l)) => Some(l.value().to_string()),
-        Some(other) => Some(other.to_string()),
-        None => None,
-    }
-}
 
 fn local(iri: &str) -> String {
     iri.rsplit(['#', '/']).next().unwrap_or(iri).to_string()
@@ -62,7 +53,7 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
             let get = |name: &str| {
                 vars.iter()
                     .position(|v| v == name)
-                    .and_then(|i| value(&r[i]))
+                    .and_then(|i| cell_value(&r[i]))
             };
             let Some(id) = get("event") else { continue };
             let p = events.entry(id.clone()).or_default();
@@ -158,7 +149,7 @@ fn actor_of(get: &dyn Fn(&str) -> Option<String>) -> Option<(String, u8)> {
 fn read_relations(store: &EventStore) -> Result<Vec<Relation>, StoreError> {
     let (vars, rows) = store.select(RELATIONS)?;
     let col = |name: &str| vars.iter().position(|v| v == name);
-    let get = |r: &Vec<Option<Term>>, name: &str| col(name).and_then(|i| value(&r[i]));
+    let get = |r: &crate::store::Row, name: &str| col(name).and_then(|i| cell_value(&r[i]));
     Ok(rows
         .iter()
         .filter_map(|r| {
