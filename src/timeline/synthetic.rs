@@ -8,23 +8,9 @@ use crate::model::{EventKind, Status};
 use super::axis::{bucket, last_of_month, Unit};
 use super::model::{Source, TimelineEvent};
 
-const KINDS: [EventKind; 15] = [
-    EventKind::PhoneCall,
-    EventKind::Meeting,
-    EventKind::Summit,
-    EventKind::Visit,
-    EventKind::Negotiation,
-    EventKind::Attack,
-    EventKind::Pledge,
-    EventKind::Threat,
-    EventKind::Statement,
-    EventKind::Request,
-    EventKind::Aid,
-    EventKind::Sanction,
-    EventKind::Agreement,
-    EventKind::Ceasefire,
-    EventKind::Accusation,
-];
+/// Every kind but the first, `Consultation` (a form the text leaves open,
+/// which a synthetic event never needs), in `EventKind::ALL`'s order.
+const KINDS: &[EventKind] = EventKind::ALL.split_at(1).1;
 const ACTORS: [&str; 16] = [
     "United States",
     "Russia",
