@@ -81,49 +81,8 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         if PREPOSITIONS.contains(&w) {
             return Some(sent.lower(k - 1));
         }
-        let modifier = matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "visiting"
-                | "new"
-                | "former"
-                | "top"
-                | "senior"
-                | "both"
-                | "all"
-                | "two"
-                | "three"
-                | "several"
-                | "some"
-                | "local"
-                | "then"
-                | "more"
-                | "than"
-                | "less"
-                | "about"
-                | "nearly"
-                | "another"
-                | "latest"
-                | "first"
-                | "last"
-                | "recent"
-                | "'s"
-                | "today"
-                | "yesterday"
-                | "this"
-                | "next"
-                | "week"
-                | "weekend"
-                | "year"
-                | "month"
-        ) || crate::extract::lexicon::WEEKDAYS.contains(&w)
+        let modifier = is("np_modifiers", w)
+            || crate::extract::lexicon::WEEKDAYS.contains(&w)
             || loose_modifier(sent, k - 1)
             || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
         if !modifier {
@@ -493,7 +452,12 @@ fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
 /// a fronted adjunct has the main clause's subject as a party.
 fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
-    let first = sent.body;
+    let mut first = sent.body;
+    // "Speaking after talks with Lavrov, the Georgian minister said": a
+    // participle may open the adjunct.
+    if sent.lower(first).ends_with("ing") {
+        first += 1;
+    }
     if !matches!(
         sent.lower(first),
         "in" | "at" | "during" | "after" | "following" | "before" | "ahead" | "on"

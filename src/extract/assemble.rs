@@ -32,6 +32,7 @@ pub(crate) fn sentences(
     let mut pending = Vec::new();
     let mut countries: HashMap<String, (usize, EntityRef)> = HashMap::new();
     let mut focus: Option<DateWindow> = None;
+    let mut series: Option<EntityRef> = None;
     for sent in &doc.sents {
         let s_names: Vec<NameMatch> = names
             .iter()
@@ -62,6 +63,7 @@ pub(crate) fn sentences(
             // event the sentence does not date is background (see
             // `keep_and_promote`), and the story's day would not make it news.
             found.retain(|m| m.kind.family() == "consult" || specific(m));
+            summit_series(sent, &mut found, &mut series);
             narrative_time(sent, &tx, &mut found, &mut focus, ctx.date);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
@@ -85,6 +87,46 @@ pub(crate) fn sentences(
     }
     give_recipients(&mut mentions, &countries);
     (mentions, pending)
+}
+
+/// "The fourth Summit of the Organization of American States ... Four years
+/// later, the second Summit took place at Santiago": a summit that names no
+/// party is one of the series whose convening body the article last named.
+fn summit_series(sent: &Sent, found: &mut [Mention], series: &mut Option<EntityRef>) {
+    for m in found.iter_mut().filter(|m| m.kind == EventKind::Summit) {
+        // "the Group of Eight summit", "the Summit of the Americas": a name
+        // of its own, maybe of another series.
+        let named = || {
+            let Some(t0) = sent
+                .toks
+                .iter()
+                .position(|t| t.start == m.evidence[0].start)
+            else {
+                return true;
+            };
+            let t1 = sent
+                .toks
+                .iter()
+                .position(|t| t.start >= m.evidence[0].end)
+                .unwrap_or(sent.toks.len());
+            sent.lower(t1) == "of"
+                || (sent.body.max(t0.saturating_sub(4))..t0)
+                    .rev()
+                    .take_while(|&k| !matches!(sent.lower(k), "the" | "a" | "an" | "this" | "that"))
+                    .any(|k| sent.toks[k].cap && k > sent.body)
+        };
+        if m.actors.is_empty() && !named() {
+            if let Some(org) = series {
+                m.actors.push((Role::Participant, org.clone()));
+            }
+        } else if let Some((_, org)) = m
+            .actors
+            .iter()
+            .find(|(_, e)| e.etype == EntityType::Organisation)
+        {
+            *series = Some(org.clone());
+        }
+    }
 }
 
 fn see_pair(m: &Mention, disc: &mut Discourse) {
@@ -541,8 +583,16 @@ fn mention(
                 && (a.iri == sp.ent.iri || a.iri == sp.ent.anchor || a.anchor == sp.ent.iri)
         })
     };
-    let mut status =
-        attributes::status(sent, t, bounds, scope.frames, date.as_ref(), ctx.date, &own);
+    let mut status = attributes::status(
+        sent,
+        scope.ents,
+        t,
+        bounds,
+        scope.frames,
+        date.as_ref(),
+        ctx.date,
+        &own,
+    );
     // "said it was sending troops", "will send aid": aid announced is a
     // pledge; aid only considered stays aid, possible.
     let mut kind = kind;

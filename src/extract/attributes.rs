@@ -39,6 +39,31 @@ pub(crate) fn frame_of<'f>(frames: &'f [Frame], t: &Trigger) -> Option<&'f Frame
         .find(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0)
 }
 
+/// The verb that tells a named event happen, with the event noun as its
+/// subject: "The fourth Summit of the Organization of American States (OAS)
+/// will take place", "the talks were held".
+pub(crate) fn occurrence_verb(
+    sent: &Sent,
+    ents: &[super::entities::Ent],
+    t: &Trigger,
+) -> Option<usize> {
+    if t.pos() != Pos::Noun {
+        return None;
+    }
+    let p =
+        (t.t1..sent.toks.len().min(t.t1 + 12)).find(|&k| is("occurrence_verbs", sent.lower(k)))?;
+    // Only the noun's own phrase (names, "of the", an acronym in brackets)
+    // and auxiliaries between.
+    (t.t1..p)
+        .all(|k| {
+            sent.toks[k].cap
+                || ents.iter().any(|e| e.covers(k))
+                || is("occurrence_aux", sent.lower(k))
+                || matches!(sent.lower(k), "of" | "the" | "(" | ")")
+        })
+        .then_some(p)
+}
+
 /// Who a date expression belongs to: the trigger or speech verb it
 /// follows in the same phrase ("met Putin on Friday", "said on Thursday"),
 /// else the one it precedes in its clause ("Xi on Wednesday rolled out a
@@ -65,6 +90,16 @@ pub(crate) fn owners(
         .enumerate()
         .map(|(i, t)| (t.t0, t.t1, Owner::Trigger(i)))
         .collect();
+    // "The third Summit was held at Quebec City, Canada, in April 2001": the
+    // verb that tells a named event happen dates it like the noun itself.
+    heads.extend(triggers.iter().enumerate().filter_map(|(i, t)| {
+        let p = occurrence_verb(sent, ents, t)?;
+        (!(t.t1..p).any(|k| breaks[k] && !matches!(sent.lower(k), "(" | ")"))).then_some((
+            p,
+            p + 1,
+            Owner::Trigger(i),
+        ))
+    }));
     // A speech verb that is itself a trigger ("warned") dates its event.
     heads.extend(
         frames
@@ -122,7 +157,14 @@ pub(crate) fn owners(
             if verb_before && !heads.iter().any(|(_, e, _)| *e == p) {
                 return Some(Owner::Verb);
             }
-            let opener = x.t0 <= 1 && sent.lower(x.t1) == ",";
+            // "On Friday, Trump met", "Four years later, in April 1998, the
+            // second Summit took place": dates opening the sentence.
+            let opener = sent.lower(x.t1) == ","
+                && (sent.body..x.t0).all(|k| {
+                    matches!(sent.lower(k), "," | "in" | "on" | "by")
+                        || timexes.iter().any(|y| y.t0 <= k && k < y.t1)
+                })
+                && x.t0 <= sent.body + 8;
             let right = heads
                 .iter()
                 .filter(|(s0, _, _)| {
@@ -229,6 +271,7 @@ pub(crate) fn fix_weekday(d: &mut DateWindow, status: Status, reference: Option<
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn status(
     sent: &Sent,
+    ents: &[super::entities::Ent],
     t: &Trigger,
     bounds: (usize, usize),
     frames: &[Frame],
@@ -287,7 +330,11 @@ pub(crate) fn status(
             "agreed" | "agree" | "agrees" | "agreeing" | "offered" | "offers" | "offer"
         )
     }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
-    let future_cue = before.iter().any(|w| is("planned_cues", w))
+    // "The summit will take place on November 4-5".
+    let future_predicate = occurrence_verb(sent, ents, t)
+        .is_some_and(|p| (t.t1..p).any(|k| matches!(lower(k), "will" | "to" | "due" | "'ll")));
+    let future_cue = future_predicate
+        || before.iter().any(|w| is("planned_cues", w))
         || (0..before.len()).any(|k| {
             LISTS
                 .phrase_at("planned_cues", &before[k..])
@@ -310,7 +357,13 @@ pub(crate) fn status(
     if possible && !past_tense {
         return Status::Possible;
     }
-    if (future_cue && !past_tense) || ahead || agreed_to {
+    // "Four years later, in April 1998, the second Summit took place": what
+    // the text dates before publication is no plan, whatever cue is near.
+    // (A bare weekday may sit on the wrong side until the status is known:
+    // `fix_weekday` moves it after.)
+    let past = matches!((date, reference), (Some(d), Some(r))
+        if d.latest < r && d.method == DateMethod::Explicit);
+    if (future_cue && !past_tense && !past) || ahead || agreed_to && !past {
         return Status::Planned;
     }
     if hedged {

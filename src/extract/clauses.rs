@@ -98,6 +98,10 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
         if !is("speech_verbs", w) && !according {
             continue;
         }
+        // "the Organization of American states": a name's word, no verb.
+        if ents.iter().any(|e| e.covers(v)) {
+            continue;
+        }
         // "was said to be" is a hedge, not a report.
         if v > 0 && matches!(sent.lower(v - 1), "was" | "were" | "is" | "are" | "be") {
             continue;

@@ -111,6 +111,11 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         "entity" => ents
             .iter()
             .any(|e| e.np0 >= end && e.np0 <= end + 2 && !e.modifier),
+        // "vowed on Saturday that it would try all means to wipe out": the
+        // harm may come at the end of a longer complement.
+        "hostile" => window(12)
+            .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
+            .any(|k| is("hostile", sent.lower(k))),
         list => window(if list == "with" { 20 } else { 8 }).any(|k| is(list, sent.lower(k))),
     }
 }
@@ -353,20 +358,22 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         return false;
     }
     // "verbal attacks", "political attack": no force used.
-    if matches!(
-        prev(1),
-        "verbal"
-            | "personal"
-            | "rhetorical"
-            | "political"
-            | "cyber"
-            | "media"
-            | "scathing"
-            | "heart"
-            | "panic"
-            | "asthma"
-    ) {
+    if is("non_force", prev(1)) {
         return false;
+    }
+    // "a collision ... killed four people", "were killed in a car accident":
+    // a death with no attacker is no attack.
+    if rule.kind == EventKind::Attack && rule.pos == Pos::Verb {
+        let clause_start = (0..t0)
+            .rev()
+            .find(|&k| is("clause_breaks", sent.lower(k)))
+            .map_or(0, |k| k + 1);
+        let before =
+            (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is("non_agents", sent.lower(k)));
+        let after = (t1..(t1 + 5).min(sent.toks.len())).any(|k| is("non_agents", sent.lower(k)));
+        if before || after {
+            return false;
+        }
     }
     // Ongoing or habitual: "have been fighting", "have been escalating
     // their war with massive attacks".
@@ -394,31 +401,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         }
     }
     // "meeting room", "summit venue", "attack helicopters": a modifier.
-    if matches!(
-        next,
-        "room"
-            | "table"
-            | "venue"
-            | "hall"
-            | "helicopter"
-            | "helicopters"
-            | "dog"
-            | "dogs"
-            | "submarine"
-            | "submarines"
-            | "aircraft"
-            | "rifle"
-            | "rifles"
-            | "planes"
-            | "jets"
-            | "organizer"
-            | "organizers"
-            | "site"
-            | "agenda"
-            | "preparations"
-            | "host"
-            | "declaration"
-    ) {
+    if is("trigger_modifiers", next) {
         return false;
     }
     // "the meeting of minds", "phone call" in quotes of other speech.

@@ -25,7 +25,11 @@ pub(super) fn cap_word(sent: &Sent, i: usize) -> bool {
             && t.cap
             && !t.lower.starts_with('\'')
             && !is("not_names", &t.lower)
-            && (!is("titles", &t.lower) || is("name_particles", &t.lower))
+            && (!is("titles", &t.lower)
+                || is("name_particles", &t.lower)
+                // "Hun Sen" is a name; "Sen. Cruz" a title.
+                || is("title_abbreviations", &t.lower)
+                    && sent.toks.get(i + 1).is_none_or(|n| n.lower != "."))
     })
 }
 

@@ -182,9 +182,13 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         let mut e_end = h + 1;
         let label_start = s;
         if sent.lower(h + 1) == "of" {
-            if let Some(j) = (h + 2..n.min(h + 6))
-                .find(|&j| is("group_nouns", sent.lower(j)) || is("org_heads", sent.lower(j)))
-            {
+            if let Some(j) = (h + 2..n.min(h + 6)).find(|&j| {
+                let w = sent.lower(j);
+                // "Heads of local councils": the plural of a body.
+                is("group_nouns", w)
+                    || is("org_heads", w)
+                    || w.strip_suffix('s').is_some_and(|w| is("org_heads", w))
+            }) {
                 if (h + 2..j).all(|k| {
                     (is_word(sent, k) || sent.lower(k) == "-")
                         && !is("clause_breaks", sent.lower(k))
