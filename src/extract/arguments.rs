@@ -352,7 +352,12 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     // Left side.
     match t.pos() {
         Pos::Verb => {
-            if let Some(s) = coordinated_verb_subject(scope, t) {
+            if let Some(s) = controlling_object(scope, t) {
+                args.controlled = true;
+                for e in s {
+                    args.add(if passive { Role::Target } else { subj_role }, e);
+                }
+            } else if let Some(s) = coordinated_verb_subject(scope, t) {
                 for e in s {
                     args.add(if passive { Role::Target } else { subj_role }, e);
                 }
@@ -404,6 +409,42 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     args
+}
+
+/// "Bush invited Triet to visit the United States", "urged Israel to
+/// halt": the object of an object-control verb is the subject of the verb
+/// after "to".
+fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if t.t0 < 3 || sent.lower(t.t0 - 1) != "to" {
+        return None;
+    }
+    let obj = ents
+        .iter()
+        .position(|e| e.np1 + 1 == t.t0 && free(e) && !e.is_place())?;
+    let np0 = ents[obj].np0;
+    // The object may be a list: "urged Israel and the Palestinians to".
+    let first = ents
+        .iter()
+        .filter(|e| free(e) && e.np0 < np0 && e.np0 + 8 >= np0)
+        .map(|e| e.np0)
+        .chain(std::iter::once(np0))
+        .filter(|&a| {
+            (a..np0).all(|k| {
+                ents.iter().any(|e| e.np0 <= k && k < e.np1) || matches!(sent.lower(k), "," | "and")
+            })
+        })
+        .min()
+        .unwrap_or(np0);
+    let verb = if first >= 2 && sent.lower(first - 1) == "on" {
+        first - 2
+    } else {
+        first.saturating_sub(1)
+    };
+    if first == 0 || !is("object_control", sent.lower(verb)) {
+        return None;
+    }
+    Some(coordinated(scope, obj, first, t.t0))
 }
 
 /// "Pence voiced concern over the arrests of journalists and members of

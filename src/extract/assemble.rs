@@ -316,7 +316,12 @@ fn live_triggers(sent: &Sent, trigs: Vec<Trigger>) -> Vec<Trigger> {
     let mut drop = vec![false; n];
     for i in 0..n {
         if let Some(c) = content_of(&trigs, i, sent) {
-            if trigs[i].kind() == EventKind::Pledge && trigs[c].kind().family() == "consult" {
+            // "invited Triet to visit the United States in 2007": the visit
+            // invited to is the news, as the meeting agreed is.
+            let invitation = sent.lower(trigs[i].t0).starts_with("invit");
+            if (trigs[i].kind() == EventKind::Pledge || invitation)
+                && trigs[c].kind().family() == "consult"
+            {
                 drop[i] = true;
             } else {
                 drop[c] = true;
@@ -575,6 +580,20 @@ fn mention(
     }
     with_countries(&mut actors, ctx);
     let mut date = attributes::date(ti, scope.triggers, bounds, tx, owners, scope.frames, sent);
+    if date.is_none() {
+        if let (Some(attributes::AfterTalks::Undated), Some(day)) =
+            (attributes::after_talks(sent, scope.frames, t), ctx.date)
+        {
+            date = Some(DateWindow {
+                earliest: day,
+                latest: day,
+                value: day.to_string(),
+                granularity: "Day".into(),
+                method: crate::model::DateMethod::RelativeToPublication,
+                text: sent.span_text(text, t.t0, t.t1).to_string(),
+            });
+        }
+    }
     // The speaker is one of the event's own parties ("X said it would").
     let own = |s: usize| {
         let sp = &ents[s];

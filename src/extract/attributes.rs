@@ -227,7 +227,56 @@ pub(crate) fn date(
             return f.date.and_then(|i| window_of(&timexes[i].timex));
         }
     }
+    if let Some(AfterTalks::Dated(i)) = after_talks(sent, frames, t) {
+        return window_of(&timexes[i].timex);
+    }
     None
+}
+
+/// What dates talks that the speaker has just come out of.
+pub(crate) enum AfterTalks {
+    /// The words' own date expression.
+    Dated(usize),
+    /// Words with no date of their own: in a wire story, the story's day.
+    Undated,
+}
+
+/// "Fino, speaking after a meeting with his Italian counterpart", "said
+/// after talks in Rome with Dini": talks that end just before the words are
+/// dated by them.
+pub(crate) fn after_talks(sent: &Sent, frames: &[Frame], t: &Trigger) -> Option<AfterTalks> {
+    if t.pos() != Pos::Noun || t.kind().family() != "consult" {
+        return None;
+    }
+    let mut a = t.t0;
+    while a > 0
+        && t.t0 - a < 3
+        && matches!(
+            sent.lower(a - 1),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "two-day"
+                | "lengthy"
+                | "closed-door"
+        )
+    {
+        a -= 1;
+    }
+    if a < 2 || !matches!(sent.lower(a - 1), "after" | "following") {
+        return None;
+    }
+    let verb = a - 2;
+    let speech = frames.iter().find(|f| f.verb == verb).or_else(|| {
+        // "speaking after ...": the sentence's own saying.
+        (sent.lower(verb) == "speaking")
+            .then(|| frames.iter().find(|f| f.verb > t.t1))
+            .flatten()
+    })?;
+    Some(speech.date.map_or(AfterTalks::Undated, AfterTalks::Dated))
 }
 
 /// A bare weekday resolved against the wrong side of the publication date:
@@ -361,8 +410,12 @@ pub(crate) fn status(
     // the text dates before publication is no plan, whatever cue is near.
     // (A bare weekday may sit on the wrong side until the status is known:
     // `fix_weekday` moves it after.)
-    let past = matches!((date, reference), (Some(d), Some(r))
-        if d.latest < r && d.method == DateMethod::Explicit);
+    let weekday = |d: &DateWindow| {
+        d.text
+            .split_whitespace()
+            .any(|w| super::lexicon::WEEKDAYS.contains(&w.to_lowercase().as_str()))
+    };
+    let past = matches!((date, reference), (Some(d), Some(r)) if d.latest < r && !weekday(d));
     if (future_cue && !past_tense && !past) || ahead || agreed_to && !past {
         return Status::Planned;
     }
