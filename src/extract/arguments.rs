@@ -388,6 +388,19 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     right_side(scope, t, rb, passive, &mut args);
+    // "demanded that Sessions be recalled", "asked that the Security
+    // Council lift": who is to act is whom the request is to.
+    if kind == EventKind::Request && sent.lower(t.t1) == "that" {
+        if let Some(i) = ents.iter().position(|e| {
+            free(e)
+                && !e.is_place()
+                && (e.np0 == t.t1 + 1 || e.np0 == t.t1 + 2 && sent.lower(t.t1 + 1) == "the")
+        }) {
+            for e in coordinated(scope, i, t.t1 + 1, sent.toks.len()) {
+                args.add(Role::Target, e);
+            }
+        }
+    }
     if t.pos() == Pos::Noun && kind.family() == "consult" {
         if let Some(s) = fronted_adjunct_subject(scope, t) {
             for e in s {

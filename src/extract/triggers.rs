@@ -83,7 +83,13 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         }
         "askobj" => {
             // "asked X to", "asked for", "asked that": not "asked about".
-            window(8).any(|k| matches!(sent.lower(k), "to" | "for" | "that"))
+            // "asked then-FBI Director James Comey in an Oval Office meeting
+            // to end": the object and a setting may stand between.
+            let marks = |k: usize| matches!(sent.lower(k), "to" | "for" | "that");
+            (window(8).any(marks)
+                || window(13)
+                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "but"))
+                    .any(marks))
                 && !window(2).any(|k| {
                     matches!(
                         sent.lower(k),

@@ -199,6 +199,21 @@ pub(crate) fn find(
     refs::pairs(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
     ents.sort_by_key(|e| (e.np0, e.t0));
+    // "Senate Democrats", "Pentagon officials' union": an organisation
+    // right before another names which one; the last is the party.
+    for k in 1..ents.len() {
+        let (a, b) = (&ents[k - 1], &ents[k]);
+        if a.t1 == b.t0
+            && a.kind == EntKind::Name
+            && b.kind == EntKind::Name
+            && a.ent.etype == EntityType::Organisation
+            && b.ent.etype == EntityType::Organisation
+        {
+            let np0 = a.np0;
+            ents[k - 1].modifier = true;
+            ents[k].np0 = np0;
+        }
+    }
     mark_positions(sent, &mut ents);
     // The dateline's place and agency are no parties; an agency is a
     // source wherever it stands.

@@ -216,6 +216,19 @@ fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
             disc.titled.insert(t.clone(), ent.clone());
         }
     }
+    remember_label_title(disc, ent);
+}
+
+/// "King Abdullah II", "Pope Francis": a title inside the name itself is
+/// how the article calls the person afterwards ("the king urged Bush").
+fn remember_label_title(disc: &mut Discourse, ent: &EntityRef) {
+    let mut words = ent.label.split_whitespace();
+    if let (Some(first), Some(_)) = (words.next(), words.next()) {
+        let first = first.to_lowercase();
+        if is("head_titles", &first) {
+            disc.titled.entry(first).or_insert_with(|| ent.clone());
+        }
+    }
 }
 
 /// "Italian Foreign Minister Lamberto Dini", "US President Donald Trump",
@@ -255,6 +268,8 @@ pub(super) fn titled_people(
             }
             let ent = ents[x].ent.clone();
             remember_person(disc, &ent, &words);
+        } else {
+            remember_label_title(disc, &ents[x].ent);
         }
     }
     let mut i = 0;
