@@ -45,9 +45,10 @@ impl EventStore {
         let mut t = self.store.start_transaction()?;
         t.clear_graph(GraphNameRef::NamedNode(g))?;
         for (path, text) in sources {
+            let rdf = crate::gazetteer::as_rdf(path, text);
             t.load_from_slice(
                 RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.into_owned()),
-                text.as_bytes(),
+                rdf.as_bytes(),
             )
             .map_err(|source| StoreError::Load {
                 what: path.display().to_string(),
