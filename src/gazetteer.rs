@@ -8,13 +8,14 @@
 //! Aho-Corasick automaton over every surface form, so that finding all names
 //! in an article is a single pass however large the gazetteer grows.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use oxrdf::Term;
 use oxrdfio::{RdfFormat, RdfParser};
+// FxHash: the tables are built at every start, from ~70,000 keys.
+use rustc_hash::FxHashMap as HashMap;
 use thiserror::Error;
 
 use crate::model::{EntityRef, EntityType};
@@ -179,14 +180,14 @@ impl Gazetteer {
         let (raw, order) = read_raw(sources)?;
         let (mut entities, by_iri) = entities(&raw, &order);
         link(&mut entities, &raw, &by_iri);
-        let forms = surface_forms(&entities, &raw);
-        let mut patterns: Vec<String> = forms.keys().cloned().collect();
-        patterns.sort();
-        let surfaces: Vec<Surface> = patterns.iter().map(|p| forms[p].clone()).collect();
+        let mut forms: Vec<(String, Surface)> =
+            surface_forms(&entities, &raw).into_iter().collect();
+        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (patterns, surfaces): (Vec<String>, Vec<Surface>) = forms.into_iter().unzip();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)?;
-        let mut holders: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+        let mut holders: HashMap<(usize, String), Vec<usize>> = HashMap::default();
         for (idx, e) in entities.iter().enumerate() {
             for r in &e.roles {
                 let v = holders.entry((r.of, r.title.clone())).or_default();
@@ -210,7 +211,7 @@ impl Gazetteer {
 fn read_raw(
     sources: &[(PathBuf, String)],
 ) -> Result<(HashMap<String, Raw>, Vec<String>), GazetteerError> {
-    let mut raw: HashMap<String, Raw> = HashMap::new();
+    let mut raw: HashMap<String, Raw> = HashMap::default();
     let mut order: Vec<String> = Vec::new();
     for (path, text) in sources {
         if phoenix::is_table(path) {
@@ -308,7 +309,7 @@ fn etype_of(types: &[String]) -> Option<EntityType> {
 /// The entities (typed and labelled subjects), and their index by IRI.
 fn entities(raw: &HashMap<String, Raw>, order: &[String]) -> (Vec<Entity>, HashMap<String, usize>) {
     let mut entities = Vec::new();
-    let mut by_iri = HashMap::new();
+    let mut by_iri = HashMap::default();
     for iri in order {
         let r = &raw[iri];
         let Some(etype) = etype_of(&r.types) else {
@@ -364,7 +365,7 @@ fn link(entities: &mut [Entity], raw: &HashMap<String, Raw>, by_iri: &HashMap<St
 /// Surface forms; one form may name several entities (two Bushes), and is
 /// disambiguated by date at lookup.
 fn surface_forms(entities: &[Entity], raw: &HashMap<String, Raw>) -> HashMap<String, Surface> {
-    let mut forms: HashMap<String, Surface> = HashMap::new();
+    let mut forms: HashMap<String, Surface> = HashMap::default();
     for (idx, e) in entities.iter().enumerate() {
         let r = &raw[&e.iri];
         let mut names: Vec<&String> = vec![&e.label];

@@ -7,11 +7,11 @@
 //! see the hand-made gazetteer's.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use oxrdf::{Literal, NamedNode};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{GazetteerError, Raw};
 use crate::vocab::{self, EID, EVL};
