@@ -622,8 +622,8 @@ HEADER = """# Phoenix dictionary actors for the eventline gazetteer. GENERATED b
 # Alliance, MIT licence, Copyright (c) 2014 Open Event Data Alliance); do not edit by hand:
 # change the script or its word lists (scripts/phoenix/) and regenerate.
 #
-# Read by src/gazetteer.rs beside ontology/gazetteer.ttl (and loaded into the store's
-# gazetteer graph as the same RDF). One actor a line, tab-separated:
+# Read by src/gazetteer.rs beside ontology/gazetteer.ttl (not loaded into the store: the
+# actors articles name are described there). One actor a line, tab-separated:
 #   class        Person, Organisation or ArmedGroup; "=" for more names of an entity the
 #                gazetteer already has (it is not repeated)
 #   id           the actor is https://w3id.org/eventline/id/actor/phoenix/<id>; for "=",

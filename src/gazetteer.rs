@@ -25,7 +25,7 @@ use crate::vocab;
 /// and armed groups the hand-made gazetteer does not list, and more names
 /// for some it does.
 mod phoenix;
-pub(crate) use phoenix::as_rdf;
+pub(crate) use phoenix::is_table;
 
 /// The gazetteer shipped with eventline.
 pub(crate) const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
@@ -157,8 +157,8 @@ impl Gazetteer {
         Self::from_turtle(&Self::sources(extra)?)
     }
 
-    /// The texts of the built-in and extra gazetteer files, for the store
-    /// (Turtle, and the Phoenix table: see [`as_rdf`]).
+    /// The texts of the built-in and extra gazetteer files (Turtle, and
+    /// tables the store leaves out: see [`is_table`]).
     pub fn sources(extra: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, GazetteerError> {
         let mut v = vec![
             (PathBuf::from("ontology/gazetteer.ttl"), BUILTIN.to_string()),
