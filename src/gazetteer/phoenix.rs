@@ -169,7 +169,7 @@ pub(super) fn read(
             r.label = Some(row.label.to_string());
             r.holds.extend(row.roles.iter().map(|s| s.iri.clone()));
         }
-        r.alt.extend(row.names.iter().map(|n| n.to_string()));
+        r.alt.extend(row.names.iter().map(ToString::to_string));
         for s in &row.roles {
             let rr = entry(raw, order, &s.iri);
             rr.role_title = Some(s.title.to_lowercase());
