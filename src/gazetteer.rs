@@ -3,21 +3,29 @@
 //! spells with dates ("the U.S. president" in 1997 is Clinton).
 //!
 //! It is RDF (`ontology/gazetteer.ttl`, built in, plus users' `--gazetteer`
-//! files in the same vocabulary), read once into plain structures and one
+//! files in the same vocabulary) and the Phoenix actor table (`phoenix`),
+//! read once into plain structures and one
 //! Aho-Corasick automaton over every surface form, so that finding all names
 //! in an article is a single pass however large the gazetteer grows.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use oxrdf::Term;
 use oxrdfio::{RdfFormat, RdfParser};
+// FxHash: the tables are built at every start, from ~70,000 keys.
+use rustc_hash::FxHashMap as HashMap;
 use thiserror::Error;
 
 use crate::model::{EntityRef, EntityType};
 use crate::vocab;
+
+/// Actors of the Phoenix event data dictionaries: ministers, organisations
+/// and armed groups the hand-made gazetteer does not list, and more names
+/// for some it does.
+mod phoenix;
+pub(crate) use phoenix::is_table;
 
 /// The gazetteer shipped with eventline.
 pub(crate) const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
@@ -36,6 +44,12 @@ pub enum GazetteerError {
         path: PathBuf,
         #[source]
         source: oxrdfio::RdfSyntaxError,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    Table {
+        path: PathBuf,
+        line: usize,
+        message: String,
     },
     #[error("cannot build the name matcher")]
     Matcher(#[from] aho_corasick::BuildError),
@@ -97,6 +111,9 @@ pub struct Gazetteer {
     surfaces: Vec<Surface>,
     patterns: Vec<String>,
     matcher: AhoCorasick,
+    /// Who ever held a title of a country or organisation, so `holder` looks
+    /// at a handful of people instead of every entity.
+    holders: HashMap<(usize, String), Vec<usize>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -140,9 +157,13 @@ impl Gazetteer {
         Self::from_turtle(&Self::sources(extra)?)
     }
 
-    /// The Turtle texts of the built-in and extra gazetteer files, for the store.
+    /// The texts of the built-in and extra gazetteer files (Turtle, and
+    /// tables the store leaves out: see [`is_table`]).
     pub fn sources(extra: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, GazetteerError> {
-        let mut v = vec![(PathBuf::from("ontology/gazetteer.ttl"), BUILTIN.to_string())];
+        let mut v = vec![
+            (PathBuf::from("ontology/gazetteer.ttl"), BUILTIN.to_string()),
+            (PathBuf::from(phoenix::PATH), phoenix::TABLE.to_string()),
+        ];
         for p in extra {
             let text = std::fs::read_to_string(p).map_err(|source| GazetteerError::Io {
                 path: p.clone(),
@@ -153,24 +174,35 @@ impl Gazetteer {
         Ok(v)
     }
 
-    /// The gazetteer the given Turtle texts describe.
+    /// The gazetteer the given texts describe: Turtle, or tables like
+    /// `ontology/phoenix.tsv` (by the `.tsv` extension).
     pub fn from_turtle(sources: &[(PathBuf, String)]) -> Result<Gazetteer, GazetteerError> {
         let (raw, order) = read_raw(sources)?;
         let (mut entities, by_iri) = entities(&raw, &order);
         link(&mut entities, &raw, &by_iri);
-        let forms = surface_forms(&entities, &raw);
-        let mut patterns: Vec<String> = forms.keys().cloned().collect();
-        patterns.sort();
-        let surfaces: Vec<Surface> = patterns.iter().map(|p| forms[p].clone()).collect();
+        let mut forms: Vec<(String, Surface)> =
+            surface_forms(&entities, &raw).into_iter().collect();
+        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (patterns, surfaces): (Vec<String>, Vec<Surface>) = forms.into_iter().unzip();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)?;
+        let mut holders: HashMap<(usize, String), Vec<usize>> = HashMap::default();
+        for (idx, e) in entities.iter().enumerate() {
+            for r in &e.roles {
+                let v = holders.entry((r.of, r.title.clone())).or_default();
+                if !v.contains(&idx) {
+                    v.push(idx);
+                }
+            }
+        }
         Ok(Gazetteer {
             entities,
             by_iri,
             surfaces,
             patterns,
             matcher,
+            holders,
         })
     }
 }
@@ -179,9 +211,13 @@ impl Gazetteer {
 fn read_raw(
     sources: &[(PathBuf, String)],
 ) -> Result<(HashMap<String, Raw>, Vec<String>), GazetteerError> {
-    let mut raw: HashMap<String, Raw> = HashMap::new();
+    let mut raw: HashMap<String, Raw> = HashMap::default();
     let mut order: Vec<String> = Vec::new();
     for (path, text) in sources {
+        if phoenix::is_table(path) {
+            phoenix::read(text, path, &mut raw, &mut order)?;
+            continue;
+        }
         for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
             let quad = quad.map_err(|source| GazetteerError::Parse {
                 path: path.clone(),
@@ -242,7 +278,11 @@ fn read_raw(
 
 /// The entity type of the most specific class among `types`.
 fn etype_of(types: &[String]) -> Option<EntityType> {
-    let has = |local: &str| types.iter().any(|t| t == &format!("{}{local}", vocab::EVL));
+    let has = |local: &str| {
+        types
+            .iter()
+            .any(|t| t.strip_prefix(vocab::EVL) == Some(local))
+    };
     Some(if has("Person") {
         EntityType::Person
     } else if has("Country") {
@@ -269,7 +309,7 @@ fn etype_of(types: &[String]) -> Option<EntityType> {
 /// The entities (typed and labelled subjects), and their index by IRI.
 fn entities(raw: &HashMap<String, Raw>, order: &[String]) -> (Vec<Entity>, HashMap<String, usize>) {
     let mut entities = Vec::new();
-    let mut by_iri = HashMap::new();
+    let mut by_iri = HashMap::default();
     for iri in order {
         let r = &raw[iri];
         let Some(etype) = etype_of(&r.types) else {
@@ -325,7 +365,7 @@ fn link(entities: &mut [Entity], raw: &HashMap<String, Raw>, by_iri: &HashMap<St
 /// Surface forms; one form may name several entities (two Bushes), and is
 /// disambiguated by date at lookup.
 fn surface_forms(entities: &[Entity], raw: &HashMap<String, Raw>) -> HashMap<String, Surface> {
-    let mut forms: HashMap<String, Surface> = HashMap::new();
+    let mut forms: HashMap<String, Surface> = HashMap::default();
     for (idx, e) in entities.iter().enumerate() {
         let r = &raw[&e.iri];
         let mut names: Vec<&String> = vec![&e.label];
@@ -391,8 +431,10 @@ impl Gazetteer {
 
     /// Who held `title` (e.g. "president") of `of` on `date`.
     pub fn holder(&self, title: &str, of: usize, date: NaiveDate) -> Option<usize> {
-        self.entities.iter().position(|e| {
-            e.roles
+        let people = self.holders.get(&(of, title.to_string()))?;
+        people.iter().copied().find(|&i| {
+            self.entities[i]
+                .roles
                 .iter()
                 .any(|r| r.of == of && r.title == title && r.holds_on(date))
         })
@@ -526,6 +568,30 @@ eid:Q1 a evl:Person ; rdfs:label "Bill Clinton"@en ; skos:altLabel "Clinton"@en 
         assert!(g.is_leader(clinton, Some(d(1997, 1, 1))));
         let wash = g.get("https://w3id.org/eventline/id/Q61").unwrap();
         assert_eq!(g.anchor(wash, None), us);
+    }
+
+    /// An actor only the Phoenix dictionaries know is found, typed, and acts
+    /// for its country while the dictionary says it held office.
+    #[test]
+    fn phoenix_actors_are_recognised() {
+        let g = Gazetteer::load(&[]).unwrap();
+        let text = "Prime Minister Vladimir Drazhin of Belarus met Jabhat al-Nusra envoys.";
+        let found: Vec<(&str, &Entity)> = g
+            .find_names(text)
+            .iter()
+            .map(|m| (&text[m.start..m.end], &g.entities[m.candidates[0]]))
+            .collect();
+        let drazhin = found.iter().find(|(s, _)| *s == "Vladimir Drazhin");
+        let (_, drazhin) = drazhin.expect("Vladimir Drazhin is in the gazetteer");
+        assert_eq!(drazhin.etype, EntityType::Person);
+        assert!(drazhin.iri.contains("/actor/phoenix/"), "{}", drazhin.iri);
+        let idx = g.get(&drazhin.iri).unwrap();
+        let belarus = g.get("https://w3id.org/eventline/id/Q184").unwrap();
+        let d = NaiveDate::from_ymd_opt(2004, 6, 1);
+        assert_eq!(g.anchor(idx, d), belarus);
+        assert!(!g.is_leader(idx, d));
+        let nusra = found.iter().find(|(s, _)| *s == "Jabhat al-Nusra");
+        assert_eq!(nusra.map(|(_, e)| e.etype), Some(EntityType::ArmedGroup));
     }
 
     #[test]
