@@ -3,8 +3,9 @@
 //! serializers, media types) and `oxhttp`'s thread-per-connection server.
 //!
 //! Routes: `/query` (GET `?query=`, POST direct or form; a bare GET is the
-//! service description) and `/update` (POST, refused with 403 unless the
-//! endpoint allows updates). The default graph is the union of all graphs,
+//! service description), `/update` (POST, refused with 403 unless the
+//! endpoint allows updates) and `/store` (the Graph Store Protocol,
+//! `graphs`; writes likewise refused unless allowed). The default graph is the union of all graphs,
 //! as for `eventline query`, unless the request names its dataset.
 //! [`Endpoint::handle`] is the whole server as a function, so tests need
 //! no socket; [`Endpoint::spawn`] puts it on one. This module never prints
@@ -12,6 +13,7 @@
 
 mod describe;
 mod execute;
+mod graphs;
 mod negotiate;
 mod protocol;
 
@@ -89,6 +91,7 @@ impl Endpoint {
                 })?;
                 execute::update(&self.store, text, &op)
             }
+            "/store" => graphs::handle(self.store.oxigraph(), request, self.options.allow_update),
             other => Err((StatusCode::NOT_FOUND, format!("no such route: {other}"))),
         }
     }
@@ -126,7 +129,7 @@ fn preflight() -> Response<Body> {
     let h = r.headers_mut();
     h.insert(
         ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("GET, POST, OPTIONS"),
+        HeaderValue::from_static("GET, HEAD, POST, PUT, DELETE, OPTIONS"),
     );
     h.insert(
         ACCESS_CONTROL_ALLOW_HEADERS,

@@ -487,3 +487,120 @@ fn a_bad_bind_or_timeout_is_a_clear_error() {
         assert!(err.contains(says), "{err}");
     }
 }
+
+fn request(method: Method, uri: &str, content_type: &str, body: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("Content-Type", content_type)
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+#[test]
+fn the_graph_store_protocol_reads_a_graph_that_parses() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    let e = endpoint(false, false);
+    let g = format!("/store?graph={}", encode("http://e/g"));
+    let (status, ct, body) = send(&e, get(&g, Some("application/n-triples")));
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(ct.starts_with("application/n-triples"), "{ct}");
+    assert_eq!(body, "<http://e/b> <http://e/name> \"Beta\" .\n");
+    // The default graph is the store's own, not the union /query reads.
+    let (status, _, body) = send(&e, get("/store?default", None));
+    assert_eq!(status, StatusCode::OK);
+    let triples = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(body.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    assert_eq!(triples.len(), 1, "{body}");
+    let head = Request::builder()
+        .method(Method::HEAD)
+        .uri(&g)
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, body) = send(&e, head);
+    assert_eq!((status, body.as_str()), (StatusCode::OK, ""));
+    for (uri, want) in [
+        ("/store?graph=http%3A%2F%2Fe%2Fnone", StatusCode::NOT_FOUND),
+        ("/store", StatusCode::BAD_REQUEST),
+        (
+            "/store?default&graph=http%3A%2F%2Fe%2Fg",
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        assert_eq!(send(&e, get(uri, None)).0, want, "{uri}");
+    }
+}
+
+#[test]
+fn graph_store_writes_are_refused_unless_allowed() {
+    let e = endpoint(false, false);
+    let g = format!("/store?graph={}", encode("http://e/g"));
+    for method in [Method::PUT, Method::POST, Method::DELETE] {
+        let r = request(
+            method.clone(),
+            &g,
+            "text/turtle",
+            "<http://e/x> <http://e/p> 1 .",
+        );
+        assert_eq!(send(&e, r).0, StatusCode::FORBIDDEN, "{method}");
+    }
+    // Nothing changed.
+    let (_, _, body) = send(&e, get(&g, Some("application/n-triples")));
+    assert_eq!(body, "<http://e/b> <http://e/name> \"Beta\" .\n");
+}
+
+#[test]
+fn graph_store_put_post_delete_when_allowed() {
+    let e = endpoint(true, false);
+    let g = format!("/store?graph={}", encode("http://e/new"));
+    let nt = |e: &Endpoint| send(e, get(&g, Some("application/n-triples")));
+    let put = request(Method::PUT, &g, "text/turtle", "<x> <http://e/p> 1 .");
+    assert_eq!(send(&e, put).0, StatusCode::CREATED);
+    // Relative IRIs resolve against the graph's name.
+    assert_eq!(
+        nt(&e).2,
+        "<http://e/x> <http://e/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    );
+    let post_body = "<http://e/y> <http://e/p> \"two\" .";
+    let post = request(Method::POST, &g, "application/n-triples", post_body);
+    assert_eq!(send(&e, post).0, StatusCode::NO_CONTENT);
+    assert_eq!(nt(&e).2.lines().count(), 2);
+    let put = request(
+        Method::PUT,
+        &g,
+        "text/turtle",
+        "<http://e/z> <http://e/p> 3 .",
+    );
+    assert_eq!(send(&e, put).0, StatusCode::NO_CONTENT);
+    assert!(nt(&e).2.starts_with("<http://e/z>"), "PUT replaces");
+    // A bad body or syntax changes nothing.
+    let bad = request(
+        Method::PUT,
+        &g,
+        "text/turtle",
+        "<http://e/z> <http://e/p> .",
+    );
+    let (status, _, msg) = send(&e, bad);
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(msg.contains("line"), "{msg}");
+    let quads = "<http://e/a> <http://e/p> 1 <http://e/other> .";
+    let named = request(Method::POST, &g, "application/n-quads", quads);
+    assert_eq!(send(&e, named).0, StatusCode::BAD_REQUEST);
+    let csv = request(Method::PUT, &g, "text/csv", "a,b");
+    assert_eq!(send(&e, csv).0, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(nt(&e).2.lines().count(), 1);
+    let delete = request(Method::DELETE, &g, "", "");
+    assert_eq!(send(&e, delete).0, StatusCode::NO_CONTENT);
+    assert_eq!(nt(&e).0, StatusCode::NOT_FOUND);
+    let delete = request(Method::DELETE, &g, "", "");
+    assert_eq!(send(&e, delete).0, StatusCode::NOT_FOUND);
+    // The default graph is emptied, not removed.
+    let delete = request(Method::DELETE, "/store?default", "", "");
+    assert_eq!(send(&e, delete).0, StatusCode::NO_CONTENT);
+    assert_eq!(
+        send(&e, get("/store?default", Some("application/n-triples"))).2,
+        ""
+    );
+}
