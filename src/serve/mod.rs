@@ -5,7 +5,9 @@
 //! Routes: `/query` (GET `?query=`, POST direct or form; a bare GET is the
 //! service description), `/update` (POST, refused with 403 unless the
 //! endpoint allows updates) and `/store` (the Graph Store Protocol,
-//! `graphs`; writes likewise refused unless allowed). The default graph is the union of all graphs,
+//! `graphs`; writes likewise refused unless allowed) and `/ingest` (POST an
+//! article file, `ingest`; only when allowed and given an
+//! [`IngestConfig`]). The default graph is the union of all graphs,
 //! as for `eventline query`, unless the request names its dataset.
 //! [`Endpoint::handle`] is the whole server as a function, so tests need
 //! no socket; [`Endpoint::spawn`] puts it on one. This module never prints
@@ -14,6 +16,7 @@
 mod describe;
 mod execute;
 mod graphs;
+mod ingest;
 mod negotiate;
 mod protocol;
 
@@ -21,6 +24,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use ingest::IngestConfig;
 use oxhttp::model::header::{
     ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
     CONTENT_TYPE,
@@ -48,12 +52,24 @@ pub struct ServeOptions {
 pub struct Endpoint {
     store: Arc<EventStore>,
     options: ServeOptions,
+    ingest: Option<IngestConfig>,
 }
 
 impl Endpoint {
     #[must_use]
     pub fn new(store: Arc<EventStore>, options: ServeOptions) -> Self {
-        Endpoint { store, options }
+        Endpoint {
+            store,
+            options,
+            ingest: None,
+        }
+    }
+
+    /// Accepts articles on `POST /ingest` (when updates are allowed).
+    #[must_use]
+    pub fn with_ingest(mut self, config: IngestConfig) -> Self {
+        self.ingest = Some(config);
+        self
     }
 
     /// Answers one request.
@@ -79,12 +95,7 @@ impl Endpoint {
                 }
             }
             "/update" => {
-                if !self.options.allow_update {
-                    return Err((
-                        StatusCode::FORBIDDEN,
-                        "this endpoint is read-only (start it with --allow-update)".into(),
-                    ));
-                }
+                self.writable()?;
                 let op = protocol::read(request, "update", "application/sparql-update")?;
                 let text = op.text.as_deref().ok_or_else(|| {
                     (StatusCode::BAD_REQUEST, "no 'update' parameter".to_string())
@@ -92,7 +103,34 @@ impl Endpoint {
                 execute::update(&self.store, text, &op)
             }
             "/store" => graphs::handle(self.store.oxigraph(), request, self.options.allow_update),
+            "/ingest" => {
+                if request.method() != Method::POST {
+                    return Err((
+                        StatusCode::METHOD_NOT_ALLOWED,
+                        "POST an article file to /ingest?name=FILE".into(),
+                    ));
+                }
+                self.writable()?;
+                let config = self.ingest.as_ref().ok_or_else(|| {
+                    (
+                        StatusCode::NOT_IMPLEMENTED,
+                        "this endpoint was started without an ingester".to_string(),
+                    )
+                })?;
+                ingest::handle(&self.store, config, request)
+            }
             other => Err((StatusCode::NOT_FOUND, format!("no such route: {other}"))),
+        }
+    }
+
+    fn writable(&self) -> Result<(), Failure> {
+        if self.options.allow_update {
+            Ok(())
+        } else {
+            Err((
+                StatusCode::FORBIDDEN,
+                "this endpoint is read-only (start it with --allow-update)".into(),
+            ))
         }
     }
 

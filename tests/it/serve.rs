@@ -604,3 +604,176 @@ fn graph_store_put_post_delete_when_allowed() {
         ""
     );
 }
+
+/// `eventline serve ARGS` on a free loopback port, once it answers.
+fn serve_binary(store: &std::path::Path, args: &[&str]) -> (Server, u16) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = Server(
+        Command::new(env!("CARGO_BIN_EXE_eventline"))
+            .arg("serve")
+            .args(args)
+            .arg("--bind")
+            .arg(format!("127.0.0.1:{port}"))
+            .arg("--store")
+            .arg(store)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while http(
+        port,
+        "GET /query HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .is_err()
+    {
+        assert!(Instant::now() < deadline, "no answer on port {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (server, port)
+}
+
+/// Mentions per article (the article graphs' own statements, not the
+/// derived events' links, which follow a moment later), as CSV rows.
+fn mentions_per_article(port: u16) -> String {
+    let q = "PREFIX evl: <https://w3id.org/eventline/ontology#> \
+             SELECT ?doc (COUNT(?m) AS ?n) WHERE { ?m a evl:EventMention ; evl:mentionedIn ?doc } \
+             GROUP BY ?doc ORDER BY ?doc";
+    let answer = http(
+        port,
+        &format!(
+            "POST /query HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\
+             Content-Type: application/sparql-query\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n{q}",
+            q.len()
+        ),
+    )
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    answer.split_once("\r\n\r\n").unwrap().1.to_string()
+}
+
+#[test]
+fn ingest_to_a_running_server_matches_a_local_ingest() {
+    let articles = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("local");
+    let out = Command::new(env!("CARGO_BIN_EXE_eventline"))
+        .args(["ingest", "-q", "--store"])
+        .arg(&local)
+        .arg(articles)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want = {
+        let (_server, port) = serve_binary(&local, &[]);
+        mentions_per_article(port)
+    };
+    assert!(want.lines().count() == 3, "two articles: {want}");
+
+    let remote = dir.path().join("remote");
+    let (_server, port) = serve_binary(&remote, &["--allow-update"]);
+    assert_eq!(mentions_per_article(port), "doc,n\r\n");
+    // A reader polling all along sees each article whole or not at all.
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let seen = std::thread::scope(|s| {
+        let reader = s.spawn(|| {
+            let mut seen = Vec::new();
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                seen.push(mentions_per_article(port));
+            }
+            seen
+        });
+        let out = Command::new(env!("CARGO_BIN_EXE_eventline"))
+            .args(["ingest", "--server"])
+            .arg(format!("http://127.0.0.1:{port}"))
+            .arg(articles)
+            .output()
+            .unwrap();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(err.contains("2 added"), "{err}");
+        reader.join().unwrap()
+    });
+    let got = mentions_per_article(port);
+    assert_eq!(got, want, "the next query sees the articles");
+    for rows in seen {
+        for row in rows.lines().skip(1) {
+            assert!(want.contains(row), "half an article: {row} not in {want}");
+        }
+    }
+    // The events are derived too, not only the mentions stored.
+    let q = "query=ASK%20%7B%20%3Fe%20a%20%3Chttps%3A%2F%2Fw3id.org%2Feventline%2Fontology%23Event%3E%20%7D";
+    let answer = http(
+        port,
+        &format!(
+            "GET /query?{q} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\nConnection: close\r\n\r\n"
+        ),
+    )
+    .unwrap();
+    assert!(answer.contains("true"), "{answer}");
+    // Sending again changes nothing.
+    let out = Command::new(env!("CARGO_BIN_EXE_eventline"))
+        .args(["ingest", "--server"])
+        .arg(format!("http://127.0.0.1:{port}"))
+        .arg(articles)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 unchanged"));
+}
+
+#[test]
+fn ingest_to_a_server_refuses_what_it_should() {
+    let e = endpoint(false, false);
+    let r = post(
+        "/ingest?name=a.txt",
+        "text/plain",
+        " date 2025-10-17 \nText.",
+    );
+    assert_eq!(send(&e, r).0, StatusCode::FORBIDDEN);
+    // Allowed, but started without an ingester (no gazetteer).
+    let e = endpoint(true, false);
+    let r = post(
+        "/ingest?name=a.txt",
+        "text/plain",
+        " date 2025-10-17 \nText.",
+    );
+    assert_eq!(send(&e, r).0, StatusCode::NOT_IMPLEMENTED);
+    let e = e.with_ingest(eventline::serve::IngestConfig::new(
+        eventline::Gazetteer::load(&[]).unwrap(),
+        || chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
+        1000,
+    ));
+    for (uri, body, says) in [
+        ("/ingest", "text", "name"),
+        ("/ingest?name=a.txt&date=17/10", "text", "a.txt: bad date"),
+        ("/ingest?name=a.txt", "  \n", "a.txt: file is empty"),
+        (
+            "/ingest?name=b.txt",
+            &"x".repeat(2000),
+            "b.txt: article is 2000 bytes",
+        ),
+    ] {
+        let (status, _, msg) = send(&e, post(uri, "text/plain", body));
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {msg}");
+        assert!(msg.contains(says), "{uri}: {msg}");
+    }
+    let story = "Putin and Xi met in Beijing on Thursday.";
+    let (status, _, msg) = send(
+        &e,
+        post("/ingest?name=s.txt&date=2025-10-17", "text/plain", story),
+    );
+    assert_eq!(status, StatusCode::OK, "{msg}");
+    let v: serde_json::Value = serde_json::from_str(&msg).unwrap();
+    assert_eq!(v["added"], 1, "{msg}");
+}
