@@ -18,6 +18,8 @@
 mod article;
 mod export;
 mod extract;
+#[cfg(feature = "store")]
+mod federate;
 mod gazetteer;
 mod html;
 mod merge;

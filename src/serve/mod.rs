@@ -21,7 +21,7 @@ mod negotiate;
 mod protocol;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 pub use ingest::IngestConfig;
@@ -32,6 +32,7 @@ use oxhttp::model::header::{
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 pub use oxhttp::ListeningServer;
 
+use crate::federate::LocalWikidata;
 use crate::EventStore;
 use protocol::Failure;
 
@@ -53,6 +54,8 @@ pub struct Endpoint {
     store: Arc<EventStore>,
     options: ServeOptions,
     ingest: Option<IngestConfig>,
+    /// The offline Wikidata, built at the first SERVICE query.
+    wikidata: Arc<OnceLock<LocalWikidata>>,
 }
 
 impl Endpoint {
@@ -62,6 +65,7 @@ impl Endpoint {
             store,
             options,
             ingest: None,
+            wikidata: Arc::default(),
         }
     }
 
@@ -88,9 +92,14 @@ impl Endpoint {
             "/query" => {
                 let op = protocol::read(request, "query", "application/sparql-query")?;
                 match op.text {
-                    Some(ref text) => {
-                        execute::query(&self.store, text, &op, request, &self.options)
-                    }
+                    Some(ref text) => execute::query(
+                        &self.store,
+                        &self.wikidata,
+                        text,
+                        &op,
+                        request,
+                        &self.options,
+                    ),
                     None => describe::service(request, self.options.allow_update),
                 }
             }
