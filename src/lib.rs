@@ -34,6 +34,8 @@ mod syndication;
 pub mod timeline;
 pub mod timex;
 mod vocab;
+#[cfg(feature = "store")]
+mod web;
 
 pub use article::{
     collect_inputs, read_bytes, read_input, read_small, repair_mojibake, Article, DateSource,

@@ -7,7 +7,8 @@
 //! endpoint allows updates) and `/store` (the Graph Store Protocol,
 //! `graphs`; writes likewise refused unless allowed) and `/ingest` (POST an
 //! article file, `ingest`; only when allowed and given an
-//! [`IngestConfig`]). The default graph is the union of all graphs,
+//! [`IngestConfig`]). `/`, `/event` and `/download` are the web page for
+//! people (`crate::web`). The default graph is the union of all graphs,
 //! as for `eventline query`, unless the request names its dataset.
 //! [`Endpoint::handle`] is the whole server as a function, so tests need
 //! no socket; [`Endpoint::spawn`] puts it on one. This module never prints
@@ -26,14 +27,15 @@ use std::time::Duration;
 
 pub use ingest::IngestConfig;
 use oxhttp::model::header::{
-    ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
-    CONTENT_TYPE,
+    ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_DISPOSITION, CONTENT_TYPE,
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 pub use oxhttp::ListeningServer;
+use oxigraph::model::NamedNode;
 
 use crate::federate::LocalWikidata;
-use crate::EventStore;
+use crate::{web, EventStore};
 use protocol::Failure;
 
 /// How the endpoint behaves; the default is read-only, no CORS, no timeout.
@@ -128,8 +130,94 @@ impl Endpoint {
                 })?;
                 ingest::handle(&self.store, config, request)
             }
+            "/" => self.index(request),
+            "/event" => self.event(request),
+            "/download" => self.download(request),
             other => Err((StatusCode::NOT_FOUND, format!("no such route: {other}"))),
         }
+    }
+
+    /// Runs a query of the web page as `/query` would (same timeout, same
+    /// offline services), answered in `accept`.
+    fn run_query(&self, text: &str, accept: &'static str) -> Result<Response<Body>, Failure> {
+        let request = Request::builder()
+            .header(ACCEPT, accept)
+            .body(Body::empty())
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        execute::query(
+            &self.store,
+            &self.wikidata,
+            text,
+            &protocol::Operation::default(),
+            &request,
+            &self.options,
+        )
+    }
+
+    fn index(&self, request: &Request<Body>) -> Result<Response<Body>, Failure> {
+        get_only(request)?;
+        let pairs = protocol::decode_form(request.uri().query().unwrap_or_default())?;
+        let params = web::Params::parse(&pairs).map_err(|m| (StatusCode::BAD_REQUEST, m))?;
+        let results = params.query.as_deref().map(|q| {
+            let (status, body) = match self.run_query(q, "application/sparql-results+json") {
+                Ok(r) => (r.status(), r.into_body().to_string().unwrap_or_default()),
+                Err((status, message)) => (status, message),
+            };
+            if status == StatusCode::OK {
+                serde_json::from_str(&body).map_err(|e| e.to_string())
+            } else if body.is_empty() {
+                Err(format!("the query answered {status}"))
+            } else {
+                // A graph (CONSTRUCT) has no table: say so rather than dump it.
+                Err(body)
+            }
+        });
+        let html = web::index_page(&self.store, &params, results).map_err(internal)?;
+        Ok(respond(StatusCode::OK, HTML, html.into_bytes()))
+    }
+
+    fn event(&self, request: &Request<Body>) -> Result<Response<Body>, Failure> {
+        get_only(request)?;
+        let pairs = protocol::decode_form(request.uri().query().unwrap_or_default())?;
+        let iri = pairs
+            .iter()
+            .find(|(k, _)| k == "iri")
+            .map(|(_, v)| v.as_str())
+            .ok_or_else(|| (StatusCode::BAD_REQUEST, "no 'iri' parameter".to_string()))?;
+        let iri = NamedNode::new(iri)
+            .map_err(|e| (StatusCode::BAD_REQUEST, format!("bad IRI '{iri}': {e}")))?;
+        match web::event_page(&self.store, &iri).map_err(internal)? {
+            Some(html) => Ok(respond(StatusCode::OK, HTML, html.into_bytes())),
+            None => Err((StatusCode::NOT_FOUND, format!("no event {iri}"))),
+        }
+    }
+
+    fn download(&self, request: &Request<Body>) -> Result<Response<Body>, Failure> {
+        get_only(request)?;
+        let pairs = protocol::decode_form(request.uri().query().unwrap_or_default())?;
+        let param = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let text = param("query")
+            .ok_or_else(|| (StatusCode::BAD_REQUEST, "no 'query' parameter".to_string()))?;
+        let (accept, file) = match param("format") {
+            Some("csv") => ("text/csv", "results.csv"),
+            Some("json") | None => ("application/sparql-results+json", "results.json"),
+            Some(other) => {
+                return Err((
+                    StatusCode::BAD_REQUEST,
+                    format!("unknown format '{other}': csv or json"),
+                ))
+            }
+        };
+        let mut r = self.run_query(text, accept)?;
+        r.headers_mut().insert(
+            CONTENT_DISPOSITION,
+            HeaderValue::from_static(if file == "results.csv" {
+                "attachment; filename=\"results.csv\""
+            } else {
+                "attachment; filename=\"results.json\""
+            }),
+        );
+        Ok(r)
     }
 
     fn writable(&self) -> Result<(), Failure> {
@@ -168,6 +256,23 @@ impl Endpoint {
         }
         server.spawn()
     }
+}
+
+const HTML: &str = "text/html; charset=utf-8";
+
+fn get_only(request: &Request<Body>) -> Result<(), Failure> {
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        Ok(())
+    } else {
+        Err((
+            StatusCode::METHOD_NOT_ALLOWED,
+            format!("{} is not allowed on this page", request.method()),
+        ))
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> Failure {
+    (StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
 }
 
 fn preflight() -> Response<Body> {

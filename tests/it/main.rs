@@ -12,3 +12,4 @@ mod federate;
 mod hostile;
 mod io;
 mod serve;
+mod web;
