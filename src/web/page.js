@@ -13,3 +13,6 @@ if (pick) {
     if (o.dataset.query) { document.getElementById('query').value = o.dataset.query; }
   });
 }
+// Last, so it marks a page whose script ran to the end (the browser test
+// reads it from the DOM).
+document.documentElement.classList.add('js');

@@ -348,7 +348,7 @@ fn concurrent_readers_share_one_store() {
 }
 
 /// The binary's server, killed when the test ends however it ends.
-struct Server(Child);
+pub(crate) struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -606,7 +606,7 @@ fn graph_store_put_post_delete_when_allowed() {
 }
 
 /// `eventline serve ARGS` on a free loopback port, once it answers.
-fn serve_binary(store: &std::path::Path, args: &[&str]) -> (Server, u16) {
+pub(crate) fn serve_binary(store: &std::path::Path, args: &[&str]) -> (Server, u16) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

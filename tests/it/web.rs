@@ -185,3 +185,78 @@ fn encode(s: &str) -> String {
         })
         .collect()
 }
+
+/// Chromium's DOM of `url` after its scripts ran, with a bound on time.
+fn chromium_dom(url: &str) -> Option<String> {
+    let chromium = std::path::Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        // CI installs it (.ci/run); a developer without it is told.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have /usr/bin/chromium"
+        );
+        eprintln!("skipped: /usr/bin/chromium is not installed");
+        return None;
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(["--dump-dom", url])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut out, &mut s).map(|_| s)
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish within 90 s on {url}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Some(reader.join().unwrap().unwrap())
+}
+
+#[test]
+fn the_page_works_in_a_real_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_eventline"))
+        .args(["ingest", "-q", "--store"])
+        .arg(&store)
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (_server, port) = super::serve::serve_binary(&store, &[]);
+    let Some(dom) = chromium_dom(&format!("http://127.0.0.1:{port}/")) else {
+        return;
+    };
+    assert!(
+        dom.contains("class=\"js\""),
+        "the script ran to its end: {dom}"
+    );
+    assert!(count(&dom, "class=\"event-link\"") >= 10, "{dom}");
+    assert!(dom.contains("<svg") && dom.contains("data-iri="), "{dom}");
+    let start = dom.find("class=\"event-link\" href=\"").unwrap() + 25;
+    let href = dom[start..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    let page = chromium_dom(&format!("http://127.0.0.1:{port}{href}")).unwrap();
+    assert!(page.contains("<h3>Actors</h3>"), "{page}");
+    assert!(page.contains("class=\"quote\""), "{page}");
+}
