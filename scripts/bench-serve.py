@@ -1,75 +1,73 @@
 #!/usr/bin/env python3
-"""Throughput of `eventline serve`'s /query under concurrent clients.
+"""Throughput of a running `eventline serve` under concurrent clients.
 
-Usage: scripts/bench-serve.py URL QUERY_FILE [SECONDS] [CLIENTS...]
-e.g.   scripts/bench-serve.py http://127.0.0.1:7878/query queries/attacks-by-place-month.rq 10 1 8 32
+    scripts/bench-serve.py http://127.0.0.1:7878 [QUERY_FILE] [SECONDS]
 
-Each client is a thread with its own keep-alive connection POSTing the
-query (Accept: application/sparql-results+json) for SECONDS; prints
-requests/s, mean and 95th-percentile latency per client count. Loopback
-only: refuses any other host.
+For 1, 8 and 32 clients, each client sends the query (POST
+application/sparql-query, Accept text/csv) in a loop for SECONDS (default
+10): requests/s and median/95th-percentile latency. Loopback only: the
+script refuses any other host. Also times GET / (the web page) 5 times.
 """
-import http.client
+import statistics
 import sys
 import threading
 import time
 import urllib.parse
+import urllib.request
+
+base = sys.argv[1].rstrip("/")
+host = urllib.parse.urlparse(base).hostname
+if host not in ("127.0.0.1", "localhost", "::1"):
+    sys.exit(f"{base}: loopback only")
+query = open(sys.argv[2] if len(sys.argv) > 2 else "queries/who-met-whom.rq", "rb").read()
+seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 10.0
 
 
-def client(url, body, until, latencies, errors):
-    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=120)
-    headers = {
-        "Content-Type": "application/sparql-query",
-        "Accept": "application/sparql-results+json",
-    }
-    while time.monotonic() < until:
-        t = time.monotonic()
-        try:
-            conn.request("POST", url.path, body, headers)
-            r = conn.getresponse()
-            r.read()
-            if r.status != 200:
-                errors.append(r.status)
-                continue
-        except (OSError, http.client.HTTPException) as e:
-            errors.append(str(e))
-            conn.close()
-            conn = http.client.HTTPConnection(url.hostname, url.port, timeout=120)
-            continue
-        latencies.append(time.monotonic() - t)
-    conn.close()
+def once():
+    req = urllib.request.Request(
+        base + "/query",
+        data=query,
+        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"},
+    )
+    t = time.perf_counter()
+    with urllib.request.urlopen(req, timeout=60) as r:
+        r.read()
+        assert r.status == 200, r.status
+    return time.perf_counter() - t
 
 
-def main():
-    url = urllib.parse.urlparse(sys.argv[1])
-    if url.hostname not in ("127.0.0.1", "localhost", "::1"):
-        sys.exit("loopback only")
-    body = open(sys.argv[2], "rb").read()
-    seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 10
-    counts = [int(c) for c in sys.argv[4:]] or [1, 8, 32]
-    print("| clients | requests/s | mean latency | p95 latency | errors |")
-    print("| ---: | ---: | ---: | ---: | ---: |")
-    for n in counts:
-        latencies, errors = [], []
-        start = time.monotonic()
-        until = start + seconds
-        threads = [
-            threading.Thread(target=client, args=(url, body, until, latencies, errors))
-            for _ in range(n)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.monotonic() - start
-        latencies.sort()
-        p95 = latencies[int(len(latencies) * 0.95)] if latencies else float("nan")
-        mean = sum(latencies) / len(latencies) if latencies else float("nan")
-        print(
-            f"| {n} | {len(latencies) / elapsed:.1f} | {mean * 1000:.0f} ms "
-            f"| {p95 * 1000:.0f} ms | {len(errors)} |"
-        )
+def run(clients):
+    latencies, lock = [], threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client():
+        mine = []
+        while time.perf_counter() < stop:
+            mine.append(once())
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    print(f"{clients:>3} client(s): {len(latencies) / elapsed:7.1f} req/s, "
+          f"median {statistics.median(latencies) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms "
+          f"({len(latencies)} requests)")
 
 
-if __name__ == "__main__":
-    main()
+once()  # warm the caches
+for n in (1, 8, 32):
+    run(n)
+page = []
+for _ in range(5):
+    t = time.perf_counter()
+    with urllib.request.urlopen(base + "/", timeout=60) as r:
+        size = len(r.read())
+    page.append(time.perf_counter() - t)
+print(f"GET /: median {statistics.median(page) * 1000:.0f} ms, {size} bytes")

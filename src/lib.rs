@@ -18,6 +18,8 @@
 mod article;
 mod export;
 mod extract;
+#[cfg(feature = "store")]
+mod federate;
 mod gazetteer;
 mod html;
 mod merge;
@@ -32,6 +34,8 @@ mod syndication;
 pub mod timeline;
 pub mod timex;
 mod vocab;
+#[cfg(feature = "store")]
+mod web;
 
 pub use article::{
     collect_inputs, read_bytes, read_input, read_small, repair_mojibake, Article, DateSource,

@@ -100,6 +100,10 @@ pub(crate) struct IngestArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Send the inputs to a running `eventline serve --allow-update` at
+    /// this URL (e.g. http://127.0.0.1:7878) instead of opening the store.
+    #[arg(long, value_name = "URL")]
+    pub(crate) server: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -132,6 +136,9 @@ pub(crate) struct ServeArgs {
     /// Cancel a query still running after this many seconds (0: never).
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     pub(crate) timeout: f64,
+    /// Extra gazetteer files for articles sent to POST /ingest.
+    #[arg(long)]
+    pub(crate) gazetteer: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]

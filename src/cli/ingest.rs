@@ -30,6 +30,9 @@ struct Tally {
 }
 
 pub(super) fn run(a: IngestArgs) -> Result<u8> {
+    if let Some(url) = &a.server {
+        return super::remote::ingest(&a, url);
+    }
     let started = Instant::now();
     // Read once: parsed for extraction and loaded into the store's graph.
     let gaz_sources = Gazetteer::sources(&a.input.gazetteer).context("reading the gazetteer")?;

@@ -8,6 +8,7 @@ mod export;
 mod extract;
 mod ingest;
 mod query;
+mod remote;
 mod remove;
 mod serve;
 mod stats;

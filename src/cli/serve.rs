@@ -6,10 +6,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use eventline::serve::{Endpoint, ServeOptions};
+use eventline::serve::{Endpoint, IngestConfig, ServeOptions};
+use eventline::{Gazetteer, DEFAULT_MAX_ARTICLE_BYTES};
 
 use super::args::ServeArgs;
-use super::{exit, open_store};
+use super::{exit, open_store, today};
 
 pub(super) fn run(a: ServeArgs) -> Result<u8> {
     let addrs: Vec<SocketAddr> = a
@@ -27,6 +28,13 @@ pub(super) fn run(a: ServeArgs) -> Result<u8> {
         );
     }
     let store = open_store(&a.store)?;
+    // Ingesting needs the gazetteer, which the store holds too: load it
+    // before listening, and finish what a killed ingest left.
+    let ingest = if a.allow_update {
+        Some(ingester(&a, &store)?)
+    } else {
+        None
+    };
     let options = ServeOptions {
         cors: a.cors,
         allow_update: a.allow_update,
@@ -42,7 +50,11 @@ pub(super) fn run(a: ServeArgs) -> Result<u8> {
             }
         );
     }
-    let server = Endpoint::new(Arc::new(store), options)
+    let mut endpoint = Endpoint::new(Arc::new(store), options);
+    if let Some(config) = ingest {
+        endpoint = endpoint.with_ingest(config);
+    }
+    let server = endpoint
         .spawn(&addrs)
         .with_context(|| format!("cannot listen on {}", a.bind))?;
     let mode = if a.allow_update {
@@ -55,4 +67,12 @@ pub(super) fn run(a: ServeArgs) -> Result<u8> {
     }
     server.join().context("the server stopped")?;
     Ok(exit::OK)
+}
+
+fn ingester(a: &ServeArgs, store: &eventline::EventStore) -> Result<IngestConfig> {
+    let sources = Gazetteer::sources(&a.gazetteer).context("reading the gazetteer")?;
+    let gaz = Gazetteer::from_turtle(&sources).context("loading the gazetteer")?;
+    store.ensure_vocabulary(&sources)?;
+    store.rebuild_dirty(&gaz)?;
+    Ok(IngestConfig::new(gaz, today, DEFAULT_MAX_ARTICLE_BYTES))
 }

@@ -3,7 +3,7 @@
 //! an evaluation error (a timeout included) is a clean status code
 //! rather than a truncated body.
 
-use std::sync::mpsc;
+use std::sync::{mpsc, OnceLock};
 use std::time::Duration;
 
 use oxhttp::model::{Body, Request, Response, StatusCode};
@@ -15,20 +15,36 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Sp
 use super::negotiate::formats;
 use super::protocol::{Failure, Operation};
 use super::{respond, ServeOptions};
+use crate::federate::LocalWikidata;
 use crate::EventStore;
 
 pub(crate) fn query(
     store: &EventStore,
+    options_wikidata: &OnceLock<LocalWikidata>,
     text: &str,
     op: &Operation,
     request: &Request<Body>,
     options: &ServeOptions,
 ) -> Result<Response<Body>, Failure> {
     let token = CancellationToken::new();
-    let mut prepared = SparqlEvaluator::new()
-        .with_cancellation_token(token.clone())
-        .parse_query(text)
-        .map_err(|e| (StatusCode::BAD_REQUEST, format!("bad query: {e}")))?;
+    let evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+    let mut prepared = crate::federate::with_local_services(evaluator, text, || {
+        if let Some(w) = options_wikidata.get() {
+            return Ok(w.clone());
+        }
+        let w = LocalWikidata::build(store)?;
+        // Two first queries at once may both build it; either copy will do.
+        let _ = options_wikidata.set(w.clone());
+        Ok(w)
+    })
+    .map_err(|e| {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot set up the offline Wikidata: {e}"),
+        )
+    })?
+    .parse_query(text)
+    .map_err(|e| (StatusCode::BAD_REQUEST, format!("bad query: {e}")))?;
     if op.default_graphs.is_empty() && op.named_graphs.is_empty() {
         prepared.dataset_mut().set_default_graph_as_union();
     } else {

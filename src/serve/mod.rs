@@ -3,8 +3,12 @@
 //! serializers, media types) and `oxhttp`'s thread-per-connection server.
 //!
 //! Routes: `/query` (GET `?query=`, POST direct or form; a bare GET is the
-//! service description) and `/update` (POST, refused with 403 unless the
-//! endpoint allows updates). The default graph is the union of all graphs,
+//! service description), `/update` (POST, refused with 403 unless the
+//! endpoint allows updates) and `/store` (the Graph Store Protocol,
+//! `graphs`; writes likewise refused unless allowed) and `/ingest` (POST an
+//! article file, `ingest`; only when allowed and given an
+//! [`IngestConfig`]). `/`, `/event` and `/download` are the web page for
+//! people (`crate::web`). The default graph is the union of all graphs,
 //! as for `eventline query`, unless the request names its dataset.
 //! [`Endpoint::handle`] is the whole server as a function, so tests need
 //! no socket; [`Endpoint::spawn`] puts it on one. This module never prints
@@ -12,21 +16,26 @@
 
 mod describe;
 mod execute;
+mod graphs;
+mod ingest;
 mod negotiate;
 mod protocol;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+pub use ingest::IngestConfig;
 use oxhttp::model::header::{
-    ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
-    CONTENT_TYPE,
+    ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_DISPOSITION, CONTENT_TYPE,
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 pub use oxhttp::ListeningServer;
+use oxigraph::model::NamedNode;
 
-use crate::EventStore;
+use crate::federate::LocalWikidata;
+use crate::{web, EventStore};
 use protocol::Failure;
 
 /// How the endpoint behaves; the default is read-only, no CORS, no timeout.
@@ -46,12 +55,27 @@ pub struct ServeOptions {
 pub struct Endpoint {
     store: Arc<EventStore>,
     options: ServeOptions,
+    ingest: Option<IngestConfig>,
+    /// The offline Wikidata, built at the first SERVICE query.
+    wikidata: Arc<OnceLock<LocalWikidata>>,
 }
 
 impl Endpoint {
     #[must_use]
     pub fn new(store: Arc<EventStore>, options: ServeOptions) -> Self {
-        Endpoint { store, options }
+        Endpoint {
+            store,
+            options,
+            ingest: None,
+            wikidata: Arc::default(),
+        }
+    }
+
+    /// Accepts articles on `POST /ingest` (when updates are allowed).
+    #[must_use]
+    pub fn with_ingest(mut self, config: IngestConfig) -> Self {
+        self.ingest = Some(config);
+        self
     }
 
     /// Answers one request.
@@ -70,26 +94,140 @@ impl Endpoint {
             "/query" => {
                 let op = protocol::read(request, "query", "application/sparql-query")?;
                 match op.text {
-                    Some(ref text) => {
-                        execute::query(&self.store, text, &op, request, &self.options)
-                    }
+                    Some(ref text) => execute::query(
+                        &self.store,
+                        &self.wikidata,
+                        text,
+                        &op,
+                        request,
+                        &self.options,
+                    ),
                     None => describe::service(request, self.options.allow_update),
                 }
             }
             "/update" => {
-                if !self.options.allow_update {
-                    return Err((
-                        StatusCode::FORBIDDEN,
-                        "this endpoint is read-only (start it with --allow-update)".into(),
-                    ));
-                }
+                self.writable()?;
                 let op = protocol::read(request, "update", "application/sparql-update")?;
                 let text = op.text.as_deref().ok_or_else(|| {
                     (StatusCode::BAD_REQUEST, "no 'update' parameter".to_string())
                 })?;
                 execute::update(&self.store, text, &op)
             }
+            "/store" => graphs::handle(self.store.oxigraph(), request, self.options.allow_update),
+            "/ingest" => {
+                if request.method() != Method::POST {
+                    return Err((
+                        StatusCode::METHOD_NOT_ALLOWED,
+                        "POST an article file to /ingest?name=FILE".into(),
+                    ));
+                }
+                self.writable()?;
+                let config = self.ingest.as_ref().ok_or_else(|| {
+                    (
+                        StatusCode::NOT_IMPLEMENTED,
+                        "this endpoint was started without an ingester".to_string(),
+                    )
+                })?;
+                ingest::handle(&self.store, config, request)
+            }
+            "/" => self.index(request),
+            "/event" => self.event(request),
+            "/download" => self.download(request),
             other => Err((StatusCode::NOT_FOUND, format!("no such route: {other}"))),
+        }
+    }
+
+    /// Runs a query of the web page as `/query` would (same timeout, same
+    /// offline services), answered in `accept`.
+    fn run_query(&self, text: &str, accept: &'static str) -> Result<Response<Body>, Failure> {
+        let request = Request::builder()
+            .header(ACCEPT, accept)
+            .body(Body::empty())
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        execute::query(
+            &self.store,
+            &self.wikidata,
+            text,
+            &protocol::Operation::default(),
+            &request,
+            &self.options,
+        )
+    }
+
+    fn index(&self, request: &Request<Body>) -> Result<Response<Body>, Failure> {
+        get_only(request)?;
+        let pairs = protocol::decode_form(request.uri().query().unwrap_or_default())?;
+        let params = web::Params::parse(&pairs).map_err(|m| (StatusCode::BAD_REQUEST, m))?;
+        let results = params.query.as_deref().map(|q| {
+            let (status, body) = match self.run_query(q, "application/sparql-results+json") {
+                Ok(r) => (r.status(), r.into_body().to_string().unwrap_or_default()),
+                Err((status, message)) => (status, message),
+            };
+            if status == StatusCode::OK {
+                serde_json::from_str(&body).map_err(|e| e.to_string())
+            } else if body.is_empty() {
+                Err(format!("the query answered {status}"))
+            } else {
+                // A graph (CONSTRUCT) has no table: say so rather than dump it.
+                Err(body)
+            }
+        });
+        let html = web::index_page(&self.store, &params, results).map_err(internal)?;
+        Ok(respond(StatusCode::OK, HTML, html.into_bytes()))
+    }
+
+    fn event(&self, request: &Request<Body>) -> Result<Response<Body>, Failure> {
+        get_only(request)?;
+        let pairs = protocol::decode_form(request.uri().query().unwrap_or_default())?;
+        let iri = pairs
+            .iter()
+            .find(|(k, _)| k == "iri")
+            .map(|(_, v)| v.as_str())
+            .ok_or_else(|| (StatusCode::BAD_REQUEST, "no 'iri' parameter".to_string()))?;
+        let iri = NamedNode::new(iri)
+            .map_err(|e| (StatusCode::BAD_REQUEST, format!("bad IRI '{iri}': {e}")))?;
+        match web::event_page(&self.store, &iri).map_err(internal)? {
+            Some(html) => Ok(respond(StatusCode::OK, HTML, html.into_bytes())),
+            None => Err((StatusCode::NOT_FOUND, format!("no event {iri}"))),
+        }
+    }
+
+    fn download(&self, request: &Request<Body>) -> Result<Response<Body>, Failure> {
+        get_only(request)?;
+        let pairs = protocol::decode_form(request.uri().query().unwrap_or_default())?;
+        let param = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let text = param("query")
+            .ok_or_else(|| (StatusCode::BAD_REQUEST, "no 'query' parameter".to_string()))?;
+        let (accept, file) = match param("format") {
+            Some("csv") => ("text/csv", "results.csv"),
+            Some("json") | None => ("application/sparql-results+json", "results.json"),
+            Some(other) => {
+                return Err((
+                    StatusCode::BAD_REQUEST,
+                    format!("unknown format '{other}': csv or json"),
+                ))
+            }
+        };
+        let mut r = self.run_query(text, accept)?;
+        r.headers_mut().insert(
+            CONTENT_DISPOSITION,
+            HeaderValue::from_static(if file == "results.csv" {
+                "attachment; filename=\"results.csv\""
+            } else {
+                "attachment; filename=\"results.json\""
+            }),
+        );
+        Ok(r)
+    }
+
+    fn writable(&self) -> Result<(), Failure> {
+        if self.options.allow_update {
+            Ok(())
+        } else {
+            Err((
+                StatusCode::FORBIDDEN,
+                "this endpoint is read-only (start it with --allow-update)".into(),
+            ))
         }
     }
 
@@ -120,13 +258,30 @@ impl Endpoint {
     }
 }
 
+const HTML: &str = "text/html; charset=utf-8";
+
+fn get_only(request: &Request<Body>) -> Result<(), Failure> {
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        Ok(())
+    } else {
+        Err((
+            StatusCode::METHOD_NOT_ALLOWED,
+            format!("{} is not allowed on this page", request.method()),
+        ))
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> Failure {
+    (StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+}
+
 fn preflight() -> Response<Body> {
     let mut r = Response::new(Body::empty());
     *r.status_mut() = StatusCode::NO_CONTENT;
     let h = r.headers_mut();
     h.insert(
         ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("GET, POST, OPTIONS"),
+        HeaderValue::from_static("GET, HEAD, POST, PUT, DELETE, OPTIONS"),
     );
     h.insert(
         ACCESS_CONTROL_ALLOW_HEADERS,

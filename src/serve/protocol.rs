@@ -35,7 +35,7 @@ pub(crate) fn read(
         Method::GET | Method::HEAD if field == "query" => Ok(collect(url_params, field)),
         Method::POST => {
             let essence = content_type(request);
-            let body = read_body(request.body_mut())?;
+            let body = read_body(request.body_mut(), MAX_BODY_BYTES)?;
             if essence == direct {
                 let text = String::from_utf8(body)
                     .map_err(|_| (StatusCode::BAD_REQUEST, "the body is not UTF-8".to_string()))?;
@@ -67,7 +67,7 @@ pub(crate) fn read(
 }
 
 /// The Content-Type without parameters, lowercased ("" when absent).
-fn content_type(request: &Request<Body>) -> String {
+pub(crate) fn content_type(request: &Request<Body>) -> String {
     request
         .headers()
         .get(CONTENT_TYPE)
@@ -78,20 +78,19 @@ fn content_type(request: &Request<Body>) -> String {
         .to_ascii_lowercase()
 }
 
-fn read_body(body: &mut Body) -> Result<Vec<u8>, Failure> {
+/// The body, refused with 413 past `limit` bytes (read at most one more).
+pub(crate) fn read_body(body: &mut Body, limit: u64) -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
-    body.take(MAX_BODY_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| {
-            (
-                StatusCode::BAD_REQUEST,
-                format!("cannot read the body: {e}"),
-            )
-        })?;
-    if buf.len() as u64 > MAX_BODY_BYTES {
+    body.take(limit + 1).read_to_end(&mut buf).map_err(|e| {
+        (
+            StatusCode::BAD_REQUEST,
+            format!("cannot read the body: {e}"),
+        )
+    })?;
+    if buf.len() as u64 > limit {
         return Err((
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the body is over {MAX_BODY_BYTES} bytes"),
+            format!("the body is over {limit} bytes"),
         ));
     }
     Ok(buf)

@@ -59,9 +59,14 @@ const EXPORT_PREFIXES: [(&str, &str); 7] = [
 ];
 
 impl EventStore {
-    /// Runs a SPARQL query with the union of all graphs as default graph.
+    /// Runs a SPARQL query with the union of all graphs as default graph;
+    /// SERVICE calls to Wikidata are answered offline (`crate::federate`).
     pub fn query(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = SparqlEvaluator::new().parse_query(query)?;
+        let evaluator =
+            crate::federate::with_local_services(SparqlEvaluator::new(), query, || {
+                crate::federate::LocalWikidata::build(self)
+            })?;
+        let mut prepared = evaluator.parse_query(query)?;
         prepared.dataset_mut().set_default_graph_as_union();
         Ok(prepared.on_store(&self.store).execute()?)
     }

@@ -8,6 +8,8 @@ mod cli;
 mod common;
 mod crash;
 mod errors;
+mod federate;
 mod hostile;
 mod io;
 mod serve;
+mod web;

@@ -348,7 +348,7 @@ fn concurrent_readers_share_one_store() {
 }
 
 /// The binary's server, killed when the test ends however it ends.
-struct Server(Child);
+pub(crate) struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -486,4 +486,294 @@ fn a_bad_bind_or_timeout_is_a_clear_error() {
         assert_eq!(out.status.code(), Some(2), "{err}");
         assert!(err.contains(says), "{err}");
     }
+}
+
+fn request(method: Method, uri: &str, content_type: &str, body: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("Content-Type", content_type)
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+#[test]
+fn the_graph_store_protocol_reads_a_graph_that_parses() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    let e = endpoint(false, false);
+    let g = format!("/store?graph={}", encode("http://e/g"));
+    let (status, ct, body) = send(&e, get(&g, Some("application/n-triples")));
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(ct.starts_with("application/n-triples"), "{ct}");
+    assert_eq!(body, "<http://e/b> <http://e/name> \"Beta\" .\n");
+    // The default graph is the store's own, not the union /query reads.
+    let (status, _, body) = send(&e, get("/store?default", None));
+    assert_eq!(status, StatusCode::OK);
+    let triples = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(body.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    assert_eq!(triples.len(), 1, "{body}");
+    let head = Request::builder()
+        .method(Method::HEAD)
+        .uri(&g)
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, body) = send(&e, head);
+    assert_eq!((status, body.as_str()), (StatusCode::OK, ""));
+    for (uri, want) in [
+        ("/store?graph=http%3A%2F%2Fe%2Fnone", StatusCode::NOT_FOUND),
+        ("/store", StatusCode::BAD_REQUEST),
+        (
+            "/store?default&graph=http%3A%2F%2Fe%2Fg",
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        assert_eq!(send(&e, get(uri, None)).0, want, "{uri}");
+    }
+}
+
+#[test]
+fn graph_store_writes_are_refused_unless_allowed() {
+    let e = endpoint(false, false);
+    let g = format!("/store?graph={}", encode("http://e/g"));
+    for method in [Method::PUT, Method::POST, Method::DELETE] {
+        let r = request(
+            method.clone(),
+            &g,
+            "text/turtle",
+            "<http://e/x> <http://e/p> 1 .",
+        );
+        assert_eq!(send(&e, r).0, StatusCode::FORBIDDEN, "{method}");
+    }
+    // Nothing changed.
+    let (_, _, body) = send(&e, get(&g, Some("application/n-triples")));
+    assert_eq!(body, "<http://e/b> <http://e/name> \"Beta\" .\n");
+}
+
+#[test]
+fn graph_store_put_post_delete_when_allowed() {
+    let e = endpoint(true, false);
+    let g = format!("/store?graph={}", encode("http://e/new"));
+    let nt = |e: &Endpoint| send(e, get(&g, Some("application/n-triples")));
+    let put = request(Method::PUT, &g, "text/turtle", "<x> <http://e/p> 1 .");
+    assert_eq!(send(&e, put).0, StatusCode::CREATED);
+    // Relative IRIs resolve against the graph's name.
+    assert_eq!(
+        nt(&e).2,
+        "<http://e/x> <http://e/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    );
+    let post_body = "<http://e/y> <http://e/p> \"two\" .";
+    let post = request(Method::POST, &g, "application/n-triples", post_body);
+    assert_eq!(send(&e, post).0, StatusCode::NO_CONTENT);
+    assert_eq!(nt(&e).2.lines().count(), 2);
+    let put = request(
+        Method::PUT,
+        &g,
+        "text/turtle",
+        "<http://e/z> <http://e/p> 3 .",
+    );
+    assert_eq!(send(&e, put).0, StatusCode::NO_CONTENT);
+    assert!(nt(&e).2.starts_with("<http://e/z>"), "PUT replaces");
+    // A bad body or syntax changes nothing.
+    let bad = request(
+        Method::PUT,
+        &g,
+        "text/turtle",
+        "<http://e/z> <http://e/p> .",
+    );
+    let (status, _, msg) = send(&e, bad);
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(msg.contains("line"), "{msg}");
+    let quads = "<http://e/a> <http://e/p> 1 <http://e/other> .";
+    let named = request(Method::POST, &g, "application/n-quads", quads);
+    assert_eq!(send(&e, named).0, StatusCode::BAD_REQUEST);
+    let csv = request(Method::PUT, &g, "text/csv", "a,b");
+    assert_eq!(send(&e, csv).0, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(nt(&e).2.lines().count(), 1);
+    let delete = request(Method::DELETE, &g, "", "");
+    assert_eq!(send(&e, delete).0, StatusCode::NO_CONTENT);
+    assert_eq!(nt(&e).0, StatusCode::NOT_FOUND);
+    let delete = request(Method::DELETE, &g, "", "");
+    assert_eq!(send(&e, delete).0, StatusCode::NOT_FOUND);
+    // The default graph is emptied, not removed.
+    let delete = request(Method::DELETE, "/store?default", "", "");
+    assert_eq!(send(&e, delete).0, StatusCode::NO_CONTENT);
+    assert_eq!(
+        send(&e, get("/store?default", Some("application/n-triples"))).2,
+        ""
+    );
+}
+
+/// `eventline serve ARGS` on a free loopback port, once it answers.
+pub(crate) fn serve_binary(store: &std::path::Path, args: &[&str]) -> (Server, u16) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = Server(
+        Command::new(env!("CARGO_BIN_EXE_eventline"))
+            .arg("serve")
+            .args(args)
+            .arg("--bind")
+            .arg(format!("127.0.0.1:{port}"))
+            .arg("--store")
+            .arg(store)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while http(
+        port,
+        "GET /query HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .is_err()
+    {
+        assert!(Instant::now() < deadline, "no answer on port {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (server, port)
+}
+
+/// Mentions per article (the article graphs' own statements, not the
+/// derived events' links, which follow a moment later), as CSV rows.
+fn mentions_per_article(port: u16) -> String {
+    let q = "PREFIX evl: <https://w3id.org/eventline/ontology#> \
+             SELECT ?doc (COUNT(?m) AS ?n) WHERE { ?m a evl:EventMention ; evl:mentionedIn ?doc } \
+             GROUP BY ?doc ORDER BY ?doc";
+    let answer = http(
+        port,
+        &format!(
+            "POST /query HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\
+             Content-Type: application/sparql-query\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n{q}",
+            q.len()
+        ),
+    )
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    answer.split_once("\r\n\r\n").unwrap().1.to_string()
+}
+
+#[test]
+fn ingest_to_a_running_server_matches_a_local_ingest() {
+    let articles = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("local");
+    let out = Command::new(env!("CARGO_BIN_EXE_eventline"))
+        .args(["ingest", "-q", "--store"])
+        .arg(&local)
+        .arg(articles)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want = {
+        let (_server, port) = serve_binary(&local, &[]);
+        mentions_per_article(port)
+    };
+    assert!(want.lines().count() == 3, "two articles: {want}");
+
+    let remote = dir.path().join("remote");
+    let (_server, port) = serve_binary(&remote, &["--allow-update"]);
+    assert_eq!(mentions_per_article(port), "doc,n\r\n");
+    // A reader polling all along sees each article whole or not at all.
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let seen = std::thread::scope(|s| {
+        let reader = s.spawn(|| {
+            let mut seen = Vec::new();
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                seen.push(mentions_per_article(port));
+            }
+            seen
+        });
+        let out = Command::new(env!("CARGO_BIN_EXE_eventline"))
+            .args(["ingest", "--server"])
+            .arg(format!("http://127.0.0.1:{port}"))
+            .arg(articles)
+            .output()
+            .unwrap();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(err.contains("2 added"), "{err}");
+        reader.join().unwrap()
+    });
+    let got = mentions_per_article(port);
+    assert_eq!(got, want, "the next query sees the articles");
+    for rows in seen {
+        for row in rows.lines().skip(1) {
+            assert!(want.contains(row), "half an article: {row} not in {want}");
+        }
+    }
+    // The events are derived too, not only the mentions stored.
+    let q = "query=ASK%20%7B%20%3Fe%20a%20%3Chttps%3A%2F%2Fw3id.org%2Feventline%2Fontology%23Event%3E%20%7D";
+    let answer = http(
+        port,
+        &format!(
+            "GET /query?{q} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\nConnection: close\r\n\r\n"
+        ),
+    )
+    .unwrap();
+    assert!(answer.contains("true"), "{answer}");
+    // Sending again changes nothing.
+    let out = Command::new(env!("CARGO_BIN_EXE_eventline"))
+        .args(["ingest", "--server"])
+        .arg(format!("http://127.0.0.1:{port}"))
+        .arg(articles)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 unchanged"));
+}
+
+#[test]
+fn ingest_to_a_server_refuses_what_it_should() {
+    let e = endpoint(false, false);
+    let r = post(
+        "/ingest?name=a.txt",
+        "text/plain",
+        " date 2025-10-17 \nText.",
+    );
+    assert_eq!(send(&e, r).0, StatusCode::FORBIDDEN);
+    // Allowed, but started without an ingester (no gazetteer).
+    let e = endpoint(true, false);
+    let r = post(
+        "/ingest?name=a.txt",
+        "text/plain",
+        " date 2025-10-17 \nText.",
+    );
+    assert_eq!(send(&e, r).0, StatusCode::NOT_IMPLEMENTED);
+    let e = e.with_ingest(eventline::serve::IngestConfig::new(
+        eventline::Gazetteer::load(&[]).unwrap(),
+        || chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
+        1000,
+    ));
+    for (uri, body, says) in [
+        ("/ingest", "text", "name"),
+        ("/ingest?name=a.txt&date=17/10", "text", "a.txt: bad date"),
+        ("/ingest?name=a.txt", "  \n", "a.txt: file is empty"),
+        (
+            "/ingest?name=b.txt",
+            &"x".repeat(2000),
+            "b.txt: article is 2000 bytes",
+        ),
+    ] {
+        let (status, _, msg) = send(&e, post(uri, "text/plain", body));
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {msg}");
+        assert!(msg.contains(says), "{uri}: {msg}");
+    }
+    let story = "Putin and Xi met in Beijing on Thursday.";
+    let (status, _, msg) = send(
+        &e,
+        post("/ingest?name=s.txt&date=2025-10-17", "text/plain", story),
+    );
+    assert_eq!(status, StatusCode::OK, "{msg}");
+    let v: serde_json::Value = serde_json::from_str(&msg).unwrap();
+    assert_eq!(v["added"], 1, "{msg}");
 }

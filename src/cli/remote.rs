@@ -1,0 +1,160 @@
+//! `eventline ingest --server URL`: each input sent whole to a running
+//! `eventline serve --allow-update` (`POST /ingest`), which extracts and
+//! stores it. A plain HTTP/1.1 exchange over one loopback-or-LAN socket:
+//! the server is eventline's own, so a dozen lines of protocol spare the
+//! build an HTTP client stack (and TLS) it would use for nothing else.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use eventline::{collect_inputs, read_small, Input};
+
+use super::args::IngestArgs;
+use super::exit;
+
+/// Largest input sent: the server's bound on a request body.
+const MAX_SEND_BYTES: usize = 64 << 20;
+/// Largest answer read back: a summary, never a document.
+const MAX_ANSWER_BYTES: u64 = 1 << 20;
+
+/// Where the server listens: `host:port` and the path prefix.
+struct Server {
+    authority: String,
+    prefix: String,
+}
+
+fn parse_url(url: &str) -> Result<Server> {
+    let Some(rest) = url.strip_prefix("http://") else {
+        bail!("--server {url}: give an http:// URL, such as http://127.0.0.1:7878");
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if authority.is_empty() {
+        bail!("--server {url}: no host");
+    }
+    let authority = if authority.contains(':') {
+        authority.to_string()
+    } else {
+        format!("{authority}:80")
+    };
+    Ok(Server {
+        authority,
+        prefix: path.trim_end_matches('/').to_string(),
+    })
+}
+
+pub(super) fn ingest(a: &IngestArgs, url: &str) -> Result<u8> {
+    let server = parse_url(url)?;
+    let (inputs, problems) = collect_inputs(&a.input.paths);
+    let mut skipped: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    if inputs.is_empty() {
+        for p in &skipped {
+            eprintln!("error: {p}");
+        }
+        bail!("nothing to ingest");
+    }
+    let mut totals = [0u64; 4];
+    for input in &inputs {
+        let path = match input {
+            Input::File(p) => p.clone(),
+            Input::Stdin => "-".into(),
+        };
+        let name = path.display().to_string();
+        let bytes = match read_small(&path, MAX_SEND_BYTES) {
+            Ok(b) => b,
+            Err(e) => {
+                skipped.push(e.to_string());
+                continue;
+            }
+        };
+        let mut target = format!("{}/ingest?name={}", server.prefix, encode(&name));
+        if let Some(d) = a.input.date {
+            target.push_str(&format!("&date={d}"));
+        }
+        let (status, body) = post(&server, &target, &bytes)
+            .with_context(|| format!("{name}: sending it to {url} failed"))?;
+        match status {
+            200 => {
+                let v: serde_json::Value = serde_json::from_str(&body)
+                    .with_context(|| format!("{name}: the server's answer is not JSON: {body}"))?;
+                for (i, k) in ["added", "replaced", "unchanged", "mentions"]
+                    .iter()
+                    .enumerate()
+                {
+                    totals[i] += v[k].as_u64().unwrap_or(0);
+                }
+                for list in ["warnings", "skipped"] {
+                    for m in v[list].as_array().into_iter().flatten() {
+                        let m = m.as_str().unwrap_or_default();
+                        if list == "skipped" {
+                            skipped.push(m.to_string());
+                        } else if !a.quiet {
+                            eprintln!("warning: {m}");
+                        }
+                    }
+                }
+            }
+            // The server read the input and refused it: a skipped input.
+            400 | 413 => skipped.push(body.trim().to_string()),
+            _ => bail!("{name}: {url} answered {status}: {}", body.trim()),
+        }
+    }
+    for p in &skipped {
+        eprintln!("skipped: {p}");
+    }
+    if !a.quiet {
+        eprintln!(
+            "sent {} input(s) to {url}: {} added, {} replaced, {} unchanged; {} event mention(s); {} input(s) skipped",
+            inputs.len(),
+            totals[0],
+            totals[1],
+            totals[2],
+            totals[3],
+            skipped.len()
+        );
+    }
+    Ok(if a.strict && !skipped.is_empty() {
+        exit::SKIPPED
+    } else {
+        exit::OK
+    })
+}
+
+/// One POST over a fresh connection; the status and the body.
+fn post(server: &Server, target: &str, body: &[u8]) -> Result<(u16, String)> {
+    let mut s = TcpStream::connect(&server.authority)
+        .with_context(|| format!("cannot connect to {}", server.authority))?;
+    // Extraction and derivation of a big JSON Lines file take a while.
+    s.set_read_timeout(Some(Duration::from_secs(600)))?;
+    write!(
+        s,
+        "POST {target} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/octet-stream\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        server.authority,
+        body.len()
+    )?;
+    s.write_all(body)?;
+    let mut answer = Vec::new();
+    s.take(MAX_ANSWER_BYTES).read_to_end(&mut answer)?;
+    let answer = String::from_utf8_lossy(&answer);
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .with_context(|| format!("not an HTTP answer: {head}"))?;
+    Ok((status, body.to_string()))
+}
+
+/// Percent-encodes a query-string value.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
