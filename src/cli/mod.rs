@@ -7,6 +7,7 @@ mod dates;
 mod export;
 mod extract;
 mod ingest;
+mod load;
 mod query;
 mod remove;
 mod serve;
@@ -52,6 +53,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         Command::Stats(a) => stats::run(a),
         Command::Dates(a) => dates::run(a),
         Command::Extract(a) => extract::run(a),
+        Command::Load(a) => load::run(a),
         Command::Remove(a) => remove::run(a),
         Command::Serve(a) => serve::run(a),
     }

@@ -10,8 +10,7 @@ use oxigraph::store::Transaction;
 
 use super::ingest::blocks_of_graph;
 use super::{nn, EventStore, Fingerprint, StoreError};
-use crate::model::ArticleExtraction;
-use crate::rdf;
+use crate::rdf::ArticleGraph;
 use crate::syndication;
 use crate::vocab;
 
@@ -23,12 +22,11 @@ impl EventStore {
     pub(super) fn link_copies(
         &self,
         t: &mut Transaction<'_>,
-        id: &str,
-        extraction: &ArticleExtraction,
-        fingerprint: Option<u64>,
+        article: &ArticleGraph,
         blocks: &mut BTreeSet<String>,
     ) -> Result<(), StoreError> {
-        let doc = rdf::article_iri(id);
+        let doc = article.doc.clone();
+        let fingerprint = article.fingerprint;
         let mut guard = self.fingerprints.lock().map_err(|_| StoreError::Poisoned)?;
         let index = match guard.as_mut() {
             Some(index) => index,
@@ -39,7 +37,7 @@ impl EventStore {
         let Some(fp) = fingerprint else {
             return Ok(());
         };
-        let published = extraction.dates.published;
+        let published = article.published;
         for (other, date, ofp) in index.iter() {
             let close_in_time = match (published, date) {
                 (Some(a), Some(b)) => (a - *b).num_days().abs() <= 7,

@@ -11,8 +11,8 @@ use oxigraph::store::Transaction;
 use super::{lit, nn, EventStore, StoreError};
 use crate::article::Article;
 use crate::gazetteer::Gazetteer;
-use crate::model::{ArticleExtraction, Mention};
-use crate::rdf;
+use crate::model::ArticleExtraction;
+use crate::rdf::{self, ArticleGraph};
 use crate::vocab;
 
 /// What ingesting one article did.
@@ -45,24 +45,34 @@ impl EventStore {
         &self,
         batch: &[(&Article, &ArticleExtraction)],
     ) -> Result<Vec<Ingested>, StoreError> {
+        let graphs: Vec<ArticleGraph> = batch
+            .iter()
+            .map(|(a, x)| ArticleGraph::of_article(a, x))
+            .collect();
+        self.store_graphs(&graphs)
+    }
+
+    /// Writes article graphs, from an extraction or from N-Quads (`load`),
+    /// with the same guarantees as [`EventStore::ingest_batch`]: an
+    /// unchanged graph (same content hash) changes nothing, a changed one
+    /// replaces the stored one.
+    pub fn store_graphs(&self, graphs: &[ArticleGraph]) -> Result<Vec<Ingested>, StoreError> {
         let mut t = self.store.start_transaction()?;
         let mut blocks: BTreeSet<String> = BTreeSet::new();
-        let mut outcomes = Vec::with_capacity(batch.len());
-        for (article, extraction) in batch {
-            let graph = nn(&rdf::article_graph(&article.id));
-            let old = stored_hash(&t, &article.id)?;
-            if old.as_deref() == Some(rdf::content_hash(article).as_str()) {
+        let mut outcomes = Vec::with_capacity(graphs.len());
+        for g in graphs {
+            let old = stored_hash(&t, g)?;
+            if old.as_deref() == Some(g.hash.as_str()) {
                 outcomes.push(Ingested::Unchanged);
                 continue;
             }
-            blocks.extend(blocks_of_graph(&t, graph.as_ref())?);
-            t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-            let fingerprint = crate::syndication::fingerprint(&article.text);
-            for q in rdf::article_quads(article, extraction, fingerprint) {
-                t.insert(&q);
+            blocks.extend(blocks_of_graph(&t, g.graph.as_ref())?);
+            t.clear_graph(GraphNameRef::NamedNode(g.graph.as_ref()))?;
+            for q in &g.quads {
+                t.insert(q);
             }
-            blocks.extend(extraction.mentions.iter().map(Mention::block_key));
-            self.link_copies(&mut t, &article.id, extraction, fingerprint, &mut blocks)?;
+            blocks.extend(g.blocks.iter().cloned());
+            self.link_copies(&mut t, g, &mut blocks)?;
             outcomes.push(if old.is_some() {
                 Ingested::Replaced
             } else {
@@ -98,14 +108,13 @@ impl EventStore {
 }
 
 /// The content hash of an article already in the store.
-fn stored_hash(t: &Transaction<'_>, id: &str) -> Result<Option<String>, StoreError> {
-    let doc = nn(&rdf::article_iri(id));
-    let graph = nn(&rdf::article_graph(id));
+fn stored_hash(t: &Transaction<'_>, g: &ArticleGraph) -> Result<Option<String>, StoreError> {
+    let doc = nn(&g.doc);
     for q in t.quads_for_pattern(
         Some(NamedOrBlankNodeRef::NamedNode(doc.as_ref())),
         Some(vocab::CONTENT_HASH),
         None,
-        Some(GraphNameRef::NamedNode(graph.as_ref())),
+        Some(GraphNameRef::NamedNode(g.graph.as_ref())),
     ) {
         if let Term::Literal(l) = q?.object {
             return Ok(Some(l.value().to_string()));

@@ -10,4 +10,5 @@ mod crash;
 mod errors;
 mod hostile;
 mod io;
+mod load;
 mod serve;
