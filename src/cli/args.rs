@@ -154,6 +154,9 @@ pub(crate) struct ExportArgs {
     /// Output file (default: stdout).
     #[arg(long, short)]
     pub(crate) output: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(Args, Debug)]

@@ -12,6 +12,7 @@ use anyhow::{bail, Context, Result};
 use eventline::{ArticleGraph, EventStore, Gazetteer, Ingested, NQuadsGraphs};
 
 use super::args::LoadArgs;
+use super::progress::{CountingReader, Progress};
 use super::{exit, open_store};
 
 /// Article graphs per transaction, as for `ingest`.
@@ -31,8 +32,13 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
     // Every file is opened before the store, so a mistyped name costs
     // nothing.
     let mut readers: Vec<(String, Box<dyn Read>)> = Vec::new();
+    let mut total = Some(0);
     for f in &a.files {
         readers.push((f.display().to_string(), open(f)?));
+        total = match std::fs::metadata(f) {
+            Ok(m) if f.as_os_str() != "-" => total.map(|t| t + m.len()),
+            _ => None,
+        };
     }
     let store = open_store(&a.store)?;
     store.ensure_vocabulary(&gaz_sources)?;
@@ -44,10 +50,18 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
         tally: Tally::default(),
     };
     let mut problems = Vec::new();
+    let mut progress = Progress::new(total, a.quiet);
     for (name, reader) in readers {
+        let reader = CountingReader {
+            inner: reader,
+            bar: progress.bar().clone(),
+        };
         for g in NQuadsGraphs::new(BufReader::with_capacity(1 << 20, reader)) {
             match g {
-                Ok(g) => writer.push(g)?,
+                Ok(g) => {
+                    progress.advance(0, 1);
+                    writer.push(g)?;
+                }
                 Err(e) => {
                     problems.push(format!(
                         "{name}: {e} (the article graphs before it are loaded)"
@@ -57,8 +71,10 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
         }
     }
     writer.flush()?;
+    progress.stage("deriving events");
     let rebuilt = store.rebuild_dirty(&gaz)?;
     store.flush()?;
+    progress.finish();
     for p in &problems {
         eprintln!("skipped: {p}");
     }

@@ -8,6 +8,7 @@ mod export;
 mod extract;
 mod ingest;
 mod load;
+mod progress;
 mod query;
 mod remove;
 mod serve;

@@ -19,7 +19,7 @@ use thiserror::Error;
 use super::iri::content_hash;
 use super::write::article_quads;
 use crate::article::Article;
-use crate::model::ArticleExtraction;
+use crate::model::{ArticleExtraction, Mention};
 use crate::vocab::{self, eid, GRAPH_ARTICLE_PREFIX};
 
 /// An article's named graph and the facts the store needs to place it:
@@ -71,7 +71,7 @@ impl ArticleGraph {
             hash: content_hash(article),
             published: ex.dates.published,
             fingerprint,
-            blocks: ex.mentions.iter().map(|m| m.block_key()).collect(),
+            blocks: ex.mentions.iter().map(Mention::block_key).collect(),
             quads,
         }
     }
