@@ -15,8 +15,8 @@ use super::args::LoadArgs;
 use super::progress::{CountingReader, Progress};
 use super::{exit, open_store};
 
-/// Article graphs per transaction, as for `ingest`.
-const BATCH: usize = 64;
+/// Article graphs per batch, as for `ingest`.
+const BATCH: usize = 1024;
 
 #[derive(Default)]
 struct Tally {
@@ -74,6 +74,10 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
     progress.stage("deriving events");
     let rebuilt = store.rebuild_dirty(&gaz)?;
     store.flush()?;
+    // Bulk-loaded files and replaced graphs leave overlapping files behind:
+    // compacting now keeps the store near the size of its quads.
+    progress.stage("compacting");
+    store.compact()?;
     progress.finish();
     for p in &problems {
         eprintln!("skipped: {p}");
