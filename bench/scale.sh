@@ -90,9 +90,9 @@ for q in queries/*.rq; do
   best=999
   for _ in 1 2 3; do
     s=$(now)
-    rows=$(timeout 120 "$bin" query --store "$work/store-ingest" --format csv "$q" | wc -l) || { best=timeout; break; }
+    rows=$(timeout 60 "$bin" query --store "$work/store-ingest" --format csv "$q" | wc -l) || { best=timeout; break; }
     t=$(secs "$s" "$(now)"); best=$(echo "if ($t < $best) $t else $best" | bc -l)
   done
-  if [ "$best" = timeout ]; then printf 'query %-28s over 120 s\n' "$(basename "$q")"
+  if [ "$best" = timeout ]; then printf 'query %-28s over 60 s\n' "$(basename "$q")"
   else printf 'query %-28s %6.3f s  %6d rows\n' "$(basename "$q")" "$best" "$((rows - 1))"; fi
 done
