@@ -9,4 +9,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export EVENTLINE_CRASH_KILLS=${1:-20}
 export EVENTLINE_CRASH_CORPUS=$(realpath "${2:-../shared/corpus/afp-xin}")
-cargo test --release --test crash -- --nocapture
+cargo test --release --test it crash -- --nocapture

@@ -53,7 +53,9 @@ pub use model::{
     ArticleDates, ArticleExtraction, DateMethod, DateWindow, EntityRef, EntityType, EventKind,
     Evidence, Mention, MentionRelation, RelationKind, Role, Status,
 };
-pub use rdf::{article_quads, content_hash, EXTRACTOR_VERSION};
+pub use rdf::{
+    article_quads, content_hash, ArticleGraph, GraphError, NQuadsGraphs, EXTRACTOR_VERSION,
+};
 #[cfg(feature = "store")]
 pub use store::{
     display_term, EventStore, Ingested, Rebuilt, ResultFormat, Row, Stats, StoreError,

@@ -72,9 +72,20 @@ eventline timeline --actor Trump --kind PhoneCall --from 2025-10-01 -o calls.svg
         after_help = "Example:\n  eventline dates --dct 2025-10-17 --format json article.txt"
     )]
     Dates(DatesArgs),
-    /// Show the event mentions of articles without storing them (a dry run).
-    #[command(after_help = "Example:\n  eventline extract --format json examples/articles")]
+    /// Show the event mentions of articles without storing them (a dry run),
+    /// or write their graphs as N-Quads for `load`.
+    #[command(
+        after_help = "Examples:\n  eventline extract --format json examples/articles\n  \
+eventline extract --format nquads corpus/ > corpus.nq    # on any machine, no store\n  \
+eventline load corpus.nq                                 # then merge into a store"
+    )]
     Extract(ExtractArgs),
+    /// Merge article graphs written by `extract --format nquads` into the store.
+    #[command(
+        after_help = "Example:\n  eventline load shard-1.nq shard-2.nq\n\nEach article graph replaces the stored one \
+unless its content hash is unchanged; events are derived once at the end."
+    )]
+    Load(LoadArgs),
     /// Withdraw articles (by id: the file name or JSON id) and their events.
     Remove(RemoveArgs),
     /// Serve the store as a SPARQL 1.1 endpoint (/query, /update).
@@ -150,6 +161,9 @@ pub(crate) struct ExportArgs {
     /// Output file (default: stdout).
     #[arg(long, short)]
     pub(crate) output: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -174,8 +188,26 @@ pub(crate) struct DatesArgs {
 pub(crate) struct ExtractArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
-    #[arg(long, value_enum, default_value_t = TextFormat::Table)]
-    pub(crate) format: TextFormat,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub(crate) format: ExtractFormat,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct LoadArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// N-Quads files from `extract --format nquads` (or - for stdin).
+    #[arg(required = true)]
+    pub(crate) files: Vec<PathBuf>,
+    /// Extra gazetteer files, as given to `extract`.
+    #[arg(long)]
+    pub(crate) gazetteer: Vec<PathBuf>,
+    /// Exit with status 1 when any file was skipped.
+    #[arg(long)]
+    pub(crate) strict: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -249,6 +281,14 @@ pub(crate) enum QueryFormat {
 pub(crate) enum TextFormat {
     Table,
     Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ExtractFormat {
+    Table,
+    Json,
+    /// Each article's graph, as `ingest` would store it (input to `load`).
+    Nquads,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

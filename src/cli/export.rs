@@ -10,6 +10,7 @@ use oxigraph::io::RdfFormat;
 use super::args::{ExportArgs, ExportFormat};
 use eventline::{EventStore, ExportContext};
 
+use super::progress::{CountingWriter, Progress};
 use super::{create_output, exit, open_store, today};
 
 pub(super) fn run(a: ExportArgs) -> Result<u8> {
@@ -26,19 +27,25 @@ pub(super) fn run(a: ExportArgs) -> Result<u8> {
             profile: Default::default(),
         },
     };
+    // Bytes written so far and their rate; the total is not known ahead.
+    let progress = Progress::new(None, a.quiet);
+    let bar = progress.bar().clone();
     match a.output {
         Some(p) => {
             let file = create_output(&p)?;
-            let mut w = std::io::BufWriter::new(file);
+            let mut w = std::io::BufWriter::new(CountingWriter { inner: file, bar });
             let n = st.export(f, &mut w)?;
             w.flush()
                 .with_context(|| format!("{}: cannot write", p.display()))?;
+            progress.finish();
             eprintln!("wrote {n} statements to {}", p.display());
         }
         None => {
-            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            let out = std::io::stdout().lock();
+            let mut w = std::io::BufWriter::new(CountingWriter { inner: out, bar });
             st.export(f, &mut w)?;
             w.flush().ok();
+            progress.finish();
         }
     }
     Ok(exit::OK)

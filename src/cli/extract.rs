@@ -4,10 +4,18 @@
 use std::io::Write;
 
 use anyhow::{Context, Result};
-use eventline::{collect_inputs, read_input, ArticleExtraction, Extractor, Gazetteer, ReadOptions};
+use eventline::{
+    collect_inputs, read_input, Article, ArticleExtraction, ArticleGraph, Extractor, Gazetteer,
+    Input, ReadOptions,
+};
+use rayon::prelude::*;
 
-use super::args::{ExtractArgs, TextFormat};
-use super::{exit, outln, today};
+use super::args::{ExtractArgs, ExtractFormat};
+use super::{exit, today};
+
+/// Inputs extracted in parallel before their output is written, in input
+/// order: enough to keep every core busy, few enough to hold in memory.
+const CHUNK: usize = 256;
 
 pub(super) fn run(a: ExtractArgs) -> Result<u8> {
     let gaz = Gazetteer::load(&a.input.gazetteer).context("loading the gazetteer")?;
@@ -17,45 +25,87 @@ pub(super) fn run(a: ExtractArgs) -> Result<u8> {
         date: a.input.date,
         ..ReadOptions::new(today())
     };
-    for input in &inputs {
-        for article in read_input(input, &opts) {
-            let article = match article {
-                Ok(article) => article,
-                Err(e) => {
-                    eprintln!("skipped: {e}");
-                    continue;
-                }
-            };
-            let x = ex.extract(&article);
-            match a.format {
-                TextFormat::Json => outln!(
-                    "{}",
-                    serde_json::to_string(&serde_json::json!({
-                        "article": article.id,
-                        "title": article.title,
-                        "url": article.url,
-                        "text": article.text,
-                        "extraction": x,
-                    }))?
-                ),
-                TextFormat::Table => print_table(&article.id, &x)?,
+    // Standard input first, as `ingest` reads it: its articles cannot be
+    // read from worker threads.
+    let (stdin, files): (Vec<&Input>, Vec<&Input>) =
+        inputs.iter().partition(|i| **i == Input::Stdin);
+    let mut out = std::io::stdout().lock();
+    for chunk in stdin.chunks(1).chain(files.chunks(CHUNK)) {
+        // Each input becomes its bytes of output and its messages; they are
+        // written in input order, so the output is the same byte for byte
+        // whatever the number of threads.
+        let rendered: Vec<(Vec<u8>, Vec<String>)> = chunk
+            .par_iter()
+            .map(|input| render_input(input, &opts, &ex, a.format))
+            .collect::<Result<_>>()?;
+        for (bytes, messages) in rendered {
+            for m in messages {
+                eprintln!("{m}");
             }
+            out.write_all(&bytes)?;
         }
     }
+    out.flush()?;
     for p in problems {
         eprintln!("skipped: {p}");
     }
     Ok(exit::OK)
 }
 
-fn print_table(id: &str, x: &ArticleExtraction) -> Result<()> {
-    outln!(
+fn render_input(
+    input: &Input,
+    opts: &ReadOptions,
+    ex: &Extractor<'_>,
+    format: ExtractFormat,
+) -> Result<(Vec<u8>, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut messages = Vec::new();
+    for article in read_input(input, opts) {
+        let article = match article {
+            Ok(article) => article,
+            Err(e) => {
+                messages.push(format!("skipped: {e}"));
+                continue;
+            }
+        };
+        let x = ex.extract(&article);
+        render(&mut out, &article, &x, format)?;
+    }
+    Ok((out, messages))
+}
+
+fn render(
+    out: &mut Vec<u8>,
+    article: &Article,
+    x: &ArticleExtraction,
+    format: ExtractFormat,
+) -> Result<()> {
+    match format {
+        ExtractFormat::Json => {
+            serde_json::to_writer(
+                &mut *out,
+                &serde_json::json!({
+                    "article": article.id,
+                    "title": article.title,
+                    "url": article.url,
+                    "text": article.text,
+                    "extraction": x,
+                }),
+            )?;
+            out.push(b'\n');
+        }
+        ExtractFormat::Table => print_table(out, &article.id, x)?,
+        ExtractFormat::Nquads => ArticleGraph::of_article(article, x).write_nquads(out),
+    }
+    Ok(())
+}
+
+fn print_table(out: &mut Vec<u8>, id: &str, x: &ArticleExtraction) -> Result<()> {
+    writeln!(
+        out,
         "== {} (published {:?}, reference {:?} by {})",
-        id,
-        x.dates.published,
-        x.dates.reference,
-        x.dates.method
-    );
+        id, x.dates.published, x.dates.reference, x.dates.method
+    )?;
     for m in &x.mentions {
         let actors: Vec<String> = m
             .actors
@@ -67,7 +117,8 @@ fn print_table(id: &str, x: &ArticleExtraction) -> Result<()> {
             .as_ref()
             .map(|d| format!("{}..{} ({})", d.earliest, d.latest, d.text))
             .unwrap_or_else(|| "undated".into());
-        outln!(
+        writeln!(
+            out,
             "  {:<12} {:<9} {:<40} {} {}{}",
             m.kind.name(),
             m.status.name(),
@@ -82,7 +133,7 @@ fn print_table(id: &str, x: &ArticleExtraction) -> Result<()> {
                 .map(|e| format!("[{}]", e.quote))
                 .collect::<Vec<_>>()
                 .join("")
-        );
+        )?;
     }
     Ok(())
 }

@@ -7,6 +7,8 @@ mod dates;
 mod export;
 mod extract;
 mod ingest;
+mod load;
+mod progress;
 mod query;
 mod remote;
 mod remove;
@@ -53,6 +55,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         Command::Stats(a) => stats::run(a),
         Command::Dates(a) => dates::run(a),
         Command::Extract(a) => extract::run(a),
+        Command::Load(a) => load::run(a),
         Command::Remove(a) => remove::run(a),
         Command::Serve(a) => serve::run(a),
     }

@@ -10,36 +10,35 @@ use oxigraph::store::Transaction;
 
 use super::ingest::blocks_of_graph;
 use super::{nn, EventStore, Fingerprint, StoreError};
-use crate::model::ArticleExtraction;
-use crate::rdf;
+use crate::rdf::ArticleGraph;
 use crate::syndication;
 use crate::vocab;
 
 impl EventStore {
-    /// Finds the stored articles this one is a near-copy of and links each
-    /// pair, the later one (by date, then article IRI) as the copy. The
-    /// blocks of the original's events are re-derived so their count of
-    /// independent sources stays right.
-    pub(super) fn link_copies(
+    /// Finds the stored articles this one is a near-copy of and returns
+    /// the links of each pair, the later one (by date, then article IRI)
+    /// as the copy, for the caller to write with the article. The blocks
+    /// of the original's events are re-derived so their count of
+    /// independent sources stays right. Reads only: the caller has
+    /// removed the article's old links ([`unlink_copies`]) first.
+    pub(super) fn copy_links_of(
         &self,
-        t: &mut Transaction<'_>,
-        id: &str,
-        extraction: &ArticleExtraction,
-        fingerprint: Option<u64>,
+        t: &Transaction<'_>,
+        article: &ArticleGraph,
         blocks: &mut BTreeSet<String>,
-    ) -> Result<(), StoreError> {
-        let doc = rdf::article_iri(id);
+    ) -> Result<Vec<Quad>, StoreError> {
+        let doc = article.doc.clone();
+        let mut links = Vec::new();
         let mut guard = self.fingerprints.lock().map_err(|_| StoreError::Poisoned)?;
         let index = match guard.as_mut() {
             Some(index) => index,
             None => guard.insert(read_fingerprints(t)?),
         };
         index.retain(|(d, _, _)| *d != doc);
-        blocks.extend(unlink_copies(t, &doc)?);
-        let Some(fp) = fingerprint else {
-            return Ok(());
+        let Some(fp) = article.fingerprint else {
+            return Ok(links);
         };
-        let published = extraction.dates.published;
+        let published = article.published;
         for (other, date, ofp) in index.iter() {
             let close_in_time = match (published, date) {
                 (Some(a), Some(b)) => (a - *b).num_days().abs() <= 7,
@@ -53,7 +52,7 @@ impl EventStore {
             } else {
                 (other, &doc)
             };
-            t.insert(&Quad::new(
+            links.push(Quad::new(
                 nn(copy),
                 vocab::SYNDICATED_COPY_OF,
                 nn(original),
@@ -62,7 +61,7 @@ impl EventStore {
             blocks.extend(blocks_of_doc(t, other)?);
         }
         index.push((doc, published, fp));
-        Ok(())
+        Ok(links)
     }
 
     /// Drops a removed article from the index of fingerprints.

@@ -117,6 +117,14 @@ impl EventStore {
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.store.flush()?)
     }
+
+    /// Compacts the store's files (RocksDB's full compaction): after an
+    /// ingest, the store takes about the room of a bulk-loaded one instead
+    /// of keeping every overwritten and deleted version until RocksDB gets
+    /// to them.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        Ok(self.store.optimize()?)
+    }
 }
 
 fn nn(iri: &str) -> oxigraph::model::NamedNode {

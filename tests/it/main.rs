@@ -11,5 +11,6 @@ mod errors;
 mod federate;
 mod hostile;
 mod io;
+mod load;
 mod serve;
 mod web;
