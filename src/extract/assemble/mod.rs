@@ -16,9 +16,13 @@ use super::lexicon::is;
 use super::relations::{self, Pending};
 use super::triggers::{self, Trigger};
 use crate::gazetteer::NameMatch;
-use crate::merge;
 use crate::model::{DateWindow, EntityRef, EntityType, EventKind, Evidence, Mention, Role, Status};
 use crate::timex::Timex;
+
+mod article;
+
+pub(crate) use article::finish_article;
+use article::specific;
 
 /// Mentions of every sentence, with the relations the sentences state.
 pub(crate) fn sentences(
@@ -777,162 +781,6 @@ fn intent_pledges(
         });
     }
     out
-}
-
-/// Article-level clean-up: counterparts for one-sided meetings, summits for
-/// meetings of leaders, then one mention per event.
-pub(crate) fn finish_article(
-    mut mentions: Vec<Mention>,
-    pending: &[Pending],
-    dct: Option<NaiveDate>,
-) -> Vec<Mention> {
-    promote_summits(&mut mentions);
-    let keyed: Vec<merge::Item> = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| merge::Item {
-            mention: m,
-            reference: dct,
-            id: format!("{i:06}"),
-        })
-        .collect();
-    let at = |start: usize| mentions.iter().position(|m| m.evidence[0].start == start);
-    let apart: Vec<(usize, usize)> = pending
-        .iter()
-        .filter_map(|p| {
-            let (a, b) = (at(p.from)?, at(p.to)?);
-            Some((a.min(b), a.max(b)))
-        })
-        .collect();
-    let clusters = merge::cluster_apart(&keyed, merge::Mode::Article, &apart);
-    let mut merged: Vec<Mention> = clusters
-        .iter()
-        .map(|c| {
-            let members: Vec<&merge::Item> = c.iter().map(|&i| &keyed[i]).collect();
-            merge::combine(&members, merge::Mode::Article)
-        })
-        .collect();
-    keep_and_promote(&mut merged);
-    merged
-}
-
-/// A meeting of heads of state or government of two or more countries is a
-/// summit (the ontology's evl:Summit, bilateral or multilateral; a summit is
-/// a meeting, so nothing is lost for those who ask for meetings).
-fn promote_summits(mentions: &mut [Mention]) {
-    for m in mentions.iter_mut() {
-        if matches!(m.kind, EventKind::Meeting | EventKind::Visit) {
-            let mut leaders: Vec<&str> = m
-                .actors
-                .iter()
-                .filter(|(_, e)| e.leader && e.etype == EntityType::Person)
-                .map(|(_, e)| e.anchor.as_str())
-                .collect();
-            leaders.sort();
-            leaders.dedup();
-            if leaders.len() >= 2 {
-                m.kind = EventKind::Summit;
-            }
-        }
-    }
-}
-
-/// Meetings need two sides (a summit of one organisation is still a
-/// gathering of many).
-fn keep_and_promote(mentions: &mut Vec<Mention>) {
-    complete_one_sided(mentions);
-    mentions.retain(|m| {
-        let distinct = m.anchors().len();
-        if m.kind.family() == "consult" {
-            // A summit of one organisation (NATO's, the EU's) is still a
-            // gathering of many.
-            distinct >= 2
-                || m.parties() >= 2
-                || m.kind == EventKind::Summit
-                    && m.actors.iter().any(|(_, e)| {
-                        matches!(e.etype, EntityType::Organisation | EntityType::Group)
-                    })
-        } else {
-            // One party and no time is how news tells the generic and the
-            // habitual ("Syria has attacked", "the US urged restraint"):
-            // on the dev set 88 such events matched no gold event, one did.
-            specific(m)
-        }
-    });
-}
-
-/// Two parties, or one party and a time: what a non-meeting event needs to
-/// be told as news.
-fn specific(m: &Mention) -> bool {
-    m.parties() >= 2 || (!m.actors.is_empty() && m.date.is_some())
-}
-
-/// "Trump's summit in Alaska": a meeting with one side named takes the
-/// article's most frequent partner of that side (counted by country, so
-/// "Putin" and "Russia" are one partner), when there is one.
-fn complete_one_sided(mentions: &mut [Mention]) {
-    type Partners = HashMap<String, (usize, Vec<EntityRef>)>;
-    let mut partners: HashMap<String, Partners> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.kind.family() == "consult") {
-        for a in m.anchors() {
-            for (_, b) in &m.actors {
-                if b.anchor == a {
-                    continue;
-                }
-                let e = partners
-                    .entry(a.clone())
-                    .or_default()
-                    .entry(b.anchor.clone())
-                    .or_insert((0, Vec::new()));
-                if !e.1.iter().any(|x| x.iri == b.iri) {
-                    e.1.push(b.clone());
-                }
-            }
-        }
-        for a in m.anchors() {
-            for b in m.anchors() {
-                if a != b {
-                    if let Some(e) = partners.get_mut(&a).and_then(|p| p.get_mut(&b)) {
-                        e.0 += 1;
-                    }
-                }
-            }
-        }
-    }
-    for m in mentions.iter_mut() {
-        let one_side = m.anchors().len() == 1;
-        if !(matches!(
-            m.kind,
-            EventKind::Summit | EventKind::Meeting | EventKind::PhoneCall
-        ) && one_side)
-        {
-            continue;
-        }
-        let a = m.anchors()[0].clone();
-        let Some(p) = partners.get(&a) else { continue };
-        let mut ranked: Vec<(&String, &(usize, Vec<EntityRef>))> = p.iter().collect();
-        ranked.sort_by(|x, y| y.1 .0.cmp(&x.1 .0).then(x.0.cmp(y.0)));
-        let unique_best =
-            ranked.len() == 1 || (ranked.len() > 1 && ranked[0].1 .0 > ranked[1].1 .0);
-        if unique_best && ranked[0].1 .0 >= 2 {
-            // The partner state, and its person only when the article
-            // pairs one person of it with this side ("Putin", not every
-            // Russian minister met in the story).
-            let refs = &ranked[0].1 .1;
-            let people = refs
-                .iter()
-                .filter(|e| e.etype == EntityType::Person)
-                .count();
-            for e in refs
-                .iter()
-                .filter(|e| e.etype != EntityType::Person || people == 1)
-            {
-                if !m.actors.iter().any(|(_, x)| x.iri == e.iri) {
-                    m.actors.push((Role::Participant, e.clone()));
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
