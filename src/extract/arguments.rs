@@ -816,10 +816,20 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
         let prep = governing_prep(sent, e.np0, t.t1);
         // "between Moscow and Washington": a conjunct takes its neighbour's role.
         let list_goes_on = matches!(sent.lower(e.np1), "," | "and" | "or");
+        // "between their troops and the military": past a determiner.
+        let mut j = e.np0;
+        while j > t.t1
+            && matches!(
+                sent.lower(j - 1),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        {
+            j -= 1;
+        }
         if prep.is_none()
-            && e.np0 > 0
-            && (matches!(sent.lower(e.np0 - 1), "and" | "or")
-                || sent.lower(e.np0 - 1) == "," && list_goes_on)
+            && j > 0
+            && (matches!(sent.lower(j - 1), "and" | "or")
+                || sent.lower(j - 1) == "," && list_goes_on)
         {
             if let Some(&(r, _)) = args
                 .roles
