@@ -388,6 +388,13 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     right_side(scope, t, rb, passive, &mut args);
+    // "In a letter to Lighthizer in October, Holcomb urged the
+    // administration": the letter's addressee is whom the words are to.
+    if kind.speech_act() && t.pos() == Pos::Verb {
+        if let Some(i) = letter_addressee(scope, t) {
+            args.add(Role::Target, i);
+        }
+    }
     // "demanded that Sessions be recalled", "asked that the Security
     // Council lift": who is to act is whom the request is to.
     if kind == EventKind::Request && sent.lower(t.t1) == "that" {
@@ -422,6 +429,33 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     args
+}
+
+/// The addressee of a fronted "In a letter to X," before speech act `t`.
+fn letter_addressee(scope: &Scope, t: &Trigger) -> Option<usize> {
+    let sent = scope.sent;
+    let b = sent.body;
+    if sent.lower(b) != "in" {
+        return None;
+    }
+    let mut k = b + 1;
+    if matches!(
+        sent.lower(k),
+        "a" | "an" | "his" | "her" | "its" | "their" | "the"
+    ) {
+        k += 1;
+    }
+    while k < t.t0 && !is("messages", sent.lower(k)) && k < b + 4 {
+        k += 1;
+    }
+    if !is("messages", sent.lower(k)) || sent.lower(k + 1) != "to" {
+        return None;
+    }
+    let comma = (k + 2..t.t0).find(|&j| sent.lower(j) == ",")?;
+    scope
+        .ents
+        .iter()
+        .position(|e| e.np0 == k + 2 && e.np1 <= comma && free(e) && !e.is_place())
 }
 
 /// "Bush invited Triet to visit the United States", "urged Israel to
