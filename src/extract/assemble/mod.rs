@@ -493,6 +493,18 @@ fn with_countries(actors: &mut Vec<(Role, EntityRef)>, ctx: &Context) {
 
 const COUNTRY_LEVEL: bool = true;
 
+/// "President Hu is in Hanoi for a state visit": the place the visitor is
+/// in, right before "for a ... visit", is where the visit goes.
+fn visit_place_before(sent: &Sent, ents: &[Ent], t: &Trigger) -> Option<usize> {
+    let f = (t.t0.saturating_sub(5)..t.t0).find(|&k| sent.lower(k) == "for")?;
+    if (f + 1..t.t0).any(|k| sent.toks[k].cap || is("clause_breaks", sent.lower(k))) {
+        return None;
+    }
+    ents.iter().position(|e| {
+        e.np1 == f && e.is_place() && e.np0 > 0 && matches!(sent.lower(e.np0 - 1), "in" | "to")
+    })
+}
+
 /// The entity as an actor: a capital or building that stands for a
 /// government acts as its country ("Moscow said").
 fn actor_ref(e: &Ent, ctx: &Context) -> EntityRef {
@@ -544,12 +556,15 @@ fn mention(
     // Washington", "visit Moscow").
     let mut place = place;
     if t.kind() == EventKind::Visit {
-        let dest = args.place.or_else(|| {
-            args.roles
-                .iter()
-                .find(|(r, i)| *r == Role::Target && ents[*i].ent.etype != EntityType::Person)
-                .map(|&(_, i)| i)
-        });
+        let dest = args
+            .place
+            .or_else(|| {
+                args.roles
+                    .iter()
+                    .find(|(r, i)| *r == Role::Target && ents[*i].ent.etype != EntityType::Person)
+                    .map(|&(_, i)| i)
+            })
+            .or_else(|| visit_place_before(sent, ents, t));
         if let Some(i) = dest {
             let e = &ents[i];
             if place.is_none() && e.ent.etype != EntityType::Country {
