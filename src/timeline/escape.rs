@@ -93,8 +93,14 @@ pub(super) fn clean_url(u: &str) -> Option<String> {
 
 /// Text inside a Graphviz HTML-like label.
 pub(super) fn html_text(s: &str) -> String {
-    let mut out = String::new();
-    for c in one_line(s).chars() {
+    html_escape(&one_line(s))
+}
+
+/// Escapes text for HTML (and Graphviz HTML-like) content and for double-
+/// or single-quoted attributes.
+pub(crate) fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -44,6 +44,8 @@ mod axis;
 mod build;
 mod dot;
 mod escape;
+
+pub(crate) use escape::html_escape;
 mod fold;
 mod graphviz;
 mod label;

@@ -68,20 +68,10 @@ pub(crate) const CURATED: [(&str, &str); 13] = [
 const CSS: &str = include_str!("page.css");
 const JS: &str = include_str!("page.js");
 
-/// Escapes text for HTML content and double- or single-quoted attributes.
+/// Escapes text for HTML content and double- or single-quoted attributes:
+/// the timeline's escaping, so the page and the SVG agree.
 pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::timeline::html_escape(s)
 }
 
 /// Percent-encodes a query-string value.
