@@ -67,19 +67,7 @@ pub(super) fn run(a: IngestArgs) -> Result<u8> {
         &mut progress,
         &mut problems,
     )?;
-    progress.stage("deriving events");
-    let rebuilt = store.rebuild_dirty(&gaz)?;
-    // Committed transactions are safe in the write-ahead log already; the
-    // flush spares the next command replaying it.
-    store.flush()?;
-    // Bulk-loaded files and replaced graphs leave overlapping files behind:
-    // compacting now keeps the store near the size of its quads.
-    progress.stage("compacting");
-    store.compact()?;
-    progress.finish();
-    for p in &problems {
-        eprintln!("skipped: {p}");
-    }
+    let rebuilt = settle(&store, &gaz, &mut progress, &problems)?;
     if !a.quiet {
         report(&a, &tally, problems.len(), &rebuilt, started);
     }
@@ -245,4 +233,28 @@ fn report(a: &IngestArgs, t: &Tally, skipped: usize, rebuilt: &Rebuilt, started:
             .unwrap_or_default(),
         rebuilt.relations_time.as_secs_f64()
     );
+}
+
+/// The end of every run that adds articles (`ingest`, `load`): derive the
+/// events of what changed, flush, compact, and list what was skipped.
+pub(super) fn settle(
+    store: &EventStore,
+    gaz: &Gazetteer,
+    progress: &mut Progress,
+    problems: &[impl std::fmt::Display],
+) -> Result<Rebuilt> {
+    progress.stage("deriving events");
+    let rebuilt = store.rebuild_dirty(gaz)?;
+    // Committed transactions are safe in the write-ahead log already; the
+    // flush spares the next command replaying it.
+    store.flush()?;
+    // Bulk-loaded files and replaced graphs leave overlapping files behind:
+    // compacting now keeps the store near the size of its quads.
+    progress.stage("compacting");
+    store.compact()?;
+    progress.finish();
+    for p in problems {
+        eprintln!("skipped: {p}");
+    }
+    Ok(rebuilt)
 }

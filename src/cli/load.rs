@@ -71,17 +71,7 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
         }
     }
     writer.flush()?;
-    progress.stage("deriving events");
-    let rebuilt = store.rebuild_dirty(&gaz)?;
-    store.flush()?;
-    // Bulk-loaded files and replaced graphs leave overlapping files behind:
-    // compacting now keeps the store near the size of its quads.
-    progress.stage("compacting");
-    store.compact()?;
-    progress.finish();
-    for p in &problems {
-        eprintln!("skipped: {p}");
-    }
+    let rebuilt = super::ingest::settle(&store, &gaz, &mut progress, &problems)?;
     if !a.quiet {
         let t = &writer.tally;
         eprintln!(
