@@ -155,10 +155,8 @@ pub(crate) fn parse(
             }
         }
         let (start, end) = (date(s.get("start")), date(s.get("end")));
-        if start.is_some() || end.is_some() {
-            if !c.positions.contains(&(start, end)) {
-                c.positions.push((start, end));
-            }
+        if (start.is_some() || end.is_some()) && !c.positions.contains(&(start, end)) {
+            c.positions.push((start, end));
         }
     }
     Ok(items.into_values().collect())

@@ -56,7 +56,9 @@ pub enum LinkError {
         endpoint: String,
         name: String,
         #[source]
-        source: oxigraph::sparql::results::QueryResultsSyntaxError,
+        // Boxed: the parser's error is large, and every Result of the
+        // module would carry its size.
+        source: Box<oxigraph::sparql::results::QueryResultsSyntaxError>,
     },
 }
 
@@ -131,7 +133,7 @@ fn ask(
     candidates::parse(&json).map_err(|source| LinkError::Answer {
         endpoint: opts.endpoint.clone(),
         name: actor.name.clone(),
-        source,
+        source: Box::new(source),
     })
 }
 
