@@ -74,11 +74,21 @@ pub(crate) fn query(actor: &Actor, langs: &[String]) -> Option<String> {
     Some(
         TEMPLATE
             .replace("{names}", &names.join(" "))
-            .replace("{ok}", &wd(&ok))
+            .replace("{ok}", &instance_of_any(&ok))
             .replace("{never}", &wd(&never))
             .replace("{limit}", &LIMIT.to_string())
             .replace("{lang}", langs.first().map_or("en", String::as_str)),
     )
+}
+
+/// `?item` is an instance of one of `classes` or of a subclass: a union
+/// of one path per class.
+fn instance_of_any(classes: &[&str]) -> String {
+    classes
+        .iter()
+        .map(|q| format!("{{ ?item wdt:P31/wdt:P279* wd:{q} }}"))
+        .collect::<Vec<_>>()
+        .join(" UNION ")
 }
 
 /// The name as written, and in title case when the article shouted it
@@ -206,7 +216,12 @@ mod tests {
         let q = query(&actor, &["en".into(), "mul".into()]).unwrap();
         assert!(q.contains(r#""HARARE \"X\""@en "HARARE \"X\""@mul"#), "{q}");
         assert!(q.contains(r#""Harare \"x\""@en"#), "{q}");
-        assert!(q.contains("wd:Q515 wd:Q486972"), "{q}");
+        assert!(
+            q.contains(
+                "{ ?item wdt:P31/wdt:P279* wd:Q515 } UNION { ?item wdt:P31/wdt:P279* wd:Q486972 }"
+            ),
+            "{q}"
+        );
         spargebra::SparqlParser::new().parse_query(&q).unwrap();
     }
 
