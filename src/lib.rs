@@ -8,7 +8,7 @@
 //! binary's (`src/main.rs`, `src/cli/`).
 //!
 //! The API is what this file re-exports; every module but the facades
-//! [`timex`], [`timeline`] and `serve` is private to the crate.
+//! [`timex`], [`timeline`], `serve` and `link` is private to the crate.
 
 // Without the store, the derivation half (clustering across articles,
 // event relations, the event mapping) has no caller: the no-store build is
@@ -22,6 +22,8 @@ mod extract;
 mod federate;
 mod gazetteer;
 mod html;
+#[cfg(feature = "store")]
+pub mod link;
 mod merge;
 mod model;
 mod rdf;

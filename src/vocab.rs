@@ -41,6 +41,9 @@ pub(crate) const GRAPH_SYNDICATION: NamedNodeRef<'static> =
 /// Event-to-event relations lifted from the articles' mention relations.
 pub(crate) const GRAPH_RELATIONS: NamedNodeRef<'static> =
     iri("https://w3id.org/eventline/graph/relations");
+/// Links of minted actors to an external knowledge base (`eventline
+/// link`), apart so they can be reviewed and withdrawn whole.
+pub(crate) const GRAPH_LINKS: NamedNodeRef<'static> = iri("https://w3id.org/eventline/graph/links");
 /// Bookkeeping: blocks whose events must be re-derived.
 pub(crate) const GRAPH_META: NamedNodeRef<'static> = iri("https://w3id.org/eventline/graph/meta");
 
@@ -55,6 +58,10 @@ pub(crate) const SCHEMA_DATE_PUBLISHED: NamedNodeRef<'static> =
 pub(crate) const SCHEMA_HEADLINE: NamedNodeRef<'static> = iri("https://schema.org/headline");
 pub(crate) const SCHEMA_URL: NamedNodeRef<'static> = iri("https://schema.org/url");
 
+pub(crate) const PROV_WAS_DERIVED_FROM: NamedNodeRef<'static> =
+    iri("http://www.w3.org/ns/prov#wasDerivedFrom");
+pub(crate) const PROV_GENERATED_AT_TIME: NamedNodeRef<'static> =
+    iri("http://www.w3.org/ns/prov#generatedAtTime");
 pub(crate) const PROV_WAS_GENERATED_BY: NamedNodeRef<'static> =
     iri("http://www.w3.org/ns/prov#wasGeneratedBy");
 
@@ -135,6 +142,11 @@ evl_terms! {
     ROLE_OF = "roleOf";
     ROLE_START = "roleStart";
     ROLE_END = "roleEnd";
+    /// `eventline link`: a link's record (an `rdf:Statement` of the
+    /// `owl:sameAs` it made) with its score and evidence.
+    ENTITY_LINK = "EntityLink";
+    LINK_SCORE = "linkScore";
+    LINK_METHOD = "linkMethod";
 }
 
 /// `evl:` + a local name, for kinds and statuses whose names come from enums.

@@ -94,6 +94,15 @@ unless its content hash is unchanged; events are derived once at the end."
 eventline serve --allow-update --timeout 10\n\nThe server holds the store: stop it before `ingest`. Read-only unless --allow-update."
     )]
     Serve(ServeArgs),
+    /// Link minted actors and places to a Wikidata-shaped SPARQL endpoint.
+    #[command(
+        after_help = "Examples:\n  eventline link --endpoint http://127.0.0.1:7879/query\n  \
+eventline link --endpoint http://127.0.0.1:7879/query --dry-run --threshold 0.9\n  \
+eventline link --undo\n\nLinks are owl:sameAs statements in the graph https://w3id.org/eventline/graph/links, \
+each with its score, method and endpoint; --undo withdraws them all. Prints one line per actor: \
+actor, name, class, link (or NIL), score, method (or why not)."
+    )]
+    Link(LinkArgs),
 }
 
 #[derive(Args, Debug)]
@@ -150,6 +159,27 @@ pub(crate) struct ServeArgs {
     /// Extra gazetteer files for articles sent to POST /ingest.
     #[arg(long)]
     pub(crate) gazetteer: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct LinkArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// The SPARQL endpoint (http://…) of the knowledge base to link to.
+    #[arg(long, required_unless_present = "undo")]
+    pub(crate) endpoint: Option<String>,
+    /// Least score linked (0 to 1); actors under it stay unlinked.
+    #[arg(long, default_value_t = 0.75)]
+    pub(crate) threshold: f64,
+    /// Languages of the labels and aliases matched, comma-separated.
+    #[arg(long, default_value = "en,mul", value_delimiter = ',')]
+    pub(crate) lang: Vec<String>,
+    /// Decide and print, but write no link.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Withdraw every link made by `link`.
+    #[arg(long, conflicts_with_all = ["endpoint", "dry_run"])]
+    pub(crate) undo: bool,
 }
 
 #[derive(Args, Debug)]

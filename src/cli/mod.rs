@@ -7,6 +7,7 @@ mod dates;
 mod export;
 mod extract;
 mod ingest;
+mod link;
 mod load;
 mod progress;
 mod query;
@@ -58,6 +59,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         Command::Load(a) => load::run(a),
         Command::Remove(a) => remove::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Link(a) => link::run(a),
     }
 }
 

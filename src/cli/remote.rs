@@ -1,8 +1,10 @@
 //! `eventline ingest --server URL`: each input sent whole to a running
 //! `eventline serve --allow-update` (`POST /ingest`), which extracts and
-//! stores it. A plain HTTP/1.1 exchange over one loopback-or-LAN socket:
-//! the server is eventline's own, so a dozen lines of protocol spare the
-//! build an HTTP client stack (and TLS) it would use for nothing else.
+//! stores it; and the SPARQL client of `eventline link --endpoint URL`.
+//! A plain HTTP/1.1 exchange over one loopback-or-LAN socket: the servers
+//! are eventline's own or a local mirror, so a few dozen lines of protocol
+//! spare the build an HTTP client stack (and TLS) it would use for nothing
+//! else.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -20,18 +22,19 @@ const MAX_SEND_BYTES: usize = 64 << 20;
 const MAX_ANSWER_BYTES: u64 = 1 << 20;
 
 /// Where the server listens: `host:port` and the path prefix.
-struct Server {
+pub(super) struct Server {
     authority: String,
     prefix: String,
 }
 
-fn parse_url(url: &str) -> Result<Server> {
+/// `flag` names the option the URL came from, for the messages.
+pub(super) fn parse_url(flag: &str, url: &str) -> Result<Server> {
     let Some(rest) = url.strip_prefix("http://") else {
-        bail!("--server {url}: give an http:// URL, such as http://127.0.0.1:7878");
+        bail!("{flag} {url}: give an http:// URL, such as http://127.0.0.1:7878 (https is not supported)");
     };
     let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     if authority.is_empty() {
-        bail!("--server {url}: no host");
+        bail!("{flag} {url}: no host");
     }
     let authority = if authority.contains(':') {
         authority.to_string()
@@ -45,7 +48,7 @@ fn parse_url(url: &str) -> Result<Server> {
 }
 
 pub(super) fn ingest(a: &IngestArgs, url: &str) -> Result<u8> {
-    let server = parse_url(url)?;
+    let server = parse_url("--server", url)?;
     let (inputs, problems) = collect_inputs(&a.input.paths);
     let mut skipped: Vec<String> = problems.iter().map(ToString::to_string).collect();
     if inputs.is_empty() {
@@ -72,8 +75,16 @@ pub(super) fn ingest(a: &IngestArgs, url: &str) -> Result<u8> {
         if let Some(d) = a.input.date {
             target.push_str(&format!("&date={d}"));
         }
-        let (status, body) = post(&server, &target, &bytes)
-            .with_context(|| format!("{name}: sending it to {url} failed"))?;
+        let (status, body) = post(
+            &server,
+            &target,
+            "application/octet-stream",
+            "*/*",
+            &bytes,
+            MAX_ANSWER_BYTES,
+        )
+        .with_context(|| format!("{name}: sending it to {url} failed"))?;
+        let body = String::from_utf8_lossy(&body);
         match status {
             200 => {
                 let v: serde_json::Value = serde_json::from_str(&body)
@@ -121,30 +132,112 @@ pub(super) fn ingest(a: &IngestArgs, url: &str) -> Result<u8> {
     })
 }
 
-/// One POST over a fresh connection; the status and the body.
-fn post(server: &Server, target: &str, body: &[u8]) -> Result<(u16, String)> {
+/// One POST over a fresh connection, the answer read up to `limit`
+/// bytes; the status and the body (de-chunked).
+fn post(
+    server: &Server,
+    target: &str,
+    content_type: &str,
+    accept: &str,
+    body: &[u8],
+    limit: u64,
+) -> Result<(u16, Vec<u8>)> {
     let mut s = TcpStream::connect(&server.authority)
         .with_context(|| format!("cannot connect to {}", server.authority))?;
     // Extraction and derivation of a big JSON Lines file take a while.
     s.set_read_timeout(Some(Duration::from_secs(600)))?;
     write!(
         s,
-        "POST {target} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/octet-stream\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        "POST {target} HTTP/1.1\r\nHost: {}\r\nContent-Type: {content_type}\r\n\
+         Accept: {accept}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         server.authority,
         body.len()
     )?;
     s.write_all(body)?;
     let mut answer = Vec::new();
-    s.take(MAX_ANSWER_BYTES).read_to_end(&mut answer)?;
-    let answer = String::from_utf8_lossy(&answer);
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    s.take(limit).read_to_end(&mut answer)?;
+    let split = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(answer.len());
+    let head = String::from_utf8_lossy(&answer[..split]).to_string();
+    let body = answer.get(split + 4..).unwrap_or_default();
     let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse().ok())
         .with_context(|| format!("not an HTTP answer: {head}"))?;
-    Ok((status, body.to_string()))
+    let chunked = head.lines().any(|l| {
+        let l = l.to_ascii_lowercase();
+        l.starts_with("transfer-encoding:") && l.contains("chunked")
+    });
+    Ok((
+        status,
+        if chunked {
+            dechunk(body)?
+        } else {
+            body.to_vec()
+        },
+    ))
+}
+
+/// The body of a chunked answer (other servers than ours send one).
+fn dechunk(mut raw: &[u8]) -> Result<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .context("a chunked answer cut short")?;
+        let size = std::str::from_utf8(&raw[..line_end])
+            .ok()
+            .and_then(|l| usize::from_str_radix(l.split(';').next()?.trim(), 16).ok())
+            .context("a chunked answer with a bad chunk size")?;
+        raw = &raw[line_end + 2..];
+        if size == 0 {
+            return Ok(body);
+        }
+        let chunk = raw
+            .get(..size)
+            .context("a chunked answer cut short (or past the size read)")?;
+        body.extend_from_slice(chunk);
+        raw = raw.get(size + 2..).unwrap_or_default();
+    }
+}
+
+/// Largest SPARQL answer read: candidates for one name, never a dump.
+const MAX_SPARQL_ANSWER_BYTES: u64 = 16 << 20;
+
+/// A SPARQL endpoint spoken to with the SPARQL 1.1 Protocol (a direct
+/// POST), answers asked for as SPARQL JSON.
+pub(super) struct SparqlEndpoint {
+    pub(super) server: Server,
+}
+
+impl eventline::link::SparqlClient for SparqlEndpoint {
+    fn select_json(
+        &self,
+        query: &str,
+    ) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
+        let target = if self.server.prefix.is_empty() {
+            "/"
+        } else {
+            &self.server.prefix
+        };
+        let (status, body) = post(
+            &self.server,
+            target,
+            "application/sparql-query",
+            "application/sparql-results+json",
+            query.as_bytes(),
+            MAX_SPARQL_ANSWER_BYTES,
+        )?;
+        if status != 200 {
+            let text = String::from_utf8_lossy(&body);
+            return Err(format!("answered {status}: {}", text.trim()).into());
+        }
+        Ok(body)
+    }
 }
 
 /// Percent-encodes a query-string value.

@@ -11,6 +11,7 @@ mod errors;
 mod federate;
 mod hostile;
 mod io;
+mod link;
 mod load;
 mod serve;
 mod web;
