@@ -41,6 +41,9 @@ pub(crate) const GRAPH_SYNDICATION: NamedNodeRef<'static> =
 /// Event-to-event relations lifted from the articles' mention relations.
 pub(crate) const GRAPH_RELATIONS: NamedNodeRef<'static> =
     iri("https://w3id.org/eventline/graph/relations");
+/// The compact events graph the curated queries read: one entry per
+/// merged event with its facets precomputed at derivation.
+pub(crate) const GRAPH_INDEX: NamedNodeRef<'static> = iri("https://w3id.org/eventline/graph/index");
 /// Bookkeeping: blocks whose events must be re-derived.
 pub(crate) const GRAPH_META: NamedNodeRef<'static> = iri("https://w3id.org/eventline/graph/meta");
 
@@ -135,6 +138,25 @@ evl_terms! {
     ROLE_OF = "roleOf";
     ROLE_START = "roleStart";
     ROLE_END = "roleEnd";
+    /// Facets of the events graph (`GRAPH_INDEX`). Their own predicates, not
+    /// copies of `evl:status` etc.: over the union default graph a copied
+    /// statement would be seen twice by every other query.
+    INDEX_BLOCK = "indexBlock";
+    INDEX_KIND = "indexKind";
+    INDEX_STATUS = "indexStatus";
+    INDEX_EARLIEST = "indexEarliest";
+    INDEX_LATEST = "indexLatest";
+    INITIATOR_NAME = "initiatorName";
+    TARGET_NAME = "targetName";
+    PARTICIPANT_NAME = "participantName";
+    PLACE_NAME = "placeName";
+    ARTICLE_COUNT = "articleCount";
+    SOURCE_TITLE = "sourceTitle";
+    CLAIM_SOURCE = "claimSource";
+    CLAIMED_BY_NAME = "claimedByName";
+    CLAIM_SENTENCE = "claimSentence";
+    SOURCE_HEADLINE = "sourceHeadline";
+    SOURCE_PUBLISHED = "sourcePublished";
 }
 
 /// `evl:` + a local name, for kinds and statuses whose names come from enums.

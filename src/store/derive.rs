@@ -9,6 +9,7 @@ use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Term};
 use oxigraph::store::Transaction;
 
 use super::copies::copy_links;
+use super::index;
 use super::ingest::block_mark;
 use super::read::read_block;
 use super::{nn, EventStore, StoreError};
@@ -87,6 +88,7 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     let stored = read_block(t, block, gaz)?;
     let graph = nn(&rdf::block_graph(block));
     t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+    index::clear_block(t, block)?;
     if stored.is_empty() {
         return Ok(());
     }
@@ -102,7 +104,7 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     let docs: BTreeSet<&str> = stored.iter().map(|s| s.doc.as_str()).collect();
     let copies = copy_links(t, &docs)?;
     let mut events = Vec::new();
-    for c in clusters {
+    for c in &clusters {
         let members: Vec<&Item<'_>> = c.iter().map(|&i| &items[i]).collect();
         let event = merge::combine(&members, Mode::Store);
         let mentions: Vec<String> = c.iter().map(|&i| stored[i].iri.clone()).collect();
@@ -136,6 +138,9 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     }
     let minted: Vec<&EntityRef> = minted.into_values().collect();
     for q in rdf::event_quads(block, &events, &minted) {
+        t.insert(&q);
+    }
+    for q in index::block_quads(t, block, &events, &clusters, &stored)? {
         t.insert(&q);
     }
     Ok(())
