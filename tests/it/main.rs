@@ -12,5 +12,6 @@ mod federate;
 mod hostile;
 mod io;
 mod load;
+mod queries;
 mod serve;
 mod web;
