@@ -39,6 +39,12 @@ impl EventStore {
     /// then the event relations if events changed.
     pub fn rebuild_dirty(&self, gaz: &Gazetteer) -> Result<Rebuilt, StoreError> {
         let started = Instant::now();
+        let mut t = self.store.start_transaction()?;
+        if index::mark_unindexed(&mut t)? > 0 {
+            t.commit()?;
+        } else {
+            drop(t);
+        }
         let mut done = 0;
         loop {
             let mut t = self.store.start_transaction()?;

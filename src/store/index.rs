@@ -17,14 +17,49 @@ use oxigraph::model::{
 };
 use oxigraph::store::Transaction;
 
+use super::ingest::block_mark;
 use super::read::StoredMention;
 use super::{lit, nn, StoreError};
 use crate::model::{Role, Status};
 use crate::rdf::MergedEvent;
-use crate::vocab::{self, evl, rdfs, xsd};
+use crate::vocab::{self, evl, rdf, rdfs, xsd};
 
 fn graph() -> GraphNameRef<'static> {
     GraphNameRef::NamedNode(vocab::GRAPH_INDEX)
+}
+
+/// Marks every block dirty when the store has events but no index entries:
+/// a store derived before the index existed gets it at its next ingest,
+/// load or serve, instead of answering the curated queries with nothing.
+pub(super) fn mark_unindexed(t: &mut Transaction<'_>) -> Result<usize, StoreError> {
+    if t.quads_for_pattern(None, None, None, Some(graph()))
+        .next()
+        .transpose()?
+        .is_some()
+    {
+        return Ok(0);
+    }
+    let mut events = Vec::new();
+    for q in t.quads_for_pattern(
+        None,
+        Some(rdf::TYPE),
+        Some(TermRef::NamedNode(vocab::EVENT)),
+        None,
+    ) {
+        events.push(q?.subject);
+    }
+    let mut blocks = BTreeSet::new();
+    for e in &events {
+        for q in t.quads_for_pattern(Some(e.as_ref()), Some(vocab::BLOCK_KEY), None, None) {
+            if let Term::Literal(l) = q?.object {
+                blocks.insert(l.value().to_string());
+            }
+        }
+    }
+    for b in &blocks {
+        t.insert(&block_mark(b));
+    }
+    Ok(blocks.len())
 }
 
 /// Removes the entries of `block`'s events (and their claim sources).
@@ -246,4 +281,59 @@ fn sentences(names: &Names<'_>, mention: &str) -> Result<Vec<Term>, StoreError> 
 
 fn date_lit(d: chrono::NaiveDate) -> Literal {
     Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+    use oxigraph::model::GraphNameRef;
+
+    use super::graph;
+    use crate::article::{read_bytes, ReadOptions};
+    use crate::extract::Extractor;
+    use crate::gazetteer::Gazetteer;
+    use crate::store::EventStore;
+
+    fn index_quads(store: &EventStore) -> Vec<String> {
+        let mut q: Vec<String> = store
+            .store
+            .quads_for_pattern(None, None, None, Some(graph()))
+            .map(|q| q.unwrap().to_string())
+            .collect();
+        q.sort();
+        q
+    }
+
+    /// A store derived before the index existed gets it at the next
+    /// derivation, the same as a store that always had it.
+    #[test]
+    fn a_store_without_the_index_gets_it_at_the_next_derivation() {
+        let gaz = Gazetteer::load(&[]).unwrap();
+        let extractor = Extractor::new(&gaz);
+        let opts = ReadOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let store = EventStore::in_memory().unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            for a in read_bytes(&f, &std::fs::read(&f).unwrap(), &opts) {
+                let a = a.unwrap();
+                store.ingest(&a, &extractor.extract(&a), &gaz).unwrap();
+            }
+        }
+        let full = index_quads(&store);
+        assert!(!full.is_empty());
+        store
+            .store
+            .clear_graph(GraphNameRef::NamedNode(crate::vocab::GRAPH_INDEX))
+            .unwrap();
+        assert!(index_quads(&store).is_empty());
+        store.rebuild_dirty(&gaz).unwrap();
+        assert_eq!(index_quads(&store), full);
+    }
 }
