@@ -75,11 +75,12 @@ fn rows(store: &Path, query: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     (vars, rows)
 }
 
-const REWRITTEN: [&str; 4] = [
+const REWRITTEN: [&str; 5] = [
     "timeline",
     "planned-ahead",
     "multi-source-events",
     "unconfirmed-claims",
+    "who-met-whom",
 ];
 
 fn assert_same_rows(store: &Path) {
