@@ -44,6 +44,9 @@ pub(crate) const GRAPH_RELATIONS: NamedNodeRef<'static> =
 /// Links of minted actors to an external knowledge base (`eventline
 /// link`), apart so they can be reviewed and withdrawn whole.
 pub(crate) const GRAPH_LINKS: NamedNodeRef<'static> = iri("https://w3id.org/eventline/graph/links");
+/// The compact events graph the curated queries read: one entry per
+/// merged event with its facets precomputed at derivation.
+pub(crate) const GRAPH_INDEX: NamedNodeRef<'static> = iri("https://w3id.org/eventline/graph/index");
 /// Bookkeeping: blocks whose events must be re-derived.
 pub(crate) const GRAPH_META: NamedNodeRef<'static> = iri("https://w3id.org/eventline/graph/meta");
 
@@ -147,6 +150,25 @@ evl_terms! {
     ENTITY_LINK = "EntityLink";
     LINK_SCORE = "linkScore";
     LINK_METHOD = "linkMethod";
+    /// Facets of the events graph (`GRAPH_INDEX`). Their own predicates, not
+    /// copies of `evl:status` etc.: over the union default graph a copied
+    /// statement would be seen twice by every other query.
+    INDEX_BLOCK = "indexBlock";
+    INDEX_KIND = "indexKind";
+    INDEX_STATUS = "indexStatus";
+    INDEX_EARLIEST = "indexEarliest";
+    INDEX_LATEST = "indexLatest";
+    INITIATOR_NAME = "initiatorName";
+    TARGET_NAME = "targetName";
+    PARTICIPANT_NAME = "participantName";
+    PLACE_NAME = "placeName";
+    ARTICLE_COUNT = "articleCount";
+    SOURCE_TITLE = "sourceTitle";
+    CLAIM_SOURCE = "claimSource";
+    CLAIMED_BY_NAME = "claimedByName";
+    CLAIM_SENTENCE = "claimSentence";
+    SOURCE_HEADLINE = "sourceHeadline";
+    SOURCE_PUBLISHED = "sourcePublished";
 }
 
 /// `evl:` + a local name, for kinds and statuses whose names come from enums.

@@ -9,6 +9,7 @@ use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Term};
 use oxigraph::store::Transaction;
 
 use super::copies::copy_links;
+use super::index;
 use super::ingest::block_mark;
 use super::read::read_block;
 use super::{nn, EventStore, StoreError};
@@ -38,6 +39,12 @@ impl EventStore {
     /// then the event relations if events changed.
     pub fn rebuild_dirty(&self, gaz: &Gazetteer) -> Result<Rebuilt, StoreError> {
         let started = Instant::now();
+        let mut t = self.store.start_transaction()?;
+        if index::mark_unindexed(&mut t)? > 0 {
+            t.commit()?;
+        } else {
+            drop(t);
+        }
         let mut done = 0;
         loop {
             let mut t = self.store.start_transaction()?;
@@ -87,6 +94,7 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     let stored = read_block(t, block, gaz)?;
     let graph = nn(&rdf::block_graph(block));
     t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+    index::clear_block(t, block)?;
     if stored.is_empty() {
         return Ok(());
     }
@@ -102,7 +110,7 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     let docs: BTreeSet<&str> = stored.iter().map(|s| s.doc.as_str()).collect();
     let copies = copy_links(t, &docs)?;
     let mut events = Vec::new();
-    for c in clusters {
+    for c in &clusters {
         let members: Vec<&Item<'_>> = c.iter().map(|&i| &items[i]).collect();
         let event = merge::combine(&members, Mode::Store);
         let mentions: Vec<String> = c.iter().map(|&i| stored[i].iri.clone()).collect();
@@ -136,6 +144,9 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     }
     let minted: Vec<&EntityRef> = minted.into_values().collect();
     for q in rdf::event_quads(block, &events, &minted) {
+        t.insert(&q);
+    }
+    for q in index::block_quads(t, block, &events, &clusters, &stored)? {
         t.insert(&q);
     }
     Ok(())

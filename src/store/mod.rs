@@ -27,6 +27,7 @@ mod copies;
 mod derive;
 mod display;
 mod error;
+mod index;
 mod ingest;
 mod query;
 mod read;

@@ -13,5 +13,6 @@ mod hostile;
 mod io;
 mod link;
 mod load;
+mod queries;
 mod serve;
 mod web;

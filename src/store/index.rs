@@ -1,0 +1,339 @@
+//! The compact events graph (`…/graph/index`): one entry per merged event
+//! with the facets the curated queries ask for (kind, status, dates, the
+//! names of its actors and place, its article count and titles, the
+//! sources of claims), computed when the event's block is derived.
+//!
+//! Why: over the union of every article graph the queries joined labels,
+//! mentions, evidence and headlines at query time, and oxigraph's
+//! evaluator took seconds per query on a few thousand articles and grew
+//! with the number of articles. Read from this graph they touch only the
+//! events. The block and article graphs stay as they are (provenance,
+//! removal, export); this graph is rebuilt with its block.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term, TermRef,
+};
+use oxigraph::store::Transaction;
+
+use super::ingest::block_mark;
+use super::read::StoredMention;
+use super::{lit, nn, StoreError};
+use crate::model::{Role, Status};
+use crate::rdf::MergedEvent;
+use crate::vocab::{self, evl, rdf, rdfs, xsd};
+
+fn graph() -> GraphNameRef<'static> {
+    GraphNameRef::NamedNode(vocab::GRAPH_INDEX)
+}
+
+/// Marks every block dirty when the store has events but no index entries:
+/// a store derived before the index existed gets it at its next ingest,
+/// load or serve, instead of answering the curated queries with nothing.
+pub(super) fn mark_unindexed(t: &mut Transaction<'_>) -> Result<usize, StoreError> {
+    if t.quads_for_pattern(None, None, None, Some(graph()))
+        .next()
+        .transpose()?
+        .is_some()
+    {
+        return Ok(0);
+    }
+    let mut events = Vec::new();
+    for q in t.quads_for_pattern(
+        None,
+        Some(rdf::TYPE),
+        Some(TermRef::NamedNode(vocab::EVENT)),
+        None,
+    ) {
+        events.push(q?.subject);
+    }
+    let mut blocks = BTreeSet::new();
+    for e in &events {
+        for q in t.quads_for_pattern(Some(e.as_ref()), Some(vocab::BLOCK_KEY), None, None) {
+            if let Term::Literal(l) = q?.object {
+                blocks.insert(l.value().to_string());
+            }
+        }
+    }
+    for b in &blocks {
+        t.insert(&block_mark(b));
+    }
+    Ok(blocks.len())
+}
+
+/// Removes the entries of `block`'s events (and their claim sources).
+pub(super) fn clear_block(t: &mut Transaction<'_>, block: &str) -> Result<(), StoreError> {
+    let key = lit(block);
+    let mut events = Vec::new();
+    for q in t.quads_for_pattern(
+        None,
+        Some(vocab::INDEX_BLOCK),
+        Some(TermRef::Literal(key.as_ref())),
+        Some(graph()),
+    ) {
+        events.push(q?.subject);
+    }
+    let mut doomed = Vec::new();
+    for e in &events {
+        for q in t.quads_for_pattern(Some(e.as_ref()), None, None, Some(graph())) {
+            let q = q?;
+            if q.predicate == vocab::CLAIM_SOURCE {
+                if let Term::NamedNode(c) = &q.object {
+                    let c = NamedOrBlankNodeRef::NamedNode(c.as_ref());
+                    for cq in t.quads_for_pattern(Some(c), None, None, Some(graph())) {
+                        doomed.push(cq?);
+                    }
+                }
+            }
+            doomed.push(q);
+        }
+    }
+    for q in &doomed {
+        t.remove(q);
+    }
+    Ok(())
+}
+
+/// Every string an entity is shown by in the queries: its labels (any
+/// graph), else its IRI, as `COALESCE(STR(?label), STR(?x))` gave them.
+struct Names<'a> {
+    t: &'a Transaction<'a>,
+    cache: BTreeMap<String, Vec<String>>,
+}
+
+impl<'a> Names<'a> {
+    fn of(&mut self, iri: &str) -> Result<Vec<String>, StoreError> {
+        if let Some(n) = self.cache.get(iri) {
+            return Ok(n.clone());
+        }
+        let node = nn(iri);
+        let mut names = BTreeSet::new();
+        for q in self.t.quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
+            Some(rdfs::LABEL),
+            None,
+            None,
+        ) {
+            if let Term::Literal(l) = q?.object {
+                names.insert(l.value().to_string());
+            }
+        }
+        if names.is_empty() {
+            names.insert(iri.to_string());
+        }
+        let names: Vec<String> = names.into_iter().collect();
+        self.cache.insert(iri.to_string(), names.clone());
+        Ok(names)
+    }
+
+    /// The objects of `s p`, in any graph, as stored.
+    fn objects(&self, s: &str, p: NamedNodeRef<'_>) -> Result<Vec<Term>, StoreError> {
+        let node = nn(s);
+        let mut out = Vec::new();
+        for q in self.t.quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
+            Some(p),
+            None,
+            None,
+        ) {
+            out.push(q?.object);
+        }
+        Ok(out)
+    }
+}
+
+/// Quads of one graph, built up.
+struct Out(Vec<Quad>);
+
+impl Out {
+    fn add(&mut self, s: &str, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.0.push(Quad::new(
+            NamedOrBlankNode::NamedNode(nn(s)),
+            p,
+            o,
+            vocab::GRAPH_INDEX,
+        ));
+    }
+}
+
+/// The entries of a block's events. Call after the block's own graph is
+/// written, so the labels it states for minted actors are found.
+pub(super) fn block_quads(
+    t: &Transaction<'_>,
+    block: &str,
+    events: &[MergedEvent],
+    clusters: &[Vec<usize>],
+    stored: &[StoredMention],
+) -> Result<Vec<Quad>, StoreError> {
+    let mut names = Names {
+        t,
+        cache: BTreeMap::new(),
+    };
+    let mut out = Out(Vec::new());
+    for (e, members) in events.iter().zip(clusters) {
+        let iri = e.iri.as_str();
+        let m = &e.event;
+        out.add(iri, vocab::INDEX_BLOCK, lit(block));
+        out.add(iri, vocab::INDEX_KIND, nn(&evl(m.kind.name())));
+        out.add(iri, vocab::INDEX_STATUS, nn(&evl(m.status.name())));
+        if let Some(d) = &m.date {
+            out.add(iri, vocab::INDEX_EARLIEST, date_lit(d.earliest));
+            out.add(iri, vocab::INDEX_LATEST, date_lit(d.latest));
+        }
+        for (r, a) in &m.actors {
+            let p = match r {
+                Role::Initiator => vocab::INITIATOR_NAME,
+                Role::Target => vocab::TARGET_NAME,
+                Role::Participant => vocab::PARTICIPANT_NAME,
+            };
+            for n in names.of(&a.iri)? {
+                out.add(iri, p, lit(&n));
+            }
+        }
+        if let Some(p) = &m.place {
+            for n in names.of(&p.iri)? {
+                out.add(iri, vocab::PLACE_NAME, lit(&n));
+            }
+        }
+        out.add(
+            iri,
+            vocab::ARTICLE_COUNT,
+            Literal::new_typed_literal(e.documents.len().to_string(), xsd::INTEGER),
+        );
+        for doc in &e.documents {
+            let heads = names.objects(doc, vocab::SCHEMA_HEADLINE)?;
+            if heads.is_empty() {
+                out.add(iri, vocab::SOURCE_TITLE, lit(doc));
+            }
+            for h in heads {
+                if let Term::Literal(l) = h {
+                    out.add(iri, vocab::SOURCE_TITLE, lit(l.value()));
+                }
+            }
+        }
+        let claimed = m.status == Status::Claimed
+            || members
+                .iter()
+                .any(|&i| stored[i].mention.status == Status::Claimed);
+        if claimed {
+            claim_sources(&mut out, &mut names, iri, members, stored)?;
+        }
+    }
+    Ok(out.0)
+}
+
+/// For an event that is, or is told as, a claim: one node per mention with
+/// who claimed it, its sentences and its article's headline and date.
+fn claim_sources(
+    out: &mut Out,
+    names: &mut Names<'_>,
+    event: &str,
+    members: &[usize],
+    stored: &[StoredMention],
+) -> Result<(), StoreError> {
+    for (k, &i) in members.iter().enumerate() {
+        let s = &stored[i];
+        let node = format!("{event}/claim/{k}");
+        out.add(event, vocab::CLAIM_SOURCE, nn(&node));
+        if let Some(c) = &s.mention.claimed_by {
+            for n in names.of(&c.iri)? {
+                out.add(&node, vocab::CLAIMED_BY_NAME, lit(&n));
+            }
+        }
+        for sentence in sentences(names, &s.iri)? {
+            out.add(&node, vocab::CLAIM_SENTENCE, sentence);
+        }
+        for h in names.objects(&s.doc, vocab::SCHEMA_HEADLINE)? {
+            out.add(&node, vocab::SOURCE_HEADLINE, h);
+        }
+        for d in names.objects(&s.doc, vocab::SCHEMA_DATE_PUBLISHED)? {
+            out.add(&node, vocab::SOURCE_PUBLISHED, d);
+        }
+    }
+    Ok(())
+}
+
+/// A mention's evidence sentences (each annotation's sentence, else its
+/// quoted words), read from its article graph: `rdf::read` leaves the
+/// evidence out of the model.
+fn sentences(names: &Names<'_>, mention: &str) -> Result<Vec<Term>, StoreError> {
+    let mut out = Vec::new();
+    for ann in names.objects(mention, vocab::EVIDENCE)? {
+        let Term::NamedNode(ann) = ann else { continue };
+        let sent = names.objects(ann.as_str(), vocab::SENTENCE)?;
+        if !sent.is_empty() {
+            out.extend(sent);
+            continue;
+        }
+        for target in names.objects(ann.as_str(), vocab::OA_HAS_TARGET)? {
+            let Term::NamedNode(target) = target else {
+                continue;
+            };
+            for sel in names.objects(target.as_str(), vocab::OA_HAS_SELECTOR)? {
+                let Term::NamedNode(sel) = sel else { continue };
+                out.extend(names.objects(sel.as_str(), vocab::OA_EXACT)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn date_lit(d: chrono::NaiveDate) -> Literal {
+    Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+    use oxigraph::model::GraphNameRef;
+
+    use super::graph;
+    use crate::article::{read_bytes, ReadOptions};
+    use crate::extract::Extractor;
+    use crate::gazetteer::Gazetteer;
+    use crate::store::EventStore;
+
+    fn index_quads(store: &EventStore) -> Vec<String> {
+        let mut q: Vec<String> = store
+            .store
+            .quads_for_pattern(None, None, None, Some(graph()))
+            .map(|q| q.unwrap().to_string())
+            .collect();
+        q.sort();
+        q
+    }
+
+    /// A store derived before the index existed gets it at the next
+    /// derivation, the same as a store that always had it.
+    #[test]
+    fn a_store_without_the_index_gets_it_at_the_next_derivation() {
+        let gaz = Gazetteer::load(&[]).unwrap();
+        let extractor = Extractor::new(&gaz);
+        let opts = ReadOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let store = EventStore::in_memory().unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            for a in read_bytes(&f, &std::fs::read(&f).unwrap(), &opts) {
+                let a = a.unwrap();
+                store.ingest(&a, &extractor.extract(&a), &gaz).unwrap();
+            }
+        }
+        let full = index_quads(&store);
+        assert!(!full.is_empty());
+        store
+            .store
+            .clear_graph(GraphNameRef::NamedNode(crate::vocab::GRAPH_INDEX))
+            .unwrap();
+        assert!(index_quads(&store).is_empty());
+        store.rebuild_dirty(&gaz).unwrap();
+        assert_eq!(index_quads(&store), full);
+    }
+}
