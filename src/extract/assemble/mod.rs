@@ -38,11 +38,7 @@ pub(crate) fn sentences(
     let mut focus: Option<DateWindow> = None;
     let mut series: Option<EntityRef> = None;
     for sent in &doc.sents {
-        let s_names: Vec<NameMatch> = names
-            .iter()
-            .filter(|m| m.start >= sent.start && m.end <= sent.end)
-            .cloned()
-            .collect();
+        let s_names = sentence_names(names, sent);
         let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
         let tx = sentence_timexes(sent, timexes);
         let frames = clauses::frames(sent, &ents, &tx);
@@ -91,6 +87,15 @@ pub(crate) fn sentences(
     }
     give_recipients(&mut mentions, &countries);
     (mentions, pending)
+}
+
+/// The gazetteer's name matches inside one sentence.
+fn sentence_names(names: &[NameMatch], sent: &Sent) -> Vec<NameMatch> {
+    names
+        .iter()
+        .filter(|m| m.start >= sent.start && m.end <= sent.end)
+        .cloned()
+        .collect()
 }
 
 /// "The fourth Summit of the Organization of American States ... Four years
@@ -835,11 +840,7 @@ mod dump {
         let mut disc = Discourse::default();
         let only = std::env::var("DUMP_GREP").unwrap_or_default();
         for sent in &doc.sents {
-            let s_names: Vec<NameMatch> = names
-                .iter()
-                .filter(|m| m.start >= sent.start && m.end <= sent.end)
-                .cloned()
-                .collect();
+            let s_names = sentence_names(&names, sent);
             let ents = entities::find(text, sent, &s_names, &ctx, &mut disc);
             let tx = sentence_timexes(sent, &timexes);
             let frames = clauses::frames(sent, &ents, &tx);
