@@ -363,32 +363,16 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     {
         return false;
     }
-    // "verbal attacks", "political attack": no force used.
     // "Trump remained committed to the RFS", "is committed to": a stance
     // held, not a promise made.
     if rule.kind == EventKind::Pledge
         && rule.pos == Pos::Verb
-        && matches!(
-            prev(1),
-            "remained"
-                | "remains"
-                | "remain"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "stay"
-                | "stays"
-                | "stayed"
-                | "fully"
-                | "firmly"
-                | "deeply"
-                | "strongly"
-        )
+        && is("stance_before", prev(1))
         && sent.lower(t0) == "committed"
     {
         return false;
     }
+    // "verbal attacks", "political attack": no force used.
     if is("non_force", prev(1)) {
         return false;
     }

@@ -89,6 +89,17 @@ pub(crate) fn sentences(
     (mentions, pending)
 }
 
+/// Where a mention is told: its words and its sentence.
+fn evidence(text: &str, sent: &Sent, start: usize, end: usize) -> Evidence {
+    Evidence {
+        start,
+        end,
+        quote: text[start..end].to_string(),
+        sentence: text[sent.start..sent.end].to_string(),
+        sentence_start: sent.start,
+    }
+}
+
 /// The gazetteer's name matches inside one sentence.
 fn sentence_names(names: &[NameMatch], sent: &Sent) -> Vec<NameMatch> {
     names
@@ -685,13 +696,7 @@ fn mention(
         claimed_by,
         attack_mode,
         topic,
-        evidence: vec![Evidence {
-            start,
-            end,
-            quote: text[start..end].to_string(),
-            sentence: text[sent.start..sent.end].to_string(),
-            sentence_start: sent.start,
-        }],
+        evidence: vec![evidence(text, sent, start, end)],
     })
 }
 
@@ -791,13 +796,7 @@ fn intent_pledges(
             claimed_by: None,
             attack_mode: None,
             topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
-            evidence: vec![Evidence {
-                start,
-                end,
-                quote: text[start..end].to_string(),
-                sentence: text[sent.start..sent.end].to_string(),
-                sentence_start: sent.start,
-            }],
+            evidence: vec![evidence(text, sent, start, end)],
         });
     }
     out

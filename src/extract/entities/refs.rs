@@ -201,14 +201,13 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         // "rebels of the Moro Islamic Liberation Front", "troops of the
         // United States": the group belongs to the named body, which is no
         // party of its own here.
-        let mut owner = None;
         if e_end == h + 1 && sent.lower(h + 1) == "of" {
             let at = if sent.lower(h + 2) == "the" {
                 h + 3
             } else {
                 h + 2
             };
-            owner = ents.iter().position(|e| {
+            let owner = ents.iter().position(|e| {
                 e.t0 == at
                     && e.kind == EntKind::Name
                     && matches!(
@@ -218,10 +217,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             });
             if let Some(o) = owner {
                 e_end = ents[o].t1;
+                ents[o].modifier = true;
             }
-        }
-        if let Some(o) = owner {
-            ents[o].modifier = true;
         }
         let label = sent
             .span_text(text, label_start, e_end)
