@@ -226,7 +226,7 @@ impl Tagger<'_> {
         let cost = |c: &NaiveDate| {
             let d = (*c - self.dct).num_days();
             let wrong = (tense == Tense::Past && d > 0) || (tense == Tense::Future && d < 0);
-            d.abs() + if wrong { 120 } else { 0 }
+            d.abs() + if wrong { 240 } else { 0 }
         };
         Some(
             [this, prev, next]
