@@ -395,16 +395,27 @@ impl Gazetteer {
 
     /// Every gazetteer name in `text`, whole words only, longest first.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
+        // The end of the last name taken: a longer name found after an
+        // article swallows the shorter matches inside it.
+        let mut floor = 0;
         for m in self.matcher.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before_ok = s == 0 || !is_word_byte(text, s, true);
-            let after_ok = e == bytes.len() || !is_word_byte(text, e, false);
-            if !before_ok || !after_ok {
+            let (mut s, mut e, mut pattern) = (m.start(), m.end(), m.pattern());
+            if s < floor || !bounded(text, s, e) {
                 continue;
             }
-            let surface = &self.surfaces[m.pattern().as_usize()];
+            // Leftmost wins over longest, so the alias "the Commonwealth"
+            // hides "Commonwealth of Independent States" one word later.
+            if let Some(rest) = after_article(text, s) {
+                if let Some(n) = self.matcher.find(&text[rest..]) {
+                    let end = rest + n.end();
+                    if n.start() == 0 && end > e && bounded(text, rest, end) {
+                        (s, e, pattern) = (rest, end, n.pattern());
+                    }
+                }
+            }
+            floor = e;
+            let surface = &self.surfaces[pattern.as_usize()];
             out.push(NameMatch {
                 start: s,
                 end: e,
@@ -506,6 +517,17 @@ fn add_form(forms: &mut HashMap<String, Surface>, name: &str, kind: SurfaceKind,
 
 /// Whether the character touching byte offset `at` (the one before it when
 /// `before`) is part of a word, so "Iran" does not match inside "Iranian".
+/// Whether `text[s..e]` is whole words.
+fn bounded(text: &str, s: usize, e: usize) -> bool {
+    (s == 0 || !is_word_byte(text, s, true)) && (e == text.len() || !is_word_byte(text, e, false))
+}
+
+/// Where the name after a leading "the " starts, if the match at `s` opens with one.
+fn after_article(text: &str, s: usize) -> Option<usize> {
+    let head = text.get(s..s + 4)?;
+    (head == "the " || head == "The ").then_some(s + 4)
+}
+
 fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     let c = if before {
         text[..at].chars().next_back()

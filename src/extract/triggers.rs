@@ -428,6 +428,16 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     {
         return false;
     }
+    // "an Israeli call to suspend the agency": an appeal, not a phone
+    // call; "a call to Putin" stays one.
+    if rule.kind == EventKind::PhoneCall && rule.pos == Pos::Noun && next == "to" {
+        let after = sent.toks.get(t1 + 1);
+        if after.is_some_and(|x| {
+            !x.cap && !matches!(x.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their")
+        }) {
+            return false;
+        }
+    }
     if rule.generic {
         // Generic triggers need a participant right beside them.
         let beside = ents.iter().any(|e| {
