@@ -428,6 +428,13 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     {
         return false;
     }
+    // "world oil demand", "product demand": the market's, asked of nobody.
+    if rule.kind == EventKind::Request
+        && sent.lower(t0).starts_with("demand")
+        && is("market_words", prev(1))
+    {
+        return false;
+    }
     // "an Israeli call to suspend the agency": an appeal, not a phone
     // call; "a call to Putin" stays one.
     if rule.kind == EventKind::PhoneCall && rule.pos == Pos::Noun && next == "to" {

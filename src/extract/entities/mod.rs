@@ -116,6 +116,8 @@ pub(crate) struct Discourse {
     pub(crate) last_plural: Option<EntityRef>,
     /// The last speaker: "I" in a quote without attribution.
     pub(crate) last_speaker: Option<EntityRef>,
+    /// The organisation or armed group last named: "the organisation".
+    pub(crate) last_org: Option<EntityRef>,
     /// The two parties of the article's most told meeting so far ("the
     /// two leaders", "both sides").
     pub(crate) last_pair: Option<(EntityRef, EntityRef)>,
@@ -197,6 +199,7 @@ pub(crate) fn find(
     names::unknown_places(text, sent, &mut ents);
     refs::groups(text, sent, &mut ents);
     refs::pairs(sent, disc, &mut ents);
+    refs::org_anaphors(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
     ents.sort_by_key(|e| (e.np0, e.t0));
     // "Senate Democrats", "Pentagon officials' union": an organisation

@@ -285,6 +285,38 @@ pub(super) fn pairs(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     }
 }
 
+/// Definite descriptions of a body named before: "urged the organisation
+/// to set clear guidelines" after "the ODIHR", "the group claimed" after
+/// "Islamic Jihad". The nearest organisation or armed group earlier in the
+/// sentence, else the last one the article named.
+pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
+    let body = |e: &Ent| {
+        !e.modifier
+            && !e.people
+            && matches!(e.ent.etype, EntityType::Organisation | EntityType::ArmedGroup)
+    };
+    let mut add = Vec::new();
+    for i in 1..sent.toks.len() {
+        if sent.lower(i - 1) != "the" || !is("org_anaphors", sent.lower(i)) || covered(ents, i) {
+            continue;
+        }
+        // "the group of eight", "the group Hamas": not a reference back.
+        if sent.lower(i + 1) == "of" || sent.toks.get(i + 1).is_some_and(|t| t.cap) {
+            continue;
+        }
+        let ent = ents
+            .iter()
+            .filter(|e| e.kind == EntKind::Name && e.t1 < i && body(e))
+            .max_by_key(|e| e.t1)
+            .map(|e| e.ent.clone())
+            .or_else(|| disc.last_org.clone());
+        if let Some(ent) = ent {
+            add.push(Ent::new(i - 1, i + 1, ent, EntKind::Pronoun));
+        }
+    }
+    ents.extend(add);
+}
+
 /// Pronouns: "he"/"she" the person last in subject position (or one named
 /// earlier in the sentence), "they" the last plural subject, "I"/"we" in a
 /// quote its speaker.
@@ -372,5 +404,12 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
     }
     if let Some(s) = speaker {
         disc.last_speaker = Some(s.ent.clone());
+    }
+    if let Some(o) = ents.iter().rev().find(|e| {
+        e.kind == EntKind::Name
+            && !e.modifier
+            && matches!(e.ent.etype, EntityType::Organisation | EntityType::ArmedGroup)
+    }) {
+        disc.last_org = Some(o.ent.clone());
     }
 }
