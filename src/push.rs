@@ -25,9 +25,11 @@ use thiserror::Error;
 use crate::store::{EventStore, StoreError};
 
 /// Prefixes of the Turtle documents: the namespaces most statements use.
-const PREFIXES: [(&str, &str); 8] = [
+/// None whose local names hold a `/` (eventline's own `…/id/` IRIs): the
+/// serializer escapes it as `\/`, which Turtle allows and Virtuoso 7.2
+/// keeps in the IRI, backslash and all.
+const PREFIXES: [(&str, &str); 7] = [
     ("evl", "https://w3id.org/eventline/ontology#"),
-    ("eid", "https://w3id.org/eventline/id/"),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
