@@ -50,7 +50,7 @@ pub(super) fn run(a: PushArgs) -> Result<u8> {
     let started = Instant::now();
     let bar = progress.bar().clone();
     let done = eventline::push::push(&store, &plan, &mut client, &opts, &mut |r| {
-        bar.inc(r.triples as u64)
+        bar.inc(r.triples as u64);
     })
     .with_context(|| format!("pushing {} to {}", a.store.store.display(), a.gsp))?;
     progress.finish();

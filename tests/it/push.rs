@@ -107,7 +107,11 @@ fn a_pushed_store_answers_the_curated_queries_with_the_same_rows() {
     let dir = tempfile::tempdir().unwrap();
     let events = dir.path().join("events");
     ok(eventline(
-        &["ingest", "-q", root().join("examples/articles").to_str().unwrap()],
+        &[
+            "ingest",
+            "-q",
+            root().join("examples/articles").to_str().unwrap(),
+        ],
         &events,
     ));
     let (_server, port) = serve_binary(&dir.path().join("copy"), &["--allow-update"]);
@@ -163,7 +167,10 @@ fn a_pushed_store_answers_the_curated_queries_with_the_same_rows() {
     // (POST) the same triples does too, as RDF graphs are sets.
     ok(eventline(&push, &events));
     ok(eventline(&["push", "-q", "--gsp", &gsp], &events));
-    assert_eq!(rows(&mine_counts(&events)), rows(&remote_json(port, COUNT_GRAPHS)));
+    assert_eq!(
+        rows(&mine_counts(&events)),
+        rows(&remote_json(port, COUNT_GRAPHS))
+    );
 }
 
 fn mine_counts(store: &Path) -> String {
@@ -179,7 +186,11 @@ fn push_errors_name_the_url_the_graph_and_the_answer() {
     let dir = tempfile::tempdir().unwrap();
     let events = dir.path().join("events");
     ok(eventline(
-        &["ingest", "-q", root().join("examples/articles").to_str().unwrap()],
+        &[
+            "ingest",
+            "-q",
+            root().join("examples/articles").to_str().unwrap(),
+        ],
         &events,
     ));
     // A server that does not allow updates: 403, named with the graph.
@@ -189,7 +200,10 @@ fn push_errors_name_the_url_the_graph_and_the_answer() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&gsp), "{err}");
-    assert!(err.contains("POST of graph <https://w3id.org/eventline/graph/"), "{err}");
+    assert!(
+        err.contains("POST of graph <https://w3id.org/eventline/graph/"),
+        "{err}"
+    );
     assert!(err.contains("answered 403"), "{err}");
 
     // Nobody listening.
