@@ -63,6 +63,21 @@ EXPLAINED = {
     # per list, which changes the embedded rows: left for the query's owner.
     "concat": "oxigraph leaves a GROUP_CONCAT unbound when a row of the group lacks "
               "the value; Virtuoso lists the values there are",
+    # A Virtuoso 7.2 bug, not the query's: an OPTIONAL holding a subquery and
+    # a FILTER on a variable bound outside it (actor-timeline's other
+    # actors, FILTER(?other != ?actor)) matches nothing there, so the list
+    # is empty; moved elsewhere, the FILTER is ignored. The portable form
+    # (the actor inside a subquery over every event) made the query 3x
+    # slower in the embedded store (4.2 s to 14 s on the wire corpus), so
+    # the query stays standard and the difference is allowed in that
+    # column only, and only as an empty list at Virtuoso.
+    "outer-filter": "Virtuoso 7.2 matches nothing in an OPTIONAL holding a subquery "
+                    "and a FILTER on an outer variable",
+}
+
+# Columns of one query where one EXPLAINED reason applies.
+EXPLAINED_COLUMNS = {
+    ("actor-timeline", "others"): "outer-filter",
 }
 
 
@@ -105,9 +120,10 @@ def sample_columns(query):
     return set(re.findall(r"SAMPLE\s*\(.*?\)\s*AS\s+\?(\w+)", query, re.S | re.I))
 
 
-def explain(head, mine, theirs, concat, sample):
+def explain(name, head, mine, theirs, concat, sample):
     """The EXPLAINED reasons that account for every difference, or None."""
-    loose = [i for i, v in enumerate(head) if v in concat or v in sample]
+    special = {v: EXPLAINED_COLUMNS[(name, v)] for v in head if (name, v) in EXPLAINED_COLUMNS}
+    loose = [i for i, v in enumerate(head) if v in concat or v in sample or v in special]
 
     def key(r):
         return tuple(c for i, c in enumerate(r) if i not in loose)
@@ -127,7 +143,11 @@ def explain(head, mine, theirs, concat, sample):
             for i in loose:
                 if a[i] == b[i]:
                     continue
-                if head[i] in sample:
+                if head[i] in special:
+                    if b[i] != "UNBOUND":
+                        return None
+                    reasons.add(special[head[i]])
+                elif head[i] in sample:
                     reasons.add("sample")
                 elif a[i] == "UNBOUND":
                     reasons.add("concat")
@@ -197,7 +217,7 @@ def main():
             verdict = "yes"
         else:
             if mine[0] == theirs[0]:
-                reasons = explain(mine[0], mine[1], theirs[1], concat,
+                reasons = explain(name, mine[0], mine[1], theirs[1], concat,
                                   sample_columns(qf.read_text()))
             if reasons:
                 verdict = "no (explained: " + "; ".join(EXPLAINED[r] for r in sorted(reasons)) + ")"
