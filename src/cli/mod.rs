@@ -3,7 +3,6 @@
 //! binary prints.
 
 mod args;
-mod auth;
 mod dates;
 mod export;
 mod extract;

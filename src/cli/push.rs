@@ -2,15 +2,15 @@
 //! 1.1 Graph Store Protocol endpoint (Virtuoso, Fuseki, another `eventline
 //! serve --allow-update`), one graph at a time as `?graph=IRI` documents,
 //! with a progress bar of triples. The HTTP side: `remote::request`, and
-//! `auth` for servers that want a user.
+//! `eventline::push::auth` for servers that want a user.
 
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use eventline::push::auth::{authorization, parse_challenge, Credentials, Scheme};
 use eventline::push::{GraphStore, PushOptions, Request, Syntax};
 
 use super::args::{PushArgs, PushFormat};
-use super::auth::{authorization, parse_challenge, Credentials, Scheme};
 use super::progress::Progress;
 use super::remote::{encode, parse_url, request, Answer, Server};
 use super::{exit, open_store};

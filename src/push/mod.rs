@@ -14,9 +14,11 @@
 //! scoped to one document).
 //!
 //! The library makes no network calls: the caller hands over a
-//! [`GraphStore`] (the binary's is a small HTTP/1.1 client with Basic and
-//! Digest authentication). Nothing is retried: the first failure ends the
+//! [`GraphStore`] (the binary's is a small HTTP/1.1 client); [`auth`]
+//! computes the Basic and Digest `Authorization` headers it sends. Nothing is retried: the first failure ends the
 //! push, naming the graph, and the graphs sent before it stay sent.
+
+pub mod auth;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Triple};

@@ -1,4 +1,5 @@
-//! HTTP authentication for `push --user U --password P`: Basic (RFC 7617)
+//! HTTP authentication for `push --user U --password P`, pure (the
+//! caller's HTTP client sends the headers): Basic (RFC 7617)
 //! and Digest (RFC 7616, MD5 with `qop=auth`, the one Virtuoso's
 //! `/sparql-graph-crud-auth` offers: it refuses Basic). Which one is the
 //! server's choice, read from its `WWW-Authenticate` challenge; a server
@@ -8,34 +9,44 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use md5::{Digest, Md5};
 
-pub(super) struct Credentials {
-    pub(super) user: String,
-    pub(super) password: String,
+pub struct Credentials {
+    pub user: String,
+    pub password: String,
+}
+
+/// The password stays out of debug output and logs.
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("user", &self.user)
+            .field("password", &"(hidden)")
+            .finish()
+    }
 }
 
 /// What the server asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Scheme {
+pub enum Scheme {
     Basic,
     Digest(Challenge),
 }
 
 /// The parameters of a Digest challenge that the answer repeats.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Challenge {
+pub struct Challenge {
     realm: String,
     nonce: String,
     opaque: Option<String>,
     /// `qop="auth"` offered (else the RFC 2069 form without it).
     qop_auth: bool,
     /// The server says the nonce expired, not the password wrong.
-    pub(super) stale: bool,
+    pub stale: bool,
 }
 
 /// The scheme a `WWW-Authenticate` value asks for; `None` for one this
 /// client does not speak (a Digest with another algorithm or only
 /// `auth-int`, NTLM, ...).
-pub(super) fn parse_challenge(header: &str) -> Option<Scheme> {
+pub fn parse_challenge(header: &str) -> Option<Scheme> {
     let (scheme, rest) = header.trim().split_once(' ').unwrap_or((header.trim(), ""));
     if scheme.eq_ignore_ascii_case("basic") {
         return Some(Scheme::Basic);
@@ -101,7 +112,7 @@ fn md5_hex(s: &str) -> String {
 
 /// The `Authorization` value for one request. `nc` counts the requests
 /// made with this nonce (from 1).
-pub(super) fn authorization(
+pub fn authorization(
     scheme: &Scheme,
     creds: &Credentials,
     method: &str,
