@@ -8,7 +8,8 @@
 //! binary's (`src/main.rs`, `src/cli/`).
 //!
 //! The API is what this file re-exports; every module but the facades
-//! [`timex`], [`timeline`], `serve` and `link` is private to the crate.
+//! [`timex`], [`timeline`], `serve`, `link` and `push` is private to the
+//! crate.
 
 // Without the store, the derivation half (clustering across articles,
 // event relations, the event mapping) has no caller: the no-store build is
@@ -26,6 +27,8 @@ mod html;
 pub mod link;
 mod merge;
 mod model;
+#[cfg(feature = "store")]
+pub mod push;
 mod rdf;
 mod relations;
 #[cfg(feature = "store")]

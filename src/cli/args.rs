@@ -103,6 +103,56 @@ each with its score, method and endpoint; --undo withdraws them all. Prints one 
 actor, name, class, link (or NIL), score, method (or why not)."
     )]
     Link(LinkArgs),
+    /// Send the store's named graphs to a SPARQL 1.1 Graph Store Protocol
+    /// endpoint (Virtuoso, Fuseki, another `eventline serve --allow-update`).
+    #[command(
+        after_help = "Examples:\n  eventline push --gsp http://127.0.0.1:7879/store --replace\n  \
+eventline push --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba --replace\n  \
+eventline push --gsp http://127.0.0.1:8890/sparql-graph-crud --graph https://w3id.org/eventline/graph/index\n\n\
+Each graph goes as ?graph=IRI documents of at most --batch triples: with --replace the first is a PUT (the graph \
+becomes the store's) and the rest POSTs, else all are POSTs (merged). Basic or Digest authentication, as the \
+server's challenge asks. Nothing is retried: the first failure stops the push and names the graph."
+    )]
+    Push(PushArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct PushArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// The Graph Store Protocol endpoint (http://…), e.g.
+    /// http://127.0.0.1:8890/sparql-graph-crud-auth for Virtuoso.
+    #[arg(long, value_name = "URL")]
+    pub(crate) gsp: String,
+    /// Push only this graph (repeatable); default: every named graph.
+    #[arg(long, value_name = "IRI")]
+    pub(crate) graph: Vec<String>,
+    /// User for HTTP Basic or Digest authentication.
+    #[arg(long)]
+    pub(crate) user: Option<String>,
+    /// Password of --user (or the EVENTLINE_GSP_PASSWORD variable, which
+    /// keeps it out of the process list).
+    #[arg(long, env = "EVENTLINE_GSP_PASSWORD", hide_env_values = true)]
+    pub(crate) password: Option<String>,
+    /// Most triples per request; a bigger graph goes in several.
+    #[arg(long, default_value_t = 50_000)]
+    pub(crate) batch: usize,
+    /// Replace each graph at the endpoint (PUT) instead of merging into it
+    /// (POST).
+    #[arg(long)]
+    pub(crate) replace: bool,
+    /// The syntax of the documents sent.
+    #[arg(long, value_enum, default_value_t = PushFormat::Ntriples)]
+    pub(crate) format: PushFormat,
+    /// No progress bar, no summary.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub(crate) enum PushFormat {
+    Ntriples,
+    Turtle,
 }
 
 #[derive(Args, Debug)]

@@ -10,6 +10,7 @@ mod ingest;
 mod link;
 mod load;
 mod progress;
+mod push;
 mod query;
 mod remote;
 mod remove;
@@ -60,6 +61,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         Command::Remove(a) => remove::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Link(a) => link::run(a),
+        Command::Push(a) => push::run(a),
     }
 }
 

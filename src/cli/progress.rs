@@ -40,6 +40,28 @@ impl Progress {
         }
     }
 
+    /// A bar over a count of things (`noun`) rather than bytes.
+    pub(crate) fn counting(total: u64, noun: &str, quiet: bool) -> Self {
+        let bar = if quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+            let template = format!(
+                "{{elapsed_precise}} [{{wide_bar}}] {{human_pos}}/{{human_len}} {noun} {{per_sec}} ETA {{eta}} {{msg}}"
+            );
+            if let Ok(style) = ProgressStyle::with_template(&template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        };
+        Progress {
+            bar,
+            started: Instant::now(),
+            articles: 0,
+        }
+    }
+
     /// `bytes` more of the input are done, holding `articles` articles.
     pub(crate) fn advance(&mut self, bytes: u64, articles: u64) {
         self.articles += articles;

@@ -6,7 +6,7 @@
 //! spare the build an HTTP client stack (and TLS) it would use for nothing
 //! else.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
@@ -23,8 +23,8 @@ const MAX_ANSWER_BYTES: u64 = 1 << 20;
 
 /// Where the server listens: `host:port` and the path prefix.
 pub(super) struct Server {
-    authority: String,
-    prefix: String,
+    pub(super) authority: String,
+    pub(super) prefix: String,
 }
 
 /// `flag` names the option the URL came from, for the messages.
@@ -142,66 +142,138 @@ fn post(
     body: &[u8],
     limit: u64,
 ) -> Result<(u16, Vec<u8>)> {
+    let answer = request(
+        server,
+        "POST",
+        target,
+        &[("Content-Type", content_type), ("Accept", accept)],
+        body,
+        limit,
+    )?;
+    Ok((answer.status, answer.body))
+}
+
+/// An HTTP answer: status, header lines, body (de-chunked, at most the
+/// limit asked for).
+pub(super) struct Answer {
+    pub(super) status: u16,
+    head: String,
+    pub(super) body: Vec<u8>,
+}
+
+impl Answer {
+    /// The first value of a header, by case-insensitive name.
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().skip(1).find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim().eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+
+    /// The body as text for a message, trimmed and cut short.
+    pub(super) fn body_text(&self) -> String {
+        let text = String::from_utf8_lossy(&self.body);
+        let text = text.trim();
+        match text.char_indices().nth(500) {
+            Some((i, _)) => format!("{}…", &text[..i]),
+            None => text.to_string(),
+        }
+    }
+}
+
+/// One request over a fresh connection (`Connection: close`); the answer
+/// read by its `Content-Length` or chunks (servers such as Virtuoso keep
+/// the connection open whatever the client says), at most `limit` bytes.
+pub(super) fn request(
+    server: &Server,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    limit: u64,
+) -> Result<Answer> {
     let mut s = TcpStream::connect(&server.authority)
         .with_context(|| format!("cannot connect to {}", server.authority))?;
-    // Extraction and derivation of a big JSON Lines file take a while.
+    // Extraction and derivation of a big JSON Lines file take a while, as
+    // does a big graph loaded by another engine.
     s.set_read_timeout(Some(Duration::from_secs(600)))?;
-    write!(
-        s,
-        "POST {target} HTTP/1.1\r\nHost: {}\r\nContent-Type: {content_type}\r\n\
-         Accept: {accept}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        server.authority,
+    let mut head = format!(
+        "{method} {target} HTTP/1.1\r\nHost: {}\r\n",
+        server.authority
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
-    )?;
+    ));
+    s.write_all(head.as_bytes())?;
     s.write_all(body)?;
-    let mut answer = Vec::new();
-    s.take(limit).read_to_end(&mut answer)?;
-    let split = answer
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(answer.len());
-    let head = String::from_utf8_lossy(&answer[..split]).to_string();
-    let body = answer.get(split + 4..).unwrap_or_default();
-    let status = head
+    s.flush()?;
+    let mut r = BufReader::new(s);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if r.by_ref().take(64 << 10).read_line(&mut line)? == 0 || line.trim_end().is_empty() {
+            if head.is_empty() && line.is_empty() {
+                bail!("the server closed the connection without an answer");
+            }
+            break;
+        }
+        head.push_str(&line);
+    }
+    let status: u16 = head
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse().ok())
-        .with_context(|| format!("not an HTTP answer: {head}"))?;
-    let chunked = head.lines().any(|l| {
-        let l = l.to_ascii_lowercase();
-        l.starts_with("transfer-encoding:") && l.contains("chunked")
-    });
-    Ok((
+        .with_context(|| format!("not an HTTP answer: {}", head.trim()))?;
+    let mut answer = Answer {
         status,
-        if chunked {
-            dechunk(body)?
-        } else {
-            body.to_vec()
-        },
-    ))
+        head,
+        body: Vec::new(),
+    };
+    if method == "HEAD" || status == 204 || status == 304 || status < 200 {
+        return Ok(answer);
+    }
+    let chunked = answer
+        .header("transfer-encoding")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+    if chunked {
+        answer.body = read_chunks(&mut r, limit)?;
+    } else if let Some(n) = answer
+        .header("content-length")
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        r.take(n.min(limit)).read_to_end(&mut answer.body)?;
+    } else {
+        r.take(limit).read_to_end(&mut answer.body)?;
+    }
+    Ok(answer)
 }
 
-/// The body of a chunked answer (other servers than ours send one).
-fn dechunk(mut raw: &[u8]) -> Result<Vec<u8>> {
+/// The body of a chunked answer (other servers than ours send one), read
+/// chunk by chunk up to `limit` bytes.
+fn read_chunks(r: &mut impl BufRead, limit: u64) -> Result<Vec<u8>> {
     let mut body = Vec::new();
     loop {
-        let line_end = raw
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .context("a chunked answer cut short")?;
-        let size = std::str::from_utf8(&raw[..line_end])
-            .ok()
-            .and_then(|l| usize::from_str_radix(l.split(';').next()?.trim(), 16).ok())
+        let mut line = String::new();
+        r.by_ref().take(1024).read_line(&mut line)?;
+        if line.is_empty() {
+            bail!("a chunked answer cut short");
+        }
+        let size = u64::from_str_radix(line.split(';').next().unwrap_or("").trim(), 16)
             .context("a chunked answer with a bad chunk size")?;
-        raw = &raw[line_end + 2..];
-        if size == 0 {
+        if size == 0 || body.len() as u64 >= limit {
             return Ok(body);
         }
-        let chunk = raw
-            .get(..size)
-            .context("a chunked answer cut short (or past the size read)")?;
-        body.extend_from_slice(chunk);
-        raw = raw.get(size + 2..).unwrap_or_default();
+        let room = limit - body.len() as u64;
+        let got = r.by_ref().take(size.min(room)).read_to_end(&mut body)?;
+        if (got as u64) < size.min(room) {
+            bail!("a chunked answer cut short");
+        }
+        let mut crlf = String::new();
+        r.by_ref().take(2).read_line(&mut crlf)?;
     }
 }
 
@@ -241,7 +313,7 @@ impl eventline::link::SparqlClient for SparqlEndpoint {
 }
 
 /// Percent-encodes a query-string value.
-fn encode(s: &str) -> String {
+pub(super) fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {

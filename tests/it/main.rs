@@ -13,6 +13,7 @@ mod hostile;
 mod io;
 mod link;
 mod load;
+mod push;
 mod queries;
 mod serve;
 mod web;
