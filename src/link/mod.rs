@@ -15,6 +15,7 @@
 //! [`SparqlClient`] (the binary's is a small HTTP/1.1 client).
 
 mod candidates;
+pub(crate) mod names;
 mod score;
 
 use std::collections::BTreeMap;

@@ -20,6 +20,7 @@ mod graphs;
 mod ingest;
 mod negotiate;
 mod protocol;
+mod reconcile;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -58,6 +59,8 @@ pub struct Endpoint {
     ingest: Option<IngestConfig>,
     /// The offline Wikidata, built at the first SERVICE query.
     wikidata: Arc<OnceLock<LocalWikidata>>,
+    /// The actors `/reconcile` answers with, rebuilt after writes.
+    actors: Arc<reconcile::Cache>,
 }
 
 impl Endpoint {
@@ -68,6 +71,7 @@ impl Endpoint {
             options,
             ingest: None,
             wikidata: Arc::default(),
+            actors: Arc::default(),
         }
     }
 
@@ -90,7 +94,23 @@ impl Endpoint {
     }
 
     fn route(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
-        match request.uri().path() {
+        let path = request.uri().path().to_string();
+        let writes = match path.as_str() {
+            "/update" | "/ingest" => true,
+            "/store" => !matches!(*request.method(), Method::GET | Method::HEAD),
+            _ => false,
+        };
+        let response = self.dispatch(&path, request);
+        if writes {
+            // After the write, so no index is built from a store about to
+            // change and then kept as current.
+            self.actors.touch();
+        }
+        response
+    }
+
+    fn dispatch(&self, path: &str, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
+        match path {
             "/query" => {
                 let op = protocol::read(request, "query", "application/sparql-query")?;
                 match op.text {
@@ -129,6 +149,12 @@ impl Endpoint {
                     )
                 })?;
                 ingest::handle(&self.store, config, request)
+            }
+            "/reconcile" => Ok(reconcile::handle(&self.store, &self.actors, request)
+                .unwrap_or_else(reconcile::failure_response)),
+            "/actor" => {
+                get_only(request)?;
+                reconcile::view(&self.store, &self.actors, request)
             }
             "/" => self.index(request),
             "/event" => self.event(request),
