@@ -45,8 +45,9 @@ const WIKIDATA_TYPES: [(&str, &[&str], &str); 4] = [
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Query {
     pub(crate) text: String,
-    /// The classes asked for; empty for any.
-    pub(crate) classes: BTreeSet<&'static str>,
+    /// The classes asked for; `None` for any (and empty for a Wikidata
+    /// class no actor is, such as a city: no candidate).
+    pub(crate) classes: Option<BTreeSet<&'static str>>,
     /// The type ids were Wikidata's: answer in them too.
     pub(crate) wikidata_types: bool,
     pub(crate) limit: usize,
@@ -90,7 +91,7 @@ fn query(v: &Value) -> Result<Query, String> {
     }
     let mut q = Query {
         text: text.to_string(),
-        classes: BTreeSet::new(),
+        classes: None,
         wikidata_types: false,
         limit: DEFAULT_LIMIT,
         countries: Vec::new(),
@@ -98,7 +99,7 @@ fn query(v: &Value) -> Result<Query, String> {
     };
     for t in strings(o.get("type"))? {
         let (classes, wikidata) = type_classes(&t)?;
-        q.classes.extend(classes);
+        q.classes.get_or_insert_with(BTreeSet::new).extend(classes);
         q.wikidata_types |= wikidata;
     }
     match o.get("limit") {
@@ -194,6 +195,10 @@ fn type_classes(t: &str) -> Result<(Vec<&'static str>, bool), String> {
     if let Some((_, classes, _)) = WIKIDATA_TYPES.iter().find(|(q, _, _)| *q == short) {
         return Ok((classes.to_vec(), true));
     }
+    if is_qid(short) {
+        // Another Wikidata class (a city, a film): no actor is one.
+        return Ok((Vec::new(), true));
+    }
     let short = if short == "Organization" {
         "Organisation"
     } else {
@@ -212,6 +217,11 @@ fn type_classes(t: &str) -> Result<(Vec<&'static str>, bool), String> {
                 .join(", ")
         )),
     }
+}
+
+fn is_qid(s: &str) -> bool {
+    s.strip_prefix('Q')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// One candidate of an answer.
@@ -260,7 +270,10 @@ pub(crate) fn candidates(index: &Index, q: &Query) -> Vec<Candidate> {
     let mut found: Vec<(f64, bool, &Entity, Option<Feature>)> = Vec::new();
     for i in index.sharing_a_word(&folded) {
         let e = &index.entities[i];
-        if !q.classes.is_empty() && q.classes.is_disjoint(&e.classes) {
+        if q.classes
+            .as_ref()
+            .is_some_and(|c| c.is_disjoint(&e.classes))
+        {
             continue;
         }
         let (mut score, exact) = e
@@ -332,7 +345,7 @@ pub(crate) fn candidates(index: &Index, q: &Query) -> Vec<Candidate> {
 fn types(e: &Entity, q: &Query) -> Vec<TypeRef> {
     let mut out: Vec<TypeRef> = Vec::new();
     for class in &e.classes {
-        if !q.classes.is_empty() && !q.classes.contains(class) {
+        if q.classes.as_ref().is_some_and(|c| !c.contains(class)) {
             continue;
         }
         let t = match WIKIDATA_TYPES.iter().find(|(_, cs, _)| cs.contains(class)) {
