@@ -167,7 +167,7 @@ mod tests {
             iri: format!("eid:actor/{name}"),
             name: name.into(),
             class: class.into(),
-            countries: countries.iter().map(|c| c.to_string()).collect(),
+            countries: countries.iter().map(ToString::to_string).collect(),
             ..Actor::default()
         }
     }

@@ -14,5 +14,6 @@ mod io;
 mod link;
 mod load;
 mod queries;
+mod reconcile;
 mod serve;
 mod web;

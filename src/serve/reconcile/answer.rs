@@ -387,3 +387,114 @@ pub(crate) fn default_types() -> Value {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(iri: &str, class: &'static str, label: &str, aliases: &[&str]) -> Entity {
+        let mut names = vec![(fold(label), false)];
+        names.extend(aliases.iter().map(|a| (fold(a), true)));
+        Entity {
+            iri: iri.into(),
+            classes: [class].into(),
+            label: Some(label.into()),
+            names,
+            ..Entity::default()
+        }
+    }
+
+    fn index() -> Index {
+        let mut putin = entity("eid:Q7747", "Person", "Vladimir Putin", &["Putin"]);
+        putin.qid = Some("Q7747".into());
+        putin.countries = ["eid:Q159".to_string()].into();
+        let mut russia = entity("eid:Q159", "Country", "Russia", &["Russian Federation"]);
+        russia.qid = Some("Q159".into());
+        russia.countries = ["eid:Q159".to_string()].into();
+        let mut other = entity("eid:actor/putin", "Organisation", "Putin", &[]);
+        other.countries = ["eid:Q30".to_string()].into();
+        let jose = entity("eid:actor/jose", "Person", "José Martí", &[]);
+        Index::from_entities(vec![putin, russia, other, jose])
+    }
+
+    fn one(json: &str) -> Query {
+        parse(&format!(r#"{{"q":{json}}}"#)).unwrap().remove(0).1
+    }
+
+    #[test]
+    fn queries_read_types_limits_and_countries() {
+        let q = one(r#"{"query":"Putin","type":["Q5","evl:Country"],"limit":500,
+            "properties":[{"pid":"P27","v":[{"id":"http://www.wikidata.org/entity/Q159"},"Russia"]},
+                          {"pid":"P569","v":"1952"}]}"#);
+        assert_eq!(q.classes, Some(["Person", "Country"].into()));
+        assert!(q.wikidata_types);
+        assert_eq!(q.limit, MAX_LIMIT);
+        assert_eq!(q.countries, vec!["q159".to_string(), "russia".into()]);
+        assert_eq!(q.country_property.as_deref(), Some("P27"));
+        assert_eq!(
+            one(r#"{"query":"x","type":"Q515"}"#).classes,
+            Some(BTreeSet::new())
+        );
+        assert_eq!(one(r#"{"query":"x"}"#).classes, None);
+        assert!(parse(r#"{"q":{"query":"x","properties":[{"v":"y"}]}}"#).is_err());
+        assert!(parse(&format!(r#"{{"q":{{"query":"{}"}}}}"#, "x".repeat(501))).is_err());
+    }
+
+    #[test]
+    fn exact_names_lead_and_match_only_when_clear() {
+        let idx = index();
+        let c = candidates(&idx, &one(r#"{"query":"PUTIN"}"#));
+        // The organisation's label and the person's alias are both exact:
+        // no match, label first.
+        assert_eq!(c[0].id, "eid:actor/putin");
+        assert_eq!((c[0].score, c[0].matched), (100.0, false));
+        assert_eq!((c[1].id.as_str(), c[1].score), ("eid:Q7747", 95.0));
+        let c = candidates(&idx, &one(r#"{"query":"putin","type":"Person"}"#));
+        assert_eq!(c.len(), 1);
+        assert!(c[0].matched);
+        assert_eq!(c[0].qid.as_deref(), Some("Q7747"));
+        assert_eq!(c[0].description.as_deref(), Some("Wikidata Q7747"));
+        let c = candidates(&idx, &one(r#"{"query":"jose marti"}"#));
+        assert!(c[0].matched && c[0].name == "José Martí");
+        let c = candidates(&idx, &one(r#"{"query":"Vladimir"}"#));
+        assert!(!c[0].matched && c[0].score < 85.0, "{c:?}");
+    }
+
+    #[test]
+    fn a_country_narrows_and_an_unknown_one_lowers() {
+        let idx = index();
+        for v in ["Q159", "Russian Federation", "RUSSIA"] {
+            let q = one(&format!(
+                r#"{{"query":"Putin","properties":[{{"pid":"country","v":"{v}"}}]}}"#
+            ));
+            let c = candidates(&idx, &q);
+            assert_eq!(c.len(), 1, "{v}: {c:?}");
+            assert_eq!(c[0].features[1].id, "country");
+        }
+        let q = one(r#"{"query":"José Martí","properties":[{"pid":"P27","v":"Q159"}]}"#);
+        let c = candidates(&idx, &q);
+        assert_eq!((c[0].score, c[0].matched), (90.0, true));
+    }
+
+    #[test]
+    fn types_answer_in_the_vocabulary_asked() {
+        let idx = index();
+        let c = candidates(&idx, &one(r#"{"query":"Russia","type":"Q6256"}"#));
+        assert_eq!(
+            c[0].types,
+            vec![TypeRef {
+                id: "Q6256".into(),
+                name: "country".into()
+            }]
+        );
+        let c = candidates(&idx, &one(r#"{"query":"Russia","type":"Country"}"#));
+        assert_eq!(c[0].types[0].id, "Country");
+        assert!(candidates(&idx, &one(r#"{"query":"Russia","type":"Q515"}"#)).is_empty());
+        let a = answer(
+            &idx,
+            &parse(r#"{"a":{"query":"Russia"},"b":{"query":"nobody"}}"#).unwrap(),
+        );
+        assert_eq!(a["a"]["result"][0]["match"], true);
+        assert_eq!(a["b"]["result"], json!([]));
+    }
+}

@@ -225,3 +225,39 @@ pub(crate) fn view(
     );
     Ok(r)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn callbacks_are_javascript_names_only() {
+        for ok in ["cb", "jQuery3310_1.x", "$._cb2"] {
+            assert!(checked_callback(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "1cb",
+            "a(b)",
+            "a;b",
+            "a..b",
+            ".a",
+            "a.",
+            "a b",
+            &"x".repeat(65),
+        ] {
+            assert!(checked_callback(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn jsonp_escapes_the_separators_javascript_refuses() {
+        let r = json_response(
+            StatusCode::OK,
+            &json!({"n": "a\u{2028}b"}),
+            Some("cb".into()),
+        );
+        let body = r.into_body().to_string().unwrap();
+        assert_eq!(body, "/**/cb({\"n\":\"a\\u2028b\"});");
+    }
+}
