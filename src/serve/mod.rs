@@ -7,8 +7,9 @@
 //! endpoint allows updates) and `/store` (the Graph Store Protocol,
 //! `graphs`; writes likewise refused unless allowed) and `/ingest` (POST an
 //! article file, `ingest`; only when allowed and given an
-//! [`IngestConfig`]). `/`, `/event` and `/download` are the web page for
-//! people (`crate::web`). The default graph is the union of all graphs,
+//! [`IngestConfig`]). `/reconcile` is the Reconciliation Service API over
+//! the store's actors and `/actor` its view (`reconcile`). `/`, `/event`
+//! and `/download` are the web page for people (`crate::web`). The default graph is the union of all graphs,
 //! as for `eventline query`, unless the request names its dataset.
 //! [`Endpoint::handle`] is the whole server as a function, so tests need
 //! no socket; [`Endpoint::spawn`] puts it on one. This module never prints
