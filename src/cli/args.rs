@@ -94,10 +94,12 @@ unless its content hash is unchanged; events are derived once at the end."
 eventline serve --allow-update --timeout 10\n\nThe server holds the store: stop it before `ingest`. Read-only unless --allow-update."
     )]
     Serve(ServeArgs),
-    /// Link minted actors and places to a Wikidata-shaped SPARQL endpoint.
+    /// Link minted actors and places to a Wikidata-shaped SPARQL endpoint
+    /// or a Reconciliation Service API.
     #[command(
         after_help = "Examples:\n  eventline link --endpoint http://127.0.0.1:7879/query\n  \
 eventline link --endpoint http://127.0.0.1:7879/query --dry-run --threshold 0.9\n  \
+eventline link --reconcile http://127.0.0.1:7879/reconcile\n  \
 eventline link --undo\n\nLinks are owl:sameAs statements in the graph https://w3id.org/eventline/graph/links, \
 each with its score, method and endpoint; --undo withdraws them all. Prints one line per actor: \
 actor, name, class, link (or NIL), score, method (or why not)."
@@ -216,8 +218,12 @@ pub(crate) struct LinkArgs {
     #[command(flatten)]
     pub(crate) store: StoreArg,
     /// The SPARQL endpoint (http://…) of the knowledge base to link to.
-    #[arg(long, required_unless_present = "undo")]
+    #[arg(long, required_unless_present_any = ["undo", "reconcile"], conflicts_with = "reconcile")]
     pub(crate) endpoint: Option<String>,
+    /// A Reconciliation Service API (http://…, such as another `eventline
+    /// serve`'s /reconcile) to ask for the candidates instead.
+    #[arg(long)]
+    pub(crate) reconcile: Option<String>,
     /// Least score linked (0 to 1); actors under it stay unlinked.
     #[arg(long, default_value_t = 0.75)]
     pub(crate) threshold: f64,
@@ -228,7 +234,7 @@ pub(crate) struct LinkArgs {
     #[arg(long)]
     pub(crate) dry_run: bool,
     /// Withdraw every link made by `link`.
-    #[arg(long, conflicts_with_all = ["endpoint", "dry_run"])]
+    #[arg(long, conflicts_with_all = ["endpoint", "reconcile", "dry_run"])]
     pub(crate) undo: bool,
 }
 

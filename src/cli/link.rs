@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use eventline::link::{Decision, LinkOptions, Verdict};
 
 use super::args::LinkArgs;
-use super::remote::{parse_url, SparqlEndpoint};
+use super::remote::{parse_url, ReconcileService, SparqlEndpoint};
 use super::{exit, open_store, outln};
 
 pub(super) fn run(a: LinkArgs) -> Result<u8> {
@@ -19,15 +19,15 @@ pub(super) fn run(a: LinkArgs) -> Result<u8> {
         eprintln!("withdrew {n} link(s)");
         return Ok(exit::OK);
     }
-    let Some(url) = a.endpoint else {
-        bail!("give --endpoint URL (or --undo)");
-    };
     if !(0.0..=1.0).contains(&a.threshold) {
         bail!("--threshold {}: give a score from 0 to 1", a.threshold);
     }
-    let client = SparqlEndpoint {
-        server: parse_url("--endpoint", &url)?,
+    let (url, flag) = match (a.endpoint, a.reconcile) {
+        (Some(url), _) => (url, "--endpoint"),
+        (None, Some(url)) => (url, "--reconcile"),
+        (None, None) => bail!("give --endpoint URL, --reconcile URL (or --undo)"),
     };
+    let server = parse_url(flag, &url)?;
     let opts = LinkOptions {
         endpoint: url.clone(),
         languages: a.lang.iter().map(|l| l.trim().to_string()).collect(),
@@ -35,8 +35,12 @@ pub(super) fn run(a: LinkArgs) -> Result<u8> {
         dry_run: a.dry_run,
         at: Some(chrono::Utc::now()),
     };
-    let decisions = eventline::link::link(&store, &client, &opts)
-        .with_context(|| format!("linking against {url}"))?;
+    let decisions = if flag == "--reconcile" {
+        eventline::link::link_by_reconciliation(&store, &ReconcileService { server }, &opts)
+    } else {
+        eventline::link::link(&store, &SparqlEndpoint { server }, &opts)
+    }
+    .with_context(|| format!("linking against {url}"))?;
     store.flush()?;
     print(&decisions)?;
     let linked = decisions

@@ -1,6 +1,7 @@
 //! `eventline ingest --server URL`: each input sent whole to a running
 //! `eventline serve --allow-update` (`POST /ingest`), which extracts and
-//! stores it; and the SPARQL client of `eventline link --endpoint URL`.
+//! stores it; the SPARQL client of `eventline link --endpoint URL` and
+//! the Reconciliation API client of `eventline link --reconcile URL`.
 //! A plain HTTP/1.1 exchange over one loopback-or-LAN socket: the servers
 //! are eventline's own or a local mirror, so a few dozen lines of protocol
 //! spare the build an HTTP client stack (and TLS) it would use for nothing
@@ -302,6 +303,39 @@ impl eventline::link::SparqlClient for SparqlEndpoint {
             "application/sparql-query",
             "application/sparql-results+json",
             query.as_bytes(),
+            MAX_SPARQL_ANSWER_BYTES,
+        )?;
+        if status != 200 {
+            let text = String::from_utf8_lossy(&body);
+            return Err(format!("answered {status}: {}", text.trim()).into());
+        }
+        Ok(body)
+    }
+}
+
+/// A Reconciliation Service API: each batch a form POST of `queries`,
+/// the answer JSON.
+pub(super) struct ReconcileService {
+    pub(super) server: Server,
+}
+
+impl eventline::link::ReconcileClient for ReconcileService {
+    fn reconcile(
+        &self,
+        queries: &str,
+    ) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
+        let target = if self.server.prefix.is_empty() {
+            "/"
+        } else {
+            &self.server.prefix
+        };
+        let form = format!("queries={}", encode(queries));
+        let (status, body) = post(
+            &self.server,
+            target,
+            "application/x-www-form-urlencoded",
+            "application/json",
+            form.as_bytes(),
             MAX_SPARQL_ANSWER_BYTES,
         )?;
         if status != 200 {

@@ -138,16 +138,27 @@ fn actor_labels(actors: &[String]) -> Result<Vec<String>> {
 fn render(tl: &Timeline, format: ImageFormat) -> Result<Vec<u8>> {
     Ok(match format {
         ImageFormat::Dot => tl.to_dot().into_bytes(),
-        ImageFormat::Svg => match timeline::render_with_dot(&tl.to_dot(), "svg") {
-            Ok(b) => b,
+        ImageFormat::Svg => match timeline::render_timeline(tl, "svg") {
+            Ok(r) => noted(r),
             Err(TimelineError::DotNotFound) => {
                 eprintln!("note: Graphviz `dot` not found; drawing the SVG without it");
                 tl.to_svg().into_bytes()
             }
             Err(e) => return Err(e).context("rendering with dot"),
         },
-        ImageFormat::Png => timeline::render_with_dot(&tl.to_dot(), "png").context(
+        ImageFormat::Png => noted(timeline::render_timeline(tl, "png").context(
             "PNG output needs Graphviz's `dot` (apt-get install graphviz); SVG works without it",
-        )?,
+        )?),
     })
+}
+
+fn noted(r: timeline::Rendered) -> Vec<u8> {
+    if r.flat_relations_left_out > 0 {
+        eprintln!(
+            "note: Graphviz could not route {} relation(s) between events of the same time \
+             slot; drawn without them (a .dot output keeps them)",
+            r.flat_relations_left_out
+        );
+    }
+    r.bytes
 }

@@ -42,13 +42,18 @@ fn type_table() -> (Vec<(&'static str, Vec<&'static str>)>, Vec<&'static str>) {
 
 /// The Wikidata classes an eventline class may link to; none for a class
 /// the table does not know (such an actor is never linked).
-fn classes_for(class: &str) -> Vec<&'static str> {
+pub(crate) fn classes_for(class: &str) -> Vec<&'static str> {
     type_table()
         .0
         .into_iter()
         .find(|(c, _)| *c == class)
         .map(|(_, q)| q)
         .unwrap_or_default()
+}
+
+/// The Wikidata classes whose instances are never linked.
+pub(crate) fn never_classes() -> Vec<&'static str> {
+    type_table().1
 }
 
 /// The candidate query for an actor, or `None` when its class may link to

@@ -15,6 +15,8 @@
 //! [`SparqlClient`] (the binary's is a small HTTP/1.1 client).
 
 mod candidates;
+pub(crate) mod names;
+mod reconcile;
 mod score;
 
 use std::collections::BTreeMap;
@@ -24,6 +26,7 @@ use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad, Term};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
+pub use reconcile::ReconcileClient;
 pub use score::Verdict;
 use score::{Actor, Candidate};
 
@@ -60,12 +63,21 @@ pub enum LinkError {
         // module would carry its size.
         source: Box<oxigraph::sparql::results::QueryResultsSyntaxError>,
     },
+    #[error(
+        "{service} answered the reconciliation of {names:?} with no usable results: {message}"
+    )]
+    Reconciliation {
+        service: String,
+        names: Vec<String>,
+        message: String,
+    },
 }
 
 /// How to link.
 #[derive(Debug, Clone)]
 pub struct LinkOptions {
-    /// The endpoint's URL, recorded as the links' source.
+    /// The endpoint's (or reconciliation service's) URL, recorded as the
+    /// links' source.
     pub endpoint: String,
     /// Language tags of the labels and aliases to match, first preferred.
     pub languages: Vec<String>,
@@ -98,10 +110,7 @@ pub fn link(
     let mut decisions = Vec::new();
     for actor in unlinked(store)? {
         let verdict = match candidates::query(&actor, &opts.languages) {
-            None => Verdict::Nil {
-                reason: format!("a {} is not linked", actor.class),
-                best: None,
-            },
+            None => nil_class(&actor),
             Some(q) => score::decide(&actor, &ask(client, opts, &actor, &q)?, opts.threshold),
         };
         decisions.push(Decision {
@@ -115,6 +124,96 @@ pub fn link(
         write(store, &decisions, opts)?;
     }
     Ok(decisions)
+}
+
+/// Links as [`link`] does, the candidates asked of a Reconciliation
+/// Service API (in batches, typed by the actor's class, narrowed by its
+/// country) instead of a SPARQL endpoint; the links' method says
+/// `reconciliation`. `opts.languages` is not used: services match names
+/// in their own languages.
+pub fn link_by_reconciliation(
+    store: &EventStore,
+    client: &dyn ReconcileClient,
+    opts: &LinkOptions,
+) -> Result<Vec<Decision>, LinkError> {
+    let actors = unlinked(store)?;
+    let (askable, unaskable): (Vec<&Actor>, Vec<&Actor>) = actors
+        .iter()
+        .partition(|a| reconcile::type_for(a).is_some());
+    let mut decisions: Vec<Decision> = unaskable
+        .iter()
+        .map(|a| decision(a, nil_class(a)))
+        .collect();
+    for chunk in askable.chunks(reconcile::BATCH) {
+        let names = || chunk.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+        let json = client
+            .reconcile(&reconcile::batch(chunk))
+            .map_err(|source| LinkError::Endpoint {
+                endpoint: opts.endpoint.clone(),
+                name: names().join(", "),
+                source,
+            })?;
+        let candidates =
+            reconcile::parse(&json, chunk).map_err(|message| LinkError::Reconciliation {
+                service: opts.endpoint.clone(),
+                names: names(),
+                message,
+            })?;
+        for (actor, candidates) in chunk.iter().zip(candidates) {
+            if candidates.is_empty() {
+                decisions.push(decision(actor, nil_unanswered(actor)));
+                continue;
+            }
+            let verdict = match score::decide(actor, &candidates, opts.threshold) {
+                Verdict::Linked { qid, score, method } => Verdict::Linked {
+                    qid,
+                    score,
+                    method: format!("reconciliation+{method}"),
+                },
+                nil => nil,
+            };
+            decisions.push(decision(actor, verdict));
+        }
+    }
+    decisions.sort_by(|a, b| a.actor.cmp(&b.actor));
+    if !opts.dry_run {
+        write(store, &decisions, opts)?;
+    }
+    Ok(decisions)
+}
+
+fn decision(actor: &Actor, verdict: Verdict) -> Decision {
+    Decision {
+        actor: actor.iri.clone(),
+        name: actor.name.clone(),
+        class: actor.class.clone(),
+        verdict,
+    }
+}
+
+/// NIL for an actor the service had no candidate for: it filters by
+/// type and country itself, so say what was asked.
+fn nil_unanswered(actor: &Actor) -> Verdict {
+    let class = reconcile::type_for(actor).unwrap_or_default();
+    let countries = actor.countries.iter().cloned().collect::<Vec<_>>();
+    Verdict::Nil {
+        reason: if countries.is_empty() {
+            format!("the service has no {class} of this name")
+        } else {
+            format!(
+                "the service has no {class} of this name and country ({})",
+                countries.join(", ")
+            )
+        },
+        best: None,
+    }
+}
+
+fn nil_class(actor: &Actor) -> Verdict {
+    Verdict::Nil {
+        reason: format!("a {} is not linked", actor.class),
+        best: None,
+    }
 }
 
 fn ask(

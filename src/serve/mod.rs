@@ -7,8 +7,9 @@
 //! endpoint allows updates) and `/store` (the Graph Store Protocol,
 //! `graphs`; writes likewise refused unless allowed) and `/ingest` (POST an
 //! article file, `ingest`; only when allowed and given an
-//! [`IngestConfig`]). `/`, `/event` and `/download` are the web page for
-//! people (`crate::web`). The default graph is the union of all graphs,
+//! [`IngestConfig`]). `/reconcile` is the Reconciliation Service API over
+//! the store's actors and `/actor` its view (`reconcile`). `/`, `/event`
+//! and `/download` are the web page for people (`crate::web`). The default graph is the union of all graphs,
 //! as for `eventline query`, unless the request names its dataset.
 //! [`Endpoint::handle`] is the whole server as a function, so tests need
 //! no socket; [`Endpoint::spawn`] puts it on one. This module never prints
@@ -20,6 +21,7 @@ mod graphs;
 mod ingest;
 mod negotiate;
 mod protocol;
+mod reconcile;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -58,6 +60,8 @@ pub struct Endpoint {
     ingest: Option<IngestConfig>,
     /// The offline Wikidata, built at the first SERVICE query.
     wikidata: Arc<OnceLock<LocalWikidata>>,
+    /// The actors `/reconcile` answers with, rebuilt after writes.
+    actors: Arc<reconcile::Cache>,
 }
 
 impl Endpoint {
@@ -68,6 +72,7 @@ impl Endpoint {
             options,
             ingest: None,
             wikidata: Arc::default(),
+            actors: Arc::default(),
         }
     }
 
@@ -90,7 +95,23 @@ impl Endpoint {
     }
 
     fn route(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
-        match request.uri().path() {
+        let path = request.uri().path().to_string();
+        let writes = match path.as_str() {
+            "/update" | "/ingest" => true,
+            "/store" => !matches!(*request.method(), Method::GET | Method::HEAD),
+            _ => false,
+        };
+        let response = self.dispatch(&path, request);
+        if writes {
+            // After the write, so no index is built from a store about to
+            // change and then kept as current.
+            self.actors.touch();
+        }
+        response
+    }
+
+    fn dispatch(&self, path: &str, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
+        match path {
             "/query" => {
                 let op = protocol::read(request, "query", "application/sparql-query")?;
                 match op.text {
@@ -129,6 +150,12 @@ impl Endpoint {
                     )
                 })?;
                 ingest::handle(&self.store, config, request)
+            }
+            "/reconcile" => Ok(reconcile::handle(&self.store, &self.actors, request)
+                .unwrap_or_else(reconcile::failure_response)),
+            "/actor" => {
+                get_only(request)?;
+                reconcile::view(&self.store, &self.actors, request)
             }
             "/" => self.index(request),
             "/event" => self.event(request),

@@ -7,7 +7,9 @@
 //! constraints cross clusters). An event with several lanes is repeated in
 //! each (edges between clusters in the same rank make dot fail), and for
 //! the same reason a relation between two events of the same time slot in
-//! different lanes is left to the SVG.
+//! different lanes is left to the SVG. Those of one slot in one lane are
+//! drawn, unless `dot` cannot route them
+//! ([`Timeline::to_dot_without_flat_relations`]).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -48,12 +50,27 @@ struct EventStmts {
 impl Timeline {
     /// Graphviz DOT text, printed with graphviz-rust's printer.
     pub fn to_dot(&self) -> String {
-        let g = self.dot_graph();
-        let mut ctx = PrinterContext::default();
-        g.print(&mut ctx)
+        self.dot_text(true).0
     }
 
-    fn dot_graph(&self) -> Graph {
+    /// DOT text without the relations between two events of the same
+    /// time slot, and how many were left out: `dot` (2.43 at least) fails
+    /// to route some such flat edges in a graph of clusters ranked with
+    /// `newrank` ("Pshortestpath failed", "lost … edge", exit 1), which
+    /// the wire corpus's actor lanes hit. [`crate::timeline::render_timeline`]
+    /// falls back on it when `dot` fails so.
+    #[must_use]
+    pub fn to_dot_without_flat_relations(&self) -> (String, usize) {
+        self.dot_text(false)
+    }
+
+    fn dot_text(&self, flat_relations: bool) -> (String, usize) {
+        let (g, left_out) = self.dot_graph(flat_relations);
+        let mut ctx = PrinterContext::default();
+        (g.print(&mut ctx), left_out)
+    }
+
+    fn dot_graph(&self, flat_relations: bool) -> (Graph, usize) {
         let mut stmts = self.dot_header();
         stmts.extend(self.dot_axis());
         let events = self.dot_events();
@@ -61,13 +78,17 @@ impl Timeline {
         stmts.extend(self.dot_undated(events.undated));
         stmts.extend(dot_ranks(events.ranks));
         stmts.extend(events.bars);
-        stmts.extend(self.dot_relations());
+        let (relations, left_out) = self.dot_relations(flat_relations);
+        stmts.extend(relations);
         stmts.push(Stmt::Subgraph(self.dot_legend()));
-        Graph::DiGraph {
-            id: id!("timeline"),
-            strict: false,
-            stmts,
-        }
+        (
+            Graph::DiGraph {
+                id: id!("timeline"),
+                strict: false,
+                stmts,
+            },
+            left_out,
+        )
     }
 
     /// Graph, node and edge defaults; the title and notes as the graph label.
@@ -317,7 +338,9 @@ impl Timeline {
     /// same time slot in different lanes would be a flat edge between
     /// clusters, which makes dot fail ("trouble in init_rank"); those are
     /// left to the tooltip and the SVG.
-    fn dot_relations(&self) -> Vec<Stmt> {
+    /// With `flat` false, those of one time slot in the same lane are
+    /// left out too (counted).
+    fn dot_relations(&self, flat: bool) -> (Vec<Stmt>, usize) {
         let place_of = |i: usize| -> (Option<usize>, usize) {
             let it = &self.items[i];
             match it.dated() {
@@ -329,10 +352,15 @@ impl Timeline {
             }
         };
         let mut stmts = Vec::new();
+        let mut left_out = 0;
         for l in &self.links {
             let (sa, la) = place_of(l.from);
             let (sb, lb) = place_of(l.to);
             if sa == sb && la != lb {
+                continue;
+            }
+            if sa == sb && !flat {
+                left_out += 1;
                 continue;
             }
             let from = self.items[l.from].dom.replace('-', "_");
@@ -355,7 +383,7 @@ impl Timeline {
             }
             stmts.push(Stmt::Edge(edge!(node_id!(from) => node_id!(to), attrs)));
         }
-        stmts
+        (stmts, left_out)
     }
 
     fn dot_node_attrs(&self, it: &Item) -> Vec<Attribute> {
@@ -520,7 +548,7 @@ fn legend_status_attrs(status: ItemStatus) -> Vec<Attribute> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{hostile, seeds, synthetic};
+    use super::super::fixtures::{d, ev, hostile, seeds, synthetic};
     use super::super::graphviz::{render_with_dot, TimelineError};
     use super::super::{Lanes, Options, Relation};
     use super::*;
@@ -654,5 +682,38 @@ mod tests {
                 Err(e) => panic!("{lanes:?}: {e}"),
             }
         }
+    }
+
+    #[test]
+    fn flat_relations_can_be_left_out_and_only_they() {
+        let day = Some(d(2024, 3, 12));
+        let later = Some(d(2024, 5, 2));
+        let evs = vec![
+            ev("a", "Meeting", &["Kenya"], day, day, "Occurred"),
+            ev("b", "Statement", &["Kenya"], day, day, "Occurred"),
+            ev("c", "Agreement", &["Kenya"], later, later, "Planned"),
+        ];
+        let rel = |from: &str, to: &str| Relation {
+            from: format!("http://example.org/event/{from}"),
+            to: format!("http://example.org/event/{to}"),
+            kind: "before".into(),
+        };
+        let t = Timeline::build(
+            evs,
+            vec![rel("a", "b"), rel("b", "c")],
+            &Options {
+                lanes: Lanes::Actor,
+                ..Default::default()
+            },
+        );
+        let edges = |dot: &str| {
+            dot.lines()
+                .filter(|l| l.contains("label=\"before\""))
+                .count()
+        };
+        assert_eq!(edges(&t.to_dot()), 2);
+        let (dot, left_out) = t.to_dot_without_flat_relations();
+        assert_eq!((edges(&dot), left_out), (1, 1), "{dot}");
+        graphviz_rust::parse(&dot).expect("parses");
     }
 }

@@ -29,6 +29,47 @@ pub enum TimelineError {
     Io(#[from] std::io::Error),
 }
 
+/// A timeline drawn by `dot`.
+#[derive(Debug)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Relations between events of one time slot left out because `dot`
+    /// could not route them (0 when it drew them all).
+    pub flat_relations_left_out: usize,
+}
+
+/// Draws a timeline with `dot`. When `dot` fails to route the relations
+/// between events of the same time slot (a Graphviz bug with flat edges
+/// in clusters under `newrank`), draws it again without them rather than
+/// fail: the events and every other relation are still worth a picture.
+pub fn render_timeline(tl: &super::Timeline, format: &str) -> Result<Rendered, TimelineError> {
+    match render_with_dot(&tl.to_dot(), format) {
+        Ok(bytes) => Ok(Rendered {
+            bytes,
+            flat_relations_left_out: 0,
+        }),
+        Err(TimelineError::DotFailed { stderr, status }) if is_routing_failure(&stderr) => {
+            let (dot, left_out) = tl.to_dot_without_flat_relations();
+            if left_out == 0 {
+                return Err(TimelineError::DotFailed { status, stderr });
+            }
+            Ok(Rendered {
+                bytes: render_with_dot(&dot, format)?,
+                flat_relations_left_out: left_out,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `dot`'s complaint is the edge-routing failure (the layout was
+/// found; an edge could not be drawn), not a bad graph.
+pub(crate) fn is_routing_failure(stderr: &str) -> bool {
+    stderr.contains("Pshortestpath failed")
+        || stderr.contains("in routesplines")
+        || (stderr.contains("Error: lost ") && stderr.contains(" edge"))
+}
+
 /// Runs `dot -T{format}` on DOT text and returns its output.
 ///
 /// Returns [`TimelineError::DotNotFound`] when `dot` is not on `PATH`.
@@ -115,5 +156,31 @@ mod tests {
     fn long_stderr_is_cut_on_a_character_boundary() {
         assert_eq!(truncate_bytes("short", 10), "short");
         assert_eq!(truncate_bytes("ééé", 3), "é… (4 bytes omitted)");
+    }
+
+    #[test]
+    fn a_flat_edge_dot_cannot_route_is_told_apart_and_the_rest_renders() {
+        let dot = include_str!("../../tests/data/timeline/flat-edge-lost.dot");
+        match render_with_dot(dot, "svg") {
+            Err(TimelineError::DotFailed { stderr, .. }) => {
+                assert!(is_routing_failure(&stderr), "{stderr}");
+            }
+            // Another Graphviz may route it: the bug is geometric.
+            Ok(_) | Err(TimelineError::DotNotFound) => {}
+            Err(e) => panic!("{e}"),
+        }
+        // The same graph without its relations (the flat edge among them)
+        // is drawn: what `render_timeline` falls back on.
+        let without: Vec<&str> = dot
+            .lines()
+            .filter(|l| !l.contains("constraint=\"false\""))
+            .collect();
+        match render_with_dot(&without.join("\n"), "svg") {
+            Ok(_) | Err(TimelineError::DotNotFound) => {}
+            Err(e) => panic!("{e}"),
+        }
+        assert!(!is_routing_failure(
+            "Error: <stdin>: syntax error in line 1 near '}'"
+        ));
     }
 }

@@ -61,7 +61,7 @@ mod synthetic;
 mod fixtures;
 
 pub use axis::Unit;
-pub use graphviz::{render_with_dot, TimelineError};
+pub use graphviz::{render_timeline, render_with_dot, Rendered, TimelineError};
 #[cfg(feature = "store")]
 pub use load::load;
 pub use model::{

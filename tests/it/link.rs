@@ -14,7 +14,7 @@ use super::serve::serve_binary;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/link");
 
-fn eventline(args: &[&str], store: &Path) -> Output {
+pub(super) fn eventline(args: &[&str], store: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_eventline"))
         .args(args)
         .arg("--store")
@@ -23,7 +23,7 @@ fn eventline(args: &[&str], store: &Path) -> Output {
         .unwrap()
 }
 
-fn ok(out: &Output) -> (String, String) {
+pub(super) fn ok(out: &Output) -> (String, String) {
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout).to_string(),
         String::from_utf8_lossy(&out.stderr).to_string(),
@@ -34,7 +34,7 @@ fn ok(out: &Output) -> (String, String) {
 
 /// A store of the fixture's articles, and a knowledge base serving the
 /// fixture; the server stops when the first value is dropped.
-fn setup(dir: &Path) -> (super::serve::Server, String, std::path::PathBuf) {
+pub(super) fn setup(dir: &Path) -> (super::serve::Server, String, std::path::PathBuf) {
     let events = dir.join("events");
     ok(&eventline(
         &["ingest", "-q", &format!("{DATA}/articles")],
@@ -58,7 +58,7 @@ fn setup(dir: &Path) -> (super::serve::Server, String, std::path::PathBuf) {
 }
 
 /// Every quad of the store, sorted: what linking must give back on undo.
-fn all_quads(store: &Path) -> Vec<String> {
+pub(super) fn all_quads(store: &Path) -> Vec<String> {
     let (out, _) = ok(&eventline(&["export", "-q", "--format", "nquads"], store));
     let mut lines: Vec<String> = out.lines().map(String::from).collect();
     lines.sort();
@@ -66,7 +66,7 @@ fn all_quads(store: &Path) -> Vec<String> {
 }
 
 /// The gold: actor local name -> QID or NIL.
-fn gold() -> Vec<(String, String)> {
+pub(super) fn gold() -> Vec<(String, String)> {
     std::fs::read_to_string(format!("{DATA}/gold.tsv"))
         .unwrap()
         .lines()

@@ -15,5 +15,6 @@ mod link;
 mod load;
 mod push;
 mod queries;
+mod reconcile;
 mod serve;
 mod web;

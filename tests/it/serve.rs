@@ -358,7 +358,7 @@ impl Drop for Server {
 }
 
 /// One HTTP/1.1 exchange over a fresh connection: status line and body.
-fn http(port: u16, request: &str) -> std::io::Result<String> {
+pub(super) fn http(port: u16, request: &str) -> std::io::Result<String> {
     let mut s = TcpStream::connect(("127.0.0.1", port))?;
     s.set_read_timeout(Some(Duration::from_secs(20)))?;
     s.write_all(request.as_bytes())?;
