@@ -612,6 +612,12 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             };
             if !e.is_place() || e.ent.etype == crate::model::EntityType::Country {
                 args.add(role, i);
+                // "their talks" can stand for both who met (refs::meeting_pair).
+                for (j, other) in ents.iter().enumerate().skip(i + 1) {
+                    if other.kind == EntKind::Pronoun && other.t0 == e.t0 && other.t1 == e.t1 {
+                        args.add(role, j);
+                    }
+                }
             }
             k = e.np0;
             hops += 1;

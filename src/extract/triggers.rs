@@ -440,7 +440,11 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if rule.kind == EventKind::PhoneCall && rule.pos == Pos::Noun && next == "to" {
         let after = sent.toks.get(t1 + 1);
         if after.is_some_and(|x| {
-            !x.cap && !matches!(x.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their")
+            !x.cap
+                && !matches!(
+                    x.lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their"
+                )
         }) {
             return false;
         }

@@ -293,7 +293,10 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     let body = |e: &Ent| {
         !e.modifier
             && !e.people
-            && matches!(e.ent.etype, EntityType::Organisation | EntityType::ArmedGroup)
+            && matches!(
+                e.ent.etype,
+                EntityType::Organisation | EntityType::ArmedGroup
+            )
     };
     let mut add = Vec::new();
     for i in 1..sent.toks.len() {
@@ -328,6 +331,16 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
         let w = sent.lower(i);
         let in_quote = sent.in_quote(i);
+        if w == "their" && !in_quote {
+            let pair = meeting_pair(sent, ents, i);
+            if pair.len() >= 2 {
+                add.extend(
+                    pair.into_iter()
+                        .map(|e| Ent::new(i, i + 1, e, EntKind::Pronoun)),
+                );
+                continue;
+            }
+        }
         let ent = if in_quote && matches!(w, "i" | "me" | "my" | "we" | "our") {
             disc.last_speaker.clone()
         } else if is("pronouns_person", w) && !in_quote {
@@ -364,6 +377,47 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
     }
     ents.extend(add);
+}
+
+/// "their" before a meeting noun is the people who meet: "Hashimoto would
+/// not ask Clinton ... at their summit", "The president told Lee during
+/// their meeting", "During their meeting, Ban Ki-moon and Asao". The
+/// people of the sentence (those before "their" when there are two),
+/// else its countries.
+fn meeting_pair(sent: &Sent, ents: &[Ent], i: usize) -> Vec<crate::model::EntityRef> {
+    let mut k = i + 1;
+    if !is("meeting_nouns", sent.lower(k)) {
+        k += 1;
+    }
+    if !is("meeting_nouns", sent.lower(k)) {
+        return Vec::new();
+    }
+    let pick = |person: bool, before_only: bool| {
+        let mut out: Vec<crate::model::EntityRef> = Vec::new();
+        for e in ents.iter().filter(|e| {
+            !e.modifier
+                && !e.is_place()
+                && !e.people
+                && e.kind != EntKind::Group
+                && !sent.in_quote(e.t0)
+                && (!before_only || e.t1 <= i)
+                && if person {
+                    e.is_person()
+                } else {
+                    e.ent.etype == EntityType::Country
+                }
+        }) {
+            if !out.iter().any(|o| o.iri == e.ent.iri) {
+                out.push(e.ent.clone());
+            }
+        }
+        out
+    };
+    [(true, true), (true, false), (false, true), (false, false)]
+        .into_iter()
+        .map(|(person, before)| pick(person, before))
+        .find(|v| v.len() >= 2)
+        .unwrap_or_default()
 }
 
 /// After a sentence: who "he" and "they" will refer to next.
@@ -408,7 +462,10 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
     if let Some(o) = ents.iter().rev().find(|e| {
         e.kind == EntKind::Name
             && !e.modifier
-            && matches!(e.ent.etype, EntityType::Organisation | EntityType::ArmedGroup)
+            && matches!(
+                e.ent.etype,
+                EntityType::Organisation | EntityType::ArmedGroup
+            )
     }) {
         disc.last_org = Some(o.ent.clone());
     }
