@@ -28,6 +28,17 @@ pub(super) struct Server {
     pub(super) prefix: String,
 }
 
+impl Server {
+    /// The request target of the URL's own path ("/" when it has none).
+    pub(super) fn target(&self) -> &str {
+        if self.prefix.is_empty() {
+            "/"
+        } else {
+            &self.prefix
+        }
+    }
+}
+
 /// `flag` names the option the URL came from, for the messages.
 pub(super) fn parse_url(flag: &str, url: &str) -> Result<Server> {
     let Some(rest) = url.strip_prefix("http://") else {
@@ -292,11 +303,7 @@ impl eventline::link::SparqlClient for SparqlEndpoint {
         &self,
         query: &str,
     ) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
-        let target = if self.server.prefix.is_empty() {
-            "/"
-        } else {
-            &self.server.prefix
-        };
+        let target = self.server.target();
         let (status, body) = post(
             &self.server,
             target,
@@ -324,11 +331,7 @@ impl eventline::link::ReconcileClient for ReconcileService {
         &self,
         queries: &str,
     ) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
-        let target = if self.server.prefix.is_empty() {
-            "/"
-        } else {
-            &self.server.prefix
-        };
+        let target = self.server.target();
         let form = format!("queries={}", encode(queries));
         let (status, body) = post(
             &self.server,

@@ -78,6 +78,30 @@ pub(super) fn gold() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The links graph as CSV: actor, QID, score, method, source of each link
+/// with its whole record.
+pub(super) fn link_records(events: &Path) -> String {
+    ok(&eventline(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "-e",
+            "PREFIX owl: <http://www.w3.org/2002/07/owl#> \
+             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> \
+             PREFIX evl: <https://w3id.org/eventline/ontology#> \
+             PREFIX prov: <http://www.w3.org/ns/prov#> \
+             SELECT ?a ?q ?score ?method ?from WHERE { \
+               GRAPH <https://w3id.org/eventline/graph/links> { \
+                 ?a owl:sameAs ?q . ?r rdf:subject ?a ; rdf:object ?q ; \
+                 evl:linkScore ?score ; evl:linkMethod ?method ; prov:wasDerivedFrom ?from ; \
+                 prov:generatedAtTime ?t } } ORDER BY ?a",
+        ],
+        events,
+    ))
+    .0
+}
+
 #[test]
 fn linking_the_fixture_matches_the_gold_and_undo_gives_the_store_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -117,24 +141,7 @@ fn linking_the_fixture_matches_the_gold_and_undo_gives_the_store_back() {
     assert_eq!(got, gold, "{out}\n{err}");
 
     // Each link is an owl:sameAs in the links graph with its record.
-    let (csv, _) = ok(&eventline(
-        &[
-            "query",
-            "--format",
-            "csv",
-            "-e",
-            "PREFIX owl: <http://www.w3.org/2002/07/owl#> \
-             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> \
-             PREFIX evl: <https://w3id.org/eventline/ontology#> \
-             PREFIX prov: <http://www.w3.org/ns/prov#> \
-             SELECT ?a ?q ?score ?method ?from WHERE { \
-               GRAPH <https://w3id.org/eventline/graph/links> { \
-                 ?a owl:sameAs ?q . ?r rdf:subject ?a ; rdf:object ?q ; \
-                 evl:linkScore ?score ; evl:linkMethod ?method ; prov:wasDerivedFrom ?from ; \
-                 prov:generatedAtTime ?t } } ORDER BY ?a",
-        ],
-        &events,
-    ));
+    let csv = link_records(&events);
     let rows: Vec<&str> = csv.lines().skip(1).map(str::trim_end).collect();
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
+use super::queries::result_rows as rows;
 use super::serve::serve_binary;
 
 fn root() -> PathBuf {
@@ -34,51 +35,6 @@ fn ok(out: Output) -> (String, String) {
     );
     assert!(out.status.success(), "{stderr}");
     (stdout, stderr)
-}
-
-/// A concatenated list with its items sorted: their order is the
-/// engine's (as in `queries.rs`).
-fn normalise(cell: &str) -> String {
-    for sep in [" | ", "; ", ", "] {
-        if cell.contains(sep) {
-            let mut items: Vec<&str> = cell.split(sep).collect();
-            items.sort_unstable();
-            return items.join(sep);
-        }
-    }
-    cell.to_string()
-}
-
-/// SPARQL JSON results as sorted rows of whole terms.
-fn rows(json: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let v: serde_json::Value = serde_json::from_str(json).expect("SPARQL JSON results");
-    let vars: Vec<String> = v["head"]["vars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap().to_string())
-        .collect();
-    let mut rows: Vec<Vec<String>> = v["results"]["bindings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| {
-            vars.iter()
-                .map(|var| {
-                    let c = &b[var.as_str()];
-                    format!(
-                        "{}|{}|{}|{}",
-                        c["type"].as_str().unwrap_or("unbound"),
-                        normalise(c["value"].as_str().unwrap_or("")),
-                        c["datatype"].as_str().unwrap_or(""),
-                        c["xml:lang"].as_str().unwrap_or("")
-                    )
-                })
-                .collect()
-        })
-        .collect();
-    rows.sort();
-    (vars, rows)
 }
 
 /// A query's SPARQL JSON results from the server's `/query`.

@@ -45,7 +45,14 @@ fn rows(store: &Path, query: &Path) -> (Vec<String>, Vec<Vec<String>>) {
         "json",
         query.to_str().unwrap(),
     ]);
-    let v: serde_json::Value = serde_json::from_str(&out).expect("SPARQL JSON results");
+    result_rows(&out)
+}
+
+/// SPARQL JSON results as sorted rows of whole terms (kind, value,
+/// datatype, language), lists normalised: what two engines or two layouts
+/// must agree on (also `push.rs`).
+pub(crate) fn result_rows(json: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let v: serde_json::Value = serde_json::from_str(json).expect("SPARQL JSON results");
     let vars: Vec<String> = v["head"]["vars"]
         .as_array()
         .unwrap()
@@ -59,13 +66,13 @@ fn rows(store: &Path, query: &Path) -> (Vec<String>, Vec<Vec<String>>) {
         .map(|b| {
             vars.iter()
                 .map(|var| {
-                    let cell = &b[var.as_str()];
-                    // The term whole (value, datatype, language), lists normalised.
+                    let c = &b[var.as_str()];
                     format!(
-                        "{}|{}|{}",
-                        normalise(cell["value"].as_str().unwrap_or("")),
-                        cell["datatype"].as_str().unwrap_or(""),
-                        cell["xml:lang"].as_str().unwrap_or("")
+                        "{}|{}|{}|{}",
+                        c["type"].as_str().unwrap_or("unbound"),
+                        normalise(c["value"].as_str().unwrap_or("")),
+                        c["datatype"].as_str().unwrap_or(""),
+                        c["xml:lang"].as_str().unwrap_or("")
                     )
                 })
                 .collect()

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::link::{all_quads, eventline, gold, ok, setup};
+use super::link::{all_quads, eventline, gold, link_records, ok, setup};
 use super::serve::http;
 
 /// The port of an `http://127.0.0.1:PORT/...` URL.
@@ -259,24 +259,7 @@ fn link_by_reconciliation_is_precise_on_the_fixture_and_undone_whole() {
     );
 
     // Links are written as for --endpoint, with the service as source.
-    let (csv, _) = ok(&eventline(
-        &[
-            "query",
-            "--format",
-            "csv",
-            "-e",
-            "PREFIX owl: <http://www.w3.org/2002/07/owl#> \
-             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> \
-             PREFIX evl: <https://w3id.org/eventline/ontology#> \
-             PREFIX prov: <http://www.w3.org/ns/prov#> \
-             SELECT ?a ?q ?score ?method ?from WHERE { \
-               GRAPH <https://w3id.org/eventline/graph/links> { \
-                 ?a owl:sameAs ?q . ?r rdf:subject ?a ; rdf:object ?q ; \
-                 evl:linkScore ?score ; evl:linkMethod ?method ; prov:wasDerivedFrom ?from ; \
-                 prov:generatedAtTime ?t } } ORDER BY ?a",
-        ],
-        &events,
-    ));
+    let csv = link_records(&events);
     let rows: Vec<&str> = csv.lines().skip(1).map(str::trim_end).collect();
     assert_eq!(rows.len(), 2, "{csv}");
     assert!(
