@@ -464,6 +464,18 @@ fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
         && !is("not_acronyms", &t.lower)
         && (i == 0 || !upper(i - 1))
         && !upper(i + 1)
+        && !regnal(sent, i)
+}
+
+/// "Benedict XVI", "Louis XIV": a Roman numeral after a capitalised name
+/// is part of the name, not an organisation's acronym.
+fn regnal(sent: &Sent, i: usize) -> bool {
+    i > 0
+        && sent.toks[i - 1].cap
+        && sent.toks[i]
+            .lower
+            .chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
 }
 
 /// People introduced without a title: "Li Xiangmin, director of ...",
