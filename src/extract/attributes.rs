@@ -132,6 +132,10 @@ pub(crate) fn owners(
                         | "its"
                         | "counterpart"
                         | "counterparts"
+                        // "in Minsk, capital of Belarus, later this month":
+                        // a place's apposition is still the phrase.
+                        | "of"
+                        | "capital"
                 )
                 && !super::lexicon::is("titles", sent.lower(k))
         });

@@ -249,9 +249,41 @@ impl<'a> Tagger<'a> {
                 }
             }
             i = c.e;
-            out.push(make_timex(self.text, start, end, c));
+            let word = self.w(c.s).to_string();
+            let mut t = make_timex(self.text, start, end, c);
+            self.narrow(&mut t, &word);
+            out.push(t);
         }
         out
+    }
+}
+
+impl Tagger<'_> {
+    /// The part of a month or week a modifier names, by the annotation
+    /// conventions the event windows follow: "early/mid/late June" are the
+    /// 1st-10th, 11th-20th, 15th-end; "later this month" runs from the day
+    /// after the reference date, "earlier this week" up to the day before.
+    /// The TIMEX3 value stays the whole period, as TimeML has it.
+    fn narrow(&self, t: &mut Timex, word: &str) {
+        let (Some(a), Some(b), Some(md)) = (t.earliest, t.latest, t.mod_.as_deref()) else {
+            return;
+        };
+        let day = |n: u64| a.checked_add_days(chrono::Days::new(n)).unwrap_or(a).min(b);
+        let (from, to) = match (t.granularity, md, word) {
+            (Granularity::Month | Granularity::Week, "END", "later") => {
+                (self.dct.succ_opt().unwrap_or(a).max(a), b)
+            }
+            (Granularity::Month | Granularity::Week, "START", "earlier") => {
+                (a, self.dct.pred_opt().unwrap_or(b).min(b))
+            }
+            (Granularity::Month, "START", _) => (a, day(9)),
+            (Granularity::Month, "MID", _) => (day(10), day(19)),
+            (Granularity::Month, "END", _) => (day(14), b),
+            _ => return,
+        };
+        if from <= to {
+            (t.earliest, t.latest) = (Some(from), Some(to));
+        }
     }
 }
 

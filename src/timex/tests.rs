@@ -133,6 +133,29 @@ fn a_day_range_is_valued_as_its_first_day_and_spans_to_the_last() {
 }
 
 #[test]
+fn modifiers_narrow_the_window_by_the_annotation_conventions() {
+    let window = |text: &str| {
+        let t = tag(text, date("2006-11-01"));
+        (
+            t[0].value.clone(),
+            t[0].earliest.unwrap(),
+            t[0].latest.unwrap(),
+        )
+    };
+    // The value stays the month (TimeML); the window is the part meant.
+    assert_eq!(
+        window("late June"),
+        ("2006-06".into(), date("2006-06-15"), date("2006-06-30"))
+    );
+    assert_eq!(window("early June").2, date("2006-06-10"));
+    assert_eq!(window("mid-June").1, date("2006-06-11"));
+    assert_eq!(window("later this month").1, date("2006-11-02"));
+    // 2006-11-01 is a Wednesday.
+    assert_eq!(window("earlier this week").2, date("2006-10-31"));
+    assert_eq!(window("later this week").1, date("2006-11-02"));
+}
+
+#[test]
 fn mods() {
     let t = tag("late June", date(FRI));
     assert_eq!(t[0].mod_.as_deref(), Some("END"));
