@@ -276,6 +276,13 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
                 .collect();
             found[obj].actors.extend(inherited);
         }
+        // "expected to meet with Putin during a planned summit ... later this
+        // month": what happens during an event shares its time.
+        if matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)
+            && found[subj].date.is_none()
+        {
+            found[subj].date = found[obj].date.clone();
+        }
         let cue_text = toks[i..cue_end]
             .iter()
             .map(|t| t.lower.as_str())
