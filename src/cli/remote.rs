@@ -303,20 +303,12 @@ impl eventline::link::SparqlClient for SparqlEndpoint {
         &self,
         query: &str,
     ) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
-        let target = self.server.target();
-        let (status, body) = post(
+        post_for_answer(
             &self.server,
-            target,
             "application/sparql-query",
             "application/sparql-results+json",
             query.as_bytes(),
-            MAX_SPARQL_ANSWER_BYTES,
-        )?;
-        if status != 200 {
-            let text = String::from_utf8_lossy(&body);
-            return Err(format!("answered {status}: {}", text.trim()).into());
-        }
-        Ok(body)
+        )
     }
 }
 
@@ -331,22 +323,37 @@ impl eventline::link::ReconcileClient for ReconcileService {
         &self,
         queries: &str,
     ) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
-        let target = self.server.target();
         let form = format!("queries={}", encode(queries));
-        let (status, body) = post(
+        post_for_answer(
             &self.server,
-            target,
             "application/x-www-form-urlencoded",
             "application/json",
             form.as_bytes(),
-            MAX_SPARQL_ANSWER_BYTES,
-        )?;
-        if status != 200 {
-            let text = String::from_utf8_lossy(&body);
-            return Err(format!("answered {status}: {}", text.trim()).into());
-        }
-        Ok(body)
+        )
     }
+}
+
+/// POSTs to the URL's own path and returns the body of a 200; any other
+/// status is an error carrying the server's words.
+fn post_for_answer(
+    server: &Server,
+    content_type: &str,
+    accept: &str,
+    body: &[u8],
+) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
+    let (status, answer) = post(
+        server,
+        server.target(),
+        content_type,
+        accept,
+        body,
+        MAX_SPARQL_ANSWER_BYTES,
+    )?;
+    if status != 200 {
+        let text = String::from_utf8_lossy(&answer);
+        return Err(format!("answered {status}: {}", text.trim()).into());
+    }
+    Ok(answer)
 }
 
 /// Percent-encodes a query-string value.

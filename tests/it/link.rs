@@ -78,6 +78,17 @@ pub(super) fn gold() -> Vec<(String, String)> {
         .collect()
 }
 
+/// `link`'s report as (actor, decision) pairs: its first and fourth columns.
+pub(super) fn decisions(out: &str) -> Vec<(String, String)> {
+    out.lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 6, "{l}");
+            (f[0].to_string(), f[3].to_string())
+        })
+        .collect()
+}
+
 /// The links graph as CSV: actor, QID, score, method, source of each link
 /// with its whole record.
 pub(super) fn link_records(events: &Path) -> String {
@@ -118,14 +129,7 @@ fn linking_the_fixture_matches_the_gold_and_undo_gives_the_store_back() {
 
     let (out, err) = ok(&eventline(&["link", "--endpoint", &endpoint], &events));
     assert_eq!(out, dry, "the dry run decides as the real one");
-    let got: Vec<(String, String)> = out
-        .lines()
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 6, "{l}");
-            (f[0].to_string(), f[3].to_string())
-        })
-        .collect();
+    let got = decisions(&out);
     let mut gold = gold();
     gold.sort();
     let linked = got.iter().filter(|(_, q)| q != "NIL").count();

@@ -55,13 +55,9 @@ fn remote_json(port: u16, query: &str) -> String {
     answer.split_once("\r\n\r\n").unwrap().1.to_string()
 }
 
-const COUNT_GRAPHS: &str =
-    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
-
-#[test]
-fn a_pushed_store_answers_the_curated_queries_with_the_same_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let events = dir.path().join("events");
+/// The example articles ingested into `dir/events`.
+fn example_store(dir: &Path) -> PathBuf {
+    let events = dir.join("events");
     ok(eventline(
         &[
             "ingest",
@@ -70,6 +66,16 @@ fn a_pushed_store_answers_the_curated_queries_with_the_same_rows() {
         ],
         &events,
     ));
+    events
+}
+
+const COUNT_GRAPHS: &str =
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
+
+#[test]
+fn a_pushed_store_answers_the_curated_queries_with_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = example_store(dir.path());
     let (_server, port) = serve_binary(&dir.path().join("copy"), &["--allow-update"]);
     let gsp = format!("http://127.0.0.1:{port}/store");
     // Batches of 1,000: the gazetteer and ontology graphs go in several
@@ -140,15 +146,7 @@ fn mine_counts(store: &Path) -> String {
 #[test]
 fn push_errors_name_the_url_the_graph_and_the_answer() {
     let dir = tempfile::tempdir().unwrap();
-    let events = dir.path().join("events");
-    ok(eventline(
-        &[
-            "ingest",
-            "-q",
-            root().join("examples/articles").to_str().unwrap(),
-        ],
-        &events,
-    ));
+    let events = example_store(dir.path());
     // A server that does not allow updates: 403, named with the graph.
     let (_server, port) = serve_binary(&dir.path().join("ro"), &[]);
     let gsp = format!("http://127.0.0.1:{port}/store");

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::link::{all_quads, eventline, gold, link_records, ok, setup};
+use super::link::{all_quads, decisions, eventline, gold, link_records, ok, setup};
 use super::serve::http;
 
 /// The port of an `http://127.0.0.1:PORT/...` URL.
@@ -219,14 +219,7 @@ fn link_by_reconciliation_is_precise_on_the_fixture_and_undone_whole() {
     let before = all_quads(&events);
 
     let (out, err) = ok(&eventline(&["link", "--reconcile", &service], &events));
-    let got: Vec<(String, String)> = out
-        .lines()
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 6, "{l}");
-            (f[0].to_string(), f[3].to_string())
-        })
-        .collect();
+    let got = decisions(&out);
     let gold = gold();
     let linked = got.iter().filter(|(_, q)| q != "NIL").count();
     let gold_links = gold.iter().filter(|(_, q)| q != "NIL").count();
