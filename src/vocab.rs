@@ -169,6 +169,15 @@ evl_terms! {
     CLAIM_SENTENCE = "claimSentence";
     SOURCE_HEADLINE = "sourceHeadline";
     SOURCE_PUBLISHED = "sourcePublished";
+    /// The event's actors and articles as IRIs, and each actor's labels and
+    /// classes (the actor's card), so queries grouping by actor or article
+    /// need not scan the labels every article graph repeats.
+    INDEX_INITIATOR = "indexInitiator";
+    INDEX_TARGET = "indexTarget";
+    INDEX_PARTICIPANT = "indexParticipant";
+    INDEX_DOCUMENT = "indexDocument";
+    INDEX_LABEL = "indexLabel";
+    INDEX_CLASS = "indexClass";
 }
 
 /// `evl:` + a local name, for kinds and statuses whose names come from enums.

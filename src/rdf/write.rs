@@ -89,7 +89,10 @@ fn minted(
     class_p: NamedNodeRef<'_>,
     label_p: NamedNodeRef<'_>,
 ) {
-    if e.qid.is_some() || !e.iri.starts_with(&eid("actor/")) {
+    // Minted places too: without their label and class, queries showed
+    // an IRI where the article named a town.
+    if e.qid.is_some() || !(e.iri.starts_with(&eid("actor/")) || e.iri.starts_with(&eid("place/")))
+    {
         return;
     }
     w.iri(&e.iri, class_p, &evl(e.etype.class_name()));

@@ -28,11 +28,12 @@ fn graph() -> GraphNameRef<'static> {
     GraphNameRef::NamedNode(vocab::GRAPH_INDEX)
 }
 
-/// Marks every block dirty when the store has events but no index entries:
-/// a store derived before the index existed gets it at its next ingest,
-/// load or serve, instead of answering the curated queries with nothing.
+/// Marks every block dirty when the store has events but no index entries
+/// of the newest facet (`evl:indexDocument`): a store derived before the
+/// index, or before its last facet, gets it at its next ingest, load or
+/// serve, instead of answering the curated queries with nothing.
 pub(super) fn mark_unindexed(t: &mut Transaction<'_>) -> Result<usize, StoreError> {
-    if t.quads_for_pattern(None, None, None, Some(graph()))
+    if t.quads_for_pattern(None, Some(vocab::INDEX_DOCUMENT), None, Some(graph()))
         .next()
         .transpose()?
         .is_some()
@@ -100,6 +101,7 @@ pub(super) fn clear_block(t: &mut Transaction<'_>, block: &str) -> Result<(), St
 struct Names<'a> {
     t: &'a Transaction<'a>,
     cache: BTreeMap<String, Vec<String>>,
+    carded: BTreeSet<String>,
 }
 
 impl<'a> Names<'a> {
@@ -125,6 +127,25 @@ impl<'a> Names<'a> {
         let names: Vec<String> = names.into_iter().collect();
         self.cache.insert(iri.to_string(), names.clone());
         Ok(names)
+    }
+
+    /// An actor's card: its labels as stated (language tags kept) and its
+    /// `evl:` classes, once per block. Re-derivation writes the same quads
+    /// again, so the card is shared by every block naming the actor; it is
+    /// never removed, and queries reach it only from events.
+    fn card(&mut self, out: &mut Out, iri: &str) -> Result<(), StoreError> {
+        if !self.carded.insert(iri.to_string()) {
+            return Ok(());
+        }
+        for l in self.objects(iri, rdfs::LABEL)? {
+            out.add(iri, vocab::INDEX_LABEL, l);
+        }
+        for c in self.objects(iri, rdf::TYPE)? {
+            if matches!(&c, Term::NamedNode(n) if n.as_str().starts_with(vocab::EVL)) {
+                out.add(iri, vocab::INDEX_CLASS, c);
+            }
+        }
+        Ok(())
     }
 
     /// The objects of `s p`, in any graph, as stored.
@@ -169,6 +190,7 @@ pub(super) fn block_quads(
     let mut names = Names {
         t,
         cache: BTreeMap::new(),
+        carded: BTreeSet::new(),
     };
     let mut out = Out(Vec::new());
     for (e, members) in events.iter().zip(clusters) {
@@ -182,14 +204,16 @@ pub(super) fn block_quads(
             out.add(iri, vocab::INDEX_LATEST, date_lit(d.latest));
         }
         for (r, a) in &m.actors {
-            let p = match r {
-                Role::Initiator => vocab::INITIATOR_NAME,
-                Role::Target => vocab::TARGET_NAME,
-                Role::Participant => vocab::PARTICIPANT_NAME,
+            let (p, link) = match r {
+                Role::Initiator => (vocab::INITIATOR_NAME, vocab::INDEX_INITIATOR),
+                Role::Target => (vocab::TARGET_NAME, vocab::INDEX_TARGET),
+                Role::Participant => (vocab::PARTICIPANT_NAME, vocab::INDEX_PARTICIPANT),
             };
             for n in names.of(&a.iri)? {
                 out.add(iri, p, lit(&n));
             }
+            out.add(iri, link, nn(&a.iri));
+            names.card(&mut out, &a.iri)?;
         }
         if let Some(p) = &m.place {
             for n in names.of(&p.iri)? {
@@ -202,6 +226,7 @@ pub(super) fn block_quads(
             Literal::new_typed_literal(e.documents.len().to_string(), xsd::INTEGER),
         );
         for doc in &e.documents {
+            out.add(iri, vocab::INDEX_DOCUMENT, nn(doc));
             let heads = names.objects(doc, vocab::SCHEMA_HEADLINE)?;
             if heads.is_empty() {
                 out.add(iri, vocab::SOURCE_TITLE, lit(doc));
@@ -333,6 +358,24 @@ mod tests {
             .clear_graph(GraphNameRef::NamedNode(crate::vocab::GRAPH_INDEX))
             .unwrap();
         assert!(index_quads(&store).is_empty());
+        store.rebuild_dirty(&gaz).unwrap();
+        assert_eq!(index_quads(&store), full);
+
+        // An index written before its newest facet is rebuilt whole too.
+        let old: Vec<_> = store
+            .store
+            .quads_for_pattern(
+                None,
+                Some(crate::vocab::INDEX_DOCUMENT),
+                None,
+                Some(graph()),
+            )
+            .map(|q| q.unwrap())
+            .collect();
+        assert!(!old.is_empty());
+        for q in &old {
+            store.store.remove(q).unwrap();
+        }
         store.rebuild_dirty(&gaz).unwrap();
         assert_eq!(index_quads(&store), full);
     }

@@ -82,12 +82,16 @@ pub(crate) fn result_rows(json: &str) -> (Vec<String>, Vec<Vec<String>>) {
     (vars, rows)
 }
 
-const REWRITTEN: [&str; 5] = [
+const REWRITTEN: [&str; 9] = [
     "timeline",
     "planned-ahead",
     "multi-source-events",
     "unconfirmed-claims",
     "who-met-whom",
+    "actor-timeline",
+    "actors-wikidata",
+    "events-per-article",
+    "attacks-by-place-month",
 ];
 
 fn assert_same_rows(store: &Path) {
