@@ -59,26 +59,17 @@ EXPLAINED = {
     # A group where some rows lack the value (an attack with a target beside
     # one without): oxigraph evaluates the unbound value as an error, and an
     # error makes the whole aggregate unbound; Virtuoso skips it and lists
-    # the values there are. Making the query portable means one subquery
-    # per list, which changes the embedded rows: left for the query's owner.
+    # the values there are. The curated queries now group each list apart
+    # (attacks-by-place-month), so none shows it; kept for users' queries.
     "concat": "oxigraph leaves a GROUP_CONCAT unbound when a row of the group lacks "
               "the value; Virtuoso lists the values there are",
-    # A Virtuoso 7.2 bug, not the query's: an OPTIONAL holding a subquery and
-    # a FILTER on a variable bound outside it (actor-timeline's other
-    # actors, FILTER(?other != ?actor)) matches nothing there, so the list
-    # is empty; moved elsewhere, the FILTER is ignored. The portable form
-    # (the actor inside a subquery over every event) made the query 3x
-    # slower in the embedded store (4.2 s to 14 s on the wire corpus), so
-    # the query stays standard and the difference is allowed in that
-    # column only, and only as an empty list at Virtuoso.
-    "outer-filter": "Virtuoso 7.2 matches nothing in an OPTIONAL holding a subquery "
-                    "and a FILTER on an outer variable",
 }
 
 # Columns of one query where one EXPLAINED reason applies.
-EXPLAINED_COLUMNS = {
-    ("actor-timeline", "others"): "outer-filter",
-}
+# (actor-timeline's other actors once needed one: Virtuoso 7.2 matches
+# nothing in an OPTIONAL holding a subquery and a FILTER on an outer
+# variable; the query now reads the actors' cards without a subquery.)
+EXPLAINED_COLUMNS = {}
 
 
 def normalise_list(value):
