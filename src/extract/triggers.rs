@@ -326,6 +326,16 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     {
         return false;
     }
+    // "armed forces", "heavily armed police", "an armed group": the
+    // adjective, not the verb ("Iran armed the militia", "armed them").
+    if sent.lower(t0) == "armed"
+        && t1 < sent.toks.len()
+        && sent.toks[t1].kind == TokKind::Word
+        && !sent.toks[t1].cap
+        && !is("stopwords", next)
+    {
+        return false;
+    }
     // "talks on trade" is fine; "concerns over attacks", "brief Zelenskiy
     // on the Russia talks" are topics.
     {

@@ -113,6 +113,26 @@ pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &
 /// Groups named by a common noun: "Israeli troops" (the country acts),
 /// "four militants", "Heads of local councils", "a 47-year-old Muslim
 /// security volunteer", "Iraqi civilians".
+/// Whether group noun `w` modifies the trigger word `next` ("militant
+/// attack", "military aid") rather than being its subject ("gunmen
+/// ambushed", "insurgents set fire", "militants attack"): only a nominal
+/// trigger takes a modifier, and a plural armed group before a word that
+/// is also a verb is that verb's subject.
+fn modifies_trigger(w: &str, next: &str) -> bool {
+    use crate::extract::lexicon::{Pos, BY_FIRST, RULES};
+    let Some(rules) = BY_FIRST.get(next) else {
+        return false;
+    };
+    // A singular noun before a trigger is a modifier whatever the trigger
+    // ("insurgent attacks"), and so are groups that do not fight.
+    if !is("force_nouns", w) {
+        return true;
+    }
+    let noun = rules.iter().any(|&i| RULES[i].pos == Pos::Noun);
+    let verb = rules.iter().any(|&i| RULES[i].pos == Pos::Verb);
+    noun && !verb
+}
+
 pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
     let n = sent.toks.len();
     for h in 0..n {
@@ -127,7 +147,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         if is_word(sent, h + 1)
             && !sent.toks[h + 1].cap
             // ("was killed" is a trigger too, but "was" no noun.)
-            && (crate::extract::lexicon::BY_FIRST.contains_key(next) && !is("stopwords", next)
+            && (modifies_trigger(w, next) && !is("stopwords", next)
                 || is("group_nouns", next)
                 || is("victim_nouns", next)
                 || is("facility_nouns", next))
