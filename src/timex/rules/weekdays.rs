@@ -120,7 +120,50 @@ impl Tagger<'_> {
         if t != Tense::None {
             return t;
         }
-        self.tense(s, e)
+        match self.tense(s, e) {
+            Tense::None => self.far_tense(s),
+            t => t,
+        }
+    }
+
+    /// The first tense cue further back in the sentence than the cue window
+    /// reaches: "Palestinian President Mahmoud Abbas met Hungarian Prime
+    /// Minister Viktor Orban in Ramallah on Sunday" puts nine words of names
+    /// between the verb and the day, and "nearest day" then chose the coming
+    /// Sunday, a meeting that had happened.
+    fn far_tense(&self, s: usize) -> Tense {
+        let mut i = s;
+        let mut d = 0;
+        while i > 0 && d < 30 {
+            i -= 1;
+            d += 1;
+            if self.sentence_break(i) || self.toks[i].nl {
+                break;
+            }
+            let t = self.cue(i);
+            if t != Tense::None {
+                return t;
+            }
+            // Another clause starts between: "Hu told Kibaki who is in Beijing
+            // for a summit opening here Saturday" is not a past Saturday.
+            let w = self.w(i);
+            if matches!(
+                w,
+                "who"
+                    | "which"
+                    | "that"
+                    | "where"
+                    | "when"
+                    | "while"
+                    | "whose"
+                    | "after"
+                    | "before"
+            ) || (w.len() > 4 && w.ends_with("ing") && !self.cap(i))
+            {
+                break;
+            }
+        }
+        Tense::None
     }
 
     pub(crate) fn m_weekday(&self, i: usize) -> Option<Cand> {
