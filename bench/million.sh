@@ -46,7 +46,8 @@ echo "eventline $("$bin" --version | cut -d' ' -f2), $(nproc) cores, load averag
 
 rm -rf "$store"
 t0=$(now)
-/usr/bin/time -f '%M' -o "$work/rss-synth" "$bin" ingest --quiet --store "$store" "$corpus"
+# Not --quiet: its closing lines say how much of the time derivation took.
+/usr/bin/time -f '%M' -o "$work/rss-synth" "$bin" ingest --store "$store" "$corpus" 2>&1 | tail -2 | sed 's/^/  /'
 t1=$(now)
 ingest=$(secs "$t0" "$t1")
 printf 'ingest: %.1f s = %.2f MB/s, %.0f articles/s, peak RSS %d MB\n' "$ingest" \
