@@ -178,6 +178,9 @@ evl_terms! {
     INDEX_DOCUMENT = "indexDocument";
     INDEX_LABEL = "indexLabel";
     INDEX_CLASS = "indexClass";
+    /// On an event relation's statement node (relations graph): how many
+    /// articles state the relation.
+    ARTICLE_SUPPORT = "articleSupport";
 }
 
 /// `evl:` + a local name, for kinds and statuses whose names come from enums.

@@ -66,6 +66,10 @@ impl EventStore {
             }
             t.commit()?;
             done += keys.len();
+            // Derivation writes through transactions, which fill RocksDB's
+            // memtables (up to a few GB across the column families): flushed
+            // as they go, peak memory stays flat in the number of blocks.
+            self.store.flush()?;
         }
     }
 }

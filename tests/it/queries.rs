@@ -82,7 +82,7 @@ pub(crate) fn result_rows(json: &str) -> (Vec<String>, Vec<Vec<String>>) {
     (vars, rows)
 }
 
-const REWRITTEN: [&str; 9] = [
+const REWRITTEN: [&str; 10] = [
     "timeline",
     "planned-ahead",
     "multi-source-events",
@@ -92,6 +92,7 @@ const REWRITTEN: [&str; 9] = [
     "actors-wikidata",
     "events-per-article",
     "attacks-by-place-month",
+    "event-relations",
 ];
 
 fn assert_same_rows(store: &Path) {
