@@ -234,6 +234,7 @@ word_lists! {
     CURRENT_TERMS = "current-terms.txt";
     DAY_ORDINALS = "day-ordinals.txt";
     AWARD_NOUNS = "award-nouns.txt";
+    OCCASION_NOUNS = "occasion-nouns.txt";
     SPORTS_WORDS = "sports-words.txt";
     SEASON_CUES = "season-cues.txt";
     DURATION_LEADS = "duration-leads.txt";

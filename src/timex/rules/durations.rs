@@ -6,7 +6,7 @@ use chrono::Datelike;
 
 use crate::timex::calendar::{duration_parts, format_duration, project, shift_date, Pt, Unit};
 use crate::timex::lexicon::{
-    fuzzy_quantity, small_number, unit_word, BARE_UNIT_CUES, DURATION_LEADS, RATES_NOT_DURATIONS,
+    fuzzy_quantity, small_number, unit_word, BARE_UNIT_CUES, DURATION_LEADS, OCCASION_NOUNS, RATES_NOT_DURATIONS,
 };
 use crate::timex::scanner::{cand_pt, cand_v, Cand, Tagger};
 use crate::timex::tokens::K;
@@ -140,6 +140,12 @@ impl Tagger<'_> {
 
     /// Durations and "ago"/"later" expressions.
     pub(crate) fn m_duration(&self, i: usize) -> Option<Cand> {
+        // "at a weekend summit", "a weekend attack": the weekend it was on,
+        // as "the weekend" would say, not two days' length.
+        if self.is(i, "a") && self.is(i + 1, "weekend") && OCCASION_NOUNS.has(self.w(i + 2)) {
+            let pt = self.unit_under_discussion(i, i + 2, "weekend", "")?;
+            return Some(cand_pt(i, i + 2, pt, Anchoring::RelativeToDct));
+        }
         let p = self.duration_phrase(i)?;
         // "the first nine months" stays a duration; "the first quarter" went to m_quarter.
         let (num, cu) = duration_parts(if p.range { None } else { p.q }, p.u);

@@ -313,7 +313,13 @@ impl Tagger<'_> {
 
     /// The quarter, year, month, week or weekend under discussion, else the
     /// one the reference date is in (or the last one before it).
-    fn unit_under_discussion(&self, i: usize, e: usize, w: &str, qual: &str) -> Option<Pt> {
+    pub(crate) fn unit_under_discussion(
+        &self,
+        i: usize,
+        e: usize,
+        w: &str,
+        qual: &str,
+    ) -> Option<Pt> {
         let dct = self.dct;
         Some(match w {
             "period"
