@@ -203,8 +203,10 @@ fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
     {
         disc.surnames.insert(last.to_lowercase(), ent.clone());
     }
-    // Chinese and Korean names put the surname first ("Hu Jintao" is Hu).
-    if words.len() == 2 {
+    // Chinese and Korean names put the surname first ("Hu Jintao" is Hu);
+    // Indonesian and Thai news names people by their first name ("Susilo
+    // Bambang Yudhoyono" is Susilo, "Thaksin Shinawatra" Thaksin).
+    if words.len() >= 2 && !is("name_particles", &words[0].to_lowercase()) {
         if let Some(first) = words.first() {
             disc.surnames
                 .entry(first.to_lowercase())
