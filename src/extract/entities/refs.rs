@@ -320,7 +320,30 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     };
     let mut add = Vec::new();
     for i in 1..sent.toks.len() {
-        if sent.lower(i - 1) != "the" || !is("org_anaphors", sent.lower(i)) || covered(ents, i) {
+        if !is("org_anaphors", sent.lower(i)) || covered(ents, i) {
+            continue;
+        }
+        // "the militant group", "the rebel movement": an armed group named
+        // before, not a group of militants.
+        if i >= 2 && sent.lower(i - 2) == "the" && is("armed_group_modifiers", sent.lower(i - 1)) {
+            let armed = |e: &Ent| !e.modifier && e.ent.etype == EntityType::ArmedGroup;
+            let ent = ents
+                .iter()
+                .filter(|e| e.kind == EntKind::Name && e.t1 < i - 1 && armed(e))
+                .max_by_key(|e| e.t1)
+                .map(|e| e.ent.clone())
+                .or_else(|| {
+                    disc.last_org
+                        .clone()
+                        .filter(|o| o.etype == EntityType::ArmedGroup)
+                });
+            if let Some(ent) = ent {
+                ents.retain(|e| !(e.kind == EntKind::Group && e.t0 < i + 1 && i - 1 < e.t1));
+                add.push(Ent::new(i - 2, i + 1, ent, EntKind::Pronoun));
+            }
+            continue;
+        }
+        if sent.lower(i - 1) != "the" {
             continue;
         }
         // "the group of eight", "the group Hamas": not a reference back.
