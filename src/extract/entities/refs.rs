@@ -192,7 +192,13 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
                 && !p.ends_with("ly")
                 && !is("speech_verbs", p)
                 && !matches!(p, "suspected" | "alleged" | "unidentified" | "unknown");
-            if !modifier || h - s >= 3 {
+            // "Thailand's military" is no "s military", "a 47-year-old
+            // Buddhist man" no "old Buddhist man": the possessive's and the
+            // age's last pieces are not modifiers.
+            let glued = s >= 2
+                && (p == "s" && matches!(sent.lower(s - 2), "'" | "\u{2019}")
+                    || p == "old" && sent.lower(s - 2) == "-");
+            if !modifier || glued || h - s >= 3 {
                 break;
             }
             s -= 1;
