@@ -6,7 +6,8 @@ use chrono::Datelike;
 
 use crate::timex::calendar::{duration_parts, format_duration, project, shift_date, Pt, Unit};
 use crate::timex::lexicon::{
-    fuzzy_quantity, small_number, unit_word, BARE_UNIT_CUES, DURATION_LEADS, OCCASION_NOUNS, RATES_NOT_DURATIONS,
+    fuzzy_quantity, small_number, unit_word, BARE_UNIT_CUES, DURATION_LEADS, OCCASION_NOUNS,
+    RATES_NOT_DURATIONS,
 };
 use crate::timex::scanner::{cand_pt, cand_v, Cand, Tagger};
 use crate::timex::tokens::K;
