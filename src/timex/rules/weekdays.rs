@@ -79,14 +79,8 @@ impl Tagger<'_> {
     /// Tense for a bare weekday: news-specific patterns first, then the
     /// general cue window.
     pub(crate) fn weekday_tense(&self, s: usize, e: usize) -> Tense {
-        let mut i = s;
-        let mut d = 0;
-        while i > 0 && d < 8 {
-            i -= 1;
-            d += 1;
-            if self.sentence_break(i) || self.toks[i].nl {
-                break;
-            }
+        for i in self.back_in_sentence(s, 8) {
+            let d = s - i;
             let w = self.w(i);
             // "headed Tuesday to East Africa", "was headed to Nairobi on Friday"
             if matches!(w, "headed" | "heading" | "heads" | "bound") && !self.is(i + 1, "by") {
@@ -126,20 +120,21 @@ impl Tagger<'_> {
         }
     }
 
+    /// The tokens before `s`, nearest first, at most `max`, up to the
+    /// sentence's start or a line break.
+    fn back_in_sentence(&self, s: usize, max: usize) -> impl Iterator<Item = usize> + '_ {
+        (s.saturating_sub(max)..s)
+            .rev()
+            .take_while(move |&i| !(self.sentence_break(i) || self.toks[i].nl))
+    }
+
     /// The first tense cue further back in the sentence than the cue window
     /// reaches: "Palestinian President Mahmoud Abbas met Hungarian Prime
     /// Minister Viktor Orban in Ramallah on Sunday" puts nine words of names
     /// between the verb and the day, and "nearest day" then chose the coming
     /// Sunday, a meeting that had happened.
     fn far_tense(&self, s: usize) -> Tense {
-        let mut i = s;
-        let mut d = 0;
-        while i > 0 && d < 30 {
-            i -= 1;
-            d += 1;
-            if self.sentence_break(i) || self.toks[i].nl {
-                break;
-            }
+        for i in self.back_in_sentence(s, 30) {
             let t = self.cue(i);
             if t != Tense::None {
                 return t;
