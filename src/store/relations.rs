@@ -24,46 +24,83 @@ impl EventStore {
     /// many relations were kept, `None` when nothing was to be done.
     pub fn rebuild_relations(&self) -> Result<Option<usize>, StoreError> {
         let mark = relations_mark();
-        let mut t = self.store.start_transaction()?;
-        if !t.contains(&mark)? && !lacks_support(&t)? {
-            return Ok(None);
+        let (decision, articles) = {
+            let t = self.store.start_transaction()?;
+            if !t.contains(&mark)? && !lacks_support(&t)? {
+                return Ok(None);
+            }
+            decide_relations(&t)?
+        };
+        // Replaced a bounded number of quads per transaction, as blocks are:
+        // in one transaction, 127,000 relations and their support nodes of a
+        // 250,000-event store held gigabytes of write batch. The mark goes
+        // last, so a run cut short recomputes them; a reader may see the
+        // graph half replaced meanwhile, as it may see half the blocks.
+        let graph = GraphNameRef::NamedNode(vocab::GRAPH_RELATIONS);
+        loop {
+            let mut t = self.store.start_transaction()?;
+            let old: Vec<Quad> = t
+                .quads_for_pattern(None, None, None, Some(graph))
+                .take(QUADS_PER_TRANSACTION)
+                .collect::<Result<_, _>>()?;
+            if old.is_empty() {
+                break;
+            }
+            for q in &old {
+                t.remove(q);
+            }
+            t.commit()?;
+            self.store.flush()?;
         }
-        let lifted = lifted_relations(&t)?;
-        // The articles stating each relation, for its support in queries.
-        let mut articles: HashMap<(String, RelationKind, String), BTreeSet<String>> =
-            HashMap::new();
-        for (a, k, b, g) in &lifted {
-            articles
-                .entry((a.clone(), *k, b.clone()))
-                .or_default()
-                .insert(g.clone());
-        }
-        let candidates = relations::tally(lifted.into_iter().map(|(a, k, b, _)| (a, k, b)));
-        let mut dates = HashMap::new();
-        for r in &candidates {
-            for e in [&r.from, &r.to] {
-                if !dates.contains_key(e) {
-                    if let Some(w) = event_window(&t, e)? {
-                        dates.insert(e.clone(), w);
-                    }
+        for chunk in decision.kept.chunks(QUADS_PER_TRANSACTION / 6) {
+            let mut t = self.store.start_transaction()?;
+            for r in chunk {
+                t.insert(&relation_quad(r));
+                let n = articles
+                    .get(&(r.from.clone(), r.kind, r.to.clone()))
+                    .map_or(0, BTreeSet::len);
+                for q in support_quads(r, n) {
+                    t.insert(&q);
                 }
             }
+            t.commit()?;
+            self.store.flush()?;
         }
-        let decision = relations::decide(candidates, &dates);
-        t.clear_graph(GraphNameRef::NamedNode(vocab::GRAPH_RELATIONS))?;
-        for r in &decision.kept {
-            t.insert(&relation_quad(r));
-            let n = articles
-                .get(&(r.from.clone(), r.kind, r.to.clone()))
-                .map_or(0, BTreeSet::len);
-            for q in support_quads(r, n) {
-                t.insert(&q);
-            }
-        }
+        let mut t = self.store.start_transaction()?;
         t.remove(&mark);
         t.commit()?;
         Ok(Some(decision.kept.len()))
     }
+}
+
+/// Relations written (or removed) per transaction.
+const QUADS_PER_TRANSACTION: usize = 60_000;
+
+/// The articles stating each lifted relation.
+type Support = HashMap<(String, RelationKind, String), BTreeSet<String>>;
+
+/// The relations to keep, and the articles stating each.
+fn decide_relations(t: &Transaction<'_>) -> Result<(relations::Decision, Support), StoreError> {
+    let lifted = lifted_relations(t)?;
+    let mut articles: Support = HashMap::new();
+    for (a, k, b, g) in &lifted {
+        articles
+            .entry((a.clone(), *k, b.clone()))
+            .or_default()
+            .insert(g.clone());
+    }
+    let candidates = relations::tally(lifted.into_iter().map(|(a, k, b, _)| (a, k, b)));
+    let mut dates = HashMap::new();
+    for r in &candidates {
+        for e in [&r.from, &r.to] {
+            if !dates.contains_key(e) {
+                if let Some(w) = event_window(t, e)? {
+                    dates.insert(e.clone(), w);
+                }
+            }
+        }
+    }
+    Ok((relations::decide(candidates, &dates), articles))
 }
 
 fn relation_quad(r: &EventRelation) -> Quad {
