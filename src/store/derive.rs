@@ -98,9 +98,9 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     let stored = read_block(t, block, gaz)?;
     let graph = nn(&rdf::block_graph(block));
     t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-    index::clear_block(t, block)?;
+    let named = index::clear_block(t, block)?;
     if stored.is_empty() {
-        return Ok(());
+        return index::drop_orphan_cards(t, &named);
     }
     let items: Vec<Item<'_>> = stored
         .iter()
@@ -153,5 +153,5 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     for q in index::block_quads(t, block, &events, &clusters, &stored)? {
         t.insert(&q);
     }
-    Ok(())
+    index::drop_orphan_cards(t, &named)
 }

@@ -63,8 +63,13 @@ pub(super) fn mark_unindexed(t: &mut Transaction<'_>) -> Result<usize, StoreErro
     Ok(blocks.len())
 }
 
-/// Removes the entries of `block`'s events (and their claim sources).
-pub(super) fn clear_block(t: &mut Transaction<'_>, block: &str) -> Result<(), StoreError> {
+/// Removes the entries of `block`'s events (and their claim sources);
+/// returns the actors they named, whose cards may now be orphans
+/// ([`drop_orphan_cards`]).
+pub(super) fn clear_block(
+    t: &mut Transaction<'_>,
+    block: &str,
+) -> Result<BTreeSet<String>, StoreError> {
     let key = lit(block);
     let mut events = Vec::new();
     for q in t.quads_for_pattern(
@@ -76,9 +81,18 @@ pub(super) fn clear_block(t: &mut Transaction<'_>, block: &str) -> Result<(), St
         events.push(q?.subject);
     }
     let mut doomed = Vec::new();
+    let mut actors = BTreeSet::new();
     for e in &events {
         for q in t.quads_for_pattern(Some(e.as_ref()), None, None, Some(graph())) {
             let q = q?;
+            if q.predicate == vocab::INDEX_INITIATOR
+                || q.predicate == vocab::INDEX_TARGET
+                || q.predicate == vocab::INDEX_PARTICIPANT
+            {
+                if let Term::NamedNode(a) = &q.object {
+                    actors.insert(a.as_str().to_string());
+                }
+            }
             if q.predicate == vocab::CLAIM_SOURCE {
                 if let Term::NamedNode(c) = &q.object {
                     let c = NamedOrBlankNodeRef::NamedNode(c.as_ref());
@@ -92,6 +106,49 @@ pub(super) fn clear_block(t: &mut Transaction<'_>, block: &str) -> Result<(), St
     }
     for q in &doomed {
         t.remove(q);
+    }
+    Ok(actors)
+}
+
+/// Removes the cards of `actors` that no event of the index names any
+/// more: after a removal the store holds what a store never given the
+/// article would (`tests/it/cli.rs`).
+pub(super) fn drop_orphan_cards(
+    t: &mut Transaction<'_>,
+    actors: &BTreeSet<String>,
+) -> Result<(), StoreError> {
+    for a in actors {
+        let node = nn(a);
+        let term = TermRef::NamedNode(node.as_ref());
+        let mut named = false;
+        for p in [
+            vocab::INDEX_INITIATOR,
+            vocab::INDEX_TARGET,
+            vocab::INDEX_PARTICIPANT,
+        ] {
+            if t.quads_for_pattern(None, Some(p), Some(term), Some(graph()))
+                .next()
+                .transpose()?
+                .is_some()
+            {
+                named = true;
+                break;
+            }
+        }
+        if named {
+            continue;
+        }
+        let card: Vec<Quad> = t
+            .quads_for_pattern(
+                Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
+                None,
+                None,
+                Some(graph()),
+            )
+            .collect::<Result<_, _>>()?;
+        for q in &card {
+            t.remove(q);
+        }
     }
     Ok(())
 }
