@@ -386,8 +386,18 @@ pub(crate) fn status(
     // "The summit will take place on November 4-5".
     let future_predicate = occurrence_verb(sent, ents, t)
         .is_some_and(|p| (t.t1..p).any(|k| matches!(lower(k), "will" | "to" | "due" | "'ll")));
+    // "Later Wednesday, a man was shot dead": later that day, no plan.
+    let later_that_day = |k: usize| {
+        before[k] == "later"
+            && before.get(k + 1).is_some_and(|n| {
+                super::lexicon::WEEKDAYS.contains(n) || matches!(*n, "today" | "yesterday")
+            })
+    };
     let future_cue = future_predicate
-        || before.iter().any(|w| is("planned_cues", w))
+        || before
+            .iter()
+            .enumerate()
+            .any(|(k, w)| is("planned_cues", w) && !later_that_day(k))
         || (0..before.len()).any(|k| {
             LISTS
                 .phrase_at("planned_cues", &before[k..])
