@@ -19,7 +19,7 @@ use oxigraph::store::Transaction;
 
 use super::ingest::block_mark;
 use super::read::StoredMention;
-use super::{lit, nn, StoreError};
+use super::{any_quad, lit, nn, StoreError};
 use crate::model::{Role, Status};
 use crate::rdf::MergedEvent;
 use crate::vocab::{self, evl, rdf, rdfs, xsd};
@@ -28,16 +28,27 @@ fn graph() -> GraphNameRef<'static> {
     GraphNameRef::NamedNode(vocab::GRAPH_INDEX)
 }
 
+/// The index's links from an event to its actors, one per role.
+const ROLE_LINKS: [NamedNodeRef<'static>; 3] = [
+    vocab::INDEX_INITIATOR,
+    vocab::INDEX_TARGET,
+    vocab::INDEX_PARTICIPANT,
+];
+
+fn role_link(r: Role) -> NamedNodeRef<'static> {
+    match r {
+        Role::Initiator => vocab::INDEX_INITIATOR,
+        Role::Target => vocab::INDEX_TARGET,
+        Role::Participant => vocab::INDEX_PARTICIPANT,
+    }
+}
+
 /// Marks every block dirty when the store has events but no index entries
 /// of the newest facet (`evl:indexDocument`): a store derived before the
 /// index, or before its last facet, gets it at its next ingest, load or
 /// serve, instead of answering the curated queries with nothing.
 pub(super) fn mark_unindexed(t: &mut Transaction<'_>) -> Result<usize, StoreError> {
-    if t.quads_for_pattern(None, Some(vocab::INDEX_DOCUMENT), None, Some(graph()))
-        .next()
-        .transpose()?
-        .is_some()
-    {
+    if any_quad(t, None, Some(vocab::INDEX_DOCUMENT), None, Some(graph()))? {
         return Ok(0);
     }
     let mut events = Vec::new();
@@ -85,10 +96,7 @@ pub(super) fn clear_block(
     for e in &events {
         for q in t.quads_for_pattern(Some(e.as_ref()), None, None, Some(graph())) {
             let q = q?;
-            if q.predicate == vocab::INDEX_INITIATOR
-                || q.predicate == vocab::INDEX_TARGET
-                || q.predicate == vocab::INDEX_PARTICIPANT
-            {
+            if ROLE_LINKS.contains(&q.predicate.as_ref()) {
                 if let Term::NamedNode(a) = &q.object {
                     actors.insert(a.as_str().to_string());
                 }
@@ -121,19 +129,8 @@ pub(super) fn drop_orphan_cards(
         let node = nn(a);
         let term = TermRef::NamedNode(node.as_ref());
         let mut named = false;
-        for p in [
-            vocab::INDEX_INITIATOR,
-            vocab::INDEX_TARGET,
-            vocab::INDEX_PARTICIPANT,
-        ] {
-            if t.quads_for_pattern(None, Some(p), Some(term), Some(graph()))
-                .next()
-                .transpose()?
-                .is_some()
-            {
-                named = true;
-                break;
-            }
+        for p in ROLE_LINKS {
+            named = named || any_quad(t, None, Some(p), Some(term), Some(graph()))?;
         }
         if named {
             continue;
@@ -188,8 +185,8 @@ impl<'a> Names<'a> {
 
     /// An actor's card: its labels as stated (language tags kept) and its
     /// `evl:` classes, once per block. Re-derivation writes the same quads
-    /// again, so the card is shared by every block naming the actor; it is
-    /// never removed, and queries reach it only from events.
+    /// again, so the card is shared by every block naming the actor; it goes
+    /// when no event names the actor any more ([`drop_orphan_cards`]).
     fn card(&mut self, out: &mut Out, iri: &str) -> Result<(), StoreError> {
         if !self.carded.insert(iri.to_string()) {
             return Ok(());
@@ -261,15 +258,15 @@ pub(super) fn block_quads(
             out.add(iri, vocab::INDEX_LATEST, date_lit(d.latest));
         }
         for (r, a) in &m.actors {
-            let (p, link) = match r {
-                Role::Initiator => (vocab::INITIATOR_NAME, vocab::INDEX_INITIATOR),
-                Role::Target => (vocab::TARGET_NAME, vocab::INDEX_TARGET),
-                Role::Participant => (vocab::PARTICIPANT_NAME, vocab::INDEX_PARTICIPANT),
+            let p = match r {
+                Role::Initiator => vocab::INITIATOR_NAME,
+                Role::Target => vocab::TARGET_NAME,
+                Role::Participant => vocab::PARTICIPANT_NAME,
             };
             for n in names.of(&a.iri)? {
                 out.add(iri, p, lit(&n));
             }
-            out.add(iri, link, nn(&a.iri));
+            out.add(iri, role_link(*r), nn(&a.iri));
             names.card(&mut out, &a.iri)?;
         }
         if let Some(p) = &m.place {

@@ -128,6 +128,20 @@ impl EventStore {
     }
 }
 
+/// Whether some quad matches the pattern.
+fn any_quad(
+    t: &oxigraph::store::Transaction<'_>,
+    s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
+    p: Option<oxigraph::model::NamedNodeRef<'_>>,
+    o: Option<oxigraph::model::TermRef<'_>>,
+    g: Option<oxigraph::model::GraphNameRef<'_>>,
+) -> Result<bool, StoreError> {
+    Ok(t.quads_for_pattern(s, p, o, g)
+        .next()
+        .transpose()?
+        .is_some())
+}
+
 fn nn(iri: &str) -> oxigraph::model::NamedNode {
     oxigraph::model::NamedNode::new_unchecked(iri)
 }

@@ -13,7 +13,7 @@ use oxigraph::model::{
 use oxigraph::store::Transaction;
 
 use super::ingest::relations_mark;
-use super::{nn, EventStore, StoreError};
+use super::{any_quad, nn, EventStore, StoreError};
 use crate::model::RelationKind;
 use crate::rdf::read::date_of;
 use crate::relations::{self, EventRelation};
@@ -52,7 +52,10 @@ impl EventStore {
             t.commit()?;
             self.store.flush()?;
         }
-        for chunk in decision.kept.chunks(QUADS_PER_TRANSACTION / 6) {
+        for chunk in decision
+            .kept
+            .chunks(QUADS_PER_TRANSACTION / QUADS_PER_RELATION)
+        {
             let mut t = self.store.start_transaction()?;
             for r in chunk {
                 t.insert(&relation_quad(r));
@@ -73,8 +76,11 @@ impl EventStore {
     }
 }
 
-/// Relations written (or removed) per transaction.
+/// Relation quads written (or removed) per transaction.
 const QUADS_PER_TRANSACTION: usize = 60_000;
+
+/// A relation and its support node ([`support_quads`]).
+const QUADS_PER_RELATION: usize = 6;
 
 /// The articles stating each lifted relation.
 type Support = HashMap<(String, RelationKind, String), BTreeSet<String>>;
@@ -140,14 +146,9 @@ fn support_quads(r: &EventRelation, articles: usize) -> Vec<Quad> {
 /// A relations graph derived before relations carried their support: it
 /// is derived again, or event-relations.rq would answer 0 for each.
 fn lacks_support(t: &Transaction<'_>) -> Result<bool, StoreError> {
-    let g = GraphNameRef::NamedNode(vocab::GRAPH_RELATIONS);
-    let any = |p: Option<NamedNodeRef<'_>>| -> Result<bool, StoreError> {
-        Ok(t.quads_for_pattern(None, p, None, Some(g))
-            .next()
-            .transpose()?
-            .is_some())
-    };
-    Ok(any(None)? && !any(Some(vocab::ARTICLE_SUPPORT))?)
+    let g = Some(GraphNameRef::NamedNode(vocab::GRAPH_RELATIONS));
+    Ok(any_quad(t, None, None, None, g)?
+        && !any_quad(t, None, Some(vocab::ARTICLE_SUPPORT), None, g)?)
 }
 
 /// Every mention relation the articles state, as a relation between the

@@ -235,6 +235,7 @@ word_lists! {
     DAY_ORDINALS = "day-ordinals.txt";
     AWARD_NOUNS = "award-nouns.txt";
     OCCASION_NOUNS = "occasion-nouns.txt";
+    CLAUSE_OPENERS = "clause-openers.txt";
     SPORTS_WORDS = "sports-words.txt";
     SEASON_CUES = "season-cues.txt";
     DURATION_LEADS = "duration-leads.txt";

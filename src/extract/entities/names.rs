@@ -207,11 +207,9 @@ fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
     // Indonesian and Thai news names people by their first name ("Susilo
     // Bambang Yudhoyono" is Susilo, "Thaksin Shinawatra" Thaksin).
     if words.len() >= 2 && !is("name_particles", &words[0].to_lowercase()) {
-        if let Some(first) = words.first() {
-            disc.surnames
-                .entry(first.to_lowercase())
-                .or_insert_with(|| ent.clone());
-        }
+        disc.surnames
+            .entry(words[0].to_lowercase())
+            .or_insert_with(|| ent.clone());
     }
     for t in title {
         if is("strong_titles", t) || is("head_titles", t) {

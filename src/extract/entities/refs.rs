@@ -110,9 +110,6 @@ pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &
     }
 }
 
-/// Groups named by a common noun: "Israeli troops" (the country acts),
-/// "four militants", "Heads of local councils", "a 47-year-old Muslim
-/// security volunteer", "Iraqi civilians".
 /// Whether group noun `w` modifies the trigger word `next` ("militant
 /// attack", "military aid") rather than being its subject ("gunmen
 /// ambushed", "insurgents set fire", "militants attack"): only a nominal
@@ -133,6 +130,9 @@ fn modifies_trigger(w: &str, next: &str) -> bool {
     noun && !verb
 }
 
+/// Groups named by a common noun: "Israeli troops" (the country acts),
+/// "four militants", "Heads of local councils", "a 47-year-old Muslim
+/// security volunteer", "Iraqi civilians".
 pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
     let n = sent.toks.len();
     for h in 0..n {

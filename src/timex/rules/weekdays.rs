@@ -5,7 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::timex::calendar::Pt;
 use crate::timex::lexicon::{
-    is_present_event_verb, month_word, part_of_day, weekday_word, WEEKDAY_NAME_FOLLOWERS,
+    is_present_event_verb, month_word, part_of_day, weekday_word, CLAUSE_OPENERS,
+    WEEKDAY_NAME_FOLLOWERS,
 };
 use crate::timex::scanner::{cand_pt, Cand, Tagger};
 use crate::timex::tense::Tense;
@@ -142,19 +143,7 @@ impl Tagger<'_> {
             // Another clause starts between: "Hu told Kibaki who is in Beijing
             // for a summit opening here Saturday" is not a past Saturday.
             let w = self.w(i);
-            if matches!(
-                w,
-                "who"
-                    | "which"
-                    | "that"
-                    | "where"
-                    | "when"
-                    | "while"
-                    | "whose"
-                    | "after"
-                    | "before"
-            ) || (w.len() > 4 && w.ends_with("ing") && !self.cap(i))
-            {
+            if CLAUSE_OPENERS.has(w) || (w.len() > 4 && w.ends_with("ing") && !self.cap(i)) {
                 break;
             }
         }
