@@ -9,13 +9,14 @@
 //! in an article is a single pass however large the gazetteer grows.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use oxrdf::Term;
 use oxrdfio::{RdfFormat, RdfParser};
 // FxHash: the tables are built at every start, from ~70,000 keys.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use thiserror::Error;
 
 use crate::model::{EntityRef, EntityType};
@@ -373,7 +374,12 @@ fn surface_forms(entities: &[Entity], raw: &HashMap<String, Raw>) -> HashMap<Str
         for n in names {
             add_form(&mut forms, n, SurfaceKind::Name, idx);
             if let Some(rest) = n.strip_prefix("the ") {
-                add_form(&mut forms, rest, SurfaceKind::Name, idx);
+                if definite_only(rest) {
+                    // Sentence-initial "The Commission" still names it.
+                    add_form(&mut forms, &format!("The {rest}"), SurfaceKind::Name, idx);
+                } else {
+                    add_form(&mut forms, rest, SurfaceKind::Name, idx);
+                }
             }
         }
         for d in &r.demonyms {
@@ -386,6 +392,19 @@ fn surface_forms(entities: &[Entity], raw: &HashMap<String, Raw>) -> HashMap<Str
         }
     }
     forms
+}
+
+/// Whether the alias "the `rest`" names its entity only with the article:
+/// one common noun of `data/definite-only.txt`.
+fn definite_only(rest: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        include_str!("gazetteer/data/definite-only.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    !rest.contains(' ') && WORDS.contains(rest.to_lowercase().as_str())
 }
 
 impl Gazetteer {

@@ -126,6 +126,19 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
             })
             && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
     };
+    // "the State Development and Reform Commission (SDRC) and the State
+    // Post Bureau": a bracketed acronym is its name's, and the list goes on
+    // after the bracket.
+    let gloss = |a: &Ent, b: &Ent| {
+        b.np0 == a.np1 + 1 && sent.lower(a.np1) == "(" && sent.lower(b.np1) == ")"
+    };
+    let joins = |a: usize, b: usize| {
+        if sent.lower(a) == ")" {
+            joins(a + 1, b)
+        } else {
+            joins(a, b)
+        }
+    };
     // Rightwards.
     let mut cur = e;
     while let Some(n) = ents
@@ -135,7 +148,7 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
         .min_by_key(|(_, x)| x.np0)
         .map(|(i, _)| i)
     {
-        if joins(ents[cur].np1, ents[n].np0) && !ents[n].is_place() {
+        if gloss(&ents[cur], &ents[n]) || joins(ents[cur].np1, ents[n].np0) && !ents[n].is_place() {
             out.push(n);
             cur = n;
         } else {
@@ -151,7 +164,7 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
         .max_by_key(|(_, x)| x.np1)
         .map(|(i, _)| i)
     {
-        if joins(ents[p].np1, ents[cur].np0) && !ents[p].is_place() {
+        if gloss(&ents[p], &ents[cur]) || joins(ents[p].np1, ents[cur].np0) && !ents[p].is_place() {
             out.push(p);
             cur = p;
         } else {
@@ -670,6 +683,8 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
                     | "economic"
                     | "leaders"
                     | "'"
+                    | "("
+                    | ")"
                     | "high-level"
                     | "top-level"
                     | "closed-door"

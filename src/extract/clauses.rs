@@ -36,7 +36,11 @@ pub(crate) struct Frame {
 pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
     let n = sent.toks.len();
     let mut b = vec![false; n];
+    let glosses = short_glosses(sent);
     for (i, slot) in b.iter_mut().enumerate() {
+        if glosses[i] {
+            continue;
+        }
         let w = sent.lower(i);
         *slot = is("clause_breaks", w)
             || matches!(w, ":" | "(" | ")" | "—" | "–")
@@ -49,6 +53,33 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
             || (is("subordinators", w) && subordinate_clause(sent, i));
     }
     b
+}
+
+/// The brackets of short glosses inside a noun phrase: "the Asia-Pacific
+/// Economic Cooperation (APEC) summit", "The USS Juneau (LPD 10) arrived",
+/// "the Inter-governmental Authority on Development (IGAD) Tuesday had a
+/// meeting". An acronym or a designation in brackets opens no clause, so
+/// the phrase keeps its verb and its modifiers.
+fn short_glosses(sent: &Sent) -> Vec<bool> {
+    let n = sent.toks.len();
+    let mut g = vec![false; n];
+    for i in 0..n {
+        if sent.lower(i) != "(" {
+            continue;
+        }
+        let Some(j) = (i + 2..(i + 5).min(n)).find(|&k| sent.lower(k) == ")") else {
+            continue;
+        };
+        let gloss = (i + 1..j).all(|k| {
+            let t = &sent.toks[k];
+            t.cap || t.kind == TokKind::Number
+        });
+        if gloss {
+            g[i] = true;
+            g[j] = true;
+        }
+    }
+    g
 }
 
 /// Whether the subordinator at `i` opens a clause: a finite verb follows

@@ -433,10 +433,27 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
             continue;
         }
         let acr = sent.toks[i].lower.clone();
-        let ent = disc.orgs.get(&acr).cloned().unwrap_or_else(|| {
-            let label = sent.span_text(text, i, i + 1);
-            minted(label, EntityType::Organisation, None, false)
-        });
+        // "the European Commission (EC)": a known body's acronym in brackets.
+        let glossed = (i > 0 && sent.lower(i - 1) == "(" && sent.lower(i + 1) == ")")
+            .then(|| {
+                ents.iter().find(|e| {
+                    e.kind == EntKind::Name
+                        && e.t1 + 1 == i
+                        && !e.modifier
+                        && matches!(
+                            e.ent.etype,
+                            EntityType::Organisation | EntityType::ArmedGroup
+                        )
+                })
+            })
+            .flatten()
+            .map(|e| e.ent.clone());
+        let ent = glossed
+            .or_else(|| disc.orgs.get(&acr).cloned())
+            .unwrap_or_else(|| {
+                let label = sent.span_text(text, i, i + 1);
+                minted(label, EntityType::Organisation, None, false)
+            });
         disc.orgs.insert(acr, ent.clone());
         ents.push(Ent::new(i, i + 1, ent, EntKind::Name));
     }
