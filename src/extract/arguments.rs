@@ -613,10 +613,11 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
     let mut hops = 0;
     while k > lb && hops < 4 {
         let w = sent.lower(k - 1);
-        if let Some(i) = ents
-            .iter()
-            .position(|e| e.np1 == k && (free(e) || e.kind == EntKind::Demonym) && !e.people)
-        {
+        if let Some(i) = ents.iter().position(|e| {
+            e.np1 == k
+                && (free(e) || matches!(e.kind, EntKind::Demonym | EntKind::Forum))
+                && !e.people
+        }) {
             let e = &ents[i];
             let role = match kind {
                 EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,
@@ -627,7 +628,10 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
                 args.add(role, i);
                 // "their talks" can stand for both who met (refs::meeting_pair).
                 for (j, other) in ents.iter().enumerate().skip(i + 1) {
-                    if other.kind == EntKind::Pronoun && other.t0 == e.t0 && other.t1 == e.t1 {
+                    if matches!(other.kind, EntKind::Pronoun | EntKind::Forum)
+                        && other.t0 == e.t0
+                        && other.t1 == e.t1
+                    {
                         args.add(role, j);
                     }
                 }

@@ -13,6 +13,7 @@
 //! The [`Discourse`] carries what the article has said so far from one
 //! sentence to the next.
 
+mod forums;
 mod names;
 mod refs;
 
@@ -40,6 +41,9 @@ pub(crate) enum EntKind {
     Pronoun,
     /// A generic group ("four militants", "Heads of local councils").
     Group,
+    /// A party of talks named by their number ("six-party talks"): read
+    /// only by the meeting noun it modifies, so it is also a modifier.
+    Forum,
 }
 
 /// An actor or place found at tokens `t0..t1` of a sentence.
@@ -122,6 +126,8 @@ pub(crate) struct Discourse {
     /// two leaders", "both sides").
     pub(crate) last_pair: Option<(EntityRef, EntityRef)>,
     pub(crate) pair_counts: Vec<((String, String), usize)>,
+    /// Anchors of every name the article has used so far.
+    pub(crate) named: HashSet<String>,
 }
 
 impl Discourse {
@@ -201,6 +207,12 @@ pub(crate) fn find(
     refs::pairs(sent, disc, &mut ents);
     refs::org_anaphors(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
+    forums::forums(sent, ctx, disc, &mut ents);
+    for e in &ents {
+        if e.kind == EntKind::Name {
+            disc.named.insert(e.ent.anchor.clone());
+        }
+    }
     ents.sort_by_key(|e| (e.np0, e.t0));
     // "Senate Democrats", "Pentagon officials' union": an organisation
     // right before another names which one; the last is the party.
