@@ -13,7 +13,7 @@ use super::entities::{Ent, EntKind};
 use super::lexicon::{is, Pos};
 use super::text::TokKind;
 use super::triggers::Trigger;
-use crate::model::{EventKind, Role};
+use crate::model::{EntityType, EventKind, Role};
 
 /// The arguments of one trigger: indices into the sentence's entities.
 #[derive(Debug, Default, Clone)]
@@ -241,6 +241,7 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
         .collect();
     let first = *cands.first()?;
     let mut out = coordinated(scope, first, start, v);
+    out.extend(senders(scope, first, v));
     // "a team of advisers led by Secretary of State Marco Rubio": the
     // leader takes part.
     let leads: Vec<usize> = out
@@ -254,6 +255,25 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
         .collect();
     out.extend(leads);
     Some(out)
+}
+
+/// "Foreign ministers from China, Japan and South Korea met", "NAFTA
+/// negotiators from the United States, Canada and Mexico": the countries
+/// and bodies that sent the subject take part in what it does.
+fn senders(scope: &Scope, subj: usize, v: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let at = ents[subj].np1;
+    if sent.lower(at) != "from" {
+        return Vec::new();
+    }
+    let first = ents.iter().position(|e| {
+        free(e)
+            && !e.people
+            && e.np1 <= v
+            && (e.np0 == at + 1 || e.np0 == at + 2 && sent.lower(at + 1) == "the")
+            && matches!(e.ent.etype, EntityType::Country | EntityType::Organisation)
+    });
+    first.map_or_else(Vec::new, |f| coordinated(scope, f, at + 1, v))
 }
 
 /// The subject of the clause that encloses `lb` (for "when meeting with",
@@ -624,7 +644,7 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
                 _ if kind.symmetric() => Role::Participant,
                 _ => Role::Initiator,
             };
-            if !e.is_place() || e.ent.etype == crate::model::EntityType::Country {
+            if !e.is_place() || e.ent.etype == EntityType::Country {
                 args.add(role, i);
                 // "their talks" can stand for both who met (refs::meeting_pair).
                 for (j, other) in ents.iter().enumerate().skip(i + 1) {
@@ -857,11 +877,11 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
         if nominal && e.np0 > last_end + 6 {
             break;
         }
-        if e.is_place() && e.ent.etype != crate::model::EntityType::Country || e.locative {
+        if e.is_place() && e.ent.etype != EntityType::Country || e.locative {
             if args.place.is_none() {
                 args.place = Some(i);
             }
-            if !(kind == EventKind::Attack && e.ent.etype == crate::model::EntityType::Country) {
+            if !(kind == EventKind::Attack && e.ent.etype == EntityType::Country) {
                 last_end = e.np1;
                 continue;
             }
