@@ -404,6 +404,13 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
                 for e in c {
                     args.add(if passive { Role::Target } else { subj_role }, e);
                 }
+            } else if let Some(s) = fronted_adjunct_subject(scope, t) {
+                // "After meeting with the committee on Sept. 7, Trump Jr.
+                // said": the participle's subject is the main clause's.
+                args.controlled = true;
+                for e in s {
+                    args.add(if passive { Role::Target } else { subj_role }, e);
+                }
             }
         }
         Pos::Noun => nominal_left(scope, t, lb, subj_role, &mut args),

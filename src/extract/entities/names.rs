@@ -104,11 +104,19 @@ pub(super) fn gazetteer_names(
         let e = &ctx.gaz.entities[idx];
         let mut ent = ctx.gaz.entity_ref(idx, ctx.date);
         let mut end = t1;
-        // "Donald Trump Jr." is the son.
-        if people && matches!(sent.lower(t1), "jr" | "jr." | "sr" | "sr.") {
-            end = t1 + 1;
-            let label = format!("{} Jr.", e.label);
-            ent = minted(&label, EntityType::Person, None, false);
+        // "Donald Trump Jr." and "Trump, Jr." are the son; "Sr." is the
+        // father the gazetteer knows.
+        let comma = usize::from(sent.lower(t1) == ",");
+        let suffix = sent.lower(t1 + comma);
+        if people && matches!(suffix, "jr" | "jr." | "sr" | "sr.") {
+            end = t1 + comma + 1;
+            if sent.lower(end) == "." && !suffix.ends_with('.') {
+                end += 1;
+            }
+            if suffix.starts_with("jr") {
+                let label = format!("{} Jr.", e.label);
+                ent = minted(&label, EntityType::Person, None, false);
+            }
         }
         let kind = match m.kind {
             SurfaceKind::Demonym => EntKind::Demonym,
