@@ -20,6 +20,14 @@ struct Forum {
 
 static FORUMS: LazyLock<Vec<Forum>> = LazyLock::new(|| parse(include_str!("../data/forums.tsv")));
 
+/// The words forum phrases start with ("six", "four").
+static FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = FORUMS.iter().map(|f| f.words[0]).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 fn parse(src: &'static str) -> Vec<Forum> {
     let mut out = Vec::new();
     for line in src.lines() {
@@ -49,11 +57,21 @@ fn parse(src: &'static str) -> Vec<Forum> {
     out
 }
 
+/// Whether naming `anchor` lets a forum's phrase mean that forum.
+pub(super) fn is_context(anchor: &str) -> bool {
+    FORUMS.iter().any(|f| f.context == anchor)
+}
+
 /// Every party of a forum named before a meeting noun ("six-party talks",
 /// "the four-party peace talks"), once the article has named its context.
 pub(super) fn forums(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &mut Vec<Ent>) {
     let n = sent.toks.len();
     for i in 0..n {
+        let w = sent.lower(i);
+        // Most words open no forum's phrase: one look per word.
+        if !FIRST_WORDS.contains(&w) {
+            continue;
+        }
         for f in FORUMS.iter() {
             let end = i + f.words.len();
             if end > n

@@ -126,7 +126,8 @@ pub(crate) struct Discourse {
     /// two leaders", "both sides").
     pub(crate) last_pair: Option<(EntityRef, EntityRef)>,
     pub(crate) pair_counts: Vec<((String, String), usize)>,
-    /// Anchors of every name the article has used so far.
+    /// The forums' context countries (`forums::is_context`) the article
+    /// has named so far.
     pub(crate) named: HashSet<String>,
 }
 
@@ -209,7 +210,7 @@ pub(crate) fn find(
     refs::pronouns(sent, disc, &mut ents);
     forums::forums(sent, ctx, disc, &mut ents);
     for e in &ents {
-        if e.kind == EntKind::Name {
+        if e.kind == EntKind::Name && forums::is_context(&e.ent.anchor) {
             disc.named.insert(e.ent.anchor.clone());
         }
     }
