@@ -63,9 +63,9 @@ fn loose_modifier(sent: &Sent, k: usize) -> bool {
         || (k >= 1 && sent.lower(k - 1) == "-" && !tok.cap)
         || (tok.kind == TokKind::Word
             && !tok.cap
-            && !is("stopwords", w)
-            && !is("light_verbs", w)
-            && !is("speech_verbs", w)
+            && !is!("stopwords", w)
+            && !is!("light_verbs", w)
+            && !is!("speech_verbs", w)
             && !PREPOSITIONS.contains(&w)
             && !crate::extract::lexicon::BY_FIRST.contains_key(w)
             && (1..=4).any(|d| k + 1 > d && sent.lower(k + 1 - d) == "'s"))
@@ -81,7 +81,7 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         if PREPOSITIONS.contains(&w) {
             return Some(sent.lower(k - 1));
         }
-        let modifier = is("np_modifiers", w)
+        let modifier = is!("np_modifiers", w)
             || crate::extract::lexicon::WEEKDAYS.contains(&w)
             || loose_modifier(sent, k - 1)
             || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
@@ -485,10 +485,10 @@ fn letter_addressee(scope: &Scope, t: &Trigger) -> Option<usize> {
     ) {
         k += 1;
     }
-    while k < t.t0 && !is("messages", sent.lower(k)) && k < b + 4 {
+    while k < t.t0 && !is!("messages", sent.lower(k)) && k < b + 4 {
         k += 1;
     }
-    if !is("messages", sent.lower(k)) || sent.lower(k + 1) != "to" {
+    if !is!("messages", sent.lower(k)) || sent.lower(k + 1) != "to" {
         return None;
     }
     let comma = (k + 2..t.t0).find(|&j| sent.lower(j) == ",")?;
@@ -528,7 +528,7 @@ fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
     } else {
         first.saturating_sub(1)
     };
-    if first == 0 || !is("object_control", sent.lower(verb)) {
+    if first == 0 || !is!("object_control", sent.lower(verb)) {
         return None;
     }
     Some(coordinated(scope, obj, first, t.t0))
@@ -770,8 +770,8 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
     while j > lb && steps < 6 {
         let w = sent.lower(j - 1);
         let particle =
-            matches!(w, "off" | "out" | "up") && j >= 2 && is("light_verbs", sent.lower(j - 2));
-        if is("light_verbs", w) || particle {
+            matches!(w, "off" | "out" | "up") && j >= 2 && is!("light_verbs", sent.lower(j - 2));
+        if is!("light_verbs", w) || particle {
             let v = if particle { j - 2 } else { j - 1 };
             // "to host next week's meeting between Trump and Putin": the
             // host of others' meeting is no party to it.
@@ -810,9 +810,9 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
         ) || (sent.toks[j - 1].kind == TokKind::Word
             && !sent.toks[j - 1].cap
-            && !is("stopwords", w)
+            && !is!("stopwords", w)
             && !PREPOSITIONS.contains(&w)
-            && !is("speech_verbs", w)
+            && !is!("speech_verbs", w)
             && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1));
         if !det {
             break;

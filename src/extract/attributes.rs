@@ -51,14 +51,14 @@ pub(crate) fn occurrence_verb(
         return None;
     }
     let p =
-        (t.t1..sent.toks.len().min(t.t1 + 12)).find(|&k| is("occurrence_verbs", sent.lower(k)))?;
+        (t.t1..sent.toks.len().min(t.t1 + 12)).find(|&k| is!("occurrence_verbs", sent.lower(k)))?;
     // Only the noun's own phrase (names, "of the", an acronym in brackets)
     // and auxiliaries between.
     (t.t1..p)
         .all(|k| {
             sent.toks[k].cap
                 || ents.iter().any(|e| e.covers(k))
-                || is("occurrence_aux", sent.lower(k))
+                || is!("occurrence_aux", sent.lower(k))
                 || matches!(sent.lower(k), "of" | "the" | "(" | ")")
         })
         .then_some(p)
@@ -137,7 +137,7 @@ pub(crate) fn owners(
                         | "of"
                         | "capital"
                 )
-                && !super::lexicon::is("titles", sent.lower(k))
+                && !super::lexicon::is!("titles", sent.lower(k))
         });
         (a..b).any(|k| breaks[k] || sent.lower(k) == ";") || (commas && comma && words)
     };
@@ -340,10 +340,10 @@ pub(crate) fn status(
     let frame = frame_of(frames, t);
     // Negated: "did not meet", "no talks", "cancelled the summit",
     // "ruled out sending troops", "denied attacking".
-    let negated = near_before.iter().any(|w| is("negations", w))
+    let negated = near_before.iter().any(|w| is!("negations", w))
         || near_before
             .iter()
-            .any(|w| is("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
+            .any(|w| is!("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
         || after
             .iter()
             .take(4)
@@ -353,7 +353,7 @@ pub(crate) fn status(
     if negated {
         return Status::Negated;
     }
-    let hedged = before.iter().chain(after.iter()).any(|w| is("hedges", w))
+    let hedged = before.iter().chain(after.iter()).any(|w| is!("hedges", w))
         || frame.is_some_and(|f| f.claim);
     // A speech act told in a frame ("said Washington would impose costs")
     // happened when it was said: what it promises lies in its content.
@@ -368,7 +368,7 @@ pub(crate) fn status(
     }
     let possible = before
         .iter()
-        .any(|w| is("possible_cues", w) && !matches!(*w, "may" if false));
+        .any(|w| is!("possible_cues", w) && !matches!(*w, "may" if false));
     // Speech acts happen when told: "vowed to", "will pay a price" is the
     // threat itself. Future cues before the trigger make them planned.
     let content_after = !t.kind().speech_act();
@@ -397,7 +397,7 @@ pub(crate) fn status(
         || before
             .iter()
             .enumerate()
-            .any(|(k, w)| is("planned_cues", w) && !later_that_day(k))
+            .any(|(k, w)| is!("planned_cues", w) && !later_that_day(k))
         || (0..before.len()).any(|k| {
             LISTS
                 .phrase_at("planned_cues", &before[k..])

@@ -42,7 +42,7 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
             continue;
         }
         let w = sent.lower(i);
-        *slot = is("clause_breaks", w)
+        *slot = is!("clause_breaks", w)
             || matches!(w, ":" | "(" | ")" | "—" | "–")
             // "..., and Russia said": a new subject after a comma and "and".
             || (w == "and" && i > 0 && sent.lower(i - 1) == ",")
@@ -50,7 +50,7 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
             || w == "that"
             // "before the U.S. president was due to speak": a subordinate
             // clause, not a prepositional phrase.
-            || (is("subordinators", w) && subordinate_clause(sent, i));
+            || (is!("subordinators", w) && subordinate_clause(sent, i));
     }
     b
 }
@@ -126,7 +126,7 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
     for v in 0..n {
         let w = sent.lower(v);
         let according = w == "according" && sent.lower(v + 1) == "to";
-        if !is("speech_verbs", w) && !according {
+        if !is!("speech_verbs", w) && !according {
             continue;
         }
         // "the Organization of American states": a name's word, no verb.
@@ -175,8 +175,8 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
             speaker,
             comp,
             date,
-            claim: is("claim_verbs", w),
-            deny: is("deny_verbs", w),
+            claim: is!("claim_verbs", w),
+            deny: is!("deny_verbs", w),
         });
     }
     // A later frame ends the complement of an earlier one.
@@ -243,7 +243,7 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
                         | "it"
                 ) || crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(k))
                     || sent.toks[k].kind == TokKind::Number
-                    || is("months", sent.lower(k))
+                    || is!("months", sent.lower(k))
             })
         })
         .map(|(i, _)| i);

@@ -97,7 +97,7 @@ fn dateline_end(toks: &[Token]) -> usize {
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
-        if super::lexicon::is("news_agencies", &inside.join(" ")) {
+        if super::lexicon::is!("news_agencies", &inside.join(" ")) {
             let mut end = close + 1;
             while end < toks.len() && matches!(toks[end].lower.as_str(), "-" | "—" | "–" | ":")
             {

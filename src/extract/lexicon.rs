@@ -14,6 +14,11 @@ const TRIGGERS: &str = include_str!("data/triggers.tsv");
 /// The named word lists of `data/words.txt`.
 pub(crate) struct Lists {
     sets: HashMap<&'static str, HashSet<&'static str>>,
+    /// Each list's bit in `masks`.
+    bits: HashMap<&'static str, u128>,
+    /// Every listed word with the bits of the lists it is in: `is!` asks
+    /// one table once instead of a table of tables.
+    masks: HashMap<&'static str, u128>,
     /// Multi-word entries per list, as token sequences.
     phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
     pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
@@ -54,8 +59,22 @@ impl Lists {
                     .push(entry.split(' ').collect());
             }
         }
+        let mut bits: HashMap<&str, u128> = HashMap::default();
+        let mut masks: HashMap<&str, u128> = HashMap::default();
+        let mut names: Vec<&str> = sets.keys().copied().collect();
+        names.sort_unstable();
+        assert!(names.len() <= 128, "data/words.txt: more than 128 lists");
+        for (i, name) in names.into_iter().enumerate() {
+            let bit = 1u128 << i;
+            bits.insert(name, bit);
+            for w in &sets[name] {
+                *masks.entry(w).or_default() |= bit;
+            }
+        }
         Lists {
             sets,
+            bits,
+            masks,
             phrases,
             pairs,
         }
@@ -65,6 +84,18 @@ impl Lists {
     /// a programming error caught by the tests below.
     pub(crate) fn has(&self, name: &str, word: &str) -> bool {
         self.sets.get(name).is_some_and(|s| s.contains(word))
+    }
+
+    /// The bit of list `name` for [`Lists::has_bit`]; no bit for an
+    /// unknown name.
+    pub(crate) fn bit(&self, name: &str) -> u128 {
+        debug_assert!(self.bits.contains_key(name), "no word list {name}");
+        self.bits.get(name).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` (lower case) is in the list of `bit`.
+    pub(crate) fn has_bit(&self, bit: u128, word: &str) -> bool {
+        self.masks.get(word).is_some_and(|m| m & bit != 0)
     }
 
     /// The longest phrase of list `name` starting at `words[0]`, in tokens.
@@ -93,10 +124,23 @@ impl Lists {
 
 pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists::parse(WORDS));
 
-/// Shorthand for `LISTS.has(list, word)`.
-pub(crate) fn is(list: &str, word: &str) -> bool {
+/// Shorthand for `LISTS.has(list, word)`, for a list chosen at run time.
+pub(crate) fn in_list(list: &str, word: &str) -> bool {
     LISTS.has(list, word)
 }
+
+/// `is!("stopwords", w)`: whether `w` is in a list named by a literal. The
+/// list's bit is looked up once per call site, so each question is one
+/// probe of one table (the word lists were a tenth of extraction's
+/// instructions when every question looked up the list by name first).
+macro_rules! is {
+    ($list:literal, $word:expr) => {{
+        static BIT: std::sync::LazyLock<u128> =
+            std::sync::LazyLock::new(|| $crate::extract::lexicon::LISTS.bit($list));
+        $crate::extract::lexicon::LISTS.has_bit(*BIT, $word)
+    }};
+}
+pub(crate) use is;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pos {
@@ -244,7 +288,7 @@ mod tests {
 
     #[test]
     fn lists_have_phrases_and_pairs() {
-        assert!(is("head_titles", "president"));
+        assert!(is!("head_titles", "president"));
         assert_eq!(
             LISTS.phrase_at("head_titles", &["prime", "minister", "x"]),
             Some(2)
@@ -253,7 +297,21 @@ mod tests {
             .pairs("attack_modes")
             .iter()
             .any(|(w, m)| *w == "drone" && *m == "DroneStrike"));
-        assert!(!is("not_names", "putin"));
+        assert!(!is!("not_names", "putin"));
+    }
+
+    #[test]
+    fn bits_answer_as_the_lists_do() {
+        for (name, words) in &LISTS.sets {
+            let bit = LISTS.bit(name);
+            for w in words {
+                assert!(LISTS.has_bit(bit, w), "{name}: {w}");
+            }
+            for other in LISTS.masks.keys().filter(|w| !words.contains(*w)).take(50) {
+                assert!(!LISTS.has_bit(bit, other), "{name} is not {other}");
+            }
+        }
+        assert!(is!("stopwords", "the") && !is!("stopwords", "summit"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::doc::Sent;
 use super::entities::Ent;
-use super::lexicon::{is, Pos, Slot, TriggerRule, BY_FIRST, RULES};
+use super::lexicon::{in_list, is, Pos, Slot, TriggerRule, BY_FIRST, RULES};
 use super::text::TokKind;
 use crate::model::EventKind;
 
@@ -99,20 +99,22 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         }
         "completion" => {
             // "signed a deal", "the agreement signed", "reached an accord".
-            (t0.saturating_sub(4)..t0).any(|k| is("completion", sent.lower(k)))
-                || window(3).any(|k| is("completion", sent.lower(k)))
+            (t0.saturating_sub(4)..t0).any(|k| is!("completion", sent.lower(k)))
+                || window(3).any(|k| is!("completion", sent.lower(k)))
         }
-        "military" => (t0.saturating_sub(4)..n.min(end + 4)).any(|k| is("military", sent.lower(k))),
+        "military" => {
+            (t0.saturating_sub(4)..n.min(end + 4)).any(|k| is!("military", sent.lower(k)))
+        }
         "aidobj" => {
             // "sending 1,000" after "troops" earlier in the sentence.
-            window(8).any(|k| is("aidobj", sent.lower(k)))
+            window(8).any(|k| is!("aidobj", sent.lower(k)))
                 || sent
                     .toks
                     .get(end)
                     .is_some_and(|t| t.kind == TokKind::Number)
-                    && sent.toks.iter().any(|t| is("aidobj", &t.lower))
+                    && sent.toks.iter().any(|t| is!("aidobj", &t.lower))
         }
-        "commitobj" => window(3).any(|k| is("commitobj", sent.lower(k))),
+        "commitobj" => window(3).any(|k| is!("commitobj", sent.lower(k))),
         // "described X as", "welcomed the visiting Bush": a party follows.
         "entity" => ents
             .iter()
@@ -121,8 +123,8 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         // harm may come at the end of a longer complement.
         "hostile" => window(12)
             .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
-            .any(|k| is("hostile", sent.lower(k))),
-        list => window(if list == "with" { 20 } else { 8 }).any(|k| is(list, sent.lower(k))),
+            .any(|k| is!("hostile", sent.lower(k))),
+        list => window(if list == "with" { 20 } else { 8 }).any(|k| in_list(list, sent.lower(k))),
     }
 }
 
@@ -241,8 +243,8 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
         }
         let adjective = sent.toks[k - 1].kind == TokKind::Word
             && !sent.toks[k - 1].cap
-            && !is("light_verbs", w)
-            && !is("stopwords", w)
+            && !is!("light_verbs", w)
+            && !is!("stopwords", w)
             && !matches!(
                 w,
                 "to" | "will"
@@ -308,7 +310,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         "the" | "a" | "an" | "of" | "new" | "more" | "further"
     ) && k < 4
     {
-        if prev(k) == "of" && is("series", prev(k + 1)) {
+        if prev(k) == "of" && is!("series", prev(k + 1)) {
             return false;
         }
         k += 1;
@@ -332,7 +334,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         && t1 < sent.toks.len()
         && sent.toks[t1].kind == TokKind::Word
         && !sent.toks[t1].cap
-        && !is("stopwords", next)
+        && !is!("stopwords", next)
     {
         return false;
     }
@@ -348,7 +350,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         {
             k += 1;
         }
-        if is("topical", prev(k))
+        if is!("topical", prev(k))
             || prev(k) == "on" && !matches!(prev(k + 1), "agreed" | "based" | "focus")
         {
             return false;
@@ -377,13 +379,13 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     // held, not a promise made.
     if rule.kind == EventKind::Pledge
         && rule.pos == Pos::Verb
-        && is("stance_before", prev(1))
+        && is!("stance_before", prev(1))
         && sent.lower(t0) == "committed"
     {
         return false;
     }
     // "verbal attacks", "political attack": no force used.
-    if is("non_force", prev(1)) {
+    if is!("non_force", prev(1)) {
         return false;
     }
     // "a collision ... killed four people", "were killed in a car accident":
@@ -391,11 +393,11 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if rule.kind == EventKind::Attack && rule.pos == Pos::Verb {
         let clause_start = (0..t0)
             .rev()
-            .find(|&k| is("clause_breaks", sent.lower(k)))
+            .find(|&k| is!("clause_breaks", sent.lower(k)))
             .map_or(0, |k| k + 1);
         let before =
-            (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is("non_agents", sent.lower(k)));
-        let after = (t1..(t1 + 5).min(sent.toks.len())).any(|k| is("non_agents", sent.lower(k)));
+            (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)));
+        let after = (t1..(t1 + 5).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)));
         if before || after {
             return false;
         }
@@ -407,7 +409,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     }
     let clause_start = (0..t0)
         .rev()
-        .find(|&k| is("clause_breaks", sent.lower(k)) || sent.lower(k) == ",")
+        .find(|&k| is!("clause_breaks", sent.lower(k)) || sent.lower(k) == ",")
         .unwrap_or(0);
     if (clause_start..t0).any(|k| {
         sent.lower(k) == "been"
@@ -421,12 +423,12 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     // "agreed on Thursday to ...": the preposition starts a date.
     if matches!(sent.lower(t1 - 1), "on" | "in") && t1 - t0 >= 2 {
         let nx = sent.lower(t1);
-        if crate::extract::lexicon::WEEKDAYS.contains(&nx) || is("months", nx) {
+        if crate::extract::lexicon::WEEKDAYS.contains(&nx) || is!("months", nx) {
             return false;
         }
     }
     // "meeting room", "summit venue", "attack helicopters": a modifier.
-    if is("trigger_modifiers", next) {
+    if is!("trigger_modifiers", next) {
         return false;
     }
     // "the meeting of minds", "phone call" in quotes of other speech.
@@ -441,7 +443,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     // "world oil demand", "product demand": the market's, asked of nobody.
     if rule.kind == EventKind::Request
         && sent.lower(t0).starts_with("demand")
-        && is("market_words", prev(1))
+        && is!("market_words", prev(1))
     {
         return false;
     }

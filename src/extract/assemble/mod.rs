@@ -232,9 +232,9 @@ fn give_recipients(mentions: &mut [Mention], countries: &HashMap<String, (usize,
         let sentence_gives = m.evidence[0]
             .sentence
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| is("aidobj", &w.to_lowercase()));
+            .any(|w| is!("aidobj", &w.to_lowercase()));
         let gives = matches!(m.kind, EventKind::Pledge | EventKind::Aid)
-            && (m.topic.iter().any(|w| is("aidobj", w)) || sentence_gives);
+            && (m.topic.iter().any(|w| is!("aidobj", w)) || sentence_gives);
         let has_target = m.actors.iter().any(|(r, _)| *r == Role::Target);
         let own = m.actors.iter().any(|(_, a)| a.anchor == top.1.iri);
         if gives && !has_target && !own {
@@ -320,7 +320,7 @@ fn sentence_mentions(
         out.retain(|m| {
             m.kind != EventKind::Statement
                 || m.evidence[0].quote.contains(' ')
-                || is("condemnations", &m.evidence[0].quote.to_lowercase())
+                || is!("condemnations", &m.evidence[0].quote.to_lowercase())
                 || !firsts.iter().any(|&f| f > m.evidence[0].start)
         });
     }
@@ -386,7 +386,7 @@ fn content_of(trigs: &[Trigger], i: usize, sent: &Sent) -> Option<usize> {
     // "pledged 2 billion euros in military aid": amounts and modifiers between.
     let filler = |k: usize| {
         sent.toks[k].kind == super::text::TokKind::Number
-            || is("aidobj", sent.lower(k))
+            || is!("aidobj", sent.lower(k))
             || matches!(
                 sent.lower(k),
                 "in" | "of"
@@ -513,7 +513,7 @@ const COUNTRY_LEVEL: bool = true;
 /// in, right before "for a ... visit", is where the visit goes.
 fn visit_place_before(sent: &Sent, ents: &[Ent], t: &Trigger) -> Option<usize> {
     let f = (t.t0.saturating_sub(5)..t.t0).find(|&k| sent.lower(k) == "for")?;
-    if (f + 1..t.t0).any(|k| sent.toks[k].cap || is("clause_breaks", sent.lower(k))) {
+    if (f + 1..t.t0).any(|k| sent.toks[k].cap || is!("clause_breaks", sent.lower(k))) {
         return None;
     }
     ents.iter().position(|e| {
@@ -610,7 +610,7 @@ fn mention(
                 && a.label
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|w| is("aidobj", &w.to_lowercase())))
+                    .is_some_and(|w| is!("aidobj", &w.to_lowercase())))
         });
     }
     with_countries(&mut actors, ctx);
@@ -706,7 +706,7 @@ fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> Vec<String>
     let mut out: Vec<String> = Vec::new();
     for k in from..to.min(sent.toks.len()) {
         let t = &sent.toks[k];
-        if t.kind != super::text::TokKind::Word || is("stopwords", &t.lower) || t.lower.len() < 3 {
+        if t.kind != super::text::TokKind::Word || is!("stopwords", &t.lower) || t.lower.len() < 3 {
             continue;
         }
         if ents.iter().any(|e| e.t0 <= k && k < e.t1) {

@@ -85,7 +85,7 @@ pub(super) fn forums(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &mut Ve
             }
             // "six-party talks", "four-party peace talks".
             let noun =
-                is("meeting_nouns", sent.lower(end)) || is("meeting_nouns", sent.lower(end + 1));
+                is!("meeting_nouns", sent.lower(end)) || is!("meeting_nouns", sent.lower(end + 1));
             let context =
                 disc.named.contains(&f.context) || ents.iter().any(|e| e.ent.anchor == f.context);
             if !noun || !context {

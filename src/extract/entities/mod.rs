@@ -184,7 +184,7 @@ pub(crate) fn first_names(gaz: &Gazetteer) -> HashSet<String> {
         .filter_map(|e| e.label.split_whitespace().next())
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
         .map(str::to_lowercase)
-        .filter(|w| !super::lexicon::is("not_names", w) && !super::lexicon::is("titles", w))
+        .filter(|w| !super::lexicon::is!("not_names", w) && !super::lexicon::is!("titles", w))
         .collect()
 }
 
@@ -234,7 +234,7 @@ pub(crate) fn find(
     // The dateline's place and agency are no parties; an agency is a
     // source wherever it stands.
     for e in &mut *ents {
-        if e.t0 < sent.body || super::lexicon::is("news_agencies", &e.ent.label.to_lowercase()) {
+        if e.t0 < sent.body || super::lexicon::is!("news_agencies", &e.ent.label.to_lowercase()) {
             e.modifier = true;
         }
     }
@@ -257,7 +257,7 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
             e.locative = true;
         }
         // "the South Korean city of Busan", "Russian airspace".
-        if e.kind == EntKind::Demonym && super::lexicon::is("place_nouns", sent.lower(e.t1)) {
+        if e.kind == EntKind::Demonym && super::lexicon::is!("place_nouns", sent.lower(e.t1)) {
             e.locative = true;
         }
     }

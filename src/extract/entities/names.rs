@@ -24,17 +24,17 @@ pub(super) fn cap_word(sent: &Sent, i: usize) -> bool {
         t.kind == TokKind::Word
             && t.cap
             && !t.lower.starts_with('\'')
-            && !is("not_names", &t.lower)
-            && (!is("titles", &t.lower)
-                || is("name_particles", &t.lower)
+            && !is!("not_names", &t.lower)
+            && (!is!("titles", &t.lower)
+                || is!("name_particles", &t.lower)
                 // "Hun Sen" is a name; "Sen. Cruz" a title.
-                || is("title_abbreviations", &t.lower)
+                || is!("title_abbreviations", &t.lower)
                     && sent.toks.get(i + 1).is_none_or(|n| n.lower != "."))
     })
 }
 
 fn particle(sent: &Sent, i: usize) -> bool {
-    is("name_particles", sent.lower(i))
+    is!("name_particles", sent.lower(i))
 }
 
 fn covered(ents: &[Ent], i: usize) -> bool {
@@ -168,10 +168,10 @@ fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<Strin
     let mut words = Vec::new();
     while j > 0 {
         let w = sent.lower(j - 1);
-        let inside_title = is("titles", w)
+        let inside_title = is!("titles", w)
             || w == "counterpart"
-            || (w == "of" && j >= 2 && is("titles", sent.lower(j - 2)))
-            || (w == "-" && j >= 2 && is("titles", sent.lower(j - 2)));
+            || (w == "of" && j >= 2 && is!("titles", sent.lower(j - 2)))
+            || (w == "-" && j >= 2 && is!("titles", sent.lower(j - 2)));
         if !inside_title || covered(ents, j - 1) {
             break;
         }
@@ -181,7 +181,7 @@ fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<Strin
     words.reverse();
     let strong = words
         .iter()
-        .any(|w| is("strong_titles", w) || w == "counterpart");
+        .any(|w| is!("strong_titles", w) || w == "counterpart");
     (strong && j < i).then_some((j, words))
 }
 
@@ -207,20 +207,20 @@ fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
     if let Some(last) = words
         .iter()
         .rev()
-        .find(|w| !is("name_particles", &w.to_lowercase()))
+        .find(|w| !is!("name_particles", &w.to_lowercase()))
     {
         disc.surnames.insert(last.to_lowercase(), ent.clone());
     }
     // Chinese and Korean names put the surname first ("Hu Jintao" is Hu);
     // Indonesian and Thai news names people by their first name ("Susilo
     // Bambang Yudhoyono" is Susilo, "Thaksin Shinawatra" Thaksin).
-    if words.len() >= 2 && !is("name_particles", &words[0].to_lowercase()) {
+    if words.len() >= 2 && !is!("name_particles", &words[0].to_lowercase()) {
         disc.surnames
             .entry(words[0].to_lowercase())
             .or_insert_with(|| ent.clone());
     }
     for t in title {
-        if is("strong_titles", t) || is("head_titles", t) {
+        if is!("strong_titles", t) || is!("head_titles", t) {
             disc.titled.insert(t.clone(), ent.clone());
         }
     }
@@ -233,7 +233,7 @@ fn remember_label_title(disc: &mut Discourse, ent: &EntityRef) {
     let mut words = ent.label.split_whitespace();
     if let (Some(first), Some(_)) = (words.next(), words.next()) {
         let first = first.to_lowercase();
-        if is("head_titles", &first) {
+        if is!("head_titles", &first) {
             disc.titled.entry(first).or_insert_with(|| ent.clone());
         }
     }
@@ -294,7 +294,7 @@ pub(super) fn titled_people(
         // "Foreign Minister Lavrov Said": a run that is one title-case
         // heading is no name.
         let last = sent.lower(k.saturating_sub(1));
-        if k == i || is("org_heads", last) {
+        if k == i || is!("org_heads", last) {
             i = k.max(i + 1);
             continue;
         }
@@ -334,7 +334,7 @@ fn last_words(words: &[String]) -> Vec<&str> {
         .collect::<Vec<_>>()
         .split_first()
         .map(|(a, rest)| {
-            if rest.is_empty() || !is("head_titles", rest[0]) {
+            if rest.is_empty() || !is!("head_titles", rest[0]) {
                 let mut v = vec![*a];
                 v.extend(rest);
                 v
@@ -365,7 +365,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         let capital = |k: usize| {
             sent.toks
                 .get(k)
-                .is_some_and(|t| t.kind == TokKind::Word && t.cap && !is("not_names", &t.lower))
+                .is_some_and(|t| t.kind == TokKind::Word && t.cap && !is!("not_names", &t.lower))
         };
         if !capital(i) || blocked(ents, i) {
             i += 1;
@@ -377,10 +377,10 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         let mut last_head = None;
         // "Organization of ... in Europe", "Ministry of Foreign Affairs": the
         // head comes first and the name runs on.
-        let head_first = is("org_heads", sent.lower(i));
+        let head_first = is!("org_heads", sent.lower(i));
         while k < n && k - i < 12 && !blocked(ents, k) {
             if capital(k) {
-                if is("org_heads", sent.lower(k)) || (head_first && k > i + 1) {
+                if is!("org_heads", sent.lower(k)) || (head_first && k > i + 1) {
                     last_head = Some(k + 1);
                 }
                 k += 1;
@@ -418,7 +418,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         let mut x = Ent::new(i, end, ent.clone(), EntKind::Name);
         disc.orgs.insert(label.to_lowercase(), ent.clone());
         // "Prevezon Holdings Ltd" is later "Prevezon".
-        if is("company_heads", sent.lower(end - 1)) && cap_word(sent, i) {
+        if is!("company_heads", sent.lower(end - 1)) && cap_word(sent, i) {
             disc.orgs
                 .entry(sent.lower(i).to_string())
                 .or_insert_with(|| ent.clone());
@@ -486,7 +486,7 @@ fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
     upper(i)
         && (2..=6).contains(&len)
         && !t.lower.contains('.')
-        && !is("not_acronyms", &t.lower)
+        && !is!("not_acronyms", &t.lower)
         && (i == 0 || !upper(i - 1))
         && !upper(i + 1)
         && !regnal(sent, i)
@@ -527,7 +527,7 @@ pub(super) fn apposition_people(
         }
         let words = k - i;
         let last = sent.lower(k - 1);
-        if is("org_heads", last) || is("place_nouns", last) {
+        if is!("org_heads", last) || is!("place_nouns", last) {
             i = k;
             continue;
         }
@@ -536,8 +536,8 @@ pub(super) fn apposition_people(
             && (k + 1..(k + 6).min(n))
                 .take_while(|&j| !matches!(sent.lower(j), "," | "." | ";"))
                 .any(|j| {
-                    is("role_nouns", sent.lower(j)) && !sent.toks[j].cap
-                        || is("role_nouns", sent.lower(j)) && j == k + 1
+                    is!("role_nouns", sent.lower(j)) && !sent.toks[j].cap
+                        || is!("role_nouns", sent.lower(j)) && j == k + 1
                 });
         let age = sent.lower(k) == ","
             && sent
@@ -545,15 +545,15 @@ pub(super) fn apposition_people(
                 .get(k + 1)
                 .is_some_and(|t| t.kind == TokKind::Number)
             && sent.lower(k + 2) == ",";
-        let role_before = i > 0 && is("role_nouns", sent.lower(i - 1)) && !sent.toks[i - 1].cap;
+        let role_before = i > 0 && is!("role_nouns", sent.lower(i - 1)) && !sent.toks[i - 1].cap;
         let first_name = words >= 2 && ctx.first_names.contains(sent.lower(i));
         let speaks = words >= 2
-            && (is("speech_verbs", sent.lower(k))
-                || sent.lower(k) == "," && is("speech_verbs", sent.lower(k + 1)));
+            && (is!("speech_verbs", sent.lower(k))
+                || sent.lower(k) == "," && is!("speech_verbs", sent.lower(k + 1)));
         // "its owner, Denis Katsyv": a role noun and a comma before.
         let role_comma = i >= 2
             && sent.lower(i - 1) == ","
-            && is("role_nouns", sent.lower(i - 2))
+            && is!("role_nouns", sent.lower(i - 2))
             && !sent.toks[i - 2].cap;
         if !(apposition || age || role_before || first_name || speaks || role_comma) {
             i = k;

@@ -122,7 +122,7 @@ fn modifies_trigger(w: &str, next: &str) -> bool {
     };
     // A singular noun before a trigger is a modifier whatever the trigger
     // ("insurgent attacks"), and so are groups that do not fight.
-    if !is("force_nouns", w) {
+    if !is!("force_nouns", w) {
         return true;
     }
     let noun = rules.iter().any(|&i| RULES[i].pos == Pos::Noun);
@@ -137,8 +137,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
     let n = sent.toks.len();
     for h in 0..n {
         let w = sent.lower(h);
-        let group = is("group_nouns", w);
-        let victim = is("victim_nouns", w);
+        let group = is!("group_nouns", w);
+        let victim = is!("victim_nouns", w);
         if !(group || victim) || covered(ents, h) || !is_word(sent, h) {
             continue;
         }
@@ -147,10 +147,10 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         if is_word(sent, h + 1)
             && !sent.toks[h + 1].cap
             // ("was killed" is a trigger too, but "was" no noun.)
-            && (modifies_trigger(w, next) && !is("stopwords", next)
-                || is("group_nouns", next)
-                || is("victim_nouns", next)
-                || is("facility_nouns", next))
+            && (modifies_trigger(w, next) && !is!("stopwords", next)
+                || is!("group_nouns", next)
+                || is!("victim_nouns", next)
+                || is!("facility_nouns", next))
         {
             continue;
         }
@@ -168,7 +168,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
                 )
             {
                 d.np1 = h + 1;
-                d.people = is("person_nouns", w);
+                d.people = is!("person_nouns", w);
                 continue;
             }
         }
@@ -181,16 +181,16 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         while s > 0 {
             let p = sent.lower(s - 1);
             let modifier = sent.toks[s - 1].kind == TokKind::Word
-                && !is("stopwords", p)
+                && !is!("stopwords", p)
                 && !p.ends_with("ing")
                 && (!p.ends_with("ed") || p.ends_with("-year-old"))
                 && !crate::extract::lexicon::BY_FIRST.contains_key(p)
-                && !is("light_verbs", p)
+                && !is!("light_verbs", p)
                 && !matches!(p, "out" | "up" | "off" | "down")
-                && !is("not_names", p)
+                && !is!("not_names", p)
                 && !covered(ents, s - 1)
                 && !p.ends_with("ly")
-                && !is("speech_verbs", p)
+                && !is!("speech_verbs", p)
                 && !matches!(p, "suspected" | "alleged" | "unidentified" | "unknown");
             // "Thailand's military" is no "s military", "a 47-year-old
             // Buddhist man" no "old Buddhist man": the possessive's and the
@@ -211,13 +211,13 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             if let Some(j) = (h + 2..n.min(h + 6)).find(|&j| {
                 let w = sent.lower(j);
                 // "Heads of local councils": the plural of a body.
-                is("group_nouns", w)
-                    || is("org_heads", w)
-                    || w.strip_suffix('s').is_some_and(|w| is("org_heads", w))
+                is!("group_nouns", w)
+                    || is!("org_heads", w)
+                    || w.strip_suffix('s').is_some_and(|w| is!("org_heads", w))
             }) {
                 if (h + 2..j).all(|k| {
                     (is_word(sent, k) || sent.lower(k) == "-")
-                        && !is("clause_breaks", sent.lower(k))
+                        && !is!("clause_breaks", sent.lower(k))
                         && !crate::extract::lexicon::BY_FIRST.contains_key(sent.lower(k))
                 }) {
                     e_end = j + 1;
@@ -326,12 +326,12 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     };
     let mut add = Vec::new();
     for i in 1..sent.toks.len() {
-        if !is("org_anaphors", sent.lower(i)) || covered(ents, i) {
+        if !is!("org_anaphors", sent.lower(i)) || covered(ents, i) {
             continue;
         }
         // "the militant group", "the rebel movement": an armed group named
         // before, not a group of militants.
-        if i >= 2 && sent.lower(i - 2) == "the" && is("armed_group_modifiers", sent.lower(i - 1)) {
+        if i >= 2 && sent.lower(i - 2) == "the" && is!("armed_group_modifiers", sent.lower(i - 1)) {
             let armed = |e: &Ent| !e.modifier && e.ent.etype == EntityType::ArmedGroup;
             let ent = ents
                 .iter()
@@ -392,13 +392,13 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
         let ent = if in_quote && matches!(w, "i" | "me" | "my" | "we" | "our") {
             disc.last_speaker.clone()
-        } else if is("pronouns_person", w) && !in_quote {
+        } else if is!("pronouns_person", w) && !in_quote {
             ents.iter()
                 .filter(|e| e.is_person() && !e.modifier && e.t1 <= i && !sent.in_quote(e.t0))
                 .min_by_key(|e| e.t0)
                 .map(|e| e.ent.clone())
                 .or_else(|| disc.last_person.clone())
-        } else if is("pronouns_it", w) && !in_quote {
+        } else if is!("pronouns_it", w) && !in_quote {
             // "France said it was sending": the nearest actor before, in
             // this sentence only.
             ents.iter()
@@ -412,7 +412,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 })
                 .max_by_key(|e| e.t1)
                 .map(|e| e.ent.clone())
-        } else if is("pronouns_plural", w) && !in_quote {
+        } else if is!("pronouns_plural", w) && !in_quote {
             ents.iter()
                 .filter(|e| !e.is_person() && !e.modifier && !e.is_place() && e.t1 <= i)
                 .min_by_key(|e| e.t0)
@@ -435,10 +435,10 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
 /// else its countries.
 fn meeting_pair(sent: &Sent, ents: &[Ent], i: usize) -> Vec<crate::model::EntityRef> {
     let mut k = i + 1;
-    if !is("meeting_nouns", sent.lower(k)) {
+    if !is!("meeting_nouns", sent.lower(k)) {
         k += 1;
     }
-    if !is("meeting_nouns", sent.lower(k)) {
+    if !is!("meeting_nouns", sent.lower(k)) {
         return Vec::new();
     }
     let pick = |person: bool, before_only: bool| {
