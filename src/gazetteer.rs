@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use chrono::NaiveDate;
 use oxrdf::Term;
 use oxrdfio::{RdfFormat, RdfParser};
@@ -418,9 +418,17 @@ impl Gazetteer {
         // The end of the last name taken: a longer name found after an
         // article swallows the shorter matches inside it.
         let mut floor = 0;
-        for m in self.matcher.find_iter(text) {
+        let mut from = 0;
+        while let Some(m) = self.matcher.find(Input::new(text).span(from..text.len())) {
             let (mut s, mut e, mut pattern) = (m.start(), m.end(), m.pattern());
-            if s < floor || !bounded(text, s, e) {
+            if !bounded(text, s, e) {
+                // "the Sudan" inside "the Sudanese": the longest name there
+                // is not a whole word, but a name may still start inside it.
+                from = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            from = e;
+            if s < floor {
                 continue;
             }
             // Leftmost wins over longest, so the alias "the Commonwealth"
@@ -591,6 +599,27 @@ eid:Q1 a evl:Person ; rdfs:label "Bill Clinton"@en ; skos:altLabel "Clinton"@en 
             .map(|m| &text[m.start..m.end])
             .collect();
         assert_eq!(found, vec!["American", "Washington", "Clinton", "US"]);
+    }
+
+    #[test]
+    fn a_name_may_start_inside_a_longer_non_word_match() {
+        // "the Sudan" is an alias of Sudan; in "the Sudanese government" it
+        // is no whole word, and "Sudanese" one word on still is a name.
+        let g = Gazetteer::load(&[]).unwrap();
+        let text = "talks between the Sudanese government and rebels";
+        let found: Vec<&str> = g
+            .find_names(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, vec!["Sudanese"]);
+        assert_eq!(
+            g.find_names("Iranian and Iran")
+                .iter()
+                .map(|m| m.start)
+                .collect::<Vec<_>>(),
+            vec![0, 12]
+        );
     }
 
     #[test]
