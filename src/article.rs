@@ -394,7 +394,11 @@ fn plain_article(
 /// the 17th, was written on the 16th, and its "today" is the 16th.
 fn reference_dates(article: &Article, today: NaiveDate) -> ArticleDates {
     let published = article.published;
-    let from_text = timex::publication_date_as_of(&article.text, today).or_else(|| {
+    let from_text = match published {
+        Some(p) => timex::publication_date_given(&article.text, today, p),
+        None => timex::publication_date_as_of(&article.text, today),
+    }
+    .or_else(|| {
         published.and_then(|p| dateline_without_year(&article.text, p).map(|d| (d, "dateline")))
     });
     match (published, from_text) {

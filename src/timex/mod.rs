@@ -75,7 +75,7 @@ mod scanner;
 mod tense;
 mod tokens;
 
-pub use publication::publication_date_as_of;
+pub use publication::{publication_date_as_of, publication_date_given};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{publication_date_as_of, tag, TimexType};
+use super::{publication_date_as_of, publication_date_given, tag, TimexType};
 
 const CASES: &str = include_str!("../../tests/data/timex/cases.tsv");
 
@@ -263,4 +263,24 @@ fn never_panics() {
         let _ = tag(&s[..i], date(FRI));
         let _ = tag(&s[i..], date(FRI));
     }
+}
+
+#[test]
+fn a_yearless_dateline_takes_the_known_publication_year() {
+    let text = "BEIJING, Dec 31 (AFP) - China said on Wednesday it would talk.\n";
+    assert_eq!(
+        publication_date_given(text, date("2026-12-01"), date("1998-01-01")),
+        Some((date("1997-12-31"), "dateline-year-from-publication"))
+    );
+    let text = "BEIJING, April 1 (AFP) - China said on Tuesday it would talk.\n";
+    assert_eq!(
+        publication_date_given(text, date("2026-12-01"), date("1997-04-02")),
+        Some((date("1997-04-01"), "dateline-year-from-publication"))
+    );
+    // A year in the dateline is the dateline's own.
+    let text = "BEIJING, April 1, 1996 (AFP) - China said it would talk.\n";
+    assert_eq!(
+        publication_date_given(text, date("2026-12-01"), date("1997-04-02")),
+        Some((date("1996-04-01"), "dateline"))
+    );
 }
