@@ -213,7 +213,12 @@ fn push_tok(s: &str, base: usize, a: usize, b: usize, out: &mut Vec<Token>) {
     out.push(Token {
         start: base + a,
         end: base + b,
-        lower: raw.to_lowercase().replace('’', "'"),
+        // Nearly every token is ASCII: one allocation, no Unicode tables.
+        lower: if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.to_lowercase().replace('’', "'")
+        },
         kind,
         cap: first.is_uppercase(),
     });
