@@ -668,84 +668,11 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             continue;
         }
         let skippable = crate::extract::lexicon::WEEKDAYS.contains(&w)
-            || matches!(
-                w,
-                "today" | "yesterday" | "tomorrow" | "week" | "month" | "year" | "more" | "than"
-            )
-            || matches!(
-                w,
-                "'s" | "-"
-                    | "led"
-                    | "backed"
-                    | "first"
-                    | "second"
-                    | "latest"
-                    | "new"
-                    | "recent"
-                    | "state"
-                    | "official"
-                    | "bilateral"
-                    | "joint"
-                    | "two-day"
-                    | "three-day"
-                    | "planned"
-                    | "proposed"
-                    | "upcoming"
-                    | "weekend"
-                    | "previous"
-                    | "last"
-                    | "next"
-                    | "and"
-                    | "annual"
-                    | "informal"
-                    | "formal"
-                    | "private"
-                    | "surprise"
-                    | "lightning"
-                    | "brief"
-                    | "whirlwind"
-                    | "historic"
-                    | "landmark"
-                    | "emergency"
-                    | "special"
-                    | "extraordinary"
-                    | "ministerial"
-                    | "summit"
-                    | "economic"
-                    | "leaders"
-                    | "'"
-                    | "("
-                    | ")"
-                    | "high-level"
-                    | "top-level"
-                    | "closed-door"
-                    | "face-to-face"
-                    | "trilateral"
-                    | "multilateral"
-                    | "regional"
-                    | "key"
-                    | "major"
-                    | "massive"
-                    | "deadly"
-                    | "suicide"
-                    | "fresh"
-                    | "further"
-                    | "earlier"
-                    | "short"
-                    | "long"
-                    | "lengthy"
-                    | "fifth"
-                    | "third"
-                    | "fourth"
-                    | "sixth"
-            )
+            || is!("event_noun_modifiers", w)
             || loose_modifier(sent, k - 1)
-            || (w.ends_with("-day")
-                || w.ends_with("-long")
-                || w.ends_with("-minute")
-                || w.ends_with("-hour")
-                || w.ends_with("-level")
-                || w.ends_with("-round"));
+            || crate::extract::lexicon::LISTS
+                .words("event_noun_modifier_endings")
+                .any(|end| w.ends_with(end));
         if !skippable {
             break;
         }
