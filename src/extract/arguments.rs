@@ -384,35 +384,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     let passive = passive(sent, t);
     // Left side.
     match t.pos() {
-        Pos::Verb => {
-            if let Some(s) = controlling_object(scope, t) {
-                args.controlled = true;
-                for e in s {
-                    args.add(if passive { Role::Target } else { subj_role }, e);
-                }
-            } else if let Some(s) = coordinated_verb_subject(scope, t) {
-                for e in s {
-                    args.add(if passive { Role::Target } else { subj_role }, e);
-                }
-            } else if let Some(s) = subject(scope, lb, t.t0) {
-                let role = if passive { Role::Target } else { subj_role };
-                for e in s {
-                    args.add(role, e);
-                }
-            } else if let Some(c) = controller(scope, t, lb) {
-                args.controlled = true;
-                for e in c {
-                    args.add(if passive { Role::Target } else { subj_role }, e);
-                }
-            } else if let Some(s) = fronted_adjunct_subject(scope, t) {
-                // "After meeting with the committee on Sept. 7, Trump Jr.
-                // said": the participle's subject is the main clause's.
-                args.controlled = true;
-                for e in s {
-                    args.add(if passive { Role::Target } else { subj_role }, e);
-                }
-            }
-        }
+        Pos::Verb => verb_left(scope, t, lb, subj_role, passive, &mut args),
         Pos::Noun => nominal_left(scope, t, lb, subj_role, &mut args),
     }
     // "with whom Chernomyrdin met": the antecedent of "whom".
@@ -469,6 +441,46 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     args
+}
+
+/// The subject side of a verbal trigger: a controlling object ("urged X to
+/// meet"), a coordinated verb's subject, its own subject, the controller of
+/// its clause, or the subject after a fronted adjunct.
+fn verb_left(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    subj_role: Role,
+    passive: bool,
+    args: &mut Args,
+) {
+    if let Some(s) = controlling_object(scope, t) {
+        args.controlled = true;
+        for e in s {
+            args.add(if passive { Role::Target } else { subj_role }, e);
+        }
+    } else if let Some(s) = coordinated_verb_subject(scope, t) {
+        for e in s {
+            args.add(if passive { Role::Target } else { subj_role }, e);
+        }
+    } else if let Some(s) = subject(scope, lb, t.t0) {
+        let role = if passive { Role::Target } else { subj_role };
+        for e in s {
+            args.add(role, e);
+        }
+    } else if let Some(c) = controller(scope, t, lb) {
+        args.controlled = true;
+        for e in c {
+            args.add(if passive { Role::Target } else { subj_role }, e);
+        }
+    } else if let Some(s) = fronted_adjunct_subject(scope, t) {
+        // "After meeting with the committee on Sept. 7, Trump Jr.
+        // said": the participle's subject is the main clause's.
+        args.controlled = true;
+        for e in s {
+            args.add(if passive { Role::Target } else { subj_role }, e);
+        }
+    }
 }
 
 /// The addressee of a fronted "In a letter to X," before speech act `t`.
@@ -632,6 +644,18 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
 
 /// Possessors, modifiers and light-verb subjects of a nominal trigger.
 fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &mut Args) {
+    let k = modifier_parties(scope, t, lb, args);
+    if !args.roles.is_empty() && t.kind() != EventKind::Summit {
+        return;
+    }
+    let Some(j) = light_verb_parties(scope, t, lb, k, subj_role, args) else {
+        return;
+    };
+    prepositional_parties(scope, t, lb, j, subj_role, args);
+}
+
+/// The parties among the noun's modifiers; returns where its phrase starts.
+fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut Args) -> usize {
     let (sent, ents) = (scope.sent, scope.ents);
     let kind = t.kind();
     // Modifiers: "Israeli air strike", "Trump's first meeting", "U.S.-China
@@ -686,11 +710,22 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
             }
         }
     }
-    if !args.roles.is_empty() && kind != EventKind::Summit {
-        return;
-    }
-    // Light verbs: "held talks", "launched an appeal", "gave a warning",
-    // "attended the summit", "kicked off his state visit".
+    k
+}
+
+/// Light verbs: "held talks", "launched an appeal", "gave a warning",
+/// "attended the summit", "kicked off his state visit": their subject is the
+/// noun's. `None` when one was found, else where the search stopped.
+fn light_verb_parties(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    k: usize,
+    subj_role: Role,
+    args: &mut Args,
+) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
     let mut j = k;
     let mut steps = 0;
     let mut indirect: Vec<usize> = Vec::new();
@@ -724,7 +759,7 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
                     i,
                 );
             }
-            return;
+            return None;
         }
         if let Some(i) = ents.iter().position(|e| free(e) && e.np1 == j) {
             indirect.push(i);
@@ -747,8 +782,22 @@ fn nominal_left(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &m
         j -= 1;
         steps += 1;
     }
-    // A meeting or statement in a prepositional phrase ("made the remarks
-    // in a meeting with", "said after talks with") is its subject's.
+    Some(j)
+}
+
+/// A meeting or statement in a prepositional phrase ("made the remarks in a
+/// meeting with", "said after talks with") is its subject's; `j` is where
+/// the noun's phrase starts.
+fn prepositional_parties(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    j: usize,
+    subj_role: Role,
+    args: &mut Args,
+) {
+    let sent = scope.sent;
+    let kind = t.kind();
     let in_pp = governing_prep(sent, j, lb).is_some_and(|p| {
         matches!(
             p,
