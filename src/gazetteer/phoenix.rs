@@ -71,12 +71,12 @@ fn row(line: &str) -> Result<Row<'_>, String> {
         return Err(format!("bad id {id:?}"));
     }
     let iri = if class == MORE_NAMES {
-        format!("{EID}{id}")
+        concat(&[EID, id])
     } else if CLASSES.contains(&class) {
         if label.is_empty() {
             return Err("no label".into());
         }
-        format!("{EID}actor/phoenix/{id}")
+        concat(&[EID, "actor/phoenix/", id])
     } else {
         return Err(format!("unknown class {class:?}"));
     };
@@ -113,9 +113,10 @@ fn spell<'a>(id: &str, text: &'a str) -> Result<Spell<'a>, String> {
         if d.is_empty() {
             return Ok(None);
         }
-        d.parse()
+        ymd(d)
+            .or_else(|| d.parse().ok())
             .map(Some)
-            .map_err(|_| format!("role {text:?}: bad date {d:?}"))
+            .ok_or_else(|| format!("role {text:?}: bad date {d:?}"))
     };
     let slug: String = of
         .chars()
@@ -128,12 +129,33 @@ fn spell<'a>(id: &str, text: &'a str) -> Result<Spell<'a>, String> {
         })
         .collect();
     Ok(Spell {
-        iri: format!("{EID}role/phoenix/{id}-{title}-{slug}"),
+        iri: concat(&[EID, "role/phoenix/", id, "-", title, "-", &slug]),
         title,
-        of: format!("{EID}{of}"),
+        of: concat(&[EID, of]),
         start: date(start)?,
         end: date(end)?,
     })
+}
+
+/// The pieces joined, in one allocation: 90,000 `format!` calls were a
+/// tenth of every start.
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// "2004-06-01" without the general date parser (17,000 role spells are
+/// read at every start).
+fn ymd(d: &str) -> Option<NaiveDate> {
+    let mut it = d.splitn(3, '-');
+    let (y, m, day) = (it.next()?, it.next()?, it.next()?);
+    if y.len() != 4 || m.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, day.parse().ok()?)
 }
 
 /// Ids become IRIs unescaped, so they keep to characters IRIs allow as such.
@@ -165,7 +187,7 @@ pub(super) fn read(
         let row = row?;
         let r = entry(raw, order, &row.iri);
         if row.class != MORE_NAMES {
-            r.types.push(format!("{EVL}{}", row.class));
+            r.types.push(concat(&[EVL, row.class]));
             r.label = Some(row.label.to_string());
             r.holds.extend(row.roles.iter().map(|s| s.iri.clone()));
         }
