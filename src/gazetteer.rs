@@ -589,16 +589,22 @@ eid:Q1 a evl:Person ; rdfs:label "Bill Clinton"@en ; skos:altLabel "Clinton"@en 
         Gazetteer::from_turtle(&[(PathBuf::from("mini.ttl"), MINI.to_string())]).unwrap()
     }
 
+    /// The names `g` finds in `text`, as written there.
+    fn names_in<'t>(g: &Gazetteer, text: &'t str) -> Vec<&'t str> {
+        g.find_names(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect()
+    }
+
     #[test]
     fn finds_whole_words_and_demonyms() {
         let g = mini();
         let text = "American officials in Washington met Clinton; USA and USB are not US.";
-        let found: Vec<&str> = g
-            .find_names(text)
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
-        assert_eq!(found, vec!["American", "Washington", "Clinton", "US"]);
+        assert_eq!(
+            names_in(&g, text),
+            vec!["American", "Washington", "Clinton", "US"]
+        );
     }
 
     #[test]
@@ -607,12 +613,7 @@ eid:Q1 a evl:Person ; rdfs:label "Bill Clinton"@en ; skos:altLabel "Clinton"@en 
         // is no whole word, and "Sudanese" one word on still is a name.
         let g = Gazetteer::load(&[]).unwrap();
         let text = "talks between the Sudanese government and rebels";
-        let found: Vec<&str> = g
-            .find_names(text)
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
-        assert_eq!(found, vec!["Sudanese"]);
+        assert_eq!(names_in(&g, text), vec!["Sudanese"]);
         assert_eq!(
             g.find_names("Iranian and Iran")
                 .iter()
