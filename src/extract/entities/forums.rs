@@ -114,5 +114,21 @@ mod tests {
             .expect("six-party talks are listed");
         assert_eq!(six.members.len(), 6);
         assert!(six.context.ends_with("Q423"));
+        // A malformed row would be skipped: every row must parse.
+        let rows = include_str!("../data/forums.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(FORUMS.len(), rows);
+    }
+
+    #[test]
+    fn every_member_is_in_the_gazetteer() {
+        let gaz = crate::gazetteer::Gazetteer::load(&[]).unwrap();
+        for f in FORUMS.iter() {
+            for m in f.members.iter().chain([&f.context]) {
+                assert!(gaz.get(m).is_some(), "{m} is not in the gazetteer");
+            }
+        }
     }
 }
