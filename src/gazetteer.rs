@@ -423,7 +423,8 @@ impl Gazetteer {
             let (mut s, mut e, mut pattern) = (m.start(), m.end(), m.pattern());
             if !bounded(text, s, e) {
                 // "the Sudan" inside "the Sudanese": the longest name there
-                // is not a whole word, but a name may still start inside it.
+                // is not a whole word, but a name may still start inside it
+                // (shorter names at the same start are not tried again).
                 from = s + text[s..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
@@ -542,8 +543,6 @@ fn add_form(forms: &mut HashMap<String, Surface>, name: &str, kind: SurfaceKind,
     }
 }
 
-/// Whether the character touching byte offset `at` (the one before it when
-/// `before`) is part of a word, so "Iran" does not match inside "Iranian".
 /// Whether `text[s..e]` is whole words.
 fn bounded(text: &str, s: usize, e: usize) -> bool {
     (s == 0 || !is_word_byte(text, s, true)) && (e == text.len() || !is_word_byte(text, e, false))
@@ -555,6 +554,8 @@ fn after_article(text: &str, s: usize) -> Option<usize> {
     (head == "the " || head == "The ").then_some(s + 4)
 }
 
+/// Whether the character touching byte offset `at` (the one before it when
+/// `before`) is part of a word, so "Iran" does not match inside "Iranian".
 fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     let c = if before {
         text[..at].chars().next_back()

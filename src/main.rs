@@ -14,6 +14,7 @@ use cli::{exit, Cli};
 // malloc and free were a fifth of its instructions. Built with "override",
 // so RocksDB's C++ allocates from the same heap: memory one side allocates
 // the other may free (see Cargo.toml).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

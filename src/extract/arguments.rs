@@ -266,12 +266,20 @@ fn senders(scope: &Scope, subj: usize, v: usize) -> Vec<usize> {
     if sent.lower(at) != "from" {
         return Vec::new();
     }
+    // People sent by a country act for it ("leaders from Bhutan"), people
+    // and arms from a body act for that body ("warplanes from the NATO-led
+    // force"); "gunmen from Pakistan" are no act of Pakistan's.
+    let sent_by_state = is!("sender_nouns", sent.lower(at - 1));
     let first = ents.iter().position(|e| {
         free(e)
             && !e.people
             && e.np1 <= v
             && (e.np0 == at + 1 || e.np0 == at + 2 && sent.lower(at + 1) == "the")
-            && matches!(e.ent.etype, EntityType::Country | EntityType::Organisation)
+            && match e.ent.etype {
+                EntityType::Country => sent_by_state,
+                EntityType::Organisation | EntityType::ArmedGroup => true,
+                _ => false,
+            }
     });
     first.map_or_else(Vec::new, |f| coordinated(scope, f, at + 1, v))
 }
@@ -693,10 +701,7 @@ fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut Args) -> u
         }
         let skippable = crate::extract::lexicon::WEEKDAYS.contains(&w)
             || is!("event_noun_modifiers", w)
-            || loose_modifier(sent, k - 1)
-            || crate::extract::lexicon::LISTS
-                .words("event_noun_modifier_endings")
-                .any(|end| w.ends_with(end));
+            || loose_modifier(sent, k - 1);
         if !skippable {
             break;
         }

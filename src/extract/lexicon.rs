@@ -98,11 +98,6 @@ impl Lists {
         self.masks.get(word).is_some_and(|m| m & bit != 0)
     }
 
-    /// Every entry of list `name`.
-    pub(crate) fn words<'a>(&'a self, name: &str) -> impl Iterator<Item = &'static str> + 'a {
-        self.sets.get(name).into_iter().flatten().copied()
-    }
-
     /// The longest phrase of list `name` starting at `words[0]`, in tokens.
     pub(crate) fn phrase_at(&self, name: &str, words: &[&str]) -> Option<usize> {
         let mut best = None;

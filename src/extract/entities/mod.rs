@@ -210,7 +210,7 @@ pub(crate) fn find(
     refs::pronouns(sent, disc, &mut ents);
     forums::forums(sent, ctx, disc, &mut ents);
     for e in &ents {
-        if e.kind == EntKind::Name && forums::is_context(&e.ent.anchor) {
+        if matches!(e.kind, EntKind::Name | EntKind::Demonym) && forums::is_context(&e.ent.anchor) {
             disc.named.insert(e.ent.anchor.clone());
         }
     }

@@ -105,7 +105,9 @@ pub(super) fn gazetteer_names(
         let mut ent = ctx.gaz.entity_ref(idx, ctx.date);
         let mut end = t1;
         // "Donald Trump Jr." and "Trump, Jr." are the son; "Sr." is the
-        // father the gazetteer knows.
+        // father the gazetteer knows. The tokenizer splits "Jr." into "jr"
+        // and ".": the stop belongs to the name (a speaker frame needs the
+        // verb right after it), even when it also ends the sentence.
         let comma = usize::from(sent.lower(t1) == ",");
         let suffix = sent.lower(t1 + comma);
         if people && matches!(suffix, "jr" | "jr." | "sr" | "sr.") {
