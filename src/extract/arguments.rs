@@ -462,32 +462,23 @@ fn verb_left(
     passive: bool,
     args: &mut Args,
 ) {
-    if let Some(s) = controlling_object(scope, t) {
-        args.controlled = true;
-        for e in s {
-            args.add(if passive { Role::Target } else { subj_role }, e);
-        }
-    } else if let Some(s) = coordinated_verb_subject(scope, t) {
-        for e in s {
-            args.add(if passive { Role::Target } else { subj_role }, e);
-        }
-    } else if let Some(s) = subject(scope, lb, t.t0) {
-        let role = if passive { Role::Target } else { subj_role };
-        for e in s {
-            args.add(role, e);
-        }
-    } else if let Some(c) = controller(scope, t, lb) {
-        args.controlled = true;
-        for e in c {
-            args.add(if passive { Role::Target } else { subj_role }, e);
-        }
-    } else if let Some(s) = fronted_adjunct_subject(scope, t) {
-        // "After meeting with the committee on Sept. 7, Trump Jr.
-        // said": the participle's subject is the main clause's.
-        args.controlled = true;
-        for e in s {
-            args.add(if passive { Role::Target } else { subj_role }, e);
-        }
+    // The first source that answers; `true` when the subject is borrowed
+    // from another clause (controlled).
+    let found = controlling_object(scope, t)
+        .map(|s| (s, true))
+        .or_else(|| coordinated_verb_subject(scope, t).map(|s| (s, false)))
+        .or_else(|| subject(scope, lb, t.t0).map(|s| (s, false)))
+        .or_else(|| controller(scope, t, lb).map(|s| (s, true)))
+        // "After meeting with the committee on Sept. 7, Trump Jr. said":
+        // the participle's subject is the main clause's.
+        .or_else(|| fronted_adjunct_subject(scope, t).map(|s| (s, true)));
+    let Some((subjects, controlled)) = found else {
+        return;
+    };
+    args.controlled |= controlled;
+    let role = if passive { Role::Target } else { subj_role };
+    for e in subjects {
+        args.add(role, e);
     }
 }
 

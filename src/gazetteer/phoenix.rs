@@ -113,7 +113,7 @@ fn spell<'a>(id: &str, text: &'a str) -> Result<Spell<'a>, String> {
         if d.is_empty() {
             return Ok(None);
         }
-        ymd(d)
+        iso_day(d)
             .or_else(|| d.parse().ok())
             .map(Some)
             .ok_or_else(|| format!("role {text:?}: bad date {d:?}"))
@@ -149,7 +149,7 @@ fn concat(parts: &[&str]) -> String {
 
 /// "2004-06-01" without the general date parser (17,000 role spells are
 /// read at every start).
-fn ymd(d: &str) -> Option<NaiveDate> {
+fn iso_day(d: &str) -> Option<NaiveDate> {
     let mut it = d.splitn(3, '-');
     let (y, m, day) = (it.next()?, it.next()?, it.next()?);
     if y.len() != 4 || m.len() != 2 || day.len() != 2 {

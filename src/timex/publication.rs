@@ -58,11 +58,7 @@ fn find(
     today: NaiveDate,
     published: Option<NaiveDate>,
 ) -> Option<(NaiveDate, &'static str)> {
-    let mut cut = text.len().min(3000);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &text[..cut];
+    let head = prefix(text, 3000);
     let t = Tagger::new(head, any_reference());
     if let Some(found) = stamps(&t) {
         return Some(found);
@@ -79,6 +75,15 @@ fn find(
 /// What a method of finding the date says: `Some(answer)` ends the search,
 /// even when the answer is no date at all; `None` passes to the next method.
 type Verdict = Option<Option<(NaiveDate, &'static str)>>;
+
+/// The first `n` bytes of `text`, or fewer to end on a character boundary.
+fn prefix(text: &str, n: usize) -> &str {
+    let mut cut = text.len().min(n);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
 
 /// The reference date for tagging when only explicit dates matter.
 fn any_reference() -> NaiveDate {
@@ -235,11 +240,8 @@ fn dateline_year(
     d: u32,
     k: usize,
 ) -> Option<(NaiveDate, &'static str)> {
-    // One tagging of the whole text serves both questions (tagging the head
-    // and then the text again was a tenth of reading a wire corpus).
-    let all = tag(text, any_reference());
-    let head = t.text.len();
-    for c in all.iter().filter(|c| c.end <= head) {
+    let in_head = tag(t.text, any_reference());
+    for c in &in_head {
         if c.anchoring == Anchoring::Explicit && c.ttype == TimexType::Date && c.value.len() >= 7 {
             if let Some(y) = c.value.get(..4).and_then(digits) {
                 if let Some(dt) = ymd(y as i32, m, d) {
@@ -248,6 +250,13 @@ fn dateline_year(
             }
         }
     }
+    // A story shorter than the head was tagged whole already (tagging it
+    // twice was a tenth of reading a wire corpus).
+    let all = if t.text.len() == text.len() {
+        in_head
+    } else {
+        tag(text, any_reference())
+    };
     let mut years: Vec<(i64, usize)> = Vec::new();
     for c in &all {
         if c.anchoring == Anchoring::Explicit && c.ttype == TimexType::Date {
@@ -300,11 +309,7 @@ fn header_date(head: &str) -> Option<(NaiveDate, &'static str)> {
     // Only dates starting in the first 400 bytes count: tagging the lead
     // (with room for the date to end) instead of 3,000 bytes was a tenth
     // of reading a wire corpus.
-    let mut lead = head.len().min(700);
-    while !head.is_char_boundary(lead) {
-        lead -= 1;
-    }
-    for c in tag(&head[..lead], any_reference()).into_iter().take(3) {
+    for c in tag(prefix(head, 700), any_reference()).into_iter().take(3) {
         let line_start = head[..c.start].rfind('\n').map_or(0, |x| x + 1);
         let line_end = head[c.end..].find('\n').map_or(head.len(), |x| c.end + x);
         let short_line = line_end - line_start <= 50;
