@@ -155,8 +155,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             continue;
         }
         // A demonym or country right before the noun: that country acts
-        // ("Israeli troops", "US officials"), or its people suffer ("Iraqi
-        // civilians").
+        // ("Israeli troops", "US officials"), or its people suffer ("Iraqi civilians").
         if let Some(d) = ents.iter_mut().find(|e| {
             e.np1 == h && matches!(e.kind, EntKind::Demonym | EntKind::Name) && !e.is_person()
         }) {
@@ -195,9 +194,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             // "Thailand's military" is no "s military", "a 47-year-old
             // Buddhist man" no "old Buddhist man": the possessive's and the
             // age's last pieces are not modifiers.
-            let glued = s >= 2
-                && (p == "s" && matches!(sent.lower(s - 2), "'" | "\u{2019}")
-                    || p == "old" && sent.lower(s - 2) == "-");
+            let glued = p == "'s" || s >= 2 && p == "old" && sent.lower(s - 2) == "-";
             if !modifier || glued || h - s >= 3 {
                 break;
             }
@@ -244,6 +241,25 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             if let Some(o) = owner {
                 e_end = ents[o].t1;
                 ents[o].modifier = true;
+            }
+        }
+        // "Thailand's military", "NATO's heads of state", "Indonesia's
+        // head telecommunications official": a body's own organ or envoy,
+        // so the body acts, as with a demonym. A named group ("Yemen's
+        // Houthi militias") is a party of its own.
+        if label_start > 1 && sent.lower(label_start - 1) == "'s" {
+            let own = (label_start..e_end).all(|k| !sent.toks[k].cap);
+            if let Some(d) = ents.iter_mut().find(|e| {
+                own && e.np1 + 1 == label_start
+                    && e.kind == EntKind::Name
+                    && matches!(
+                        e.ent.etype,
+                        EntityType::Country | EntityType::Organisation
+                    )
+            }) {
+                d.np1 = e_end;
+                d.people = is!("person_nouns", w);
+                continue;
             }
         }
         let label = sent

@@ -97,6 +97,20 @@ fn groups_and_demonyms() {
     assert!(l[0].iter().any(|x| x.contains("militants")), "{l:?}");
 }
 
+/// The possessive is one token ("'s", "’s"); it must not open the
+/// group's label (the wire had "s rebels", "s government", "s houthi
+/// militias").
+#[test]
+fn possessive_is_no_part_of_a_group() {
+    let l = labels(
+        "Thailand's military ousted Thaksin. Yemen\u{2019}s Houthi militias fired missiles.",
+        "2006-12-27",
+    );
+    let all: Vec<&String> = l.iter().flatten().collect();
+    assert!(!all.iter().any(|x| x.starts_with("s ")), "{l:?}");
+    assert!(all.iter().any(|x| x.as_str() == "houthi militias"), "{l:?}");
+}
+
 #[test]
 fn role_phrases_resolve_to_the_last_holder_named() {
     let l = labels(
