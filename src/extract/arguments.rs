@@ -901,6 +901,16 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
         }
         let role = if passive && prep == Some("by") {
             Some(Role::Initiator)
+        } else if prep == Some("by")
+            && !nominal
+            && kind.speech_act()
+            && (t.t1..e.np0).rev().find(|&k| sent.lower(k) == "by") > Some(t.t1)
+        {
+            // "called for restraint by Japan", "condemned missile attacks by
+            // Yemen's Houthi militias": the agent of the content noun, asked
+            // to act or condemned, not the speaker ("a charge rejected by
+            // Tehran" is a passive).
+            matches!(kind, EventKind::Request | EventKind::Statement).then_some(Role::Target)
         } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
             // Not adjacent: the object of something else.
             if kind == EventKind::Request {

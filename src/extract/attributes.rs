@@ -144,6 +144,10 @@ pub(crate) fn owners(
     timexes
         .iter()
         .map(|x| {
+            // "called Thursday for": a day inside the trigger's words.
+            if let Some(i) = triggers.iter().position(|t| t.t0 < x.t0 && x.t1 < t.t1) {
+                return Some(Owner::Trigger(i));
+            }
             let left = heads
                 .iter()
                 .filter(|(_, e, _)| *e <= x.t0 && x.t0 - *e <= 15 && !blocked(*e, x.t0, true))

@@ -37,9 +37,13 @@ fn match_rule(sent: &Sent, i: usize, rule: &TriggerRule) -> Option<usize> {
     while let Some(slot) = slots.next() {
         match slot {
             Slot::Words(ws) => {
-                let t = toks.get(k)?;
-                if !ws.contains(&t.lower.as_str()) {
-                    return None;
+                let here = |k: usize| toks.get(k).is_some_and(|t| ws.contains(&t.lower.as_str()));
+                // "called Thursday for", "called on Friday for" (no "called
+                // on"), "spoke Monday by phone": a day between the words.
+                match day_adverb(sent, k) {
+                    Some(after) if k > i && here(after) => k = after,
+                    _ if here(k) => {}
+                    _ => return None,
                 }
                 k += 1;
             }
@@ -66,6 +70,23 @@ fn match_rule(sent: &Sent, i: usize, rule: &TriggerRule) -> Option<usize> {
         }
     }
     Some(k)
+}
+
+/// The end of a day adverb starting at `k` ("Thursday", "on Friday",
+/// "late Monday", "yesterday morning"), if one starts there.
+fn day_adverb(sent: &Sent, k: usize) -> Option<usize> {
+    let mut p = k;
+    if matches!(sent.lower(p), "on" | "late" | "early") {
+        p += 1;
+    }
+    if p >= sent.toks.len() || !is!("day_words", sent.lower(p)) {
+        return None;
+    }
+    p += 1;
+    if p < sent.toks.len() && is!("day_parts", sent.lower(p)) {
+        p += 1;
+    }
+    Some(p)
 }
 
 /// Whether a word of list `needs` follows within eight tokens of `end`
