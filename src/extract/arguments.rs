@@ -223,7 +223,10 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
         .iter()
         .enumerate()
         .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
-        .filter(|(_, e)| governing_prep(sent, e.np0, start).is_none())
+        .filter(|(_, e)| {
+            governing_prep(sent, e.np0, start).is_none()
+                || !e.people && e.kind != EntKind::Demonym && counted(sent, e.np0, start)
+        })
         // "Hainan's fishery showed": a possessor is no subject, unless
         // nothing else is ("Ukraine's grid was attacked").
         .filter(|(_, e)| {
@@ -242,19 +245,35 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
     let first = *cands.first()?;
     let mut out = coordinated(scope, first, start, v);
     out.extend(senders(scope, first, v));
-    // "a team of advisers led by Secretary of State Marco Rubio": the
-    // leader takes part.
+    // "a team of advisers led by Secretary of State Marco Rubio", "ISAF
+    // troops backed by Afghan security forces": the leader or ally takes
+    // part.
     let leads: Vec<usize> = out
         .iter()
         .filter_map(|&g| {
             let e = &ents[g];
-            (matches!(sent.lower(e.np1), "led" | "headed") && sent.lower(e.np1 + 1) == "by")
+            (is!("joined_by", sent.lower(e.np1)) && sent.lower(e.np1 + 1) == "by")
                 .then(|| ents.iter().position(|x| !x.modifier && x.np0 == e.np1 + 2))
                 .flatten()
         })
         .collect();
     out.extend(leads);
     Some(out)
+}
+
+/// "Hundreds of ISAF troops launched", "some of the rebels attacked": a
+/// count of the phrase at the clause's start, so the phrase is the subject.
+fn counted(sent: &Sent, np0: usize, start: usize) -> bool {
+    let mut k = np0;
+    if k > start && sent.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    k >= start + 2
+        && sent.lower(k - 1) == "of"
+        && is!("quantity_heads", sent.lower(k - 2))
+        && (start..k - 2).all(|j| {
+            sent.toks[j].kind == TokKind::Number || matches!(sent.lower(j), "the" | "some" | "about" | "several")
+        })
 }
 
 /// "Foreign ministers from China, Japan and South Korea met", "NAFTA

@@ -256,8 +256,12 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
         if loc && e.kind == EntKind::Name && e.ent.etype != EntityType::Person {
             e.locative = true;
         }
-        // "the South Korean city of Busan", "Russian airspace".
-        if e.kind == EntKind::Demonym && super::lexicon::is!("place_nouns", sent.lower(e.t1)) {
+        // "the South Korean city of Busan", "Russian airspace"; "Indian
+        // border guards" are people, whose phrase goes on past the place.
+        if e.kind == EntKind::Demonym
+            && e.np1 == e.t1
+            && super::lexicon::is!("place_nouns", sent.lower(e.t1))
+        {
             e.locative = true;
         }
     }

@@ -244,23 +244,27 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             }
         }
         // "Thailand's military", "NATO's heads of state", "Indonesia's
-        // head telecommunications official": a body's own organ or envoy,
-        // so the body acts, as with a demonym. A named group ("Yemen's
-        // Houthi militias") is a party of its own.
-        if label_start > 1 && sent.lower(label_start - 1) == "'s" {
-            let own = (label_start..e_end).all(|k| !sent.toks[k].cap);
-            if let Some(d) = ents.iter_mut().find(|e| {
-                own && e.np1 + 1 == label_start
-                    && e.kind == EntKind::Name
-                    && matches!(
-                        e.ent.etype,
-                        EntityType::Country | EntityType::Organisation
-                    )
-            }) {
-                d.np1 = e_end;
-                d.people = is!("person_nouns", w);
-                continue;
+        // head telecommunications official", "Afghan security forces": a
+        // body's own organ or envoy, so the body acts, as with a demonym
+        // right before the noun. A named group ("Yemen's Houthi militias")
+        // is a party of its own.
+        let possessive = label_start > 1 && sent.lower(label_start - 1) == "'s";
+        let own = (label_start..e_end).all(|k| !sent.toks[k].cap);
+        if let Some(d) = ents.iter_mut().find(|e| {
+            let body = e.kind == EntKind::Name
+                && matches!(
+                    e.ent.etype,
+                    EntityType::Country | EntityType::Organisation
+                );
+            own && if possessive {
+                e.np1 + 1 == label_start && body
+            } else {
+                e.np1 == label_start && (body || e.kind == EntKind::Demonym)
             }
+        }) {
+            d.np1 = e_end;
+            d.people = is!("person_nouns", w);
+            continue;
         }
         let label = sent
             .span_text(text, label_start, e_end)
