@@ -272,7 +272,8 @@ fn counted(sent: &Sent, np0: usize, start: usize) -> bool {
         && sent.lower(k - 1) == "of"
         && is!("quantity_heads", sent.lower(k - 2))
         && (start..k - 2).all(|j| {
-            sent.toks[j].kind == TokKind::Number || matches!(sent.lower(j), "the" | "some" | "about" | "several")
+            sent.toks[j].kind == TokKind::Number
+                || matches!(sent.lower(j), "the" | "some" | "about" | "several")
         })
 }
 

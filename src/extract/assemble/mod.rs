@@ -63,7 +63,7 @@ pub(crate) fn sentences(
             // event the sentence does not date is background (see
             // `keep_and_promote`), and the story's day would not make it news.
             found.retain(|m| m.kind.family() == "consult" || specific(m));
-            summit_series(sent, &mut found, &mut series);
+            summit_series(sent, &mut found, &mut series, ctx);
             narrative_time(sent, &tx, &mut found, &mut focus, ctx.date);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
@@ -112,8 +112,21 @@ fn sentence_names(names: &[NameMatch], sent: &Sent) -> Vec<NameMatch> {
 /// "The fourth Summit of the Organization of American States ... Four years
 /// later, the second Summit took place at Santiago": a summit that names no
 /// party is one of the series whose convening body the article last named.
-fn summit_series(sent: &Sent, found: &mut [Mention], series: &mut Option<EntityRef>) {
+fn summit_series(
+    sent: &Sent,
+    found: &mut [Mention],
+    series: &mut Option<EntityRef>,
+    ctx: &Context,
+) {
     for m in found.iter_mut().filter(|m| m.kind == EventKind::Summit) {
+        // "the Summit of the Americas": a series known by its own name.
+        if let Some(body) = named_series(sent, m, ctx) {
+            if !m.actors.iter().any(|(_, e)| e.iri == body.iri) {
+                m.actors.push((Role::Participant, body.clone()));
+            }
+            *series = Some(body);
+            continue;
+        }
         // "the Group of Eight summit", "the Summit of the Americas": a name
         // of its own, maybe of another series.
         let named = || {
@@ -135,7 +148,14 @@ fn summit_series(sent: &Sent, found: &mut [Mention], series: &mut Option<EntityR
                     .take_while(|&k| !matches!(sent.lower(k), "the" | "a" | "an" | "this" | "that"))
                     .any(|k| sent.toks[k].cap && k > sent.body)
         };
-        if m.actors.is_empty() && !named() {
+        // "In January, 2004, Mexico hosted a special summit": a summit
+        // told by its host country alone is one of the series too.
+        let host_only = m.parties() == 1
+            && m.actors
+                .iter()
+                .all(|(_, e)| e.anchor == m.actors[0].1.anchor)
+            && m.actors.iter().any(|(_, e)| e.etype == EntityType::Country);
+        if (m.actors.is_empty() || host_only) && !named() {
             if let Some(org) = series {
                 m.actors.push((Role::Participant, org.clone()));
             }
@@ -147,6 +167,40 @@ fn summit_series(sent: &Sent, found: &mut [Mention], series: &mut Option<EntityR
             *series = Some(org.clone());
         }
     }
+}
+
+/// Summit series named "Summit of the X" and the body that convenes them
+/// (`data/summit_series.tsv`).
+static SERIES: std::sync::LazyLock<Vec<(Vec<&'static str>, String)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../data/summit_series.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (words, qid) = l.split_once('\t')?;
+                Some((
+                    words.split_whitespace().collect(),
+                    format!("{}{}", crate::vocab::EID, qid.trim()),
+                ))
+            })
+            .collect()
+    });
+
+/// The convening body of a summit named by its series ("Summit of the
+/// Americas" is the OAS's).
+fn named_series(sent: &Sent, m: &Mention, ctx: &Context) -> Option<EntityRef> {
+    let t1 = sent
+        .toks
+        .iter()
+        .position(|t| t.start >= m.evidence[0].end)?;
+    let (_, iri) = SERIES.iter().find(|(words, _)| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| t1 + k < sent.toks.len() && sent.lower(t1 + k) == *w)
+    })?;
+    let idx = ctx.gaz.get(iri)?;
+    Some(ctx.gaz.entity_ref(idx, ctx.date))
 }
 
 fn see_pair(m: &Mention, disc: &mut Discourse) {
@@ -898,6 +952,25 @@ mod dump {
             }
             let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
             refs_update(sent, &ents, speaker, &mut disc);
+        }
+    }
+}
+
+#[cfg(test)]
+mod series_tests {
+    use super::SERIES;
+
+    #[test]
+    fn every_summit_series_row_parses_and_names_a_known_body() {
+        let rows = include_str!("../data/summit_series.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(SERIES.len(), rows);
+        let gaz = crate::gazetteer::Gazetteer::load(&[]).unwrap();
+        for (words, iri) in SERIES.iter() {
+            assert!(!words.is_empty());
+            assert!(gaz.get(iri).is_some(), "{iri} is not in the gazetteer");
         }
     }
 }

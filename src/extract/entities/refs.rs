@@ -252,10 +252,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         let own = (label_start..e_end).all(|k| !sent.toks[k].cap);
         if let Some(d) = ents.iter_mut().find(|e| {
             let body = e.kind == EntKind::Name
-                && matches!(
-                    e.ent.etype,
-                    EntityType::Country | EntityType::Organisation
-                );
+                && matches!(e.ent.etype, EntityType::Country | EntityType::Organisation);
             own && if possessive {
                 e.np1 + 1 == label_start && body
             } else {
