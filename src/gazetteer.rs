@@ -373,6 +373,18 @@ fn surface_forms(entities: &[Entity], raw: &HashMap<String, Raw>) -> HashMap<Str
         names.extend(r.alt.iter());
         for n in names {
             add_form(&mut forms, n, SurfaceKind::Name, idx);
+            // "al-Qaida" opens a sentence as "Al-Qaida", "al-Aqsa" as
+            // "Al-Aqsa" ("the X" aliases have their own capitalised form).
+            let mut cs = n.chars();
+            if let Some(first) = cs.next() {
+                if first.is_lowercase()
+                    && n.chars().any(char::is_uppercase)
+                    && !n.starts_with("the ")
+                {
+                    let upper: String = first.to_uppercase().chain(cs).collect();
+                    add_form(&mut forms, &upper, SurfaceKind::Name, idx);
+                }
+            }
             if let Some(rest) = n.strip_prefix("the ") {
                 if definite_only(rest) {
                     // Sentence-initial "The Commission" still names it.

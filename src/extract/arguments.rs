@@ -749,8 +749,20 @@ fn light_verb_parties(
         let w = sent.lower(j - 1);
         let particle =
             matches!(w, "off" | "out" | "up") && j >= 2 && is!("light_verbs", sent.lower(j - 2));
-        if is!("light_verbs", w) || particle {
-            let v = if particle { j - 2 } else { j - 1 };
+        // "Islamic State has claimed responsibility for a truck attack":
+        // who claims the attack made it (the annotation convention too).
+        let claim = w == "for"
+            && j >= 3
+            && matches!(sent.lower(j - 2), "responsibility" | "credit")
+            && sent.lower(j - 3).starts_with("claim");
+        if is!("light_verbs", w) || particle || claim {
+            let v = if particle {
+                j - 2
+            } else if claim {
+                j - 3
+            } else {
+                j - 1
+            };
             // "to host next week's meeting between Trump and Putin": the
             // host of others' meeting is no party to it.
             let hosts_others = w.starts_with("host") && sent.lower(t.t1) == "between";
@@ -880,7 +892,11 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
             if args.place.is_none() {
                 args.place = Some(i);
             }
-            if !(kind == EventKind::Attack && e.ent.etype == EntityType::Country) {
+            // "the deadliest assault on New York City", "a rocket attack
+            // on Sderot": the town attacked.
+            let assailed = kind == EventKind::Attack
+                && matches!(governing_prep(sent, e.np0, t.t1), Some("on" | "against"));
+            if !(kind == EventKind::Attack && e.ent.etype == EntityType::Country || assailed) {
                 last_end = e.np1;
                 continue;
             }
@@ -919,7 +935,12 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
                 continue;
             }
         }
-        let role = if passive && prep == Some("by") {
+        let behalf = prep == Some("of")
+            && (e.np0.saturating_sub(3)..e.np0)
+                .any(|k| sent.lower(k) == "behalf" && sent.lower(k + 1) == "of");
+        let role = if passive && prep == Some("by") || behalf {
+            // "claimed responsibility for the attack on behalf of the
+            // Taliban": who the act is done for does it.
             Some(Role::Initiator)
         } else if prep == Some("by")
             && !nominal
