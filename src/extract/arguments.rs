@@ -360,6 +360,9 @@ fn role_of_prep(kind: EventKind, prep: Option<&str>, nominal: bool) -> Option<Ro
             }
         }
         Some("with" | "between" | "among") => Role::Participant,
+        // "a closed session before the House Intelligence Committee",
+        // "hearings before the Senate": who it is held before takes part.
+        Some("before") if kind.family() == "consult" && nominal => Role::Participant,
         Some("to" | "into" | "toward" | "towards") => {
             if symmetric && kind != Visit {
                 Role::Participant
