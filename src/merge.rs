@@ -282,11 +282,18 @@ pub(crate) fn cluster_apart(
         };
         // A vague "talks" that fits several events of the article names
         // none of them for sure: it adds nothing but doubt.
+        // So does an undated mention that fits several dated events of the
+        // article ("the summit", after the first, second and third summits
+        // were told with their years): a retelling of one of them.
+        let dated_fits = candidates
+            .iter()
+            .filter(|&&c| clusters[c].iter().any(|&j| items[j].mention.date.is_some()))
+            .count();
         if same_sentence.len() != 1
             && items[i].mention.date.is_none()
             && mode == Mode::Article
             && candidates.len() > 1
-            && items[i].mention.kind == crate::model::EventKind::Consultation
+            && (items[i].mention.kind == crate::model::EventKind::Consultation || dated_fits > 1)
         {
             continue;
         }
@@ -524,6 +531,39 @@ mod tests {
         assert_eq!(merged.kind, EventKind::PhoneCall);
         assert_eq!(merged.actors.len(), 2);
         assert_eq!(merged.date.unwrap().earliest, r);
+    }
+
+    #[test]
+    fn an_undated_retelling_of_one_of_several_dated_events_is_dropped() {
+        let oas = actor("oas", false, "oas");
+        let ms = [
+            m(
+                EventKind::Summit,
+                vec![oas.clone()],
+                Some("1998-04-15"),
+                Status::Occurred,
+            ),
+            m(
+                EventKind::Summit,
+                vec![oas.clone()],
+                Some("2001-04-20"),
+                Status::Occurred,
+            ),
+            m(EventKind::Summit, vec![oas.clone()], None, Status::Occurred),
+        ];
+        let items: Vec<Item> = ms
+            .iter()
+            .enumerate()
+            .map(|(i, x)| Item {
+                mention: x,
+                reference: "2005-11-04".parse().ok(),
+                id: format!("{i}"),
+            })
+            .collect();
+        let c = cluster(&items, Mode::Article);
+        assert_eq!(c, vec![vec![0], vec![1]]);
+        // Across articles nothing is dropped.
+        assert_eq!(cluster(&items, Mode::Store).len(), 3);
     }
 
     #[test]
