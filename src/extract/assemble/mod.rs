@@ -52,6 +52,7 @@ pub(crate) fn sentences(
                 .or_insert((0, e.ent.clone()))
                 .0 += 1;
         }
+        date_heading(sent, &tx, &mut focus);
         if sent.heading {
             // A headline is no evidence, but it tells who "the two" are.
             for m in sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx) {
@@ -87,6 +88,21 @@ pub(crate) fn sentences(
     }
     give_recipients(&mut mentions, &countries);
     (mentions, pending)
+}
+
+/// "-- November 1986" over a paragraph of a chronology: a line that is
+/// only a date dates what follows it, until the next such line.
+fn date_heading(sent: &Sent, tx: &[TimexTok], focus: &mut Option<DateWindow>) {
+    let only_a_date = !tx.is_empty()
+        && (sent.body..sent.toks.len()).all(|k| {
+            sent.toks[k].kind == crate::extract::text::TokKind::Punct
+                || tx.iter().any(|t| t.t0 <= k && k < t.t1)
+        });
+    if only_a_date {
+        if let Some(w) = tx.iter().find_map(|t| attributes::window_of(&t.timex)) {
+            *focus = Some(w);
+        }
+    }
 }
 
 /// Where a mention is told: its words and its sentence.
