@@ -577,18 +577,18 @@ fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
     while k > 0 && matches!(sent.lower(k - 1), "also" | "then" | "later") {
         k -= 1;
     }
-    if k == 0
-        || !matches!(sent.lower(k - 1), "and" | "but")
-        || sent.lower(k.saturating_sub(2)) == ","
-    {
+    if k == 0 || !matches!(sent.lower(k - 1), "and" | "but") {
         return None;
     }
     // The enclosing clause: the speech frame's words or the sentence up to
-    // its last semicolon.
+    // its last semicolon. A participle's frame ("attacked the ODIHR,
+    // saying it had ..., and urged the organisation") is an aside that
+    // the "and" steps over.
     let floor = scope
         .frames
         .iter()
         .filter(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0)
+        .filter(|f| !(sent.lower(f.verb).ends_with("ing") && sent.lower(k - 2) == ","))
         .map(|f| f.comp.0)
         .chain((0..t.t0).filter(|&j| sent.lower(j) == ";").map(|j| j + 1))
         .max()

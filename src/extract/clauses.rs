@@ -129,8 +129,28 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
         if !is!("speech_verbs", w) && !according {
             continue;
         }
-        // "the Organization of American states": a name's word, no verb.
-        if ents.iter().any(|e| e.covers(v)) {
+        // "the Organization of American states": a name's word, no verb;
+        // "the former Soviet states", "member states": a noun ("the claims
+        // that" still reports one).
+        if ents
+            .iter()
+            .any(|e| e.covers(v) || e.kind == EntKind::Demonym && e.t1 == v)
+            || v > 0
+                && sent.lower(v + 1) != "that"
+                && matches!(
+                    sent.lower(v - 1),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "member"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                )
+        {
             continue;
         }
         // "was said to be" is a hedge, not a report.
