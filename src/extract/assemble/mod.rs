@@ -349,6 +349,10 @@ fn sentence_timexes(sent: &Sent, timexes: &[Timex]) -> Vec<TimexTok> {
         .collect()
 }
 
+/// How far after a statement's verb (in bytes, about ten words) the event it
+/// reports may start.
+const CONTENT_REACH: usize = 60;
+
 fn sentence_mentions(
     text: &str,
     sent: &Sent,
@@ -387,11 +391,15 @@ fn sentence_mentions(
             .filter(|m| m.kind != EventKind::Statement)
             .map(|m| m.evidence[0].start)
             .collect();
+        // The content follows close by; an event told further on ("announced
+        // it acknowledges China's market economy status and promised fair
+        // treatment") is another of the sentence's news.
         out.retain(|m| {
+            let s = m.evidence[0].start;
             m.kind != EventKind::Statement
                 || m.evidence[0].quote.contains(' ')
                 || is!("condemnations", &m.evidence[0].quote.to_lowercase())
-                || !firsts.iter().any(|&f| f > m.evidence[0].start)
+                || !firsts.iter().any(|&f| f > s && f - s <= CONTENT_REACH)
         });
     }
     out
