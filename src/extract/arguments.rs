@@ -938,10 +938,20 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
                 continue;
             }
         }
+        // "a ballistic missile fired from warring Yemen": the country it
+        // is fired from fires it (a town or a region stays a place).
+        let fired_from = kind == EventKind::Attack
+            && matches!(prep, Some("from") | None)
+            && e.ent.etype == EntityType::Country
+            && (e.np0.saturating_sub(3)..e.np0).any(|k| {
+                sent.lower(k) == "from"
+                    && k > 0
+                    && matches!(sent.lower(k - 1), "fired" | "launched")
+            });
         let behalf = prep == Some("of")
             && (e.np0.saturating_sub(3)..e.np0)
                 .any(|k| sent.lower(k) == "behalf" && sent.lower(k + 1) == "of");
-        let role = if passive && prep == Some("by") || behalf {
+        let role = if passive && prep == Some("by") || behalf || fired_from {
             // "claimed responsibility for the attack on behalf of the
             // Taliban": who the act is done for does it.
             Some(Role::Initiator)
