@@ -36,6 +36,8 @@ pub(crate) fn sentences(
     let mut pending = Vec::new();
     let mut countries: HashMap<String, (usize, EntityRef)> = HashMap::new();
     let mut focus: Option<DateWindow> = None;
+    // The story's own day: the first the narrative settled on.
+    let mut lede: Option<DateWindow> = None;
     let mut series: Option<EntityRef> = None;
     for sent in &doc.sents {
         let s_names = sentence_names(names, sent);
@@ -65,7 +67,7 @@ pub(crate) fn sentences(
             // `keep_and_promote`), and the story's day would not make it news.
             found.retain(|m| m.kind.family() == "consult" || specific(m));
             summit_series(sent, &mut found, &mut series, ctx);
-            narrative_time(sent, &tx, &mut found, &mut focus, ctx.date);
+            narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
             let mut told = relations::sentence_relations(&sent.toks, &mut found);
@@ -242,7 +244,7 @@ fn narrative_time(
     sent: &Sent,
     tx: &[TimexTok],
     found: &mut [Mention],
-    focus: &mut Option<DateWindow>,
+    (focus, lede): (&mut Option<DateWindow>, &mut Option<DateWindow>),
     reference: Option<NaiveDate>,
 ) {
     let dated_here = tx.iter().any(|t| attributes::window_of(&t.timex).is_some());
@@ -254,9 +256,27 @@ fn narrative_time(
                 .is_some_and(|t| t.lower.ends_with("ed") || t.lower == "been")
     });
     if !dated_here && !pluperfect {
+        // A quotation told in first person ("we call upon the United
+        // Nations") is the words of the story's speaker, on the story's
+        // day, not on the day of the background told just before it.
+        let first_person = (0..sent.toks.len())
+            .any(|k| sent.in_quote(k) && matches!(sent.lower(k), "we" | "i" | "our" | "us"));
+        let quoted = |m: &Mention| {
+            first_person
+                && sent
+                    .toks
+                    .iter()
+                    .position(|t| t.start == m.evidence[0].start)
+                    .is_some_and(|k| sent.in_quote(k))
+        };
         if let Some(f) = focus.as_ref() {
             for m in found.iter_mut() {
                 if m.date.is_none() && matches!(m.status, Status::Occurred | Status::Claimed) {
+                    let f = if quoted(m) {
+                        lede.as_ref().unwrap_or(f)
+                    } else {
+                        f
+                    };
                     let mut d = f.clone();
                     d.method = crate::model::DateMethod::RelativeToDate;
                     m.date = Some(d);
@@ -280,6 +300,9 @@ fn narrative_time(
                 && reference.is_some_and(|r| d.earliest <= r && (r - d.earliest).num_days() <= 7)
         });
     if day.is_some() {
+        if lede.is_none() {
+            lede.clone_from(&day);
+        }
         *focus = day;
     }
 }
