@@ -897,8 +897,14 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
             }
             // "the deadliest assault on New York City", "a rocket attack
             // on Sderot": the town attacked.
+            // "two rockets landed at an Israeli army base": a body where
+            // an attack strikes is struck.
             let assailed = kind == EventKind::Attack
-                && matches!(governing_prep(sent, e.np0, t.t1), Some("on" | "against"));
+                && (matches!(governing_prep(sent, e.np0, t.t1), Some("on" | "against"))
+                    || matches!(
+                        e.ent.etype,
+                        EntityType::Organisation | EntityType::ArmedGroup
+                    ));
             if !(kind == EventKind::Attack && e.ent.etype == EntityType::Country || assailed) {
                 last_end = e.np1;
                 continue;
