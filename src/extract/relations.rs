@@ -267,7 +267,15 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
             || kind == RelationKind::Follows
                 && matches!(found[obj].kind, EventKind::PhoneCall | EventKind::Meeting)
                 && matches!(*cue, Cue::Rel(_));
-        if setting && found[obj].kind.family() == "consult" && found[obj].actors.len() < 2 {
+        // "expected to meet with Putin during a planned summit of the CIS":
+        // who meet at a summit attend it, however many it names already.
+        let at_summit = matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)
+            && found[obj].kind == EventKind::Summit
+            && found[subj].kind.family() == "consult";
+        if setting
+            && found[obj].kind.family() == "consult"
+            && (found[obj].actors.len() < 2 || at_summit)
+        {
             let inherited: Vec<_> = found[subj]
                 .actors
                 .iter()

@@ -265,6 +265,17 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
             e.locative = true;
         }
     }
+    // "in Minsk, capital of Belarus": the country places the city.
+    for e in ents.iter_mut() {
+        if e.ent.etype == EntityType::Country
+            && e.np0 >= 2
+            && sent.lower(e.np0 - 1) == "of"
+            && sent.lower(e.np0 - 2) == "capital"
+        {
+            e.locative = true;
+            e.modifier = true;
+        }
+    }
     // "Budapest, Hungary" is one place.
     for x in 1..ents.len() {
         let (a, b) = (&ents[x - 1], &ents[x]);
