@@ -284,16 +284,16 @@ pub(crate) fn cluster_apart(
         // none of them for sure: it adds nothing but doubt.
         // So does an undated mention that fits several dated events of the
         // article ("the summit", after the first, second and third summits
-        // were told with their years): a retelling of one of them.
-        let dated_fits = candidates
-            .iter()
-            .filter(|&&c| clusters[c].iter().any(|&j| items[j].mention.date.is_some()))
-            .count();
+        // were told with their years) and names the people of none of them
+        // alone: a retelling of one of them.
+        let dated = |c: usize| clusters[c].iter().any(|&j| items[j].mention.date.is_some());
+        let dated_fits = candidates.iter().filter(|&&c| dated(c)).count();
+        let retelling = dated_fits > 1 && !chosen.is_some_and(dated);
         if same_sentence.len() != 1
             && items[i].mention.date.is_none()
             && mode == Mode::Article
             && candidates.len() > 1
-            && (items[i].mention.kind == crate::model::EventKind::Consultation || dated_fits > 1)
+            && (items[i].mention.kind == crate::model::EventKind::Consultation || retelling)
         {
             continue;
         }

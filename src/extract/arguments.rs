@@ -225,7 +225,10 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
         .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
-                || !e.people && e.kind != EntKind::Demonym && counted(sent, e.np0, start)
+                || !e.people
+                    && e.kind != EntKind::Demonym
+                    && is!("force_nouns", sent.lower(e.np1 - 1))
+                    && counted(sent, e.np0, start)
         })
         // "Hainan's fishery showed": a possessor is no subject, unless
         // nothing else is ("Ukraine's grid was attacked").
@@ -255,6 +258,13 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
             (is!("joined_by", sent.lower(e.np1)) && sent.lower(e.np1 + 1) == "by")
                 .then(|| ents.iter().position(|x| !x.modifier && x.np0 == e.np1 + 2))
                 .flatten()
+                // "rebels backed by Iran" are armed by it, not joined: a
+                // backer takes part only as a force ("backed by Afghan
+                // security forces").
+                .filter(|&x| {
+                    !matches!(sent.lower(e.np1), "backed" | "supported")
+                        || is!("force_nouns", sent.lower(ents[x].np1 - 1))
+                })
         })
         .collect();
     out.extend(leads);
@@ -588,7 +598,7 @@ fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
         .frames
         .iter()
         .filter(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0)
-        .filter(|f| !(sent.lower(f.verb).ends_with("ing") && sent.lower(k - 2) == ","))
+        .filter(|f| !(sent.lower(f.verb).ends_with("ing") && k >= 2 && sent.lower(k - 2) == ","))
         .map(|f| f.comp.0)
         .chain((0..t.t0).filter(|&j| sent.lower(j) == ";").map(|j| j + 1))
         .max()
@@ -961,11 +971,16 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
             // "claimed responsibility for the attack on behalf of the
             // Taliban": who the act is done for does it.
             Some(Role::Initiator)
-        } else if prep == Some("by")
-            && !nominal
-            && kind.speech_act()
-            && (t.t1..e.np0).rev().find(|&k| sent.lower(k) == "by") > Some(t.t1)
+        } else if let Some(by) = (prep == Some("by") && !nominal && kind.speech_act())
+            .then(|| (t.t1..e.np0).rev().find(|&k| sent.lower(k) == "by"))
+            .flatten()
+            .filter(|&by| by > t.t1)
         {
+            // "a ceasefire brokered by Qatar", "a statement carried by
+            // MENA": the agent of a participle, no party.
+            if sent.lower(by - 1).ends_with("ed") {
+                continue;
+            }
             // "called for restraint by Japan", "condemned missile attacks by
             // Yemen's Houthi militias": the agent of the content noun, asked
             // to act or condemned, not the speaker ("a charge rejected by

@@ -131,10 +131,11 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
         }
         // "the Organization of American states": a name's word, no verb;
         // "the former Soviet states", "member states": a noun ("the claims
-        // that" still reports one).
+        // that" still reports one). A plural demonym is a subject
+        // ("Palestinians said") and takes no verb in -s.
         if ents
             .iter()
-            .any(|e| e.covers(v) || e.kind == EntKind::Demonym && e.t1 == v)
+            .any(|e| e.covers(v) || e.kind == EntKind::Demonym && e.t1 == v && w.ends_with('s'))
             || v > 0
                 && sent.lower(v + 1) != "that"
                 && matches!(

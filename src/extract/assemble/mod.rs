@@ -168,7 +168,23 @@ fn summit_series(
         };
         // "In January, 2004, Mexico hosted a special summit": a summit
         // told by its host country alone is one of the series too.
-        let host_only = m.parties() == 1
+        // ... or by who convened it ("The 1994 summit, called by then US
+        // President William Clinton").
+        let hosted = sent
+            .toks
+            .iter()
+            .position(|t| t.start == m.evidence[0].start)
+            .is_some_and(|t0| {
+                (sent.body..t0).any(|k| sent.lower(k).starts_with("host"))
+                    || (t0 + 1..t0 + 4).any(|k| {
+                        matches!(
+                            sent.lower(k),
+                            "called" | "convened" | "organized" | "organised"
+                        ) && sent.lower(k + 1) == "by"
+                    })
+            });
+        let host_only = hosted
+            && m.parties() == 1
             && m.actors
                 .iter()
                 .all(|(_, e)| e.anchor == m.actors[0].1.anchor)
@@ -259,8 +275,12 @@ fn narrative_time(
         // A quotation told in first person ("we call upon the United
         // Nations") is the words of the story's speaker, on the story's
         // day, not on the day of the background told just before it.
-        let first_person = (0..sent.toks.len())
-            .any(|k| sent.in_quote(k) && matches!(sent.lower(k), "we" | "i" | "our" | "us"));
+        // ("US" lower-cased is no "us".)
+        let first_person = (0..sent.toks.len()).any(|k| {
+            sent.in_quote(k)
+                && (matches!(sent.lower(k), "we" | "i" | "our")
+                    || sent.lower(k) == "us" && !sent.toks[k].cap)
+        });
         let quoted = |m: &Mention| {
             first_person
                 && sent

@@ -268,9 +268,10 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
     // "in Minsk, capital of Belarus": the country places the city.
     for e in ents.iter_mut() {
         if e.ent.etype == EntityType::Country
-            && e.np0 >= 2
+            && e.np0 >= 3
             && sent.lower(e.np0 - 1) == "of"
             && sent.lower(e.np0 - 2) == "capital"
+            && sent.lower(e.np0 - 3) == ","
         {
             e.locative = true;
             e.modifier = true;

@@ -249,7 +249,9 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         // right before the noun. A named group ("Yemen's Houthi militias")
         // is a party of its own.
         let possessive = label_start > 1 && sent.lower(label_start - 1) == "'s";
-        let own = (label_start..e_end).all(|k| !sent.toks[k].cap);
+        // "Sudan's rebels", "Venezuela's opposition" fight the state.
+        let own = (label_start..e_end).all(|k| !sent.toks[k].cap)
+            && !(possessive && is!("opposition_nouns", w));
         if let Some(d) = ents.iter_mut().find(|e| {
             let body = e.kind == EntKind::Name
                 && matches!(e.ent.etype, EntityType::Country | EntityType::Organisation);
