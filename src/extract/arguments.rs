@@ -894,7 +894,18 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
     }
     let mut last_end = t.t1;
     for (i, e) in ents.iter().enumerate() {
-        if !free(e) || e.np0 < t.t1 || e.np1 > stop {
+        // "had discussed U.S. sanctions on Russia with Sergey Kislyak": a
+        // verb of talks keeps its "with" party past the topic's event noun.
+        let with_party = kind.family() == "consult"
+            && !nominal
+            && e.np1 <= rb
+            && governing_prep(sent, e.np0, t.t1) == Some("with")
+            && scope
+                .triggers
+                .iter()
+                .filter(|o| o.t0 >= t.t1 && o.t0 < e.np0)
+                .all(|o| o.pos() == Pos::Noun && o.kind().family() != "consult");
+        if !free(e) || e.np0 < t.t1 || e.np1 > stop && !with_party {
             continue;
         }
         // Far objects of nominal triggers belong to something else.
