@@ -194,10 +194,22 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
     // "Veselnitskaya, who met ...": the relative pronoun's antecedent.
     if lb > 0 && matches!(sent.lower(lb), "who" | "which") && lb + 4 >= v {
+        // "Prevezon Holdings Ltd, a Russian-controlled company, which in
+        // May agreed to pay": past an apposition of no name.
+        let apposition = |e: &Ent| {
+            sent.lower(e.np1) == ","
+                && matches!(sent.lower(e.np1 + 1), "a" | "an" | "the")
+                && sent.lower(lb - 1) == ","
+                && e.np1 + 10 >= lb
+                && !ents
+                    .iter()
+                    .any(|x| x.np0 > e.np1 && x.np1 < lb && !x.modifier)
+                && (e.np1 + 1..lb - 1).all(|k| sent.lower(k) != ",")
+        };
         let ante = ents
             .iter()
             .enumerate()
-            .filter(|(_, e)| free(e) && e.np1 <= lb && e.np1 + 2 >= lb)
+            .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
             .max_by_key(|(_, e)| e.np1)
             .map(|(i, _)| i)?;
         return Some(coordinated(scope, ante, 0, lb));
