@@ -245,40 +245,7 @@ pub(crate) fn cluster_apart(
         } else if candidates.len() == 1 {
             Some(candidates[0])
         } else {
-            // Several events fit an undated mention: the one dated event
-            // among them if there is exactly one (an undated group is only
-            // a remainder), else the one with the same people, else the
-            // first undated group, else keep it apart rather than guess.
-            let dated: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&c| clusters[c].iter().any(|&j| items[j].mention.date.is_some()))
-                .collect();
-            let undated: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|c| !dated.contains(c))
-                .collect();
-            // Among several dated events, the one with the same people named.
-            let mine = items[i].mention.persons();
-            let same_people: Vec<usize> = dated
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    !mine.is_empty()
-                        && clusters[c]
-                            .iter()
-                            .any(|&j| items[j].mention.persons().iter().any(|p| mine.contains(p)))
-                })
-                .collect();
-            match (dated.len(), undated.len()) {
-                (1, _) => Some(dated[0]),
-                _ if same_people.len() == 1 => Some(same_people[0]),
-                // Undated retellings of an undated event (the same story
-                // from many outlets) gather in the first such group.
-                (_, n) if n >= 1 => Some(undated[0]),
-                _ => None,
-            }
+            undated_choice(&items[i], &candidates, &clusters, items)
         };
         // A vague "talks" that fits several events of the article names
         // none of them for sure: it adds nothing but doubt.
@@ -286,9 +253,9 @@ pub(crate) fn cluster_apart(
         // article ("the summit", after the first, second and third summits
         // were told with their years) and names the people of none of them
         // alone: a retelling of one of them.
-        let dated = |c: usize| clusters[c].iter().any(|&j| items[j].mention.date.is_some());
-        let dated_fits = candidates.iter().filter(|&&c| dated(c)).count();
-        let retelling = dated_fits > 1 && !chosen.is_some_and(dated);
+        let dated = |c: usize| is_dated(&clusters[c], items);
+        let retelling =
+            candidates.iter().filter(|&&c| dated(c)).count() > 1 && !chosen.is_some_and(dated);
         if same_sentence.len() != 1
             && items[i].mention.date.is_none()
             && mode == Mode::Article
@@ -304,6 +271,46 @@ pub(crate) fn cluster_apart(
     }
     clusters.sort_by(|a, b| items[a[0]].id.cmp(&items[b[0]].id));
     clusters
+}
+
+/// Whether a cluster holds a dated mention.
+fn is_dated(cluster: &[usize], items: &[Item]) -> bool {
+    cluster.iter().any(|&j| items[j].mention.date.is_some())
+}
+
+/// Several events fit an undated mention: the one dated event among them if
+/// there is exactly one (an undated group is only a remainder), else the
+/// one with the same people, else the first undated group, else none
+/// (keep it apart rather than guess).
+fn undated_choice(
+    item: &Item,
+    candidates: &[usize],
+    clusters: &[Vec<usize>],
+    items: &[Item],
+) -> Option<usize> {
+    let (dated, undated): (Vec<usize>, Vec<usize>) = candidates
+        .iter()
+        .partition(|&&c| is_dated(&clusters[c], items));
+    // Among several dated events, the one with the same people named.
+    let mine = item.mention.persons();
+    let same_people: Vec<usize> = dated
+        .iter()
+        .copied()
+        .filter(|&c| {
+            !mine.is_empty()
+                && clusters[c]
+                    .iter()
+                    .any(|&j| items[j].mention.persons().iter().any(|p| mine.contains(p)))
+        })
+        .collect();
+    match (dated.len(), undated.len()) {
+        (1, _) => Some(dated[0]),
+        _ if same_people.len() == 1 => Some(same_people[0]),
+        // Undated retellings of an undated event (the same story from many
+        // outlets) gather in the first such group.
+        (_, n) if n >= 1 => Some(undated[0]),
+        _ => None,
+    }
 }
 
 /// What the merged event says: the most specific kind, every actor (a

@@ -71,6 +71,71 @@ fn loose_modifier(sent: &Sent, k: usize) -> bool {
             && (1..=4).any(|d| k + 1 > d && sent.lower(k + 1 - d) == "'s"))
 }
 
+/// "had discussed U.S. sanctions on Russia with Sergey Kislyak": a verb of
+/// talks keeps its "with" party past the event nouns of its topic.
+fn with_party_beyond(scope: &Scope, t: &Trigger, e: &Ent, rb: usize) -> bool {
+    t.kind().family() == "consult"
+        && t.pos() == Pos::Verb
+        && e.np1 <= rb
+        && governing_prep(scope.sent, e.np0, t.t1) == Some("with")
+        && scope
+            .triggers
+            .iter()
+            .filter(|o| o.t0 >= t.t1 && o.t0 < e.np0)
+            .all(|o| o.pos() == Pos::Noun && o.kind().family() != "consult")
+}
+
+/// Whether a place after an attack is what it strikes: a country ("attacks
+/// across Ukraine"), a town attacked "on" ("the deadliest assault on New
+/// York City"), a body struck "at" ("two rockets landed at an Israeli army
+/// base").
+fn struck_at(sent: &Sent, kind: EventKind, e: &Ent, t1: usize) -> bool {
+    kind == EventKind::Attack
+        && (e.ent.etype == EntityType::Country
+            || matches!(governing_prep(sent, e.np0, t1), Some("on" | "against"))
+            || matches!(
+                e.ent.etype,
+                EntityType::Organisation | EntityType::ArmedGroup
+            ))
+}
+
+/// Phrases after the trigger that name who acts: "claimed responsibility
+/// for the attack on behalf of the Taliban" (who it is done for does it),
+/// "a ballistic missile fired from warring Yemen" (the country it is fired
+/// from fires it; a town or a region stays a place).
+fn cued_initiator(sent: &Sent, kind: EventKind, prep: Option<&str>, e: &Ent) -> bool {
+    let before = |word: &str, prev: &dyn Fn(&str) -> bool| {
+        (e.np0.saturating_sub(3)..e.np0)
+            .any(|k| sent.lower(k) == word && k > 0 && prev(sent.lower(k - 1)))
+    };
+    let behalf = prep == Some("of") && before("of", &|w| w == "behalf");
+    let fired_from = kind == EventKind::Attack
+        && matches!(prep, Some("from") | None)
+        && e.ent.etype == EntityType::Country
+        && before("from", &|w| matches!(w, "fired" | "launched"));
+    behalf || fired_from
+}
+
+/// The role of a by-phrase after a speech verb's object, if there is one:
+/// "called for restraint by Japan", "condemned missile attacks by Yemen's
+/// Houthi militias": the agent of the content noun, asked to act or
+/// condemned, not the speaker ("a charge rejected by Tehran" is a passive,
+/// read elsewhere); "a ceasefire brokered by Qatar", "a statement carried
+/// by MENA": the agent of a participle, no party (`Some(None)`).
+fn content_agent(sent: &Sent, t: &Trigger, e: &Ent, prep: Option<&str>) -> Option<Option<Role>> {
+    if prep != Some("by") || t.pos() == Pos::Noun || !t.kind().speech_act() {
+        return None;
+    }
+    let by = (t.t1..e.np0)
+        .rev()
+        .find(|&k| sent.lower(k) == "by")
+        .filter(|&by| by > t.t1)?;
+    if sent.lower(by - 1).ends_with("ed") {
+        return Some(None);
+    }
+    Some(matches!(t.kind(), EventKind::Request | EventKind::Statement).then_some(Role::Target))
+}
+
 /// The preposition governing an entity phrase starting at `np0`, looking
 /// back over determiners, possessives and a few modifiers.
 fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
@@ -776,10 +841,7 @@ fn light_verb_parties(
             matches!(w, "off" | "out" | "up") && j >= 2 && is!("light_verbs", sent.lower(j - 2));
         // "Islamic State has claimed responsibility for a truck attack":
         // who claims the attack made it (the annotation convention too).
-        let claim = w == "for"
-            && j >= 3
-            && matches!(sent.lower(j - 2), "responsibility" | "credit")
-            && sent.lower(j - 3).starts_with("claim");
+        let claim = w == "for" && j >= 3 && sent.claims_responsibility(j - 3);
         if is!("light_verbs", w) || particle || claim {
             let v = if particle {
                 j - 2
@@ -906,18 +968,7 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
     }
     let mut last_end = t.t1;
     for (i, e) in ents.iter().enumerate() {
-        // "had discussed U.S. sanctions on Russia with Sergey Kislyak": a
-        // verb of talks keeps its "with" party past the topic's event noun.
-        let with_party = kind.family() == "consult"
-            && !nominal
-            && e.np1 <= rb
-            && governing_prep(sent, e.np0, t.t1) == Some("with")
-            && scope
-                .triggers
-                .iter()
-                .filter(|o| o.t0 >= t.t1 && o.t0 < e.np0)
-                .all(|o| o.pos() == Pos::Noun && o.kind().family() != "consult");
-        if !free(e) || e.np0 < t.t1 || e.np1 > stop && !with_party {
+        if !free(e) || e.np0 < t.t1 || e.np1 > stop && !with_party_beyond(scope, t, e, rb) {
             continue;
         }
         // Far objects of nominal triggers belong to something else.
@@ -928,17 +979,7 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
             if args.place.is_none() {
                 args.place = Some(i);
             }
-            // "the deadliest assault on New York City", "a rocket attack
-            // on Sderot": the town attacked.
-            // "two rockets landed at an Israeli army base": a body where
-            // an attack strikes is struck.
-            let assailed = kind == EventKind::Attack
-                && (matches!(governing_prep(sent, e.np0, t.t1), Some("on" | "against"))
-                    || matches!(
-                        e.ent.etype,
-                        EntityType::Organisation | EntityType::ArmedGroup
-                    ));
-            if !(kind == EventKind::Attack && e.ent.etype == EntityType::Country || assailed) {
+            if !struck_at(sent, kind, e, t.t1) {
                 last_end = e.np1;
                 continue;
             }
@@ -977,38 +1018,10 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
                 continue;
             }
         }
-        // "a ballistic missile fired from warring Yemen": the country it
-        // is fired from fires it (a town or a region stays a place).
-        let fired_from = kind == EventKind::Attack
-            && matches!(prep, Some("from") | None)
-            && e.ent.etype == EntityType::Country
-            && (e.np0.saturating_sub(3)..e.np0).any(|k| {
-                sent.lower(k) == "from"
-                    && k > 0
-                    && matches!(sent.lower(k - 1), "fired" | "launched")
-            });
-        let behalf = prep == Some("of")
-            && (e.np0.saturating_sub(3)..e.np0)
-                .any(|k| sent.lower(k) == "behalf" && sent.lower(k + 1) == "of");
-        let role = if passive && prep == Some("by") || behalf || fired_from {
-            // "claimed responsibility for the attack on behalf of the
-            // Taliban": who the act is done for does it.
+        let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {
             Some(Role::Initiator)
-        } else if let Some(by) = (prep == Some("by") && !nominal && kind.speech_act())
-            .then(|| (t.t1..e.np0).rev().find(|&k| sent.lower(k) == "by"))
-            .flatten()
-            .filter(|&by| by > t.t1)
-        {
-            // "a ceasefire brokered by Qatar", "a statement carried by
-            // MENA": the agent of a participle, no party.
-            if sent.lower(by - 1).ends_with("ed") {
-                continue;
-            }
-            // "called for restraint by Japan", "condemned missile attacks by
-            // Yemen's Houthi militias": the agent of the content noun, asked
-            // to act or condemned, not the speaker ("a charge rejected by
-            // Tehran" is a passive).
-            matches!(kind, EventKind::Request | EventKind::Statement).then_some(Role::Target)
+        } else if let Some(role) = content_agent(sent, t, e, prep) {
+            role
         } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
             // Not adjacent: the object of something else.
             if kind == EventKind::Request {

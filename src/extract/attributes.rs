@@ -360,7 +360,7 @@ pub(crate) fn status(
     // "claimed responsibility for the attack" vouches for the attack.
     let hedged = (lb..t.t0)
         .chain(t.t1..rb.min(t.t1 + 6))
-        .any(|k| is!("hedges", lower(k)) && !matches!(lower(k + 1), "responsibility" | "credit"))
+        .any(|k| is!("hedges", lower(k)) && !sent.claims_responsibility(k))
         || frame.is_some_and(|f| f.claim);
     // A speech act told in a frame ("said Washington would impose costs")
     // happened when it was said: what it promises lies in its content.

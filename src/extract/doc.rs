@@ -29,6 +29,19 @@ impl Sent {
         self.quotes.iter().any(|&(a, b)| a <= i && i < b)
     }
 
+    /// Whether "claimed responsibility" / "claims credit" starts at `k`:
+    /// who claims an attack made it, and the claim vouches for the attack.
+    pub(crate) fn claims_responsibility(&self, k: usize) -> bool {
+        self.lower(k).starts_with("claim")
+            && matches!(self.lower(k + 1), "responsibility" | "credit")
+    }
+
+    /// The token that starts at byte `start` of the text (a mention's
+    /// trigger, from its evidence).
+    pub(crate) fn token_at(&self, start: usize) -> Option<usize> {
+        self.toks.iter().position(|t| t.start == start)
+    }
+
     /// The article text of tokens `t0..t1`.
     pub(crate) fn span_text<'a>(&self, text: &'a str, t0: usize, t1: usize) -> &'a str {
         if t0 >= t1 || t1 > self.toks.len() {

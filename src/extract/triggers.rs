@@ -318,21 +318,24 @@ fn join_adjacent_attacks(found: &mut Vec<Trigger>) {
     }
 }
 
+/// "Self-confessed Taliban spokesman", "a Saudi-backed government": a
+/// participle glued by a hyphen into a compound adjective tells no event.
+fn compound_participle(sent: &Sent, t0: usize) -> bool {
+    let glued = |k: usize| k > 0 && sent.toks[k - 1].end == sent.toks[k].start;
+    t0 > 0
+        && sent.lower(t0 - 1) == "-"
+        && glued(t0)
+        && glued(t0 - 1)
+        && sent.lower(t0).ends_with("ed")
+}
+
 /// Context that makes a trigger no event: a topic ("concern over
 /// attacks"), a series ("a string of attacks"), an adjective ("meeting
 /// room"), a habit ("has been meeting"), a bare generic noun.
 fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let prev = |k: usize| if t0 >= k { sent.lower(t0 - k) } else { "" };
     let next = sent.lower(t1);
-    // "Self-confessed Taliban spokesman", "a Saudi-backed government": a
-    // participle in a compound adjective tells no event.
-    let glued = |k: usize| k > 0 && sent.toks[k - 1].end == sent.toks[k].start;
-    if rule.pos == Pos::Verb
-        && prev(1) == "-"
-        && glued(t0)
-        && glued(t0 - 1)
-        && sent.lower(t0).ends_with("ed")
-    {
+    if rule.pos == Pos::Verb && compound_participle(sent, t0) {
         return false;
     }
     // "a series of attacks", "the threat of attacks".
@@ -499,12 +502,8 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             !e.modifier && ((e.np1 <= t0 && e.np1 + 3 >= t0) || (e.np0 >= t1 && e.np0 <= t1 + 3))
         });
         // "claimed responsibility for the blasts": someone owns them.
-        let claimed = (t0.saturating_sub(6)..t0).any(|k| {
-            matches!(sent.lower(k), "responsibility" | "credit")
-                && sent.lower(k + 1) == "for"
-                && k > 0
-                && sent.lower(k - 1).starts_with("claim")
-        });
+        let claimed = (t0.saturating_sub(7)..t0)
+            .any(|k| sent.claims_responsibility(k) && sent.lower(k + 2) == "for" && k + 1 < t0);
         if !beside && !claimed {
             return false;
         }

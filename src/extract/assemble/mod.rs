@@ -148,11 +148,7 @@ fn summit_series(
         // "the Group of Eight summit", "the Summit of the Americas": a name
         // of its own, maybe of another series.
         let named = || {
-            let Some(t0) = sent
-                .toks
-                .iter()
-                .position(|t| t.start == m.evidence[0].start)
-            else {
+            let Some(t0) = sent.token_at(m.evidence[0].start) else {
                 return true;
             };
             let t1 = sent
@@ -170,19 +166,15 @@ fn summit_series(
         // told by its host country alone is one of the series too.
         // ... or by who convened it ("The 1994 summit, called by then US
         // President William Clinton").
-        let hosted = sent
-            .toks
-            .iter()
-            .position(|t| t.start == m.evidence[0].start)
-            .is_some_and(|t0| {
-                (sent.body..t0).any(|k| sent.lower(k).starts_with("host"))
-                    || (t0 + 1..t0 + 4).any(|k| {
-                        matches!(
-                            sent.lower(k),
-                            "called" | "convened" | "organized" | "organised"
-                        ) && sent.lower(k + 1) == "by"
-                    })
-            });
+        let hosted = sent.token_at(m.evidence[0].start).is_some_and(|t0| {
+            (sent.body..t0).any(|k| sent.lower(k).starts_with("host"))
+                || (t0 + 1..t0 + 4).any(|k| {
+                    matches!(
+                        sent.lower(k),
+                        "called" | "convened" | "organized" | "organised"
+                    ) && sent.lower(k + 1) == "by"
+                })
+        });
         let host_only = hosted
             && m.parties() == 1
             && m.actors
@@ -284,9 +276,7 @@ fn narrative_time(
         let quoted = |m: &Mention| {
             first_person
                 && sent
-                    .toks
-                    .iter()
-                    .position(|t| t.start == m.evidence[0].start)
+                    .token_at(m.evidence[0].start)
                     .is_some_and(|k| sent.in_quote(k))
         };
         if let Some(f) = focus.as_ref() {

@@ -130,6 +130,35 @@ fn modifies_trigger(w: &str, next: &str) -> bool {
     noun && !verb
 }
 
+/// The body whose own organ or envoy the group `label_start..e_end` (head
+/// noun `w`) is: "Thailand's military", "NATO's heads of state",
+/// "Indonesia's head telecommunications official", "Afghan security
+/// forces". The body acts, as with a demonym right before the noun. A named
+/// group ("Yemen's Houthi militias") is a party of its own, and "Sudan's
+/// rebels", "Venezuela's opposition" fight the state.
+fn owning_body(
+    sent: &Sent,
+    ents: &[Ent],
+    (label_start, e_end): (usize, usize),
+    w: &str,
+) -> Option<usize> {
+    let possessive = label_start > 1 && sent.lower(label_start - 1) == "'s";
+    let own = (label_start..e_end).all(|k| !sent.toks[k].cap)
+        && !(possessive && is!("opposition_nouns", w));
+    if !own {
+        return None;
+    }
+    ents.iter().position(|e| {
+        let body = e.kind == EntKind::Name
+            && matches!(e.ent.etype, EntityType::Country | EntityType::Organisation);
+        if possessive {
+            e.np1 + 1 == label_start && body
+        } else {
+            e.np1 == label_start && (body || e.kind == EntKind::Demonym)
+        }
+    })
+}
+
 /// Groups named by a common noun: "Israeli troops" (the country acts),
 /// "four militants", "Heads of local councils", "a 47-year-old Muslim
 /// security volunteer", "Iraqi civilians".
@@ -243,24 +272,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
                 ents[o].modifier = true;
             }
         }
-        // "Thailand's military", "NATO's heads of state", "Indonesia's
-        // head telecommunications official", "Afghan security forces": a
-        // body's own organ or envoy, so the body acts, as with a demonym
-        // right before the noun. A named group ("Yemen's Houthi militias")
-        // is a party of its own.
-        let possessive = label_start > 1 && sent.lower(label_start - 1) == "'s";
-        // "Sudan's rebels", "Venezuela's opposition" fight the state.
-        let own = (label_start..e_end).all(|k| !sent.toks[k].cap)
-            && !(possessive && is!("opposition_nouns", w));
-        if let Some(d) = ents.iter_mut().find(|e| {
-            let body = e.kind == EntKind::Name
-                && matches!(e.ent.etype, EntityType::Country | EntityType::Organisation);
-            own && if possessive {
-                e.np1 + 1 == label_start && body
-            } else {
-                e.np1 == label_start && (body || e.kind == EntKind::Demonym)
-            }
-        }) {
+        if let Some(d) = owning_body(sent, ents, (label_start, e_end), w) {
+            let d = &mut ents[d];
             d.np1 = e_end;
             d.people = is!("person_nouns", w);
             continue;
