@@ -79,11 +79,12 @@ fn day_adverb(sent: &Sent, k: usize) -> Option<usize> {
     if matches!(sent.lower(p), "on" | "late" | "early") {
         p += 1;
     }
-    if p >= sent.toks.len() || !is!("day_words", sent.lower(p)) {
+    let day = sent.lower(p);
+    if !(super::lexicon::WEEKDAYS.contains(&day) || is!("day_words", day)) {
         return None;
     }
     p += 1;
-    if p < sent.toks.len() && is!("day_parts", sent.lower(p)) {
+    if is!("day_parts", sent.lower(p)) {
         p += 1;
     }
     Some(p)
