@@ -36,6 +36,16 @@ impl Sent {
             && matches!(self.lower(k + 1), "responsibility" | "credit")
     }
 
+    /// A hyphen inside a word ("Kye-Gwan", "Inter-Governmental"), not a
+    /// dash between words ("NEW YORK - Woody Allen's memoir").
+    pub(crate) fn glued_hyphen(&self, k: usize) -> bool {
+        self.lower(k) == "-"
+            && k > 0
+            && k + 1 < self.toks.len()
+            && self.toks[k - 1].end == self.toks[k].start
+            && self.toks[k].end == self.toks[k + 1].start
+    }
+
     /// The token that starts at byte `start` of the text (a mention's
     /// trigger, from its evidence).
     pub(crate) fn token_at(&self, start: usize) -> Option<usize> {
@@ -66,7 +76,7 @@ impl<'a> Doc<'a> {
             }
             let quotes = quote_spans(&toks);
             let heading = is_heading(&toks) || !line_is_prose(text, span.start);
-            let body = dateline_end(&toks);
+            let body = dateline_end(&toks).max(place_dateline_end(text, &toks));
             sents.push(Sent {
                 start: span.start,
                 end: span.end,
@@ -119,6 +129,40 @@ fn dateline_end(toks: &[Token]) -> usize {
             return end;
         }
         return 0;
+    }
+    0
+}
+
+/// The end of a dateline of capitals and a dash: "NEW YORK - Woody
+/// Allen's memoir", "PARIS — French President", "PARIS, April 8 — The
+/// world athletics championships" (web pages of html/ whose agency is not
+/// in brackets). Only capitals, commas, periods, month names and numbers
+/// stand before the dash.
+fn place_dateline_end(text: &str, toks: &[Token]) -> usize {
+    let all_caps = |t: &Token| {
+        let w = &text[t.start..t.end];
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+    };
+    if !toks
+        .first()
+        .is_some_and(|t| t.kind == TokKind::Word && all_caps(t))
+    {
+        return 0;
+    }
+    for (k, t) in toks.iter().enumerate().take(10).skip(1) {
+        let dash = |t: &Token| matches!(t.lower.as_str(), "-" | "—" | "–");
+        if dash(t) && t.start > toks[k - 1].end {
+            // "HARARE, June 4 -- Zimbabwean": every dash of the run.
+            return k + 1 + toks[k + 1..].iter().take_while(|t| dash(t)).count();
+        }
+        let fits = match t.kind {
+            TokKind::Word => all_caps(t) || super::lexicon::is!("months", &t.lower),
+            TokKind::Number => true,
+            _ => matches!(t.lower.as_str(), "," | "."),
+        };
+        if !fits {
+            return 0;
+        }
     }
     0
 }
@@ -176,5 +220,39 @@ mod tests {
         assert!(s.in_quote(we));
         assert!(!s.in_quote(0));
         assert_eq!(s.span_text(text, 0, 2), "Trump said");
+    }
+
+    #[test]
+    fn datelines_of_capitals_and_a_dash_end_before_the_story() {
+        let body = |text: &str| {
+            let d = Doc::new(text);
+            let s = &d.sents[0];
+            s.toks.get(s.body).map(|t| t.lower.clone())
+        };
+        assert_eq!(
+            body("NEW YORK - Woody Allen's memoir has a publisher.").as_deref(),
+            Some("woody")
+        );
+        assert_eq!(
+            body("PARIS, April 8 — The championships will move.").as_deref(),
+            Some("the")
+        );
+        assert_eq!(
+            body("HARARE, June 4 -- Zimbabwean leaders met.").as_deref(),
+            Some("zimbabwean")
+        );
+        // A glued hyphen, lower-case words or no dash: no dateline.
+        assert_eq!(body("NATO-led forces struck.").as_deref(), Some("nato"));
+        assert_eq!(body("UN envoys - and others - met.").as_deref(), Some("un"));
+        assert_eq!(body("The US said - again - no.").as_deref(), Some("the"));
+    }
+
+    #[test]
+    fn a_spaced_dash_is_no_hyphen() {
+        let d = Doc::new("Kim Kye-Gwan met NEW YORK - Woody Allen.");
+        let s = &d.sents[0];
+        assert!(s.glued_hyphen(2));
+        let spaced = s.toks.iter().rposition(|t| t.lower == "-").unwrap();
+        assert!(!s.glued_hyphen(spaced));
     }
 }

@@ -146,7 +146,7 @@ fn name_run(sent: &Sent, i: usize, ents: &[Ent]) -> usize {
             k += 1;
         } else if particle(sent, k) && cap_word(sent, k + 1) && k > i {
             k += 1;
-        } else if sent.lower(k) == "-" && cap_word(sent, k + 1) && k > i {
+        } else if sent.glued_hyphen(k) && cap_word(sent, k + 1) && k > i {
             // "Kim Kye-Gwan", "Yoo Chong-Ha".
             k += 1;
         } else if k > i
