@@ -141,7 +141,7 @@ fn dateline_end(toks: &[Token]) -> usize {
 fn place_dateline_end(text: &str, toks: &[Token]) -> usize {
     let all_caps = |t: &Token| {
         let w = &text[t.start..t.end];
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     };
     if !toks
         .first()
