@@ -120,7 +120,17 @@ fn dateline_end(toks: &[Token]) -> usize {
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
-        if super::lexicon::is!("news_agencies", &inside.join(" ")) {
+        // "BOSTON (WHDH) -": a station's call letters after a place in
+        // capitals.
+        let call_letters = i > 0
+            && close == i + 2
+            && toks[i + 1].lower.len() >= 3
+            && toks[i + 1].cap
+            && toks[..i].iter().all(|t| t.kind != TokKind::Word || t.cap)
+            && toks
+                .get(close + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "-" | "—" | "–"));
+        if call_letters || super::lexicon::is!("news_agencies", &inside.join(" ")) {
             let mut end = close + 1;
             while end < toks.len() && matches!(toks[end].lower.as_str(), "-" | "—" | "–" | ":")
             {

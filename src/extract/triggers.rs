@@ -333,7 +333,7 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let be = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are" | "be");
     match rule.kind {
         // "world oil demand", "a decrease in demand", "if demand falls".
-        EventKind::Request if w.starts_with("demand") => {
+        EventKind::Request if w.starts_with("demand") && w != "demanding" => {
             is!("market_words", prev(1)) || is!("market_after", next(1))
         }
         // "The Wednesday strike by the General Confederation of Workers",
@@ -351,6 +351,25 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
         // "lost his battle with cancer", "the fight against the epidemic".
         EventKind::Attack if rule.pos == Pos::Noun && matches!(next(1), "with" | "against") => {
             (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)))
+        }
+        // "Her appointment was announced in December": a passive with no
+        // "by" names no speaker.
+        EventKind::Statement
+            if rule.pos == Pos::Verb
+                && w.ends_with("ed")
+                && (be(prev(1)) || prev(1).ends_with("ly") && be(prev(2)))
+                && !(t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by") =>
+        {
+            true
+        }
+        // "physically demanding jobs", "a demanding schedule", "hard
+        // pressed": adjectives.
+        EventKind::Request if w == "demanding" || w == "pressed" => {
+            prev(1).ends_with("ly")
+                || matches!(
+                    prev(1),
+                    "a" | "an" | "the" | "more" | "most" | "very" | "less" | "hard"
+                )
         }
         // "was admitted to hospital", "the Bogor Goals ... were declared in
         // 1994", "was declared bankrupt": no speaker.
