@@ -126,6 +126,10 @@ pub(crate) struct Discourse {
     /// two leaders", "both sides").
     pub(crate) last_pair: Option<(EntityRef, EntityRef)>,
     pub(crate) pair_counts: Vec<((String, String), usize)>,
+    /// People known to be women or men (a relative named by kinship,
+    /// "Saipov's sister"): "she" and "he" pass over the other.
+    pub(crate) female: HashSet<String>,
+    pub(crate) male: HashSet<String>,
     /// The forums' context countries (`forums::is_context`) the article
     /// has named so far.
     pub(crate) named: HashSet<String>,
@@ -203,6 +207,7 @@ pub(crate) fn find(
     names::apposition_people(text, sent, ctx, disc, &mut ents);
     refs::known_again(sent, disc, &mut ents);
     refs::role_phrases(sent, ctx, disc, &mut ents);
+    refs::kin(text, sent, disc, &mut ents);
     names::unknown_places(text, sent, &mut ents);
     refs::groups(text, sent, &mut ents);
     refs::pairs(sent, disc, &mut ents);

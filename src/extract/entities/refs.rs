@@ -401,6 +401,56 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     ents.extend(add);
 }
 
+/// A person's relative: "Saipov's sister", "Kabila's son". The relative
+/// is a person of their own, with the gender the noun gives, and the
+/// possessor only names whose relative: "she appealed" in the same
+/// sentence is the sister's appeal, not Saipov's.
+pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
+    let mut add = Vec::new();
+    let appositive: Vec<(usize, String)> = ents
+        .iter()
+        .filter(|e| e.is_person())
+        .map(|e| (e.np0, e.ent.iri.clone()))
+        .collect();
+    let mut named_again = Vec::new();
+    for e in ents.iter_mut() {
+        let (apos, noun) = (e.t1, e.t1 + 1);
+        if !e.is_person() || e.modifier || sent.lower(apos) != "'s" {
+            continue;
+        }
+        let w = sent.lower(noun);
+        let female = is!("kin_female", w);
+        // "Diana's brother Earl Charles Spencer", "the president's father,
+        // former president George Bush": the name that follows is the
+        // relative.
+        if !female && !is!("kin_male", w) || cap_word(sent, noun + 1) {
+            continue;
+        }
+        // "Saipov's sister, Umida Saipova, said she": the apposition names
+        // the relative; the relative keeps one label through the article.
+        if sent.lower(noun + 1) == "," {
+            if let Some(a) = appositive.iter().find(|a| a.0 == noun + 2) {
+                named_again.push(a.1.clone());
+            }
+        }
+        let label = format!("{}'s {}", e.ent.label, sent.span_text(text, noun, noun + 1));
+        let ent = super::minted(&label, EntityType::Person, None, false);
+        if female {
+            disc.female.insert(ent.iri.clone());
+        } else {
+            disc.male.insert(ent.iri.clone());
+        }
+        e.modifier = true;
+        let mut k = Ent::new(e.t0, noun + 1, ent, EntKind::Name);
+        k.np0 = e.np0;
+        add.push(k);
+    }
+    for e in ents.iter_mut().filter(|e| named_again.contains(&e.ent.iri)) {
+        e.modifier = true;
+    }
+    ents.extend(add);
+}
+
 /// Pronouns: "he"/"she" the person last in subject position (or one named
 /// earlier in the sentence), "they" the last plural subject, "I"/"we" in a
 /// quote its speaker.
@@ -425,11 +475,24 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         let ent = if in_quote && matches!(w, "i" | "me" | "my" | "we" | "our") {
             disc.last_speaker.clone()
         } else if is!("pronouns_person", w) && !in_quote {
+            // "she" passes over a known man, "he" over a known woman.
+            let other = if matches!(w, "she" | "her") {
+                &disc.male
+            } else {
+                &disc.female
+            };
             ents.iter()
-                .filter(|e| e.is_person() && !e.modifier && e.t1 <= i && !sent.in_quote(e.t0))
-                .min_by_key(|e| e.t0)
+                .filter(|e| {
+                    e.is_person()
+                        // "Litvinenko's widow said ... he was killed".
+                        && (!e.modifier || sent.lower(e.t1) == "'s")
+                        && e.t1 <= i
+                        && !sent.in_quote(e.t0)
+                        && !other.contains(&e.ent.iri)
+                })
+                .min_by_key(|e| (e.t0, e.modifier))
                 .map(|e| e.ent.clone())
-                .or_else(|| disc.last_person.clone())
+                .or_else(|| disc.last_person.clone().filter(|p| !other.contains(&p.iri)))
         } else if is!("pronouns_it", w) && !in_quote {
             // "France said it was sending": the nearest actor before, in
             // this sentence only.
