@@ -30,6 +30,10 @@ pub(crate) struct Item<'a> {
     pub reference: Option<NaiveDate>,
     /// A stable id (the mention IRI): the last tie-breaker of the order.
     pub id: String,
+    /// Ids of the items its article related it to ("their talks at a
+    /// weekend summit": part of it): the text told two events, and across
+    /// the store they stay two. Inside an article, `cluster_apart` says so.
+    pub related: &'a [String],
 }
 
 fn subset(a: &[String], b: &[String]) -> bool {
@@ -56,6 +60,9 @@ fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
 fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
     let (ma, mb) = (a.mention, b.mention);
     if !ma.kind.compatible(mb.kind) {
+        return false;
+    }
+    if a.related.contains(&b.id) || b.related.contains(&a.id) {
         return false;
     }
     let (aa, ab) = (ma.anchors(), mb.anchors());
@@ -515,6 +522,7 @@ mod tests {
                 mention: x,
                 reference: Some(r),
                 id: format!("{i}"),
+                related: &[],
             })
             .collect();
         let c = cluster(&items, Mode::Article);
@@ -565,6 +573,7 @@ mod tests {
                 mention: x,
                 reference: "2005-11-04".parse().ok(),
                 id: format!("{i}"),
+                related: &[],
             })
             .collect();
         let c = cluster(&items, Mode::Article);
@@ -594,11 +603,13 @@ mod tests {
                 mention: &x,
                 reference: None,
                 id: "1".into(),
+                related: &[],
             },
             Item {
                 mention: &y,
                 reference: None,
                 id: "2".into(),
+                related: &[],
             },
         ];
         assert_eq!(cluster(&items, Mode::Store).len(), 2);
@@ -625,11 +636,13 @@ mod tests {
                 mention: &held,
                 reference: "2025-10-21".parse().ok(),
                 id: "b".into(),
+                related: &[],
             },
             Item {
                 mention: &planned,
                 reference: "2025-10-10".parse().ok(),
                 id: "a".into(),
+                related: &[],
             },
         ];
         let c = cluster(&items, Mode::Store);

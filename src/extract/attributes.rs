@@ -148,6 +148,11 @@ pub(crate) fn owners(
             if let Some(i) = triggers.iter().position(|t| t.t0 < x.t0 && x.t1 < t.t1) {
                 return Some(Owner::Trigger(i));
             }
+            // "at a March 31, 2016, meeting", "Tuesday's talks", "a weekend
+            // summit": a date inside the event noun's own phrase.
+            if let Some(i) = phrase_noun(sent, triggers, x) {
+                return Some(Owner::Trigger(i));
+            }
             let left = heads
                 .iter()
                 .filter(|(_, e, _)| *e <= x.t0 && x.t0 - *e <= 15 && !blocked(*e, x.t0, true))
@@ -353,6 +358,7 @@ pub(crate) fn status(
             .take(4)
             .any(|w| matches!(*w, "cancelled" | "canceled" | "scrapped" | "abandoned"))
         || (near_before.contains(&"ruled") && near_before.contains(&"out"))
+        || never_happened(sent, t.t1)
         || frame.is_some_and(|f| f.deny);
     if negated {
         return Status::Negated;
@@ -463,6 +469,54 @@ pub(crate) fn attack_mode(sent: &Sent, t: &Trigger, rb: usize) -> Option<String>
         }
     }
     None
+}
+
+/// The event noun whose phrase a date stands in: "a March 31, 2016,
+/// meeting", "the Dec. 5 summit", "Tuesday's talks".
+fn phrase_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<usize> {
+    let determiner = x.t0 > 0 && matches!(sent.lower(x.t0 - 1), "a" | "an" | "the");
+    let mut k = x.t1;
+    if sent.lower(k) == "'s" || determiner && sent.lower(k) == "," {
+        k += 1;
+    }
+    if !(determiner || k > x.t1 && sent.lower(x.t1) == "'s") {
+        return None;
+    }
+    triggers.iter().position(|t| t.t0 == k)
+}
+
+/// "a Trump-Putin meeting - which never took place -", "the summit, which
+/// did not happen": a relative clause right after the event denies it.
+fn never_happened(sent: &Sent, t1: usize) -> bool {
+    let mut k = t1;
+    while matches!(sent.lower(k), "-" | "—" | "–" | ",") {
+        k += 1;
+    }
+    if !matches!(sent.lower(k), "which" | "that") {
+        return false;
+    }
+    let w: Vec<&str> = (k + 1..(k + 5).min(sent.toks.len()))
+        .map(|j| sent.lower(j))
+        .collect();
+    let happen = |x: &str| {
+        matches!(
+            x,
+            "took"
+                | "take"
+                | "happened"
+                | "happen"
+                | "materialised"
+                | "materialized"
+                | "occurred"
+                | "occur"
+        )
+    };
+    w.windows(2).any(|p| p[0] == "never" && happen(p[1]))
+        || w.windows(3).any(|p| {
+            matches!(p[0], "did" | "has" | "had")
+                && matches!(p[1], "not" | "n't" | "never")
+                && happen(p[2])
+        })
 }
 
 #[cfg(test)]

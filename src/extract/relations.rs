@@ -291,6 +291,11 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
         {
             found[subj].date = found[obj].date.clone();
         }
+        // "their talks at a weekend summit": the summit told only as the
+        // setting is dated by what it holds.
+        if kind == RelationKind::PartOf && found[obj].date.is_none() {
+            found[obj].date = found[subj].date.clone();
+        }
         let cue_text = toks[i..cue_end]
             .iter()
             .map(|t| t.lower.as_str())
@@ -378,7 +383,9 @@ fn within_kind(subj: &Mention, obj: &Mention, consult_only: bool) -> Option<Rela
         // A meeting during a summit or talks is part of them. A visit and a
         // meeting contain each other either way round, and the same
         // parties' "talks during the talks" are one event told twice.
-        let part = !consult_only
+        // "their talks at a weekend summit": a summit named as the place
+        // of talks holds them ("at" alone is too loose for other meetings).
+        let part = (!consult_only || obj.kind == EventKind::Summit)
             && !matches!(subj.kind, EventKind::Visit | EventKind::Negotiation)
             && matches!(
                 obj.kind,

@@ -9,7 +9,7 @@ use oxrdf::{NamedNode, NamedNodeRef, Term};
 use super::write::role_iri;
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    DateMethod, DateWindow, EntityRef, EntityType, EventKind, Mention, Role, Status,
+    DateMethod, DateWindow, EntityRef, EntityType, EventKind, Mention, RelationKind, Role, Status,
 };
 use crate::vocab;
 
@@ -60,6 +60,20 @@ pub(crate) fn mentioned_in(props: &Props) -> String {
     first_iri(props, vocab::MENTIONED_IN)
         .unwrap_or_default()
         .to_string()
+}
+
+/// The mentions a mention's article relates it to (`evl:partOf`,
+/// `evl:before`, ...).
+pub(crate) fn related(props: &Props) -> Vec<String> {
+    props
+        .iter()
+        .filter(|(p, _)| {
+            p.as_str()
+                .strip_prefix(vocab::EVL)
+                .is_some_and(|local| RelationKind::ALL.iter().any(|k| k.name() == local))
+        })
+        .filter_map(|(_, o)| iri_of(o).map(str::to_string))
+        .collect()
 }
 
 /// Decodes a mention from its statements; `None` when it has no known

@@ -108,6 +108,7 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
             mention: &s.mention,
             reference: s.reference,
             id: s.iri.clone(),
+            related: &s.related,
         })
         .collect();
     let clusters = merge::cluster(&items, Mode::Store);

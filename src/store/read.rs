@@ -19,6 +19,8 @@ pub(super) struct StoredMention {
     pub(super) doc: String,
     pub(super) reference: Option<NaiveDate>,
     pub(super) mention: Mention,
+    /// The mentions its article related it to (evl:partOf and the others).
+    pub(super) related: Vec<String>,
 }
 
 /// Every mention of a block, from every article graph.
@@ -68,6 +70,7 @@ pub(super) fn read_block(
             doc,
             reference,
             mention,
+            related: read::related(&props),
         });
     }
     Ok(out)

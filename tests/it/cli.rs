@@ -599,3 +599,29 @@ fn retold_events_merge_the_same_in_any_order_and_withdraw_cleanly() {
     let first_eleven = store_with(&refs[..11]);
     assert_eq!(dump(&store), dump(&store_arg(&first_eleven)));
 }
+
+/// "their talks at a weekend summit": the article relates two events, the
+/// talks part of the summit, and the store keeps them two nodes (it had
+/// merged them back into one across its blocks).
+#[test]
+fn talks_held_at_a_summit_stay_apart_from_it_in_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("talks.txt");
+    std::fs::write(
+        &article,
+        " date 2017-11-12 Trump asked Putin\n\nMOSCOW (Reuters) - Donald Trump directly asked Russian \
+         President Vladimir Putin during their talks at a weekend summit in Vietnam whether the \
+         allegations were true, RIA news agency reported on Sunday.\n",
+    )
+    .unwrap();
+    let store = store_with(&[&article]);
+    let rows = json_rows(
+        &store_arg(&store),
+        &format!(
+            "{EVL}SELECT DISTINCT ?e ?part WHERE {{ ?e a evl:Summit ; evl:earliest ?d .
+               OPTIONAL {{ ?e evl:partOf ?part }} }}"
+        ),
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().any(|r| r.get("part").is_some()), "{rows:?}");
+}

@@ -26,6 +26,7 @@ pub(crate) fn finish_article(
             mention: m,
             reference: dct,
             id: format!("{i:06}"),
+            related: &[],
         })
         .collect();
     let at = |start: usize| mentions.iter().position(|m| m.evidence[0].start == start);
