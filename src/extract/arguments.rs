@@ -257,8 +257,15 @@ pub(crate) fn bounds(scope: &Scope, t: &Trigger) -> (usize, usize) {
 /// not in a prepositional phrase, with what is coordinated with it.
 fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
+    // "Kenya, which helped form the Somali government in 2004, asked
+    // Ethiopia": the relative clause closed by the comma before the verb;
+    // the verb's subject is what the clause hangs on.
+    let closed = v >= 2
+        && (sent.lower(v - 1) == ","
+            || sent.lower(v - 2) == ","
+                && matches!(sent.lower(v - 1), "also" | "has" | "had" | "then" | "on"));
     // "Veselnitskaya, who met ...": the relative pronoun's antecedent.
-    if lb > 0 && matches!(sent.lower(lb), "who" | "which") && lb + 4 >= v {
+    if lb > 0 && matches!(sent.lower(lb), "who" | "which") && (lb + 4 >= v || closed) {
         // "Prevezon Holdings Ltd, a Russian-controlled company, which in
         // May agreed to pay": past an apposition of no name.
         let apposition = |e: &Ent| {

@@ -178,14 +178,47 @@ pub(crate) fn owners(
                         || timexes.iter().any(|y| y.t0 <= k && k < y.t1)
                 })
                 && x.t0 <= sent.body + 8;
+            // "Biden, who ... joined UAW members in Michigan last month,
+            // hailed the agreement": a date ending a clause of its own verb
+            // is that verb's.
+            // A "when" clause shares its time with the clause it hangs on
+            // ("when he decided ..., back in 1996, he was offered"), unless
+            // that is itself a relative clause ("who became ... when he
+            // joined ... last month,").
+            let last_break = |before: usize| (sent.body..before).rev().find(|&k| breaks[k]);
+            let own_clause = last_break(x.t0)
+                .filter(|&b| {
+                    !matches!(sent.lower(b), "when" | "as" | "while")
+                        || last_break(b).is_some_and(|r| {
+                            matches!(sent.lower(r), "who" | "which")
+                                && (r..b).all(|k| sent.lower(k) != ",")
+                        })
+                })
+                .is_some_and(|b| {
+                    (b + 1..x.t0).any(|k| {
+                        let w = sent.lower(k);
+                        // "the blast, which happened at around 10:00 a.m.,
+                        // killed": an occurrence verb dates the event itself.
+                        w.ends_with("ed")
+                            && w.len() > 3
+                            && !sent.toks[k].cap
+                            && !matches!(w, "happened" | "occurred")
+                    })
+                });
             let right = heads
                 .iter()
                 .filter(|(s0, _, _)| {
-                    *s0 >= x.t1 && (*s0 - x.t1 <= 6 || opener) && !blocked(x.t1, *s0, !opener)
+                    *s0 >= x.t1
+                        && (*s0 - x.t1 <= 6 || opener)
+                        && !blocked(x.t1, *s0, !opener)
+                        && !(own_clause && (x.t1..*s0).any(|k| sent.lower(k) == ","))
                 })
                 .min_by_key(|(s0, _, _)| *s0)
                 .map(|h| h.2);
+            // A date of a clause with its own verb that no event claims
+            // is that verb's, for no event to borrow.
             left.or(right)
+                .or_else(|| (own_clause && sent.lower(x.t1) == ",").then_some(Owner::Verb))
         })
         .collect()
 }

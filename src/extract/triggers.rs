@@ -339,8 +339,21 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
         // "The Wednesday strike by the General Confederation of Workers",
         // "teachers called off their strike", "went on strike"; "an
         // agreement struck with", "struck down by a judge".
-        EventKind::Attack if w.starts_with("strik") || w == "struck" => {
-            let labour = rule.mode.is_none()
+        EventKind::Attack
+            if (t0..t1)
+                .any(|k| sent.lower(k).starts_with("strik") || sent.lower(k) == "struck") =>
+        {
+            // "the union launched the strike": the pattern's mode is a
+            // missile strike's, but no weapon names the strike.
+            let weapon = (t0..t1).any(|k| {
+                sent.lower(k).starts_with("strike")
+                    && k > 0
+                    && matches!(
+                        sent.lower(k - 1),
+                        "air" | "drone" | "missile" | "rocket" | "aerial" | "naval" | "military"
+                    )
+            });
+            let labour = (rule.mode.is_none() || !weapon && w != "struck")
                 && (prev(1) == "on" || near(&|x| is!("labour_strike", x), 4, 4));
             let deal = (w == "struck" || w.starts_with("strike"))
                 && rule.mode.is_none()
