@@ -255,7 +255,10 @@ pub(crate) fn date(
             .filter(|&i| timexes[i].t0 >= lb && timexes[i].t1 <= rb && dist(&timexes[i]) <= 4)
             .min_by_key(|&i| dist(&timexes[i]))
     };
-    if let Some(i) = owned.or_else(free) {
+    if let Some(i) = owned
+        .or_else(free)
+        .or_else(|| coordinated(t, triggers, timexes, owners, sent))
+    {
         return window_of(&timexes[i].timex);
     }
     // "offered the invitation in February when the two met": the main
@@ -502,6 +505,37 @@ pub(crate) fn attack_mode(sent: &Sent, t: &Trigger, rb: usize) -> Option<String>
         }
     }
     None
+}
+
+/// "Lavrov attacked the ODIHR Monday, saying ..., and urged the
+/// organisation": a verb coordinated with an earlier one shares its date
+/// when it has none of its own.
+fn coordinated(
+    t: &Trigger,
+    triggers: &[Trigger],
+    timexes: &[TimexTok],
+    owners: &[Option<Owner>],
+    sent: &Sent,
+) -> Option<usize> {
+    let and = (1..=2).find(|&d| t.t0 >= d && sent.lower(t.t0 - d) == "and")?;
+    let (and_at, first) = (t.t0 - and, t.t0.saturating_sub(25));
+    // Only in a sentence of main clauses: a date in a relative or "since"
+    // clause before the "and" is that clause's ("Anwar, who returned ...
+    // earlier this month, said ... and announced").
+    if (sent.body..and_at).any(|k| is!("clause_breaks", sent.lower(k))) {
+        return None;
+    }
+    (0..timexes.len())
+        .filter(|&i| window_of(&timexes[i].timex).is_some())
+        .filter(|&i| timexes[i].t1 <= and_at && timexes[i].t0 >= first)
+        // "lamented Monday's exchange of fire ... and called": a noun's.
+        .filter(|&i| sent.lower(timexes[i].t1) != "'s")
+        .filter(|&i| match owners[i] {
+            Some(Owner::Verb | Owner::Frame(_)) => true,
+            Some(Owner::Trigger(j)) => triggers[j].pos() == Pos::Verb,
+            None => false,
+        })
+        .max_by_key(|&i| timexes[i].t1)
 }
 
 /// The event noun whose phrase a date stands in: "a March 31, 2016,

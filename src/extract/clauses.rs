@@ -189,7 +189,13 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
         let date = timexes.iter().position(|t| {
             (t.t0 > v && t.t0 <= v + 2)
                 || that.is_some_and(|th| t.t0 > v && t.t1 <= th)
-                || speaker.is_some_and(|s| t.t0 >= ents[s].t1 && t.t1 <= v)
+                // "Lee on Friday said"; not "Anwar, who returned ... earlier
+                // this month, said": that date is the relative clause's.
+                || speaker.is_some_and(|s| {
+                    t.t0 >= ents[s].t1
+                        && t.t1 <= v
+                        && !(ents[s].t1..t.t0).any(|k| is!("clause_breaks", sent.lower(k)))
+                })
         });
         out.push(Frame {
             verb: v,
@@ -268,6 +274,23 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
             })
         })
         .map(|(i, _)| i);
+    // "Anwar Ibrahim, who returned to Malaysia earlier this month, said":
+    // a name inside a closed relative clause is not who speaks; the
+    // clause's antecedent is.
+    if let Some(b) = before {
+        let e = &ents[b];
+        let rel = (0..e.np0)
+            .rev()
+            .take_while(|&k| sent.lower(k) != ",")
+            .find(|&k| matches!(sent.lower(k), "who" | "which"));
+        if let Some(r) = rel.filter(|&r| r >= 1 && sent.lower(r - 1) == ",") {
+            if (e.np1..v).any(|k| sent.lower(k) == ",") {
+                if let Some(a) = ents.iter().position(|x| free(x) && x.np1 == r - 1) {
+                    return Some(a);
+                }
+            }
+        }
+    }
     if before.is_some() {
         return before;
     }

@@ -408,11 +408,23 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
             continue;
         }
         let label = sent.span_text(text, i, end).to_string();
+        // "(FICCI)" after the name is its acronym, and part of the label a
+        // reader searches by: "Office for Democratic Institutions and Human
+        // Rights (ODIHR)".
+        let glossed =
+            sent.lower(end) == "(" && sent.lower(end + 2) == ")" && acronym(text, sent, end + 1);
         let ent = disc
             .orgs
             .get(&label.to_lowercase())
             .cloned()
-            .unwrap_or_else(|| minted(&label, EntityType::Organisation, None, false));
+            .unwrap_or_else(|| {
+                let full = if glossed {
+                    format!("{label} ({})", sent.span_text(text, end + 1, end + 2))
+                } else {
+                    label.clone()
+                };
+                minted(&full, EntityType::Organisation, None, false)
+            });
         // Names inside it ("Indian" in the Federation's name) are part of it.
         for e in ents.iter_mut().filter(|e| e.t0 >= i && e.t1 <= end) {
             e.modifier = true;
@@ -425,8 +437,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
                 .entry(sent.lower(i).to_string())
                 .or_insert_with(|| ent.clone());
         }
-        // "(FICCI)" after the name is its acronym.
-        if sent.lower(end) == "(" && sent.lower(end + 2) == ")" && acronym(text, sent, end + 1) {
+        if glossed {
             let acr = sent.toks[end + 1].lower.clone();
             disc.orgs.insert(acr, ent.clone());
             x.np1 = end + 3;
