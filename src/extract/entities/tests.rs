@@ -74,14 +74,14 @@ fn appositions_acronyms_and_surnames() {
     assert!(
         has(
             &l[2],
-            "Federation of Indian Chambers of Commerce and Industry"
+            "Federation of Indian Chambers of Commerce and Industry (FICCI)"
         ),
         "{l:?}"
     );
     assert!(
         has(
             &l[3],
-            "Federation of Indian Chambers of Commerce and Industry"
+            "Federation of Indian Chambers of Commerce and Industry (FICCI)"
         ),
         "{l:?}"
     );
