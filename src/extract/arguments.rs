@@ -284,6 +284,19 @@ fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
             .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
             .max_by_key(|(_, e)| e.np1)
             .map(|(i, _)| i)?;
+        // "Macron, standing beside Zelensky, who had flown in, condemned":
+        // a name inside a phrase set off by commas after the sentence's
+        // first name is not what the verb hangs on; that first name is.
+        if closed && (sent.body..ents[ante].np0).any(|k| sent.lower(k) == ",") {
+            if let Some(first) = ents.iter().position(|e| {
+                free(e)
+                    && e.np0 <= sent.body + 1
+                    && sent.lower(e.np1) == ","
+                    && e.np1 < ents[ante].np0
+            }) {
+                return Some(coordinated(scope, first, 0, lb));
+            }
+        }
         return Some(coordinated(scope, ante, 0, lb));
     }
     // "Zelensky meeting at the White House": an -ing form's subject is

@@ -76,15 +76,15 @@ pub(crate) enum Owner {
     Verb,
 }
 
-pub(crate) fn owners(
+/// (start, end, owner) of every head a date can attach to: the triggers,
+/// the verbs that tell a named event happen, the speech verbs.
+fn date_heads(
     sent: &Sent,
     ents: &[super::entities::Ent],
     breaks: &[bool],
-    timexes: &[TimexTok],
     frames: &[Frame],
     triggers: &[Trigger],
-) -> Vec<Option<Owner>> {
-    // (start, end, owner) of every head a date can attach to.
+) -> Vec<(usize, usize, Owner)> {
     let mut heads: Vec<(usize, usize, Owner)> = triggers
         .iter()
         .enumerate()
@@ -108,6 +108,18 @@ pub(crate) fn owners(
             .filter(|(_, f)| !triggers.iter().any(|t| t.t0 <= f.verb && f.verb < t.t1))
             .map(|(i, f)| (f.verb, f.verb + 1, Owner::Frame(i))),
     );
+    heads
+}
+
+pub(crate) fn owners(
+    sent: &Sent,
+    ents: &[super::entities::Ent],
+    breaks: &[bool],
+    timexes: &[TimexTok],
+    frames: &[Frame],
+    triggers: &[Trigger],
+) -> Vec<Option<Owner>> {
+    let heads = date_heads(sent, ents, breaks, frames, triggers);
     let covered = |k: usize| ents.iter().any(|e| e.np0 <= k && k < e.np1);
     // A break, or a comma with words of another phrase around it ("met with
     // his Russian counterpart, Sergei Lavrov, on Wednesday" is one phrase).
@@ -178,33 +190,7 @@ pub(crate) fn owners(
                         || timexes.iter().any(|y| y.t0 <= k && k < y.t1)
                 })
                 && x.t0 <= sent.body + 8;
-            // "Biden, who ... joined UAW members in Michigan last month,
-            // hailed the agreement": a date ending a clause of its own verb
-            // is that verb's.
-            // A "when" clause shares its time with the clause it hangs on
-            // ("when he decided ..., back in 1996, he was offered"), unless
-            // that is itself a relative clause ("who became ... when he
-            // joined ... last month,").
-            let last_break = |before: usize| (sent.body..before).rev().find(|&k| breaks[k]);
-            let own_clause = last_break(x.t0)
-                .filter(|&b| {
-                    !matches!(sent.lower(b), "when" | "as" | "while")
-                        || last_break(b).is_some_and(|r| {
-                            matches!(sent.lower(r), "who" | "which")
-                                && (r..b).all(|k| sent.lower(k) != ",")
-                        })
-                })
-                .is_some_and(|b| {
-                    (b + 1..x.t0).any(|k| {
-                        let w = sent.lower(k);
-                        // "the blast, which happened at around 10:00 a.m.,
-                        // killed": an occurrence verb dates the event itself.
-                        w.ends_with("ed")
-                            && w.len() > 3
-                            && !sent.toks[k].cap
-                            && !matches!(w, "happened" | "occurred")
-                    })
-                });
+            let own_clause = in_own_clause(sent, breaks, x);
             let right = heads
                 .iter()
                 .filter(|(s0, _, _)| {
@@ -383,20 +369,7 @@ pub(crate) fn status(
     let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();
     let after: Vec<&str> = (t.t1..rb.min(t.t1 + 6)).map(lower).collect();
     let frame = frame_of(frames, t);
-    // Negated: "did not meet", "no talks", "cancelled the summit",
-    // "ruled out sending troops", "denied attacking".
-    let negated = near_before.iter().any(|w| is!("negations", w))
-        || near_before
-            .iter()
-            .any(|w| is!("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
-        || after
-            .iter()
-            .take(4)
-            .any(|w| matches!(*w, "cancelled" | "canceled" | "scrapped" | "abandoned"))
-        || (near_before.contains(&"ruled") && near_before.contains(&"out"))
-        || never_happened(sent, t.t1)
-        || frame.is_some_and(|f| f.deny);
-    if negated {
+    if negated(sent, &near_before, &after, frame, t.t1) {
         return Status::Negated;
     }
     // "claimed responsibility for the attack" vouches for the attack.
@@ -538,6 +511,37 @@ fn coordinated(
         .max_by_key(|&i| timexes[i].t1)
 }
 
+/// "Biden, who ... joined UAW members in Michigan last month, hailed the
+/// agreement", "Hamas, which took over Gaza in 2007, attacked", "since
+/// Paris and Beijing established diplomatic relations in 1964, Millon has
+/// invited": a date in a subordinate clause with a verb of its own is that
+/// verb's. A "when" clause
+/// shares its time with the clause it hangs on ("when he decided ...,
+/// back in 1996, he was offered"), unless that is itself a relative clause
+/// ("who became ... when he joined ... last month,"); an occurrence verb
+/// ("the blast, which happened at around 10:00 a.m., killed") dates the
+/// event itself.
+fn in_own_clause(sent: &Sent, breaks: &[bool], x: &TimexTok) -> bool {
+    let last_break = |before: usize| (sent.body..before).rev().find(|&k| breaks[k]);
+    let relative = |r: usize| matches!(sent.lower(r), "who" | "which");
+    let Some(b) = last_break(x.t0) else {
+        return false;
+    };
+    // Relative, "since", "because", "if" clauses keep their dates; the
+    // temporal ones share them.
+    let opened = !matches!(sent.lower(b), "when" | "as" | "while")
+        || last_break(b).is_some_and(|r| relative(r) && (r..b).all(|k| sent.lower(k) != ","));
+    opened
+        && (b + 1..x.t0).any(|k| {
+            let w = sent.lower(k);
+            let occurrence = is!("occurrence_verbs", w)
+                || matches!(w, "happened" | "occurred")
+                || w == "took" && sent.lower(k + 1) == "place";
+            let past = w.ends_with("ed") && w.len() > 3 || is!("irregular_past", w);
+            past && !occurrence && !sent.toks[k].cap
+        })
+}
+
 /// The event noun whose phrase a date stands in: "a March 31, 2016,
 /// meeting", "the Dec. 5 summit", "Tuesday's talks".
 fn phrase_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<usize> {
@@ -552,6 +556,28 @@ fn phrase_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<usize>
     triggers.iter().position(|t| t.t0 == k)
 }
 
+/// Negated: "did not meet", "no talks", "cancelled the summit", "ruled out
+/// sending troops", "denied attacking", "which never took place".
+fn negated(
+    sent: &Sent,
+    near_before: &[&str],
+    after: &[&str],
+    frame: Option<&Frame>,
+    t1: usize,
+) -> bool {
+    near_before.iter().any(|w| is!("negations", w))
+        || near_before
+            .iter()
+            .any(|w| is!("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
+        || after
+            .iter()
+            .take(4)
+            .any(|w| matches!(*w, "cancelled" | "canceled" | "scrapped" | "abandoned"))
+        || (near_before.contains(&"ruled") && near_before.contains(&"out"))
+        || never_happened(sent, t1)
+        || frame.is_some_and(|f| f.deny)
+}
+
 /// "a Trump-Putin meeting - which never took place -", "the summit, which
 /// did not happen": a relative clause right after the event denies it.
 fn never_happened(sent: &Sent, t1: usize) -> bool {
@@ -562,28 +588,23 @@ fn never_happened(sent: &Sent, t1: usize) -> bool {
     if !matches!(sent.lower(k), "which" | "that") {
         return false;
     }
-    let w: Vec<&str> = (k + 1..(k + 5).min(sent.toks.len()))
+    let w: Vec<&str> = (k + 1..(k + 6).min(sent.toks.len()))
         .map(|j| sent.lower(j))
         .collect();
-    let happen = |x: &str| {
-        matches!(
+    // "took place", not "did not take long".
+    let happen = |at: usize| match w.get(at).copied().unwrap_or("") {
+        "took" | "take" => w.get(at + 1) == Some(&"place"),
+        x => matches!(
             x,
-            "took"
-                | "take"
-                | "happened"
-                | "happen"
-                | "materialised"
-                | "materialized"
-                | "occurred"
-                | "occur"
-        )
+            "happened" | "happen" | "materialised" | "materialized" | "occurred" | "occur"
+        ),
     };
-    w.windows(2).any(|p| p[0] == "never" && happen(p[1]))
-        || w.windows(3).any(|p| {
-            matches!(p[0], "did" | "has" | "had")
-                && matches!(p[1], "not" | "n't" | "never")
-                && happen(p[2])
-        })
+    (0..w.len()).any(|i| {
+        w[i] == "never" && happen(i + 1)
+            || matches!(w[i], "did" | "has" | "had")
+                && matches!(w.get(i + 1).copied(), Some("not" | "n't" | "never"))
+                && happen(i + 2)
+    })
 }
 
 #[cfg(test)]

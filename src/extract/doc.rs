@@ -76,7 +76,17 @@ impl<'a> Doc<'a> {
             }
             let quotes = quote_spans(&toks);
             let heading = is_heading(&toks) || !line_is_prose(text, span.start);
-            let body = dateline_end(&toks).max(place_dateline_end(text, &toks));
+            // A dateline opens a paragraph.
+            let opens = text[..span.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+                || text[..span.start].trim().is_empty();
+            let placed = if opens {
+                place_dateline_end(text, &toks)
+            } else {
+                0
+            };
+            let body = dateline_end(&toks).max(placed);
             sents.push(Sent {
                 start: span.start,
                 end: span.end,
@@ -162,8 +172,16 @@ fn place_dateline_end(text: &str, toks: &[Token]) -> usize {
     for (k, t) in toks.iter().enumerate().take(10).skip(1) {
         let dash = |t: &Token| matches!(t.lower.as_str(), "-" | "—" | "–");
         if dash(t) && t.start > toks[k - 1].end {
-            // "HARARE, June 4 -- Zimbabwean": every dash of the run.
-            return k + 1 + toks[k + 1..].iter().take_while(|t| dash(t)).count();
+            // "HARARE, June 4 -- Zimbabwean": every dash of the run. A
+            // second spaced dash soon after is a parenthesis ("NATO - the
+            // Western alliance - condemned"), no dateline.
+            let end = k + 1 + toks[k + 1..].iter().take_while(|t| dash(t)).count();
+            let paired = toks[end..]
+                .iter()
+                .take(10)
+                .enumerate()
+                .any(|(j, x)| dash(x) && j > 0 && x.start > toks[end + j - 1].end);
+            return if paired { 0 } else { end };
         }
         let fits = match t.kind {
             TokKind::Word => all_caps(t) || super::lexicon::is!("months", &t.lower),
@@ -254,6 +272,15 @@ mod tests {
         // A glued hyphen, lower-case words or no dash: no dateline.
         assert_eq!(body("NATO-led forces struck.").as_deref(), Some("nato"));
         assert_eq!(body("UN envoys - and others - met.").as_deref(), Some("un"));
+        assert_eq!(
+            body("NATO - the Western alliance - condemned Russia.").as_deref(),
+            Some("nato")
+        );
+        // A paragraph's second sentence has no dateline.
+        let d = Doc::new("It rained. PARIS - The talks began.");
+        assert_eq!(d.sents[1].body, 0);
+        let d = Doc::new("It rained.\nPARIS - The talks began.");
+        assert_eq!(d.sents[1].toks[d.sents[1].body].lower, "the");
         assert_eq!(body("The US said - again - no.").as_deref(), Some("the"));
     }
 

@@ -241,7 +241,17 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
         let kind = match *cue {
             Cue::Rel(k) | Cue::Inv(k) => Some(k),
             Cue::Within { consult_only, .. } => {
-                within_kind(&found[subj], &found[obj], consult_only)
+                // "at a weekend summit": a summit not yet named, hosting
+                // the talks; "talks with Putin at the summit in Helsinki"
+                // may be the summit itself.
+                let another = matches!(
+                    toks.get(cue_end).map(|t| t.lower.as_str()),
+                    Some("a" | "an")
+                ) || found[obj]
+                    .actors
+                    .iter()
+                    .any(|(_, e)| e.etype == crate::model::EntityType::Organisation);
+                within_kind(&found[subj], &found[obj], consult_only, another)
             }
         };
         let Some(kind) = kind else {
@@ -364,7 +374,12 @@ fn agreed_in_call(
 /// object is agreed during it; anything else said or done in it is part
 /// of it. "In"/"at" only count before a meeting-like object ("in a phone
 /// call", "at the summit").
-fn within_kind(subj: &Mention, obj: &Mention, consult_only: bool) -> Option<RelationKind> {
+fn within_kind(
+    subj: &Mention,
+    obj: &Mention,
+    consult_only: bool,
+    another: bool,
+) -> Option<RelationKind> {
     if obj.kind.family() != "consult" && (consult_only || obj.kind != EventKind::Attack) {
         return None;
     }
@@ -385,7 +400,7 @@ fn within_kind(subj: &Mention, obj: &Mention, consult_only: bool) -> Option<Rela
         // parties' "talks during the talks" are one event told twice.
         // "their talks at a weekend summit": a summit named as the place
         // of talks holds them ("at" alone is too loose for other meetings).
-        let part = (!consult_only || obj.kind == EventKind::Summit)
+        let part = (!consult_only || obj.kind == EventKind::Summit && another)
             && !matches!(subj.kind, EventKind::Visit | EventKind::Negotiation)
             && matches!(
                 obj.kind,

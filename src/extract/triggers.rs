@@ -326,78 +326,110 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let w = sent.lower(t0);
     let prev = |k: usize| if t0 >= k { sent.lower(t0 - k) } else { "" };
     let next = |k: usize| sent.lower(t1 + k - 1);
-    let near = |list_has: &dyn Fn(&str) -> bool, before: usize, after: usize| {
-        (t0.saturating_sub(before)..t0).any(|k| list_has(sent.lower(k)))
-            || (t1..(t1 + after).min(sent.toks.len())).any(|k| list_has(sent.lower(k)))
-    };
     let be = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are" | "be");
+    let passive = be(prev(1)) || prev(1).ends_with("ly") && be(prev(2));
+    let agent = (t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by");
     match rule.kind {
         // "world oil demand", "a decrease in demand", "if demand falls".
         EventKind::Request if w.starts_with("demand") && w != "demanding" => {
             is!("market_words", prev(1)) || is!("market_after", next(1))
         }
-        // "The Wednesday strike by the General Confederation of Workers",
-        // "teachers called off their strike", "went on strike"; "an
-        // agreement struck with", "struck down by a judge".
         EventKind::Attack
             if (t0..t1)
                 .any(|k| sent.lower(k).starts_with("strik") || sent.lower(k) == "struck") =>
         {
-            // "the union launched the strike": the pattern's mode is a
-            // missile strike's, but no weapon names the strike.
-            let weapon = (t0..t1).any(|k| {
-                sent.lower(k).starts_with("strike")
-                    && k > 0
-                    && matches!(
-                        sent.lower(k - 1),
-                        "air" | "drone" | "missile" | "rocket" | "aerial" | "naval" | "military"
-                    )
-            });
-            let labour = (rule.mode.is_none() || !weapon && w != "struck")
-                && (prev(1) == "on" || near(&|x| is!("labour_strike", x), 4, 4));
-            let deal = (w == "struck" || w.starts_with("strike"))
-                && rule.mode.is_none()
-                && (near(&|x| is!("struck_objects", x), 0, 3)
-                    || matches!(prev(1), "deal" | "agreement" | "accord" | "pact"));
-            labour || deal
+            strike_sense(sent, t0, t1, rule)
         }
         // "lost his battle with cancer", "the fight against the epidemic".
         EventKind::Attack if rule.pos == Pos::Noun && matches!(next(1), "with" | "against") => {
             (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)))
         }
-        // "Her appointment was announced in December": a passive with no
-        // "by" names no speaker.
+        // "was admitted to hospital" whoever admitted them.
         EventKind::Statement
-            if rule.pos == Pos::Verb
-                && w.ends_with("ed")
-                && (be(prev(1)) || prev(1).ends_with("ly") && be(prev(2)))
-                && !(t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by") =>
+            if w == "admitted"
+                && next(1) == "to"
+                && (next(2) == "hospital" || next(3).starts_with("hospital")) =>
         {
             true
         }
+        // "Her appointment was announced in December", "the Bogor Goals
+        // ... were declared in 1994": a passive with no "by" names no
+        // speaker.
+        EventKind::Statement if rule.pos == Pos::Verb && w.ends_with("ed") && passive => !agent,
         // "physically demanding jobs", "a demanding schedule", "hard
-        // pressed": adjectives.
+        // pressed": adjectives; "repeatedly pressed Netanyahu" is a verb.
         EventKind::Request if w == "demanding" || w == "pressed" => {
-            prev(1).ends_with("ly")
+            is!("adjective_adverbs", prev(1))
                 || matches!(
                     prev(1),
                     "a" | "an" | "the" | "more" | "most" | "very" | "less" | "hard"
                 )
-        }
-        // "was admitted to hospital", "the Bogor Goals ... were declared in
-        // 1994", "was declared bankrupt": no speaker.
-        EventKind::Statement if matches!(w, "admitted" | "declared") => {
-            be(prev(1))
-                || (prev(1).ends_with("ly") && be(prev(2)))
-                || next(1) == "to"
-                    && matches!(next(2), "hospital" | "a" | "the")
-                    && (next(2) == "hospital" || next(3).starts_with("hospital"))
         }
         // "was sworn in as India's 12th prime minister": an oath of office.
         EventKind::Pledge if matches!(w, "sworn" | "swore" | "swear" | "swears") => {
             matches!(next(1), "in" | "into")
         }
         _ => false,
+    }
+}
+
+/// "strike" and "struck" in their other senses: a walkout ("The Wednesday
+/// strike by the General Confederation of Workers", "teachers called off
+/// their strike", "the union launched the strike"), a deal ("an agreement
+/// struck with"), a ruling ("struck down by a judge"). A weapon named in
+/// the pattern ("air strike", "missiles struck") keeps the attack.
+fn strike_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let w = sent.lower(t0);
+    let launch = w.starts_with("launch");
+    if rule.mode.is_some() && !launch {
+        return false;
+    }
+    let Some(s) =
+        (t0..t1).find(|&k| sent.lower(k).starts_with("strik") || sent.lower(k) == "struck")
+    else {
+        return false;
+    };
+    let before = |k: usize| if s >= k { sent.lower(s - k) } else { "" };
+    let after = |k: usize| sent.lower(s + k);
+    if matches!(
+        before(1),
+        "air" | "drone" | "missile" | "rocket" | "aerial" | "naval" | "military"
+    ) {
+        return false;
+    }
+    // The walkers-out own the strike: its modifiers or possessor ("Greek
+    // teachers' strike", "their strike" after "teachers"), "on strike", a
+    // "general"/"hunger" strike, "strike by the union", "strike leader".
+    let labour = before(1) == "on"
+        || matches!(
+            before(1),
+            "general" | "hunger" | "wildcat" | "labour" | "labor"
+        )
+        || (1..=4).any(|k| {
+            is!("labour_strike", before(k)) || launch && is!("labour_strike", prev_of(sent, t0, k))
+        })
+        || after(1) == "by" && (2..=5).any(|k| is!("labour_strike", after(k)))
+        || matches!(
+            after(1),
+            "leader" | "leaders" | "fund" | "relief" | "action" | "ballot" | "pay"
+        );
+    let deal = w == "struck"
+        && ((t1..(t1 + 3).min(sent.toks.len())).any(|k| is!("struck_objects", sent.lower(k)))
+            || matches!(before(1), "deal" | "agreement" | "accord" | "pact"));
+    // "his order struck down by a judge"; not "struck down by a roadside
+    // bomb".
+    let ruling = after(1) == "down"
+        && (s.saturating_sub(6)..(s + 8).min(sent.toks.len()))
+            .any(|k| is!("ruling_words", sent.lower(k)));
+    labour || deal || ruling
+}
+
+/// The word `k` places before token `t0`.
+fn prev_of(sent: &Sent, t0: usize, k: usize) -> &str {
+    if t0 >= k {
+        sent.lower(t0 - k)
+    } else {
+        ""
     }
 }
 
@@ -558,7 +590,6 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     {
         return false;
     }
-    // "world oil demand", "product demand": the market's, asked of nobody.
     // "an Israeli call to suspend the agency": an appeal, not a phone
     // call; "a call to Putin" stays one.
     if rule.kind == EventKind::PhoneCall && rule.pos == Pos::Noun && next == "to" {

@@ -423,7 +423,9 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
         // "Diana's brother Earl Charles Spencer", "the president's father,
         // former president George Bush": the name that follows is the
         // relative.
-        if !female && !is!("kin_male", w) || cap_word(sent, noun + 1) {
+        // "son-in-law", "brother-in-arms": another noun.
+        if !female && !is!("kin_male", w) || cap_word(sent, noun + 1) || sent.glued_hyphen(noun + 1)
+        {
             continue;
         }
         // "Saipov's sister, Umida Saipova, said she": the apposition names
