@@ -567,9 +567,16 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     }
     // "with today's telephone conversation": a meeting or speech act that
     // names no party of its own is its clause's subject's.
+    // Not when the noun is a passive's agent: "restaurants affected by
+    // tonight's announcement" is nobody's of the clause.
+    let agent_noun = (1..=4).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "by")
+        && (1..=4)
+            .take_while(|&d| t.t0 >= d && sent.lower(t.t0 - d) != "by")
+            .all(|d| !sent.toks[t.t0 - d].cap || sent.lower(t.t0 - d) == "'s");
     if args.roles.is_empty()
         && t.pos() == Pos::Noun
         && (kind.family() == "consult" || kind.speech_act())
+        && !agent_noun
     {
         if let Some(s) = subject(scope, lb, t.t0).or_else(|| controller(scope, t, lb)) {
             args.controlled = true;
