@@ -569,6 +569,9 @@ fn negated(
         || near_before
             .iter()
             .any(|w| is!("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
+        // "EU finance ministers failed to agree Tuesday on": what failed
+        // to happen (a failed round of talks still took place).
+        || near_before.ends_with(&["failed", "to"])
         || after
             .iter()
             .take(4)

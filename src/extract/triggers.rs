@@ -365,6 +365,20 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
                     "a" | "an" | "the" | "more" | "most" | "very" | "less" | "hard"
                 )
         }
+        // "met the tough Maastricht criteria", "meet its EU obligations".
+        EventKind::Meeting | EventKind::Summit | EventKind::Consultation
+            if matches!(w, "meet" | "meets" | "met") && t1 == t0 + 1 =>
+        {
+            // The object's head: past determiners and modifiers, before
+            // any preposition ("meet Kabila at the request of" is a
+            // meeting).
+            (t1..(t1 + 5).min(sent.toks.len()))
+                .take_while(|&k| {
+                    sent.toks[k].kind == TokKind::Word && !is!("stopwords", sent.lower(k))
+                        || matches!(sent.lower(k), "the" | "a" | "an" | "its" | "their" | "all")
+                })
+                .any(|k| is!("meet_objects", sent.lower(k)))
+        }
         // "was sworn in as India's 12th prime minister": an oath of office.
         EventKind::Pledge if matches!(w, "sworn" | "swore" | "swear" | "swears") => {
             matches!(next(1), "in" | "into")
@@ -540,14 +554,18 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     }
     // "a collision ... killed four people", "were killed in a car accident":
     // a death with no attacker is no attack.
-    if rule.kind == EventKind::Attack && rule.pos == Pos::Verb {
+    // "typhoon Pepeng ... is threatening to bring rains": nor a threat.
+    if matches!(rule.kind, EventKind::Attack | EventKind::Threat) && rule.pos == Pos::Verb {
         let clause_start = (0..t0)
             .rev()
             .find(|&k| is!("clause_breaks", sent.lower(k)))
             .map_or(0, |k| k + 1);
         let before =
             (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)));
-        let after = (t1..(t1 + 5).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)));
+        // "were killed in a car accident"; a warning "that transmission of
+        // the virus could occur" still warns.
+        let after = rule.kind == EventKind::Attack
+            && (t1..(t1 + 5).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)));
         if before || after {
             return false;
         }
