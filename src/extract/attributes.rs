@@ -160,6 +160,16 @@ pub(crate) fn owners(
             if let Some(i) = triggers.iter().position(|t| t.t0 < x.t0 && x.t1 < t.t1) {
                 return Some(Owner::Trigger(i));
             }
+            // "383 attacks since last April", "Bush's third China trip since
+            // 2001": a period's start dates no event in it; "since 1974, when
+            // Turkish troops invaded" does date the "when" clause's.
+            if x.t0 > 0 && sent.lower(x.t0 - 1) == "since" {
+                let when = sent.lower(x.t1) == "when"
+                    || sent.lower(x.t1) == "," && sent.lower(x.t1 + 1) == "when";
+                if !when {
+                    return Some(Owner::Verb);
+                }
+            }
             // "at a March 31, 2016, meeting", "Tuesday's talks", "a weekend
             // summit": a date inside the event noun's own phrase.
             if let Some(i) = phrase_noun(sent, triggers, x) {
