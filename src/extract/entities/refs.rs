@@ -219,7 +219,9 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
                 && !covered(ents, s - 1)
                 && !p.ends_with("ly")
                 && !is!("speech_verbs", p)
-                && !matches!(p, "suspected" | "alleged" | "unidentified" | "unknown");
+                && !matches!(p, "suspected" | "alleged" | "unidentified" | "unknown")
+                // "attacks against government forces": a preposition.
+                && !is!("prepositions", p);
             // "Thailand's military" is no "s military", "a 47-year-old
             // Buddhist man" no "old Buddhist man": the possessive's and the
             // age's last pieces are not modifiers.
