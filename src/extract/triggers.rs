@@ -492,15 +492,31 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     {
         return false;
     }
-    // "armed forces", "heavily armed police", "an armed group": the
-    // adjective, not the verb ("Iran armed the militia", "armed them").
-    if sent.lower(t0) == "armed"
-        && t1 < sent.toks.len()
-        && sent.toks[t1].kind == TokKind::Word
-        && !sent.toks[t1].cap
-        && !is!("stopwords", next)
-    {
-        return false;
+    // "armed forces", "heavily armed police", "an armed group", "armed
+    // Chinese vessels", "60 armed gold mine pirates": the adjective. The
+    // verb has an object pronoun or determiner after it, or an auxiliary or
+    // its subject's name before it ("Iran armed the militia", "has armed
+    // them", "Iran armed Hezbollah").
+    if sent.lower(t0) == "armed" {
+        let object = matches!(
+            next,
+            "the" | "them" | "it" | "him" | "their" | "its" | "his" | "her"
+        );
+        let auxiliary = matches!(
+            prev(1),
+            "has" | "have" | "had" | "was" | "were" | "is" | "be"
+        );
+        let subject = ents.iter().any(|e| e.np1 == t0)
+            && ents
+                .iter()
+                .any(|e| e.np0 == t1 && e.kind != super::entities::EntKind::Demonym);
+        let noun_after = t1 < sent.toks.len()
+            && sent.toks[t1].kind == TokKind::Word
+            && !sent.toks[t1].cap
+            && !is!("stopwords", next);
+        if noun_after || !(object || auxiliary || subject) {
+            return false;
+        }
     }
     // "talks on trade" is fine; "concerns over attacks", "brief Zelenskiy
     // on the Russia talks" are topics.
