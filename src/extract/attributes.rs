@@ -579,9 +579,15 @@ fn negated(
         || near_before
             .iter()
             .any(|w| is!("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
-        // "EU finance ministers failed to agree Tuesday on": what failed
-        // to happen (a failed round of talks still took place).
-        || near_before.ends_with(&["failed", "to"])
+        // "EU finance ministers failed to agree Tuesday on", "was unable
+        // to agree": what failed to happen (a failed round of talks still
+        // took place).
+        || near_before.len() >= 2
+            && near_before[near_before.len() - 1] == "to"
+            && matches!(
+                near_before[near_before.len() - 2],
+                "failed" | "fail" | "fails" | "unable"
+            )
         || after
             .iter()
             .take(4)
