@@ -211,7 +211,16 @@ fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
         .rev()
         .find(|w| !is!("name_particles", &w.to_lowercase()))
     {
-        disc.surnames.insert(last.to_lowercase(), ent.clone());
+        // "President Bush ... his wife Laura Bush ... Bush described": a
+        // leader keeps the bare surname from a namesake who is none.
+        let key = last.to_lowercase();
+        let keeps = disc
+            .surnames
+            .get(&key)
+            .is_some_and(|p| p.leader && !ent.leader && p.iri != ent.iri);
+        if !keeps {
+            disc.surnames.insert(key, ent.clone());
+        }
     }
     // Chinese and Korean names put the surname first ("Hu Jintao" is Hu);
     // Indonesian and Thai news names people by their first name ("Susilo
