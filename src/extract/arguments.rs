@@ -499,6 +499,9 @@ fn role_of_prep(kind: EventKind, prep: Option<&str>, nominal: bool) -> Option<Ro
         },
         Some("for") => match kind {
             Pledge | Aid => Role::Target,
+            // "asked the court to obtain status for Veselnitskaya", "called
+            // for the release of X": whom the request is for takes part.
+            Request if !nominal => Role::Participant,
             _ => return None,
         },
         _ => return None,
@@ -1058,6 +1061,18 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
             }
         } else {
             role_of_prep(kind, prep, nominal)
+        };
+        // "asked for American forces to remain": who is to act is whom
+        // the request is to.
+        let role = match role {
+            Some(Role::Participant)
+                if kind == EventKind::Request
+                    && prep == Some("for")
+                    && sent.lower(e.np1) == "to" =>
+            {
+                Some(Role::Target)
+            }
+            r => r,
         };
         let Some(role) = role else { continue };
         if nominal && prep.is_none() {
