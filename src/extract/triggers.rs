@@ -379,6 +379,14 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
                 })
                 .any(|k| is!("meet_objects", sent.lower(k)))
         }
+        // "did not respond to requests for comment": a reporter's, no
+        // event of the story (Reuters stories of the dev set).
+        EventKind::Request if w.starts_with("request") => {
+            matches!(
+                (next(1), next(2)),
+                ("for" | "to" | "seeking", "comment" | "comments")
+            )
+        }
         // "was sworn in as India's 12th prime minister": an oath of office.
         EventKind::Pledge if matches!(w, "sworn" | "swore" | "swear" | "swears") => {
             matches!(next(1), "in" | "into")
