@@ -677,6 +677,36 @@ mod tests {
         assert_eq!(attack.pos(), Pos::Noun);
     }
 
+    #[test]
+    fn a_request_for_comment_is_no_request() {
+        // other_sense itself: the dev story's sentence names two parties
+        // the bare trigger finder does not see.
+        let other = |text: &str| {
+            let d = Doc::new(text);
+            let s = &d.sents[0];
+            let t = s
+                .toks
+                .iter()
+                .position(|t| t.lower.starts_with("request"))
+                .unwrap();
+            let rule = BY_FIRST[s.lower(t)]
+                .iter()
+                .map(|&r| &RULES[r])
+                .find(|r| r.kind == EventKind::Request && r.pos == Pos::Noun)
+                .unwrap();
+            other_sense(s, t, t + 1, rule)
+        };
+        assert!(other(
+            "Lawyers for Kushner did not respond to requests for comment."
+        ));
+        assert!(other(
+            "Moscow did not reply to a request to comment on the report."
+        ));
+        assert!(!other(
+            "Kushner did not respond to requests for aid from Gaza."
+        ));
+    }
+
     fn kinds(text: &str) -> Vec<(String, EventKind)> {
         let d = Doc::new(text);
         let s = &d.sents[0];
