@@ -98,9 +98,20 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
     match needs {
         "visitor" => {
             // "received the visiting Chinese delegation", "welcomed Bush".
+            // "She received her B.S. in Latin American Studies": a possessive
+            // pronoun before a noun is no visitor.
             window(5).any(|k| {
                 matches!(sent.lower(k), "visiting" | "delegation" | "delegations")
-                    || ents.iter().any(|e| e.np0 == k && e.is_person())
+                    || ents.iter().any(|e| {
+                        e.np0 == k
+                            && e.is_person()
+                            && !(e.kind == super::entities::EntKind::Pronoun
+                                && matches!(sent.lower(k), "her" | "his" | "their" | "its")
+                                && sent
+                                    .toks
+                                    .get(k + 1)
+                                    .is_some_and(|t| t.kind == TokKind::Word))
+                    })
             })
         }
         "askobj" => {
@@ -675,6 +686,27 @@ mod tests {
         let t = find(&d.sents[0], &[]);
         let attack = t.iter().find(|t| t.kind() == EventKind::Attack).unwrap();
         assert_eq!(attack.pos(), Pos::Noun);
+    }
+
+    #[test]
+    fn a_possessive_pronoun_is_no_visitor() {
+        let d = Doc::new("She received her degree from Berkeley. Hu received him in Beijing.");
+        let visitor = |s: &Sent, who: &str| {
+            let p = s.toks.iter().position(|t| t.lower == who).unwrap();
+            let person = crate::model::EntityRef {
+                iri: "x".into(),
+                label: "X".into(),
+                etype: crate::model::EntityType::Person,
+                qid: None,
+                anchor: "x".into(),
+                leader: false,
+                located_in: None,
+            };
+            let e = Ent::new(p, p + 1, person, crate::extract::entities::EntKind::Pronoun);
+            needs_met(s, &[e], 1, 2, "visitor")
+        };
+        assert!(!visitor(&d.sents[0], "her"));
+        assert!(visitor(&d.sents[1], "him"));
     }
 
     #[test]
