@@ -31,8 +31,8 @@ pub(crate) struct Item<'a> {
     /// A stable id (the mention IRI): the last tie-breaker of the order.
     pub id: String,
     /// Ids of the items its article related it to ("their talks at a
-    /// weekend summit": part of it): the text told two events, and across
-    /// the store they stay two. Inside an article, `cluster_apart` says so.
+    /// weekend summit": part of it): the text told two events, so they stay
+    /// two, inside the article and across the store.
     pub related: &'a [String],
 }
 
@@ -155,18 +155,9 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
     true
 }
 
-/// Groups items into events; returns clusters of item indices.
+/// Groups items into events; returns clusters of item indices. Items their
+/// article related (`Item::related`) stay in different events.
 pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
-    cluster_apart(items, mode, &[])
-}
-
-/// [`cluster`], keeping each pair of `apart` (item indices, smaller first)
-/// in different events: the text related them, so they are two.
-pub(crate) fn cluster_apart(
-    items: &[Item],
-    mode: Mode,
-    apart: &[(usize, usize)],
-) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&x, &y| {
         let (a, b) = (items[x].mention, items[y].mention);
@@ -196,9 +187,9 @@ pub(crate) fn cluster_apart(
                 (Some((e, l)), Some((ce, cl))) => e <= cl && ce <= l,
                 _ => true,
             };
-            may && clusters[c].iter().all(|&j| {
-                compatible(&items[i], &items[j], mode) && !apart.contains(&(i.min(j), i.max(j)))
-            })
+            may && clusters[c]
+                .iter()
+                .all(|&j| compatible(&items[i], &items[j], mode))
         };
         let join = |clusters: &mut Vec<Vec<usize>>,
                     common: &mut Vec<Option<(NaiveDate, NaiveDate)>>,

@@ -525,12 +525,11 @@ fn coordinated(
 /// agreement", "Hamas, which took over Gaza in 2007, attacked", "since
 /// Paris and Beijing established diplomatic relations in 1964, Millon has
 /// invited": a date in a subordinate clause with a verb of its own is that
-/// verb's. A "when" clause
-/// shares its time with the clause it hangs on ("when he decided ...,
-/// back in 1996, he was offered"), unless that is itself a relative clause
-/// ("who became ... when he joined ... last month,"); an occurrence verb
-/// ("the blast, which happened at around 10:00 a.m., killed") dates the
-/// event itself.
+/// verb's. A "when" clause shares its time with the clause it hangs on
+/// ("when he decided ..., back in 1996, he was offered"), unless that is
+/// itself a relative clause ("who became ... when he joined ... last
+/// month,"); an occurrence verb ("the blast, which happened at around 10:00
+/// a.m., killed") dates the event itself.
 fn in_own_clause(sent: &Sent, breaks: &[bool], x: &TimexTok) -> bool {
     let last_break = |before: usize| (sent.body..before).rev().find(|&k| breaks[k]);
     let relative = |r: usize| matches!(sent.lower(r), "who" | "which");

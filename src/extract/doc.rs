@@ -77,10 +77,8 @@ impl<'a> Doc<'a> {
             let quotes = quote_spans(&toks);
             let heading = is_heading(&toks) || !line_is_prose(text, span.start);
             // A dateline opens a paragraph.
-            let opens = text[..span.start]
-                .trim_end_matches([' ', '\t'])
-                .ends_with('\n')
-                || text[..span.start].trim().is_empty();
+            let before = text[..span.start].trim_end_matches([' ', '\t']);
+            let opens = before.is_empty() || before.ends_with('\n');
             let placed = if opens {
                 place_dateline_end(text, &toks)
             } else {

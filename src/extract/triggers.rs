@@ -335,11 +335,11 @@ fn join_adjacent_attacks(found: &mut Vec<Trigger>) {
 /// html/ where the word named no event of its kind.
 fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let w = sent.lower(t0);
-    let prev = |k: usize| if t0 >= k { sent.lower(t0 - k) } else { "" };
+    let prev = |k: usize| prev_of(sent, t0, k);
     let next = |k: usize| sent.lower(t1 + k - 1);
     let be = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are" | "be");
-    let passive = be(prev(1)) || prev(1).ends_with("ly") && be(prev(2));
-    let agent = (t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by");
+    let passive = || be(prev(1)) || prev(1).ends_with("ly") && be(prev(2));
+    let agent = || (t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by");
     match rule.kind {
         // "world oil demand", "a decrease in demand", "if demand falls".
         EventKind::Request if w.starts_with("demand") && w != "demanding" => {
@@ -366,7 +366,7 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
         // "Her appointment was announced in December", "the Bogor Goals
         // ... were declared in 1994": a passive with no "by" names no
         // speaker.
-        EventKind::Statement if rule.pos == Pos::Verb && w.ends_with("ed") && passive => !agent,
+        EventKind::Statement if rule.pos == Pos::Verb && w.ends_with("ed") && passive() => !agent(),
         // "physically demanding jobs", "a demanding schedule", "hard
         // pressed": adjectives; "repeatedly pressed Netanyahu" is a verb.
         EventKind::Request if w == "demanding" || w == "pressed" => {
@@ -422,7 +422,7 @@ fn strike_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     else {
         return false;
     };
-    let before = |k: usize| if s >= k { sent.lower(s - k) } else { "" };
+    let before = |k: usize| prev_of(sent, s, k);
     let after = |k: usize| sent.lower(s + k);
     if matches!(
         before(1),
@@ -481,7 +481,7 @@ fn compound_participle(sent: &Sent, t0: usize) -> bool {
 /// attacks"), a series ("a string of attacks"), an adjective ("meeting
 /// room"), a habit ("has been meeting"), a bare generic noun.
 fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
-    let prev = |k: usize| if t0 >= k { sent.lower(t0 - k) } else { "" };
+    let prev = |k: usize| prev_of(sent, t0, k);
     let next = sent.lower(t1);
     if rule.pos == Pos::Verb && compound_participle(sent, t0) {
         return false;
@@ -517,6 +517,10 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     // its subject's name before it ("Iran armed the militia", "has armed
     // them", "Iran armed Hezbollah").
     if sent.lower(t0) == "armed" {
+        let noun_after = t1 < sent.toks.len()
+            && sent.toks[t1].kind == TokKind::Word
+            && !sent.toks[t1].cap
+            && !is!("stopwords", next);
         let object = matches!(
             next,
             "the" | "them" | "it" | "him" | "their" | "its" | "his" | "her"
@@ -525,15 +529,13 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             prev(1),
             "has" | "have" | "had" | "was" | "were" | "is" | "be"
         );
-        let subject = ents.iter().any(|e| e.np1 == t0)
-            && ents
-                .iter()
-                .any(|e| e.np0 == t1 && e.kind != super::entities::EntKind::Demonym);
-        let noun_after = t1 < sent.toks.len()
-            && sent.toks[t1].kind == TokKind::Word
-            && !sent.toks[t1].cap
-            && !is!("stopwords", next);
-        if noun_after || !(object || auxiliary || subject) {
+        let subject = || {
+            ents.iter().any(|e| e.np1 == t0)
+                && ents
+                    .iter()
+                    .any(|e| e.np0 == t1 && e.kind != super::entities::EntKind::Demonym)
+        };
+        if noun_after || !(object || auxiliary || subject()) {
             return false;
         }
     }
@@ -693,15 +695,12 @@ mod tests {
         let d = Doc::new("She received her degree from Berkeley. Hu received him in Beijing.");
         let visitor = |s: &Sent, who: &str| {
             let p = s.toks.iter().position(|t| t.lower == who).unwrap();
-            let person = crate::model::EntityRef {
-                iri: "x".into(),
-                label: "X".into(),
-                etype: crate::model::EntityType::Person,
-                qid: None,
-                anchor: "x".into(),
-                leader: false,
-                located_in: None,
-            };
+            let person = crate::extract::entities::minted(
+                "X",
+                crate::model::EntityType::Person,
+                None,
+                false,
+            );
             let e = Ent::new(p, p + 1, person, crate::extract::entities::EntKind::Pronoun);
             needs_met(s, &[e], 1, 2, "visitor")
         };

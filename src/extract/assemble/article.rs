@@ -19,25 +19,27 @@ pub(crate) fn finish_article(
     dct: Option<NaiveDate>,
 ) -> Vec<Mention> {
     promote_summits(&mut mentions);
+    let id = |i: usize| format!("{i:06}");
+    // The mentions each one's relations name: the text told them apart.
+    let at = |start: usize| mentions.iter().position(|m| m.evidence[0].start == start);
+    let mut related: Vec<Vec<String>> = vec![Vec::new(); mentions.len()];
+    for p in pending {
+        if let (Some(a), Some(b)) = (at(p.from), at(p.to)) {
+            related[a].push(id(b));
+            related[b].push(id(a));
+        }
+    }
     let keyed: Vec<merge::Item> = mentions
         .iter()
         .enumerate()
         .map(|(i, m)| merge::Item {
             mention: m,
             reference: dct,
-            id: format!("{i:06}"),
-            related: &[],
+            id: id(i),
+            related: &related[i],
         })
         .collect();
-    let at = |start: usize| mentions.iter().position(|m| m.evidence[0].start == start);
-    let apart: Vec<(usize, usize)> = pending
-        .iter()
-        .filter_map(|p| {
-            let (a, b) = (at(p.from)?, at(p.to)?);
-            Some((a.min(b), a.max(b)))
-        })
-        .collect();
-    let clusters = merge::cluster_apart(&keyed, merge::Mode::Article, &apart);
+    let clusters = merge::cluster(&keyed, merge::Mode::Article);
     let mut merged: Vec<Mention> = clusters
         .iter()
         .map(|c| {
