@@ -7,7 +7,7 @@ use super::doc::Sent;
 use super::entities::Ent;
 use super::lexicon::{in_list, is, Pos, Slot, TriggerRule, BY_FIRST, RULES};
 use super::text::TokKind;
-use crate::model::EventKind;
+use crate::model::{EntityType, EventKind, Role};
 
 /// A trigger at tokens `t0..t1` of a sentence.
 #[derive(Debug, Clone)]
@@ -406,6 +406,55 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     }
 }
 
+/// An attack in words: "Lavrov attacked the ODIHR Monday, saying it had
+/// an unacceptable autonomy", "the candidates attacked Biden for being
+/// soft on Iran", "used that time to attack Trump directly". Read once the
+/// arguments are known: in a sentence that names no force or harm, an
+/// active "attack" of persons only by no state, or one followed by the
+/// grounds of a criticism ("saying", "over what", "for being").
+pub(crate) fn in_words(sent: &Sent, ents: &[Ent], t: &Trigger, roles: &[(Role, usize)]) -> bool {
+    if t.kind() != EventKind::Attack
+        || t.pos != Pos::Verb
+        || !sent.lower(t.t0).starts_with("attack")
+    {
+        return false;
+    }
+    if matches!(
+        prev_of(sent, t.t0, 1),
+        "was" | "were" | "been" | "being" | "is" | "are" | "be"
+    ) {
+        return false;
+    }
+    let force = |w: &str| {
+        is!("weapon", w) || is!("military", w) || is!("force_nouns", w) || is!("harm_words", w)
+    };
+    if sent.toks.iter().any(|tok| force(&tok.lower)) {
+        return false;
+    }
+    // A state's attack on a person is read as force ("Israel would not
+    // attack the Islamic Republic": an unknown name may pass for a person).
+    let state = roles
+        .iter()
+        .any(|&(r, i)| r == Role::Initiator && ents[i].ent.etype == EntityType::Country);
+    let mut targets = roles.iter().filter(|(r, _)| *r == Role::Target).peekable();
+    let persons = !state
+        && targets.peek().is_some()
+        && targets.all(|&(_, i)| ents[i].ent.etype == EntityType::Person);
+    let n = sent.toks.len();
+    let grounds = (t.t1..n.min(t.t1 + 15))
+        .take_while(|&k| sent.lower(k) != ";")
+        .any(|k| match sent.lower(k) {
+            "saying" => true,
+            "over" => sent.lower(k + 1) == "what",
+            "for" => matches!(
+                sent.lower(k + 1),
+                "being" | "failing" | "his" | "her" | "its" | "their"
+            ),
+            _ => false,
+        });
+    persons || grounds
+}
+
 /// "strike" and "struck" in their other senses: a walkout ("The Wednesday
 /// strike by the General Confederation of Workers", "teachers called off
 /// their strike", "the union launched the strike"), a deal ("an agreement
@@ -499,6 +548,11 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         k += 1;
     }
     if matches!(prev(1), "such" | "without" | "no" | "any") {
+        return false;
+    }
+    // "prevent them from launching rockets", "to stop militants from
+    // firing": what is kept from happening is no event.
+    if prev(1) == "from" && (2..=5).any(|k| is!("keep_from", prev(k))) {
         return false;
     }
     // "the nation's brief detention", "a brief statement": the adjective,

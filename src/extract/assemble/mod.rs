@@ -407,6 +407,9 @@ fn sentence_mentions(
     let mut out: Vec<Mention> = Vec::new();
     for (ti, t) in trigs.iter().enumerate() {
         let args = arguments::read(&scope, t);
+        if triggers::in_words(sent, ents, t, &args.roles) {
+            continue;
+        }
         if let Some(m) = mention(text, &scope, ti, &args, tx, &owners, ctx) {
             if matches!(m.kind, EventKind::Pledge | EventKind::Aid) {
                 out.extend(gapped(text, sent, ents, t, &m, ctx));
