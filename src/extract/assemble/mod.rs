@@ -11,7 +11,7 @@ use super::arguments::{self, Args, Scope};
 use super::attributes;
 use super::clauses::{self, Frame, TimexTok};
 use super::doc::{Doc, Sent};
-use super::entities::{self, refs_update, Context, Discourse, Ent};
+use super::entities::{self, refs_update, Context, Discourse, Ent, EntKind};
 use super::lexicon::is;
 use super::relations::{self, Pending};
 use super::triggers::{self, Trigger};
@@ -346,6 +346,45 @@ fn give_recipients(mentions: &mut [Mention], countries: &HashMap<String, (usize,
     }
 }
 
+/// "The United States offered 10 million dollars of aid ... to induce
+/// North Korea to come to the table": money or aid with no recipient is
+/// for the one other country the rest of the sentence names (not as a
+/// place or a modifier), before the article's main country is tried.
+fn sentence_recipient(sent: &Sent, ents: &[Ent], t: &Trigger, m: &mut Mention, ctx: &Context) {
+    if m.actors.iter().any(|(r, _)| *r == Role::Target)
+        || !(t.t1..sent.toks.len()).any(|k| is!("aidobj", sent.lower(k)))
+    {
+        return;
+    }
+    let mut others = ents.iter().filter(|e| {
+        e.np0 >= t.t1
+            && e.kind == EntKind::Name
+            && e.ent.etype == EntityType::Country
+            && !e.locative
+            && !e.modifier
+            && !m.actors.iter().any(|(_, a)| a.anchor == e.ent.anchor)
+            // "1.2 billion US dollars", "(8.6 billion US)", "US lumber
+            // groups": a currency or a modifier.
+            && sent.toks.get(e.np1).is_none_or(|x| {
+                x.kind != super::text::TokKind::Word || x.cap || is!("stopwords", &x.lower)
+            })
+            && !matches!(sent.lower(e.np1), ")" | "-")
+            // "while Spain and Portugal are still considering theirs".
+            && !(t.t1..e.np0).any(|k| is!("clause_breaks", sent.lower(k)))
+            // "and Italy would lead the force": the subject of a clause
+            // of its own.
+            && !matches!(
+                sent.lower(e.np1),
+                "would" | "will" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "could"
+            )
+            && !is!("speech_verbs", sent.lower(e.np1))
+    });
+    let Some(first) = others.next() else { return };
+    if others.all(|e| e.ent.anchor == first.ent.anchor) {
+        m.actors.push((Role::Target, actor_ref(first, ctx)));
+    }
+}
+
 /// "I" and "we" inside a quote are the speaker the sentence names.
 fn quote_speakers(sent: &Sent, ents: &mut [Ent], frames: &[Frame]) {
     let Some(sp) = frames.iter().find_map(|f| f.speaker) else {
@@ -410,8 +449,9 @@ fn sentence_mentions(
         if triggers::in_words(sent, ents, t, &args.roles) {
             continue;
         }
-        if let Some(m) = mention(text, &scope, ti, &args, tx, &owners, ctx) {
+        if let Some(mut m) = mention(text, &scope, ti, &args, tx, &owners, ctx) {
             if matches!(m.kind, EventKind::Pledge | EventKind::Aid) {
+                sentence_recipient(sent, ents, t, &mut m, ctx);
                 out.extend(gapped(text, sent, ents, t, &m, ctx));
             }
             out.push(m);
