@@ -5,7 +5,7 @@
 
 use super::doc::Sent;
 use super::entities::{Ent, EntKind};
-use super::lexicon::is;
+use super::lexicon::{is, Pos};
 use super::text::TokKind;
 
 /// A date expression mapped onto a sentence's tokens.
@@ -52,6 +52,28 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
             // clause, not a prepositional phrase.
             || (is!("subordinators", w) && subordinate_clause(sent, i));
     }
+    // "Hours after the Security Council failed to agree, Islamist fighters
+    // opened fire": a fronted subordinate clause ends at its comma, which
+    // opens the main clause.
+    // "Siniora, who heads a government ..., vowed": so does a relative
+    // clause set off by commas after the subject.
+    if let Some(i) = (sent.body..n.min(sent.body + 4)).find(|&i| {
+        let w = sent.lower(i);
+        b[i] && match w {
+            "who" | "which" | "whom" | "whose" => i > 0 && sent.lower(i - 1) == ",",
+            // "If the motion passes, Martin is expected to ask": the main
+            // clause stays in the condition's scope.
+            "so" | "yet" | "that" | ";" | "if" | "unless" => false,
+            _ => is!("subordinators", w) || is!("clause_breaks", w),
+        }
+    }) {
+        if let Some(c) = (i + 1..n)
+            .take_while(|&k| !b[k])
+            .find(|&k| sent.lower(k) == ",")
+        {
+            b[c] = true;
+        }
+    }
     b
 }
 
@@ -85,27 +107,43 @@ fn short_glosses(sent: &Sent) -> Vec<bool> {
 /// Whether the subordinator at `i` opens a clause: a finite verb follows
 /// within a few words, before any comma.
 fn subordinate_clause(sent: &Sent, i: usize) -> bool {
+    // "just before President Donald Trump visits Beijing", "after Putin
+    // met Erdogan": a verb right after a name, not only an auxiliary.
+    let verb_after_name = |k: usize| {
+        let w = sent.lower(k);
+        sent.toks[k - 1].cap
+            && !sent.toks[k].cap
+            && sent.toks[k].kind == super::text::TokKind::Word
+            && (w.ends_with("ed")
+                || is!("irregular_past", w)
+                || super::lexicon::BY_FIRST.get(w).is_some_and(|rs| {
+                    rs.iter()
+                        .any(|&r| super::lexicon::RULES[r].pos == Pos::Verb)
+                }))
+    };
     (i + 2..(i + 8).min(sent.toks.len()))
         .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "."))
         .any(|k| {
-            matches!(
-                sent.lower(k),
-                "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "will"
-                    | "would"
-                    | "had"
-                    | "has"
-                    | "have"
-                    | "did"
-                    | "does"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "'s"
-            ) && sent.lower(k) != "'s"
+            verb_after_name(k) || {
+                matches!(
+                    sent.lower(k),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "will"
+                        | "would"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "did"
+                        | "does"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "'s"
+                ) && sent.lower(k) != "'s"
+            }
         })
 }
 
