@@ -116,10 +116,14 @@ fn subordinate_clause(sent: &Sent, i: usize) -> bool {
             && sent.toks[k].kind == super::text::TokKind::Word
             && (w.ends_with("ed")
                 || is!("irregular_past", w)
-                || super::lexicon::BY_FIRST.get(w).is_some_and(|rs| {
-                    rs.iter()
-                        .any(|&r| super::lexicon::RULES[r].pos == Pos::Verb)
-                }))
+                // A present tense needs its object ("visits Beijing"):
+                // "after progress in Ukraine talks" is a noun.
+                || (sent.toks.get(k + 1).is_some_and(|x| x.cap)
+                    || matches!(sent.lower(k + 1), "the" | "a" | "an"))
+                    && super::lexicon::BY_FIRST.get(w).is_some_and(|rs| {
+                        rs.iter()
+                            .any(|&r| super::lexicon::RULES[r].pos == Pos::Verb)
+                    }))
     };
     (i + 2..(i + 8).min(sent.toks.len()))
         .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "."))
