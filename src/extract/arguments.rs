@@ -548,15 +548,41 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
             args.add(Role::Target, i);
         }
     }
-    // "demanded that Sessions be recalled", "asked that the Security
-    // Council lift": who is to act is whom the request is to.
-    if kind == EventKind::Request && sent.lower(t.t1) == "that" {
-        if let Some(i) = ents.iter().position(|e| {
-            free(e)
-                && !e.is_place()
-                && (e.np0 == t.t1 + 1 || e.np0 == t.t1 + 2 && sent.lower(t.t1 + 1) == "the")
-        }) {
-            for e in coordinated(scope, i, t.t1 + 1, sent.toks.len()) {
+    if let Some(that) = that_complement(scope, t) {
+        // "demanded that Sessions be recalled", "asked on Monday that the
+        // Security Council lift": who is to act is whom the request is to.
+        if kind == EventKind::Request {
+            if let Some(i) = ents.iter().position(|e| {
+                free(e)
+                    && !e.is_place()
+                    && (e.np0 == that + 1 || e.np0 == that + 2 && sent.lower(that + 1) == "the")
+            }) {
+                for e in coordinated(scope, i, that + 1, sent.toks.len()) {
+                    args.add(Role::Target, e);
+                }
+            }
+        }
+        // Otherwise only where the speaker is who acts ("vowed that it
+        // would wipe out"): "warned that Syria could stir up tension on the border"
+        // is a forecast, its objects nobody's target.
+        // A request's complement is the addressee's act ("asked that the
+        // Council lift its embargo against Somalia"): all of it counts.
+        let actor = kind == EventKind::Request
+            || ents
+                .iter()
+                .find(|e| e.np0 > that && e.np0 <= that + 2)
+                .is_some_and(|e| {
+                    e.kind == EntKind::Pronoun
+                        || args.roles.iter().any(|&(r, x)| {
+                            r == Role::Initiator && ents[x].ent.anchor == e.ent.anchor
+                        })
+                });
+        for e in content_objects(scope, that).into_iter().filter(|_| actor) {
+            if !args
+                .roles
+                .iter()
+                .any(|&(_, x)| ents[x].ent.anchor == ents[e].ent.anchor)
+            {
                 args.add(Role::Target, e);
             }
         }
@@ -589,6 +615,76 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     args
+}
+
+/// The "that" opening a threat's, pledge's or request's complement, right
+/// after the verb or past its date ("vowed on Saturday that").
+fn that_complement(scope: &Scope, t: &Trigger) -> Option<usize> {
+    let sent = scope.sent;
+    if t.pos() != Pos::Verb
+        || !matches!(
+            t.kind(),
+            EventKind::Threat | EventKind::Pledge | EventKind::Request
+        )
+    {
+        return None;
+    }
+    let that = (t.t1..(t.t1 + 5).min(sent.toks.len())).find(|&k| sent.lower(k) == "that")?;
+    let named_between = scope.ents.iter().any(|e| e.np0 >= t.t1 && e.np0 < that);
+    (!named_between).then_some(that)
+}
+
+/// Whom the content of a "that" complement acts on: "vowed that it would
+/// wipe out the LRA", "warned that parliament could hit back at the
+/// Security Council", "asked that the Council lift its embargo against
+/// Somalia". The object of the verb after the complement's modal.
+fn content_objects(scope: &Scope, that: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let n = sent.toks.len();
+    let modal = (that + 1..(that + 11).min(n))
+        .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "."))
+        .find(|&k| {
+            matches!(
+                sent.lower(k),
+                "would" | "will" | "could" | "should" | "must" | "might" | "may" | "to"
+            )
+        });
+    // "asked that the Security Council lift": a subjunctive right after
+    // the complement's subject.
+    let subjunctive = || {
+        ents.iter()
+            .find(|e| e.np0 > that && e.np0 <= that + 2)
+            .map(|e| e.np1)
+            .filter(|&v| {
+                sent.toks
+                    .get(v)
+                    .is_some_and(|x| x.kind == TokKind::Word && !x.cap)
+            })
+    };
+    let Some(verb) = modal.map(|m| m + 1).or_else(subjunctive) else {
+        return Vec::new();
+    };
+    ents.iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            free(e)
+                && e.np0 > verb
+                && e.np0 <= verb + 8
+                && (!e.is_place() || e.ent.etype == EntityType::Country)
+                && !e.locative
+                && e.kind != EntKind::Pronoun
+                && (verb..e.np0).all(|k| {
+                    !matches!(sent.lower(k), "," | "." | "and")
+                        && !is!("clause_breaks", sent.lower(k))
+                })
+                && matches!(
+                    governing_prep(sent, e.np0, verb),
+                    None | Some("against" | "at" | "on" | "to")
+                )
+        })
+        .map(|(i, _)| i)
+        .take(1)
+        .collect()
 }
 
 /// The subject side of a verbal trigger: a controlling object ("urged X to
