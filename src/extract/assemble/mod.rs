@@ -767,6 +767,21 @@ fn mention(
                     .is_some_and(|w| is!("aidobj", &w.to_lowercase())))
         });
     }
+    // "A car bomb exploded in a fish market in Kufa, killing 31 people":
+    // an attack on no named party hit the country it happened in (the
+    // gold conventions list the place among the targets).
+    if kind == EventKind::Attack && !actors.iter().any(|(r, _)| *r == Role::Target) {
+        if let Some(c) = place
+            .as_ref()
+            .and_then(|p| ctx.gaz.get(&p.anchor))
+            .map(|c| ctx.gaz.entity_ref(c, ctx.date))
+            .filter(|c| c.etype == EntityType::Country)
+        {
+            if !actors.iter().any(|(_, a)| a.anchor == c.anchor) {
+                actors.push((Role::Target, c));
+            }
+        }
+    }
     with_countries(&mut actors, ctx);
     let mut date = attributes::date(ti, scope.triggers, bounds, tx, owners, scope.frames, sent);
     if date.is_none() {
