@@ -540,7 +540,23 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
             args.add(Role::Participant, a);
         }
     }
-    right_side(scope, t, rb, passive, &mut args);
+    // "A roadside bomb hit an Iraqi army patrol", "a car bomb ripped
+    // through a market": an attack or weapon noun is its verb's subject,
+    // and the verb's object is the target.
+    if weapon_subject(sent, t) && !passive {
+        let verb = Trigger {
+            t1: if is!("weapon_verbs", sent.lower(t.t1 - 1)) {
+                t.t1
+            } else {
+                t.t1 + 1
+            },
+            pos: Pos::Verb,
+            ..t.clone()
+        };
+        right_side(scope, &verb, rb, false, &mut args);
+    } else {
+        right_side(scope, t, rb, passive, &mut args);
+    }
     // "In a letter to Lighthizer in October, Holcomb urged the
     // administration": the letter's addressee is whom the words are to.
     if kind.speech_act() && t.pos() == Pos::Verb {
@@ -687,6 +703,14 @@ fn content_objects(scope: &Scope, that: usize) -> Vec<usize> {
         .collect()
 }
 
+/// An attack or weapon noun as the subject of a verb of harm: "a roadside
+/// bomb hit", "a car bomb exploded", "a suicide bombing killed".
+fn weapon_subject(sent: &Sent, t: &Trigger) -> bool {
+    t.kind() == EventKind::Attack
+        && t.pos() == Pos::Noun
+        && (is!("weapon_verbs", sent.lower(t.t1)) || is!("weapon_verbs", sent.lower(t.t1 - 1)))
+}
+
 /// The subject side of a verbal trigger: a controlling object ("urged X to
 /// meet"), a coordinated verb's subject, its own subject, the controller of
 /// its clause, or the subject after a fronted adjunct.
@@ -698,6 +722,20 @@ fn verb_left(
     passive: bool,
     args: &mut Args,
 ) {
+    // "A bomb hit a patrol, killing two soldiers": the participle tells
+    // the attack before it, whose subject is the weapon, no party.
+    let sent = scope.sent;
+    if t.kind() == EventKind::Attack
+        && t.t0 > 0
+        && sent.lower(t.t0 - 1) == ","
+        && sent.lower(t.t0).ends_with("ing")
+        && scope
+            .triggers
+            .iter()
+            .any(|o| o.t1 < t.t0 && weapon_subject(sent, o))
+    {
+        return;
+    }
     // The first source that answers; `true` when the subject is borrowed
     // from another clause (controlled).
     let found = controlling_object(scope, t)
@@ -1087,7 +1125,22 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
     // "spoke with Zelensky by phone": a party inside the trigger's words.
     for (i, e) in ents.iter().enumerate() {
         if free(e) && e.np0 > t.t0 && e.np1 < t.t1 {
-            if let Some(role) = role_of_prep(kind, governing_prep(sent, e.np0, t.t0), false) {
+            let prep = governing_prep(sent, e.np0, t.t0);
+            // "was killed in an Israeli air strike": whose strike it was;
+            // "a suicide bomber who killed": who did it.
+            let attacker = || {
+                e.kind == EntKind::Group
+                    && prep.is_none()
+                    && matches!(
+                        sent.lower(e.np1 - 1),
+                        "bomber" | "bombers" | "gunman" | "gunmen"
+                    )
+            };
+            if kind == EventKind::Attack
+                && (passive && prep == Some("in") && e.kind == EntKind::Demonym || attacker())
+            {
+                args.add(Role::Initiator, i);
+            } else if let Some(role) = role_of_prep(kind, prep, false) {
                 args.add(role, i);
             }
         }

@@ -351,6 +351,12 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
         {
             strike_sense(sent, t0, t1, rule)
         }
+        // "a colliery gas blast", "a coal mine explosion": an accident.
+        EventKind::Attack
+            if rule.pos == Pos::Noun && (1..=3).any(|k| is!("accident_words", prev(k))) =>
+        {
+            true
+        }
         // "lost his battle with cancer", "the fight against the epidemic".
         EventKind::Attack if rule.pos == Pos::Noun && matches!(next(1), "with" | "against") => {
             (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)))
@@ -651,8 +657,11 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             .rev()
             .find(|&k| is!("clause_breaks", sent.lower(k)))
             .map_or(0, |k| k + 1);
-        let before =
-            (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)));
+        let before = (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)))
+            // "a gas explosion in the colliery ... killed 47 miners".
+            || rule.kind == EventKind::Attack
+                && (clause_start.max(t0.saturating_sub(18))..t0)
+                    .any(|k| is!("accident_words", sent.lower(k)));
         // "were killed in a car accident"; a warning "that transmission of
         // the virus could occur" still warns.
         let after = rule.kind == EventKind::Attack

@@ -770,7 +770,12 @@ fn mention(
     // "A car bomb exploded in a fish market in Kufa, killing 31 people":
     // an attack on no named party hit the country it happened in (the
     // gold conventions list the place among the targets).
-    if kind == EventKind::Attack && !actors.iter().any(|(r, _)| *r == Role::Target) {
+    // Not a "blast" or "explosion" on its own: a gas blast in a colliery
+    // is no attack.
+    if kind == EventKind::Attack
+        && !t.rule.generic
+        && !actors.iter().any(|(r, _)| *r == Role::Target)
+    {
         if let Some(c) = place
             .as_ref()
             .and_then(|p| ctx.gaz.get(&p.anchor))

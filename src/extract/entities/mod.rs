@@ -250,7 +250,11 @@ pub(crate) fn find(
 fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
     for e in ents.iter_mut() {
         let mut p = e.np0;
-        while p > 0 && matches!(sent.lower(p - 1), "the" | "a" | "an") {
+        // "in central Baghdad", "in the southern Lebanese port of Tyre".
+        while p > 0
+            && (matches!(sent.lower(p - 1), "the" | "a" | "an")
+                || super::lexicon::is!("place_adjectives", sent.lower(p - 1)))
+        {
             p -= 1;
         }
         let prev = if p > 0 { sent.lower(p - 1) } else { "" };
