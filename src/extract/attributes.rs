@@ -51,7 +51,7 @@ pub(crate) fn occurrence_verb(
         return None;
     }
     let p =
-        (t.t1..sent.toks.len().min(t.t1 + 12)).find(|&k| is!("occurrence_verbs", sent.lower(k)))?;
+        (t.t1..sent.toks.len().min(t.t1 + 18)).find(|&k| is!("occurrence_verbs", sent.lower(k)))?;
     // Only the noun's own phrase (names, "of the", an acronym in brackets)
     // and auxiliaries between.
     (t.t1..p)
@@ -59,7 +59,16 @@ pub(crate) fn occurrence_verb(
             sent.toks[k].cap
                 || ents.iter().any(|e| e.covers(k))
                 || is!("occurrence_aux", sent.lower(k))
-                || matches!(sent.lower(k), "of" | "the" | "(" | ")")
+                || matches!(sent.lower(k), "of" | "the" | "(" | ")" | "'s")
+                || sent.lower(k) == "," && ents.iter().any(|e| e.t0 == k + 1)
+                // "Talks between the United States and Mexico opened",
+                // "talks to modernize NAFTA kicked off", "peace talks
+                // between Zaire's warring parties officially opened": the
+                // noun's own phrase, with no clause or speech in it.
+                || sent.toks[k].kind == super::text::TokKind::Word
+                    && !is!("clause_breaks", sent.lower(k))
+                    && !is!("speech_verbs", sent.lower(k))
+                    && !is!("occurrence_verbs", sent.lower(k))
         })
         .then_some(p)
 }
