@@ -425,8 +425,15 @@ pub(crate) fn status(
         )
     }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
     // "The summit will take place on November 4-5".
-    let future_predicate = occurrence_verb(sent, ents, t)
-        .is_some_and(|p| (t.t1..p).any(|k| matches!(lower(k), "will" | "to" | "due" | "'ll")));
+    // Only the auxiliaries right before the verb: "talks aimed at
+    // convincing North Korea to give up ... began" is past.
+    let future_predicate = occurrence_verb(sent, ents, t).is_some_and(|p| {
+        let mut a = p;
+        while a > t.t1 && is!("occurrence_aux", lower(a - 1)) {
+            a -= 1;
+        }
+        (a..p).any(|k| matches!(lower(k), "will" | "to" | "due" | "'ll"))
+    });
     // "Later Wednesday, a man was shot dead": later that day, no plan.
     let later_that_day = |k: usize| {
         before[k] == "later"
