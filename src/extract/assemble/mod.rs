@@ -767,6 +767,21 @@ fn mention(
                     .is_some_and(|w| is!("aidobj", &w.to_lowercase())))
         });
     }
+    // "We're asking people to stay home", "asked 1,700 students to
+    // self-isolate", "offered customers a discount": the public addressed
+    // is no party (the gold conventions make such events optional at
+    // best); a request to the international community keeps it.
+    // A threat to students is still one ("militants threatened students").
+    if kind.speech_act() && kind != EventKind::Threat {
+        actors.retain(|(r, a)| {
+            !(*r == Role::Target
+                && a.etype == EntityType::Group
+                && a.label
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| is!("general_public", &w.to_lowercase())))
+        });
+    }
     // "A car bomb exploded in a fish market in Kufa, killing 31 people":
     // an attack on no named party hit the country it happened in (the
     // gold conventions list the place among the targets).
