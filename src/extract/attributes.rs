@@ -203,10 +203,19 @@ pub(crate) fn owners(
             }
             // "On Friday, Trump met", "Four years later, in April 1998, the
             // second Summit took place": dates opening the sentence.
-            let opener = sent.lower(x.t1) == ","
+            // "Later Wednesday in nearby Yala province, a man was shot":
+            // a place phrase may stand between the date and its comma.
+            let comma_after = sent.lower(x.t1) == ","
+                || matches!(sent.lower(x.t1), "in" | "at" | "near" | "across")
+                    && (x.t1 + 1..(x.t1 + 8).min(sent.toks.len()))
+                        .take_while(|&k| !breaks[k])
+                        .any(|k| sent.lower(k) == ",");
+            let opener = comma_after
                 && (sent.body..x.t0).all(|k| {
-                    matches!(sent.lower(k), "," | "in" | "on" | "by")
-                        || timexes.iter().any(|y| y.t0 <= k && k < y.t1)
+                    matches!(
+                        sent.lower(k),
+                        "," | "in" | "on" | "by" | "later" | "earlier"
+                    ) || timexes.iter().any(|y| y.t0 <= k && k < y.t1)
                 })
                 && x.t0 <= sent.body + 8;
             let own_clause = in_own_clause(sent, breaks, x);
@@ -392,10 +401,14 @@ pub(crate) fn status(
         return Status::Negated;
     }
     // "claimed responsibility for the attack" vouches for the attack.
-    let hedged = (lb..t.t0)
-        .chain(t.t1..rb.min(t.t1 + 6))
-        .any(|k| is!("hedges", lower(k)) && !sent.claims_responsibility(k))
-        || frame.is_some_and(|f| f.claim);
+    let hedged = (lb..t.t0).chain(t.t1..rb.min(t.t1 + 6)).any(|k| {
+        is!("hedges", lower(k))
+                && !sent.claims_responsibility(k)
+                // "shot dead by two suspected militants": the doubt is who
+                // did it, not whether it happened.
+                && !(matches!(lower(k), "suspected" | "alleged")
+                    && is!("force_nouns", lower(k + 1)))
+    }) || frame.is_some_and(|f| f.claim);
     // A speech act told in a frame ("said Washington would impose costs")
     // happened when it was said: what it promises lies in its content.
     if t.kind().speech_act() && frame.is_some() {
