@@ -271,7 +271,7 @@ pub(crate) fn date(
     };
     if let Some(i) = owned
         .or_else(free)
-        .or_else(|| coordinated(t, triggers, timexes, owners, sent))
+        .or_else(|| coordinated(t, lb, triggers, timexes, owners, sent))
     {
         return window_of(&timexes[i].timex);
     }
@@ -524,13 +524,20 @@ pub(crate) fn attack_mode(sent: &Sent, t: &Trigger, rb: usize) -> Option<String>
 /// when it has none of its own.
 fn coordinated(
     t: &Trigger,
+    lb: usize,
     triggers: &[Trigger],
     timexes: &[TimexTok],
     owners: &[Option<Owner>],
     sent: &Sent,
 ) -> Option<usize> {
-    let and = (1..=2).find(|&d| t.t0 >= d && sent.lower(t.t0 - d) == "and")?;
-    let (and_at, first) = (t.t0 - and, t.t0.saturating_sub(25));
+    // "..., and a Muslim farmer was killed by gunfire": a clause of its
+    // own after ", and" shares the sentence's date as a second verb does.
+    let clause_and = lb >= 1 && sent.lower(lb) == "and" && sent.lower(lb - 1) == ",";
+    let (and_at, first) = match (1..=2).find(|&d| t.t0 >= d && sent.lower(t.t0 - d) == "and") {
+        Some(and) => (t.t0 - and, t.t0.saturating_sub(25)),
+        None if clause_and => (lb, lb.saturating_sub(40)),
+        None => return None,
+    };
     // Only in a sentence of main clauses: a date in a relative or "since"
     // clause before the "and" is that clause's ("Anwar, who returned ...
     // earlier this month, said ... and announced").
@@ -544,7 +551,13 @@ fn coordinated(
         .filter(|&i| sent.lower(timexes[i].t1) != "'s")
         .filter(|&i| match owners[i] {
             Some(Owner::Verb | Owner::Frame(_)) => true,
-            Some(Owner::Trigger(j)) => triggers[j].pos() == Pos::Verb,
+            // "invited Triet to visit the United States in 2007, and the
+            // president accepted the invitation": an infinitive's date is
+            // what is to be, not the sentence's.
+            Some(Owner::Trigger(j)) => {
+                triggers[j].pos() == Pos::Verb
+                    && !(triggers[j].t0 > 0 && sent.lower(triggers[j].t0 - 1) == "to")
+            }
             None => false,
         })
         .max_by_key(|&i| timexes[i].t1)

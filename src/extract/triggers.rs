@@ -556,6 +556,11 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if matches!(prev(1), "such" | "without" | "no" | "any") {
         return false;
     }
+    // "the deal was under threat", "the record is under threat": a state,
+    // no one's threat.
+    if rule.kind == EventKind::Threat && prev(1) == "under" {
+        return false;
+    }
     // "the 5th U.S. Circuit Court of Appeal", "the Ministry of Defence":
     // a capitalised word after "of" and a capitalised word ends a name.
     if t0 > sent.body + 2 && sent.toks[t0].cap && prev(1) == "of" && sent.toks[t0 - 2].cap {
