@@ -257,6 +257,21 @@ pub(crate) fn bounds(scope: &Scope, t: &Trigger) -> (usize, usize) {
 /// not in a prepositional phrase, with what is coordinated with it.
 fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
+    // "Siniora, who met Bush, Blair and Chirac in Paris last week, vowed":
+    // the main clause opened by the relative clause's closing comma hangs
+    // on the name before "who".
+    if lb >= 1 && sent.lower(lb) == "," && !ents.iter().any(|e| free(e) && e.np0 > lb && e.np1 <= v)
+    {
+        let rel = (sent.body..lb)
+            .rev()
+            .find(|&k| scope.breaks[k])
+            .filter(|&r| {
+                r >= 2 && matches!(sent.lower(r), "who" | "which") && sent.lower(r - 1) == ","
+            });
+        if let Some(ante) = rel.and_then(|r| ents.iter().position(|e| free(e) && e.np1 == r - 1)) {
+            return Some(coordinated(scope, ante, 0, ents[ante].np1));
+        }
+    }
     // "Kenya, which helped form the Somali government in 2004, asked
     // Ethiopia": the relative clause closed by the comma before the verb;
     // the verb's subject is what the clause hangs on.
@@ -646,8 +661,27 @@ fn that_complement(scope: &Scope, t: &Trigger) -> Option<usize> {
         return None;
     }
     let that = (t.t1..(t.t1 + 5).min(sent.toks.len())).find(|&k| sent.lower(k) == "that")?;
+    // Only a date or an adverb between: "asked for weapons that would
+    // allow it to strike Russia" is a relative clause.
+    let dated = (t.t1..that).all(|k| {
+        let w = sent.lower(k);
+        sent.toks[k].cap
+            || sent.toks[k].kind == TokKind::Number
+            || matches!(
+                w,
+                "on" | "last"
+                    | "this"
+                    | "also"
+                    | "again"
+                    | "publicly"
+                    | "repeatedly"
+                    | "earlier"
+                    | "later"
+                    | ","
+            )
+    });
     let named_between = scope.ents.iter().any(|e| e.np0 >= t.t1 && e.np0 < that);
-    (!named_between).then_some(that)
+    (dated && !named_between).then_some(that)
 }
 
 /// Whom the content of a "that" complement acts on: "vowed that it would
@@ -722,20 +756,26 @@ fn verb_left(
     passive: bool,
     args: &mut Args,
 ) {
-    // "A bomb hit a patrol, killing two soldiers": the participle tells
-    // the attack before it, whose subject is the weapon, no party.
+    // "A bomb hit an Iraqi army patrol, killing two soldiers": the
+    // participle tells the attack of the nearest trigger before it, whose
+    // subject is the weapon; a party inside that weapon's object is none
+    // of the participle's ("Russian missiles hit a building, killing 40
+    // civilians" keeps Russia).
     let sent = scope.sent;
-    if t.kind() == EventKind::Attack
+    let weapon_before = (t.kind() == EventKind::Attack
         && t.t0 > 0
         && sent.lower(t.t0 - 1) == ","
-        && sent.lower(t.t0).ends_with("ing")
-        && scope
+        && sent.lower(t.t0).ends_with("ing"))
+    .then(|| {
+        scope
             .triggers
             .iter()
-            .any(|o| o.t1 < t.t0 && weapon_subject(sent, o))
-    {
-        return;
-    }
+            .filter(|o| o.t1 < t.t0)
+            .max_by_key(|o| o.t1)
+    })
+    .flatten()
+    .filter(|o| weapon_subject(sent, o))
+    .map(|o| o.t1);
     // The first source that answers; `true` when the subject is borrowed
     // from another clause (controlled).
     let found = controlling_object(scope, t)
@@ -749,6 +789,9 @@ fn verb_left(
     let Some((subjects, controlled)) = found else {
         return;
     };
+    if weapon_before.is_some_and(|w| subjects.iter().all(|&e| scope.ents[e].np0 >= w)) {
+        return;
+    }
     args.controlled |= controlled;
     let role = if passive { Role::Target } else { subj_role };
     for e in subjects {

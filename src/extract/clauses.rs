@@ -57,24 +57,46 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
     // opens the main clause.
     // "Siniora, who heads a government ..., vowed": so does a relative
     // clause set off by commas after the subject.
-    if let Some(i) = (sent.body..n.min(sent.body + 4)).find(|&i| {
+    // A relative clause may follow a longer name ("Lebanese Prime Minister
+    // Fuad Siniora, who heads ..., vowed").
+    if let Some(i) = (sent.body..n.min(sent.body + 9)).find(|&i| {
         let w = sent.lower(i);
         b[i] && match w {
-            "who" | "which" | "whom" | "whose" => i > 0 && sent.lower(i - 1) == ",",
+            "who" | "which" | "whom" | "whose" => {
+                i > sent.body + 1
+                    && sent.lower(i - 1) == ","
+                    && (sent.body..i - 1).all(|k| sent.toks[k].cap)
+            }
+            _ if i > sent.body + 3 => false,
             // "If the motion passes, Martin is expected to ask": the main
             // clause stays in the condition's scope.
-            "so" | "yet" | "that" | ";" | "if" | "unless" => false,
+            // "But Russia, Iran and Turkey met": "but" subordinates nothing.
+            "so" | "yet" | "that" | ";" | "if" | "unless" | "but" => false,
             _ => is!("subordinators", w) || is!("clause_breaks", w),
         }
     }) {
         if let Some(c) = (i + 1..n)
             .take_while(|&k| !b[k])
-            .find(|&k| sent.lower(k) == ",")
+            .find(|&k| sent.lower(k) == "," && !list_comma(sent, k))
         {
             b[c] = true;
         }
     }
     b
+}
+
+/// A comma inside a list of names: "When Bush, Blair and Chirac met",
+/// "Although Japan, South Korea and China condemned".
+pub(crate) fn list_comma(sent: &Sent, c: usize) -> bool {
+    let cap = |k: usize| sent.toks.get(k).is_some_and(|t| t.cap);
+    if c == 0 || !cap(c - 1) || !cap(c + 1) {
+        return false;
+    }
+    let mut k = c + 1;
+    while cap(k) {
+        k += 1;
+    }
+    matches!(sent.lower(k), "," | "and" | "or")
 }
 
 /// The brackets of short glosses inside a noun phrase: "the Asia-Pacific

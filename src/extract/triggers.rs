@@ -138,6 +138,9 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         "military" => {
             (t0.saturating_sub(4)..n.min(end + 4)).any(|k| is!("military", sent.lower(k)))
         }
+        "force" => {
+            (t0.saturating_sub(6)..n.min(end + 6)).any(|k| is!("regime_force", sent.lower(k)))
+        }
         "aidobj" => {
             // "sending 1,000" after "troops" earlier in the sentence.
             window(8).any(|k| is!("aidobj", sent.lower(k)))
@@ -351,9 +354,12 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
         {
             strike_sense(sent, t0, t1, rule)
         }
-        // "a colliery gas blast", "a coal mine explosion": an accident.
+        // "a colliery gas blast", "a coal mine explosion": an accident (not
+        // "a chemical attack": only a blast or an explosion).
         EventKind::Attack
-            if rule.pos == Pos::Noun && (1..=3).any(|k| is!("accident_words", prev(k))) =>
+            if rule.pos == Pos::Noun
+                && is!("blast_nouns", sent.lower(t1 - 1))
+                && (1..=3).any(|k| is!("accident_words", prev(k))) =>
         {
             true
         }
@@ -415,9 +421,10 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
 /// An attack in words: "Lavrov attacked the ODIHR Monday, saying it had
 /// an unacceptable autonomy", "the candidates attacked Biden for being
 /// soft on Iran", "used that time to attack Trump directly". Read once the
-/// arguments are known: in a sentence that names no force or harm, an
-/// active "attack" of persons only by no state, or one followed by the
-/// grounds of a criticism ("saying", "over what", "for being").
+/// arguments are known: in a sentence that names no force or harm and
+/// with no state on either side, an active "attack" of persons by a named
+/// person or body, or one followed by the grounds of a criticism
+/// ("saying", "over what", "for being").
 pub(crate) fn in_words(sent: &Sent, ents: &[Ent], t: &Trigger, roles: &[(Role, usize)]) -> bool {
     if t.kind() != EventKind::Attack
         || t.pos != Pos::Verb
@@ -431,34 +438,55 @@ pub(crate) fn in_words(sent: &Sent, ents: &[Ent], t: &Trigger, roles: &[(Role, u
     ) {
         return false;
     }
-    let force = |w: &str| {
-        is!("weapon", w) || is!("military", w) || is!("force_nouns", w) || is!("harm_words", w)
+    // A state attacks by force, whatever it says ("Russia attacked Ukraine
+    // on Thursday, saying", "Israel would not attack the Islamic Republic":
+    // an unknown name may pass for a person).
+    let role_is = |role: Role, etype: EntityType| {
+        roles
+            .iter()
+            .any(|&(r, i)| r == role && ents[i].ent.etype == etype)
     };
-    if sent.toks.iter().any(|tok| force(&tok.lower)) {
+    if role_is(Role::Initiator, EntityType::Country) {
         return false;
     }
-    // A state's attack on a person is read as force ("Israel would not
-    // attack the Islamic Republic": an unknown name may pass for a person).
-    let state = roles
-        .iter()
-        .any(|&(r, i)| r == Role::Initiator && ents[i].ent.etype == EntityType::Country);
+    // Persons attacked by a named person or body ("the GOP candidates
+    // attacked Biden"); "a man attacked the prime minister" is an assault.
+    let named_attacker = roles.iter().any(|&(r, i)| {
+        r == Role::Initiator
+            && matches!(
+                ents[i].ent.etype,
+                EntityType::Person | EntityType::Organisation
+            )
+    });
     let mut targets = roles.iter().filter(|(r, _)| *r == Role::Target).peekable();
-    let persons = !state
+    let persons = named_attacker
         && targets.peek().is_some()
         && targets.all(|&(_, i)| ents[i].ent.etype == EntityType::Person);
     let n = sent.toks.len();
-    let grounds = (t.t1..n.min(t.t1 + 15))
-        .take_while(|&k| sent.lower(k) != ";")
-        .any(|k| match sent.lower(k) {
-            "saying" => true,
-            "over" => sent.lower(k + 1) == "what",
-            "for" => matches!(
-                sent.lower(k + 1),
-                "being" | "failing" | "his" | "her" | "its" | "their"
-            ),
-            _ => false,
-        });
-    persons || grounds
+    // "attacked Houthi positions in Yemen, saying": the first party hit
+    // is a country's, and so by force.
+    let first_target = roles
+        .iter()
+        .filter(|(r, _)| *r == Role::Target)
+        .min_by_key(|&&(_, i)| ents[i].np0);
+    let grounds = || {
+        first_target.is_none_or(|&(_, i)| ents[i].ent.etype != EntityType::Country)
+            && (t.t1..n.min(t.t1 + 15))
+                .take_while(|&k| sent.lower(k) != ";")
+                .any(|k| match sent.lower(k) {
+                    "saying" => true,
+                    "over" => sent.lower(k + 1) == "what",
+                    "for" => matches!(
+                        sent.lower(k + 1),
+                        "being" | "failing" | "his" | "her" | "its" | "their"
+                    ),
+                    _ => false,
+                })
+    };
+    let force = |w: &str| {
+        is!("weapon", w) || is!("military", w) || is!("force_nouns", w) || is!("harm_words", w)
+    };
+    (persons || grounds()) && !sent.toks.iter().any(|tok| force(&tok.lower))
 }
 
 /// "strike" and "struck" in their other senses: a walkout ("The Wednesday
@@ -567,8 +595,12 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         return false;
     }
     // "prevent them from launching rockets", "to stop militants from
-    // firing": what is kept from happening is no event.
-    if prev(1) == "from" && (2..=5).any(|k| is!("keep_from", prev(k))) {
+    // firing": what is kept from happening is no event ("barred from
+    // talks between Abbas and Olmert" keeps the talks).
+    if prev(1) == "from"
+        && sent.lower(t0).ends_with("ing")
+        && (2..=5).any(|k| is!("keep_from", prev(k)))
+    {
         return false;
     }
     // "the nation's brief detention", "a brief statement": the adjective,
@@ -670,8 +702,11 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         let before = (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)))
             // "a gas explosion in the colliery ... killed 47 miners".
             || rule.kind == EventKind::Attack
-                && (clause_start.max(t0.saturating_sub(18))..t0)
-                    .any(|k| is!("accident_words", sent.lower(k)));
+                && (clause_start.max(t0.saturating_sub(18))..t0).any(|k| {
+                    is!("accident_words", sent.lower(k))
+                        && (is!("blast_nouns", sent.lower(k + 1))
+                            || is!("blast_nouns", sent.lower(k + 2)))
+                });
         // "were killed in a car accident"; a warning "that transmission of
         // the virus could occur" still warns.
         let after = rule.kind == EventKind::Attack

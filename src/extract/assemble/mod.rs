@@ -356,33 +356,52 @@ fn sentence_recipient(sent: &Sent, ents: &[Ent], t: &Trigger, m: &mut Mention, c
     {
         return;
     }
-    let mut others = ents.iter().filter(|e| {
-        e.np0 >= t.t1
-            && e.kind == EntKind::Name
-            && e.ent.etype == EntityType::Country
-            && !e.locative
-            && !e.modifier
-            && !m.actors.iter().any(|(_, a)| a.anchor == e.ent.anchor)
-            // "1.2 billion US dollars", "(8.6 billion US)", "US lumber
-            // groups": a currency or a modifier.
-            && sent.toks.get(e.np1).is_none_or(|x| {
-                x.kind != super::text::TokKind::Word || x.cap || is!("stopwords", &x.lower)
-            })
-            && !matches!(sent.lower(e.np1), ")" | "-")
-            // "while Spain and Portugal are still considering theirs".
-            && !(t.t1..e.np0).any(|k| is!("clause_breaks", sent.lower(k)))
-            // "and Italy would lead the force": the subject of a clause
-            // of its own.
-            && !matches!(
-                sent.lower(e.np1),
-                "would" | "will" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "could"
-            )
-            && !is!("speech_verbs", sent.lower(e.np1))
-    });
+    let mut others = ents
+        .iter()
+        .filter(|e| e.np0 >= t.t1 && recipient_candidate(sent, t, e, m));
     let Some(first) = others.next() else { return };
     if others.all(|e| e.ent.anchor == first.ent.anchor) {
         m.actors.push((Role::Target, actor_ref(first, ctx)));
     }
+}
+
+/// Whether `e` can be the recipient [`sentence_recipient`] looks for: a
+/// country named as a party, in the giving's own clause.
+fn recipient_candidate(sent: &Sent, t: &Trigger, e: &Ent, m: &Mention) -> bool {
+    let mut before = e.np0;
+    while before > t.t1 && matches!(sent.lower(before - 1), "the" | "a" | "an") {
+        before -= 1;
+    }
+    let word_before = sent.lower(before - 1);
+    e.kind == EntKind::Name
+        && e.ent.etype == EntityType::Country
+        && !e.locative
+        && !e.modifier
+        && !m.actors.iter().any(|(_, a)| a.anchor == e.ent.anchor)
+        // "1.2 billion US dollars", "(8.6 billion US)", "US lumber
+        // groups": a currency or a modifier.
+        && sent.toks.get(e.np1).is_none_or(|x| {
+            x.kind != super::text::TokKind::Word || x.cap || is!("stopwords", &x.lower)
+        })
+        && !matches!(sent.lower(e.np1), ")" | "-")
+        // "while Spain and Portugal are still considering theirs", "..., a
+        // move criticised by Russia": another clause or an aside.
+        && !(t.t1..e.np0).any(|k| {
+            is!("clause_breaks", sent.lower(k))
+                || sent.lower(k) == "," && !clauses::list_comma(sent, k)
+        })
+        // "offered by Germany", "angering Georgia", "to stop Iran from":
+        // who gives, who is stirred, who is kept from something.
+        && !matches!(word_before, "by" | "from")
+        && !word_before.ends_with("ing")
+        && !is!("keep_from", word_before)
+        // "and Italy would lead the force": the subject of a clause of its
+        // own.
+        && !matches!(
+            sent.lower(e.np1),
+            "would" | "will" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "could"
+        )
+        && !is!("speech_verbs", sent.lower(e.np1))
 }
 
 /// "I" and "we" inside a quote are the speaker the sentence names.
@@ -771,8 +790,12 @@ fn mention(
     // self-isolate", "offered customers a discount": the public addressed
     // is no party (the gold conventions make such events optional at
     // best); a request to the international community keeps it.
-    // A threat to students is still one ("militants threatened students").
-    if kind.speech_act() && kind != EventKind::Threat {
+    // A threat to students is still one ("militants threatened students"),
+    // and an accusation of protesters ("accused protesters of plotting").
+    if matches!(
+        kind,
+        EventKind::Request | EventKind::Pledge | EventKind::Statement
+    ) {
         actors.retain(|(r, a)| {
             !(*r == Role::Target
                 && a.etype == EntityType::Group
