@@ -7,7 +7,7 @@ use super::doc::Sent;
 use super::entities::Ent;
 use super::lexicon::{in_list, is, Pos, Slot, TriggerRule, BY_FIRST, RULES};
 use super::text::TokKind;
-use crate::model::{EntityType, EventKind, Role};
+use crate::model::EventKind;
 
 /// A trigger at tokens `t0..t1` of a sentence.
 #[derive(Debug, Clone)]
@@ -416,77 +416,6 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
         }
         _ => false,
     }
-}
-
-/// An attack in words: "Lavrov attacked the ODIHR Monday, saying it had
-/// an unacceptable autonomy", "the candidates attacked Biden for being
-/// soft on Iran", "used that time to attack Trump directly". Read once the
-/// arguments are known: in a sentence that names no force or harm and
-/// with no state on either side, an active "attack" of persons by a named
-/// person or body, or one followed by the grounds of a criticism
-/// ("saying", "over what", "for being").
-pub(crate) fn in_words(sent: &Sent, ents: &[Ent], t: &Trigger, roles: &[(Role, usize)]) -> bool {
-    if t.kind() != EventKind::Attack
-        || t.pos != Pos::Verb
-        || !sent.lower(t.t0).starts_with("attack")
-    {
-        return false;
-    }
-    if matches!(
-        prev_of(sent, t.t0, 1),
-        "was" | "were" | "been" | "being" | "is" | "are" | "be"
-    ) {
-        return false;
-    }
-    // A state attacks by force, whatever it says ("Russia attacked Ukraine
-    // on Thursday, saying", "Israel would not attack the Islamic Republic":
-    // an unknown name may pass for a person).
-    let role_is = |role: Role, etype: EntityType| {
-        roles
-            .iter()
-            .any(|&(r, i)| r == role && ents[i].ent.etype == etype)
-    };
-    if role_is(Role::Initiator, EntityType::Country) {
-        return false;
-    }
-    // Persons attacked by a named person or body ("the GOP candidates
-    // attacked Biden"); "a man attacked the prime minister" is an assault.
-    let named_attacker = roles.iter().any(|&(r, i)| {
-        r == Role::Initiator
-            && matches!(
-                ents[i].ent.etype,
-                EntityType::Person | EntityType::Organisation
-            )
-    });
-    let mut targets = roles.iter().filter(|(r, _)| *r == Role::Target).peekable();
-    let persons = named_attacker
-        && targets.peek().is_some()
-        && targets.all(|&(_, i)| ents[i].ent.etype == EntityType::Person);
-    let n = sent.toks.len();
-    // "attacked Houthi positions in Yemen, saying": the first party hit
-    // is a country's, and so by force.
-    let first_target = roles
-        .iter()
-        .filter(|(r, _)| *r == Role::Target)
-        .min_by_key(|&&(_, i)| ents[i].np0);
-    let grounds = || {
-        first_target.is_none_or(|&(_, i)| ents[i].ent.etype != EntityType::Country)
-            && (t.t1..n.min(t.t1 + 15))
-                .take_while(|&k| sent.lower(k) != ";")
-                .any(|k| match sent.lower(k) {
-                    "saying" => true,
-                    "over" => sent.lower(k + 1) == "what",
-                    "for" => matches!(
-                        sent.lower(k + 1),
-                        "being" | "failing" | "his" | "her" | "its" | "their"
-                    ),
-                    _ => false,
-                })
-    };
-    let force = |w: &str| {
-        is!("weapon", w) || is!("military", w) || is!("force_nouns", w) || is!("harm_words", w)
-    };
-    (persons || grounds()) && !sent.toks.iter().any(|tok| force(&tok.lower))
 }
 
 /// "strike" and "struck" in their other senses: a walkout ("The Wednesday

@@ -465,7 +465,7 @@ fn sentence_mentions(
     let mut out: Vec<Mention> = Vec::new();
     for (ti, t) in trigs.iter().enumerate() {
         let args = arguments::read(&scope, t);
-        if triggers::in_words(sent, ents, t, &args.roles) {
+        if arguments::in_words(sent, ents, t, &args.roles) {
             continue;
         }
         if let Some(mut m) = mention(text, &scope, ti, &args, tx, &owners, ctx) {
@@ -651,6 +651,49 @@ fn gapped(
     out
 }
 
+/// "We're asking people to stay home", "asked 1,700 students to
+/// self-isolate", "offered customers a discount": the public a request,
+/// pledge or statement addresses is no party (the gold conventions make
+/// such events optional at best); "the international community" stays. A
+/// threat to students is still one ("militants threatened students"), and
+/// so is an accusation ("accused protesters of plotting").
+fn drop_public(kind: EventKind, actors: &mut Vec<(Role, EntityRef)>) {
+    if !matches!(
+        kind,
+        EventKind::Request | EventKind::Pledge | EventKind::Statement
+    ) {
+        return;
+    }
+    actors.retain(|(r, a)| {
+        !(*r == Role::Target
+            && a.etype == EntityType::Group
+            && a.label
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| is!("general_public", &w.to_lowercase())))
+    });
+}
+
+/// "A car bomb exploded in a fish market in Kufa, killing 31 people": an
+/// attack on no named party hit the country it happened in (the gold
+/// conventions list the place among the targets). Not for a generic
+/// trigger ("blast", "explosion" alone), which an accident may be.
+fn place_target(place: Option<&EntityRef>, actors: &mut Vec<(Role, EntityRef)>, ctx: &Context) {
+    if actors.iter().any(|(r, _)| *r == Role::Target) {
+        return;
+    }
+    let Some(c) = place
+        .and_then(|p| ctx.gaz.get(&p.anchor))
+        .map(|c| ctx.gaz.entity_ref(c, ctx.date))
+        .filter(|c| c.etype == EntityType::Country)
+    else {
+        return;
+    };
+    if !actors.iter().any(|(_, a)| a.anchor == c.anchor) {
+        actors.push((Role::Target, c));
+    }
+}
+
 /// Event data codes actors at the level of the state they act for
 /// (CAMEO's USAGOV, PLOVER's country codes): a person acting for a country
 /// brings the country in, in the same role.
@@ -786,44 +829,9 @@ fn mention(
                     .is_some_and(|w| is!("aidobj", &w.to_lowercase())))
         });
     }
-    // "We're asking people to stay home", "asked 1,700 students to
-    // self-isolate", "offered customers a discount": the public addressed
-    // is no party (the gold conventions make such events optional at
-    // best); a request to the international community keeps it.
-    // A threat to students is still one ("militants threatened students"),
-    // and an accusation of protesters ("accused protesters of plotting").
-    if matches!(
-        kind,
-        EventKind::Request | EventKind::Pledge | EventKind::Statement
-    ) {
-        actors.retain(|(r, a)| {
-            !(*r == Role::Target
-                && a.etype == EntityType::Group
-                && a.label
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| is!("general_public", &w.to_lowercase())))
-        });
-    }
-    // "A car bomb exploded in a fish market in Kufa, killing 31 people":
-    // an attack on no named party hit the country it happened in (the
-    // gold conventions list the place among the targets).
-    // Not a "blast" or "explosion" on its own: a gas blast in a colliery
-    // is no attack.
-    if kind == EventKind::Attack
-        && !t.rule.generic
-        && !actors.iter().any(|(r, _)| *r == Role::Target)
-    {
-        if let Some(c) = place
-            .as_ref()
-            .and_then(|p| ctx.gaz.get(&p.anchor))
-            .map(|c| ctx.gaz.entity_ref(c, ctx.date))
-            .filter(|c| c.etype == EntityType::Country)
-        {
-            if !actors.iter().any(|(_, a)| a.anchor == c.anchor) {
-                actors.push((Role::Target, c));
-            }
-        }
+    drop_public(kind, &mut actors);
+    if kind == EventKind::Attack && !t.rule.generic {
+        place_target(place.as_ref(), &mut actors, ctx);
     }
     with_countries(&mut actors, ctx);
     let mut date = attributes::date(ti, scope.triggers, bounds, tx, owners, scope.frames, sent);
