@@ -138,7 +138,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         "military" => {
             (t0.saturating_sub(4)..n.min(end + 4)).any(|k| is!("military", sent.lower(k)))
         }
-        "force" => {
+        "regime_force" => {
             (t0.saturating_sub(6)..n.min(end + 6)).any(|k| is!("regime_force", sent.lower(k)))
         }
         "aidobj" => {
