@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::clauses::{Frame, TimexTok};
 use super::doc::Sent;
 use super::lexicon::{is, Pos, LISTS};
+use super::text::TokKind;
 use super::triggers::Trigger;
 use crate::model::{DateMethod, DateWindow, Status};
 use crate::timex::{Anchoring, Timex, TimexType};
@@ -52,20 +53,20 @@ pub(crate) fn occurrence_verb(
     }
     let p =
         (t.t1..sent.toks.len().min(t.t1 + 18)).find(|&k| is!("occurrence_verbs", sent.lower(k)))?;
-    // Only the noun's own phrase (names, "of the", an acronym in brackets)
-    // and auxiliaries between.
+    // Only the noun's own phrase and auxiliaries between: "Talks between
+    // the United States and Mexico opened", "talks to modernize NAFTA
+    // kicked off", "peace talks between Zaire's warring parties officially
+    // opened", "the Summit of the Organization of American States (OAS)
+    // will take place". Names, brackets, a comma inside a list of names,
+    // and words that open no clause nor tell speech.
     (t.t1..p)
         .all(|k| {
             sent.toks[k].cap
                 || ents.iter().any(|e| e.covers(k))
                 || is!("occurrence_aux", sent.lower(k))
-                || matches!(sent.lower(k), "of" | "the" | "(" | ")" | "'s")
+                || matches!(sent.lower(k), "(" | ")" | "'s")
                 || sent.lower(k) == "," && ents.iter().any(|e| e.t0 == k + 1)
-                // "Talks between the United States and Mexico opened",
-                // "talks to modernize NAFTA kicked off", "peace talks
-                // between Zaire's warring parties officially opened": the
-                // noun's own phrase, with no clause or speech in it.
-                || sent.toks[k].kind == super::text::TokKind::Word
+                || sent.toks[k].kind == TokKind::Word
                     && !is!("clause_breaks", sent.lower(k))
                     && !is!("speech_verbs", sent.lower(k))
                     && !is!("occurrence_verbs", sent.lower(k))
@@ -137,7 +138,7 @@ pub(crate) fn owners(
         let comma = (a..b).any(|k| sent.lower(k) == "," && sent.lower(k + 1) != "including");
         let words = (a..b).any(|k| {
             !covered(k)
-                && sent.toks[k].kind == super::text::TokKind::Word
+                && sent.toks[k].kind == TokKind::Word
                 && !matches!(
                     sent.lower(k),
                     "on" | "in"

@@ -5,7 +5,7 @@
 
 use super::doc::Sent;
 use super::entities::{Ent, EntKind};
-use super::lexicon::{is, Pos};
+use super::lexicon::{is, Pos, BY_FIRST, RULES};
 use super::text::TokKind;
 
 /// A date expression mapped onto a sentence's tokens.
@@ -54,11 +54,9 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
     }
     // "Hours after the Security Council failed to agree, Islamist fighters
     // opened fire": a fronted subordinate clause ends at its comma, which
-    // opens the main clause.
-    // "Siniora, who heads a government ..., vowed": so does a relative
-    // clause set off by commas after the subject.
-    // A relative clause may follow a longer name ("Lebanese Prime Minister
-    // Fuad Siniora, who heads ..., vowed").
+    // opens the main clause; so does a relative clause set off by commas
+    // after the subject's name ("Lebanese Prime Minister Fuad Siniora, who
+    // heads a government ..., vowed").
     if let Some(i) = (sent.body..n.min(sent.body + 9)).find(|&i| {
         let w = sent.lower(i);
         b[i] && match w {
@@ -135,23 +133,22 @@ fn subordinate_clause(sent: &Sent, i: usize) -> bool {
         let w = sent.lower(k);
         sent.toks[k - 1].cap
             && !sent.toks[k].cap
-            && sent.toks[k].kind == super::text::TokKind::Word
+            && sent.toks[k].kind == TokKind::Word
             && (w.ends_with("ed")
                 || is!("irregular_past", w)
                 // A present tense needs its object ("visits Beijing"):
                 // "after progress in Ukraine talks" is a noun.
                 || (sent.toks.get(k + 1).is_some_and(|x| x.cap)
                     || matches!(sent.lower(k + 1), "the" | "a" | "an"))
-                    && super::lexicon::BY_FIRST.get(w).is_some_and(|rs| {
-                        rs.iter()
-                            .any(|&r| super::lexicon::RULES[r].pos == Pos::Verb)
-                    }))
+                    && BY_FIRST
+                        .get(w)
+                        .is_some_and(|rs| rs.iter().any(|&r| RULES[r].pos == Pos::Verb)))
     };
     (i + 2..(i + 8).min(sent.toks.len()))
         .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "."))
         .any(|k| {
-            verb_after_name(k) || {
-                matches!(
+            verb_after_name(k)
+                || matches!(
                     sent.lower(k),
                     "was"
                         | "were"
@@ -167,9 +164,7 @@ fn subordinate_clause(sent: &Sent, i: usize) -> bool {
                         | "could"
                         | "can"
                         | "should"
-                        | "'s"
-                ) && sent.lower(k) != "'s"
-            }
+                )
         })
 }
 
