@@ -559,16 +559,22 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     // through a market": an attack or weapon noun is its verb's subject,
     // and the verb's object is the target.
     if weapon_subject(sent, t) && !passive {
+        let v = weapon_verb(sent, t).map_or(t.t1, |v| v + 1);
         let verb = Trigger {
-            t1: if is!("weapon_verbs", sent.lower(t.t1 - 1)) {
-                t.t1
-            } else {
-                t.t1 + 1
-            },
+            t1: v,
             pos: Pos::Verb,
             ..t.clone()
         };
         right_side(scope, &verb, rb, false, &mut args);
+        // "An airstrike in southern Afghanistan this week killed": the
+        // place is the noun's own, before its verb.
+        if let Some(i) = scope
+            .ents
+            .iter()
+            .position(|e| e.np0 >= t.t1 && e.np1 < v && (e.locative || e.is_place()))
+        {
+            args.place = Some(i);
+        }
     } else {
         right_side(scope, t, rb, passive, &mut args);
     }
@@ -752,9 +758,52 @@ fn content_object(scope: &Scope, that: usize) -> Option<usize> {
 /// An attack or weapon noun as the subject of a verb of harm: "a roadside
 /// bomb hit", "a car bomb exploded", "a suicide bombing killed".
 fn weapon_subject(sent: &Sent, t: &Trigger) -> bool {
-    t.kind() == EventKind::Attack
-        && t.pos() == Pos::Noun
-        && (is!("weapon_verbs", sent.lower(t.t1)) || is!("weapon_verbs", sent.lower(t.t1 - 1)))
+    weapon_verb(sent, t).is_some()
+}
+
+/// Where the verb of a weapon or attack noun stands: right after it, or
+/// after a phrase of place and time ("A NATO-led airstrike in southern
+/// Afghanistan this week killed up to 30 Taliban fighters").
+fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
+    if t.kind() != EventKind::Attack || t.pos() != Pos::Noun {
+        return None;
+    }
+    if is!("weapon_verbs", sent.lower(t.t1 - 1)) {
+        return Some(t.t1 - 1);
+    }
+    if is!("weapon_verbs", sent.lower(t.t1)) {
+        return Some(t.t1);
+    }
+    // Only a phrase that opens with a preposition of place or time.
+    if !matches!(sent.lower(t.t1), "in" | "on" | "near" | "at" | "outside") {
+        return None;
+    }
+    (t.t1 + 1..(t.t1 + 9).min(sent.toks.len()))
+        .take_while(|&k| {
+            let w = sent.lower(k);
+            sent.toks[k].cap
+                || is!("weapon_verbs", w)
+                || is!("place_adjectives", w)
+                || super::lexicon::WEEKDAYS.contains(&w)
+                || matches!(
+                    w,
+                    "in" | "on"
+                        | "near"
+                        | "at"
+                        | "of"
+                        | "the"
+                        | "this"
+                        | "last"
+                        | "week"
+                        | "weekend"
+                        | "late"
+                        | "early"
+                        | "morning"
+                        | "night"
+                        | "'s"
+                )
+        })
+        .find(|&k| is!("weapon_verbs", sent.lower(k)))
 }
 
 /// The subject side of a verbal trigger: a controlling object ("urged X to

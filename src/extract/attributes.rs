@@ -185,9 +185,33 @@ pub(crate) fn owners(
             if let Some(i) = phrase_noun(sent, triggers, x) {
                 return Some(Owner::Trigger(i));
             }
+            // "bombed a compound serving as a command post in the Panjwayi
+            // district of the volatile Kandahar province on Wednesday": a
+            // date that ends the sentence reaches back over a long object.
+            // Only a day named by its weekday: months and years at the end
+            // of a sentence belong as often to a clause inside the object
+            // ("after the war broke out in early 2003").
+            let last = matches!(sent.lower(x.t1), "." | "")
+                && x.t1 + 1 >= sent.toks.len()
+                && (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)));
+            // Not past another verb's participle ("announced an arrest in
+            // connection with the torso found in a dumpster Wednesday").
+            let verb_between = |a: usize| {
+                (a..x.t0).any(|k| {
+                    let w = sent.lower(k);
+                    !sent.toks[k].cap
+                        && (w.len() > 3 && w.ends_with("ed")
+                            || w == "found"
+                            || super::lexicon::is!("irregular_past", w))
+                })
+            };
             let left = heads
                 .iter()
-                .filter(|(_, e, _)| *e <= x.t0 && x.t0 - *e <= 15 && !blocked(*e, x.t0, true))
+                .filter(|(_, e, _)| {
+                    *e <= x.t0
+                        && (x.t0 - *e <= 15 || last && x.t0 - *e <= 24 && !verb_between(*e))
+                        && !blocked(*e, x.t0, true)
+                })
                 .max_by_key(|(_, e, _)| *e)
                 .map(|h| h.2);
             // "agreed on Thursday", "announced Friday": a verb right before.

@@ -638,8 +638,17 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
                 });
         // "were killed in a car accident"; a warning "that transmission of
         // the virus could occur" still warns.
+        // "were killed and four others injured in a road accident": the
+        // cause may stand after the injured, in the same clause.
+        let end = sent.toks.len();
         let after = rule.kind == EventKind::Attack
-            && (t1..(t1 + 5).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)));
+            && ((t1..(t1 + 5).min(end)).any(|k| is!("non_agents", sent.lower(k)))
+                || (t1..(t1 + 14).min(end))
+                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "after" | "when"))
+                    .any(|k| {
+                        is!("non_agents", sent.lower(k))
+                            && (k.saturating_sub(4)..k).any(|j| sent.lower(j) == "in")
+                    }));
         if before || after {
             return false;
         }
