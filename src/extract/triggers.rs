@@ -160,6 +160,20 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         "hostile" => window(12)
             .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
             .any(|k| is!("hostile", sent.lower(k))),
+        // "gave a thinly veiled warning to Slovakia on Monday that its drive
+        // towards NATO membership could affect its relations with Moscow".
+        // "warned Washington on Monday against supplying missiles": a party
+        // warned against an act (not "warned against expectations").
+        "warn_harm" => {
+            window(32)
+                .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
+                .any(|k| is!("warn_harm", sent.lower(k)))
+                || ents.iter().any(|e| {
+                    e.np0 == end
+                        && !e.modifier
+                        && (e.np1..n.min(e.np1 + 4)).any(|k| sent.lower(k) == "against")
+                })
+        }
         list => window(if list == "with" { 20 } else { 8 }).any(|k| in_list(list, sent.lower(k))),
     }
 }
