@@ -236,6 +236,7 @@ pub(crate) fn find(
         }
     }
     mark_positions(sent, &mut ents);
+    demonym_appositions(sent, &mut ents);
     // The dateline's place and agency are no parties; an agency is a
     // source wherever it stands.
     for e in &mut *ents {
@@ -244,6 +245,41 @@ pub(crate) fn find(
         }
     }
     ents
+}
+
+/// "Ugandan rebel forces, the Lord Resistance Army (LRA), from the soil",
+/// "the main opposition party, the United Ethiopian Democratic Force
+/// (UEDF),": a country adjective's or a common noun's group named by the
+/// apposition after it is that group, not the country. The
+/// phrase takes the name's identity and the name becomes part of it.
+fn demonym_appositions(sent: &Sent, ents: &mut [Ent]) {
+    for x in 1..ents.len() {
+        let (a, b) = (&ents[x - 1], &ents[x]);
+        let start = if sent.lower(a.np1 + 1) == "the" {
+            a.np1 + 2
+        } else {
+            a.np1 + 1
+        };
+        let named_group = b.kind == EntKind::Name
+            && matches!(
+                b.ent.etype,
+                EntityType::ArmedGroup | EntityType::Organisation
+            );
+        if matches!(a.kind, EntKind::Demonym | EntKind::Group)
+            && !a.people
+            && !a.modifier
+            && a.np1 > a.t1
+            && sent.lower(a.np1) == ","
+            && b.np0 == start
+            && named_group
+            && matches!(sent.lower(b.np1), "," | "." | "")
+        {
+            let name = b.ent.clone();
+            ents[x - 1].ent = name;
+            ents[x - 1].kind = EntKind::Name;
+            ents[x].modifier = true;
+        }
+    }
 }
 
 /// Locative places and modifiers that are part of another entity's phrase.
