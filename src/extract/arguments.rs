@@ -1308,8 +1308,13 @@ fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut A
                         "bomber" | "bombers" | "gunman" | "gunmen"
                     )
             };
+            // "were overthrown in a US-led invasion": who led it.
+            let leader = e.kind == EntKind::Name
+                && sent.lower(e.np1) == "-"
+                && matches!(sent.lower(e.np1 + 1), "led" | "backed");
             if kind == EventKind::Attack
-                && (passive && prep == Some("in") && e.kind == EntKind::Demonym || attacker())
+                && (passive && prep == Some("in") && (e.kind == EntKind::Demonym || leader)
+                    || attacker())
             {
                 args.add(Role::Initiator, i);
             } else if let Some(role) = role_of_prep(kind, prep, false) {

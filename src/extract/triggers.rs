@@ -216,7 +216,7 @@ pub(crate) fn find(sent: &Sent, ents: &[Ent]) -> Vec<Trigger> {
         }
         i = end;
     }
-    join_adjacent_attacks(&mut found);
+    join_adjacent_attacks(sent, &mut found);
     found
 }
 
@@ -320,14 +320,23 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
 }
 
 /// "launched an attack on", "carried out air strikes": one trigger.
-fn join_adjacent_attacks(found: &mut Vec<Trigger>) {
+/// "were overthrown in a US-led invasion": a passive's attack noun in the
+/// phrase after it, past its leader's name, is the same attack.
+fn join_adjacent_attacks(sent: &Sent, found: &mut Vec<Trigger>) {
+    let led_phrase = |a: usize, b: usize| {
+        b - a <= 6
+            && matches!(sent.lower(a), "in" | "during")
+            && matches!(sent.lower(a + 1), "a" | "an" | "the")
+            && (a + 2..b)
+                .all(|k| sent.toks[k].cap || matches!(sent.lower(k), "-" | "led" | "backed"))
+    };
     let mut k = 0;
     while k + 1 < found.len() {
         let (a, b) = (&found[k], &found[k + 1]);
         if a.kind() == EventKind::Attack
             && b.kind() == EventKind::Attack
             && b.t0 >= a.t1
-            && b.t0 - a.t1 <= 3
+            && (b.t0 - a.t1 <= 3 || led_phrase(a.t1, b.t0))
         {
             let rule = if b.rule.mode.is_some() {
                 b.rule

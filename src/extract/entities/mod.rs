@@ -294,10 +294,20 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
             p -= 1;
         }
         let prev = if p > 0 { sent.lower(p - 1) } else { "" };
-        let loc = matches!(
-            prev,
-            "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
-        );
+        // "in a US-led invasion", "at a NATO summit": a name right after
+        // "a" that leads a compound or names a gathering modifies an event,
+        // not a place ("near a US military base" stays one).
+        let indefinite = p + 1 == e.np0
+            && matches!(sent.lower(p), "a" | "an")
+            && matches!(
+                sent.lower(e.np1),
+                "-" | "summit" | "meeting" | "conference" | "session"
+            );
+        let loc = !indefinite
+            && matches!(
+                prev,
+                "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
+            );
         if loc && e.kind == EntKind::Name && e.ent.etype != EntityType::Person {
             e.locative = true;
         }
