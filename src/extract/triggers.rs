@@ -681,6 +681,22 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if prev(1) == "been" && sent.lower(t0).ends_with("ing") {
         return false;
     }
+    // "has repeatedly called for sanctions", "regularly calls on", "the
+    // government routinely accuses", "frequently holds private meetings":
+    // a habit, no single event (the conventions' optional kind). Only in
+    // the perfect or the present: "Biden repeatedly pressed Netanyahu ...
+    // on Monday" is one occasion.
+    let habit = |k: usize| {
+        let verb = prev_of(sent, t0 + 1, k);
+        is!("habitual_adverbs", prev(k))
+            && (matches!(
+                prev(k + 1),
+                "has" | "have" | "had" | "is" | "are" | "was" | "were"
+            ) || verb.ends_with('s') && !verb.ends_with("ss"))
+    };
+    if (1..=3).any(habit) {
+        return false;
+    }
     let clause_start = (0..t0)
         .rev()
         .find(|&k| is!("clause_breaks", sent.lower(k)) || sent.lower(k) == ",")
