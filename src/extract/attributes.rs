@@ -191,18 +191,42 @@ pub(crate) fn owners(
             // Only a day named by its weekday: months and years at the end
             // of a sentence belong as often to a clause inside the object
             // ("after the war broke out in early 2003").
-            let last = matches!(sent.lower(x.t1), "." | "")
-                && x.t1 + 1 >= sent.toks.len()
-                && (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)));
+            // The sentence may close with its source (", police said.").
+            let n = sent.toks.len();
+            let closes = x.t1 + 1 >= n && matches!(sent.lower(x.t1), "." | "")
+                || sent.lower(x.t1) == ","
+                    && n - x.t1 <= 6
+                    && (x.t1 + 1..n).any(|k| super::lexicon::is!("speech_verbs", sent.lower(k)));
+            let last =
+                closes && (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)));
             // Not past another verb's participle ("announced an arrest in
-            // connection with the torso found in a dumpster Wednesday").
+            // connection with the torso found in a dumpster Wednesday") or
+            // a relative clause; a verb coordinated by "and" shares the day
+            // ("were shot dead and a school was burned by militants in the
+            // south on Wednesday").
             let verb_between = |a: usize| {
+                let coordinated = |k: usize| {
+                    k >= 2
+                        && matches!(sent.lower(k - 1), "was" | "were")
+                        && (a..k).any(|j| sent.lower(j) == "and")
+                };
+                // "suspected militants": a participle before its noun is
+                // an adjective.
+                let adjective = |k: usize| {
+                    sent.toks.get(k + 1).is_some_and(|t| {
+                        t.kind == TokKind::Word
+                            && !super::lexicon::is!("stopwords", t.lower.as_str())
+                    })
+                };
                 (a..x.t0).any(|k| {
                     let w = sent.lower(k);
-                    !sent.toks[k].cap
-                        && (w.len() > 3 && w.ends_with("ed")
-                            || w == "found"
-                            || super::lexicon::is!("irregular_past", w))
+                    matches!(w, "who" | "which" | "that" | "when" | "where")
+                        || !sent.toks[k].cap
+                            && (w.len() > 3 && w.ends_with("ed")
+                                || w == "found"
+                                || super::lexicon::is!("irregular_past", w))
+                            && !coordinated(k)
+                            && !adjective(k)
                 })
             };
             let left = heads

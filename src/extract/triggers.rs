@@ -521,6 +521,14 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if rule.pos == Pos::Verb && compound_participle(sent, t0) {
         return false;
     }
+    // "Thailand's insurgency-torn south", "a war-ravaged town": the noun
+    // is the first half of an adjective.
+    if next == "-" && {
+        let w = sent.lower(t1 + 1);
+        matches!(w, "torn" | "hit" | "ridden" | "stricken" | "prone") || w.ends_with("ed")
+    } {
+        return false;
+    }
     // "a series of attacks", "the threat of attacks".
     let mut k = 1;
     while matches!(
