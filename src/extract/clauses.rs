@@ -213,6 +213,17 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
         {
             continue;
         }
+        // "Republican governors from four U.S. states on Thursday met":
+        // "states" after a name or a number is the noun.
+        if w == "states"
+            && v > 0
+            && sent.lower(v + 1) != "that"
+            && (ents.iter().any(|e| e.t1 == v)
+                || sent.toks[v - 1].kind == TokKind::Number
+                || sent.toks[v - 1].cap)
+        {
+            continue;
+        }
         // "was said to be" is a hedge, not a report.
         if v > 0 && matches!(sent.lower(v - 1), "was" | "were" | "is" | "are" | "be") {
             continue;
