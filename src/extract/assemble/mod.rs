@@ -20,6 +20,7 @@ use crate::model::{DateWindow, EntityRef, EntityType, EventKind, Evidence, Menti
 use crate::timex::Timex;
 
 mod article;
+mod speech;
 
 pub(crate) use article::finish_article;
 use article::specific;
@@ -108,7 +109,7 @@ fn date_heading(sent: &Sent, tx: &[TimexTok], focus: &mut Option<DateWindow>) {
 }
 
 /// Where a mention is told: its words and its sentence.
-fn evidence(text: &str, sent: &Sent, start: usize, end: usize) -> Evidence {
+pub(super) fn evidence(text: &str, sent: &Sent, start: usize, end: usize) -> Evidence {
     Evidence {
         start,
         end,
@@ -476,7 +477,8 @@ fn sentence_mentions(
             out.push(m);
         }
     }
-    out.extend(intent_pledges(text, sent, ents, tx, frames, &trigs));
+    out.extend(speech::intent_pledges(text, sent, ents, tx, frames, &trigs));
+    out.extend(speech::frame_requests(text, sent, ents, tx, frames, &trigs));
     // A statement whose content is itself an event is news for that event;
     // a condemnation of it is news of its own ("Rice condemned a suicide
     // bombing", "the White House condemned missile attacks").
@@ -922,7 +924,7 @@ fn mention(
 
 /// Content words of the clause after the trigger ("end", "war"): they tell
 /// two pledges apart.
-fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> Vec<String> {
+pub(super) fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for k in from..to.min(sent.toks.len()) {
         let t = &sent.toks[k];
@@ -938,86 +940,6 @@ fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> Vec<String>
         if out.len() >= 5 {
             break;
         }
-    }
-    out
-}
-
-/// "X said he would end the war": X's pledge, when what is promised is no
-/// event of its own.
-fn intent_pledges(
-    text: &str,
-    sent: &Sent,
-    ents: &[Ent],
-    tx: &[TimexTok],
-    frames: &[Frame],
-    trigs: &[Trigger],
-) -> Vec<Mention> {
-    let mut out = Vec::new();
-    for f in frames {
-        let Some(sp) = f.speaker else { continue };
-        let mut k = f.comp.0;
-        // Dates, "that" and the setting between the verb and its clause.
-        while k < f.comp.1
-            && (tx.iter().any(|t| t.t0 <= k && k < t.t1)
-                || matches!(
-                    sent.lower(k),
-                    "that" | "during" | "his" | "her" | "election" | "campaign" | "on" | "in" | ","
-                ))
-        {
-            k += 1;
-        }
-        if k + 2 >= f.comp.1 {
-            continue;
-        }
-        let subj_is_speaker = ents.iter().any(|e| {
-            e.t0 == k && e.ent.iri == ents[sp].ent.iri && e.kind == entities::EntKind::Pronoun
-        });
-        if !subj_is_speaker || !matches!(sent.lower(k + 1), "would" | "will" | "'d" | "'ll") {
-            continue;
-        }
-        let mut v = k + 2;
-        while v < f.comp.1 && matches!(sent.lower(v), "soon" | "also" | "then" | "quickly") {
-            v += 1;
-        }
-        if v >= f.comp.1 {
-            continue;
-        }
-        let verb = sent.lower(v);
-        if matches!(
-            verb,
-            "be" | "have"
-                | "not"
-                | "n't"
-                | "like"
-                | "love"
-                | "prefer"
-                | "need"
-                | "want"
-                | "never"
-                | "continue"
-                | "comment"
-                | "meet"
-                | "visit"
-                | "attend"
-                | "hold"
-                | "travel"
-        ) || trigs.iter().any(|t| t.t0 >= f.comp.0 && t.t0 < f.comp.1)
-        {
-            continue;
-        }
-        let date = f.date.and_then(|i| attributes::window_of(&tx[i].timex));
-        let (start, end) = (sent.toks[v].start, sent.toks[v].end);
-        out.push(Mention {
-            kind: EventKind::Pledge,
-            actors: vec![(Role::Initiator, ents[sp].ent.clone())],
-            date,
-            place: None,
-            status: Status::Occurred,
-            claimed_by: None,
-            attack_mode: None,
-            topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
-            evidence: vec![evidence(text, sent, start, end)],
-        });
     }
     out
 }

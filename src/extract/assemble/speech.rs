@@ -1,0 +1,165 @@
+//! Events told by a report's form rather than by a trigger word: what a
+//! speaker says they will do, and what they say another party must do.
+
+use super::{evidence, topic_words};
+use crate::extract::attributes;
+use crate::extract::clauses::{Frame, TimexTok};
+use crate::extract::doc::Sent;
+use crate::extract::entities::{self, Ent, EntKind};
+use crate::extract::text::TokKind;
+use crate::extract::triggers::Trigger;
+use crate::model::{EventKind, Mention, Role, Status};
+
+/// "X said he would end the war": X's pledge, when what is promised is no
+/// event of its own.
+pub(super) fn intent_pledges(
+    text: &str,
+    sent: &Sent,
+    ents: &[Ent],
+    tx: &[TimexTok],
+    frames: &[Frame],
+    trigs: &[Trigger],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for f in frames {
+        let Some(sp) = f.speaker else { continue };
+        let mut k = f.comp.0;
+        // Dates, "that" and the setting between the verb and its clause.
+        while k < f.comp.1
+            && (tx.iter().any(|t| t.t0 <= k && k < t.t1)
+                || matches!(
+                    sent.lower(k),
+                    "that" | "during" | "his" | "her" | "election" | "campaign" | "on" | "in" | ","
+                ))
+        {
+            k += 1;
+        }
+        if k + 2 >= f.comp.1 {
+            continue;
+        }
+        let subj_is_speaker = ents.iter().any(|e| {
+            e.t0 == k && e.ent.iri == ents[sp].ent.iri && e.kind == entities::EntKind::Pronoun
+        });
+        if !subj_is_speaker || !matches!(sent.lower(k + 1), "would" | "will" | "'d" | "'ll") {
+            continue;
+        }
+        let mut v = k + 2;
+        while v < f.comp.1 && matches!(sent.lower(v), "soon" | "also" | "then" | "quickly") {
+            v += 1;
+        }
+        if v >= f.comp.1 {
+            continue;
+        }
+        let verb = sent.lower(v);
+        if matches!(
+            verb,
+            "be" | "have"
+                | "not"
+                | "n't"
+                | "like"
+                | "love"
+                | "prefer"
+                | "need"
+                | "want"
+                | "never"
+                | "continue"
+                | "comment"
+                | "meet"
+                | "visit"
+                | "attend"
+                | "hold"
+                | "travel"
+        ) || trigs.iter().any(|t| t.t0 >= f.comp.0 && t.t0 < f.comp.1)
+        {
+            continue;
+        }
+        let date = f.date.and_then(|i| attributes::window_of(&tx[i].timex));
+        let (start, end) = (sent.toks[v].start, sent.toks[v].end);
+        out.push(Mention {
+            kind: EventKind::Pledge,
+            actors: vec![(Role::Initiator, ents[sp].ent.clone())],
+            date,
+            place: None,
+            status: Status::Occurred,
+            claimed_by: None,
+            attack_mode: None,
+            topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
+            evidence: vec![evidence(text, sent, start, end)],
+        });
+    }
+    out
+}
+
+/// "Portman said India must help in solving the standoff", "North Korea
+/// insisted that the Security Council should lift its sanctions": a report
+/// whose clause opens with another party bound by "must" or "should" is a
+/// demand on that party.
+pub(super) fn frame_requests(
+    text: &str,
+    sent: &Sent,
+    ents: &[Ent],
+    tx: &[TimexTok],
+    frames: &[Frame],
+    trigs: &[Trigger],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for f in frames {
+        let Some(sp) = f.speaker else { continue };
+        let mut k = f.comp.0;
+        while k < f.comp.1
+            && (tx.iter().any(|t| t.t0 <= k && k < t.t1)
+                || matches!(sent.lower(k), "that" | "the" | "on" | ","))
+        {
+            k += 1;
+        }
+        // The party, a name or a country's body ("the Syrian government").
+        let Some(target) = ents.iter().find(|e| {
+            e.np0 == k
+                && !e.modifier
+                && !e.is_place()
+                && matches!(e.kind, EntKind::Name | EntKind::Demonym)
+                && !e.people
+                && e.ent.anchor != ents[sp].ent.anchor
+        }) else {
+            continue;
+        };
+        let m = target.np1;
+        if !matches!(sent.lower(m), "must" | "should") {
+            continue;
+        }
+        let v = if sent.lower(m + 1) == "not" {
+            m + 2
+        } else {
+            m + 1
+        };
+        // "should be" tells a state, not an act asked for; a request the
+        // clause tells in words of its own ("must call for") is that one.
+        let verb = sent.lower(v);
+        if v >= f.comp.1
+            || sent.toks[v].kind != TokKind::Word
+            || matches!(verb, "be" | "have" | "also" | "still" | "now")
+            || trigs
+                .iter()
+                .any(|t| t.t0 >= k && t.t0 < f.comp.1 && t.kind() == EventKind::Request)
+        {
+            continue;
+        }
+        let date = f.date.and_then(|i| attributes::window_of(&tx[i].timex));
+        let (start, end) = (sent.toks[m].start, sent.toks[v].end);
+        out.push(Mention {
+            kind: EventKind::Request,
+            actors: vec![
+                (Role::Initiator, ents[sp].ent.clone()),
+                (Role::Target, target.ent.clone()),
+            ],
+            date,
+            place: None,
+            status: Status::Occurred,
+            claimed_by: None,
+            attack_mode: None,
+            topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
+            evidence: vec![evidence(text, sent, start, end)],
+        });
+    }
+    out
+}
