@@ -1,0 +1,209 @@
+//! What a speech act says: parties inside its "that" complement, and
+//! attacks that are only words.
+
+use super::*;
+
+/// The "that" opening a threat's, pledge's or request's complement, right
+/// after the verb or past its date ("vowed on Saturday that").
+pub(super) fn that_complement(scope: &Scope, t: &Trigger) -> Option<usize> {
+    let sent = scope.sent;
+    if t.pos() != Pos::Verb
+        || !matches!(
+            t.kind(),
+            EventKind::Threat | EventKind::Pledge | EventKind::Request
+        )
+    {
+        return None;
+    }
+    let that = (t.t1..(t.t1 + 5).min(sent.toks.len())).find(|&k| sent.lower(k) == "that")?;
+    // Only a date or an adverb between: "asked for weapons that would
+    // allow it to strike Russia" is a relative clause.
+    let dated = (t.t1..that).all(|k| {
+        let w = sent.lower(k);
+        sent.toks[k].cap
+            || sent.toks[k].kind == TokKind::Number
+            || matches!(
+                w,
+                "on" | "last"
+                    | "this"
+                    | "also"
+                    | "again"
+                    | "publicly"
+                    | "repeatedly"
+                    | "earlier"
+                    | "later"
+                    | ","
+            )
+    });
+    let named_between = scope.ents.iter().any(|e| e.np0 >= t.t1 && e.np0 < that);
+    (dated && !named_between).then_some(that)
+}
+
+/// The parties a "that" complement names. "demanded that Sessions be
+/// recalled", "asked on Monday that the Security Council lift": who is to
+/// act is whom a request is to, and all a request's content counts ("lift
+/// its embargo against Somalia"). A threat's or a pledge's content counts
+/// only where the speaker is who acts ("vowed that it would wipe out the
+/// LRA"): "warned that Syria could stir up tension on the border" is a
+/// forecast, its objects nobody's target.
+pub(super) fn complement_parties(scope: &Scope, t: &Trigger, that: usize, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let request = t.kind() == EventKind::Request;
+    if request {
+        if let Some(i) = ents.iter().position(|e| {
+            free(e)
+                && !e.is_place()
+                && (e.np0 == that + 1 || e.np0 == that + 2 && sent.lower(that + 1) == "the")
+        }) {
+            for e in coordinated(scope, i, that + 1, sent.toks.len()) {
+                args.add(Role::Target, e);
+            }
+        }
+    }
+    let speaker_acts = || {
+        complement_subject(scope, that).is_some_and(|i| {
+            ents[i].kind == EntKind::Pronoun
+                || args
+                    .roles
+                    .iter()
+                    .any(|&(r, x)| r == Role::Initiator && ents[x].ent.anchor == ents[i].ent.anchor)
+        })
+    };
+    if !(request || speaker_acts()) {
+        return;
+    }
+    if let Some(e) = content_object(scope, that) {
+        if !args
+            .roles
+            .iter()
+            .any(|&(_, x)| ents[x].ent.anchor == ents[e].ent.anchor)
+        {
+            args.add(Role::Target, e);
+        }
+    }
+}
+
+/// The name right after a complement's "that" (past a "the").
+pub(super) fn complement_subject(scope: &Scope, that: usize) -> Option<usize> {
+    scope
+        .ents
+        .iter()
+        .position(|e| e.np0 > that && e.np0 <= that + 2)
+}
+
+/// Whom the content of a "that" complement acts on: "vowed that it would
+/// wipe out the LRA", "warned that parliament could hit back at the
+/// Security Council", "asked that the Council lift its embargo against
+/// Somalia". The object of the verb after the complement's modal.
+pub(super) fn content_object(scope: &Scope, that: usize) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let n = sent.toks.len();
+    let modal = (that + 1..(that + 11).min(n))
+        .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "."))
+        .find(|&k| {
+            matches!(
+                sent.lower(k),
+                "would" | "will" | "could" | "should" | "must" | "might" | "may" | "to"
+            )
+        });
+    // "asked that the Security Council lift": a subjunctive right after
+    // the complement's subject.
+    let subjunctive = || {
+        complement_subject(scope, that)
+            .map(|i| ents[i].np1)
+            .filter(|&v| {
+                sent.toks
+                    .get(v)
+                    .is_some_and(|x| x.kind == TokKind::Word && !x.cap)
+            })
+    };
+    let verb = modal.map(|m| m + 1).or_else(subjunctive)?;
+    ents.iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            free(e)
+                && e.np0 > verb
+                && e.np0 <= verb + 8
+                && (!e.is_place() || e.ent.etype == EntityType::Country)
+                && !e.locative
+                && e.kind != EntKind::Pronoun
+                && (verb..e.np0).all(|k| {
+                    !matches!(sent.lower(k), "," | "." | "and")
+                        && !is!("clause_breaks", sent.lower(k))
+                })
+                && matches!(
+                    governing_prep(sent, e.np0, verb),
+                    None | Some("against" | "at" | "on" | "to")
+                )
+        })
+        .map(|(i, _)| i)
+        .next()
+}
+
+/// An attack in words: "Lavrov attacked the ODIHR Monday, saying it had
+/// an unacceptable autonomy", "the candidates attacked Biden for being
+/// soft on Iran", "used that time to attack Trump directly". Read once the
+/// arguments are known: in a sentence that names no force or harm and
+/// with no state on either side, an active "attack" of persons by a named
+/// person or body, or one followed by the grounds of a criticism
+/// ("saying", "over what", "for being").
+pub(crate) fn in_words(sent: &Sent, ents: &[Ent], t: &Trigger, roles: &[(Role, usize)]) -> bool {
+    if t.kind() != EventKind::Attack
+        || t.pos != Pos::Verb
+        || !sent.lower(t.t0).starts_with("attack")
+    {
+        return false;
+    }
+    if passive(sent, t) {
+        return false;
+    }
+    // A state attacks by force, whatever it says ("Russia attacked Ukraine
+    // on Thursday, saying", "Israel would not attack the Islamic Republic":
+    // an unknown name may pass for a person).
+    let role_is = |role: Role, etype: EntityType| {
+        roles
+            .iter()
+            .any(|&(r, i)| r == role && ents[i].ent.etype == etype)
+    };
+    if role_is(Role::Initiator, EntityType::Country) {
+        return false;
+    }
+    // Persons attacked by a named person or body ("the GOP candidates
+    // attacked Biden"); "a man attacked the prime minister" is an assault.
+    let named_attacker = roles.iter().any(|&(r, i)| {
+        r == Role::Initiator
+            && matches!(
+                ents[i].ent.etype,
+                EntityType::Person | EntityType::Organisation
+            )
+    });
+    let mut targets = roles.iter().filter(|(r, _)| *r == Role::Target).peekable();
+    let persons = named_attacker
+        && targets.peek().is_some()
+        && targets.all(|&(_, i)| ents[i].ent.etype == EntityType::Person);
+    let n = sent.toks.len();
+    // "attacked Houthi positions in Yemen, saying": the first party hit
+    // is a country's, and so by force.
+    let first_target = roles
+        .iter()
+        .filter(|(r, _)| *r == Role::Target)
+        .min_by_key(|&&(_, i)| ents[i].np0);
+    let grounds = || {
+        first_target.is_none_or(|&(_, i)| ents[i].ent.etype != EntityType::Country)
+            && (t.t1..n.min(t.t1 + 15))
+                .take_while(|&k| sent.lower(k) != ";")
+                .any(|k| match sent.lower(k) {
+                    "saying" => true,
+                    "over" => sent.lower(k + 1) == "what",
+                    "for" => matches!(
+                        sent.lower(k + 1),
+                        "being" | "failing" | "his" | "her" | "its" | "their"
+                    ),
+                    _ => false,
+                })
+    };
+    let force = |w: &str| {
+        is!("weapon", w) || is!("military", w) || is!("force_nouns", w) || is!("harm_words", w)
+    };
+    (persons || grounds()) && !sent.toks.iter().any(|tok| force(&tok.lower))
+}

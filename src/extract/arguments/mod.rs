@@ -1,0 +1,372 @@
+//! The argument layer: who takes part in an event, in which role, read
+//! from syntax-like cues around its trigger. Verbal triggers take their
+//! clause's subject (through appositions, relative pronouns, coordination
+//! and control: "Hu said when meeting with Howard") and their objects by
+//! preposition ("with", "to", "on", "by" in the passive). Nominal triggers
+//! take possessors ("Trump's meeting"), modifiers ("Israeli air strike",
+//! "U.S.-China talks"), prepositional phrases ("talks between X and Y",
+//! "a trip by X to Y") and the subject of their light verb ("held talks").
+
+use super::clauses::Frame;
+use super::doc::Sent;
+use super::entities::{Ent, EntKind};
+use super::lexicon::{is, Pos};
+use super::text::TokKind;
+use super::triggers::Trigger;
+use crate::model::{EntityType, EventKind, Role};
+
+mod complement;
+mod nominal;
+mod objects;
+mod subject;
+
+pub(crate) use complement::in_words;
+use complement::*;
+use nominal::*;
+use objects::*;
+use subject::*;
+
+/// The arguments of one trigger: indices into the sentence's entities.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Args {
+    pub(crate) roles: Vec<(Role, usize)>,
+    pub(crate) place: Option<usize>,
+    /// The subject came from an enclosing clause or a speech frame.
+    pub(crate) controlled: bool,
+}
+
+impl Args {
+    fn add(&mut self, role: Role, e: usize) {
+        if let Some(r) = self.roles.iter_mut().find(|(_, x)| *x == e) {
+            // A stronger role wins: initiator or target over participant.
+            if r.0 == Role::Participant {
+                r.0 = role;
+            }
+        } else {
+            self.roles.push((role, e));
+        }
+    }
+}
+
+/// What argument reading needs of the sentence.
+pub(crate) struct Scope<'a> {
+    pub(crate) sent: &'a Sent,
+    pub(crate) ents: &'a [Ent],
+    pub(crate) breaks: &'a [bool],
+    pub(crate) frames: &'a [Frame],
+    pub(crate) triggers: &'a [Trigger],
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "with", "to", "on", "for", "by", "from", "about", "at", "in", "against", "between",
+    "into", "over", "among", "toward", "towards", "near", "under", "after", "before", "during",
+    "through", "upon", "within", "without", "amid", "across", "behind",
+];
+
+/// A word that may stand between a determiner or possessor and its noun:
+/// a number, a part of a split compound ("his 25-minute talks"), or an
+/// adverb or adjective after a possessive ("Trump's highly publicised
+/// summit").
+fn loose_modifier(sent: &Sent, k: usize) -> bool {
+    let w = sent.lower(k);
+    let tok = &sent.toks[k];
+    tok.kind == TokKind::Number
+        || (k >= 1 && sent.lower(k - 1) == "-" && !tok.cap)
+        || (tok.kind == TokKind::Word
+            && !tok.cap
+            && !is!("stopwords", w)
+            && !is!("light_verbs", w)
+            && !is!("speech_verbs", w)
+            && !PREPOSITIONS.contains(&w)
+            && !crate::extract::lexicon::BY_FIRST.contains_key(w)
+            && (1..=4).any(|d| k + 1 > d && sent.lower(k + 1 - d) == "'s"))
+}
+
+/// The preposition governing an entity phrase starting at `np0`, looking
+/// back over determiners, possessives and a few modifiers.
+fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
+    let mut k = np0;
+    let mut skipped = 0;
+    while k > floor && skipped < 7 {
+        let w = sent.lower(k - 1);
+        if PREPOSITIONS.contains(&w) {
+            return Some(sent.lower(k - 1));
+        }
+        let modifier = is!("np_modifiers", w)
+            || crate::extract::lexicon::WEEKDAYS.contains(&w)
+            || loose_modifier(sent, k - 1)
+            || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
+        if !modifier {
+            return None;
+        }
+        k -= 1;
+        skipped += 1;
+    }
+    None
+}
+
+fn free(e: &Ent) -> bool {
+    !e.modifier
+}
+
+/// Entities coordinated with `e` ("X and Y", "X, Y and Z").
+fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    // "the two" stands for both parties of the story's meeting: two
+    // entities over the same words.
+    let mut out: Vec<usize> = (0..ents.len())
+        .filter(|&i| {
+            i == e || (ents[i].t0 == ents[e].t0 && ents[i].t1 == ents[e].t1 && free(&ents[i]))
+        })
+        .collect();
+    // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
+    // Russia, Trump said").
+    let joins = |a: usize, b: usize| {
+        let gap: Vec<&str> = (a..b).map(|k| sent.lower(k)).collect();
+        let list_goes_on = ents
+            .iter()
+            .find(|x| x.np0 == b)
+            .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
+        !gap.is_empty()
+            && gap.len() <= 3
+            && gap.iter().all(|w| {
+                matches!(
+                    *w,
+                    "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
+                )
+            })
+            && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
+    };
+    // "the State Development and Reform Commission (SDRC) and the State
+    // Post Bureau": a bracketed acronym is its name's, and the list goes on
+    // after the bracket.
+    let gloss = |a: &Ent, b: &Ent| {
+        b.np0 == a.np1 + 1 && sent.lower(a.np1) == "(" && sent.lower(b.np1) == ")"
+    };
+    let joins = |a: usize, b: usize| {
+        if sent.lower(a) == ")" {
+            joins(a + 1, b)
+        } else {
+            joins(a, b)
+        }
+    };
+    // Rightwards.
+    let mut cur = e;
+    while let Some(n) = ents
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| free(x) && *i != cur && x.np0 >= ents[cur].np1 && x.np1 <= hi)
+        .min_by_key(|(_, x)| x.np0)
+        .map(|(i, _)| i)
+    {
+        if gloss(&ents[cur], &ents[n]) || joins(ents[cur].np1, ents[n].np0) && !ents[n].is_place() {
+            out.push(n);
+            cur = n;
+        } else {
+            break;
+        }
+    }
+    // Leftwards.
+    let mut cur = e;
+    while let Some(p) = ents
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| free(x) && *i != cur && x.np1 <= ents[cur].np0 && x.np0 >= lo)
+        .max_by_key(|(_, x)| x.np1)
+        .map(|(i, _)| i)
+    {
+        if gloss(&ents[p], &ents[cur]) || joins(ents[p].np1, ents[cur].np0) && !ents[p].is_place() {
+            out.push(p);
+            cur = p;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// The clause bounds of a trigger, narrowed by speech frames: a speaker is
+/// outside the words attributed to them.
+pub(crate) fn bounds(scope: &Scope, t: &Trigger) -> (usize, usize) {
+    let (mut lb, mut rb) = super::clauses::clause_of(scope.breaks, t.t0, t.t1);
+    for f in scope.frames {
+        if f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0 {
+            lb = lb.max(f.comp.0);
+            rb = rb.min(f.comp.1);
+        }
+    }
+    // Another trigger's own words belong to it.
+    (lb, rb)
+}
+
+fn role_of_prep(kind: EventKind, prep: Option<&str>, nominal: bool) -> Option<Role> {
+    use EventKind::*;
+    let symmetric = kind.symmetric();
+    Some(match prep {
+        None => {
+            if symmetric {
+                Role::Participant
+            } else {
+                Role::Target
+            }
+        }
+        Some("with" | "between" | "among") => Role::Participant,
+        // "a closed session before the House Intelligence Committee",
+        // "hearings before the Senate": who it is held before takes part.
+        Some("before") if kind.family() == "consult" && nominal => Role::Participant,
+        Some("to" | "into" | "toward" | "towards") => {
+            if symmetric && kind != Visit {
+                Role::Participant
+            } else {
+                Role::Target
+            }
+        }
+        Some("on" | "against" | "upon") => match kind {
+            Attack | Threat | Sanction | Accusation | Request => Role::Target,
+            _ if symmetric => return None,
+            _ => Role::Target,
+        },
+        Some("at") => match kind {
+            Attack | Threat => Role::Target,
+            _ => return None,
+        },
+        Some("by") => Role::Initiator,
+        Some("from") => match kind {
+            PhoneCall | Threat | Request | Accusation | Aid | Pledge | Statement => Role::Initiator,
+            _ => return None,
+        },
+        Some("of") if nominal => match kind {
+            Visit => Role::Initiator,
+            _ if symmetric => Role::Participant,
+            Attack => Role::Target,
+            _ => Role::Initiator,
+        },
+        Some("for") => match kind {
+            Pledge | Aid => Role::Target,
+            // "asked the court to obtain status for Veselnitskaya", "called
+            // for the release of X": whom the request is for takes part.
+            Request if !nominal => Role::Participant,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Reads the arguments of trigger `t`.
+pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
+    let (lb, rb) = bounds(scope, t);
+    let mut args = Args::default();
+    let kind = t.kind();
+    let sent = scope.sent;
+    let ents = scope.ents;
+    let subj_role = if t.rule.subject_is_target {
+        Role::Target
+    } else if kind.symmetric() {
+        Role::Participant
+    } else {
+        Role::Initiator
+    };
+    let passive = passive(sent, t);
+    // Left side.
+    match t.pos() {
+        Pos::Verb => verb_left(scope, t, lb, subj_role, passive, &mut args),
+        Pos::Noun => nominal_left(scope, t, lb, subj_role, &mut args),
+    }
+    // "with whom Chernomyrdin met": the antecedent of "whom".
+    if lb > 0 && sent.lower(lb) == "whom" && lb >= 2 && sent.lower(lb - 1) == "with" {
+        if let Some(a) = ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| free(e) && e.np1 + 4 >= lb && e.np1 < lb)
+            .max_by_key(|(_, e)| e.np1)
+            .map(|(i, _)| i)
+        {
+            args.add(Role::Participant, a);
+        }
+    }
+    // "A roadside bomb hit an Iraqi army patrol", "a car bomb ripped
+    // through a market": an attack or weapon noun is its verb's subject,
+    // and the verb's object is the target.
+    if weapon_subject(sent, t) && !passive {
+        let v = weapon_verb(sent, t).map_or(t.t1, |v| v + 1);
+        let verb = Trigger {
+            t1: v,
+            pos: Pos::Verb,
+            ..t.clone()
+        };
+        right_side(scope, &verb, rb, false, &mut args);
+        // "An airstrike in southern Afghanistan this week killed": the
+        // place is the noun's own, before its verb.
+        if let Some(i) = scope
+            .ents
+            .iter()
+            .position(|e| e.np0 >= t.t1 && e.np1 < v && (e.locative || e.is_place()))
+        {
+            args.place = Some(i);
+        }
+    } else {
+        right_side(scope, t, rb, passive, &mut args);
+    }
+    // "In a letter to Lighthizer in October, Holcomb urged the
+    // administration": the letter's addressee is whom the words are to.
+    if kind.speech_act() && t.pos() == Pos::Verb {
+        if let Some(i) = letter_addressee(scope, t) {
+            args.add(Role::Target, i);
+        }
+    }
+    if let Some(that) = that_complement(scope, t) {
+        complement_parties(scope, t, that, &mut args);
+    }
+    if t.pos() == Pos::Noun && kind.family() == "consult" {
+        if let Some(s) = fronted_adjunct_subject(scope, t) {
+            for e in s {
+                args.add(Role::Participant, e);
+            }
+        }
+    }
+    // "with today's telephone conversation": a meeting or speech act that
+    // names no party of its own is its clause's subject's.
+    // Not when the noun is a passive's agent: "restaurants affected by
+    // tonight's announcement" is nobody's of the clause.
+    let agent_noun = (1..=4).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "by")
+        && (1..=4)
+            .take_while(|&d| t.t0 >= d && sent.lower(t.t0 - d) != "by")
+            .all(|d| !sent.toks[t.t0 - d].cap || sent.lower(t.t0 - d) == "'s");
+    if args.roles.is_empty()
+        && t.pos() == Pos::Noun
+        && (kind.family() == "consult" || kind.speech_act())
+        && !agent_noun
+    {
+        if let Some(s) = subject(scope, lb, t.t0).or_else(|| controller(scope, t, lb)) {
+            args.controlled = true;
+            for e in s {
+                args.add(subj_role, e);
+            }
+        }
+    }
+    args
+}
+
+/// Whether a verbal trigger is passive ("was killed", "were injured").
+fn passive(sent: &Sent, t: &Trigger) -> bool {
+    if t.pos() != Pos::Verb {
+        return false;
+    }
+    let first = sent.lower(t.t0);
+    if matches!(
+        first,
+        "was" | "were" | "been" | "be" | "being" | "is" | "are"
+    ) {
+        return true;
+    }
+    let prev = if t.t0 > 0 { sent.lower(t.t0 - 1) } else { "" };
+    let prev2 = if t.t0 > 1 { sent.lower(t.t0 - 2) } else { "" };
+    let be = |w: &str| matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are");
+    let participle = first.ends_with("ed")
+        || matches!(
+            first,
+            "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met"
+        );
+    let motion = t.kind() == EventKind::Visit && sent.lower(t.t1) != "by";
+    participle && !motion && (be(prev) || (prev.ends_with("ly") && be(prev2)))
+}

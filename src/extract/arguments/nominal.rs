@@ -1,0 +1,201 @@
+//! Parties of a nominal trigger before it: possessors, modifiers ("Israeli
+//! air strike"), the subject of its light verb, a fronted prepositional
+//! phrase.
+
+use super::*;
+
+/// Possessors, modifiers and light-verb subjects of a nominal trigger.
+pub(super) fn nominal_left(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    subj_role: Role,
+    args: &mut Args,
+) {
+    let k = modifier_parties(scope, t, lb, args);
+    if !args.roles.is_empty() && t.kind() != EventKind::Summit {
+        return;
+    }
+    let Some(j) = light_verb_parties(scope, t, lb, k, subj_role, args) else {
+        return;
+    };
+    prepositional_parties(scope, t, lb, j, subj_role, args);
+}
+
+/// The parties among the noun's modifiers; returns where its phrase starts.
+pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut Args) -> usize {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
+    // Modifiers: "Israeli air strike", "Trump's first meeting", "U.S.-China
+    // talks", "his state visit", "a US-led invasion".
+    let mut k = t.t0;
+    let mut hops = 0;
+    while k > lb && hops < 4 {
+        let w = sent.lower(k - 1);
+        if let Some(i) = ents.iter().position(|e| {
+            e.np1 == k
+                && (free(e) || matches!(e.kind, EntKind::Demonym | EntKind::Forum))
+                && !e.people
+        }) {
+            let e = &ents[i];
+            let role = match kind {
+                EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,
+                _ if kind.symmetric() => Role::Participant,
+                _ => Role::Initiator,
+            };
+            if !e.is_place() || e.ent.etype == EntityType::Country {
+                args.add(role, i);
+                // "their talks" can stand for both who met (refs::meeting_pair).
+                for (j, other) in ents.iter().enumerate().skip(i + 1) {
+                    if matches!(other.kind, EntKind::Pronoun | EntKind::Forum)
+                        && other.t0 == e.t0
+                        && other.t1 == e.t1
+                    {
+                        args.add(role, j);
+                    }
+                }
+            }
+            k = e.np0;
+            hops += 1;
+            continue;
+        }
+        let skippable = crate::extract::lexicon::WEEKDAYS.contains(&w)
+            || is!("event_noun_modifiers", w)
+            || loose_modifier(sent, k - 1);
+        if !skippable {
+            break;
+        }
+        k -= 1;
+    }
+    // "during their meeting": the clause's parties before the trigger.
+    if k > 0 && sent.lower(k - 1) == "their" && kind.family() == "consult" {
+        for (i, e) in ents.iter().enumerate() {
+            if free(e) && !e.is_place() && e.np0 >= lb && e.np1 < k && e.kind != EntKind::Pronoun {
+                args.add(Role::Participant, i);
+            }
+        }
+    }
+    k
+}
+
+/// Light verbs: "held talks", "launched an appeal", "gave a warning",
+/// "attended the summit", "kicked off his state visit": their subject is the
+/// noun's. `None` when one was found, else where the search stopped.
+pub(super) fn light_verb_parties(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    k: usize,
+    subj_role: Role,
+    args: &mut Args,
+) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
+    let mut j = k;
+    let mut steps = 0;
+    let mut indirect: Vec<usize> = Vec::new();
+    while j > lb && steps < 6 {
+        let w = sent.lower(j - 1);
+        let particle =
+            matches!(w, "off" | "out" | "up") && j >= 2 && is!("light_verbs", sent.lower(j - 2));
+        // "Islamic State has claimed responsibility for a truck attack":
+        // who claims the attack made it (the annotation convention too).
+        let claim = w == "for" && j >= 3 && sent.claims_responsibility(j - 3);
+        if is!("light_verbs", w) || particle || claim {
+            let v = if particle {
+                j - 2
+            } else if claim {
+                j - 3
+            } else {
+                j - 1
+            };
+            // "to host next week's meeting between Trump and Putin": the
+            // host of others' meeting is no party to it.
+            let hosts_others = w.starts_with("host") && sent.lower(t.t1) == "between";
+            let subj = if hosts_others {
+                None
+            } else {
+                subject(scope, lb, v).or_else(|| controller(scope, t, lb))
+            };
+            if let Some(s) = subj {
+                for e in s {
+                    args.add(subj_role, e);
+                }
+            }
+            // "gave Hamas an ultimatum": the one it is given to.
+            for i in indirect {
+                args.add(
+                    if kind.symmetric() {
+                        Role::Participant
+                    } else {
+                        Role::Target
+                    },
+                    i,
+                );
+            }
+            return None;
+        }
+        if let Some(i) = ents.iter().position(|e| free(e) && e.np1 == j) {
+            indirect.push(i);
+            j = ents[i].np0;
+            steps += 1;
+            continue;
+        }
+        let det = matches!(
+            w,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
+        ) || (sent.toks[j - 1].kind == TokKind::Word
+            && !sent.toks[j - 1].cap
+            && !is!("stopwords", w)
+            && !PREPOSITIONS.contains(&w)
+            && !is!("speech_verbs", w)
+            && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1));
+        if !det {
+            break;
+        }
+        j -= 1;
+        steps += 1;
+    }
+    Some(j)
+}
+
+/// A meeting or statement in a prepositional phrase ("made the remarks in a
+/// meeting with", "said after talks with") is its subject's; `j` is where
+/// the noun's phrase starts.
+pub(super) fn prepositional_parties(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    j: usize,
+    subj_role: Role,
+    args: &mut Args,
+) {
+    let sent = scope.sent;
+    let kind = t.kind();
+    let in_pp = governing_prep(sent, j, lb).is_some_and(|p| {
+        matches!(
+            p,
+            "in" | "at" | "during" | "after" | "before" | "on" | "over" | "through" | "within"
+        )
+    }) || (j > 0
+        && matches!(
+            sent.lower(j - 1),
+            "after" | "following" | "during" | "before"
+        ));
+    let meets = kind.family() == "consult" || kind.speech_act();
+    let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
+    if meets && in_pp && !between {
+        let s = subject(scope, lb, j).or_else(|| {
+            let c = controller(scope, t, lb);
+            if c.is_some() {
+                args.controlled = true;
+            }
+            c
+        });
+        if let Some(s) = s {
+            for e in s {
+                args.add(subj_role, e);
+            }
+        }
+    }
+}

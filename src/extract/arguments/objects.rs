@@ -1,0 +1,259 @@
+//! Objects and prepositional phrases after a trigger, and the attack nouns
+//! whose own verb follows them ("a roadside bomb hit an army patrol").
+
+use super::*;
+
+/// "had discussed U.S. sanctions on Russia with Sergey Kislyak": a verb of
+/// talks keeps its "with" party past the event nouns of its topic.
+pub(super) fn with_party_beyond(scope: &Scope, t: &Trigger, e: &Ent, rb: usize) -> bool {
+    t.kind().family() == "consult"
+        && t.pos() == Pos::Verb
+        && e.np1 <= rb
+        && governing_prep(scope.sent, e.np0, t.t1) == Some("with")
+        && scope
+            .triggers
+            .iter()
+            .filter(|o| o.t0 >= t.t1 && o.t0 < e.np0)
+            .all(|o| o.pos() == Pos::Noun && o.kind().family() != "consult")
+}
+
+/// Whether a place after an attack is what it strikes: a country ("attacks
+/// across Ukraine"), a town attacked "on" ("the deadliest assault on New
+/// York City"), a body struck "at" ("two rockets landed at an Israeli army
+/// base").
+pub(super) fn struck_at(sent: &Sent, kind: EventKind, e: &Ent, t1: usize) -> bool {
+    kind == EventKind::Attack
+        && (e.ent.etype == EntityType::Country
+            || matches!(governing_prep(sent, e.np0, t1), Some("on" | "against"))
+            || matches!(
+                e.ent.etype,
+                EntityType::Organisation | EntityType::ArmedGroup
+            ))
+}
+
+/// Phrases after the trigger that name who acts: "claimed responsibility
+/// for the attack on behalf of the Taliban" (who it is done for does it),
+/// "a ballistic missile fired from warring Yemen" (the country it is fired
+/// from fires it; a town or a region stays a place).
+pub(super) fn cued_initiator(sent: &Sent, kind: EventKind, prep: Option<&str>, e: &Ent) -> bool {
+    let before = |word: &str, prev: &dyn Fn(&str) -> bool| {
+        (e.np0.saturating_sub(3)..e.np0)
+            .any(|k| sent.lower(k) == word && k > 0 && prev(sent.lower(k - 1)))
+    };
+    let behalf = prep == Some("of") && before("of", &|w| w == "behalf");
+    let fired_from = kind == EventKind::Attack
+        && matches!(prep, Some("from") | None)
+        && e.ent.etype == EntityType::Country
+        && before("from", &|w| matches!(w, "fired" | "launched"));
+    behalf || fired_from
+}
+
+/// The role of a by-phrase after a speech verb's object, if there is one:
+/// "called for restraint by Japan", "condemned missile attacks by Yemen's
+/// Houthi militias": the agent of the content noun, asked to act or
+/// condemned, not the speaker ("a charge rejected by Tehran" is a passive,
+/// read elsewhere); "a ceasefire brokered by Qatar", "a statement carried
+/// by MENA": the agent of a participle, no party (`Some(None)`).
+pub(super) fn content_agent(
+    sent: &Sent,
+    t: &Trigger,
+    e: &Ent,
+    prep: Option<&str>,
+) -> Option<Option<Role>> {
+    if prep != Some("by") || t.pos() == Pos::Noun || !t.kind().speech_act() {
+        return None;
+    }
+    let by = (t.t1..e.np0)
+        .rev()
+        .find(|&k| sent.lower(k) == "by")
+        .filter(|&by| by > t.t1)?;
+    if sent.lower(by - 1).ends_with("ed") {
+        return Some(None);
+    }
+    Some(matches!(t.kind(), EventKind::Request | EventKind::Statement).then_some(Role::Target))
+}
+
+/// An attack or weapon noun as the subject of a verb of harm: "a roadside
+/// bomb hit", "a car bomb exploded", "a suicide bombing killed".
+pub(super) fn weapon_subject(sent: &Sent, t: &Trigger) -> bool {
+    weapon_verb(sent, t).is_some()
+}
+
+/// Where the verb of a weapon or attack noun stands: right after it, or
+/// after a phrase of place and time ("A NATO-led airstrike in southern
+/// Afghanistan this week killed up to 30 Taliban fighters").
+pub(super) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
+    if t.kind() != EventKind::Attack || t.pos() != Pos::Noun {
+        return None;
+    }
+    if is!("weapon_verbs", sent.lower(t.t1 - 1)) {
+        return Some(t.t1 - 1);
+    }
+    if is!("weapon_verbs", sent.lower(t.t1)) {
+        return Some(t.t1);
+    }
+    // Only a phrase that opens with a preposition of place or time.
+    if !matches!(sent.lower(t.t1), "in" | "on" | "near" | "at" | "outside") {
+        return None;
+    }
+    (t.t1 + 1..(t.t1 + 9).min(sent.toks.len()))
+        .take_while(|&k| {
+            let w = sent.lower(k);
+            sent.toks[k].cap
+                || is!("weapon_verbs", w)
+                || is!("place_adjectives", w)
+                || crate::extract::lexicon::WEEKDAYS.contains(&w)
+                || matches!(
+                    w,
+                    "in" | "on"
+                        | "near"
+                        | "at"
+                        | "of"
+                        | "the"
+                        | "this"
+                        | "last"
+                        | "week"
+                        | "weekend"
+                        | "late"
+                        | "early"
+                        | "morning"
+                        | "night"
+                        | "'s"
+                )
+        })
+        .find(|&k| is!("weapon_verbs", sent.lower(k)))
+}
+
+/// Objects and prepositional phrases after the trigger, up to `rb`, the
+/// next clause break or another event's trigger.
+pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
+    let nominal = t.pos() == Pos::Noun;
+    // Requests reach into their complement ("urged X to extend Y's status");
+    // other events stop at the next trigger.
+    let reaches = kind.speech_act();
+    let stop = scope
+        .triggers
+        .iter()
+        .filter(|o| o.t0 >= t.t1 && !reaches)
+        .map(|o| o.t0)
+        .min()
+        .unwrap_or(rb)
+        .min(rb);
+    // "spoke with Zelensky by phone": a party inside the trigger's words.
+    for (i, e) in ents.iter().enumerate() {
+        if free(e) && e.np0 > t.t0 && e.np1 < t.t1 {
+            let prep = governing_prep(sent, e.np0, t.t0);
+            // "was killed in an Israeli air strike": whose strike it was;
+            // "a suicide bomber who killed": who did it.
+            let attacker = || {
+                e.kind == EntKind::Group
+                    && prep.is_none()
+                    && matches!(
+                        sent.lower(e.np1 - 1),
+                        "bomber" | "bombers" | "gunman" | "gunmen"
+                    )
+            };
+            // "were overthrown in a US-led invasion": who led it.
+            let leader = e.kind == EntKind::Name
+                && sent.lower(e.np1) == "-"
+                && matches!(sent.lower(e.np1 + 1), "led" | "backed");
+            if kind == EventKind::Attack
+                && (passive && prep == Some("in") && (e.kind == EntKind::Demonym || leader)
+                    || attacker())
+            {
+                args.add(Role::Initiator, i);
+            } else if let Some(role) = role_of_prep(kind, prep, false) {
+                args.add(role, i);
+            }
+        }
+    }
+    let mut last_end = t.t1;
+    for (i, e) in ents.iter().enumerate() {
+        if !free(e) || e.np0 < t.t1 || e.np1 > stop && !with_party_beyond(scope, t, e, rb) {
+            continue;
+        }
+        // Far objects of nominal triggers belong to something else.
+        if nominal && e.np0 > last_end + 6 {
+            break;
+        }
+        if e.is_place() && e.ent.etype != EntityType::Country || e.locative {
+            if args.place.is_none() {
+                args.place = Some(i);
+            }
+            if !struck_at(sent, kind, e, t.t1) {
+                last_end = e.np1;
+                continue;
+            }
+            // "attacks across Ukraine": the country attacked.
+            if !args.roles.iter().any(|(r, _)| *r == Role::Target) {
+                args.add(Role::Target, i);
+            }
+            last_end = e.np1;
+            continue;
+        }
+        let prep = governing_prep(sent, e.np0, t.t1);
+        // "between Moscow and Washington": a conjunct takes its neighbour's role.
+        let list_goes_on = matches!(sent.lower(e.np1), "," | "and" | "or");
+        // "between their troops and the military": past a determiner.
+        let mut j = e.np0;
+        while j > t.t1
+            && matches!(
+                sent.lower(j - 1),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        {
+            j -= 1;
+        }
+        if prep.is_none()
+            && j > 0
+            && (matches!(sent.lower(j - 1), "and" | "or")
+                || sent.lower(j - 1) == "," && list_goes_on)
+        {
+            if let Some(&(r, _)) = args
+                .roles
+                .iter()
+                .find(|(_, x)| ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0)
+            {
+                args.add(r, i);
+                last_end = e.np1;
+                continue;
+            }
+        }
+        let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {
+            Some(Role::Initiator)
+        } else if let Some(role) = content_agent(sent, t, e, prep) {
+            role
+        } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
+            // Not adjacent: the object of something else.
+            if kind == EventKind::Request {
+                Some(Role::Target)
+            } else {
+                None
+            }
+        } else {
+            role_of_prep(kind, prep, nominal)
+        };
+        // "asked for American forces to remain": who is to act is whom
+        // the request is to.
+        let role = match role {
+            Some(Role::Participant)
+                if kind == EventKind::Request
+                    && prep == Some("for")
+                    && sent.lower(e.np1) == "to" =>
+            {
+                Some(Role::Target)
+            }
+            r => r,
+        };
+        let Some(role) = role else { continue };
+        if nominal && prep.is_none() {
+            // A bare name after a noun trigger is an apposition or a new
+            // clause's subject, not its argument.
+            continue;
+        }
+        args.add(role, i);
+        last_end = e.np1;
+    }
+}

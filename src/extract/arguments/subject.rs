@@ -1,0 +1,410 @@
+//! Whose clause it is: the subject of a verbal trigger, found through
+//! appositions, relative clauses, coordination and control.
+
+use super::*;
+
+/// The subject of a verb at `v` within `lb..v`: the leftmost free entity
+/// not in a prepositional phrase, with what is coordinated with it.
+pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    // "Siniora, who met Bush, Blair and Chirac in Paris last week, vowed":
+    // the main clause opened by the relative clause's closing comma hangs
+    // on the name before "who".
+    if lb >= 1 && sent.lower(lb) == "," && !ents.iter().any(|e| free(e) && e.np0 > lb && e.np1 <= v)
+    {
+        let rel = (sent.body..lb)
+            .rev()
+            .find(|&k| scope.breaks[k])
+            .filter(|&r| {
+                r >= 2 && matches!(sent.lower(r), "who" | "which") && sent.lower(r - 1) == ","
+            });
+        if let Some(ante) = rel.and_then(|r| ents.iter().position(|e| free(e) && e.np1 == r - 1)) {
+            return Some(coordinated(scope, ante, 0, ents[ante].np1));
+        }
+    }
+    // "Kenya, which helped form the Somali government in 2004, asked
+    // Ethiopia": the relative clause closed by the comma before the verb;
+    // the verb's subject is what the clause hangs on.
+    let closed = v >= 2
+        && (sent.lower(v - 1) == ","
+            || sent.lower(v - 2) == ","
+                && matches!(sent.lower(v - 1), "also" | "has" | "had" | "then" | "on"));
+    // "Veselnitskaya, who met ...": the relative pronoun's antecedent.
+    if lb > 0 && matches!(sent.lower(lb), "who" | "which") && (lb + 4 >= v || closed) {
+        // "Prevezon Holdings Ltd, a Russian-controlled company, which in
+        // May agreed to pay": past an apposition of no name.
+        let apposition = |e: &Ent| {
+            sent.lower(e.np1) == ","
+                && matches!(sent.lower(e.np1 + 1), "a" | "an" | "the")
+                && sent.lower(lb - 1) == ","
+                && e.np1 + 10 >= lb
+                && !ents
+                    .iter()
+                    .any(|x| x.np0 > e.np1 && x.np1 < lb && !x.modifier)
+                && (e.np1 + 1..lb - 1).all(|k| sent.lower(k) != ",")
+        };
+        let ante = ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
+            .max_by_key(|(_, e)| e.np1)
+            .map(|(i, _)| i)?;
+        // "Macron, standing beside Zelensky, who had flown in, condemned":
+        // a name inside a phrase set off by commas after the sentence's
+        // first name is not what the verb hangs on; that first name is.
+        if closed && (sent.body..ents[ante].np0).any(|k| sent.lower(k) == ",") {
+            if let Some(first) = ents.iter().position(|e| {
+                free(e)
+                    && e.np0 <= sent.body + 1
+                    && sent.lower(e.np1) == ","
+                    && e.np1 < ents[ante].np0
+            }) {
+                return Some(coordinated(scope, first, 0, lb));
+            }
+        }
+        return Some(coordinated(scope, ante, 0, lb));
+    }
+    // "Zelensky meeting at the White House": an -ing form's subject is
+    // the name right before it, whatever governs that name.
+    if sent.lower(v).ends_with("ing") {
+        if let Some(i) = ents
+            .iter()
+            .position(|e| free(e) && e.np1 == v && !e.is_place() && e.kind != EntKind::Group)
+        {
+            return Some(coordinated(scope, i, lb, v));
+        }
+    }
+    // The word that opens the clause ("when", "that", a subordinating
+    // "before") is not part of its subject.
+    let start = if lb > 0 && scope.breaks.get(lb).copied().unwrap_or(false) {
+        lb + 1
+    } else {
+        lb
+    };
+    let cands: Vec<usize> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
+        .filter(|(_, e)| {
+            governing_prep(sent, e.np0, start).is_none()
+                || !e.people
+                    && e.kind != EntKind::Demonym
+                    && is!("force_nouns", sent.lower(e.np1 - 1))
+                    && counted(sent, e.np0, start)
+        })
+        // "Hainan's fishery showed": a possessor is no subject, unless
+        // nothing else is ("Ukraine's grid was attacked").
+        .filter(|(_, e)| {
+            sent.lower(e.np1) != "'s"
+                || e.np1 + 1 >= v
+                || !ents
+                    .iter()
+                    .any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
+        })
+        // "Hezbollah leader ..." handled by titles; a pronoun in a quote is another voice.
+        .filter(|(_, e)| {
+            sent.in_quote(e.t0) == sent.in_quote(v) || !sent.quotes.iter().any(|&(a, _)| a <= start)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let first = *cands.first()?;
+    let mut out = coordinated(scope, first, start, v);
+    out.extend(senders(scope, first, v));
+    // "a team of advisers led by Secretary of State Marco Rubio", "ISAF
+    // troops backed by Afghan security forces": the leader or ally takes
+    // part.
+    let leads: Vec<usize> = out
+        .iter()
+        .filter_map(|&g| {
+            let e = &ents[g];
+            (is!("joined_by", sent.lower(e.np1)) && sent.lower(e.np1 + 1) == "by")
+                .then(|| ents.iter().position(|x| !x.modifier && x.np0 == e.np1 + 2))
+                .flatten()
+                // "rebels backed by Iran" are armed by it, not joined: a
+                // backer takes part only as a force ("backed by Afghan
+                // security forces").
+                .filter(|&x| {
+                    !matches!(sent.lower(e.np1), "backed" | "supported")
+                        || is!("force_nouns", sent.lower(ents[x].np1 - 1))
+                })
+        })
+        .collect();
+    out.extend(leads);
+    Some(out)
+}
+
+/// "Hundreds of ISAF troops launched", "some of the rebels attacked": a
+/// count of the phrase at the clause's start, so the phrase is the subject.
+pub(super) fn counted(sent: &Sent, np0: usize, start: usize) -> bool {
+    let mut k = np0;
+    if k > start && sent.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    k >= start + 2
+        && sent.lower(k - 1) == "of"
+        && is!("quantity_heads", sent.lower(k - 2))
+        && (start..k - 2).all(|j| {
+            sent.toks[j].kind == TokKind::Number
+                || matches!(sent.lower(j), "the" | "some" | "about" | "several")
+        })
+}
+
+/// "Foreign ministers from China, Japan and South Korea met", "NAFTA
+/// negotiators from the United States, Canada and Mexico": the countries
+/// and bodies that sent the subject take part in what it does.
+pub(super) fn senders(scope: &Scope, subj: usize, v: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let at = ents[subj].np1;
+    if sent.lower(at) != "from" {
+        return Vec::new();
+    }
+    // People sent by a country act for it ("leaders from Bhutan"), people
+    // and arms from a body act for that body ("warplanes from the NATO-led
+    // force"); "gunmen from Pakistan" are no act of Pakistan's.
+    let sent_by_state = is!("sender_nouns", sent.lower(at - 1));
+    let first = ents.iter().position(|e| {
+        free(e)
+            && !e.people
+            && e.np1 <= v
+            && (e.np0 == at + 1 || e.np0 == at + 2 && sent.lower(at + 1) == "the")
+            && match e.ent.etype {
+                EntityType::Country => sent_by_state,
+                EntityType::Organisation | EntityType::ArmedGroup => true,
+                _ => false,
+            }
+    });
+    first.map_or_else(Vec::new, |f| coordinated(scope, f, at + 1, v))
+}
+
+/// The subject of the clause that encloses `lb` (for "when meeting with",
+/// "after talks with"): the frame's speaker or the sentence's subject.
+pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    for f in scope.frames {
+        let adjunct = f.comp.0 <= t.t0
+            && t.t1 <= f.comp.1
+            && (f.comp.0..t.t0).any(|k| {
+                matches!(
+                    sent.lower(k),
+                    "after"
+                        | "following"
+                        | "before"
+                        | "during"
+                        | "when"
+                        | "while"
+                        | "upon"
+                        | "ahead"
+                        | "at"
+                        | "in"
+                )
+            })
+            && !(f.comp.0..t.t0).any(|k| ents.iter().any(|e| e.t0 == k && free(e)));
+        if adjunct {
+            if let Some(s) = f.speaker {
+                return Some(vec![s]);
+            }
+        }
+    }
+    if lb == 0 {
+        return None;
+    }
+    // Inside a frame, the enclosing clause is the complement: "Hegseth said
+    // that Washington would \"impose costs\"".
+    let floor = scope
+        .frames
+        .iter()
+        .filter(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0 && f.comp.0 < lb)
+        .map(|f| f.comp.0)
+        .max()
+        .unwrap_or(0);
+    subject(scope, floor, lb)
+}
+
+/// The subject side of a verbal trigger: a controlling object ("urged X to
+/// meet"), a coordinated verb's subject, its own subject, the controller of
+/// its clause, or the subject after a fronted adjunct.
+pub(super) fn verb_left(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    subj_role: Role,
+    passive: bool,
+    args: &mut Args,
+) {
+    // "A bomb hit an Iraqi army patrol, killing two soldiers": the
+    // participle tells the attack of the nearest trigger before it, whose
+    // subject is the weapon; a party inside that weapon's object is none
+    // of the participle's ("Russian missiles hit a building, killing 40
+    // civilians" keeps Russia).
+    let sent = scope.sent;
+    let weapon_before = (t.kind() == EventKind::Attack
+        && t.t0 > 0
+        && sent.lower(t.t0 - 1) == ","
+        && sent.lower(t.t0).ends_with("ing"))
+    .then(|| {
+        scope
+            .triggers
+            .iter()
+            .filter(|o| o.t1 < t.t0)
+            .max_by_key(|o| o.t1)
+    })
+    .flatten()
+    .filter(|o| weapon_subject(sent, o))
+    .map(|o| o.t1);
+    // The first source that answers; `true` when the subject is borrowed
+    // from another clause (controlled).
+    let found = controlling_object(scope, t)
+        .map(|s| (s, true))
+        .or_else(|| coordinated_verb_subject(scope, t).map(|s| (s, false)))
+        .or_else(|| subject(scope, lb, t.t0).map(|s| (s, false)))
+        .or_else(|| controller(scope, t, lb).map(|s| (s, true)))
+        // "After meeting with the committee on Sept. 7, Trump Jr. said":
+        // the participle's subject is the main clause's.
+        .or_else(|| fronted_adjunct_subject(scope, t).map(|s| (s, true)));
+    let Some((subjects, controlled)) = found else {
+        return;
+    };
+    if weapon_before.is_some_and(|w| subjects.iter().all(|&e| scope.ents[e].np0 >= w)) {
+        return;
+    }
+    args.controlled |= controlled;
+    let role = if passive { Role::Target } else { subj_role };
+    for e in subjects {
+        args.add(role, e);
+    }
+}
+
+/// The addressee of a fronted "In a letter to X," before speech act `t`.
+pub(super) fn letter_addressee(scope: &Scope, t: &Trigger) -> Option<usize> {
+    let sent = scope.sent;
+    let b = sent.body;
+    if sent.lower(b) != "in" {
+        return None;
+    }
+    let mut k = b + 1;
+    if matches!(
+        sent.lower(k),
+        "a" | "an" | "his" | "her" | "its" | "their" | "the"
+    ) {
+        k += 1;
+    }
+    while k < t.t0 && !is!("messages", sent.lower(k)) && k < b + 4 {
+        k += 1;
+    }
+    if !is!("messages", sent.lower(k)) || sent.lower(k + 1) != "to" {
+        return None;
+    }
+    let comma = (k + 2..t.t0).find(|&j| sent.lower(j) == ",")?;
+    scope
+        .ents
+        .iter()
+        .position(|e| e.np0 == k + 2 && e.np1 <= comma && free(e) && !e.is_place())
+}
+
+/// "Bush invited Triet to visit the United States", "urged Israel to
+/// halt": the object of an object-control verb is the subject of the verb
+/// after "to".
+pub(super) fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if t.t0 < 3 || sent.lower(t.t0 - 1) != "to" {
+        return None;
+    }
+    let obj = ents
+        .iter()
+        .position(|e| e.np1 + 1 == t.t0 && free(e) && !e.is_place())?;
+    let np0 = ents[obj].np0;
+    // The object may be a list: "urged Israel and the Palestinians to".
+    let first = ents
+        .iter()
+        .filter(|e| free(e) && e.np0 < np0 && e.np0 + 8 >= np0)
+        .map(|e| e.np0)
+        .chain(std::iter::once(np0))
+        .filter(|&a| {
+            (a..np0).all(|k| {
+                ents.iter().any(|e| e.np0 <= k && k < e.np1) || matches!(sent.lower(k), "," | "and")
+            })
+        })
+        .min()
+        .unwrap_or(np0);
+    let verb = if first >= 2 && sent.lower(first - 1) == "on" {
+        first - 2
+    } else {
+        first.saturating_sub(1)
+    };
+    if first == 0 || !is!("object_control", sent.lower(verb)) {
+        return None;
+    }
+    Some(coordinated(scope, obj, first, t.t0))
+}
+
+/// "Pence voiced concern over the arrests of journalists and members of
+/// civil society and urged transparency": a verb coordinated with an
+/// earlier one shares its subject, not the object just before "and".
+pub(super) fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let sent = scope.sent;
+    let mut k = t.t0;
+    while k > 0 && matches!(sent.lower(k - 1), "also" | "then" | "later") {
+        k -= 1;
+    }
+    if k == 0 || !matches!(sent.lower(k - 1), "and" | "but") {
+        return None;
+    }
+    // The enclosing clause: the speech frame's words or the sentence up to
+    // its last semicolon. A participle's frame ("attacked the ODIHR,
+    // saying it had ..., and urged the organisation") is an aside that
+    // the "and" steps over.
+    let floor = scope
+        .frames
+        .iter()
+        .filter(|f| f.comp.0 <= t.t0 && t.t1 <= f.comp.1 && f.verb != t.t0)
+        .filter(|f| !(sent.lower(f.verb).ends_with("ing") && k >= 2 && sent.lower(k - 2) == ","))
+        .map(|f| f.comp.0)
+        .chain((0..t.t0).filter(|&j| sent.lower(j) == ";").map(|j| j + 1))
+        .max()
+        .unwrap_or(0);
+    // Only when an earlier verb of the clause is what "and" joins: some
+    // verb-like word (past tense or a finite auxiliary) before the "and".
+    let earlier_verb = (floor..k - 1).any(|j| {
+        let w = sent.lower(j);
+        (w.ends_with("ed") && !sent.toks[j].cap)
+            || matches!(
+                w,
+                "said" | "met" | "made" | "held" | "gave" | "took" | "sent"
+            )
+    });
+    if !earlier_verb {
+        return None;
+    }
+    subject(scope, floor, t.t0)
+}
+
+/// "In a White House meeting with Binali Yildirim, Pence voiced ...",
+/// "After talks with his counterpart, Lavrov said ...": a meeting named in
+/// a fronted adjunct has the main clause's subject as a party.
+pub(super) fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let mut first = sent.body;
+    // "Speaking after talks with Lavrov, the Georgian minister said": a
+    // participle may open the adjunct.
+    if sent.lower(first).ends_with("ing") {
+        first += 1;
+    }
+    if !matches!(
+        sent.lower(first),
+        "in" | "at" | "during" | "after" | "following" | "before" | "ahead" | "on"
+    ) || t.t0 > first + 8
+    {
+        return None;
+    }
+    let comma = (t.t1..(t.t1 + 12).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
+    if (first..comma).any(|k| scope.breaks[k] && k > first) {
+        return None;
+    }
+    let subj = ents
+        .iter()
+        .position(|e| e.np0 == comma + 1 && free(e) && !e.is_place() && e.kind != EntKind::Group)?;
+    let after = sent.toks.get(ents[subj].np1)?;
+    // A verb must follow, or it is a list, not a clause.
+    (after.kind == TokKind::Word && !after.cap && !PREPOSITIONS.contains(&after.lower.as_str()))
+        .then(|| coordinated(scope, subj, comma + 1, sent.toks.len()))
+}
