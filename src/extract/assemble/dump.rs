@@ -90,6 +90,10 @@ fn dump() {
                 );
             }
         }
+        // As the pipeline does: the pairs its meetings name are "the two".
+        for m in sentence_mentions(text, sent, &ents, &tx, &frames, &ctx) {
+            see_pair(&m, &mut disc);
+        }
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
         refs_update(sent, &ents, speaker, &mut disc);
     }
