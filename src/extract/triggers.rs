@@ -521,6 +521,19 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if rule.pos == Pos::Verb && compound_participle(sent, t0) {
         return false;
     }
+    // "talks with visiting US President George W. Bush", "Li told visiting
+    // French Defense Minister Charles Million": the adjective says who is
+    // the guest, and is no visit by the host (afp-xin read 20 such as the
+    // host visiting the guest); "is visiting Washington" stays a visit.
+    if rule.kind == EventKind::Visit
+        && sent.lower(t0) == "visiting"
+        && !matches!(prev(1), "is" | "was" | "are" | "were" | "been" | "be")
+        && ents
+            .iter()
+            .any(|e| e.np0 == t1 && (e.is_person() || e.kind == super::entities::EntKind::Demonym))
+    {
+        return false;
+    }
     // "Thailand's insurgency-torn south", "a war-ravaged town": the noun
     // is the first half of an adjective.
     if next == "-" && {
