@@ -138,8 +138,9 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         "military" => {
             (t0.saturating_sub(4)..n.min(end + 4)).any(|k| is!("military", sent.lower(k)))
         }
+        // "were ousted from power in a US-led invasion": eight words on.
         "regime_force" => {
-            (t0.saturating_sub(6)..n.min(end + 6)).any(|k| is!("regime_force", sent.lower(k)))
+            (t0.saturating_sub(6)..n.min(end + 8)).any(|k| is!("regime_force", sent.lower(k)))
         }
         "aidobj" => {
             // "sending 1,000" after "troops" earlier in the sentence.
@@ -324,7 +325,14 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
 /// phrase after it, past its leader's name, is the same attack.
 fn join_adjacent_attacks(sent: &Sent, found: &mut Vec<Trigger>) {
     let led_phrase = |a: usize, b: usize| {
-        b - a <= 6
+        // "were ousted from power in a US-led invasion".
+        let a = if sent.lower(a) == "from" && sent.lower(a + 1) == "power" {
+            a + 2
+        } else {
+            a
+        };
+        b >= a
+            && b - a <= 6
             && matches!(sent.lower(a), "in" | "during")
             && matches!(sent.lower(a + 1), "a" | "an" | "the")
             && (a + 2..b)
@@ -534,6 +542,19 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     {
         return false;
     }
+    // "made an appeal to the Supreme Court", "an appeal against her
+    // sentence": a legal appeal asks a court to judge, not a party to act.
+    if rule.kind == EventKind::Request
+        && sent.lower(t1 - 1).starts_with("appeal")
+        && (t1..(t1 + 6).min(sent.toks.len())).any(|k| {
+            matches!(
+                sent.lower(k),
+                "court" | "against" | "verdict" | "sentence" | "conviction" | "ruling" | "tribunal"
+            )
+        })
+    {
+        return false;
+    }
     // "Thailand's insurgency-torn south", "a war-ravaged town": the noun
     // is the first half of an adjective.
     if next == "-" && {
@@ -684,15 +705,20 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         // the virus could occur" still warns.
         // "were killed and four others injured in a road accident": the
         // cause may stand after the injured, in the same clause.
+        // Only after "and N others (were) injured", and not past an agent
+        // ("by a roadside bomb") or into a compound ("the quake-hit district").
         let end = sent.toks.len();
+        let cause = |k: usize| is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-";
         let after = rule.kind == EventKind::Attack
-            && ((t1..(t1 + 5).min(end)).any(|k| is!("non_agents", sent.lower(k)))
-                || (t1..(t1 + 14).min(end))
-                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "after" | "when"))
-                    .any(|k| {
-                        is!("non_agents", sent.lower(k))
-                            && (k.saturating_sub(4)..k).any(|j| sent.lower(j) == "in")
-                    }));
+            && ((t1..(t1 + 5).min(end)).any(cause)
+                || sent.lower(t1) == "and"
+                    && (t1..(t1 + 14).min(end))
+                        .take_while(|&k| {
+                            !matches!(sent.lower(k), "," | ";" | "after" | "when" | "by")
+                        })
+                        .any(|k| {
+                            cause(k) && (k.saturating_sub(4)..k).any(|j| sent.lower(j) == "in")
+                        }));
         if before || after {
             return false;
         }
@@ -705,15 +731,14 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     // "has repeatedly called for sanctions", "regularly calls on", "the
     // government routinely accuses", "frequently holds private meetings":
     // a habit, no single event (the conventions' optional kind). Only in
-    // the perfect or the present: "Biden repeatedly pressed Netanyahu ...
-    // on Monday" is one occasion.
+    // the present perfect or the present: "Biden repeatedly pressed
+    // Netanyahu ... on Monday", "the convoy was repeatedly attacked as it
+    // crossed the pass on Tuesday" are one occasion.
     let habit = |k: usize| {
         let verb = prev_of(sent, t0 + 1, k);
         is!("habitual_adverbs", prev(k))
-            && (matches!(
-                prev(k + 1),
-                "has" | "have" | "had" | "is" | "are" | "was" | "were"
-            ) || verb.ends_with('s') && !verb.ends_with("ss"))
+            && (matches!(prev(k + 1), "has" | "have" | "is" | "are")
+                || verb.ends_with('s') && !verb.ends_with("ss"))
     };
     if (1..=3).any(habit) {
         return false;

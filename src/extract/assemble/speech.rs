@@ -6,6 +6,7 @@ use crate::extract::attributes;
 use crate::extract::clauses::{Frame, TimexTok};
 use crate::extract::doc::Sent;
 use crate::extract::entities::{self, Ent, EntKind};
+use crate::extract::lexicon::is;
 use crate::extract::text::TokKind;
 use crate::extract::triggers::Trigger;
 use crate::model::{EventKind, Mention, Role, Status};
@@ -138,6 +139,8 @@ pub(super) fn frame_requests(
         if v >= f.comp.1
             || sent.toks[v].kind != TokKind::Word
             || matches!(verb, "be" | "have" | "also" | "still" | "now")
+            // "Obama should arrive in Cairo on Thursday": a schedule.
+            || is!("schedule_verbs", verb)
             || trigs
                 .iter()
                 .any(|t| t.t0 >= k && t.t0 < f.comp.1 && t.kind() == EventKind::Request)

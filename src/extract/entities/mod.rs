@@ -296,8 +296,10 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
         let prev = if p > 0 { sent.lower(p - 1) } else { "" };
         // "in a US-led invasion", "at a NATO summit": a name right after
         // "a" that leads a compound or names a gathering modifies an event,
-        // not a place ("near a US military base" stays one).
+        // not a place ("near a US military base", "at a Beijing summit" stay
+        // places).
         let indefinite = p + 1 == e.np0
+            && !matches!(e.ent.etype, EntityType::City | EntityType::Region)
             && matches!(sent.lower(p), "a" | "an")
             && matches!(
                 sent.lower(e.np1),
