@@ -604,8 +604,18 @@ fn content_of(trigs: &[Trigger], i: usize, sent: &Sent) -> Option<usize> {
         .or_else(|| (sent.lower(t.t1 - 1) == "to").then_some(t.t1));
     let from = to.unwrap_or(t.t1);
     let reach = if to.is_some() { 2 } else { 3 };
+    // "called on the coalition to re-open an aid lifeline into Yemen",
+    // "urged Israel to allow more humanitarian aid": aid asked for is no
+    // aid given, however far into the asked act it stands.
+    let aid_reach = if to.is_some() && t.kind() == EventKind::Request {
+        6
+    } else {
+        reach
+    };
     trigs.iter().position(|o| {
-        o.t0 >= from && o.t0 <= from + reach && (to.is_some() || o.kind() == EventKind::Aid)
+        o.t0 >= from
+            && (o.t0 <= from + reach || o.kind() == EventKind::Aid && o.t0 <= from + aid_reach)
+            && (to.is_some() || o.kind() == EventKind::Aid)
     })
 }
 
