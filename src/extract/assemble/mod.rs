@@ -477,8 +477,14 @@ fn sentence_mentions(
             out.push(m);
         }
     }
-    out.extend(speech::intent_pledges(text, sent, ents, tx, frames, &trigs));
-    out.extend(speech::frame_requests(text, sent, ents, tx, frames, &trigs));
+    let said = speech::Said {
+        text,
+        sent,
+        ents,
+        tx,
+    };
+    out.extend(speech::intent_pledges(&said, frames, &trigs));
+    out.extend(speech::frame_requests(&said, frames, &trigs));
     // A statement whose content is itself an event is news for that event;
     // a condemnation of it is news of its own ("Rice condemned a suicide
     // bombing", "the White House condemned missile attacks").

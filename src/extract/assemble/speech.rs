@@ -9,32 +9,73 @@ use crate::extract::entities::{self, Ent, EntKind};
 use crate::extract::lexicon::is;
 use crate::extract::text::TokKind;
 use crate::extract::triggers::Trigger;
-use crate::model::{EventKind, Mention, Role, Status};
+use crate::model::{EntityRef, EventKind, Mention, Role, Status};
+
+/// One sentence's reading, as the stages of this file need it.
+pub(super) struct Said<'a> {
+    pub(super) text: &'a str,
+    pub(super) sent: &'a Sent,
+    pub(super) ents: &'a [Ent],
+    pub(super) tx: &'a [TimexTok],
+}
+
+/// The first word of a frame's clause past dates and the `skip` words.
+fn clause_start(said: &Said, f: &Frame, skip: &[&str]) -> usize {
+    let mut k = f.comp.0;
+    while k < f.comp.1
+        && (said.tx.iter().any(|t| t.t0 <= k && k < t.t1) || skip.contains(&said.sent.lower(k)))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// The event a frame tells: dated by the frame, evidenced by `span`, its
+/// topic the words after the verb at `v`.
+fn frame_mention(
+    said: &Said,
+    f: &Frame,
+    kind: EventKind,
+    actors: Vec<(Role, EntityRef)>,
+    span: (usize, usize),
+    v: usize,
+) -> Mention {
+    let (sent, ents) = (said.sent, said.ents);
+    Mention {
+        kind,
+        actors,
+        date: f
+            .date
+            .and_then(|i| attributes::window_of(&said.tx[i].timex)),
+        place: None,
+        status: Status::Occurred,
+        claimed_by: None,
+        attack_mode: None,
+        topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
+        evidence: vec![evidence(
+            said.text,
+            sent,
+            sent.toks[span.0].start,
+            sent.toks[span.1].end,
+        )],
+    }
+}
 
 /// "X said he would end the war": X's pledge, when what is promised is no
 /// event of its own.
-pub(super) fn intent_pledges(
-    text: &str,
-    sent: &Sent,
-    ents: &[Ent],
-    tx: &[TimexTok],
-    frames: &[Frame],
-    trigs: &[Trigger],
-) -> Vec<Mention> {
+pub(super) fn intent_pledges(said: &Said, frames: &[Frame], trigs: &[Trigger]) -> Vec<Mention> {
+    let (sent, ents) = (said.sent, said.ents);
     let mut out = Vec::new();
     for f in frames {
         let Some(sp) = f.speaker else { continue };
-        let mut k = f.comp.0;
         // Dates, "that" and the setting between the verb and its clause.
-        while k < f.comp.1
-            && (tx.iter().any(|t| t.t0 <= k && k < t.t1)
-                || matches!(
-                    sent.lower(k),
-                    "that" | "during" | "his" | "her" | "election" | "campaign" | "on" | "in" | ","
-                ))
-        {
-            k += 1;
-        }
+        let k = clause_start(
+            said,
+            f,
+            &[
+                "that", "during", "his", "her", "election", "campaign", "on", "in", ",",
+            ],
+        );
         if k + 2 >= f.comp.1 {
             continue;
         }
@@ -74,19 +115,14 @@ pub(super) fn intent_pledges(
         {
             continue;
         }
-        let date = f.date.and_then(|i| attributes::window_of(&tx[i].timex));
-        let (start, end) = (sent.toks[v].start, sent.toks[v].end);
-        out.push(Mention {
-            kind: EventKind::Pledge,
-            actors: vec![(Role::Initiator, ents[sp].ent.clone())],
-            date,
-            place: None,
-            status: Status::Occurred,
-            claimed_by: None,
-            attack_mode: None,
-            topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
-            evidence: vec![evidence(text, sent, start, end)],
-        });
+        out.push(frame_mention(
+            said,
+            f,
+            EventKind::Pledge,
+            vec![(Role::Initiator, ents[sp].ent.clone())],
+            (v, v),
+            v,
+        ));
     }
     out
 }
@@ -95,24 +131,12 @@ pub(super) fn intent_pledges(
 /// insisted that the Security Council should lift its sanctions": a report
 /// whose clause opens with another party bound by "must" or "should" is a
 /// demand on that party.
-pub(super) fn frame_requests(
-    text: &str,
-    sent: &Sent,
-    ents: &[Ent],
-    tx: &[TimexTok],
-    frames: &[Frame],
-    trigs: &[Trigger],
-) -> Vec<Mention> {
+pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -> Vec<Mention> {
+    let (sent, ents) = (said.sent, said.ents);
     let mut out = Vec::new();
     for f in frames {
         let Some(sp) = f.speaker else { continue };
-        let mut k = f.comp.0;
-        while k < f.comp.1
-            && (tx.iter().any(|t| t.t0 <= k && k < t.t1)
-                || matches!(sent.lower(k), "that" | "the" | "on" | ","))
-        {
-            k += 1;
-        }
+        let k = clause_start(said, f, &["that", "the", "on", ","]);
         // The party, a name or a country's body ("the Syrian government").
         let Some(target) = ents.iter().find(|e| {
             e.np0 == k
@@ -147,22 +171,17 @@ pub(super) fn frame_requests(
         {
             continue;
         }
-        let date = f.date.and_then(|i| attributes::window_of(&tx[i].timex));
-        let (start, end) = (sent.toks[m].start, sent.toks[v].end);
-        out.push(Mention {
-            kind: EventKind::Request,
-            actors: vec![
+        out.push(frame_mention(
+            said,
+            f,
+            EventKind::Request,
+            vec![
                 (Role::Initiator, ents[sp].ent.clone()),
                 (Role::Target, target.ent.clone()),
             ],
-            date,
-            place: None,
-            status: Status::Occurred,
-            claimed_by: None,
-            attack_mode: None,
-            topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
-            evidence: vec![evidence(text, sent, start, end)],
-        });
+            (m, v),
+            v,
+        ));
     }
     out
 }
