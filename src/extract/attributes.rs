@@ -159,7 +159,7 @@ pub(crate) fn owners(
                         | "of"
                         | "capital"
                 )
-                && !super::lexicon::is!("titles", sent.lower(k))
+                && !is!("titles", sent.lower(k))
         });
         (a..b).any(|k| breaks[k] || sent.lower(k) == ";") || (commas && comma && words)
     };
@@ -196,7 +196,7 @@ pub(crate) fn owners(
             let closes = x.t1 + 1 >= n && matches!(sent.lower(x.t1), "." | "")
                 || sent.lower(x.t1) == ","
                     && n - x.t1 <= 6
-                    && (x.t1 + 1..n).any(|k| super::lexicon::is!("speech_verbs", sent.lower(k)));
+                    && (x.t1 + 1..n).any(|k| is!("speech_verbs", sent.lower(k)));
             let last =
                 closes && (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)));
             // Not past another verb's participle ("announced an arrest in
@@ -214,8 +214,7 @@ pub(crate) fn owners(
                 // an adjective.
                 let adjective = |k: usize| {
                     sent.toks.get(k + 1).is_some_and(|t| {
-                        t.kind == TokKind::Word
-                            && !super::lexicon::is!("stopwords", t.lower.as_str())
+                        t.kind == TokKind::Word && !is!("stopwords", t.lower.as_str())
                     })
                 };
                 (a..x.t0).any(|k| {
@@ -224,7 +223,7 @@ pub(crate) fn owners(
                         || !sent.toks[k].cap
                             && (w.len() > 3 && w.ends_with("ed")
                                 || w == "found"
-                                || super::lexicon::is!("irregular_past", w))
+                                || is!("irregular_past", w))
                             && !coordinated(k)
                             && !adjective(k)
                 })

@@ -220,7 +220,8 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
             && sent.lower(v + 1) != "that"
             && (ents.iter().any(|e| e.t1 == v)
                 || sent.toks[v - 1].kind == TokKind::Number
-                || sent.toks[v - 1].cap)
+                // ("He states ..." opens a sentence: a pronoun, a verb.)
+                || sent.toks[v - 1].cap && v - 1 > sent.body)
         {
             continue;
         }
