@@ -221,9 +221,7 @@ pub(crate) fn owners(
                     let w = sent.lower(k);
                     matches!(w, "who" | "which" | "that" | "when" | "where")
                         || !sent.toks[k].cap
-                            && (w.len() > 3 && w.ends_with("ed")
-                                || w == "found"
-                                || is!("irregular_past", w))
+                            && (past_form(w) || w == "found")
                             && !coordinated(k)
                             && !adjective(k)
                 })
@@ -636,8 +634,7 @@ fn in_own_clause(sent: &Sent, breaks: &[bool], x: &TimexTok) -> bool {
             let occurrence = is!("occurrence_verbs", w)
                 || matches!(w, "happened" | "occurred")
                 || w == "took" && sent.lower(k + 1) == "place";
-            let past = w.ends_with("ed") && w.len() > 3 || is!("irregular_past", w);
-            past && !occurrence && !sent.toks[k].cap
+            past_form(w) && !occurrence && !sent.toks[k].cap
         })
 }
 
@@ -713,6 +710,12 @@ fn never_happened(sent: &Sent, t1: usize) -> bool {
                 && matches!(w.get(i + 1).copied(), Some("not" | "n't" | "never"))
                 && happen(i + 2)
     })
+}
+
+/// A past tense or participle: "-ed" past three letters ("red", "bed" are
+/// not) or an irregular past from the word list ("took", "met").
+fn past_form(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("ed") || is!("irregular_past", w)
 }
 
 #[cfg(test)]

@@ -531,7 +531,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     }
     // "talks with visiting US President George W. Bush", "Li told visiting
     // French Defense Minister Charles Million": the adjective says who is
-    // the guest, and is no visit by the host (afp-xin read 20 such as the
+    // the guest, and is no visit by the host (afp-xin read 16 such as the
     // host visiting the guest); "is visiting Washington" stays a visit.
     if rule.kind == EventKind::Visit
         && sent.lower(t0) == "visiting"

@@ -287,8 +287,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     // "A roadside bomb hit an Iraqi army patrol", "a car bomb ripped
     // through a market": an attack or weapon noun is its verb's subject,
     // and the verb's object is the target.
-    if weapon_subject(sent, t) && !passive {
-        let v = weapon_verb(sent, t).map_or(t.t1, |v| v + 1);
+    if let Some(v) = weapon_verb(sent, t).filter(|_| !passive).map(|v| v + 1) {
         let verb = Trigger {
             t1: v,
             pos: Pos::Verb,

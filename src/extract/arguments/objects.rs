@@ -73,15 +73,11 @@ pub(super) fn content_agent(
     Some(matches!(t.kind(), EventKind::Request | EventKind::Statement).then_some(Role::Target))
 }
 
-/// An attack or weapon noun as the subject of a verb of harm: "a roadside
-/// bomb hit", "a car bomb exploded", "a suicide bombing killed".
-pub(super) fn weapon_subject(sent: &Sent, t: &Trigger) -> bool {
-    weapon_verb(sent, t).is_some()
-}
-
-/// Where the verb of a weapon or attack noun stands: right after it, or
-/// after a phrase of place and time ("A NATO-led airstrike in southern
-/// Afghanistan this week killed up to 30 Taliban fighters").
+/// An attack or weapon noun as the subject of a verb of harm ("a roadside
+/// bomb hit", "a car bomb exploded", "a suicide bombing killed"): where the
+/// verb stands, right after it or after a phrase of place and time ("A
+/// NATO-led airstrike in southern Afghanistan this week killed up to 30
+/// Taliban fighters").
 pub(super) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
     if t.kind() != EventKind::Attack || t.pos() != Pos::Noun {
         return None;

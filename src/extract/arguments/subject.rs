@@ -249,7 +249,7 @@ pub(super) fn verb_left(
             .max_by_key(|o| o.t1)
     })
     .flatten()
-    .filter(|o| weapon_subject(sent, o))
+    .filter(|o| weapon_verb(sent, o).is_some())
     .map(|o| o.t1);
     // The first source that answers; `true` when the subject is borrowed
     // from another clause (controlled).

@@ -5,7 +5,7 @@ use super::{evidence, topic_words};
 use crate::extract::attributes;
 use crate::extract::clauses::{Frame, TimexTok};
 use crate::extract::doc::Sent;
-use crate::extract::entities::{self, Ent, EntKind};
+use crate::extract::entities::{Ent, EntKind};
 use crate::extract::lexicon::is;
 use crate::extract::text::TokKind;
 use crate::extract::triggers::Trigger;
@@ -79,9 +79,9 @@ pub(super) fn intent_pledges(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
         if k + 2 >= f.comp.1 {
             continue;
         }
-        let subj_is_speaker = ents.iter().any(|e| {
-            e.t0 == k && e.ent.iri == ents[sp].ent.iri && e.kind == entities::EntKind::Pronoun
-        });
+        let subj_is_speaker = ents
+            .iter()
+            .any(|e| e.t0 == k && e.ent.iri == ents[sp].ent.iri && e.kind == EntKind::Pronoun);
         if !subj_is_speaker || !matches!(sent.lower(k + 1), "would" | "will" | "'d" | "'ll") {
             continue;
         }
