@@ -3,13 +3,15 @@
 //! as the copy, whichever was ingested first. Copies do not count as
 //! independent sources of an event.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Days, NaiveDate};
 
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term, TermRef};
 use oxigraph::store::Transaction;
 
 use super::ingest::blocks_of_graph;
-use super::{nn, EventStore, Fingerprint, StoreError};
+use super::{nn, EventStore, Source, StoreError};
 use crate::rdf::ArticleGraph;
 use crate::syndication;
 use crate::vocab;
@@ -34,23 +36,19 @@ impl EventStore {
             Some(index) => index,
             None => guard.insert(read_fingerprints(t)?),
         };
-        index.retain(|(d, _, _)| *d != doc);
+        index.remove(&doc);
         let Some(fp) = article.fingerprint else {
             return Ok(links);
         };
         let published = article.published;
-        for (other, date, ofp) in index.iter() {
-            let close_in_time = match (published, date) {
-                (Some(a), Some(b)) => (a - *b).num_days().abs() <= 7,
-                _ => true,
-            };
-            if !close_in_time || !syndication::is_copy(fp, *ofp) {
+        for (other, date, ofp) in index.near(published) {
+            if !syndication::is_copy(fp, ofp) {
                 continue;
             }
-            let (copy, original) = if (published, &doc) > (*date, other) {
-                (&doc, other)
+            let (copy, original) = if (published, doc.as_str()) > (date, other) {
+                (doc.as_str(), other)
             } else {
-                (other, &doc)
+                (other, doc.as_str())
             };
             links.push(Quad::new(
                 nn(copy),
@@ -60,22 +58,85 @@ impl EventStore {
             ));
             blocks.extend(blocks_of_doc(t, other)?);
         }
-        index.push((doc, published, fp));
+        index.insert(doc, published, fp);
         Ok(links)
     }
 
     /// Drops a removed article from the index of fingerprints.
     pub(super) fn forget_fingerprint(&self, doc: &str) {
         if let Ok(mut g) = self.fingerprints.lock() {
-            if let Some(v) = g.as_mut() {
-                v.retain(|(d, _, _)| *d != doc);
+            if let Some(index) = g.as_mut() {
+                index.remove(doc);
             }
         }
     }
 }
 
-fn read_fingerprints(t: &Transaction<'_>) -> Result<Vec<Fingerprint>, StoreError> {
-    let mut out = Vec::new();
+/// The stored articles' fingerprints by publication date: a copy is
+/// looked for among the articles published within a week of it and the
+/// undated ones, not among every article of the store (a scan per article
+/// made ingest quadratic in the size of the store).
+#[derive(Debug, Default)]
+pub(super) struct CopyIndex {
+    dated: BTreeMap<NaiveDate, Vec<(String, u64)>>,
+    undated: Vec<(String, u64)>,
+    date_of: HashMap<String, Option<NaiveDate>>,
+}
+
+/// How far apart two stories may be published and still be copies.
+const COPY_WINDOW: Days = Days::new(7);
+
+impl CopyIndex {
+    fn insert(&mut self, doc: String, published: Option<NaiveDate>, fp: u64) {
+        self.remove(&doc);
+        self.date_of.insert(doc.clone(), published);
+        match published {
+            Some(d) => self.dated.entry(d).or_default().push((doc, fp)),
+            None => self.undated.push((doc, fp)),
+        }
+    }
+
+    fn remove(&mut self, doc: &str) {
+        let Some(published) = self.date_of.remove(doc) else {
+            return;
+        };
+        match published {
+            Some(d) => {
+                if let Some(list) = self.dated.get_mut(&d) {
+                    list.retain(|(x, _)| x != doc);
+                }
+            }
+            None => self.undated.retain(|(x, _)| x != doc),
+        }
+    }
+
+    /// The articles that may be copies of one published on `published`.
+    fn near(
+        &self,
+        published: Option<NaiveDate>,
+    ) -> impl Iterator<Item = (&str, Option<NaiveDate>, u64)> {
+        let dated = match published {
+            Some(d) => self.dated.range(
+                d.checked_sub_days(COPY_WINDOW).unwrap_or(NaiveDate::MIN)
+                    ..=d.checked_add_days(COPY_WINDOW).unwrap_or(NaiveDate::MAX),
+            ),
+            None => self.dated.range(..),
+        };
+        dated
+            .flat_map(|(d, docs)| {
+                docs.iter()
+                    .map(move |(doc, fp)| (doc.as_str(), Some(*d), *fp))
+            })
+            .chain(
+                self.undated
+                    .iter()
+                    .map(|(doc, fp)| (doc.as_str(), None, *fp)),
+            )
+    }
+}
+
+fn read_fingerprints(t: &Transaction<'_>) -> Result<CopyIndex, StoreError> {
+    let mut out = CopyIndex::default();
     for q in t.quads_for_pattern(None, Some(vocab::FINGERPRINT), None, None) {
         let q = q?;
         let (NamedOrBlankNode::NamedNode(doc), Term::Literal(l)) = (&q.subject, &q.object) else {
@@ -95,7 +156,7 @@ fn read_fingerprints(t: &Transaction<'_>) -> Result<Vec<Fingerprint>, StoreError
                 published = d.value().parse().ok();
             }
         }
-        out.push((doc.as_str().to_string(), published, fp));
+        out.insert(doc.as_str().to_string(), published, fp);
     }
     Ok(out)
 }
@@ -147,13 +208,13 @@ fn blocks_of_doc(t: &Transaction<'_>, doc: &str) -> Result<BTreeSet<String>, Sto
 
 /// The syndication links among the given documents: (copy, original).
 pub(super) fn copy_links(
-    t: &Transaction<'_>,
+    t: &dyn Source,
     docs: &BTreeSet<&str>,
 ) -> Result<Vec<(String, String)>, StoreError> {
     let mut out = Vec::new();
     for d in docs {
         let node = nn(d);
-        for q in t.quads_for_pattern(
+        for q in t.quads(
             Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
             Some(vocab::SYNDICATED_COPY_OF),
             None,
@@ -165,4 +226,45 @@ pub(super) fn copy_links(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::CopyIndex;
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2025, 10, d)
+    }
+
+    fn near(index: &CopyIndex, published: Option<NaiveDate>) -> Vec<String> {
+        let mut docs: Vec<String> = index
+            .near(published)
+            .map(|(d, _, _)| d.to_string())
+            .collect();
+        docs.sort();
+        docs
+    }
+
+    /// A copy is looked for within a week either side, and among undated
+    /// articles; an undated article is compared with every one.
+    #[test]
+    fn copies_are_looked_for_within_a_week_and_among_undated_articles() {
+        let mut index = CopyIndex::default();
+        index.insert("a".into(), day(1), 1);
+        index.insert("b".into(), day(8), 2);
+        index.insert("c".into(), day(16), 3);
+        index.insert("u".into(), None, 4);
+        assert_eq!(near(&index, day(15)), ["b", "c", "u"]);
+        assert_eq!(near(&index, day(9)), ["b", "c", "u"]);
+        assert_eq!(near(&index, day(24)), ["u"]);
+        assert_eq!(near(&index, None), ["a", "b", "c", "u"]);
+        // Re-inserting an article moves it; removing it forgets it.
+        index.insert("a".into(), day(23), 1);
+        assert_eq!(near(&index, day(24)), ["a", "u"]);
+        index.remove("a");
+        index.remove("u");
+        assert_eq!(near(&index, None), ["b", "c"]);
+    }
 }

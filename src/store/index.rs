@@ -19,7 +19,7 @@ use oxigraph::store::Transaction;
 
 use super::ingest::block_mark;
 use super::read::StoredMention;
-use super::{any_quad, lit, nn, StoreError};
+use super::{any_quad, lit, nn, Source, StoreError};
 use crate::model::{Role, Status};
 use crate::rdf::MergedEvent;
 use crate::vocab::{self, evl, rdf, rdfs, xsd};
@@ -153,7 +153,9 @@ pub(super) fn drop_orphan_cards(
 /// Every string an entity is shown by in the queries: its labels (any
 /// graph), else its IRI, as `COALESCE(STR(?label), STR(?x))` gave them.
 struct Names<'a> {
-    t: &'a Transaction<'a>,
+    t: &'a dyn Source,
+    /// The block's own graph, not written yet.
+    own: &'a [Quad],
     cache: BTreeMap<String, Vec<String>>,
     carded: BTreeSet<String>,
 }
@@ -165,13 +167,8 @@ impl<'a> Names<'a> {
         }
         let node = nn(iri);
         let mut names = BTreeSet::new();
-        for q in self.t.quads_for_pattern(
-            Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
-            Some(rdfs::LABEL),
-            None,
-            None,
-        ) {
-            if let Term::Literal(l) = q?.object {
+        for o in self.objects(node.as_str(), rdfs::LABEL)? {
+            if let Term::Literal(l) = o {
                 names.insert(l.value().to_string());
             }
         }
@@ -202,11 +199,12 @@ impl<'a> Names<'a> {
         Ok(())
     }
 
-    /// The objects of `s p`, in any graph, as stored.
+    /// The objects of `s p`, in any graph, as stored, then in the block's
+    /// own graph.
     fn objects(&self, s: &str, p: NamedNodeRef<'_>) -> Result<Vec<Term>, StoreError> {
         let node = nn(s);
         let mut out = Vec::new();
-        for q in self.t.quads_for_pattern(
+        for q in self.t.quads(
             Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
             Some(p),
             None,
@@ -214,6 +212,12 @@ impl<'a> Names<'a> {
         ) {
             out.push(q?.object);
         }
+        out.extend(
+            self.own
+                .iter()
+                .filter(|q| q.predicate == p && q.subject.as_ref() == node.as_ref().into())
+                .map(|q| q.object.clone()),
+        );
         Ok(out)
     }
 }
@@ -232,17 +236,19 @@ impl Out {
     }
 }
 
-/// The entries of a block's events. Call after the block's own graph is
-/// written, so the labels it states for minted actors are found.
+/// The entries of a block's events. `own` is the block's graph, for the
+/// labels it states for minted actors.
 pub(super) fn block_quads(
-    t: &Transaction<'_>,
+    t: &dyn Source,
     block: &str,
     events: &[MergedEvent],
     clusters: &[Vec<usize>],
     stored: &[StoredMention],
+    own: &[Quad],
 ) -> Result<Vec<Quad>, StoreError> {
     let mut names = Names {
         t,
+        own,
         cache: BTreeMap::new(),
         carded: BTreeSet::new(),
     };

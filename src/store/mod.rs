@@ -38,7 +38,6 @@ mod vocabulary;
 use std::path::Path;
 use std::sync::Mutex;
 
-use chrono::NaiveDate;
 use oxigraph::store::Store;
 
 pub use derive::Rebuilt;
@@ -55,7 +54,7 @@ pub struct EventStore {
     store: Store,
     /// Fingerprints of the stored articles, read once per process to find
     /// syndicated copies without a scan per article.
-    fingerprints: Mutex<Option<Vec<Fingerprint>>>,
+    fingerprints: Mutex<Option<copies::CopyIndex>>,
 }
 
 impl std::fmt::Debug for EventStore {
@@ -63,9 +62,6 @@ impl std::fmt::Debug for EventStore {
         f.debug_struct("EventStore").finish_non_exhaustive()
     }
 }
-
-/// A stored article's IRI, publication date and SimHash.
-type Fingerprint = (String, Option<NaiveDate>, u64);
 
 impl EventStore {
     /// Opens (creating if needed) the store at `path`.
@@ -130,16 +126,51 @@ impl EventStore {
 
 /// Whether some quad matches the pattern.
 fn any_quad(
-    t: &oxigraph::store::Transaction<'_>,
+    t: &dyn Source,
     s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
     p: Option<oxigraph::model::NamedNodeRef<'_>>,
     o: Option<oxigraph::model::TermRef<'_>>,
     g: Option<oxigraph::model::GraphNameRef<'_>>,
 ) -> Result<bool, StoreError> {
-    Ok(t.quads_for_pattern(s, p, o, g)
-        .next()
-        .transpose()?
-        .is_some())
+    Ok(t.quads(s, p, o, g).next().transpose()?.is_some())
+}
+
+/// Where derivation reads quads: a transaction, which sees its own
+/// writes (re-deriving a block replaces its events), or the store itself,
+/// whose reads share no state and so run in parallel (deriving fresh
+/// blocks).
+pub(super) trait Source {
+    fn quads(
+        &self,
+        s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
+        p: Option<oxigraph::model::NamedNodeRef<'_>>,
+        o: Option<oxigraph::model::TermRef<'_>>,
+        g: Option<oxigraph::model::GraphNameRef<'_>>,
+    ) -> oxigraph::store::QuadIter<'_>;
+}
+
+impl Source for oxigraph::store::Transaction<'_> {
+    fn quads(
+        &self,
+        s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
+        p: Option<oxigraph::model::NamedNodeRef<'_>>,
+        o: Option<oxigraph::model::TermRef<'_>>,
+        g: Option<oxigraph::model::GraphNameRef<'_>>,
+    ) -> oxigraph::store::QuadIter<'_> {
+        self.quads_for_pattern(s, p, o, g)
+    }
+}
+
+impl Source for Store {
+    fn quads(
+        &self,
+        s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
+        p: Option<oxigraph::model::NamedNodeRef<'_>>,
+        o: Option<oxigraph::model::TermRef<'_>>,
+        g: Option<oxigraph::model::GraphNameRef<'_>>,
+    ) -> oxigraph::store::QuadIter<'_> {
+        self.quads_for_pattern(s, p, o, g)
+    }
 }
 
 fn nn(iri: &str) -> oxigraph::model::NamedNode {

@@ -5,9 +5,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef};
-use oxigraph::store::Transaction;
 
-use super::{lit, nn, StoreError};
+use super::{lit, nn, Source, StoreError};
 use crate::gazetteer::Gazetteer;
 use crate::model::{EntityRef, Mention};
 use crate::rdf::read;
@@ -25,13 +24,13 @@ pub(super) struct StoredMention {
 
 /// Every mention of a block, from every article graph.
 pub(super) fn read_block(
-    t: &Transaction<'_>,
+    t: &dyn Source,
     block: &str,
     gaz: &Gazetteer,
 ) -> Result<Vec<StoredMention>, StoreError> {
     let key = lit(block);
     let mut found: Vec<(String, GraphName)> = Vec::new();
-    for q in t.quads_for_pattern(
+    for q in t.quads(
         None,
         Some(vocab::BLOCK_KEY),
         Some(TermRef::Literal(key.as_ref())),
@@ -78,13 +77,13 @@ pub(super) fn read_block(
 
 /// What `graph` states about `subject`.
 fn statements(
-    t: &Transaction<'_>,
+    t: &dyn Source,
     subject: &str,
     graph: &GraphName,
 ) -> Result<Vec<(NamedNode, Term)>, StoreError> {
     let node = nn(subject);
     let mut props = Vec::new();
-    for q in t.quads_for_pattern(
+    for q in t.quads(
         Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())),
         None,
         None,
@@ -98,13 +97,13 @@ fn statements(
 
 /// The date an article's relative dates were resolved against.
 fn reference_date(
-    t: &Transaction<'_>,
+    t: &dyn Source,
     doc: &str,
     graph: &GraphName,
 ) -> Result<Option<NaiveDate>, StoreError> {
     let dn = nn(doc);
     let mut r = None;
-    for q in t.quads_for_pattern(
+    for q in t.quads(
         Some(NamedOrBlankNodeRef::NamedNode(dn.as_ref())),
         Some(vocab::REFERENCE_DATE),
         None,
@@ -120,7 +119,7 @@ fn reference_date(
 /// Rebuilds an actor reference: from the gazetteer, else from the minted
 /// actor's statements in the article graph.
 fn actor_ref(
-    t: &Transaction<'_>,
+    t: &dyn Source,
     iri: &str,
     graph: &GraphName,
     gaz: &Gazetteer,
