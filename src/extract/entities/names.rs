@@ -302,6 +302,28 @@ pub(super) fn titled_people(
             i = k.max(i + 1);
             continue;
         };
+        // "a former governor of Indiana", "CEO of Apple": the name right
+        // after "of" is the title's jurisdiction or employer, not its
+        // holder; a longer run names the holder after it ("Archbishop of
+        // Canterbury Rowan Williams", "Chief of Staff Dan Halutz").
+        if words.last().is_some_and(|w| w == "of") {
+            let mut holder = i + 1;
+            if holder < k && is!("place_nouns", sent.lower(holder)) {
+                holder += 1;
+            }
+            if k < holder + 2 {
+                let label = sent.span_text(text, i, k).trim_end_matches(',');
+                let org = disc
+                    .orgs
+                    .entry(label.to_lowercase())
+                    .or_insert_with(|| minted(label, EntityType::Organisation, None, false))
+                    .clone();
+                ents.push(Ent::new(i, k, org, EntKind::Name));
+                i = k.max(i + 1);
+                continue;
+            }
+            i = holder;
+        }
         // "Foreign Minister Lavrov Said": a run that is one title-case
         // heading is no name.
         let last = sent.lower(k.saturating_sub(1));

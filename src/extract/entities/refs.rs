@@ -47,7 +47,15 @@ pub(super) fn known_again(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             }
             ents.push(Ent::new(i, end, ent, EntKind::Name));
         } else if let Some(o) = disc.orgs.get(w) {
-            ents.push(Ent::new(i, i + 1, o.clone(), EntKind::Name));
+            let mut org = Ent::new(i, i + 1, o.clone(), EntKind::Name);
+            // "Indiana Governor Eric Holcomb" after "governor of Indiana":
+            // the affiliation before a titled person, as in
+            // `names::titled_people`.
+            if let Some(p) = ents.iter_mut().find(|e| e.is_person() && e.np0 == i + 1) {
+                p.np0 = i;
+                org.modifier = true;
+            }
+            ents.push(org);
         }
     }
 }
