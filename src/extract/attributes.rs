@@ -339,7 +339,47 @@ pub(crate) fn date(
     if let Some(AfterTalks::Dated(i)) = after_talks(sent, frames, t) {
         return window_of(&timexes[i].timex);
     }
-    None
+    opening_phrase_date(sent, timexes, frames, t).and_then(|i| window_of(&timexes[i].timex))
+}
+
+/// "During a whirlwind visit on Friday to the plant, Vieira met ...", "At
+/// a summit with Roh on Monday, Yushchenko said ...": a phrase opening the
+/// sentence with "during", "at" or "in" and a date sets the time of the
+/// main clause that follows its comma, for an event of that clause with no
+/// date of its own; not of an event told inside what someone said.
+fn opening_phrase_date(
+    sent: &Sent,
+    timexes: &[TimexTok],
+    frames: &[Frame],
+    t: &Trigger,
+) -> Option<usize> {
+    let b = sent.body;
+    if !matches!(sent.lower(b), "during" | "at" | "in") || sent.lower(b + 1) == "least" {
+        return None;
+    }
+    let comma = (b + 1..(b + 20).min(t.t0)).find(|&k| sent.lower(k) == ",")?;
+    // The main clause's own events: not one inside what is said, a
+    // relative clause or another time ("In October, the month after the
+    // coup that ousted ...").
+    let subordinate = (comma..t.t0).any(|k| {
+        let w = sent.lower(k);
+        is!("speech_verbs", w)
+            || matches!(
+                w,
+                "that" | "which" | "who" | "when" | "after" | "before" | "since"
+            )
+    });
+    if t.t0 > comma + 14 || subordinate || frames.iter().any(|f| b < f.verb && f.verb < t.t0) {
+        return None;
+    }
+    // "since her husband's death on November 23": a date of another time.
+    (0..timexes.len())
+        .filter(|&i| timexes[i].t0 > b && timexes[i].t1 <= comma)
+        .max_by_key(|&i| timexes[i].t1)
+        .filter(|&i| {
+            let x = &timexes[i];
+            !(b..x.t0).any(|k| matches!(sent.lower(k), "since" | "after" | "before" | "until"))
+        })
 }
 
 /// What dates talks that the speaker has just come out of.
@@ -516,13 +556,30 @@ pub(crate) fn status(
                 .iter()
                 .take(3)
                 .any(|w| matches!(*w, "scheduled" | "planned" | "due" | "expected" | "slated"));
-    let ahead = match (date, reference) {
-        (Some(d), Some(r)) => d.earliest > r,
-        _ => false,
-    };
     let past_tense = t.pos() == Pos::Verb && {
         let w = lower(t.t0);
         w.ends_with("ed") && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))
+    };
+    let weekday = |d: &DateWindow| {
+        d.text
+            .split_whitespace()
+            .any(|w| super::lexicon::WEEKDAYS.contains(&w.to_lowercase().as_str()))
+    };
+    // "During a visit on Friday to the plant, Vieira met ...": a weekday
+    // read forward from a phrase without tense is the last one for a verb
+    // in the past (`fix_weekday` moves it).
+    // Not "was headed to the White House on Friday", a plan told in the past.
+    let past_verb = t.pos() == Pos::Verb
+        && past_form(lower(t.t0))
+        && !near_before
+            .iter()
+            .any(|b| matches!(*b, "will" | "would" | "to"))
+        && !near_before
+            .last()
+            .is_some_and(|b| matches!(*b, "was" | "were" | "is" | "are" | "be"));
+    let ahead = match (date, reference) {
+        (Some(d), Some(r)) => d.earliest > r && !(past_verb && weekday(d)),
+        _ => false,
     };
     if possible && !past_tense {
         return Status::Possible;
@@ -531,11 +588,6 @@ pub(crate) fn status(
     // the text dates before publication is no plan, whatever cue is near.
     // (A bare weekday may sit on the wrong side until the status is known:
     // `fix_weekday` moves it after.)
-    let weekday = |d: &DateWindow| {
-        d.text
-            .split_whitespace()
-            .any(|w| super::lexicon::WEEKDAYS.contains(&w.to_lowercase().as_str()))
-    };
     let past = matches!((date, reference), (Some(d), Some(r)) if d.latest < r && !weekday(d));
     if (future_cue && !past_tense && !past) || ahead || agreed_to && !past {
         return Status::Planned;
