@@ -342,6 +342,24 @@ pub(crate) fn date(
     opening_phrase_date(sent, timexes, frames, t).and_then(|i| window_of(&timexes[i].timex))
 }
 
+/// "During a visit on Friday to the plant, Guinea-Bissau President Joao
+/// Vieira rapped the gavel": an event noun in an opening phrase takes the
+/// tense of the main clause, whose verb is the first lower-case word after
+/// the comma and the subject's name.
+fn opening_phrase_in_past(sent: &Sent, t: &Trigger) -> bool {
+    let b = sent.body;
+    if !matches!(sent.lower(b), "during" | "at" | "in") || t.t0 > b + 10 {
+        return false;
+    }
+    let Some(comma) = (t.t1..(t.t1 + 15).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")
+    else {
+        return false;
+    };
+    (comma + 1..(comma + 10).min(sent.toks.len()))
+        .find(|&k| sent.toks[k].kind == TokKind::Word && !sent.toks[k].cap)
+        .is_some_and(|k| past_form(sent.lower(k)))
+}
+
 /// "During a whirlwind visit on Friday to the plant, Vieira met ...", "At
 /// a summit with Roh on Monday, Yushchenko said ...": a phrase opening the
 /// sentence with "during", "at" or "in" and a date sets the time of the
@@ -577,6 +595,7 @@ pub(crate) fn status(
         && !near_before
             .last()
             .is_some_and(|b| matches!(*b, "was" | "were" | "is" | "are" | "be"));
+    let past_verb = past_verb || t.pos() == Pos::Noun && opening_phrase_in_past(sent, t);
     let ahead = match (date, reference) {
         (Some(d), Some(r)) => d.earliest > r && !(past_verb && weekday(d)),
         _ => false,

@@ -317,9 +317,10 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         complement_parties(scope, t, that, &mut args);
     }
     if t.pos() == Pos::Noun && kind.family() == "consult" {
+        // "During a visit to Hong Kong, Wang Yi ...": the visitor.
         if let Some(s) = fronted_adjunct_subject(scope, t) {
             for e in s {
-                args.add(Role::Participant, e);
+                args.add(subj_role, e);
             }
         }
     }

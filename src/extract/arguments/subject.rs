@@ -383,21 +383,29 @@ pub(super) fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec
 /// a fronted adjunct has the main clause's subject as a party.
 pub(super) fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
+    let opens = |w: &str| {
+        matches!(
+            w,
+            "in" | "at" | "during" | "after" | "following" | "before" | "ahead" | "on"
+        )
+    };
     let mut first = sent.body;
     // "Speaking after talks with Lavrov, the Georgian minister said": a
-    // participle may open the adjunct.
-    if sent.lower(first).ends_with("ing") {
+    // participle may open the adjunct ("during" and "following" are no
+    // participles).
+    if sent.lower(first).ends_with("ing") && !opens(sent.lower(first)) {
         first += 1;
     }
-    if !matches!(
-        sent.lower(first),
-        "in" | "at" | "during" | "after" | "following" | "before" | "ahead" | "on"
-    ) || t.t0 > first + 8
-    {
+    if !opens(sent.lower(first)) || t.t0 > first + 8 {
         return None;
     }
     let comma = (t.t1..(t.t1 + 12).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
     if (first..comma).any(|k| scope.breaks[k] && k > first) {
+        return None;
+    }
+    // "During the meeting, Albright also reiterated ...": the meeting the
+    // story has told already, whose parties are its own.
+    if sent.lower(first) == "during" && comma == t.t1 && sent.lower(t.t0 - 1) == "the" {
         return None;
     }
     let subj = ents
