@@ -107,7 +107,23 @@ fn dirty_blocks(t: &Transaction<'_>) -> Result<Vec<String>, StoreError> {
     Ok(keys)
 }
 
+/// Fresh blocks derived in parallel at a time.
+const FRESH_BLOCKS_AT_ONCE: usize = 128;
+
+/// Derived quads held before they go to the bulk loader: enough for few,
+/// large loads, bounded whatever the size of the blocks.
+const FRESH_QUADS_PER_LOAD: usize = 250_000;
+
 impl EventStore {
+    fn bulk_load(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        if quads.is_empty() {
+            return Ok(());
+        }
+        let mut loader = self.store.bulk_loader();
+        loader.load_quads(quads)?;
+        Ok(loader.commit()?)
+    }
+
     /// Derives the blocks of `keys` that were never derived (a first
     /// ingest or load: nearly all of them) and writes their events with
     /// the bulk loader, which costs a fraction of a transaction's writes
@@ -123,31 +139,34 @@ impl EventStore {
         // One writer derives at a time (RocksDB's lock on the directory,
         // serve's writer lock), and fresh blocks have no old events to
         // replace, so they read the store directly, in parallel, with no
-        // transaction.
-        let derived: Vec<Result<Option<Vec<Quad>>, StoreError>> = keys
-            .par_iter()
-            .map(|k| {
-                if derived_before(&self.store, k)? {
-                    return Ok(None);
-                }
-                derive_block(&self.store, k, gaz).map(Some)
-            })
-            .collect();
+        // transaction. A block grows with the corpus (every meeting of
+        // the same two countries is one block), so the quads go to the
+        // bulk loader whenever they pass a budget, not once per pass.
         let mut stale = BTreeSet::new();
         let mut quads = Vec::new();
-        for (k, d) in keys.iter().zip(derived) {
-            match d? {
-                Some(q) => quads.extend(q),
-                None => {
-                    stale.insert(k.clone());
+        for chunk in keys.chunks(FRESH_BLOCKS_AT_ONCE) {
+            let derived: Vec<Result<Option<Vec<Quad>>, StoreError>> = chunk
+                .par_iter()
+                .map(|k| {
+                    if derived_before(&self.store, k)? {
+                        return Ok(None);
+                    }
+                    derive_block(&self.store, k, gaz).map(Some)
+                })
+                .collect();
+            for (k, d) in chunk.iter().zip(derived) {
+                match d? {
+                    Some(q) => quads.extend(q),
+                    None => {
+                        stale.insert(k.clone());
+                    }
                 }
             }
+            if quads.len() >= FRESH_QUADS_PER_LOAD {
+                self.bulk_load(std::mem::take(&mut quads))?;
+            }
         }
-        if !quads.is_empty() {
-            let mut loader = self.store.bulk_loader();
-            loader.load_quads(quads)?;
-            loader.commit()?;
-        }
+        self.bulk_load(quads)?;
         Ok(stale)
     }
 }
