@@ -137,10 +137,16 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         .min()
         .unwrap_or(rb)
         .min(rb);
+    // "Putin and Erdogan discussed Syria by phone", "met to discuss
+    // NAFTA": what is discussed is the topic, not a party.
+    let topic = |prep: Option<&str>| prep.is_none() && sent.lower(t.t0).starts_with("discuss");
     // "spoke with Zelensky by phone": a party inside the trigger's words.
     for (i, e) in ents.iter().enumerate() {
         if free(e) && e.np0 > t.t0 && e.np1 < t.t1 {
             let prep = governing_prep(sent, e.np0, t.t0);
+            if topic(prep) {
+                continue;
+            }
             // "was killed in an Israeli air strike": whose strike it was;
             // "a suicide bomber who killed": who did it.
             let attacker = || {
@@ -190,6 +196,10 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
             continue;
         }
         let prep = governing_prep(sent, e.np0, t.t1);
+        if topic(prep) && e.np0 <= last_end + 2 {
+            last_end = e.np1;
+            continue;
+        }
         // "between Moscow and Washington": a conjunct takes its neighbour's role.
         let list_goes_on = matches!(sent.lower(e.np1), "," | "and" | "or");
         // "between their troops and the military": past a determiner.
