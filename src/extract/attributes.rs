@@ -339,46 +339,58 @@ pub(crate) fn date(
     if let Some(AfterTalks::Dated(i)) = after_talks(sent, frames, t) {
         return window_of(&timexes[i].timex);
     }
-    opening_phrase_date(sent, timexes, frames, t).and_then(|i| window_of(&timexes[i].timex))
+    opening_phrase_date(sent, timexes, frames, triggers, t)
+        .and_then(|i| window_of(&timexes[i].timex))
 }
 
-/// "During a visit on Friday to the plant, Guinea-Bissau President Joao
-/// Vieira rapped the gavel": an event noun in an opening phrase takes the
-/// tense of the main clause, whose verb is the first lower-case word after
-/// the comma and the subject's name.
-fn opening_phrase_in_past(sent: &Sent, t: &Trigger) -> bool {
-    let b = sent.body;
-    if !matches!(sent.lower(b), "during" | "at" | "in") || t.t0 > b + 10 {
-        return false;
-    }
-    let Some(comma) = (t.t1..(t.t1 + 15).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")
-    else {
-        return false;
-    };
-    (comma + 1..(comma + 10).min(sent.toks.len()))
-        .find(|&k| sent.toks[k].kind == TokKind::Word && !sent.toks[k].cap)
-        .is_some_and(|k| past_form(sent.lower(k)))
-}
-
-/// "During a whirlwind visit on Friday to the plant, Vieira met ...", "At
-/// a summit with Roh on Monday, Yushchenko said ...": a phrase opening the
-/// sentence with "during", "at" or "in" and a date sets the time of the
-/// main clause that follows its comma, for an event of that clause with no
-/// date of its own; not of an event told inside what someone said.
-fn opening_phrase_date(
-    sent: &Sent,
-    timexes: &[TimexTok],
-    frames: &[Frame],
-    t: &Trigger,
-) -> Option<usize> {
+/// The comma closing a phrase that opens the sentence with "during", "at"
+/// or "in" ("At a summit with Roh on Monday, Yushchenko said ..."); not
+/// "At least", nor a phrase of another time ("In response to the bombing
+/// on Monday, Israel attacked").
+fn opening_phrase(sent: &Sent) -> Option<usize> {
     let b = sent.body;
     if !matches!(sent.lower(b), "during" | "at" | "in") || sent.lower(b + 1) == "least" {
         return None;
     }
-    let comma = (b + 1..(b + 20).min(t.t0)).find(|&k| sent.lower(k) == ",")?;
-    // The main clause's own events: not one inside what is said, a
-    // relative clause or another time ("In October, the month after the
-    // coup that ousted ...").
+    let comma = (b + 1..(b + 20).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
+    let other_time = (b..comma).any(|k| is!("other_time_openers", sent.lower(k)));
+    (!other_time).then_some(comma)
+}
+
+/// "During a visit on Friday to the plant, Guinea-Bissau President Joao
+/// Vieira rapped the gavel", "..., Bush held talks with Blair": the
+/// opening phrase and its main clause take the tense of the main clause,
+/// whose verb is the first lower-case word after the comma and the
+/// subject's name.
+fn opening_phrase_in_past(sent: &Sent, t: &Trigger) -> bool {
+    let Some(comma) = opening_phrase(sent) else {
+        return false;
+    };
+    t.t0 <= comma + 14
+        && (comma + 1..(comma + 10).min(sent.toks.len()))
+            .find(|&k| sent.toks[k].kind == TokKind::Word && !sent.toks[k].cap)
+            .is_some_and(|k| past_form(sent.lower(k)))
+}
+
+/// "During a whirlwind visit on Friday to the plant, Vieira met ...", "At
+/// a summit with Roh on Monday, Yushchenko said ...": the date of an
+/// opening phrase is the time of the main clause's first event, when that
+/// event has no date of its own; not of an event told inside what someone
+/// said, in a relative clause, or after another event ("Olmert accused
+/// Hamas of attacking"), and not the time of an attack the phrase names.
+fn opening_phrase_date(
+    sent: &Sent,
+    timexes: &[TimexTok],
+    frames: &[Frame],
+    triggers: &[Trigger],
+    t: &Trigger,
+) -> Option<usize> {
+    let b = sent.body;
+    let comma = opening_phrase(sent)?;
+    let first_event = triggers.iter().map(|o| o.t0).filter(|&k| k > comma).min();
+    if first_event != Some(t.t0) || t.t0 > comma + 14 {
+        return None;
+    }
     let subordinate = (comma..t.t0).any(|k| {
         let w = sent.lower(k);
         is!("speech_verbs", w)
@@ -387,17 +399,17 @@ fn opening_phrase_date(
                 "that" | "which" | "who" | "when" | "after" | "before" | "since"
             )
     });
-    if t.t0 > comma + 14 || subordinate || frames.iter().any(|f| b < f.verb && f.verb < t.t0) {
+    let attack_named = triggers
+        .iter()
+        .any(|o| o.t0 < comma && o.kind() == crate::model::EventKind::Attack);
+    if subordinate || attack_named || frames.iter().any(|f| b < f.verb && f.verb < t.t0) {
         return None;
     }
-    // "since her husband's death on November 23": a date of another time.
+    // The phrase's first date: "At a press conference on Monday marking
+    // his visit to Iraq last year".
     (0..timexes.len())
         .filter(|&i| timexes[i].t0 > b && timexes[i].t1 <= comma)
-        .max_by_key(|&i| timexes[i].t1)
-        .filter(|&i| {
-            let x = &timexes[i];
-            !(b..x.t0).any(|k| matches!(sent.lower(k), "since" | "after" | "before" | "until"))
-        })
+        .min_by_key(|&i| timexes[i].t0)
 }
 
 /// What dates talks that the speaker has just come out of.
@@ -595,7 +607,7 @@ pub(crate) fn status(
         && !near_before
             .last()
             .is_some_and(|b| matches!(*b, "was" | "were" | "is" | "are" | "be"));
-    let past_verb = past_verb || t.pos() == Pos::Noun && opening_phrase_in_past(sent, t);
+    let past_verb = past_verb || opening_phrase_in_past(sent, t);
     let ahead = match (date, reference) {
         (Some(d), Some(r)) => d.earliest > r && !(past_verb && weekday(d)),
         _ => false,

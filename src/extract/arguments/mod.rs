@@ -316,11 +316,17 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     if let Some(that) = that_complement(scope, t) {
         complement_parties(scope, t, that, &mut args);
     }
-    if t.pos() == Pos::Noun && kind.family() == "consult" {
-        // "During a visit to Hong Kong, Wang Yi ...": the visitor.
+    // Not for a visit: the main subject may as well be the host ("During
+    // a visit to Moscow on Monday, Putin received Chirac"), and not for an
+    // event whose initiator its own words name ("a visit by Chirac").
+    if t.pos() == Pos::Noun
+        && kind.family() == "consult"
+        && kind != EventKind::Visit
+        && !args.roles.iter().any(|(r, _)| *r == Role::Initiator)
+    {
         if let Some(s) = fronted_adjunct_subject(scope, t) {
             for e in s {
-                args.add(subj_role, e);
+                args.add(Role::Participant, e);
             }
         }
     }

@@ -412,6 +412,10 @@ pub(super) fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<
         .iter()
         .position(|e| e.np0 == comma + 1 && free(e) && !e.is_place() && e.kind != EntKind::Group)?;
     let after = sent.toks.get(ents[subj].np1)?;
+    // "Abbas's foreign minister said": the possessor is not the subject.
+    if after.lower == "'s" {
+        return None;
+    }
     // A verb must follow, or it is a list, not a clause.
     (after.kind == TokKind::Word && !after.cap && !PREPOSITIONS.contains(&after.lower.as_str()))
         .then(|| coordinated(scope, subj, comma + 1, sent.toks.len()))

@@ -302,16 +302,16 @@ pub(super) fn titled_people(
             i = k.max(i + 1);
             continue;
         };
-        // "a former governor of Indiana", "CEO of Apple": the name right
-        // after "of" is the title's jurisdiction or employer, not its
+        // "a former governor of Indiana", "CEO of Apple", "governor of
+        // Hainan Province": a one-word name (or a name and a place noun)
+        // right after "of" is the title's jurisdiction or employer, not its
         // holder; a longer run names the holder after it ("Archbishop of
-        // Canterbury Rowan Williams", "Chief of Staff Dan Halutz").
+        // Canterbury Rowan Williams", "Chief of Staff Dan Halutz"). Two
+        // words stay a person: "the lawyer of Khaled Hamdan".
         if words.last().is_some_and(|w| w == "of") {
-            let mut holder = i + 1;
-            if holder < k && is!("place_nouns", sent.lower(holder)) {
-                holder += 1;
-            }
-            if k < holder + 2 {
+            let place_noun = k > i + 1 && is!("place_nouns", sent.lower(i + 1));
+            let holder = if place_noun { i + 2 } else { i + 1 };
+            if k == i + 1 || place_noun && k < holder + 2 {
                 let label = sent.span_text(text, i, k).trim_end_matches(',');
                 let org = disc
                     .orgs
@@ -322,7 +322,9 @@ pub(super) fn titled_people(
                 i = k.max(i + 1);
                 continue;
             }
-            i = holder;
+            if k >= holder + 2 {
+                i = holder;
+            }
         }
         // "Foreign Minister Lavrov Said": a run that is one title-case
         // heading is no name.
