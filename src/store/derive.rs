@@ -264,32 +264,13 @@ fn derive_block(t: &dyn Source, block: &str, gaz: &Gazetteer) -> Result<Vec<Quad
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    use chrono::NaiveDate;
     use oxigraph::model::Term;
 
     use super::block_mark;
-    use crate::article::{read_bytes, Article, ReadOptions};
     use crate::extract::Extractor;
     use crate::gazetteer::Gazetteer;
     use crate::store::EventStore;
     use crate::vocab;
-
-    fn example_articles() -> Vec<Article> {
-        let opts = ReadOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        files
-            .iter()
-            .flat_map(|f| read_bytes(f, &std::fs::read(f).unwrap(), &opts))
-            .map(Result::unwrap)
-            .collect()
-    }
 
     fn all_quads(store: &EventStore) -> Vec<String> {
         let mut q: Vec<String> = store.store.iter().map(|q| q.unwrap().to_string()).collect();
@@ -304,7 +285,7 @@ mod tests {
     fn fresh_and_rederived_blocks_leave_the_same_store() {
         let gaz = Gazetteer::load(&[]).unwrap();
         let extractor = Extractor::new(&gaz);
-        let articles = example_articles();
+        let articles = crate::store::example_articles();
         let extracted: Vec<_> = articles.iter().map(|a| extractor.extract(a)).collect();
         let batch: Vec<_> = articles.iter().zip(&extracted).collect();
 

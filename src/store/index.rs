@@ -370,13 +370,9 @@ fn date_lit(d: chrono::NaiveDate) -> Literal {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    use chrono::NaiveDate;
     use oxigraph::model::GraphNameRef;
 
     use super::graph;
-    use crate::article::{read_bytes, ReadOptions};
     use crate::extract::Extractor;
     use crate::gazetteer::Gazetteer;
     use crate::store::EventStore;
@@ -397,19 +393,9 @@ mod tests {
     fn a_store_without_the_index_gets_it_at_the_next_derivation() {
         let gaz = Gazetteer::load(&[]).unwrap();
         let extractor = Extractor::new(&gaz);
-        let opts = ReadOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         let store = EventStore::in_memory().unwrap();
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for f in files {
-            for a in read_bytes(&f, &std::fs::read(&f).unwrap(), &opts) {
-                let a = a.unwrap();
-                store.ingest(&a, &extractor.extract(&a), &gaz).unwrap();
-            }
+        for a in crate::store::example_articles() {
+            store.ingest(&a, &extractor.extract(&a), &gaz).unwrap();
         }
         let full = index_quads(&store);
         assert!(!full.is_empty());

@@ -149,28 +149,41 @@ pub(super) trait Source {
     ) -> oxigraph::store::QuadIter<'_>;
 }
 
-impl Source for oxigraph::store::Transaction<'_> {
-    fn quads(
-        &self,
-        s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
-        p: Option<oxigraph::model::NamedNodeRef<'_>>,
-        o: Option<oxigraph::model::TermRef<'_>>,
-        g: Option<oxigraph::model::GraphNameRef<'_>>,
-    ) -> oxigraph::store::QuadIter<'_> {
-        self.quads_for_pattern(s, p, o, g)
-    }
+/// Both read through `quads_for_pattern`, which is inherent, not a trait.
+macro_rules! source_by_pattern {
+    ($($t:ty),*) => {$(
+        impl Source for $t {
+            fn quads(
+                &self,
+                s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
+                p: Option<oxigraph::model::NamedNodeRef<'_>>,
+                o: Option<oxigraph::model::TermRef<'_>>,
+                g: Option<oxigraph::model::GraphNameRef<'_>>,
+            ) -> oxigraph::store::QuadIter<'_> {
+                self.quads_for_pattern(s, p, o, g)
+            }
+        }
+    )*};
 }
 
-impl Source for Store {
-    fn quads(
-        &self,
-        s: Option<oxigraph::model::NamedOrBlankNodeRef<'_>>,
-        p: Option<oxigraph::model::NamedNodeRef<'_>>,
-        o: Option<oxigraph::model::TermRef<'_>>,
-        g: Option<oxigraph::model::GraphNameRef<'_>>,
-    ) -> oxigraph::store::QuadIter<'_> {
-        self.quads_for_pattern(s, p, o, g)
-    }
+source_by_pattern!(oxigraph::store::Transaction<'_>, Store);
+
+/// The example articles (`examples/articles`), read as of 2026-01-01.
+#[cfg(test)]
+fn example_articles() -> Vec<crate::article::Article> {
+    use crate::article::{read_bytes, ReadOptions};
+    let opts = ReadOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| read_bytes(f, &std::fs::read(f).unwrap(), &opts))
+        .map(Result::unwrap)
+        .collect()
 }
 
 fn nn(iri: &str) -> oxigraph::model::NamedNode {
