@@ -205,6 +205,7 @@ pub(crate) fn find(
     names::organisations(text, sent, disc, &mut ents);
     names::titled_people(text, sent, ctx, disc, &mut ents);
     names::apposition_people(text, sent, ctx, disc, &mut ents);
+    names::offices_of_parties(sent, &mut ents);
     refs::known_again(sent, disc, &mut ents);
     refs::role_phrases(sent, ctx, disc, &mut ents);
     refs::kin(text, sent, disc, &mut ents);

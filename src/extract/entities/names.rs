@@ -252,6 +252,90 @@ fn remember_label_title(disc: &mut Discourse, ent: &EntityRef) {
 
 /// "Italian Foreign Minister Lamberto Dini", "US President Donald Trump",
 /// "Kremlin spokesperson Dmitry Peskov": a title, then a name.
+/// Does the title phrase starting at `j` follow a comma, as in "Wei
+/// Liucheng, governor of Hainan Province,"?
+fn in_apposition(sent: &Sent, j: usize) -> bool {
+    let mut p = j;
+    while p > 0
+        && matches!(
+            sent.lower(p - 1),
+            "the" | "a" | "an" | "former" | "also" | "new"
+        )
+    {
+        p -= 1;
+    }
+    p > 0 && sent.lower(p - 1) == ","
+}
+
+/// "The president of Ukraine met Tony Blair", "talks with the foreign
+/// minister of Iran", "the head of the Red Cross warned": an office named
+/// by its country or organisation, with no holder named beside it, is that
+/// country's or organisation's part in the event (a person acting for a
+/// country is grouped with the country), so the phrase is the entity's.
+/// Not in an apposition ("Wei Liucheng, governor of Hainan Province,") and
+/// not when the holder's name follows ("the head of the Shas party, Arieh
+/// Deri").
+pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
+    for x in 0..ents.len() {
+        let e = &ents[x];
+        if e.kind != EntKind::Name
+            || e.np0 < e.t0
+            || e.modifier
+            || !matches!(e.ent.etype, EntityType::Country | EntityType::Organisation)
+        {
+            continue;
+        }
+        let mut q = e.t0;
+        if q > 0 && sent.lower(q - 1) == "the" {
+            q -= 1;
+        }
+        if q == 0 || sent.lower(q - 1) != "of" {
+            continue;
+        }
+        let Some((j, _)) = title_before(sent, q, ents) else {
+            continue;
+        };
+        // The holder may follow an acronym in brackets, a comma or a
+        // common noun: "of the Republic of Korea (ROK) Lee Hae-chan", "of
+        // the UN nuclear watchdog agency Mohamed ElBaradei".
+        let mut k = e.np1.max(e.t1);
+        if sent.lower(k) == "(" {
+            while k < sent.toks.len() && sent.lower(k) != ")" {
+                k += 1;
+            }
+            k += 1;
+        }
+        if sent.lower(k) == "," {
+            k += 1;
+        }
+        // Between the office and its holder's name only names, brackets,
+        // organisation nouns and the words that join them: "of the UN
+        // mission in Kosovo (UNMIK) Neeraj Singh", "of the UN nuclear
+        // watchdog agency Mohamed ElBaradei".
+        let joins = |w: usize| {
+            cap_word(sent, w)
+                || is!("org_heads", sent.lower(w))
+                || matches!(
+                    sent.lower(w),
+                    "in" | "of" | "the" | "for" | "and" | "(" | ")" | "'s"
+                )
+        };
+        let holder_follows = ents
+            .iter()
+            .any(|p| p.is_person() && p.t0 >= k && p.t0 <= k + 8 && (k..p.t0).all(joins));
+        // "has been elected the new president of", "as leader of": the
+        // holder is the clause's subject.
+        let mut b = j;
+        while b > 0 && matches!(sent.lower(b - 1), "the" | "a" | "an" | "new" | "former") {
+            b -= 1;
+        }
+        let predicate = b > 0 && is!("office_predicates", sent.lower(b - 1));
+        if !holder_follows && !predicate && !in_apposition(sent, j) {
+            ents[x].np0 = j;
+        }
+    }
+}
+
 pub(super) fn titled_people(
     text: &str,
     sent: &Sent,
@@ -318,7 +402,15 @@ pub(super) fn titled_people(
                     .entry(label.to_lowercase())
                     .or_insert_with(|| minted(label, EntityType::Organisation, None, false))
                     .clone();
-                ents.push(Ent::new(i, k, org, EntKind::Name));
+                // Outside an apposition the title's phrase is the
+                // organisation's, as a party: "Gunmen killed the governor
+                // of Diyala", "The CEO of Apple met ..."; not in "Wei
+                // Liucheng, governor of Hainan Province, briefed".
+                let mut x = Ent::new(i, k, org, EntKind::Name);
+                if !in_apposition(sent, j) {
+                    x.np0 = j;
+                }
+                ents.push(x);
                 i = k.max(i + 1);
                 continue;
             }

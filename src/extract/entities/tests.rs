@@ -120,3 +120,50 @@ fn role_phrases_resolve_to_the_last_holder_named() {
     assert!(has(&l[0], "James Alix Michel"), "{l:?}");
     assert!(has(&l[1], "James Alix Michel"), "{l:?}");
 }
+
+/// The noun phrase that starts at the first token of `text` and the
+/// entity that heads it.
+fn phrase_heads(text: &str, date: &str) -> Vec<(usize, String)> {
+    let gaz = Gazetteer::load(&[]).expect("built-in gazetteer");
+    let first = first_names(&gaz);
+    let ctx = Context {
+        gaz: &gaz,
+        date: date.parse().ok(),
+        first_names: &first,
+    };
+    let doc = Doc::new(text);
+    let names = gaz.find_names(text);
+    let mut disc = Discourse::default();
+    let s = &doc.sents[0];
+    find(text, s, &names, &ctx, &mut disc)
+        .iter()
+        .filter(|e| !e.modifier)
+        .map(|e| (e.np0, e.ent.label.clone()))
+        .collect()
+}
+
+#[test]
+fn an_office_with_no_holder_named_is_its_organisations_phrase() {
+    let heads = phrase_heads("The president of Ukraine met Tony Blair.", "2017-11-14");
+    assert!(heads.contains(&(1, "Ukraine".to_string())), "{heads:?}");
+    // The holder named in apposition keeps the phrase to himself.
+    let heads = phrase_heads(
+        "The head of the Shas party, Arieh Deri, met Tony Blair.",
+        "2017-11-14",
+    );
+    assert!(
+        !heads.iter().any(|(np0, l)| *np0 <= 1 && l != "Arieh Deri"),
+        "{heads:?}"
+    );
+    // So does the subject an office is said of.
+    let heads = phrase_heads(
+        "Jose Luis Yulo was elected the new president of the Philippine Stock Exchange.",
+        "1997-04-08",
+    );
+    assert!(
+        !heads
+            .iter()
+            .any(|(np0, l)| *np0 > 0 && l.contains("Stock Exchange") && *np0 < 8),
+        "{heads:?}"
+    );
+}
