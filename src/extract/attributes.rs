@@ -9,7 +9,7 @@ use super::doc::Sent;
 use super::lexicon::{is, Pos, LISTS};
 use super::text::TokKind;
 use super::triggers::Trigger;
-use crate::model::{DateMethod, DateWindow, Status};
+use crate::model::{DateMethod, DateWindow, EventKind, Status};
 use crate::timex::{Anchoring, Timex, TimexType};
 
 /// The calendar window of a date expression, if it has one.
@@ -233,8 +233,11 @@ pub(crate) fn owners(
                         && (x.t0 - *e <= 15 || last && x.t0 - *e <= 24 && !verb_between(*e))
                         && !blocked(*e, x.t0, true)
                 })
-                .max_by_key(|(_, e, _)| *e)
-                .map(|h| h.2);
+                .max_by_key(|(_, e, _)| *e);
+            if left.is_some_and(|&(_, e, h)| in_content_clause(sent, triggers, h, e, x)) {
+                return Some(Owner::Verb);
+            }
+            let left = left.map(|h| h.2);
             // "agreed on Thursday", "announced Friday": a verb right before.
             let mut p = x.t0;
             while p > 0 && matches!(sent.lower(p - 1), "on" | "in" | "late" | "early" | "last") {
@@ -281,6 +284,47 @@ pub(crate) fn owners(
                 .or_else(|| (own_clause && sent.lower(x.t1) == ",").then_some(Owner::Verb))
         })
         .collect()
+}
+
+/// "urged Clinton to extend China's trade status again this year",
+/// "pledged to withdraw its troops by 2010": a date past the infinitive of
+/// a request, pledge or threat dates the act asked for, promised or
+/// threatened, which is another event than the speech act (the annotation
+/// conventions: a date said of another event is not this event's date).
+/// A weekday is the exception: "Biden pressed Netanyahu to allow more aid
+/// into Gaza on Monday", "Sharon asked Katsav to dissolve parliament on
+/// Monday" tell when the news happened, unless it is a deadline ("by
+/// Friday") or another noun's ("at Friday's trial").
+fn in_content_clause(
+    sent: &Sent,
+    triggers: &[Trigger],
+    head: Owner,
+    e: usize,
+    x: &TimexTok,
+) -> bool {
+    let Owner::Trigger(i) = head else {
+        return false;
+    };
+    let weekday = (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)));
+    let deadline = x.t0 > 0 && matches!(sent.lower(x.t0 - 1), "by" | "until" | "till" | "before");
+    // "asked the minister to investigate the lapses at Friday's trial".
+    let possessive = sent.lower(x.t1) == "'s";
+    if weekday && !deadline && !possessive {
+        return false;
+    }
+    let x0 = x.t0;
+    if !matches!(
+        triggers[i].kind(),
+        EventKind::Request | EventKind::Pledge | EventKind::Threat
+    ) {
+        return false;
+    }
+    (e..x0).any(|k| {
+        sent.lower(k) == "to"
+            && sent.toks.get(k + 1).is_some_and(|t| {
+                t.kind == TokKind::Word && !t.cap && !is!("stopwords", t.lower.as_str())
+            })
+    })
 }
 
 /// The event's date: a date expression it owns; else an unowned one in its
