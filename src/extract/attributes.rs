@@ -614,6 +614,10 @@ pub(crate) fn status(
                 super::lexicon::WEEKDAYS.contains(n) || matches!(*n, "today" | "yesterday")
             })
     };
+    // "agreed to resume military talks during their summit in Bali": the
+    // parties' own meeting the clause is set in happens when its main verb
+    // does; the plan cues of the infinitive are not its.
+    let set_in_past = setting_in_past(sent, t);
     let future_cue = future_predicate
         || before
             .iter()
@@ -664,6 +668,7 @@ pub(crate) fn status(
     // (A bare weekday may sit on the wrong side until the status is known:
     // `fix_weekday` moves it after.)
     let past = matches!((date, reference), (Some(d), Some(r)) if d.latest < r && !weekday(d));
+    let future_cue = future_cue && !set_in_past;
     if (future_cue && !past_tense && !past) || ahead || agreed_to && !past {
         return Status::Planned;
     }
@@ -841,6 +846,40 @@ fn never_happened(sent: &Sent, t1: usize) -> bool {
 
 /// A past tense or participle: "-ed" past three letters ("red", "bed" are
 /// not) or an irregular past from the word list ("took", "met").
+/// Is noun trigger `t` the setting of its clause ("during their summit",
+/// "at his two-day meeting with"), in a clause whose main verb is in the
+/// past ("agreed to resume talks during their summit")?
+fn setting_in_past(sent: &Sent, t: &Trigger) -> bool {
+    let mut k = t.t0;
+    // Up to two modifiers: "their first bilateral summit".
+    while k > sent.body && k + 2 > t.t0 && !matches!(sent.lower(k - 1), "their" | "his" | "her") {
+        k -= 1;
+    }
+    if k < 2 || !matches!(sent.lower(k - 1), "their" | "his" | "her") {
+        return false;
+    }
+    if !matches!(sent.lower(k - 2), "during" | "at" | "on" | "after" | "in") {
+        return false;
+    }
+    // The verb the setting hangs on: the last one in the past before it,
+    // with no modal after it ("said they will discuss Taiwan during their
+    // summit" is a plan) and not a participle after "be" ("is expected to
+    // raise it during his visit").
+    let Some(j) = (sent.body..k - 2)
+        .rev()
+        .find(|&j| !sent.toks[j].cap && past_form(sent.lower(j)))
+    else {
+        return false;
+    };
+    let be = j > 0
+        && matches!(
+            sent.lower(j - 1),
+            "is" | "are" | "was" | "were" | "be" | "been"
+        );
+    !be && !(j..k - 2)
+        .any(|b| matches!(sent.lower(b), "will" | "would" | "'ll" | "shall" | "going"))
+}
+
 fn past_form(w: &str) -> bool {
     w.len() > 3 && w.ends_with("ed") || is!("irregular_past", w)
 }
