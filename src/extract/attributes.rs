@@ -667,7 +667,17 @@ pub(crate) fn status(
     // the text dates before publication is no plan, whatever cue is near.
     // (A bare weekday may sit on the wrong side until the status is known:
     // `fix_weekday` moves it after.)
-    let past = matches!((date, reference), (Some(d), Some(r)) if d.latest < r && !weekday(d));
+    // A span of days ("paid an official visit to China November 3-4", told
+    // on the 4th) that began before publication is no plan either; a
+    // month's or a week's window is uncertainty, not a span.
+    let began = |d: &DateWindow| {
+        if d.granularity == "Day" {
+            d.earliest
+        } else {
+            d.latest
+        }
+    };
+    let past = matches!((date, reference), (Some(d), Some(r)) if began(d) < r && !weekday(d));
     let future_cue = future_cue && !set_in_past;
     if (future_cue && !past_tense && !past) || ahead || agreed_to && !past {
         return Status::Planned;

@@ -148,18 +148,25 @@ impl<'a> Tagger<'a> {
             .or(Some(best))
     }
 
-    /// A day range, "May 8-10", "March 3 to 5, 1999": one expression valued
+    /// A day range, "May 8-10", "March 3 to 5, 1999", "between April 7 and
+    /// 9": one expression valued
     /// as its first day `d`, its window running to the last.
     fn day_range(&self, c: &Cand, d: NaiveDate) -> Option<Cand> {
         let e = c.e;
-        if !matches!(self.w(e), "-" | "to" | "through" | "thru") {
+        // "between April 7 and 9": "and" joins a range only after "between".
+        let between = c.s > 0 && self.w(c.s - 1) == "between" && self.w(e) == "and";
+        if !matches!(self.w(e), "-" | "to" | "through" | "thru") && !between {
             return None;
         }
         let n = self.num(e + 1).filter(|&n| n as u32 > d.day() && n <= 31)?;
         let next = self.w(e + 2);
+        // A full stop ends the sentence ("visit Israel April 7-9."); a
+        // decimal point has a digit after it ("7-9.5 percent").
+        let decimal = next == "." && self.kind(e + 3) == Some(K::N);
         let unit_after = unit_word(next).is_some()
             || month_word(next).is_some()
-            || matches!(next, "%" | "percent" | ":" | "." | "p" | "a" | "-" | "/");
+            || decimal
+            || matches!(next, "%" | "percent" | ":" | "p" | "a" | "-" | "/");
         if unit_after || self.kind(e + 2) == Some(K::N) {
             return None;
         }

@@ -130,6 +130,28 @@ fn a_day_range_is_valued_as_its_first_day_and_spans_to_the_last() {
     assert_eq!(got[0].value, "1998-05-08");
     assert_eq!(got[0].earliest, Some(date("1998-05-08")));
     assert_eq!(got[0].latest, Some(date("1998-05-10")));
+    // At the end of a sentence, after "between", and with "to".
+    for text in [
+        "Tayan would visit Israel April 7-9.",
+        "Tayan would visit Israel between April 7 and 9.",
+        "Tayan would visit Israel from April 7 to 9.",
+    ] {
+        let got = tag(text, date("1997-04-03"));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(
+            (got[0].earliest, got[0].latest),
+            (Some(date("1997-04-07")), Some(date("1997-04-09"))),
+            "{text}"
+        );
+    }
+    // "and" alone lists days and numbers; a decimal is no range.
+    let got = tag("On April 8 and 9 people were hurt.", date("1997-04-03"));
+    assert_eq!(got[0].latest, Some(date("1997-04-08")));
+    let got = tag(
+        "Growth was forecast on April 3-4.5 percent.",
+        date("1997-04-03"),
+    );
+    assert_eq!(got[0].latest, Some(date("1997-04-03")));
 }
 
 #[test]
