@@ -327,6 +327,28 @@ fn in_content_clause(
     })
 }
 
+/// "rescheduled for late April or early May", "on Monday or Tuesday": a
+/// date and its alternative after "or" are one window, from the first's
+/// start to the second's end (when the second follows within two months).
+fn window_or_next(sent: &Sent, timexes: &[TimexTok], i: usize) -> Option<DateWindow> {
+    let mut w = window_of(&timexes[i].timex)?;
+    let x = &timexes[i];
+    if sent.lower(x.t1) != "or" {
+        return Some(w);
+    }
+    let alt = timexes
+        .iter()
+        .find(|y| y.t0 == x.t1 + 1)
+        .and_then(|y| window_of(&y.timex));
+    if let Some(y) = alt {
+        if y.earliest > w.latest && (y.latest - w.earliest).num_days() <= 62 {
+            w.latest = y.latest;
+            w.text = format!("{} or {}", w.text, y.text);
+        }
+    }
+    Some(w)
+}
+
 /// The event's date: a date expression it owns; else an unowned one in its
 /// clause; else, in a "when" clause, its main clause's; for a speech act told
 /// in a frame ("France said Tuesday it was sending troops"), the frame's.
@@ -363,7 +385,7 @@ pub(crate) fn date(
         .or_else(free)
         .or_else(|| coordinated(t, lb, triggers, timexes, owners, sent))
     {
-        return window_of(&timexes[i].timex);
+        return window_or_next(sent, timexes, i);
     }
     // "offered the invitation in February when the two met": the main
     // clause's time is the subordinate clause's.
