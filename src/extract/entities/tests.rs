@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use super::*;
 use crate::extract::doc::Doc;
 
-fn labels(text: &str, date: &str) -> Vec<Vec<String>> {
+/// The entities of each sentence of `text`, told as an article of `date`.
+fn sentence_ents(text: &str, date: &str) -> Vec<Vec<Ent>> {
     let gaz = Gazetteer::load(&[]).expect("built-in gazetteer");
     let first = first_names(&gaz);
     let ctx = Context {
@@ -25,14 +26,21 @@ fn labels(text: &str, date: &str) -> Vec<Vec<String>> {
             .collect();
         let ents = find(text, s, &ns, &ctx, &mut disc);
         refs_update(s, &ents, None, &mut disc);
-        out.push(
+        out.push(ents);
+    }
+    out
+}
+
+fn labels(text: &str, date: &str) -> Vec<Vec<String>> {
+    sentence_ents(text, date)
+        .iter()
+        .map(|ents| {
             ents.iter()
                 .filter(|e| !e.modifier)
                 .map(|e| e.ent.label.clone())
-                .collect(),
-        );
-    }
-    out
+                .collect()
+        })
+        .collect()
 }
 
 fn has(found: &[String], want: &str) -> bool {
@@ -121,21 +129,9 @@ fn role_phrases_resolve_to_the_last_holder_named() {
     assert!(has(&l[1], "James Alix Michel"), "{l:?}");
 }
 
-/// The noun phrase that starts at the first token of `text` and the
-/// entity that heads it.
+/// (phrase start, label) of the free entities of `text`'s first sentence.
 fn phrase_heads(text: &str, date: &str) -> Vec<(usize, String)> {
-    let gaz = Gazetteer::load(&[]).expect("built-in gazetteer");
-    let first = first_names(&gaz);
-    let ctx = Context {
-        gaz: &gaz,
-        date: date.parse().ok(),
-        first_names: &first,
-    };
-    let doc = Doc::new(text);
-    let names = gaz.find_names(text);
-    let mut disc = Discourse::default();
-    let s = &doc.sents[0];
-    find(text, s, &names, &ctx, &mut disc)
+    sentence_ents(text, date)[0]
         .iter()
         .filter(|e| !e.modifier)
         .map(|e| (e.np0, e.ent.label.clone()))
