@@ -128,6 +128,7 @@ pub(crate) fn owners(
     timexes: &[TimexTok],
     frames: &[Frame],
     triggers: &[Trigger],
+    reference: Option<NaiveDate>,
 ) -> Vec<Option<Owner>> {
     let heads = date_heads(sent, ents, breaks, frames, triggers);
     let covered = |k: usize| ents.iter().any(|e| e.np0 <= k && k < e.np1);
@@ -234,7 +235,8 @@ pub(crate) fn owners(
                         && !blocked(*e, x.t0, true)
                 })
                 .max_by_key(|(_, e, _)| *e);
-            if left.is_some_and(|&(_, e, h)| in_content_clause(sent, triggers, h, e, x)) {
+            if left.is_some_and(|&(_, e, h)| in_content_clause(sent, triggers, h, e, x, reference))
+            {
                 return Some(Owner::Verb);
             }
             let left = left.map(|h| h.2);
@@ -294,13 +296,15 @@ pub(crate) fn owners(
 /// A weekday is the exception: "Biden pressed Netanyahu to allow more aid
 /// into Gaza on Monday", "Sharon asked Katsav to dissolve parliament on
 /// Monday" tell when the news happened, unless it is a deadline ("by
-/// Friday") or another noun's ("at Friday's trial").
+/// Friday") or another noun's ("at Friday's trial"); so does a day of the
+/// week before publication ("yesterday", "on Nov. 14").
 fn in_content_clause(
     sent: &Sent,
     triggers: &[Trigger],
     head: Owner,
     e: usize,
     x: &TimexTok,
+    reference: Option<NaiveDate>,
 ) -> bool {
     let Owner::Trigger(i) = head else {
         return false;
@@ -310,6 +314,17 @@ fn in_content_clause(
     // "asked the minister to investigate the lapses at Friday's trial".
     let possessive = sent.lower(x.t1) == "'s";
     if weekday && !deadline && !possessive {
+        return false;
+    }
+    // "threatened to attack Hamas yesterday", "urged Iran today to": a day
+    // of the week before publication dates the speech act, not a deed
+    // still to come (a year or a month gone by may be the content's: "pledged
+    // to follow the precedent of a 2012 ruling").
+    let over = reference.is_some_and(|r| match (x.timex.earliest, x.timex.latest) {
+        (Some(e), Some(l)) => l <= r && (r - e).num_days() <= 7,
+        _ => false,
+    });
+    if over && !deadline && !possessive {
         return false;
     }
     let x0 = x.t0;
@@ -896,7 +911,8 @@ fn setting_in_past(sent: &Sent, t: &Trigger) -> bool {
     // The verb the setting hangs on: the last one in the past before it,
     // with no modal after it ("said they will discuss Taiwan during their
     // summit" is a plan) and not a participle after "be" ("is expected to
-    // raise it during his visit").
+    // raise it during his visit") or "have": "have agreed to discuss the
+    // issue during their meeting on Saturday" looks ahead as often as back.
     let Some(j) = (sent.body..k - 2)
         .rev()
         .find(|&j| !sent.toks[j].cap && past_form(sent.lower(j)))
@@ -906,7 +922,7 @@ fn setting_in_past(sent: &Sent, t: &Trigger) -> bool {
     let be = j > 0
         && matches!(
             sent.lower(j - 1),
-            "is" | "are" | "was" | "were" | "be" | "been"
+            "is" | "are" | "was" | "were" | "be" | "been" | "have" | "has" | "had"
         );
     !be && !(j..k - 2)
         .any(|b| matches!(sent.lower(b), "will" | "would" | "'ll" | "shall" | "going"))

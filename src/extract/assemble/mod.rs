@@ -462,7 +462,7 @@ fn sentence_mentions(
         frames,
         triggers: &trigs,
     };
-    let owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs);
+    let owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
     let mut out: Vec<Mention> = Vec::new();
     for (ti, t) in trigs.iter().enumerate() {
         let args = arguments::read(&scope, t);

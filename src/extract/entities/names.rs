@@ -292,9 +292,26 @@ pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
         if q == 0 || sent.lower(q - 1) != "of" {
             continue;
         }
-        let Some((j, _)) = title_before(sent, q, ents) else {
+        let Some((j, words)) = title_before(sent, q, ents) else {
             continue;
         };
+        // "the leader of Iraq's largest Shiite party", "the president of
+        // Ukraine's wife": the office is of what the name possesses. "The
+        // former president of", "the opposition leader of": no one acting
+        // for it now.
+        let before = if j > 0 { sent.lower(j - 1) } else { "" };
+        let not_in_office = words
+            .iter()
+            .chain(std::iter::once(&before.to_string()))
+            .any(|w| {
+                matches!(
+                    w.as_str(),
+                    "former" | "ex" | "ex-" | "late" | "opposition" | "then"
+                )
+            });
+        if sent.lower(e.np1.max(e.t1)) == "'s" || not_in_office {
+            continue;
+        }
         // The holder may follow an acronym in brackets, a comma or a
         // common noun: "of the Republic of Korea (ROK) Lee Hae-chan", "of
         // the UN nuclear watchdog agency Mohamed ElBaradei".
@@ -320,9 +337,13 @@ pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
                     "in" | "of" | "the" | "for" | "and" | "(" | ")" | "'s"
                 )
         };
-        let holder_follows = ents
+        let named = ents
             .iter()
             .any(|p| p.is_person() && p.t0 >= k && p.t0 <= k + 8 && (k..p.t0).all(joins));
+        // A name the gazetteer does not know yet ("of the National People's
+        // Congress Sheng Huaren met").
+        let unknown_name = cap_word(sent, k) && !covered(ents, k);
+        let holder_follows = named || unknown_name;
         // "has been elected the new president of", "as leader of": the
         // holder is the clause's subject.
         let mut b = j;
