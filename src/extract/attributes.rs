@@ -891,8 +891,6 @@ fn never_happened(sent: &Sent, t1: usize) -> bool {
     })
 }
 
-/// A past tense or participle: "-ed" past three letters ("red", "bed" are
-/// not) or an irregular past from the word list ("took", "met").
 /// Is noun trigger `t` the setting of its clause ("during their summit",
 /// "at his two-day meeting with"), in a clause whose main verb is in the
 /// past ("agreed to resume talks during their summit")?
@@ -928,6 +926,8 @@ fn setting_in_past(sent: &Sent, t: &Trigger) -> bool {
         .any(|b| matches!(sent.lower(b), "will" | "would" | "'ll" | "shall" | "going"))
 }
 
+/// A past tense or participle: "-ed" past three letters ("red", "bed" are
+/// not) or an irregular past from the word list ("took", "met").
 fn past_form(w: &str) -> bool {
     w.len() > 3 && w.ends_with("ed") || is!("irregular_past", w)
 }

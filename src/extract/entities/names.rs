@@ -250,8 +250,6 @@ fn remember_label_title(disc: &mut Discourse, ent: &EntityRef) {
     }
 }
 
-/// "Italian Foreign Minister Lamberto Dini", "US President Donald Trump",
-/// "Kremlin spokesperson Dmitry Peskov": a title, then a name.
 /// Does the title phrase starting at `j` follow a comma, as in "Wei
 /// Liucheng, governor of Hainan Province,"?
 fn in_apposition(sent: &Sent, j: usize) -> bool {
@@ -299,16 +297,8 @@ pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
         // Ukraine's wife": the office is of what the name possesses. "The
         // former president of", "the opposition leader of": no one acting
         // for it now.
-        let before = if j > 0 { sent.lower(j - 1) } else { "" };
-        let not_in_office = words
-            .iter()
-            .chain(std::iter::once(&before.to_string()))
-            .any(|w| {
-                matches!(
-                    w.as_str(),
-                    "former" | "ex" | "ex-" | "late" | "opposition" | "then"
-                )
-            });
+        let past = |w: &str| matches!(w, "former" | "ex" | "ex-" | "late" | "opposition" | "then");
+        let not_in_office = words.iter().any(|w| past(w)) || j > 0 && past(sent.lower(j - 1));
         if sent.lower(e.np1.max(e.t1)) == "'s" || not_in_office {
             continue;
         }
@@ -357,6 +347,8 @@ pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
     }
 }
 
+/// "Italian Foreign Minister Lamberto Dini", "US President Donald Trump",
+/// "Kremlin spokesperson Dmitry Peskov": a title, then a name.
 pub(super) fn titled_people(
     text: &str,
     sent: &Sent,
