@@ -158,6 +158,12 @@ impl<'a> Tagger<'a> {
         if !matches!(self.w(e), "-" | "to" | "through" | "thru") && !between {
             return None;
         }
+        // "Nov. 30-Dec. 2", "between Dec. 30 and Jan. 3": the last day in
+        // a month of its own. Not after "to", which also tells a date moved
+        // ("postponed from Nov. 3 to Dec. 1").
+        if (self.w(e) == "-" || between) && month_word(self.w(e + 1)).is_some() {
+            return self.month_range(c, d, e + 1);
+        }
         let n = self.num(e + 1).filter(|&n| n as u32 > d.day() && n <= 31)?;
         let next = self.w(e + 2);
         // A full stop ends the sentence ("visit Israel April 7-9."); a
@@ -183,6 +189,25 @@ impl<'a> Tagger<'a> {
         let last = ymd(start.year(), start.month(), n as u32)?;
         let mut r = cand_pt(c.s, end, Pt::Day(start), c.anch);
         r.until = Some(last);
+        Some(r)
+    }
+
+    /// The range from `d` to the day starting at token `i` in another
+    /// month, within two months (a year on when the month comes round:
+    /// "Dec. 30-Jan. 3").
+    fn month_range(&self, c: &Cand, d: NaiveDate, i: usize) -> Option<Cand> {
+        let last = self.core(i)?;
+        let Some(Pt::Day(mut d2)) = last.pt else {
+            return None;
+        };
+        if d2 <= d {
+            d2 = ymd(d.year() + 1, d2.month(), d2.day())?;
+        }
+        if (d2 - d).num_days() > 62 {
+            return None;
+        }
+        let mut r = cand_pt(c.s, last.e, Pt::Day(d), c.anch);
+        r.until = Some(d2);
         Some(r)
     }
 

@@ -144,6 +144,21 @@ fn a_day_range_is_valued_as_its_first_day_and_spans_to_the_last() {
             "{text}"
         );
     }
+    // Into another month, and into the next year; "to" between two full
+    // dates may tell a date moved, so it joins none.
+    let span = |text: &str| {
+        let t = tag(text, date("2006-11-15"));
+        (t.len(), t[0].earliest, t[0].latest)
+    };
+    assert_eq!(
+        span("The summit runs Nov. 30-Dec. 2 in Hanoi."),
+        (1, Some(date("2006-11-30")), Some(date("2006-12-02")))
+    );
+    assert_eq!(
+        span("The break runs December 30-January 3."),
+        (1, Some(date("2006-12-30")), Some(date("2007-01-03")))
+    );
+    assert_eq!(span("It was postponed from Nov. 3 to Dec. 1.").0, 2);
     // "and" alone lists days and numbers; a decimal is no range.
     let got = tag("On April 8 and 9 people were hurt.", date("1997-04-03"));
     assert_eq!(got[0].latest, Some(date("1997-04-08")));
