@@ -198,8 +198,7 @@ pub(crate) fn owners(
                 || sent.lower(x.t1) == ","
                     && n - x.t1 <= 6
                     && (x.t1 + 1..n).any(|k| is!("speech_verbs", sent.lower(k)));
-            let last =
-                closes && (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)));
+            let last = closes && names_weekday(sent, x);
             // Not past another verb's participle ("announced an arrest in
             // connection with the torso found in a dumpster Wednesday") or
             // a relative clause; a verb coordinated by "and" shares the day
@@ -309,7 +308,13 @@ fn in_content_clause(
     let Owner::Trigger(i) = head else {
         return false;
     };
-    let weekday = (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)));
+    if !matches!(
+        triggers[i].kind(),
+        EventKind::Request | EventKind::Pledge | EventKind::Threat
+    ) {
+        return false;
+    }
+    let weekday = names_weekday(sent, x);
     let deadline = x.t0 > 0 && matches!(sent.lower(x.t0 - 1), "by" | "until" | "till" | "before");
     // "asked the minister to investigate the lapses at Friday's trial".
     let possessive = sent.lower(x.t1) == "'s";
@@ -327,19 +332,18 @@ fn in_content_clause(
     if over && !deadline && !possessive {
         return false;
     }
-    let x0 = x.t0;
-    if !matches!(
-        triggers[i].kind(),
-        EventKind::Request | EventKind::Pledge | EventKind::Threat
-    ) {
-        return false;
-    }
-    (e..x0).any(|k| {
+    (e..x.t0).any(|k| {
         sent.lower(k) == "to"
             && sent.toks.get(k + 1).is_some_and(|t| {
                 t.kind == TokKind::Word && !t.cap && !is!("stopwords", t.lower.as_str())
             })
     })
+}
+
+/// Does the date expression name a day of the week ("Monday", "late
+/// Friday")?
+fn names_weekday(sent: &Sent, x: &TimexTok) -> bool {
+    (x.t0..x.t1).any(|k| super::lexicon::WEEKDAYS.contains(&sent.lower(k)))
 }
 
 /// "rescheduled for late April or early May", "on Monday or Tuesday": a
@@ -917,13 +921,14 @@ fn setting_in_past(sent: &Sent, t: &Trigger) -> bool {
     else {
         return false;
     };
-    let be = j > 0
+    let auxiliary = j > 0
         && matches!(
             sent.lower(j - 1),
             "is" | "are" | "was" | "were" | "be" | "been" | "have" | "has" | "had"
         );
-    !be && !(j..k - 2)
-        .any(|b| matches!(sent.lower(b), "will" | "would" | "'ll" | "shall" | "going"))
+    !auxiliary
+        && !(j..k - 2)
+            .any(|b| matches!(sent.lower(b), "will" | "would" | "'ll" | "shall" | "going"))
 }
 
 /// A past tense or participle: "-ed" past three letters ("red", "bed" are

@@ -253,6 +253,13 @@ fn remember_label_title(disc: &mut Discourse, ent: &EntityRef) {
 /// Does the title phrase starting at `j` follow a comma, as in "Wei
 /// Liucheng, governor of Hainan Province,"?
 fn in_apposition(sent: &Sent, j: usize) -> bool {
+    word_before_title(sent, j) == ","
+}
+
+/// The word before the title phrase starting at `j`, past its article and
+/// "former", "also", "new": "," in "Wei Liucheng, governor of", "elected"
+/// in "was elected the new president of".
+fn word_before_title(sent: &Sent, j: usize) -> &str {
     let mut p = j;
     while p > 0
         && matches!(
@@ -262,7 +269,11 @@ fn in_apposition(sent: &Sent, j: usize) -> bool {
     {
         p -= 1;
     }
-    p > 0 && sent.lower(p - 1) == ","
+    if p > 0 {
+        sent.lower(p - 1)
+    } else {
+        ""
+    }
 }
 
 /// "The president of Ukraine met Tony Blair", "talks with the foreign
@@ -336,11 +347,7 @@ pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
         let holder_follows = named || unknown_name;
         // "has been elected the new president of", "as leader of": the
         // holder is the clause's subject.
-        let mut b = j;
-        while b > 0 && matches!(sent.lower(b - 1), "the" | "a" | "an" | "new" | "former") {
-            b -= 1;
-        }
-        let predicate = b > 0 && is!("office_predicates", sent.lower(b - 1));
+        let predicate = is!("office_predicates", word_before_title(sent, j));
         if !holder_follows && !predicate && !in_apposition(sent, j) {
             ents[x].np0 = j;
         }
