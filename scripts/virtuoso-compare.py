@@ -204,8 +204,17 @@ def main():
             failures += 1
             continue
         reasons = None
+        # Virtuoso 7.2 now and then answers attacks-by-place-month with one
+        # OPTIONAL subquery's column unbound (2 runs in 17 on the same data,
+        # never twice in a row): an answer that differs is asked again, and
+        # the table says so; a difference that stays fails.
+        asked = 1
+        while mine != theirs and asked < 3:
+            show_difference(name + " (answer " + str(asked) + ")", mine, theirs)
+            theirs = rows(remote(endpoint, qf.read_text()), concat)
+            asked += 1
         if mine == theirs:
-            verdict = "yes"
+            verdict = "yes" if asked == 1 else f"yes (on answer {asked} of the same query)"
         else:
             if mine[0] == theirs[0]:
                 reasons = explain(name, mine[0], mine[1], theirs[1], concat,
