@@ -244,9 +244,16 @@ pub(crate) fn owners(
             while p > 0 && matches!(sent.lower(p - 1), "on" | "in" | "late" | "early" | "last") {
                 p -= 1;
             }
+            // "were killed and several others injured on Tuesday": a harm
+            // verb beside an attack is that attack's.
+            let attack_left = matches!(left, Some(Owner::Trigger(i))
+                if triggers[i].kind() == crate::model::EventKind::Attack);
             let verb_before = p > 0 && {
                 let w = sent.lower(p - 1);
-                w.ends_with("ed") && !sent.toks[p - 1].cap && w.len() > 3
+                w.ends_with("ed")
+                    && !sent.toks[p - 1].cap
+                    && w.len() > 3
+                    && !(attack_left && is!("harm_words", w))
             };
             if verb_before && !heads.iter().any(|(_, e, _)| *e == p) {
                 return Some(Owner::Verb);
@@ -285,6 +292,18 @@ pub(crate) fn owners(
                 .or_else(|| (own_clause && sent.lower(x.t1) == ",").then_some(Owner::Verb))
         })
         .collect()
+}
+
+/// The dates of an absorbed trigger go to the one that keeps its event
+/// (`arguments::adjunct_attacks`'s pairs).
+pub(crate) fn hand_over(owners: &mut [Option<Owner>], pairs: &[(usize, usize)]) {
+    for o in owners.iter_mut() {
+        if let Some(Owner::Trigger(i)) = o {
+            if let Some(&(kept, _)) = pairs.iter().find(|p| p.1 == *i) {
+                *i = kept;
+            }
+        }
+    }
 }
 
 /// "urged Clinton to extend China's trade status again this year",
@@ -696,7 +715,11 @@ pub(crate) fn status(
         && !near_before
             .last()
             .is_some_and(|b| matches!(*b, "was" | "were" | "is" | "are" | "be"));
-    let past_verb = past_verb || opening_phrase_in_past(sent, t);
+    // "A roadside bomb near Samarra killed a soldier on Sunday": the tense
+    // of an attack noun is its weapon verb's.
+    let weapon_past = super::arguments::weapon_verb(sent, t)
+        .is_some_and(|k| past_form(lower(k)) && !matches!(lower(k - 1), "will" | "would" | "to"));
+    let past_verb = past_verb || weapon_past || opening_phrase_in_past(sent, t);
     let ahead = match (date, reference) {
         (Some(d), Some(r)) => d.earliest > r && !(past_verb && weekday(d)),
         _ => false,

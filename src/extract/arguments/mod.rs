@@ -22,7 +22,9 @@ mod subject;
 
 pub(crate) use complement::in_words;
 use complement::*;
+pub(crate) use nominal::adjunct_attacks;
 use nominal::*;
+pub(crate) use objects::weapon_verb;
 use objects::*;
 use subject::*;
 
@@ -36,6 +38,14 @@ pub(crate) struct Args {
 }
 
 impl Args {
+    /// The parties and place of another telling of the same event.
+    pub(crate) fn absorb(&mut self, other: Args) {
+        for (role, e) in other.roles {
+            self.add(role, e);
+        }
+        self.place = self.place.or(other.place);
+    }
+
     fn add(&mut self, role: Role, e: usize) {
         if let Some(r) = self.roles.iter_mut().find(|(_, x)| *x == e) {
             // A stronger role wins: initiator or target over participant.
@@ -295,11 +305,12 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         };
         right_side(scope, &verb, rb, false, &mut args);
         // "An airstrike in southern Afghanistan this week killed": the
-        // place is the noun's own, before its verb.
+        // place is the noun's own, before its verb; inside the trigger's
+        // words when the verb joined it ("a car bomb in Baghdad killed").
         if let Some(i) = scope
             .ents
             .iter()
-            .position(|e| e.np0 >= t.t1 && e.np1 < v && (e.locative || e.is_place()))
+            .position(|e| e.np0 > t.t0 && e.np1 < v && (e.locative || e.is_place()))
         {
             args.place = Some(i);
         }
@@ -374,5 +385,11 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
             "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met"
         );
     let motion = t.kind() == EventKind::Visit && sent.lower(t.t1) != "by";
-    participle && !motion && (be(prev) || (prev.ends_with("ly") && be(prev2)))
+    // "were reported killed", "was believed kidnapped": a raising verb
+    // between the auxiliary and the participle.
+    let raised = matches!(
+        prev,
+        "reported" | "reportedly" | "believed" | "said" | "feared"
+    );
+    participle && !motion && (be(prev) || ((prev.ends_with("ly") || raised) && be(prev2)))
 }

@@ -199,3 +199,114 @@ pub(super) fn prepositional_parties(
         }
     }
 }
+
+/// "Insurgents killed three US soldiers in a bomb attack on Thursday",
+/// "troops killed 12 rebels during a raid on their camp": an attack noun
+/// heading an "in"/"during" phrase of an attack verb's clause, or the
+/// verb's subject ("a car bomb near the town of Samarra killed"), tells the
+/// verb's event again, so its words (the attacker of "an Israeli air
+/// strike", the day after it) belong to the verb's mention rather than to
+/// a second event with no parties. Pairs (kept, absorbed) of trigger
+/// indices: the verb keeps an "in" phrase's noun, a subject noun keeps its
+/// verb.
+pub(crate) fn adjunct_attacks(
+    sent: &Sent,
+    breaks: &[bool],
+    trigs: &[Trigger],
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (v, tv) in trigs.iter().enumerate() {
+        if tv.kind() != EventKind::Attack || tv.pos() != Pos::Verb {
+            continue;
+        }
+        let Some((n, tn)) = trigs
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.t0 >= tv.t1 && o.t0 - tv.t1 <= 12)
+        else {
+            continue;
+        };
+        if tn.kind() != EventKind::Attack
+            || tn.pos() != Pos::Noun
+            || (tv.t1..tn.t0).any(|k| {
+                breaks[k]
+                    || is!("subordinators", sent.lower(k))
+                    || matches!(sent.lower(k), "who" | "which" | "that" | "when")
+            })
+        {
+            continue;
+        }
+        // Back over the noun's modifiers ("a daring night raid", "a US-led
+        // air strike") and its determiner to the preposition.
+        let mut p = tn.t0;
+        let mut modifiers = 0;
+        while p > tv.t1 && modifiers < 3 {
+            let w = sent.lower(p - 1);
+            if matches!(w, "in" | "during" | "a" | "an" | "the") || PREPOSITIONS.contains(&w) {
+                break;
+            }
+            p -= 1;
+            modifiers += 1;
+        }
+        if p > tv.t1 && matches!(sent.lower(p - 1), "a" | "an" | "the") {
+            p -= 1;
+        }
+        if p > tv.t1 && matches!(sent.lower(p - 1), "in" | "during") {
+            pairs.push((v, n));
+        }
+    }
+    // "A roadside bomb near the town of Samarra killed one U.S. soldier on
+    // Sunday": the attack noun is the subject of the attack verb, and
+    // already reads the verb's object as its target; the noun stays.
+    for (n, tn) in trigs.iter().enumerate() {
+        let Some(k) = weapon_verb(sent, tn) else {
+            continue;
+        };
+        if let Some(v) = trigs.iter().position(|o| o.t0 == k && o.pos() == Pos::Verb) {
+            if !pairs
+                .iter()
+                .any(|&(a, b)| [a, b].contains(&n) || [a, b].contains(&v))
+            {
+                pairs.push((n, v));
+            }
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{clauses, doc::Doc, triggers};
+
+    /// The words of each (kept, absorbed) pair of the sentence.
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let d = Doc::new(text);
+        let s = &d.sents[0];
+        let trigs = triggers::find(s, &[]);
+        let words = |t: &Trigger| s.span_text(text, t.t0, t.t1).to_string();
+        adjunct_attacks(s, &clauses::breaks(s), &trigs)
+            .into_iter()
+            .map(|(a, b)| (words(&trigs[a]), words(&trigs[b])))
+            .collect()
+    }
+
+    #[test]
+    fn an_attack_noun_in_the_verbs_phrase_or_subject_is_the_same_attack() {
+        // (Verbs that fire without a named party: no entities here.)
+        assert_eq!(
+            pairs("Insurgents ambushed a convoy in a daring raid on Thursday."),
+            [("ambushed".to_string(), "raid".to_string())]
+        );
+        assert_eq!(
+            pairs("A roadside bomb near the town of Samarra exploded on Sunday."),
+            [("roadside bomb".to_string(), "exploded".to_string())]
+        );
+    }
+
+    #[test]
+    fn another_clause_keeps_its_own_attack() {
+        assert!(pairs("Troops ambushed two gunmen who had planned a bomb attack.").is_empty());
+        assert!(pairs("Troops ambushed two gunmen after a bomb attack on a market.").is_empty());
+    }
+}

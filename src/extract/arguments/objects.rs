@@ -78,7 +78,7 @@ pub(super) fn content_agent(
 /// verb stands, right after it or after a phrase of place and time ("A
 /// NATO-led airstrike in southern Afghanistan this week killed up to 30
 /// Taliban fighters").
-pub(super) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
+pub(crate) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
     if t.kind() != EventKind::Attack || t.pos() != Pos::Noun {
         return None;
     }
@@ -98,6 +98,7 @@ pub(super) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
             sent.toks[k].cap
                 || is!("weapon_verbs", w)
                 || is!("place_adjectives", w)
+                || is!("place_nouns", w)
                 || crate::extract::lexicon::WEEKDAYS.contains(&w)
                 || matches!(
                     w,

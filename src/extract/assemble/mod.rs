@@ -462,14 +462,26 @@ fn sentence_mentions(
         frames,
         triggers: &trigs,
     };
-    let owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
+    let adjuncts = arguments::adjunct_attacks(sent, &breaks, &trigs);
+    let mut owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
+    attributes::hand_over(&mut owners, &adjuncts);
     let mut out: Vec<Mention> = Vec::new();
     for (ti, t) in trigs.iter().enumerate() {
-        let args = arguments::read(&scope, t);
+        if adjuncts.iter().any(|p| p.1 == ti) {
+            continue;
+        }
+        let mut args = arguments::read(&scope, t);
+        let adjunct = adjuncts.iter().find(|p| p.0 == ti).map(|p| &trigs[p.1]);
+        if let Some(n) = adjunct {
+            args.absorb(arguments::read(&scope, n));
+        }
         if arguments::in_words(sent, ents, t, &args.roles) {
             continue;
         }
         if let Some(mut m) = mention(text, &scope, ti, &args, tx, &owners, ctx) {
+            if let Some(n) = adjunct.filter(|_| m.attack_mode.is_none()) {
+                m.attack_mode = attributes::attack_mode(sent, n, arguments::bounds(&scope, n).1);
+            }
             if matches!(m.kind, EventKind::Pledge | EventKind::Aid) {
                 sentence_recipient(sent, ents, t, &mut m, ctx);
                 out.extend(gapped(text, sent, ents, t, &m, ctx));
