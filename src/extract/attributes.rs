@@ -679,10 +679,11 @@ pub(crate) fn status(
     // does; the plan cues of the infinitive are not its.
     let set_in_past = setting_in_past(sent, t);
     let future_cue = future_predicate
-        || before
-            .iter()
-            .enumerate()
-            .any(|(k, w)| is!("planned_cues", w) && !later_that_day(k))
+        || before.iter().enumerate().any(|(k, w)| {
+            // "detonated himself next to a police station".
+            let next_to = *w == "next" && before.get(k + 1) == Some(&"to");
+            is!("planned_cues", w) && !later_that_day(k) && !next_to
+        })
         || (0..before.len()).any(|k| {
             LISTS
                 .phrase_at("planned_cues", &before[k..])

@@ -255,6 +255,33 @@ pub(crate) fn adjunct_attacks(
             pairs.push((v, n));
         }
     }
+    // "A car bomb exploded in a fish market in Kufa on Sunday, killing 31
+    // people": the participle tells who the attack killed.
+    for (a, ta) in trigs.iter().enumerate() {
+        let Some((b, tb)) = trigs.iter().enumerate().find(|(_, o)| o.t0 >= ta.t1) else {
+            continue;
+        };
+        let consequence = ta.kind() == EventKind::Attack
+            && tb.kind() == EventKind::Attack
+            && tb.pos() == Pos::Verb
+            && sent.lower(tb.t0).ends_with("ing")
+            && tb.t0 > ta.t1
+            && tb.t0 - ta.t1 <= 20
+            && sent.lower(tb.t0 - 1) == ","
+            && !(ta.t1..tb.t0 - 1).any(|k| {
+                let w = sent.lower(k);
+                breaks[k] && w != ","
+                    || is!("subordinators", w)
+                    || matches!(w, "who" | "which" | "that" | "when" | "and")
+            });
+        if consequence
+            && !pairs
+                .iter()
+                .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
+        {
+            pairs.push((a, b));
+        }
+    }
     // "A roadside bomb near the town of Samarra killed one U.S. soldier on
     // Sunday": the attack noun is the subject of the attack verb, and
     // already reads the verb's object as its target; the noun stays.

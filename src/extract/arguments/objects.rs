@@ -182,7 +182,11 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
             break;
         }
         if e.is_place() && e.ent.etype != EntityType::Country || e.locative {
-            if args.place.is_none() {
+            // "killed in Sderot by a rocket attack from the Gaza Strip": where
+            // an attack came from is not where it struck.
+            let origin =
+                kind == EventKind::Attack && governing_prep(sent, e.np0, t.t1) == Some("from");
+            if args.place.is_none() && !origin {
                 args.place = Some(i);
             }
             if !struck_at(sent, kind, e, t.t1) {

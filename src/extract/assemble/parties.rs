@@ -1,0 +1,120 @@
+//! Who takes part, beyond what the arguments name: the public dropped from
+//! an event's parties, the country an attack struck, the countries of people
+//! and places, a visit's host, and the reference an entity becomes.
+
+use super::*;
+
+/// "We're asking people to stay home", "asked 1,700 students to
+/// self-isolate", "offered customers a discount": the public a request,
+/// pledge or statement addresses is no party (the gold conventions make
+/// such events optional at best); "the international community" stays. A
+/// threat to students is still one ("militants threatened students"), and
+/// so is an accusation ("accused protesters of plotting").
+pub(super) fn drop_public(kind: EventKind, actors: &mut Vec<(Role, EntityRef)>) {
+    if !matches!(
+        kind,
+        EventKind::Request | EventKind::Pledge | EventKind::Statement
+    ) {
+        return;
+    }
+    actors.retain(|(r, a)| {
+        !(*r == Role::Target
+            && a.etype == EntityType::Group
+            && a.label
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| is!("general_public", &w.to_lowercase())))
+    });
+}
+
+/// "A car bomb exploded in a fish market in Kufa, killing 31 people": an
+/// attack on no named party hit the country it happened in (the gold
+/// conventions list the place among the targets). Not for a generic
+/// trigger ("blast", "explosion" alone), which an accident may be.
+pub(super) fn place_target(
+    place: Option<&EntityRef>,
+    dated: bool,
+    actors: &mut Vec<(Role, EntityRef)>,
+    ctx: &Context,
+) {
+    if actors.iter().any(|(r, _)| *r == Role::Target) {
+        return;
+    }
+    // A city that stands for no government ("rockets at Tel Aviv on
+    // Saturday") is still in its country; only for a dated attack, as a
+    // second party would make an undated one news (`specific`), and on the
+    // wire those are mostly background ("Israel's shelling of Gaza").
+    let country = |i: usize| {
+        let e = &ctx.gaz.entities[i];
+        match e.etype {
+            EntityType::Country => Some(i),
+            EntityType::City | EntityType::Region if dated => e.located_in,
+            _ => None,
+        }
+    };
+    let Some(c) = place
+        .and_then(|p| ctx.gaz.get(&p.anchor))
+        .and_then(country)
+        .map(|c| ctx.gaz.entity_ref(c, ctx.date))
+        .filter(|c| c.etype == EntityType::Country)
+    else {
+        return;
+    };
+    if !actors.iter().any(|(_, a)| a.anchor == c.anchor) {
+        actors.push((Role::Target, c));
+    }
+}
+
+/// Event data codes actors at the level of the state they act for
+/// (CAMEO's USAGOV, PLOVER's country codes): a person acting for a country
+/// brings the country in, in the same role.
+pub(super) fn with_countries(actors: &mut Vec<(Role, EntityRef)>, ctx: &Context) {
+    if !COUNTRY_LEVEL {
+        return;
+    }
+    let mut add = Vec::new();
+    for (role, a) in actors.iter() {
+        if a.etype != EntityType::Person || a.anchor == a.iri {
+            continue;
+        }
+        let Some(idx) = ctx.gaz.get(&a.anchor) else {
+            continue;
+        };
+        if ctx.gaz.entities[idx].etype != EntityType::Country {
+            continue;
+        }
+        if !actors
+            .iter()
+            .chain(add.iter())
+            .any(|(_, x): &(Role, EntityRef)| x.iri == a.anchor)
+        {
+            add.push((*role, ctx.gaz.entity_ref(idx, ctx.date)));
+        }
+    }
+    actors.extend(add);
+}
+
+const COUNTRY_LEVEL: bool = true;
+
+/// "President Hu is in Hanoi for a state visit": the place the visitor is
+/// in, right before "for a ... visit", is where the visit goes.
+pub(super) fn visit_place_before(sent: &Sent, ents: &[Ent], t: &Trigger) -> Option<usize> {
+    let f = (t.t0.saturating_sub(5)..t.t0).find(|&k| sent.lower(k) == "for")?;
+    if (f + 1..t.t0).any(|k| sent.toks[k].cap || is!("clause_breaks", sent.lower(k))) {
+        return None;
+    }
+    ents.iter().position(|e| {
+        e.np1 == f && e.is_place() && e.np0 > 0 && matches!(sent.lower(e.np0 - 1), "in" | "to")
+    })
+}
+
+/// The entity as an actor: a capital or building that stands for a
+/// government acts as its country ("Moscow said").
+pub(super) fn actor_ref(e: &Ent, ctx: &Context) -> EntityRef {
+    if matches!(e.ent.etype, EntityType::City | EntityType::Building) && e.ent.anchor != e.ent.iri {
+        if let Some(i) = ctx.gaz.get(&e.ent.anchor) {
+            return ctx.gaz.entity_ref(i, ctx.date);
+        }
+    }
+    e.ent.clone()
+}
