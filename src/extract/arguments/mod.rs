@@ -102,8 +102,16 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         if PREPOSITIONS.contains(&w) {
             return Some(sent.lower(k - 1));
         }
+        // "Friday prayers", "Tuesday's attack" but not "On Friday Iraq held
+        // talks", "On Tuesday the Israeli army shelled": a weekday opening
+        // the sentence before a name or a determiner ends its own phrase.
+        let weekday = crate::extract::lexicon::WEEKDAYS.contains(&w) && {
+            let next = &sent.toks[k];
+            let opening = k == sent.body + 2;
+            !opening || next.lower == "'s" || !next.cap && !is!("stopwords", next.lower.as_str())
+        };
         let modifier = is!("np_modifiers", w)
-            || crate::extract::lexicon::WEEKDAYS.contains(&w)
+            || weekday
             || loose_modifier(sent, k - 1)
             || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
         if !modifier {
