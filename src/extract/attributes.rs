@@ -720,7 +720,10 @@ pub(crate) fn status(
     // of an attack noun is its weapon verb's.
     let weapon_past = super::arguments::weapon_verb(sent, t)
         .is_some_and(|k| past_form(lower(k)) && !matches!(lower(k - 1), "will" | "would" | "to"));
-    let past_verb = past_verb || weapon_past || opening_phrase_in_past(sent, t);
+    // "after a suicide bombing in Kirkuk on Friday": an attack noun with no
+    // cue of the future was done, the weekday the last one.
+    let attack_noun = t.kind() == EventKind::Attack && t.pos() == Pos::Noun && !future_cue;
+    let past_verb = past_verb || weapon_past || attack_noun || opening_phrase_in_past(sent, t);
     let ahead = match (date, reference) {
         (Some(d), Some(r)) => d.earliest > r && !(past_verb && weekday(d)),
         _ => false,

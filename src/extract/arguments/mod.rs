@@ -22,8 +22,8 @@ mod subject;
 
 pub(crate) use complement::in_words;
 use complement::*;
-pub(crate) use nominal::adjunct_attacks;
 use nominal::*;
+pub(crate) use nominal::{adjunct_attacks, same_attackers};
 pub(crate) use objects::weapon_verb;
 use objects::*;
 use subject::*;
@@ -41,6 +41,13 @@ impl Args {
     /// The parties and place of another telling of the same event.
     pub(crate) fn absorb(&mut self, other: Args) {
         for (role, e) in other.roles {
+            // "three people were killed when a bomb exploded": the toll's
+            // victims are no subject the bomb's verb reached back to.
+            if role == Role::Target {
+                if let Some(r) = self.roles.iter_mut().find(|(_, x)| *x == e) {
+                    r.0 = Role::Target;
+                }
+            }
             self.add(role, e);
         }
         self.place = self.place.or(other.place);

@@ -282,6 +282,29 @@ pub(crate) fn adjunct_attacks(
             pairs.push((a, b));
         }
     }
+    // "Three soldiers were killed and four wounded on Monday when militants
+    // ambushed a convoy": the toll, then the attack that took it.
+    for (a, ta) in trigs.iter().enumerate() {
+        let Some((b, tb)) = trigs.iter().enumerate().find(|(_, o)| o.t0 >= ta.t1) else {
+            continue;
+        };
+        let Some(w) = (ta.t1..tb.t0).find(|&k| sent.lower(k) == "when") else {
+            continue;
+        };
+        let toll = ta.kind() == EventKind::Attack
+            && tb.kind() == EventKind::Attack
+            && ta.pos() == Pos::Verb
+            && w - ta.t1 <= 10
+            && tb.t0 - w <= 8
+            && !(ta.t1..tb.t0).any(|k| breaks[k] && k != w && sent.lower(k) != ",");
+        if toll
+            && !pairs
+                .iter()
+                .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
+        {
+            pairs.push((b, a));
+        }
+    }
     // "A roadside bomb near the town of Samarra killed one U.S. soldier on
     // Sunday": the attack noun is the subject of the attack verb, and
     // already reads the verb's object as its target; the noun stays.
@@ -299,6 +322,27 @@ pub(crate) fn adjunct_attacks(
         }
     }
     pairs
+}
+
+/// The pairs whose two tellings do not name different attackers: "Nigerian
+/// troops repelled a Boko Haram attack ..., killing 20 insurgents", "troops
+/// killed two gunmen during a Hamas attack" are two sides' acts.
+pub(crate) fn same_attackers(scope: &Scope, pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let attackers = |i: usize| -> Vec<&str> {
+        read(scope, &scope.triggers[i])
+            .roles
+            .iter()
+            .filter(|(r, _)| *r == Role::Initiator)
+            .map(|&(_, e)| scope.ents[e].ent.anchor.as_str())
+            .collect()
+    };
+    pairs
+        .into_iter()
+        .filter(|&(a, b)| {
+            let (x, y) = (attackers(a), attackers(b));
+            x.is_empty() || y.is_empty() || x.iter().any(|e| y.contains(e))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -464,7 +464,8 @@ fn sentence_mentions(
         frames,
         triggers: &trigs,
     };
-    let adjuncts = arguments::adjunct_attacks(sent, &breaks, &trigs);
+    let adjuncts =
+        arguments::same_attackers(&scope, arguments::adjunct_attacks(sent, &breaks, &trigs));
     let mut owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
     attributes::hand_over(&mut owners, &adjuncts);
     let mut out: Vec<Mention> = Vec::new();

@@ -37,7 +37,25 @@ pub(super) fn place_target(
     actors: &mut Vec<(Role, EntityRef)>,
     ctx: &Context,
 ) {
-    if actors.iter().any(|(r, _)| *r == Role::Target) {
+    // "killing 140 people": victims the text leaves unnamed do not say
+    // whom the attack struck; the country does (dated only, as below).
+    // Only victims ("people", "worshippers"), not fighters of a side
+    // ("12 Chechen fighters" struck in Georgia are no Georgian target).
+    let generic = |a: &EntityRef| {
+        a.etype == EntityType::Group
+            && a.anchor == a.iri
+            && a.label
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| is!("victim_nouns", &w.to_lowercase()))
+    };
+    let targets: Vec<&EntityRef> = actors
+        .iter()
+        .filter(|(r, _)| *r == Role::Target)
+        .map(|(_, a)| a)
+        .collect();
+    let unnamed = dated && targets.iter().all(|a| generic(a));
+    if !targets.is_empty() && !unnamed {
         return;
     }
     // A city that stands for no government ("rockets at Tel Aviv on
