@@ -214,95 +214,36 @@ pub(crate) fn adjunct_attacks(
     breaks: &[bool],
     trigs: &[Trigger],
 ) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for (v, tv) in trigs.iter().enumerate() {
-        if tv.kind() != EventKind::Attack || tv.pos() != Pos::Verb {
-            continue;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // A trigger takes part in one pair at most.
+    let mut add = |kept: usize, absorbed: usize| {
+        if !pairs
+            .iter()
+            .any(|&(x, y)| [x, y].contains(&kept) || [x, y].contains(&absorbed))
+        {
+            pairs.push((kept, absorbed));
         }
-        let Some((n, tn)) = trigs
+    };
+    let next = |a: usize| {
+        trigs
             .iter()
             .enumerate()
-            .find(|(_, o)| o.t0 >= tv.t1 && o.t0 - tv.t1 <= 12)
-        else {
-            continue;
-        };
-        if tn.kind() != EventKind::Attack
-            || tn.pos() != Pos::Noun
-            || (tv.t1..tn.t0).any(|k| {
-                breaks[k]
-                    || is!("subordinators", sent.lower(k))
-                    || matches!(sent.lower(k), "who" | "which" | "that" | "when")
-            })
-        {
-            continue;
-        }
-        // Back over the noun's modifiers ("a daring night raid", "a US-led
-        // air strike") and its determiner to the preposition.
-        let mut p = tn.t0;
-        let mut modifiers = 0;
-        while p > tv.t1 && modifiers < 3 {
-            let w = sent.lower(p - 1);
-            if matches!(w, "in" | "during" | "a" | "an" | "the") || PREPOSITIONS.contains(&w) {
-                break;
-            }
-            p -= 1;
-            modifiers += 1;
-        }
-        if p > tv.t1 && matches!(sent.lower(p - 1), "a" | "an" | "the") {
-            p -= 1;
-        }
-        if p > tv.t1 && matches!(sent.lower(p - 1), "in" | "during") {
-            pairs.push((v, n));
+            .find(|(_, o)| o.t0 >= trigs[a].t1)
+            .map(|(b, _)| b)
+    };
+    for a in 0..trigs.len() {
+        if let Some(b) = next(a).filter(|&b| in_phrase(sent, breaks, &trigs[a], &trigs[b])) {
+            add(a, b);
         }
     }
-    // "A car bomb exploded in a fish market in Kufa on Sunday, killing 31
-    // people": the participle tells who the attack killed.
-    for (a, ta) in trigs.iter().enumerate() {
-        let Some((b, tb)) = trigs.iter().enumerate().find(|(_, o)| o.t0 >= ta.t1) else {
-            continue;
-        };
-        let consequence = ta.kind() == EventKind::Attack
-            && tb.kind() == EventKind::Attack
-            && tb.pos() == Pos::Verb
-            && sent.lower(tb.t0).ends_with("ing")
-            && tb.t0 > ta.t1
-            && tb.t0 - ta.t1 <= 20
-            && sent.lower(tb.t0 - 1) == ","
-            && !(ta.t1..tb.t0 - 1).any(|k| {
-                let w = sent.lower(k);
-                breaks[k] && w != ","
-                    || is!("subordinators", w)
-                    || matches!(w, "who" | "which" | "that" | "when" | "and")
-            });
-        if consequence
-            && !pairs
-                .iter()
-                .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
-        {
-            pairs.push((a, b));
+    for a in 0..trigs.len() {
+        if let Some(b) = next(a).filter(|&b| killing_after(sent, breaks, &trigs[a], &trigs[b])) {
+            add(a, b);
         }
     }
-    // "Three soldiers were killed and four wounded on Monday when militants
-    // ambushed a convoy": the toll, then the attack that took it.
-    for (a, ta) in trigs.iter().enumerate() {
-        let Some((b, tb)) = trigs.iter().enumerate().find(|(_, o)| o.t0 >= ta.t1) else {
-            continue;
-        };
-        let Some(w) = (ta.t1..tb.t0).find(|&k| sent.lower(k) == "when") else {
-            continue;
-        };
-        let toll = ta.kind() == EventKind::Attack
-            && tb.kind() == EventKind::Attack
-            && ta.pos() == Pos::Verb
-            && w - ta.t1 <= 10
-            && tb.t0 - w <= 8
-            && !(ta.t1..tb.t0).any(|k| breaks[k] && k != w && sent.lower(k) != ",");
-        if toll
-            && !pairs
-                .iter()
-                .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
-        {
-            pairs.push((b, a));
+    for a in 0..trigs.len() {
+        if let Some(b) = next(a).filter(|&b| toll_when(sent, breaks, &trigs[a], &trigs[b])) {
+            add(b, a);
         }
     }
     // "A roadside bomb near the town of Samarra killed one U.S. soldier on
@@ -313,15 +254,75 @@ pub(crate) fn adjunct_attacks(
             continue;
         };
         if let Some(v) = trigs.iter().position(|o| o.t0 == k && o.pos() == Pos::Verb) {
-            if !pairs
-                .iter()
-                .any(|&(a, b)| [a, b].contains(&n) || [a, b].contains(&v))
-            {
-                pairs.push((n, v));
-            }
+            add(n, v);
         }
     }
     pairs
+}
+
+/// "killed three US soldiers in a bomb attack": the noun heads an
+/// "in"/"during" phrase of the verb's clause, past the noun's modifiers
+/// ("a daring night raid", "a US-led air strike") and its determiner.
+fn in_phrase(sent: &Sent, breaks: &[bool], tv: &Trigger, tn: &Trigger) -> bool {
+    if tv.kind() != EventKind::Attack
+        || tv.pos() != Pos::Verb
+        || tn.kind() != EventKind::Attack
+        || tn.pos() != Pos::Noun
+        || tn.t0 - tv.t1 > 12
+        || (tv.t1..tn.t0).any(|k| {
+            breaks[k]
+                || is!("subordinators", sent.lower(k))
+                || matches!(sent.lower(k), "who" | "which" | "that" | "when")
+        })
+    {
+        return false;
+    }
+    let mut p = tn.t0;
+    let mut modifiers = 0;
+    while p > tv.t1 && modifiers < 3 {
+        let w = sent.lower(p - 1);
+        if matches!(w, "in" | "during" | "a" | "an" | "the") || PREPOSITIONS.contains(&w) {
+            break;
+        }
+        p -= 1;
+        modifiers += 1;
+    }
+    if p > tv.t1 && matches!(sent.lower(p - 1), "a" | "an" | "the") {
+        p -= 1;
+    }
+    p > tv.t1 && matches!(sent.lower(p - 1), "in" | "during")
+}
+
+/// "A car bomb exploded in a fish market in Kufa on Sunday, killing 31
+/// people": the participle after the attack's clause tells whom it killed.
+fn killing_after(sent: &Sent, breaks: &[bool], ta: &Trigger, tb: &Trigger) -> bool {
+    ta.kind() == EventKind::Attack
+        && tb.kind() == EventKind::Attack
+        && tb.pos() == Pos::Verb
+        && sent.lower(tb.t0).ends_with("ing")
+        && tb.t0 > ta.t1
+        && tb.t0 - ta.t1 <= 20
+        && sent.lower(tb.t0 - 1) == ","
+        && !(ta.t1..tb.t0 - 1).any(|k| {
+            let w = sent.lower(k);
+            breaks[k] && w != ","
+                || is!("subordinators", w)
+                || matches!(w, "who" | "which" | "that" | "when" | "and")
+        })
+}
+
+/// "Three soldiers were killed and four wounded on Monday when militants
+/// ambushed a convoy": the toll, then the attack that took it.
+fn toll_when(sent: &Sent, breaks: &[bool], ta: &Trigger, tb: &Trigger) -> bool {
+    let Some(w) = (ta.t1..tb.t0).find(|&k| sent.lower(k) == "when") else {
+        return false;
+    };
+    ta.kind() == EventKind::Attack
+        && tb.kind() == EventKind::Attack
+        && ta.pos() == Pos::Verb
+        && w - ta.t1 <= 10
+        && tb.t0 - w <= 8
+        && !(ta.t1..tb.t0).any(|k| breaks[k] && k != w && sent.lower(k) != ",")
 }
 
 /// The pairs whose two tellings do not name different attackers: "Nigerian
