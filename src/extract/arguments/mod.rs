@@ -38,12 +38,15 @@ pub(crate) struct Args {
 }
 
 impl Args {
-    /// The parties and place of another telling of the same event.
-    pub(crate) fn absorb(&mut self, other: Args) {
+    /// The parties and place of another telling of the same event; `first`
+    /// tells the entities before that telling's trigger.
+    pub(crate) fn absorb(&mut self, other: Args, first: impl Fn(usize) -> bool) {
         for (role, e) in other.roles {
             // "three people were killed when a bomb exploded": the toll's
-            // victims are no subject the bomb's verb reached back to.
-            if role == Role::Target {
+            // victims are no subject the bomb's verb reached back to (but
+            // "were killed when Russian missiles hit": what the toll's words
+            // reach past its trigger is the other clause's).
+            if role == Role::Target && first(e) {
                 if let Some(r) = self.roles.iter_mut().find(|(_, x)| *x == e) {
                     r.0 = Role::Target;
                 }

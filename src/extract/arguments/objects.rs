@@ -89,7 +89,12 @@ pub(crate) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
         return Some(t.t1);
     }
     // Only a phrase that opens with a preposition of place or time.
-    if !matches!(sent.lower(t.t1), "in" | "on" | "near" | "at" | "outside") {
+    // "A rocket attack from Lebanon wounded two Israelis": where it came
+    // from is such a phrase too.
+    if !matches!(
+        sent.lower(t.t1),
+        "in" | "on" | "near" | "at" | "outside" | "from"
+    ) {
         return None;
     }
     (t.t1 + 1..(t.t1 + 9).min(sent.toks.len()))
@@ -99,6 +104,9 @@ pub(crate) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
                 || is!("weapon_verbs", w)
                 || is!("place_adjectives", w)
                 || is!("place_nouns", w)
+                // "A drone attack on a base in Jordan on Sunday killed".
+                || is!("facility_nouns", w)
+                || matches!(w, "a" | "an" | "from")
                 || crate::extract::lexicon::WEEKDAYS.contains(&w)
                 || matches!(
                     w,

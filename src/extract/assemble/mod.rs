@@ -476,7 +476,7 @@ fn sentence_mentions(
         let mut args = arguments::read(&scope, t);
         let adjunct = adjuncts.iter().find(|p| p.0 == ti).map(|p| &trigs[p.1]);
         if let Some(n) = adjunct {
-            args.absorb(arguments::read(&scope, n));
+            args.absorb(arguments::read(&scope, n), |e| ents[e].np1 <= n.t0);
         }
         if arguments::in_words(sent, ents, t, &args.roles) {
             continue;
