@@ -296,7 +296,16 @@ fn in_phrase(sent: &Sent, breaks: &[bool], tv: &Trigger, tn: &Trigger) -> bool {
 /// "A car bomb exploded in a fish market in Kufa on Sunday, killing 31
 /// people": the participle after the attack's clause tells whom it killed.
 fn killing_after(sent: &Sent, breaks: &[bool], ta: &Trigger, tb: &Trigger) -> bool {
-    ta.kind() == EventKind::Attack
+    // "attacked a police station on Monday, a week after a raid in Katsina
+    // on Friday, killing three officers": the participle is the main
+    // clause's, not the earlier attack's; nor is it a foiled attack's
+    // ("foiled a suicide attack on a church, killing the bomber").
+    let earlier = (ta.t0.saturating_sub(4)..ta.t0).any(|k| {
+        let w = sent.lower(k);
+        matches!(w, "after" | "before" | "since" | "following") || is!("negating_verbs", w)
+    });
+    !earlier
+        && ta.kind() == EventKind::Attack
         && tb.kind() == EventKind::Attack
         && tb.pos() == Pos::Verb
         && sent.lower(tb.t0).ends_with("ing")
