@@ -409,5 +409,16 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
         prev,
         "reported" | "reportedly" | "believed" | "said" | "feared"
     );
-    participle && !motion && (be(prev) || ((prev.ends_with("ly") || raised) && be(prev2)))
+    // "Three soldiers killed in a roadside bomb attack were buried": a
+    // reduced relative, its participle straight before the phrase that
+    // tells how (an active verb has its object there).
+    let reduced = matches!(first, "killed" | "wounded" | "injured" | "slain")
+        && matches!(sent.lower(t.t0 + 1), "in" | "by" | "during")
+        && !matches!(
+            prev,
+            "has" | "have" | "had" | "who" | "which" | "that" | "and" | "or"
+        );
+    participle
+        && !motion
+        && (be(prev) || ((prev.ends_with("ly") || raised) && be(prev2)) || reduced)
 }
