@@ -341,9 +341,16 @@ fn join_adjacent_attacks(sent: &Sent, found: &mut Vec<Trigger>) {
     let mut k = 0;
     while k + 1 < found.len() {
         let (a, b) = (&found[k], &found[k + 1]);
+        // "were killed Monday when Russian missiles hit": a clause of its
+        // own, whose subject is no target (arguments::adjunct_attacks pairs
+        // the two); a relative clause ("a mortar attack that killed") is
+        // the same attack's.
+        let clause =
+            (a.t1..b.t0).any(|k| matches!(sent.lower(k), "when" | "as" | "while" | "after"));
         if a.kind() == EventKind::Attack
             && b.kind() == EventKind::Attack
             && b.t0 >= a.t1
+            && !clause
             && (b.t0 - a.t1 <= 3 || led_phrase(a.t1, b.t0))
         {
             let rule = if b.rule.mode.is_some() {
