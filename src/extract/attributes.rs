@@ -247,7 +247,7 @@ pub(crate) fn owners(
             // "were killed and several others injured on Tuesday": a harm
             // verb beside an attack is that attack's.
             let attack_left = matches!(left, Some(Owner::Trigger(i))
-                if triggers[i].kind() == crate::model::EventKind::Attack);
+                if triggers[i].kind() == EventKind::Attack);
             let verb_before = p > 0 && {
                 let w = sent.lower(p - 1);
                 w.ends_with("ed")

@@ -269,11 +269,7 @@ fn in_phrase(sent: &Sent, breaks: &[bool], tv: &Trigger, tn: &Trigger) -> bool {
         || tn.kind() != EventKind::Attack
         || tn.pos() != Pos::Noun
         || tn.t0 - tv.t1 > 12
-        || (tv.t1..tn.t0).any(|k| {
-            breaks[k]
-                || is!("subordinators", sent.lower(k))
-                || matches!(sent.lower(k), "who" | "which" | "that" | "when")
-        })
+        || (tv.t1..tn.t0).any(|k| breaks[k] || opens_clause(sent.lower(k)))
     {
         return false;
     }
@@ -314,10 +310,14 @@ fn killing_after(sent: &Sent, breaks: &[bool], ta: &Trigger, tb: &Trigger) -> bo
         && sent.lower(tb.t0 - 1) == ","
         && !(ta.t1..tb.t0 - 1).any(|k| {
             let w = sent.lower(k);
-            breaks[k] && w != ","
-                || is!("subordinators", w)
-                || matches!(w, "who" | "which" | "that" | "when" | "and")
+            breaks[k] && w != "," || opens_clause(w) || w == "and"
         })
+}
+
+/// A word that opens another clause between two triggers: a subordinator
+/// ("after") or a relative or temporal "who", "which", "that", "when".
+fn opens_clause(w: &str) -> bool {
+    is!("subordinators", w) || matches!(w, "who" | "which" | "that" | "when")
 }
 
 /// "Three soldiers were killed and four wounded on Monday when militants
@@ -337,13 +337,18 @@ fn toll_when(sent: &Sent, breaks: &[bool], ta: &Trigger, tb: &Trigger) -> bool {
 /// The pairs whose two tellings do not name different attackers: "Nigerian
 /// troops repelled a Boko Haram attack ..., killing 20 insurgents", "troops
 /// killed two gunmen during a Hamas attack" are two sides' acts.
-pub(crate) fn same_attackers(scope: &Scope, pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+/// `read` holds each trigger's arguments.
+pub(crate) fn same_attackers(
+    ents: &[Ent],
+    read: &[Args],
+    pairs: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
     let attackers = |i: usize| -> Vec<&str> {
-        read(scope, &scope.triggers[i])
+        read[i]
             .roles
             .iter()
             .filter(|(r, _)| *r == Role::Initiator)
-            .map(|&(_, e)| scope.ents[e].ent.anchor.as_str())
+            .map(|&(_, e)| ents[e].ent.anchor.as_str())
             .collect()
     };
     pairs
@@ -389,5 +394,8 @@ mod tests {
     fn another_clause_keeps_its_own_attack() {
         assert!(pairs("Troops ambushed two gunmen who had planned a bomb attack.").is_empty());
         assert!(pairs("Troops ambushed two gunmen after a bomb attack on a market.").is_empty());
+        // The same "in a ..." phrase, but in a clause of its own.
+        assert!(pairs("Troops ambushed two gunmen who died in a bomb attack.").is_empty());
+        assert!(pairs("Troops ambushed a convoy after rebels fled in a raid.").is_empty());
     }
 }

@@ -464,8 +464,12 @@ fn sentence_mentions(
         frames,
         triggers: &trigs,
     };
-    let adjuncts =
-        arguments::same_attackers(&scope, arguments::adjunct_attacks(sent, &breaks, &trigs));
+    let read: Vec<Args> = trigs.iter().map(|t| arguments::read(&scope, t)).collect();
+    let adjuncts = arguments::same_attackers(
+        ents,
+        &read,
+        arguments::adjunct_attacks(sent, &breaks, &trigs),
+    );
     let mut owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
     attributes::hand_over(&mut owners, &adjuncts);
     let mut out: Vec<Mention> = Vec::new();
@@ -473,16 +477,19 @@ fn sentence_mentions(
         if adjuncts.iter().any(|p| p.1 == ti) {
             continue;
         }
-        let mut args = arguments::read(&scope, t);
-        let adjunct = adjuncts.iter().find(|p| p.0 == ti).map(|p| &trigs[p.1]);
+        let mut args = read[ti].clone();
+        let adjunct = adjuncts.iter().find(|p| p.0 == ti).map(|p| p.1);
         if let Some(n) = adjunct {
-            args.absorb(arguments::read(&scope, n), |e| ents[e].np1 <= n.t0);
+            args.absorb(read[n].clone(), |e| ents[e].np1 <= trigs[n].t0);
         }
         if arguments::in_words(sent, ents, t, &args.roles) {
             continue;
         }
         if let Some(mut m) = mention(text, &scope, ti, &args, tx, &owners, ctx) {
-            if let Some(n) = adjunct.filter(|_| m.attack_mode.is_none()) {
+            if let Some(n) = adjunct
+                .map(|n| &trigs[n])
+                .filter(|_| m.attack_mode.is_none())
+            {
                 m.attack_mode = attributes::attack_mode(sent, n, arguments::bounds(&scope, n).1);
             }
             if matches!(m.kind, EventKind::Pledge | EventKind::Aid) {
@@ -757,12 +764,8 @@ fn mention(
     if matches!(kind, EventKind::Pledge | EventKind::Aid) {
         actors.retain(|(r, a)| {
             !(*r == Role::Target
-                && a.etype == EntityType::Group
                 && a.anchor == a.iri
-                && a.label
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| is!("aidobj", &w.to_lowercase())))
+                && group_head(a).is_some_and(|w| is!("aidobj", &w)))
         });
     }
     drop_public(kind, &mut actors);

@@ -18,13 +18,16 @@ pub(super) fn drop_public(kind: EventKind, actors: &mut Vec<(Role, EntityRef)>) 
         return;
     }
     actors.retain(|(r, a)| {
-        !(*r == Role::Target
-            && a.etype == EntityType::Group
-            && a.label
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| is!("general_public", &w.to_lowercase())))
+        !(*r == Role::Target && group_head(a).is_some_and(|w| is!("general_public", &w)))
     });
+}
+
+/// The head word of a group's label, lower-cased ("people" of "nineteen
+/// people"): what the word lists tell groups apart by.
+pub(super) fn group_head(a: &EntityRef) -> Option<String> {
+    (a.etype == EntityType::Group)
+        .then(|| a.label.rsplit(' ').next().map(str::to_lowercase))
+        .flatten()
 }
 
 /// "A car bomb exploded in a fish market in Kufa, killing 31 people": an
@@ -41,14 +44,8 @@ pub(super) fn place_target(
     // whom the attack struck; the country does (dated only, as below).
     // Only victims ("people", "worshippers"), not fighters of a side
     // ("12 Chechen fighters" struck in Georgia are no Georgian target).
-    let generic = |a: &EntityRef| {
-        a.etype == EntityType::Group
-            && a.anchor == a.iri
-            && a.label
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| is!("victim_nouns", &w.to_lowercase()))
-    };
+    let generic =
+        |a: &EntityRef| a.anchor == a.iri && group_head(a).is_some_and(|w| is!("victim_nouns", &w));
     let targets: Vec<&EntityRef> = actors
         .iter()
         .filter(|(r, _)| *r == Role::Target)
