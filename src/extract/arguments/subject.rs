@@ -29,8 +29,28 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         && (sent.lower(v - 1) == ","
             || sent.lower(v - 2) == ","
                 && matches!(sent.lower(v - 1), "also" | "has" | "had" | "then" | "on"));
+    // "the decades-old accord, which Trump has blamed for job losses": a
+    // name between the pronoun and the verb is the clause's own subject
+    // (the pronoun is the object), found below like any other.
+    let object_relative = || {
+        ents.iter().any(|e| {
+            free(e)
+                && !e.is_place()
+                && e.np0 > lb
+                && e.np0 <= lb + 2
+                && e.np1 <= v
+                // "who rolled his shot", "which views Lee's visit": a
+                // possessor is the object's, not the clause's subject.
+                && sent.lower(e.np1) != "'s"
+                && !matches!(sent.lower(e.np0), "his" | "her" | "its" | "their")
+        })
+    };
     // "Veselnitskaya, who met ...": the relative pronoun's antecedent.
-    if lb > 0 && matches!(sent.lower(lb), "who" | "which") && (lb + 4 >= v || closed) {
+    if lb > 0
+        && matches!(sent.lower(lb), "who" | "which")
+        && (lb + 4 >= v || closed)
+        && !object_relative()
+    {
         // "Prevezon Holdings Ltd, a Russian-controlled company, which in
         // May agreed to pay": past an apposition of no name.
         let apposition = |e: &Ent| {
