@@ -640,9 +640,12 @@ pub(crate) fn status(
             Status::Occurred
         };
     }
-    let possible = before
-        .iter()
-        .any(|w| is!("possible_cues", w) && !matches!(*w, "may" if false));
+    // "Maskhadov wanted to meet Arab leaders": a wish whose infinitive is
+    // the event's ("people want to do a deal at this summit" is not).
+    let wish = (0..before.len()).any(|k| {
+        is!("wish_verbs", before[k]) && before.get(k + 1) == Some(&"to") && before.len() - k <= 5
+    });
+    let possible = wish || before.iter().any(|w| is!("possible_cues", w));
     // Speech acts happen when told: "vowed to", "will pay a price" is the
     // threat itself. Future cues before the trigger make them planned.
     let content_after = !t.kind().speech_act();

@@ -264,8 +264,13 @@ pub(crate) fn adjunct_attacks(
 /// "in"/"during" phrase of the verb's clause, past the noun's modifiers
 /// ("a daring night raid", "a US-led air strike") and its determiner.
 fn in_phrase(sent: &Sent, breaks: &[bool], tv: &Trigger, tn: &Trigger) -> bool {
+    // "a truck attack this week that killed eight people in the deadliest
+    // assault on New York City": a noun joined with its relative clause's
+    // verb ends in that verb.
+    let verbal =
+        tv.pos() == Pos::Verb || (tv.t0..tv.t1).any(|k| matches!(sent.lower(k), "that" | "which"));
     if tv.kind() != EventKind::Attack
-        || tv.pos() != Pos::Verb
+        || !verbal
         || tn.kind() != EventKind::Attack
         || tn.pos() != Pos::Noun
         || tn.t0 - tv.t1 > 12
