@@ -58,9 +58,11 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
                 && matches!(sent.lower(e.np1 + 1), "a" | "an" | "the")
                 && sent.lower(lb - 1) == ","
                 && e.np1 + 10 >= lb
+                // "a Russian-controlled company": an adjective's country
+                // is no other antecedent.
                 && !ents
                     .iter()
-                    .any(|x| x.np0 > e.np1 && x.np1 < lb && !x.modifier)
+                    .any(|x| x.np0 > e.np1 && x.np1 < lb && !x.modifier && x.kind != EntKind::Demonym)
                 && (e.np1 + 1..lb - 1).all(|k| sent.lower(k) != ",")
         };
         let ante = ents
@@ -68,7 +70,20 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
             .enumerate()
             .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
             .max_by_key(|(_, e)| e.np1)
-            .map(|(i, _)| i)?;
+            .map(|(i, _)| i);
+        // "Beijing's plan, which offers government backing": the pronoun
+        // stands for a thing named by no entity, so the clause has no
+        // party for a subject (not the sentence's).
+        let thing = lb >= 2
+            && sent.lower(lb - 1) == ","
+            && sent.toks[lb - 2].kind == TokKind::Word
+            && !sent.toks[lb - 2].cap
+            // "Tung Chee-hwa, who": the tail of a hyphenated name.
+            && sent.lower(lb - 3) != "-"
+            && !ents.iter().any(|e| e.np1 == lb - 1);
+        let Some(ante) = ante else {
+            return thing.then(Vec::new);
+        };
         // "Macron, standing beside Zelensky, who had flown in, condemned":
         // a name inside a phrase set off by commas after the sentence's
         // first name is not what the verb hangs on; that first name is.
