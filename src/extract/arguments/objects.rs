@@ -245,8 +245,9 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         } else if let Some(role) = content_agent(sent, t, e, prep) {
             role
         } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
-            // Not adjacent: the object of something else.
-            if kind == EventKind::Request {
+            // Not adjacent: the object of something else, unless the
+            // object of a threat's or a pledge's own infinitive.
+            if kind == EventKind::Request || infinitive_object(sent, t, e) {
                 Some(Role::Target)
             } else {
                 None
@@ -275,4 +276,49 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         args.add(role, i);
         last_end = e.np1;
     }
+}
+
+/// "threatened on Monday to destroy North Korea", "vowed to totally
+/// destroy Iran": the object of a threat's or a pledge's infinitive, past
+/// the date and adverbs between (an adjacent one is read as any object).
+fn infinitive_object(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
+    if t.pos() != Pos::Verb || !matches!(t.kind(), EventKind::Threat | EventKind::Pledge) {
+        return false;
+    }
+    let Some(to) = (t.t1..e.np0).find(|&k| sent.lower(k) == "to") else {
+        return false;
+    };
+    let dated = (t.t1..to).all(|k| {
+        let w = sent.lower(k);
+        sent.toks[k].cap
+            || sent.toks[k].kind == TokKind::Number
+            || matches!(
+                w,
+                "on" | "last" | "this" | "again" | "publicly" | "repeatedly" | ","
+            )
+    });
+    // One verb, with adverbs and a determiner (and quotation marks) about it.
+    let quote = |w: &str| matches!(w, "\"" | "“" | "”" | "'");
+    let words: Vec<&str> = (to + 1..e.np0)
+        .map(|k| sent.lower(k))
+        .filter(|w| !quote(w))
+        .collect();
+    let verbs = words
+        .iter()
+        .filter(|w| !w.ends_with("ly") && !matches!(**w, "the" | "a" | "an"))
+        .count();
+    // The whole object: not a possessor ("to further the NC's
+    // cooperation") nor a modifier ("to wage a guerrilla war").
+    let next = sent.toks.get(e.np1);
+    let whole = next.is_none_or(|n| {
+        n.kind != TokKind::Word || n.cap || PREPOSITIONS.contains(&n.lower.as_str())
+    }) && sent.lower(e.np1) != "'s";
+    dated
+        && whole
+        && verbs == 1
+        && words.len() <= 4
+        && (to + 1..e.np0).all(|k| {
+            let tok = &sent.toks[k];
+            quote(sent.lower(k)) || tok.kind == TokKind::Word && !tok.cap
+        })
 }
