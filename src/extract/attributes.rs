@@ -640,10 +640,19 @@ pub(crate) fn status(
             Status::Occurred
         };
     }
-    // "Maskhadov wanted to meet Arab leaders": a wish whose infinitive is
-    // the event's ("people want to do a deal at this summit" is not).
+    // "Maskhadov wanted to meet Arab leaders", "wants to hold talks with":
+    // a wish whose infinitive is the event's ("people want to do a deal at
+    // this summit" is not).
+    // Within the clause: not "Demonstrators who wanted to march attacked
+    // police", not "wants to know why Iran attacked".
     let wish = (0..before.len()).any(|k| {
-        is!("wish_verbs", before[k]) && before.get(k + 1) == Some(&"to") && before.len() - k <= 5
+        is!("wish_verbs", before[k])
+            && before.get(k + 1) == Some(&"to")
+            // "wants to meet", "wants to hold talks with".
+            && before.len() - k <= if t.pos() == Pos::Noun { 4 } else { 2 }
+            && !before[k..]
+                .iter()
+                .any(|w| matches!(*w, "," | "who" | "which" | "that") || is!("clause_breaks", w))
     });
     let possible = wish || before.iter().any(|w| is!("possible_cues", w));
     // Speech acts happen when told: "vowed to", "will pay a price" is the

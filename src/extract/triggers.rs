@@ -152,6 +152,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                     && sent.toks.iter().any(|t| is!("aidobj", &t.lower))
         }
         "commitobj" => window(3).any(|k| is!("commitobj", sent.lower(k))),
+        "giftobj" => window(8).any(|k| is!("giftobj", sent.lower(k))),
         // "described X as", "welcomed the visiting Bush": a party follows.
         "entity" => ents
             .iter()

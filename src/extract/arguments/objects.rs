@@ -312,7 +312,8 @@ fn infinitive_object(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
     let next = sent.toks.get(e.np1);
     let whole = next.is_none_or(|n| {
         n.kind != TokKind::Word || n.cap || PREPOSITIONS.contains(&n.lower.as_str())
-    }) && sent.lower(e.np1) != "'s";
+    }) && sent.lower(e.np1) != "'s"
+        && sent.lower(e.t1) != "'s";
     dated
         && whole
         && verbs == 1

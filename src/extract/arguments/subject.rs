@@ -49,7 +49,9 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     if lb > 0
         && matches!(sent.lower(lb), "who" | "which")
         && (lb + 4 >= v || closed)
-        && !object_relative()
+        // "The attack, which officials wanted to prevent, killed": a main
+        // verb after the clause's closing comma hangs on the antecedent.
+        && (closed || !object_relative())
     {
         // "Prevezon Holdings Ltd, a Russian-controlled company, which in
         // May agreed to pay": past an apposition of no name.
@@ -70,20 +72,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
             .enumerate()
             .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
             .max_by_key(|(_, e)| e.np1)
-            .map(|(i, _)| i);
-        // "Beijing's plan, which offers government backing": the pronoun
-        // stands for a thing named by no entity, so the clause has no
-        // party for a subject (not the sentence's).
-        let thing = lb >= 2
-            && sent.lower(lb - 1) == ","
-            && sent.toks[lb - 2].kind == TokKind::Word
-            && !sent.toks[lb - 2].cap
-            // "Tung Chee-hwa, who": the tail of a hyphenated name.
-            && sent.lower(lb - 3) != "-"
-            && !ents.iter().any(|e| e.np1 == lb - 1);
-        let Some(ante) = ante else {
-            return thing.then(Vec::new);
-        };
+            .map(|(i, _)| i)?;
         // "Macron, standing beside Zelensky, who had flown in, condemned":
         // a name inside a phrase set off by commas after the sentence's
         // first name is not what the verb hangs on; that first name is.

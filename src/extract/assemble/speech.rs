@@ -163,8 +163,14 @@ pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
         if v >= f.comp.1
             || sent.toks[v].kind != TokKind::Word
             || matches!(verb, "be" | "have" | "also" | "still" | "now")
-            // "Obama should arrive in Cairo on Thursday": a schedule.
+            // "Obama should arrive in Cairo on Thursday": a schedule; not
+            // with an object ("Sudan must return the helicopter", "Israel
+            // should end its occupation").
             || is!("schedule_verbs", verb)
+                && !matches!(
+                    sent.lower(v + 1),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all"
+                )
             || trigs
                 .iter()
                 .any(|t| t.t0 >= k && t.t0 < f.comp.1 && t.kind() == EventKind::Request)

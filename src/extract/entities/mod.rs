@@ -240,8 +240,13 @@ pub(crate) fn find(
     demonym_appositions(sent, &mut ents);
     // The dateline's place and agency are no parties; an agency is a
     // source wherever it stands.
+    // "5 million US dollars", "Hong Kong dollars": a currency's country
+    // is no party to what the money is for.
     for e in &mut *ents {
-        if e.t0 < sent.body || super::lexicon::is!("news_agencies", &e.ent.label.to_lowercase()) {
+        if e.t0 < sent.body
+            || super::lexicon::is!("news_agencies", &e.ent.label.to_lowercase())
+            || super::lexicon::is!("currencies", sent.lower(e.t1))
+        {
             e.modifier = true;
         }
     }
