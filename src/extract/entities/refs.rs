@@ -463,6 +463,49 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
     ents.extend(add);
 }
 
+/// The person an object "him" at `i` cannot be: its own verb's subject
+/// ("Putin said Trump called him", "Xi received him"), or the sentence's
+/// first person when that verb's subject is left out after "and" ("Trump
+/// met Putin and thanked him").
+fn local_subject(
+    sent: &Sent,
+    ents: &[Ent],
+    resolved: &[Ent],
+    i: usize,
+) -> Option<crate::model::EntityRef> {
+    // The pronouns resolved so far in the sentence count ("He condemned
+    // Singirok, and accused him").
+    let all = || ents.iter().chain(resolved);
+    let mut k = i.checked_sub(1)?;
+    // The verb, and the auxiliaries and adverbs before it.
+    if sent.toks[k].cap || !is_word(sent, k) {
+        return None;
+    }
+    while k > 0
+        && is_word(sent, k - 1)
+        && !sent.toks[k - 1].cap
+        && (sent.lower(k - 1).ends_with("ly")
+            || matches!(
+                sent.lower(k - 1),
+                "has" | "had" | "have" | "will" | "would" | "also" | "then" | "later" | "not"
+            ))
+    {
+        k -= 1;
+    }
+    let person_ending = |end: usize| {
+        all()
+            .find(|e| e.t1 == end && e.is_person() && !sent.in_quote(e.t0))
+            .map(|e| e.ent.clone())
+    };
+    if k > 0 && matches!(sent.lower(k - 1), "and" | ",") {
+        return all()
+            .filter(|e| e.is_person() && !e.modifier && e.t1 < k && !sent.in_quote(e.t0))
+            .min_by_key(|e| e.t0)
+            .map(|e| e.ent.clone());
+    }
+    person_ending(k)
+}
+
 /// Pronouns: "he"/"she" the person last in subject position (or one named
 /// earlier in the sentence), "they" the last plural subject, "I"/"we" in a
 /// quote its speaker.
@@ -493,6 +536,11 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             } else {
                 &disc.female
             };
+            let local = (w == "him")
+                .then(|| local_subject(sent, ents, &add, i))
+                .flatten();
+            let not_local =
+                |p: &crate::model::EntityRef| local.as_ref().is_none_or(|l| l.iri != p.iri);
             ents.iter()
                 .filter(|e| {
                     e.is_person()
@@ -501,10 +549,15 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                         && e.t1 <= i
                         && !sent.in_quote(e.t0)
                         && !other.contains(&e.ent.iri)
+                        && not_local(&e.ent)
                 })
                 .min_by_key(|e| (e.t0, e.modifier))
                 .map(|e| e.ent.clone())
-                .or_else(|| disc.last_person.clone().filter(|p| !other.contains(&p.iri)))
+                .or_else(|| {
+                    disc.last_person
+                        .clone()
+                        .filter(|p| !other.contains(&p.iri) && not_local(p))
+                })
         } else if is!("pronouns_it", w) && !in_quote {
             // "France said it was sending": the nearest actor before, in
             // this sentence only.
