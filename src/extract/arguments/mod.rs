@@ -345,6 +345,9 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     if let Some(that) = that_complement(scope, t) {
         complement_parties(scope, t, that, &mut args);
     }
+    if let Some(i) = conditioned_party(scope, t, &args) {
+        args.add(Role::Target, i);
+    }
     // Not for a visit: the main subject may as well be the host ("During
     // a visit to Moscow on Monday, Putin received Chirac"), and not for an
     // event whose initiator its own words name ("a visit by Chirac").
@@ -380,6 +383,41 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     args
+}
+
+/// Whom a threat with no target of its own would press: the party of its
+/// condition ("threatened to hold a general strike unless Israel rescinded
+/// its annexation", "warned that Iran would resort to other means if the
+/// European Union ...", "if the Islamists"). A named party right after the
+/// "if"/"unless", not the speaker, not a pronoun.
+fn conditioned_party(scope: &Scope, t: &Trigger, args: &Args) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if t.kind() != EventKind::Threat
+        || t.pos() != Pos::Verb
+        || args.roles.iter().any(|(r, _)| *r == Role::Target)
+    {
+        return None;
+    }
+    let n = sent.toks.len();
+    let cond = (t.t1..n.min(t.t1 + 20))
+        .take_while(|&k| !matches!(sent.lower(k), ";" | "." | "but" | "while"))
+        .find(|&k| matches!(sent.lower(k), "if" | "unless"))?;
+    let start = if sent.lower(cond + 1) == "the" {
+        cond + 2
+    } else {
+        cond + 1
+    };
+    let i = ents.iter().position(|e| {
+        free(e)
+            && (e.np0 == start || e.np0 == cond + 1)
+            && e.kind != EntKind::Pronoun
+            && (!e.is_place() || e.ent.etype == EntityType::Country)
+    })?;
+    let speaker = args
+        .roles
+        .iter()
+        .any(|&(_, x)| ents[x].ent.anchor == ents[i].ent.anchor);
+    (!speaker).then_some(i)
 }
 
 /// Whether a verbal trigger is passive ("was killed", "were injured").
