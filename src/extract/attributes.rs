@@ -645,11 +645,21 @@ pub(crate) fn status(
     // this summit" is not).
     // Within the clause: not "Demonstrators who wanted to march attacked
     // police", not "wants to know why Iran attacked".
+    // What may stand between the wish's "to" and a verb: "wants to
+    // personally meet", "wants to try to meet", "to be able to meet".
+    let filler = |w: &str| w.ends_with("ly") || matches!(w, "try" | "to" | "be" | "able");
     let wish = (0..before.len()).any(|k| {
+        let between = &before[(k + 2).min(before.len())..];
         is!("wish_verbs", before[k])
             && before.get(k + 1) == Some(&"to")
-            // "wants to meet", "wants to hold talks with".
-            && before.len() - k <= if t.pos() == Pos::Noun { 4 } else { 2 }
+            // "wants to meet"; a noun after its light verb within six
+            // words ("wants to hold a new round of talks with").
+            && if t.pos() == Pos::Noun {
+                between.len() <= 6
+                    && between.first().is_some_and(|w| is!("light_verbs", w) || filler(w))
+            } else {
+                between.iter().all(|w| filler(w))
+            }
             && !before[k..]
                 .iter()
                 .any(|w| matches!(*w, "," | "who" | "which" | "that") || is!("clause_breaks", w))

@@ -56,6 +56,46 @@ impl Args {
         self.place = self.place.or(other.place);
     }
 
+    /// "met with Defense Minister Mofaz and asked for serious measures", "In
+    /// a White House meeting with Yildirim, Pence ... urged transparency": a
+    /// request or a pledge with no addressee of its own is made to whom its
+    /// maker met in the sentence before it. `meetings` are the arguments of
+    /// the sentence's earlier talks.
+    pub(crate) fn addressed_at<'a>(
+        &mut self,
+        ents: &[Ent],
+        meetings: impl Iterator<Item = &'a Args>,
+    ) {
+        if self.roles.iter().any(|(r, _)| *r == Role::Target) {
+            return;
+        }
+        let makers: Vec<&str> = self
+            .roles
+            .iter()
+            .filter(|(r, _)| *r == Role::Initiator)
+            .map(|&(_, x)| ents[x].ent.anchor.as_str())
+            .collect();
+        if makers.is_empty() {
+            return;
+        }
+        for m in meetings {
+            let anchor = |x: usize| ents[x].ent.anchor.as_str();
+            if !m.roles.iter().any(|&(_, x)| makers.contains(&anchor(x))) {
+                continue;
+            }
+            let others: Vec<usize> = m
+                .roles
+                .iter()
+                .map(|&(_, x)| x)
+                .filter(|&x| !makers.contains(&anchor(x)) && !ents[x].is_place())
+                .collect();
+            for x in others {
+                self.add(Role::Target, x);
+            }
+            return;
+        }
+    }
+
     fn add(&mut self, role: Role, e: usize) {
         if let Some(r) = self.roles.iter_mut().find(|(_, x)| *x == e) {
             // A stronger role wins: initiator or target over participant.
@@ -402,6 +442,10 @@ fn conditioned_party(scope: &Scope, t: &Trigger, args: &Args) -> Option<usize> {
     let cond = (t.t1..n.min(t.t1 + 20))
         .take_while(|&k| !matches!(sent.lower(k), ";" | "." | "but" | "while"))
         .find(|&k| matches!(sent.lower(k), "if" | "unless"))?;
+    // "did not say if Israel was the target" asks whether; "even if" concedes.
+    if if_not_condition(sent, cond) {
+        return None;
+    }
     let start = if sent.lower(cond + 1) == "the" {
         cond + 2
     } else {
@@ -418,6 +462,28 @@ fn conditioned_party(scope: &Scope, t: &Trigger, args: &Args) -> Option<usize> {
         .iter()
         .any(|&(_, x)| ents[x].ent.anchor == ents[i].ent.anchor);
     (!speaker).then_some(i)
+}
+
+/// An "if" that means "whether" or concedes ("did not say if", "asked if",
+/// "even if").
+fn if_not_condition(sent: &Sent, cond: usize) -> bool {
+    cond > 0
+        && matches!(
+            sent.lower(cond - 1),
+            "say"
+                | "said"
+                | "says"
+                | "know"
+                | "knew"
+                | "asked"
+                | "ask"
+                | "unclear"
+                | "sure"
+                | "decide"
+                | "see"
+                | "wonder"
+                | "even"
+        )
 }
 
 /// Whether a verbal trigger is passive ("was killed", "were injured").

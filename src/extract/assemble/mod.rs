@@ -482,6 +482,34 @@ fn sentence_mentions(
         if let Some(n) = adjunct {
             args.absorb(read[n].clone(), |e| ents[e].np1 <= trigs[n].t0);
         }
+        if matches!(t.kind(), EventKind::Request | EventKind::Pledge)
+            && t.pos() == crate::extract::lexicon::Pos::Verb
+        {
+            // The talks right before it in a chain of its maker's acts
+            // ("met X and asked", "met X, asking"), or those an opening
+            // phrase sets the sentence in ("In a meeting with X, Pence
+            // urged"). Not talks further off: "a summit failed to offer
+            // hope", "visited Pinochet and persuaded him to impose a recipe
+            // offered by".
+            let chained = |m: &triggers::Trigger| {
+                m.t1 <= t.t0
+                    && t.t0 - m.t1 <= 12
+                    && !trigs.iter().any(|o| o.t0 >= m.t1 && o.t0 < t.t0)
+                    && (m.t1..t.t0).any(|k| matches!(sent.lower(k), "and" | ","))
+                    && !(m.t1..t.t0).any(|k| is!("clause_breaks", sent.lower(k)))
+            };
+            let opening = |m: &triggers::Trigger| {
+                m.pos() == crate::extract::lexicon::Pos::Noun
+                    && matches!(sent.lower(sent.body), "in" | "during" | "at")
+                    && m.t0 <= sent.body + 6
+                    && (m.t1..t.t0).any(|k| sent.lower(k) == ",")
+            };
+            let meetings = (0..ti)
+                .filter(|&mi| trigs[mi].kind().family() == "consult")
+                .filter(|&mi| chained(&trigs[mi]) || opening(&trigs[mi]))
+                .map(|mi| &read[mi]);
+            args.addressed_at(ents, meetings);
+        }
         if arguments::in_words(sent, ents, t, &args.roles) {
             continue;
         }

@@ -498,12 +498,61 @@ fn local_subject(
             .map(|e| e.ent.clone())
     };
     if k > 0 && matches!(sent.lower(k - 1), "and" | ",") {
-        return all()
-            .filter(|e| e.is_person() && !e.modifier && e.t1 < k && !sent.in_quote(e.t0))
-            .min_by_key(|e| e.t0)
-            .map(|e| e.ent.clone());
+        return chain_subject(sent, all().collect(), k - 1);
     }
     person_ending(k)
+}
+
+/// The subject of the verb before a left-out subject at `and_at` ("Biden
+/// had phoned him and urged him", "Rebels captured Khan and threatened
+/// him", "The United States accused Assad of meddling and urged him"): the
+/// nearest party before it that a verb follows (past auxiliaries and
+/// adverbs), whatever its kind.
+fn chain_subject(
+    sent: &Sent,
+    mut seen: Vec<&Ent>,
+    and_at: usize,
+) -> Option<crate::model::EntityRef> {
+    seen.sort_by_key(|e| std::cmp::Reverse(e.t1));
+    let verb_after = |e: &Ent| {
+        let mut k = e.t1;
+        while k < and_at
+            && (sent.lower(k).ends_with("ly")
+                || matches!(
+                    sent.lower(k),
+                    "had" | "has" | "have" | "was" | "were" | "also"
+                ))
+        {
+            k += 1;
+        }
+        k < and_at && is_word(sent, k) && !sent.toks[k].cap && {
+            let w = sent.lower(k);
+            !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "to"
+                    | "from"
+                    | "by"
+                    | "the"
+                    | "a"
+                    | "an"
+            )
+        }
+    };
+    seen.into_iter()
+        .filter(|e| e.t1 <= and_at && !e.modifier && !sent.in_quote(e.t0))
+        .find(|e| verb_after(e))
+        .map(|e| e.ent.clone())
 }
 
 /// Pronouns: "he"/"she" the person last in subject position (or one named
