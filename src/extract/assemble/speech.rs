@@ -138,8 +138,10 @@ pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
         let Some(sp) = f.speaker else { continue };
         let k = clause_start(said, f, &["that", "the", "on", ","]);
         // The party, a name or a country's body ("the Syrian government").
+        // "said the United States must return": the phrase may open with
+        // the "the" the clause start passed.
         let Some(target) = ents.iter().find(|e| {
-            e.np0 == k
+            (e.np0 == k || e.np0 + 1 == k && sent.lower(e.np0) == "the")
                 && !e.modifier
                 && !e.is_place()
                 && matches!(e.kind, EntKind::Name | EntKind::Demonym)
@@ -171,6 +173,9 @@ pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
                     sent.lower(v + 1),
                     "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all"
                 )
+                // "Syria must leave Lebanon" (but "Obama should leave Cairo
+                // on Friday" is a timetable).
+                && !(sent.lower(m) == "must" && sent.toks.get(v + 1).is_some_and(|x| x.cap))
             || trigs
                 .iter()
                 .any(|t| t.t0 >= k && t.t0 < f.comp.1 && t.kind() == EventKind::Request)
