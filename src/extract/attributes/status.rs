@@ -1,0 +1,343 @@
+//! The status of a mention at publication (occurred, planned, claimed,
+//! possible, negated) from the cues of its clause, and the weekday a
+//! status puts on the right side of the publication date.
+
+use chrono::NaiveDate;
+
+use super::{frame_of, occurrence_verb, opening_phrase_in_past, past_form};
+use crate::extract::clauses::Frame;
+use crate::extract::doc::Sent;
+use crate::extract::lexicon::{is, Pos, LISTS};
+use crate::extract::triggers::Trigger;
+use crate::model::{DateWindow, EventKind, Status};
+
+/// A bare weekday resolved against the wrong side of the publication date:
+/// "meeting on Friday" in a planned clause is the coming Friday, "met on
+/// Friday" in a past one the last.
+pub(crate) fn fix_weekday(d: &mut DateWindow, status: Status, reference: Option<NaiveDate>) {
+    let Some(r) = reference else { return };
+    let text = d.text.to_lowercase();
+    let weekday = crate::extract::lexicon::WEEKDAYS
+        .iter()
+        .any(|w| text.contains(w))
+        && ![
+            "next",
+            "last",
+            "this",
+            "coming",
+            "previous",
+            "following",
+            "past",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+    if !weekday {
+        return;
+    }
+    let shift = |d: &mut DateWindow, days: i64| {
+        d.earliest += chrono::Duration::days(days);
+        d.latest += chrono::Duration::days(days);
+        if d.value.len() == 10 {
+            d.value = d.earliest.format("%Y-%m-%d").to_string();
+        }
+    };
+    if status == Status::Planned && d.latest < r {
+        shift(d, 7);
+    } else if matches!(status, Status::Occurred | Status::Claimed | Status::Negated)
+        && d.earliest > r
+    {
+        shift(d, -7);
+    }
+}
+
+/// How the article tells the event at publication.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn status(
+    sent: &Sent,
+    ents: &[crate::extract::entities::Ent],
+    t: &Trigger,
+    bounds: (usize, usize),
+    frames: &[Frame],
+    date: Option<&DateWindow>,
+    reference: Option<NaiveDate>,
+    own_speaker: &dyn Fn(usize) -> bool,
+) -> Status {
+    let (lb, rb) = bounds;
+    let lower = |k: usize| sent.lower(k);
+    let before: Vec<&str> = (lb..t.t0).map(lower).collect();
+    let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();
+    let after: Vec<&str> = (t.t1..rb.min(t.t1 + 6)).map(lower).collect();
+    let frame = frame_of(frames, t);
+    if negated(sent, &near_before, &after, frame, t.t1) {
+        return Status::Negated;
+    }
+    // "claimed responsibility for the attack" vouches for the attack.
+    let hedged = (lb..t.t0).chain(t.t1..rb.min(t.t1 + 6)).any(|k| {
+        is!("hedges", lower(k))
+                && !sent.claims_responsibility(k)
+                // "shot dead by two suspected militants": the doubt is who
+                // did it, not whether it happened.
+                && !(matches!(lower(k), "suspected" | "alleged")
+                    && is!("force_nouns", lower(k + 1)))
+    }) || frame.is_some_and(|f| f.claim);
+    // A speech act told in a frame ("said Washington would impose costs")
+    // happened when it was said: what it promises lies in its content.
+    if t.kind().speech_act() && frame.is_some() {
+        // "Trump said Modi had promised": told by another party, a claim.
+        let third_party = frame.is_some_and(|f| f.speaker.is_some_and(|s| !own_speaker(s)));
+        return if hedged || third_party {
+            Status::Claimed
+        } else {
+            Status::Occurred
+        };
+    }
+    let wish = wish_to(&before, t);
+    let possible = wish || before.iter().any(|w| is!("possible_cues", w));
+    // "agreed on Thursday to another summit".
+    // "the two had agreed to meet in Istanbul": a past agreement, a
+    // planned meeting.
+    // "had offered to host the meeting": what is offered is to come.
+    let reach = if t.pos() == Pos::Noun { 3 } else { 1 };
+    let agreed_to = before.iter().any(|w| {
+        matches!(
+            *w,
+            "agreed" | "agree" | "agrees" | "agreeing" | "offered" | "offers" | "offer"
+        )
+    }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
+    let future_cue = future_cue(sent, ents, t, &before, &after);
+    let past_tense = t.pos() == Pos::Verb && {
+        let w = lower(t.t0);
+        w.ends_with("ed") && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))
+    };
+    let weekday = |d: &DateWindow| {
+        d.text
+            .split_whitespace()
+            .any(|w| crate::extract::lexicon::WEEKDAYS.contains(&w.to_lowercase().as_str()))
+    };
+    // "During a visit on Friday to the plant, Vieira met ...": a weekday
+    // read forward from a phrase without tense is the last one for a verb
+    // in the past (`fix_weekday` moves it).
+    // Not "was headed to the White House on Friday", a plan told in the past.
+    let past_verb = t.pos() == Pos::Verb
+        && past_form(lower(t.t0))
+        && !near_before
+            .iter()
+            .any(|b| matches!(*b, "will" | "would" | "to"))
+        && !near_before
+            .last()
+            .is_some_and(|b| matches!(*b, "was" | "were" | "is" | "are" | "be"));
+    // "A roadside bomb near Samarra killed a soldier on Sunday": the tense
+    // of an attack noun is its weapon verb's.
+    let weapon_past = crate::extract::arguments::weapon_verb(sent, t)
+        .is_some_and(|k| past_form(lower(k)) && !matches!(lower(k - 1), "will" | "would" | "to"));
+    // "after a suicide bombing in Kirkuk on Friday": an attack noun with no
+    // cue of the future was done, the weekday the last one.
+    let attack_noun = t.kind() == EventKind::Attack && t.pos() == Pos::Noun && !future_cue;
+    let past_verb = past_verb || weapon_past || attack_noun || opening_phrase_in_past(sent, t);
+    let ahead = match (date, reference) {
+        (Some(d), Some(r)) => d.earliest > r && !(past_verb && weekday(d)),
+        _ => false,
+    };
+    if possible && !past_tense {
+        return Status::Possible;
+    }
+    // "Four years later, in April 1998, the second Summit took place": what
+    // the text dates before publication is no plan, whatever cue is near.
+    // (A bare weekday may sit on the wrong side until the status is known:
+    // `fix_weekday` moves it after.)
+    // A span of days ("paid an official visit to China November 3-4", told
+    // on the 4th) that began before publication is no plan either; a
+    // month's or a week's window is uncertainty, not a span.
+    let began = |d: &DateWindow| {
+        if d.granularity == "Day" {
+            d.earliest
+        } else {
+            d.latest
+        }
+    };
+    let past = matches!((date, reference), (Some(d), Some(r)) if began(d) < r && !weekday(d));
+    // "agreed to resume military talks during their summit in Bali": the
+    // parties' own meeting the clause is set in happens when its main verb
+    // does; the plan cues of the infinitive are not its.
+    let future_cue = future_cue && !setting_in_past(sent, t);
+    if (future_cue && !past_tense && !past) || ahead || agreed_to && !past {
+        return Status::Planned;
+    }
+    if hedged {
+        return Status::Claimed;
+    }
+    Status::Occurred
+}
+
+/// Negated: "did not meet", "no talks", "cancelled the summit", "ruled out
+/// sending troops", "denied attacking", "which never took place".
+fn negated(
+    sent: &Sent,
+    near_before: &[&str],
+    after: &[&str],
+    frame: Option<&Frame>,
+    t1: usize,
+) -> bool {
+    near_before.iter().any(|w| is!("negations", w))
+        || near_before
+            .iter()
+            .any(|w| is!("negating_verbs", w) && !matches!(*w, "postponed" | "failed"))
+        // "EU finance ministers failed to agree Tuesday on", "was unable
+        // to agree": what failed to happen (a failed round of talks still
+        // took place).
+        || near_before.len() >= 2
+            && near_before[near_before.len() - 1] == "to"
+            && matches!(
+                near_before[near_before.len() - 2],
+                "failed" | "fail" | "fails" | "unable"
+            )
+        || after
+            .iter()
+            .take(4)
+            .any(|w| matches!(*w, "cancelled" | "canceled" | "scrapped" | "abandoned"))
+        || (near_before.contains(&"ruled") && near_before.contains(&"out"))
+        || never_happened(sent, t1)
+        || frame.is_some_and(|f| f.deny)
+}
+
+/// "a Trump-Putin meeting - which never took place -", "the summit, which
+/// did not happen": a relative clause right after the event denies it.
+fn never_happened(sent: &Sent, t1: usize) -> bool {
+    let mut k = t1;
+    while matches!(sent.lower(k), "-" | "—" | "–" | ",") {
+        k += 1;
+    }
+    if !matches!(sent.lower(k), "which" | "that") {
+        return false;
+    }
+    let w: Vec<&str> = (k + 1..(k + 6).min(sent.toks.len()))
+        .map(|j| sent.lower(j))
+        .collect();
+    // "took place", not "did not take long".
+    let happen = |at: usize| match w.get(at).copied().unwrap_or("") {
+        "took" | "take" => w.get(at + 1) == Some(&"place"),
+        x => matches!(
+            x,
+            "happened" | "happen" | "materialised" | "materialized" | "occurred" | "occur"
+        ),
+    };
+    (0..w.len()).any(|i| {
+        w[i] == "never" && happen(i + 1)
+            || matches!(w[i], "did" | "has" | "had")
+                && matches!(w.get(i + 1).copied(), Some("not" | "n't" | "never"))
+                && happen(i + 2)
+    })
+}
+
+/// Is noun trigger `t` the setting of its clause ("during their summit",
+/// "at his two-day meeting with"), in a clause whose main verb is in the
+/// past ("agreed to resume talks during their summit")?
+fn setting_in_past(sent: &Sent, t: &Trigger) -> bool {
+    let mut k = t.t0;
+    // Up to two modifiers: "their first bilateral summit".
+    while k > sent.body && k + 2 > t.t0 && !matches!(sent.lower(k - 1), "their" | "his" | "her") {
+        k -= 1;
+    }
+    if k < 2 || !matches!(sent.lower(k - 1), "their" | "his" | "her") {
+        return false;
+    }
+    if !matches!(sent.lower(k - 2), "during" | "at" | "on" | "after" | "in") {
+        return false;
+    }
+    // The verb the setting hangs on: the last one in the past before it,
+    // with no modal after it ("said they will discuss Taiwan during their
+    // summit" is a plan) and not a participle after "be" ("is expected to
+    // raise it during his visit") or "have": "have agreed to discuss the
+    // issue during their meeting on Saturday" looks ahead as often as back.
+    let Some(j) = (sent.body..k - 2)
+        .rev()
+        .find(|&j| !sent.toks[j].cap && past_form(sent.lower(j)))
+    else {
+        return false;
+    };
+    let auxiliary = j > 0
+        && matches!(
+            sent.lower(j - 1),
+            "is" | "are" | "was" | "were" | "be" | "been" | "have" | "has" | "had"
+        );
+    !auxiliary
+        && !(j..k - 2)
+            .any(|b| matches!(sent.lower(b), "will" | "would" | "'ll" | "shall" | "going"))
+}
+
+/// Whether a wish governs the event: the wish verb's "to" right before it.
+fn wish_to(before: &[&str], t: &Trigger) -> bool {
+    // "Maskhadov wanted to meet Arab leaders", "wants to hold talks with":
+    // a wish whose infinitive is the event's ("people want to do a deal at
+    // this summit" is not).
+    // Within the clause: not "Demonstrators who wanted to march attacked
+    // police", not "wants to know why Iran attacked".
+    // What may stand between the wish's "to" and a verb: "wants to
+    // personally meet", "wants to try to meet", "to be able to meet".
+    let filler = |w: &str| w.ends_with("ly") || matches!(w, "try" | "to" | "be" | "able");
+    (0..before.len()).any(|k| {
+        let between = &before[(k + 2).min(before.len())..];
+        is!("wish_verbs", before[k])
+            && before.get(k + 1) == Some(&"to")
+            // "wants to meet"; a noun after its light verb within six
+            // words ("wants to hold a new round of talks with").
+            && if t.pos() == Pos::Noun {
+                between.len() <= 6
+                    && between.first().is_some_and(|w| is!("light_verbs", w) || filler(w))
+            } else {
+                between.iter().all(|w| filler(w))
+            }
+            && !before[k..]
+                .iter()
+                .any(|w| matches!(*w, "," | "who" | "which" | "that") || is!("clause_breaks", w))
+    })
+}
+
+/// Whether a cue of the future stands before the event, or after it for an
+/// event that is not itself words.
+fn future_cue(
+    sent: &Sent,
+    ents: &[crate::extract::entities::Ent],
+    t: &Trigger,
+    before: &[&str],
+    after: &[&str],
+) -> bool {
+    let lower = |k: usize| sent.lower(k);
+    // Speech acts happen when told: "vowed to", "will pay a price" is the
+    // threat itself. Future cues before the trigger make them planned.
+    let content_after = !t.kind().speech_act();
+    // "The summit will take place on November 4-5".
+    // Only the auxiliaries right before the verb: "talks aimed at
+    // convincing North Korea to give up ... began" is past.
+    let future_predicate = occurrence_verb(sent, ents, t).is_some_and(|p| {
+        let mut a = p;
+        while a > t.t1 && is!("occurrence_aux", lower(a - 1)) {
+            a -= 1;
+        }
+        (a..p).any(|k| matches!(lower(k), "will" | "to" | "due" | "'ll"))
+    });
+    // "Later Wednesday, a man was shot dead": later that day, no plan.
+    let later_that_day = |k: usize| {
+        before[k] == "later"
+            && before.get(k + 1).is_some_and(|n| {
+                crate::extract::lexicon::WEEKDAYS.contains(n) || matches!(*n, "today" | "yesterday")
+            })
+    };
+    future_predicate
+        || before.iter().enumerate().any(|(k, w)| {
+            // "detonated himself next to a police station".
+            let next_to = *w == "next" && before.get(k + 1) == Some(&"to");
+            is!("planned_cues", w) && !later_that_day(k) && !next_to
+        })
+        || (0..before.len()).any(|k| {
+            LISTS
+                .phrase_at("planned_cues", &before[k..])
+                .is_some_and(|n| n > 1)
+        })
+        || content_after && LISTS.phrase_at("planned_cues", after).is_some()
+        || content_after
+            && after
+                .iter()
+                .take(3)
+                .any(|w| matches!(*w, "scheduled" | "planned" | "due" | "expected" | "slated"))
+}
