@@ -411,7 +411,13 @@ pub(crate) fn date(
             t.t0.saturating_sub(x.t1)
         }
     };
-    let usable = |i: usize| window_of(&timexes[i].timex).is_some();
+    // "agreed to develop ties ... in the 21st century": a century is the
+    // time of what is aimed at, never the day of an event.
+    let usable = |i: usize| {
+        window_of(&timexes[i].timex).is_some_and(|w| {
+            timexes[i].timex.granularity != crate::timex::Granularity::Century && w.days() > 0
+        })
+    };
     let owned = (0..timexes.len())
         .filter(|&i| usable(i) && owners[i] == Some(Owner::Trigger(ti)))
         .min_by_key(|&i| dist(&timexes[i]));
