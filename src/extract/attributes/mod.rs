@@ -414,9 +414,8 @@ pub(crate) fn date(
     // "agreed to develop ties ... in the 21st century": a century is the
     // time of what is aimed at, never the day of an event.
     let usable = |i: usize| {
-        window_of(&timexes[i].timex).is_some_and(|w| {
-            timexes[i].timex.granularity != crate::timex::Granularity::Century && w.days() > 0
-        })
+        window_of(&timexes[i].timex).is_some()
+            && timexes[i].timex.granularity != crate::timex::Granularity::Century
     };
     let owned = (0..timexes.len())
         .filter(|&i| usable(i) && owners[i] == Some(Owner::Trigger(ti)))
