@@ -239,6 +239,16 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             }
             s -= 1;
         }
+        // "to demand a unity government", "the formation of a national
+        // unity government": a government yet to be formed is what is
+        // asked for, no party.
+        if matches!(w, "government" | "cabinet")
+            && sent.lower(h + 1) != "-"
+            && s > 0
+            && matches!(sent.lower(s - 1), "a" | "an")
+        {
+            continue;
+        }
         // "Heads of local councils", "three leaders of the Serbian
         // opposition": the head noun with its "of" phrase.
         let mut e_end = h + 1;
