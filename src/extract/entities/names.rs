@@ -558,6 +558,18 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         // Rights (ODIHR)".
         let glossed =
             sent.lower(end) == "(" && sent.lower(end + 2) == ")" && acronym(text, sent, end + 1);
+        // "at the newly built Hanoi National Convention Center": a venue
+        // where something is held, not a body that acts.
+        let venue = is!("building_words", sent.lower(end - 1))
+            && (i.saturating_sub(5)..i)
+                .rev()
+                .take_while(|&k| is_word(sent, k) && !sent.toks[k].cap)
+                .any(|k| matches!(sent.lower(k), "at" | "in"));
+        let etype = if venue {
+            EntityType::Building
+        } else {
+            EntityType::Organisation
+        };
         let ent = disc
             .orgs
             .get(&label.to_lowercase())
@@ -568,13 +580,14 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
                 } else {
                     label.clone()
                 };
-                minted(&full, EntityType::Organisation, None, false)
+                minted(&full, etype, None, false)
             });
         // Names inside it ("Indian" in the Federation's name) are part of it.
         for e in ents.iter_mut().filter(|e| e.t0 >= i && e.t1 <= end) {
             e.modifier = true;
         }
         let mut x = Ent::new(i, end, ent.clone(), EntKind::Name);
+        x.locative = venue;
         disc.orgs.insert(label.to_lowercase(), ent.clone());
         // "Prevezon Holdings Ltd" is later "Prevezon".
         if is!("company_heads", sent.lower(end - 1)) && cap_word(sent, i) {
