@@ -491,11 +491,27 @@ fn sentence_mentions(
             // urged"). Not talks further off: "a summit failed to offer
             // hope", "visited Pinochet and persuaded him to impose a recipe
             // offered by".
+            // Its subject left out ("and asked", not "and Chinese officials
+            // urged"), nobody else addressed ("asked reporters to leave",
+            // "promised voters").
+            let left_out = t.t0 > 0
+                && (matches!(sent.lower(t.t0 - 1), "and" | ",")
+                    || t.t0 > 1
+                        && matches!(sent.lower(t.t0 - 2), "and" | ",")
+                        && matches!(sent.lower(t.t0 - 1), "also" | "later" | "then"));
+            let addressed = {
+                let next = sent.lower(t.t1);
+                is!("group_nouns", next)
+                    || is!("person_nouns", next)
+                    || is!("victim_nouns", next)
+                    || next.len() > 3 && next.ends_with('s') && !is!("stopwords", next)
+            };
             let chained = |m: &triggers::Trigger| {
                 m.t1 <= t.t0
                     && t.t0 - m.t1 <= 12
+                    && left_out
+                    && !addressed
                     && !trigs.iter().any(|o| o.t0 >= m.t1 && o.t0 < t.t0)
-                    && (m.t1..t.t0).any(|k| matches!(sent.lower(k), "and" | ","))
                     && !(m.t1..t.t0).any(|k| is!("clause_breaks", sent.lower(k)))
             };
             let opening = |m: &triggers::Trigger| {
@@ -504,8 +520,12 @@ fn sentence_mentions(
                     && m.t0 <= sent.body + 6
                     && (m.t1..t.t0).any(|k| sent.lower(k) == ",")
             };
+            // Not a visit: its other party is the place visited ("flew to
+            // Seoul and urged unity").
             let meetings = (0..ti)
-                .filter(|&mi| trigs[mi].kind().family() == "consult")
+                .filter(|&mi| {
+                    trigs[mi].kind().family() == "consult" && trigs[mi].kind() != EventKind::Visit
+                })
                 .filter(|&mi| chained(&trigs[mi]) || opening(&trigs[mi]))
                 .map(|mi| &read[mi]);
             args.addressed_at(ents, meetings);

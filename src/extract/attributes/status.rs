@@ -284,6 +284,10 @@ fn wish_to(before: &[&str], t: &Trigger) -> bool {
             && if t.pos() == Pos::Noun {
                 between.len() <= 6
                     && between.first().is_some_and(|w| is!("light_verbs", w) || filler(w))
+                    // "wants to hold a rally before talks with Putin".
+                    && !between.iter().any(|w| {
+                        matches!(*w, "before" | "after" | "at" | "during" | "ahead" | "until")
+                    })
             } else {
                 between.iter().all(|w| filler(w))
             }
