@@ -138,6 +138,14 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
     // Requests reach into their complement ("urged X to extend Y's status");
     // other events stop at the next trigger.
     let reaches = kind.speech_act();
+    // Words quoted end at their closing mark: "I will ask President
+    // Mubarak for more efforts," Arafat told reporters' is not addressed to
+    // Arafat.
+    let quote_end = sent
+        .quotes
+        .iter()
+        .find(|&&(a, b)| reaches && a <= t.t0 && t.t0 < b)
+        .map_or(rb, |&(_, b)| b);
     let stop = scope
         .triggers
         .iter()
@@ -145,7 +153,8 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         .map(|o| o.t0)
         .min()
         .unwrap_or(rb)
-        .min(rb);
+        .min(rb)
+        .min(quote_end);
     // "Putin and Erdogan discussed Syria by phone", "met to discuss
     // NAFTA": what is discussed is the topic, not a party.
     let topic = |prep: Option<&str>| prep.is_none() && sent.lower(t.t0).starts_with("discuss");

@@ -46,8 +46,12 @@ pub(crate) fn sentences(
         let s_names = sentence_names(names, sent);
         let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
         let tx = sentence_timexes(sent, timexes);
-        let frames = clauses::frames(sent, &ents, &tx);
-        quote_speakers(sent, &mut ents, &frames);
+        let mut frames = clauses::frames(sent, &ents, &tx);
+        if quote_speakers(sent, &mut ents, &frames) {
+            // The layers after this one read entities in text order.
+            ents.sort_by_key(|e| (e.np0, e.t0));
+            frames = clauses::frames(sent, &ents, &tx);
+        }
         for e in ents
             .iter()
             .filter(|e| e.ent.etype == EntityType::Country && e.t0 >= sent.body)
@@ -408,19 +412,33 @@ fn recipient_candidate(sent: &Sent, t: &Trigger, e: &Ent, m: &Mention) -> bool {
 }
 
 /// "I" and "we" inside a quote are the speaker the sentence names.
-fn quote_speakers(sent: &Sent, ents: &mut [Ent], frames: &[Frame]) {
+/// First-person words in a quotation are its speaker's. Returns whether
+/// it added one the pronoun layer had left out (a story's first quotation
+/// has no earlier speaker to stand for: "\"I will meet President Putin next
+/// week,\" Zelensky said").
+fn quote_speakers(sent: &Sent, ents: &mut Vec<Ent>, frames: &[Frame]) -> bool {
     let Some(sp) = frames.iter().find_map(|f| f.speaker) else {
-        return;
+        return false;
     };
     let speaker = ents[sp].ent.clone();
+    let first_person = |k: usize| matches!(sent.lower(k), "i" | "me" | "my" | "we" | "our");
     for e in ents.iter_mut() {
-        if e.kind == entities::EntKind::Pronoun
-            && sent.in_quote(e.t0)
-            && matches!(sent.lower(e.t0), "i" | "me" | "my" | "we" | "our")
-        {
+        if e.kind == entities::EntKind::Pronoun && sent.in_quote(e.t0) && first_person(e.t0) {
             e.ent = speaker.clone();
         }
     }
+    let missing: Vec<usize> = (0..sent.toks.len())
+        .filter(|&k| sent.in_quote(k) && first_person(k) && !ents.iter().any(|e| e.covers(k)))
+        .collect();
+    for &k in &missing {
+        ents.push(Ent::new(
+            k,
+            k + 1,
+            speaker.clone(),
+            entities::EntKind::Pronoun,
+        ));
+    }
+    !missing.is_empty()
 }
 
 fn sentence_timexes(sent: &Sent, timexes: &[Timex]) -> Vec<TimexTok> {

@@ -185,6 +185,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             && !sent.toks[h + 1].cap
             // ("was killed" is a trigger too, but "was" no noun.)
             && (modifies_trigger(w, next) && !is!("stopwords", next)
+                // "According to intelligence reports": no group speaks.
+                || matches!(next, "report" | "reports")
                 || is!("group_nouns", next)
                 || is!("victim_nouns", next)
                 || is!("facility_nouns", next))
