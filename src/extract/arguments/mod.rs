@@ -388,39 +388,17 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     if let Some(i) = conditioned_party(scope, t, &args) {
         args.add(Role::Target, i);
     }
-    // Not for an event whose initiator its own words name ("a visit by
-    // Chirac"). A visit's main subject is its visitor ("During a visit on
-    // Friday to the CMEC, Vieira said"), unless that subject hosts it
-    // ("During a visit to Moscow on Monday, Putin received Chirac").
+    // Not for a visit: the main subject may as well be the host ("During
+    // a visit to Moscow on Monday, Putin received Chirac"), and not for an
+    // event whose initiator its own words name ("a visit by Chirac").
     if t.pos() == Pos::Noun
         && kind.family() == "consult"
+        && kind != EventKind::Visit
         && !args.roles.iter().any(|(r, _)| *r == Role::Initiator)
     {
         if let Some(s) = fronted_adjunct_subject(scope, t) {
-            let hosts = s.first().is_some_and(|&e| {
-                (ents[e].np1..(ents[e].np1 + 3).min(sent.toks.len())).any(|k| {
-                    matches!(
-                        sent.lower(k),
-                        "received"
-                            | "receives"
-                            | "hosted"
-                            | "hosts"
-                            | "welcomed"
-                            | "welcomes"
-                            | "greeted"
-                            | "greets"
-                    )
-                })
-            });
-            let role = if kind == EventKind::Visit {
-                Role::Initiator
-            } else {
-                Role::Participant
-            };
-            if kind != EventKind::Visit || !hosts {
-                for e in s {
-                    args.add(role, e);
-                }
+            for e in s {
+                args.add(Role::Participant, e);
             }
         }
     }

@@ -423,9 +423,7 @@ pub(super) fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<
     if !opens(sent.lower(first)) || t.t0 > first + 8 {
         return None;
     }
-    // "During a whirlwind visit on Friday morning to China's first
-    // national corporation on international engineering projects,".
-    let comma = (t.t1..(t.t1 + 16).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
+    let comma = (t.t1..(t.t1 + 12).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
     if (first..comma).any(|k| scope.breaks[k] && k > first) {
         return None;
     }
