@@ -417,7 +417,7 @@ fn recipient_candidate(sent: &Sent, t: &Trigger, e: &Ent, m: &Mention) -> bool {
 /// has no earlier speaker to stand for: "\"I will meet President Putin next
 /// week,\" Zelensky said").
 fn quote_speakers(sent: &Sent, ents: &mut Vec<Ent>, frames: &[Frame]) -> bool {
-    let Some(sp) = frames.iter().find_map(|f| f.speaker) else {
+    let Some((sp, verb)) = frames.iter().find_map(|f| f.speaker.map(|s| (s, f.verb))) else {
         return false;
     };
     let speaker = ents[sp].ent.clone();
@@ -427,7 +427,11 @@ fn quote_speakers(sent: &Sent, ents: &mut Vec<Ent>, frames: &[Frame]) -> bool {
             e.ent = speaker.clone();
         }
     }
-    let missing: Vec<usize> = (0..sent.toks.len())
+    // Only a quotation before its reporting verb ("\"...,\" Zelensky said"):
+    // after it ("said on Truth Social, \"I believe ...\"") the story has
+    // just named its speaker as the clause's subject, which the later
+    // layers read.
+    let missing: Vec<usize> = (0..verb)
         .filter(|&k| sent.in_quote(k) && first_person(k) && !ents.iter().any(|e| e.covers(k)))
         .collect();
     for &k in &missing {
