@@ -411,8 +411,7 @@ fn recipient_candidate(sent: &Sent, t: &Trigger, e: &Ent, m: &Mention) -> bool {
         && !is!("speech_verbs", sent.lower(e.np1))
 }
 
-/// "I" and "we" inside a quote are the speaker the sentence names.
-/// First-person words in a quotation are its speaker's. Returns whether
+/// "I" and "we" in a quotation are the speaker the sentence names. Returns whether
 /// it added one the pronoun layer had left out (a story's first quotation
 /// has no earlier speaker to stand for: "\"I will meet President Putin next
 /// week,\" Zelensky said").
@@ -507,50 +506,8 @@ fn sentence_mentions(
         if matches!(t.kind(), EventKind::Request | EventKind::Pledge)
             && t.pos() == crate::extract::lexicon::Pos::Verb
         {
-            // The talks right before it in a chain of its maker's acts
-            // ("met X and asked", "met X, asking"), or those an opening
-            // phrase sets the sentence in ("In a meeting with X, Pence
-            // urged"). Not talks further off: "a summit failed to offer
-            // hope", "visited Pinochet and persuaded him to impose a recipe
-            // offered by".
-            // Its subject left out ("and asked", not "and Chinese officials
-            // urged"), nobody else addressed ("asked reporters to leave",
-            // "promised voters").
-            let left_out = t.t0 > 0
-                && (matches!(sent.lower(t.t0 - 1), "and" | ",")
-                    || t.t0 > 1
-                        && matches!(sent.lower(t.t0 - 2), "and" | ",")
-                        && matches!(sent.lower(t.t0 - 1), "also" | "later" | "then"));
-            let addressed = {
-                let next = sent.lower(t.t1);
-                is!("group_nouns", next)
-                    || is!("person_nouns", next)
-                    || is!("victim_nouns", next)
-                    || next.len() > 3 && next.ends_with('s') && !is!("stopwords", next)
-            };
-            let chained = |m: &triggers::Trigger| {
-                m.t1 <= t.t0
-                    && t.t0 - m.t1 <= 12
-                    && left_out
-                    && !addressed
-                    && !trigs.iter().any(|o| o.t0 >= m.t1 && o.t0 < t.t0)
-                    && !(m.t1..t.t0).any(|k| is!("clause_breaks", sent.lower(k)))
-            };
-            let opening = |m: &triggers::Trigger| {
-                m.pos() == crate::extract::lexicon::Pos::Noun
-                    && matches!(sent.lower(sent.body), "in" | "during" | "at")
-                    && m.t0 <= sent.body + 6
-                    && (m.t1..t.t0).any(|k| sent.lower(k) == ",")
-            };
-            // Not a visit: its other party is the place visited ("flew to
-            // Seoul and urged unity").
-            let meetings = (0..ti)
-                .filter(|&mi| {
-                    trigs[mi].kind().family() == "consult" && trigs[mi].kind() != EventKind::Visit
-                })
-                .filter(|&mi| chained(&trigs[mi]) || opening(&trigs[mi]))
-                .map(|mi| &read[mi]);
-            args.addressed_at(ents, meetings);
+            let talks = talks_before(sent, &trigs, ti);
+            args.addressed_at(ents, talks.iter().map(|&mi| &read[mi]));
         }
         if arguments::in_words(sent, ents, t, &args.roles) {
             continue;
@@ -598,6 +555,53 @@ fn sentence_mentions(
         });
     }
     out
+}
+
+/// The talks a request or pledge at `ti` is made in, whose other parties
+/// it is addressed to: those right before it in a chain of its maker's
+/// acts ("met X and asked", "met X, asking"), or those an opening phrase
+/// sets the sentence in ("In a meeting with X, Pence urged"). Not talks
+/// further off: "a summit failed to offer hope", "visited Pinochet and
+/// persuaded him to impose a recipe offered by".
+fn talks_before(sent: &Sent, trigs: &[triggers::Trigger], ti: usize) -> Vec<usize> {
+    let t = &trigs[ti];
+    // Its subject left out ("and asked", not "and Chinese officials
+    // urged"), nobody else addressed ("asked reporters to leave",
+    // "promised voters").
+    let left_out = t.t0 > 0
+        && (matches!(sent.lower(t.t0 - 1), "and" | ",")
+            || t.t0 > 1
+                && matches!(sent.lower(t.t0 - 2), "and" | ",")
+                && matches!(sent.lower(t.t0 - 1), "also" | "later" | "then"));
+    let addressed = {
+        let next = sent.lower(t.t1);
+        is!("group_nouns", next)
+            || is!("person_nouns", next)
+            || is!("victim_nouns", next)
+            || next.len() > 3 && next.ends_with('s') && !is!("stopwords", next)
+    };
+    let chained = |m: &triggers::Trigger| {
+        m.t1 <= t.t0
+            && t.t0 - m.t1 <= 12
+            && left_out
+            && !addressed
+            && !trigs.iter().any(|o| o.t0 >= m.t1 && o.t0 < t.t0)
+            && !(m.t1..t.t0).any(|k| is!("clause_breaks", sent.lower(k)))
+    };
+    let opening = |m: &triggers::Trigger| {
+        m.pos() == crate::extract::lexicon::Pos::Noun
+            && matches!(sent.lower(sent.body), "in" | "during" | "at")
+            && m.t0 <= sent.body + 6
+            && (m.t1..t.t0).any(|k| sent.lower(k) == ",")
+    };
+    // Not a visit: its other party is the place visited ("flew to
+    // Seoul and urged unity").
+    (0..ti)
+        .filter(|&mi| {
+            trigs[mi].kind().family() == "consult" && trigs[mi].kind() != EventKind::Visit
+        })
+        .filter(|&mi| chained(&trigs[mi]) || opening(&trigs[mi]))
+        .collect()
 }
 
 /// The triggers that name events of their own. "agreed to hold a summit":
