@@ -18,23 +18,7 @@ pub(super) fn that_complement(scope: &Scope, t: &Trigger) -> Option<usize> {
     let that = (t.t1..(t.t1 + 5).min(sent.toks.len())).find(|&k| sent.lower(k) == "that")?;
     // Only a date or an adverb between: "asked for weapons that would
     // allow it to strike Russia" is a relative clause.
-    let dated = (t.t1..that).all(|k| {
-        let w = sent.lower(k);
-        sent.toks[k].cap
-            || sent.toks[k].kind == TokKind::Number
-            || matches!(
-                w,
-                "on" | "last"
-                    | "this"
-                    | "also"
-                    | "again"
-                    | "publicly"
-                    | "repeatedly"
-                    | "earlier"
-                    | "later"
-                    | ","
-            )
-    });
+    let dated = (t.t1..that).all(|k| date_or_adverb(sent, k));
     let named_between = scope.ents.iter().any(|e| e.np0 >= t.t1 && e.np0 < that);
     (dated && !named_between).then_some(that)
 }

@@ -78,8 +78,8 @@ impl Args {
         if makers.is_empty() {
             return;
         }
+        let anchor = |x: usize| ents[x].ent.anchor.as_str();
         for m in meetings {
-            let anchor = |x: usize| ents[x].ent.anchor.as_str();
             if !m.roles.iter().any(|&(_, x)| makers.contains(&anchor(x))) {
                 continue;
             }
@@ -446,14 +446,11 @@ fn conditioned_party(scope: &Scope, t: &Trigger, args: &Args) -> Option<usize> {
     if if_not_condition(sent, cond) {
         return None;
     }
-    let start = if sent.lower(cond + 1) == "the" {
-        cond + 2
-    } else {
-        cond + 1
-    };
+    // Right after it, or after its "the" when the name's phrase leaves
+    // the article out.
     let i = ents.iter().position(|e| {
         free(e)
-            && (e.np0 == start || e.np0 == cond + 1)
+            && (e.np0 == cond + 1 || e.np0 == cond + 2 && sent.lower(cond + 1) == "the")
             && e.kind != EntKind::Pronoun
             && (!e.is_place() || e.ent.etype == EntityType::Country)
     })?;
@@ -483,6 +480,26 @@ fn if_not_condition(sent: &Sent, cond: usize) -> bool {
                 | "see"
                 | "wonder"
                 | "even"
+        )
+}
+
+/// A word of a date or an adverb between a speech verb and its
+/// complement or infinitive ("vowed on Saturday that", "threatened again
+/// to").
+fn date_or_adverb(sent: &Sent, k: usize) -> bool {
+    sent.toks[k].cap
+        || sent.toks[k].kind == TokKind::Number
+        || matches!(
+            sent.lower(k),
+            "on" | "last"
+                | "this"
+                | "also"
+                | "again"
+                | "publicly"
+                | "repeatedly"
+                | "earlier"
+                | "later"
+                | ","
         )
 }
 

@@ -297,15 +297,7 @@ fn infinitive_object(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
     let Some(to) = (t.t1..e.np0).find(|&k| sent.lower(k) == "to") else {
         return false;
     };
-    let dated = (t.t1..to).all(|k| {
-        let w = sent.lower(k);
-        sent.toks[k].cap
-            || sent.toks[k].kind == TokKind::Number
-            || matches!(
-                w,
-                "on" | "last" | "this" | "again" | "publicly" | "repeatedly" | ","
-            )
-    });
+    let dated = (t.t1..to).all(|k| date_or_adverb(sent, k));
     // One verb, with adverbs and a determiner (and quotation marks) about it.
     let quote = |w: &str| matches!(w, "\"" | "“" | "”" | "'");
     let words: Vec<&str> = (to + 1..e.np0)

@@ -420,7 +420,7 @@ fn quote_speakers(sent: &Sent, ents: &mut Vec<Ent>, frames: &[Frame]) -> bool {
         return false;
     };
     let speaker = ents[sp].ent.clone();
-    let first_person = |k: usize| matches!(sent.lower(k), "i" | "me" | "my" | "we" | "our");
+    let first_person = |k: usize| is!("pronouns_first", sent.lower(k));
     for e in ents.iter_mut() {
         if e.kind == entities::EntKind::Pronoun && sent.in_quote(e.t0) && first_person(e.t0) {
             e.ent = speaker.clone();

@@ -476,9 +476,9 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
 }
 
 /// The person an object "him" at `i` cannot be: its own verb's subject
-/// ("Putin said Trump called him", "Xi received him"), or the sentence's
-/// first person when that verb's subject is left out after "and" ("Trump
-/// met Putin and thanked him").
+/// ("Putin said Trump called him", "Xi received him"), or, when that
+/// verb's subject is left out after "and", the subject of the verb before
+/// (`chain_subject`: "Trump met Putin and thanked him").
 fn local_subject(
     sent: &Sent,
     ents: &[Ent],
@@ -588,7 +588,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 continue;
             }
         }
-        let ent = if in_quote && matches!(w, "i" | "me" | "my" | "we" | "our") {
+        let ent = if in_quote && is!("pronouns_first", w) {
             disc.last_speaker.clone()
         } else if is!("pronouns_person", w) && !in_quote {
             // "she" passes over a known man, "he" over a known woman.
