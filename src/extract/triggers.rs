@@ -266,26 +266,7 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
     let mut hops = 0;
     while k > 0 && hops < 3 {
         let w = sent.lower(k - 1);
-        if matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "'s"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "another"
-                | "any"
-                | "no"
-                | "each"
-        ) {
+        if is!("determiners", w) {
             return Pos::Noun;
         }
         // "the Trump-Putin meeting": names and hyphens in the phrase.
@@ -549,6 +530,19 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             .any(|e| e.np0 == t1 && (e.is_person() || e.kind == super::entities::EntKind::Demonym))
     {
         return false;
+    }
+    // "the accused soldiers", "the accused died", "described accused
+    // attacker Sayfullo Saipov": "accused" after a determiner or before the
+    // group it qualifies names a defendant, not an accusation; "accused
+    // soldiers of looting" keeps its charge.
+    if rule.kind == EventKind::Accusation && sent.lower(t0) == "accused" {
+        let qualified = ents.iter().find(|e| e.t0 == t1 && e.kind == super::entities::EntKind::Group);
+        let charged = |from: usize| {
+            (from..(from + 4).min(sent.toks.len())).any(|k| matches!(sent.lower(k), "of" | "in"))
+        };
+        if is!("determiners", prev(1)) || qualified.is_some_and(|e| !charged(e.t1)) {
+            return false;
+        }
     }
     // "made an appeal to the Supreme Court", "an appeal against her
     // sentence": a legal appeal asks a court to judge, not a party to act.
