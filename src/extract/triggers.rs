@@ -430,6 +430,7 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
                 ("for" | "to" | "seeking", "comment" | "comments")
             )
         }
+        EventKind::PhoneCall => phone_sense(sent, t0, t1),
         // "was sworn in as India's 12th prime minister": an oath of office.
         EventKind::Pledge if matches!(w, "sworn" | "swore" | "swear" | "swears") => {
             matches!(next(1), "in" | "into")
@@ -487,6 +488,31 @@ fn strike_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
         && (s.saturating_sub(6)..(s + 8).min(sent.toks.len()))
             .any(|k| is!("ruling_words", sent.lower(k)));
     labour || deal || ruling
+}
+
+/// A phone word in its other senses: the line a quotation came over
+/// ("added by telephone from Kigali", "Speaking by phone from Tashkent, she
+/// told Reuters"), the trade ("British telephone operator Vodafone"), an
+/// appeal ("his call last weekend for early elections"). A call with its
+/// partner in the pattern ("talked to McLaren by telephone") stays a call.
+fn phone_sense(sent: &Sent, t0: usize, t1: usize) -> bool {
+    let last = sent.lower(t1 - 1);
+    let phone = matches!(last, "phone" | "telephone");
+    let partner = (t0..t1).any(|k| matches!(sent.lower(k), "with" | "to"));
+    let next = |k: usize| sent.lower(t1 + k - 1);
+    // A lone phone word after "by" is how a speech verb's words came ("said
+    // by telephone from"); a fronted "Speaking by phone from X," is the
+    // reporter's line; "Trump and Putin spoke by telephone from" is a call.
+    let medium = phone
+        && !partner
+        && next(1) == "from"
+        && (t1 - t0 == 1 && matches!(prev_of(sent, t0, 1), "by" | "over")
+            || t0 == 0 && sent.lower(t0) == "speaking");
+    let trade = phone && is!("phone_trade", next(1));
+    let appeal = t1 - t0 == 1
+        && matches!(last, "call" | "calls")
+        && (1..=3).any(|k| next(k) == "for");
+    medium || trade || appeal
 }
 
 /// The word `k` places before token `t0`.
