@@ -375,6 +375,9 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     } else {
         right_side(scope, t, rb, passive, &mut args);
     }
+    for e in attendees(scope, t, rb) {
+        args.add(Role::Participant, e);
+    }
     // "In a letter to Lighthizer in October, Holcomb urged the
     // administration": the letter's addressee is whom the words are to.
     if kind.speech_act() && t.pos() == Pos::Verb {

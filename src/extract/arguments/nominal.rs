@@ -404,3 +404,77 @@ mod tests {
         assert!(pairs("Troops ambushed a convoy after rebels fled in a raid.").is_empty());
     }
 }
+
+/// "The summit will be attended by ten ASEAN members, China, Japan ...",
+/// "The meeting at the White House included Governors ... Rick Snyder of
+/// Michigan, Bill Haslam of Tennessee and ...", "The conference brought
+/// together UN military force commanders from Liberia, Sierra Leone ...": a
+/// meeting noun whose own verb lists who took part. The list runs over
+/// names, their titles and home places ("of Michigan"), commas and "as well
+/// as"; anything else ends it ("included a discussion of Iran's programme"
+/// names no party: the first name must open the list).
+pub(super) fn attendees(scope: &Scope, t: &Trigger, rb: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if t.pos() != Pos::Noun || t.kind().family() != "consult" {
+        return Vec::new();
+    }
+    let be = |w: &str| matches!(w, "was" | "were" | "be" | "been" | "is" | "are" | ",");
+    let Some(start) = (t.t1..(t.t1 + 8).min(rb))
+        .take_while(|&k| !matches!(sent.lower(k), "which" | "who" | "that" | "where" | "when"))
+        .find_map(|k| match sent.lower(k) {
+            "attended" if sent.lower(k + 1) == "by" && k > 0 && be(sent.lower(k - 1)) => {
+                Some(k + 2)
+            }
+            "included" | "includes" | "include" => Some(k + 1),
+            "brought" | "brings" | "bring" if sent.lower(k + 1) == "together" => Some(k + 2),
+            _ => None,
+        })
+    else {
+        return Vec::new();
+    };
+    let party = |e: &Ent| free(e) && !e.is_place() && e.np1 <= rb;
+    // Words that may stand between two names of the list: titles, home
+    // places, counts ("more than 15 African leaders").
+    let glue = |k: usize| {
+        let w = sent.lower(k);
+        matches!(
+            w,
+            "," | "and" | "as" | "well" | "the" | "of" | "from" | "other" | "more" | "than"
+        ) || sent.toks[k].cap
+            || sent.toks[k].kind == TokKind::Number
+            || is!("quantity_heads", w)
+            || ents.iter().any(|e| e.t0 <= k && k < e.t1 && e.is_place())
+    };
+    let Some(first) = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| party(e) && e.np0 >= start && e.np0 <= start + 6)
+        .min_by_key(|(_, e)| e.np0)
+        .map(|(i, _)| i)
+        .filter(|&i| (start..ents[i].np0).all(glue))
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    let mut cur = ents[first].np1;
+    while let Some(n) = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| party(e) && e.np0 >= cur)
+        .min_by_key(|(_, e)| e.np0)
+        .map(|(i, _)| i)
+    {
+        if !(cur..ents[n].np0).all(glue) {
+            break;
+        }
+        // "President Donald Trump's Commerce Secretary Wilbur Ross": the
+        // possessor names whose the next one is, not one more guest.
+        cur = ents[n].np1;
+        if sent.lower(cur) == "'s" {
+            cur += 1;
+        } else {
+            out.push(n);
+        }
+    }
+    out
+}
