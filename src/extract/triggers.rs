@@ -509,9 +509,8 @@ fn phone_sense(sent: &Sent, t0: usize, t1: usize) -> bool {
         && (t1 - t0 == 1 && matches!(prev_of(sent, t0, 1), "by" | "over")
             || t0 == 0 && sent.lower(t0) == "speaking");
     let trade = phone && is!("phone_trade", next(1));
-    let appeal = t1 - t0 == 1
-        && matches!(last, "call" | "calls")
-        && (1..=3).any(|k| next(k) == "for");
+    let appeal =
+        t1 - t0 == 1 && matches!(last, "call" | "calls") && (1..=3).any(|k| next(k) == "for");
     medium || trade || appeal
 }
 
@@ -562,7 +561,9 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     // group it qualifies names a defendant, not an accusation; "accused
     // soldiers of looting" keeps its charge.
     if rule.kind == EventKind::Accusation && sent.lower(t0) == "accused" {
-        let qualified = ents.iter().find(|e| e.t0 == t1 && e.kind == super::entities::EntKind::Group);
+        let qualified = ents
+            .iter()
+            .find(|e| e.t0 == t1 && e.kind == super::entities::EntKind::Group);
         let charged = |from: usize| {
             (from..(from + 4).min(sent.toks.len())).any(|k| matches!(sent.lower(k), "of" | "in"))
         };

@@ -365,46 +365,6 @@ pub(crate) fn same_attackers(
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::{clauses, doc::Doc, triggers};
-
-    /// The words of each (kept, absorbed) pair of the sentence.
-    fn pairs(text: &str) -> Vec<(String, String)> {
-        let d = Doc::new(text);
-        let s = &d.sents[0];
-        let trigs = triggers::find(s, &[]);
-        let words = |t: &Trigger| s.span_text(text, t.t0, t.t1).to_string();
-        adjunct_attacks(s, &clauses::breaks(s), &trigs)
-            .into_iter()
-            .map(|(a, b)| (words(&trigs[a]), words(&trigs[b])))
-            .collect()
-    }
-
-    #[test]
-    fn an_attack_noun_in_the_verbs_phrase_or_subject_is_the_same_attack() {
-        // (Verbs that fire without a named party: no entities here.)
-        assert_eq!(
-            pairs("Insurgents ambushed a convoy in a daring raid on Thursday."),
-            [("ambushed".to_string(), "raid".to_string())]
-        );
-        assert_eq!(
-            pairs("A roadside bomb near the town of Samarra exploded on Sunday."),
-            [("roadside bomb".to_string(), "exploded".to_string())]
-        );
-    }
-
-    #[test]
-    fn another_clause_keeps_its_own_attack() {
-        assert!(pairs("Troops ambushed two gunmen who had planned a bomb attack.").is_empty());
-        assert!(pairs("Troops ambushed two gunmen after a bomb attack on a market.").is_empty());
-        // The same "in a ..." phrase, but in a clause of its own.
-        assert!(pairs("Troops ambushed two gunmen who died in a bomb attack.").is_empty());
-        assert!(pairs("Troops ambushed a convoy after rebels fled in a raid.").is_empty());
-    }
-}
-
 /// "The summit will be attended by ten ASEAN members, China, Japan ...",
 /// "The meeting at the White House included Governors ... Rick Snyder of
 /// Michigan, Bill Haslam of Tennessee and ...", "The conference brought
@@ -477,4 +437,44 @@ pub(super) fn attendees(scope: &Scope, t: &Trigger, rb: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{clauses, doc::Doc, triggers};
+
+    /// The words of each (kept, absorbed) pair of the sentence.
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let d = Doc::new(text);
+        let s = &d.sents[0];
+        let trigs = triggers::find(s, &[]);
+        let words = |t: &Trigger| s.span_text(text, t.t0, t.t1).to_string();
+        adjunct_attacks(s, &clauses::breaks(s), &trigs)
+            .into_iter()
+            .map(|(a, b)| (words(&trigs[a]), words(&trigs[b])))
+            .collect()
+    }
+
+    #[test]
+    fn an_attack_noun_in_the_verbs_phrase_or_subject_is_the_same_attack() {
+        // (Verbs that fire without a named party: no entities here.)
+        assert_eq!(
+            pairs("Insurgents ambushed a convoy in a daring raid on Thursday."),
+            [("ambushed".to_string(), "raid".to_string())]
+        );
+        assert_eq!(
+            pairs("A roadside bomb near the town of Samarra exploded on Sunday."),
+            [("roadside bomb".to_string(), "exploded".to_string())]
+        );
+    }
+
+    #[test]
+    fn another_clause_keeps_its_own_attack() {
+        assert!(pairs("Troops ambushed two gunmen who had planned a bomb attack.").is_empty());
+        assert!(pairs("Troops ambushed two gunmen after a bomb attack on a market.").is_empty());
+        // The same "in a ..." phrase, but in a clause of its own.
+        assert!(pairs("Troops ambushed two gunmen who died in a bomb attack.").is_empty());
+        assert!(pairs("Troops ambushed a convoy after rebels fled in a raid.").is_empty());
+    }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::super::relations::Pending;
 use crate::merge;
-use crate::model::{EntityRef, EntityType, EventKind, Mention, Role};
+use crate::model::{EntityRef, EntityType, EventKind, Evidence, Mention, Role, Status};
 
 /// Article-level clean-up: counterparts for one-sided meetings, summits for
 /// meetings of leaders, then one mention per event.
@@ -47,8 +47,77 @@ pub(crate) fn finish_article(
             merge::combine(&members, merge::Mode::Article)
         })
         .collect();
+    fold_definite_retellings(&mut merged, dct);
     keep_and_promote(&mut merged);
     merged
+}
+
+/// Whether a telling opens its sentence with "The meeting", "The
+/// conference", "This summit": the writer goes on about a meeting already
+/// told.
+fn opens_definite(ev: &Evidence) -> bool {
+    let before = ev
+        .start
+        .checked_sub(ev.sentence_start)
+        .and_then(|n| ev.sentence.get(..n))
+        .unwrap_or("");
+    let before = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+    matches!(before.trim_end(), "The" | "This" | "That")
+}
+
+/// "Republican governors ... on Thursday met with Vice President Mike
+/// Pence ... The meeting at the White House included Governors Kim Reynolds
+/// of Iowa, ...", "Museveni told a conference on state ... The conference
+/// was attended by World Bank director Paul Wolfowitz": a meeting first
+/// told by a sentence that opens with "The meeting" is the meeting told last
+/// before it, when nothing in their dates or statuses tells them apart; its
+/// guests join that event. The merge by shared parties cannot see it when
+/// the two sentences name different people.
+fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
+    let first = |m: &Mention| m.evidence.first().map_or(0, |e| e.start);
+    let hypothetical = |m: &Mention| matches!(m.status, Status::Possible | Status::Negated);
+    loop {
+        let pair = (0..mentions.len()).find_map(|b| {
+            let mb = &mentions[b];
+            if mb.kind.family() != "consult" || !mb.evidence.first().is_some_and(opens_definite) {
+                return None;
+            }
+            let a = (0..mentions.len())
+                .filter(|&a| {
+                    // Only into a meeting that stands by itself: two
+                    // one-sided tellings make no event together.
+                    a != b
+                        && mentions[a].kind.family() == "consult"
+                        && two_sides(&mentions[a])
+                        && first(&mentions[a]) < first(mb)
+                })
+                .max_by_key(|&a| first(&mentions[a]))?;
+            let ma = &mentions[a];
+            let dates_agree = match (&ma.date, &mb.date) {
+                (Some(x), Some(y)) => x.overlaps(y),
+                _ => true,
+            };
+            (ma.kind.compatible(mb.kind) && hypothetical(ma) == hypothetical(mb) && dates_agree)
+                .then_some((a, b))
+        });
+        let Some((a, b)) = pair else { break };
+        let items: Vec<merge::Item> = [a, b]
+            .iter()
+            .map(|&i| merge::Item {
+                mention: &mentions[i],
+                reference: dct,
+                id: format!("{i:06}"),
+                related: &[],
+            })
+            .collect();
+        let members: Vec<&merge::Item> = items.iter().collect();
+        let mut folded = merge::combine(&members, merge::Mode::Article);
+        // The status is the antecedent's: "will visit Tokyo on Nov. 26 ...
+        // The visit" is still ahead.
+        folded.status = mentions[a].status;
+        mentions[a] = folded;
+        mentions.remove(b);
+    }
 }
 
 /// A meeting of heads of state or government of two or more countries is a
@@ -77,16 +146,8 @@ fn promote_summits(mentions: &mut [Mention]) {
 fn keep_and_promote(mentions: &mut Vec<Mention>) {
     complete_one_sided(mentions);
     mentions.retain(|m| {
-        let distinct = m.anchors().len();
         if m.kind.family() == "consult" {
-            // A summit of one organisation (NATO's, the EU's) is still a
-            // gathering of many.
-            distinct >= 2
-                || m.parties() >= 2
-                || m.kind == EventKind::Summit
-                    && m.actors.iter().any(|(_, e)| {
-                        matches!(e.etype, EntityType::Organisation | EntityType::Group)
-                    })
+            two_sides(m)
         } else {
             // One party and no time is how news tells the generic and the
             // habitual ("Syria has attacked", "the US urged restraint"):
@@ -94,6 +155,17 @@ fn keep_and_promote(mentions: &mut Vec<Mention>) {
             specific(m)
         }
     });
+}
+
+/// Whether a meeting names two sides; a summit of one organisation (NATO's,
+/// the EU's) is still a gathering of many.
+fn two_sides(m: &Mention) -> bool {
+    m.anchors().len() >= 2
+        || m.parties() >= 2
+        || m.kind == EventKind::Summit
+            && m.actors
+                .iter()
+                .any(|(_, e)| matches!(e.etype, EntityType::Organisation | EntityType::Group))
 }
 
 /// Two parties, or one party and a time: what a non-meeting event needs to
