@@ -431,6 +431,17 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
             )
         }
         EventKind::PhoneCall => phone_sense(sent, t0, t1),
+        // "offering Democrats a chance to question him", "offer their
+        // condolences", "offered a vital opportunity", "offer loans of 4.4
+        // billion dollars", "its initial public offering", "job offers": an
+        // offer of no help or promise. Its object's head comes before any
+        // preposition.
+        EventKind::Pledge if w.starts_with("offer") => {
+            matches!(prev(1), "public" | "share" | "stock" | "job" | "rights")
+                || (t1..(t1 + 5).min(sent.toks.len()))
+                    .take_while(|&k| !super::arguments::is_preposition(sent.lower(k)))
+                    .any(|k| is!("offer_non_pledge", sent.lower(k)))
+        }
         // "was sworn in as India's 12th prime minister": an oath of office.
         EventKind::Pledge if matches!(w, "sworn" | "swore" | "swear" | "swears") => {
             matches!(next(1), "in" | "into")

@@ -123,6 +123,10 @@ const PREPOSITIONS: &[&str] = &[
     "through", "upon", "within", "without", "amid", "across", "behind",
 ];
 
+pub(crate) fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
 /// A word that may stand between a determiner or possessor and its noun:
 /// a number, a part of a split compound ("his 25-minute talks"), or an
 /// adverb or adjective after a possessive ("Trump's highly publicised
