@@ -512,17 +512,47 @@ fn phone_sense(sent: &Sent, t0: usize, t1: usize) -> bool {
     let partner = (t0..t1).any(|k| matches!(sent.lower(k), "with" | "to"));
     let next = |k: usize| sent.lower(t1 + k - 1);
     // A lone phone word after "by" is how a speech verb's words came ("said
-    // by telephone from"); a fronted "Speaking by phone from X," is the
-    // reporter's line; "Trump and Putin spoke by telephone from" is a call.
+    // by telephone from", "told AFP by telephone from"; "Bush called Putin
+    // by telephone from Air Force One", "told Putin by telephone from Camp
+    // David" are calls); a fronted "Speaking by
+    // phone from X," is the reporter's line when the clause reports to the
+    // press or to nobody ("Khatami told Annan" is a call); "Trump and Putin
+    // spoke by telephone from" is a call.
+    let spoken = (2..=4).any(|k| {
+        let w = prev_of(sent, t0, k);
+        is!("medium_speech_verbs", w)
+            && (w != "told" || (1..k).any(|j| is!("press_addressees", prev_of(sent, t0, j))))
+    });
     let medium = phone
         && !partner
         && next(1) == "from"
-        && (t1 - t0 == 1 && matches!(prev_of(sent, t0, 1), "by" | "over")
-            || t0 == 0 && sent.lower(t0) == "speaking");
+        && (t1 - t0 == 1 && matches!(prev_of(sent, t0, 1), "by" | "over") && spoken
+            || t0 == 0 && sent.lower(t0) == "speaking" && to_press(sent, t1));
     let trade = phone && is!("phone_trade", next(1));
-    let appeal =
-        t1 - t0 == 1 && matches!(last, "call" | "calls") && (1..=3).any(|k| next(k) == "for");
+    // "his call last weekend for early elections"; not "a call to Putin for
+    // the second time", "a call from Putin for the first time".
+    let appeal = t1 - t0 == 1
+        && matches!(last, "call" | "calls")
+        && (1..=3)
+            .take_while(|&k| !matches!(next(k), "to" | "from" | "with"))
+            .any(|k| next(k) == "for" && next(k + 1) != "the");
     medium || trade || appeal
+}
+
+/// Whether the clause after a fronted phrase (its words up to `from`)
+/// reports to the press ("she told Reuters", "told the BBC") or to nobody
+/// ("Tin Oo said").
+fn to_press(sent: &Sent, from: usize) -> bool {
+    let Some(comma) = (from..sent.toks.len()).find(|&k| sent.lower(k) == ",") else {
+        return false;
+    };
+    let Some(v) = (comma + 1..(comma + 12).min(sent.toks.len()))
+        .find(|&k| is!("medium_speech_verbs", sent.lower(k)))
+    else {
+        return false;
+    };
+    sent.lower(v) != "told"
+        || (v + 1..(v + 4).min(sent.toks.len())).any(|k| is!("press_addressees", sent.lower(k)))
 }
 
 /// The word `k` places before token `t0`.
@@ -568,17 +598,25 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         return false;
     }
     // "the accused soldiers", "the accused died", "described accused
-    // attacker Sayfullo Saipov": "accused" after a determiner or before the
-    // group it qualifies names a defendant, not an accusation; "accused
-    // soldiers of looting" keeps its charge.
+    // attacker Sayfullo Saipov", "ensure that accused individuals are
+    // available": "accused" after a determiner, or between a verb,
+    // preposition or "that" and the group it qualifies, names a defendant,
+    // not an accusation; "Israel and Hamas each accused the other",
+    // "officials that accused Israel", "accused soldiers of looting" stay
+    // accusations.
     if rule.kind == EventKind::Accusation && sent.lower(t0) == "accused" {
+        let p = prev(1);
+        let determiner = is!("determiners", p) && !matches!(p, "each" | "any" | "no" | "that");
+        let after_verb = t0 > 0
+            && !sent.toks[t0 - 1].cap
+            && (p.ends_with("ed") || p == "that" || super::arguments::is_preposition(p));
         let qualified = ents
             .iter()
             .find(|e| e.t0 == t1 && e.kind == super::entities::EntKind::Group);
         let charged = |from: usize| {
             (from..(from + 4).min(sent.toks.len())).any(|k| matches!(sent.lower(k), "of" | "in"))
         };
-        if is!("determiners", prev(1)) || qualified.is_some_and(|e| !charged(e.t1)) {
+        if determiner || after_verb && qualified.is_some_and(|e| !charged(e.t1)) {
             return false;
         }
     }

@@ -365,6 +365,26 @@ pub(crate) fn same_attackers(
         .collect()
 }
 
+/// Where the list of a meeting's guests starts when the meeting noun ends
+/// before `from` and its own verb lists them ("was attended by",
+/// "included", "brought together"); `word` gives lower-cased words up to
+/// `end`.
+pub(crate) fn guest_list<'a>(
+    word: &dyn Fn(usize) -> &'a str,
+    from: usize,
+    end: usize,
+) -> Option<usize> {
+    let be = |w: &str| matches!(w, "was" | "were" | "be" | "been" | "is" | "are" | ",");
+    (from..(from + 8).min(end))
+        .take_while(|&k| !matches!(word(k), "which" | "who" | "that" | "where" | "when"))
+        .find_map(|k| match word(k) {
+            "attended" if word(k + 1) == "by" && k > 0 && be(word(k - 1)) => Some(k + 2),
+            "included" | "includes" | "include" => Some(k + 1),
+            "brought" | "brings" | "bring" if word(k + 1) == "together" => Some(k + 2),
+            _ => None,
+        })
+}
+
 /// "The summit will be attended by ten ASEAN members, China, Japan ...",
 /// "The meeting at the White House included Governors ... Rick Snyder of
 /// Michigan, Bill Haslam of Tennessee and ...", "The conference brought
@@ -378,18 +398,8 @@ pub(super) fn attendees(scope: &Scope, t: &Trigger, rb: usize) -> Vec<usize> {
     if t.pos() != Pos::Noun || t.kind().family() != "consult" {
         return Vec::new();
     }
-    let be = |w: &str| matches!(w, "was" | "were" | "be" | "been" | "is" | "are" | ",");
-    let Some(start) = (t.t1..(t.t1 + 8).min(rb))
-        .take_while(|&k| !matches!(sent.lower(k), "which" | "who" | "that" | "where" | "when"))
-        .find_map(|k| match sent.lower(k) {
-            "attended" if sent.lower(k + 1) == "by" && k > 0 && be(sent.lower(k - 1)) => {
-                Some(k + 2)
-            }
-            "included" | "includes" | "include" => Some(k + 1),
-            "brought" | "brings" | "bring" if sent.lower(k + 1) == "together" => Some(k + 2),
-            _ => None,
-        })
-    else {
+    let word = |k: usize| sent.lower(k);
+    let Some(start) = guest_list(&word, t.t1, rb) else {
         return Vec::new();
     };
     let party = |e: &Ent| free(e) && !e.is_place() && e.np1 <= rb;

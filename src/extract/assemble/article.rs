@@ -65,21 +65,60 @@ fn opens_definite(ev: &Evidence) -> bool {
     matches!(before.trim_end(), "The" | "This" | "That")
 }
 
+/// Whether a telling's own verb lists named guests ("The meeting at the
+/// White House included Governors Kim Reynolds", "was attended by World
+/// Bank director Paul Wolfowitz", "by ten ASEAN members"; not "included the
+/// issue of Iran", "a proposal by China").
+fn lists_guests(ev: &Evidence) -> bool {
+    let tail = ev
+        .start
+        .checked_sub(ev.sentence_start)
+        .and_then(|n| ev.sentence.get(n..))
+        .unwrap_or("");
+    let raw: Vec<&str> = tail
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+    let word = |k: usize| lower.get(k).map_or("", String::as_str);
+    let Some(start) = crate::extract::arguments::guest_list(&word, 1, lower.len()) else {
+        return false;
+    };
+    (start..(start + 4).min(raw.len()))
+        .take_while(|&k| {
+            raw[k].starts_with(char::is_uppercase)
+                || raw[k].starts_with(|c: char| c.is_ascii_digit())
+                || matches!(word(k), "the" | "more" | "than" | "some" | "ten" | "two")
+        })
+        .any(|k| raw[k].starts_with(char::is_uppercase))
+}
+
+/// Whether `b` is told in the sentence right after one of `a`'s.
+fn next_sentence(a: &Mention, b: &Evidence) -> bool {
+    a.evidence.iter().any(|e| {
+        let end = e.sentence_start + e.sentence.len();
+        end <= b.sentence_start && b.sentence_start - end <= 4
+    })
+}
+
 /// "Republican governors ... on Thursday met with Vice President Mike
 /// Pence ... The meeting at the White House included Governors Kim Reynolds
 /// of Iowa, ...", "Museveni told a conference on state ... The conference
 /// was attended by World Bank director Paul Wolfowitz": a meeting first
-/// told by a sentence that opens with "The meeting" is the meeting told last
-/// before it, when nothing in their dates or statuses tells them apart; its
-/// guests join that event. The merge by shared parties cannot see it when
-/// the two sentences name different people.
+/// told by the next sentence, opening with "The meeting" and listing who
+/// attended, is the meeting before, when nothing in their dates or statuses
+/// tells them apart; its guests join that event. The merge by shared
+/// parties cannot see it when the two sentences name different people.
+/// "Abbas met Olmert. The talks between Iran and the EU resumed" names its
+/// own parties, no guests: another meeting.
 fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
     let first = |m: &Mention| m.evidence.first().map_or(0, |e| e.start);
     let hypothetical = |m: &Mention| matches!(m.status, Status::Possible | Status::Negated);
     loop {
         let pair = (0..mentions.len()).find_map(|b| {
             let mb = &mentions[b];
-            if mb.kind.family() != "consult" || !mb.evidence.first().is_some_and(opens_definite) {
+            let eb = mb.evidence.first()?;
+            if mb.kind.family() != "consult" || !opens_definite(eb) || !lists_guests(eb) {
                 return None;
             }
             let a = (0..mentions.len())
@@ -90,6 +129,7 @@ fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>)
                         && mentions[a].kind.family() == "consult"
                         && two_sides(&mentions[a])
                         && first(&mentions[a]) < first(mb)
+                        && next_sentence(&mentions[a], eb)
                 })
                 .max_by_key(|&a| first(&mentions[a]))?;
             let ma = &mentions[a];
@@ -97,7 +137,11 @@ fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>)
                 (Some(x), Some(y)) => x.overlaps(y),
                 _ => true,
             };
-            (ma.kind.compatible(mb.kind) && hypothetical(ma) == hypothetical(mb) && dates_agree)
+            let planned = |m: &Mention| m.status == Status::Planned;
+            (ma.kind.compatible(mb.kind)
+                && hypothetical(ma) == hypothetical(mb)
+                && planned(ma) == planned(mb)
+                && dates_agree)
                 .then_some((a, b))
         });
         let Some((a, b)) = pair else { break };
