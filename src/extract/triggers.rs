@@ -363,6 +363,13 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let be = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are" | "be");
     let passive = || be(prev(1)) || prev(1).ends_with("ly") && be(prev(2));
     let agent = || (t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by");
+    if matches!(
+        rule.kind,
+        EventKind::Attack | EventKind::Meeting | EventKind::Summit
+    ) && sports_sense(sent)
+    {
+        return true;
+    }
     match rule.kind {
         // "world oil demand", "a decrease in demand", "if demand falls".
         EventKind::Request if w.starts_with("demand") && w != "demanding" => {
@@ -553,6 +560,18 @@ fn to_press(sent: &Sent, from: usize) -> bool {
     };
     sent.lower(v) != "told"
         || (v + 1..(v + 4).min(sent.toks.len())).any(|k| is!("press_addressees", sent.lower(k)))
+}
+
+/// A sentence of a match report: "hit a curling shot that Blazek tipped
+/// past the post", "a well-taken shot from inside the area by Christian
+/// Vieri", "will meet Australia in Montevideo on Saturday, hoping to win the
+/// first of two World Cup play-off games": its shots, clashes and meetings
+/// are play. A word of bodily harm keeps a real attack ("fans were killed
+/// after the match"); a threat stays one ("FIFA also threatened to suspend
+/// its funding to Cambodia's national football program").
+fn sports_sense(sent: &Sent) -> bool {
+    let words = || (0..sent.toks.len()).map(|k| sent.lower(k));
+    words().any(|w| is!("sport_words", w)) && !words().any(|w| is!("harm_words", w))
 }
 
 /// The word `k` places before token `t0`.
