@@ -612,6 +612,15 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
             continue;
         }
         let acr = sent.toks[i].lower.clone();
+        // "The USS Juneau (LPD 10) on Wednesday arrived in Zhanjiang": a
+        // ship's prefix names the ship with the word after it, not a body
+        // called "USS".
+        if is!("ship_prefixes", &acr) && cap_word(sent, i + 1) {
+            let label = sent.span_text(text, i, i + 2);
+            let ent = minted(label, EntityType::Organisation, None, false);
+            ents.push(Ent::new(i, i + 2, ent, EntKind::Name));
+            continue;
+        }
         // "the European Commission (EC)": a known body's acronym in brackets.
         let glossed = (i > 0 && sent.lower(i - 1) == "(" && sent.lower(i + 1) == ")")
             .then(|| {
