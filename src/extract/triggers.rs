@@ -521,10 +521,10 @@ fn phone_sense(sent: &Sent, t0: usize, t1: usize) -> bool {
     // A lone phone word after "by" is how a speech verb's words came ("said
     // by telephone from", "told AFP by telephone from"; "Bush called Putin
     // by telephone from Air Force One", "told Putin by telephone from Camp
-    // David" are calls); a fronted "Speaking by
-    // phone from X," is the reporter's line when the clause reports to the
-    // press or to nobody ("Khatami told Annan" is a call); "Trump and Putin
-    // spoke by telephone from" is a call.
+    // David" are calls); a fronted "Speaking by phone from X," is the
+    // reporter's line when the clause reports to the press or to nobody
+    // ("Khatami told Annan" is a call); "Trump and Putin spoke by telephone
+    // from" is a call.
     let spoken = (2..=4).any(|k| {
         let w = prev_of(sent, t0, k);
         is!("medium_speech_verbs", w)

@@ -88,7 +88,8 @@ fn lists_guests(ev: &Evidence) -> bool {
         .take_while(|&k| {
             raw[k].starts_with(char::is_uppercase)
                 || raw[k].starts_with(|c: char| c.is_ascii_digit())
-                || matches!(word(k), "the" | "more" | "than" | "some" | "ten" | "two")
+                || matches!(word(k), "the" | "more" | "than")
+                || crate::extract::lexicon::is!("quantity_heads", word(k))
         })
         .any(|k| raw[k].starts_with(char::is_uppercase))
 }
