@@ -639,6 +639,29 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             return false;
         }
     }
+    // "Amid calls for heads to roll", "heeding mounting calls for talks",
+    // "rejected calls for her resignation", "has rejected demands by the
+    // United States": plural calls and demands that are the story's setting
+    // or the object of a refusal name no maker in their clause (the
+    // sentence's subject is who is asked, or nobody); afp-xin and dev had
+    // nine such requests, each with its maker or its status wrong.
+    // "Biden joined growing calls on Thursday for", "has led calls for"
+    // make the subject a caller.
+    if rule.kind == EventKind::Request
+        && matches!(
+            sent.lower(t0),
+            "calls" | "demands" | "appeals" | "requests" | "pleas"
+        )
+        && (is!("unowned_request_cues", prev(1)) || is!("unowned_request_cues", prev(2)))
+        && !(1..=3).any(|k| {
+            matches!(
+                prev(k),
+                "joined" | "joins" | "joining" | "led" | "leads" | "echoed"
+            )
+        })
+    {
+        return false;
+    }
     // "made an appeal to the Supreme Court", "an appeal against her
     // sentence": a legal appeal asks a court to judge, not a party to act.
     if rule.kind == EventKind::Request
