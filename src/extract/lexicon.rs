@@ -242,6 +242,13 @@ fn parse_triggers(src: &'static str) -> Result<Vec<TriggerRule>, String> {
     Ok(rules)
 }
 
+/// A word of force or bodily harm: weapons, armed forces, the dead and
+/// wounded. A sentence with one tells deeds, not words ("attacked ... in
+/// remarks") nor play ("a curling shot").
+pub(crate) fn force_word(w: &str) -> bool {
+    is!("weapon", w) || is!("military", w) || is!("force_nouns", w) || is!("harm_words", w)
+}
+
 pub(crate) static RULES: LazyLock<Vec<TriggerRule>> = LazyLock::new(|| {
     // The file is compiled in and checked by the tests; an error here is a
     // build defect, so it is reported loudly rather than hidden.

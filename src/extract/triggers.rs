@@ -363,13 +363,6 @@ fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let be = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are" | "be");
     let passive = || be(prev(1)) || prev(1).ends_with("ly") && be(prev(2));
     let agent = || (t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by");
-    if matches!(
-        rule.kind,
-        EventKind::Attack | EventKind::Meeting | EventKind::Summit
-    ) && sports_sense(sent)
-    {
-        return true;
-    }
     match rule.kind {
         // "world oil demand", "a decrease in demand", "if demand falls".
         EventKind::Request if w.starts_with("demand") && w != "demanding" => {
@@ -566,12 +559,17 @@ fn to_press(sent: &Sent, from: usize) -> bool {
 /// past the post", "a well-taken shot from inside the area by Christian
 /// Vieri", "will meet Australia in Montevideo on Saturday, hoping to win the
 /// first of two World Cup play-off games": its shots, clashes and meetings
-/// are play. A word of bodily harm keeps a real attack ("fans were killed
-/// after the match"); a threat stays one ("FIFA also threatened to suspend
-/// its funding to Cambodia's national football program").
-fn sports_sense(sent: &Sent) -> bool {
+/// are play. A word of force or harm keeps a real attack ("A bomb exploded
+/// at a football stadium", "Gunmen opened fire on fans after a football
+/// match", "Israeli warplanes struck a football field"), a leader a real
+/// meeting; a threat stays one ("FIFA also threatened to suspend its
+/// funding to Cambodia's national football program").
+fn sports_sense(sent: &Sent, ents: &[Ent], kind: EventKind) -> bool {
     let words = || (0..sent.toks.len()).map(|k| sent.lower(k));
-    words().any(|w| is!("sport_words", w)) && !words().any(|w| is!("harm_words", w))
+    // "Putin and Erdogan met on the sidelines of the football tournament":
+    // leaders of states meet in earnest (FIFA's president is none).
+    let leaders = kind != EventKind::Attack && ents.iter().any(|e| e.ent.leader);
+    words().any(|w| is!("sport_words", w)) && !words().any(super::lexicon::force_word) && !leaders
 }
 
 /// The word `k` places before token `t0`.
@@ -623,6 +621,13 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     // not an accusation; "Israel and Hamas each accused the other",
     // "officials that accused Israel", "accused soldiers of looting" stay
     // accusations.
+    if matches!(
+        rule.kind,
+        EventKind::Attack | EventKind::Meeting | EventKind::Summit
+    ) && sports_sense(sent, ents, rule.kind)
+    {
+        return false;
+    }
     if rule.kind == EventKind::Accusation && sent.lower(t0) == "accused" {
         let p = prev(1);
         let determiner = is!("determiners", p) && !matches!(p, "each" | "any" | "no" | "that");

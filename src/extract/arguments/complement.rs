@@ -186,8 +186,9 @@ pub(crate) fn in_words(sent: &Sent, ents: &[Ent], t: &Trigger, roles: &[(Role, u
                     _ => false,
                 })
     };
-    let force = |w: &str| {
-        is!("weapon", w) || is!("military", w) || is!("force_nouns", w) || is!("harm_words", w)
-    };
-    (persons || grounds()) && !sent.toks.iter().any(|tok| force(&tok.lower))
+    (persons || grounds())
+        && !sent
+            .toks
+            .iter()
+            .any(|tok| crate::extract::lexicon::force_word(&tok.lower))
 }
