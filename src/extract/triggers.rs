@@ -557,19 +557,27 @@ fn to_press(sent: &Sent, from: usize) -> bool {
 
 /// A sentence of a match report: "hit a curling shot that Blazek tipped
 /// past the post", "a well-taken shot from inside the area by Christian
-/// Vieri", "will meet Australia in Montevideo on Saturday, hoping to win the
+/// Vieri", "grabbing the rights to clash with Dong Tam Long in the final
+/// game", "will meet Australia in Montevideo on Saturday, hoping to win the
 /// first of two World Cup play-off games": its shots, clashes and meetings
-/// are play. A word of force or harm keeps a real attack ("A bomb exploded
-/// at a football stadium", "Gunmen opened fire on fans after a football
-/// match", "Israeli warplanes struck a football field"), a leader a real
-/// meeting; a threat stays one ("FIFA also threatened to suspend its
+/// are play. Only the words play shares with war count as attacks there
+/// ("The Tamil Tigers bombed a bus carrying the Pakistani cricket team" is
+/// an attack), and a word of force keeps them ("Gunmen opened fire on fans
+/// after a football match"); statecraft keeps a meeting ("Indian and
+/// Pakistani foreign secretaries met ... to discuss cricket diplomacy",
+/// "Putin and Erdogan met on the sidelines of the World Cup football
+/// tournament"); a threat stays one ("FIFA also threatened to suspend its
 /// funding to Cambodia's national football program").
-fn sports_sense(sent: &Sent, ents: &[Ent], kind: EventKind) -> bool {
+fn sports_sense(sent: &Sent, ents: &[Ent], t0: usize, kind: EventKind) -> bool {
     let words = || (0..sent.toks.len()).map(|k| sent.lower(k));
-    // "Putin and Erdogan met on the sidelines of the football tournament":
-    // leaders of states meet in earnest (FIFA's president is none).
-    let leaders = kind != EventKind::Attack && ents.iter().any(|e| e.ent.leader);
-    words().any(|w| is!("sport_words", w)) && !words().any(super::lexicon::force_word) && !leaders
+    if !words().any(|w| is!("sport_words", w)) {
+        return false;
+    }
+    if kind == EventKind::Attack {
+        is!("sport_attack_words", sent.lower(t0)) && !words().any(super::lexicon::force_word)
+    } else {
+        !words().any(|w| is!("statecraft_words", w)) && !ents.iter().any(|e| e.ent.leader)
+    }
 }
 
 /// The word `k` places before token `t0`.
@@ -624,7 +632,7 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
     if matches!(
         rule.kind,
         EventKind::Attack | EventKind::Meeting | EventKind::Summit
-    ) && sports_sense(sent, ents, rule.kind)
+    ) && sports_sense(sent, ents, t0, rule.kind)
     {
         return false;
     }
