@@ -471,23 +471,7 @@ fn conditioned_party(scope: &Scope, t: &Trigger, args: &Args) -> Option<usize> {
 /// An "if" that means "whether" or concedes ("did not say if", "asked if",
 /// "even if").
 fn if_not_condition(sent: &Sent, cond: usize) -> bool {
-    cond > 0
-        && matches!(
-            sent.lower(cond - 1),
-            "say"
-                | "said"
-                | "says"
-                | "know"
-                | "knew"
-                | "asked"
-                | "ask"
-                | "unclear"
-                | "sure"
-                | "decide"
-                | "see"
-                | "wonder"
-                | "even"
-        )
+    cond > 0 && is!("whether_if_cues", sent.lower(cond - 1))
 }
 
 /// A word of a date or an adverb between a speech verb and its

@@ -52,16 +52,21 @@ pub(crate) fn finish_article(
     merged
 }
 
+/// A telling's sentence before its trigger and from it on.
+fn around_trigger(ev: &Evidence) -> (&str, &str) {
+    ev.start
+        .checked_sub(ev.sentence_start)
+        .and_then(|n| Some((ev.sentence.get(..n)?, ev.sentence.get(n..)?)))
+        .unwrap_or(("", ""))
+}
+
 /// Whether a telling opens its sentence with "The meeting", "The
 /// conference", "This summit": the writer goes on about a meeting already
 /// told.
 fn opens_definite(ev: &Evidence) -> bool {
-    let before = ev
-        .start
-        .checked_sub(ev.sentence_start)
-        .and_then(|n| ev.sentence.get(..n))
-        .unwrap_or("");
-    let before = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let before = around_trigger(ev)
+        .0
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
     matches!(before.trim_end(), "The" | "This" | "That")
 }
 
@@ -70,12 +75,8 @@ fn opens_definite(ev: &Evidence) -> bool {
 /// Bank director Paul Wolfowitz", "by ten ASEAN members"; not "included the
 /// issue of Iran", "a proposal by China").
 fn lists_guests(ev: &Evidence) -> bool {
-    let tail = ev
-        .start
-        .checked_sub(ev.sentence_start)
-        .and_then(|n| ev.sentence.get(n..))
-        .unwrap_or("");
-    let raw: Vec<&str> = tail
+    let raw: Vec<&str> = around_trigger(ev)
+        .1
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
