@@ -826,7 +826,13 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             .rev()
             .find(|&k| is!("clause_breaks", sent.lower(k)))
             .map_or(0, |k| k + 1);
-        let before = (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)))
+        // "the October 8 earthquake which killed": a relative clause's
+        // subject is the noun before it.
+        let relative = clause_start >= 2
+            && matches!(sent.lower(clause_start - 1), "which" | "that")
+            && is!("non_agents", sent.lower(clause_start - 2));
+        let before = relative
+            || (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)))
             // "a gas explosion in the colliery ... killed 47 miners".
             || rule.kind == EventKind::Attack
                 && (clause_start.max(t0.saturating_sub(18))..t0).any(|k| {

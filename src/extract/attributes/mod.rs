@@ -189,6 +189,11 @@ pub(crate) fn owners(
             if let Some(i) = phrase_noun(sent, triggers, x) {
                 return Some(Owner::Trigger(i));
             }
+            // "last week's terrorist attack"; "after its October 9 nuclear
+            // test": a date inside another noun's phrase.
+            if let Some(owner) = premodified_noun(sent, triggers, x) {
+                return Some(owner);
+            }
             // "bombed a compound serving as a command post in the Panjwayi
             // district of the volatile Kandahar province on Wednesday": a
             // date that ends the sentence reaches back over a long object.
@@ -674,6 +679,49 @@ fn phrase_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<usize>
         return None;
     }
     triggers.iter().position(|t| t.t0 == k)
+}
+
+/// A date expression standing before the noun of its phrase, after a
+/// determiner or as its possessor: the trigger heading the phrase past a
+/// few modifiers ("last week's terrorist attack", "next week's six-way
+/// nuclear talks"), else, in a phrase that places the event before or after
+/// it, another noun that keeps the date from every event ("after its
+/// October 9 nuclear test", "ahead of the November 8 election"). A phrase
+/// that holds the event shares its date ("killed in Tuesday's unrest",
+/// "attacks during January's election"), and so may a verb's subject or
+/// object ("This year's conference called for", "boycott next month's
+/// polls"): only the ordering phrase is taken.
+fn premodified_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<Owner> {
+    // "said that Monday marked": "that" opens a clause as often.
+    let determiner =
+        x.t0 > 0 && is!("determiners", sent.lower(x.t0 - 1)) && sent.lower(x.t0 - 1) != "that";
+    let possessor = sent.lower(x.t1) == "'s";
+    if !(determiner || possessor) {
+        return None;
+    }
+    let from = if possessor { x.t1 + 1 } else { x.t1 };
+    let modifier = |k: usize| {
+        sent.toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Number
+                || t.kind == TokKind::Word && !t.cap && !is!("stopwords", t.lower.as_str())
+                || t.lower == "-"
+        })
+    };
+    let mut k = from;
+    while k < from + 5 && modifier(k) {
+        if let Some(i) = triggers.iter().position(|t| t.t0 == k) {
+            return Some(Owner::Trigger(i));
+        }
+        k += 1;
+    }
+    let start = if determiner { x.t0 - 1 } else { x.t0 };
+    // "ahead of", "prior to": the ordering word before its preposition.
+    let word = match start.checked_sub(1).map(|k| sent.lower(k)) {
+        Some("of" | "to") => start.checked_sub(2).map(|k| sent.lower(k)),
+        w => w,
+    };
+    let ordered = word.is_some_and(|w| is!("before_after_words", w));
+    (k > from && ordered).then_some(Owner::Verb)
 }
 
 /// A past tense or participle: "-ed" past three letters ("red", "bed" are
