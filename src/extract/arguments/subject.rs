@@ -327,10 +327,16 @@ pub(super) fn letter_addressee(scope: &Scope, t: &Trigger) -> Option<usize> {
 
 /// "Bush invited Triet to visit the United States", "urged Israel to
 /// halt": the object of an object-control verb is the subject of the verb
-/// after "to".
+/// after "to"; so is the accused of an accusing verb's gerund ("Israel
+/// accused Hamas of firing rockets", "Colombo blamed the rebels for
+/// killing 12 soldiers").
 pub(super) fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
-    if t.t0 < 3 || sent.lower(t.t0 - 1) != "to" {
+    if t.t0 < 3 {
+        return None;
+    }
+    let accused = matches!(sent.lower(t.t0 - 1), "of" | "for") && sent.lower(t.t0).ends_with("ing");
+    if sent.lower(t.t0 - 1) != "to" && !accused {
         return None;
     }
     let obj = ents
@@ -350,12 +356,17 @@ pub(super) fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize
         })
         .min()
         .unwrap_or(np0);
-    let verb = if first >= 2 && sent.lower(first - 1) == "on" {
+    let verb = if first >= 2 && matches!(sent.lower(first - 1), "on" | "the") {
         first - 2
     } else {
         first.saturating_sub(1)
     };
-    if first == 0 || !is!("object_control", sent.lower(verb)) {
+    let controls = if accused {
+        is!("accusing_verbs", sent.lower(verb))
+    } else {
+        is!("object_control", sent.lower(verb))
+    };
+    if first == 0 || !controls {
         return None;
     }
     Some(coordinated(scope, obj, first, t.t0))
