@@ -262,6 +262,18 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
     if rule.pos == Pos::Noun || t1 - t0 > 1 || t0 == 0 || past {
         return rule.pos;
     }
+    // "the APEC Economic Leaders' Meeting", "the APEC Ministerial Meeting":
+    // a capitalised meeting word inside a name is the name's noun (a
+    // capitalised "Tour" is a sports circuit: "30 Japan Tour titles").
+    let in_name = |k: usize| sent.toks[k].cap || sent.lower(k) == "'";
+    if rule.kind.family() == "consult"
+        && rule.kind != EventKind::Visit
+        && t0 > sent.body
+        && sent.toks[t0].cap
+        && in_name(t0 - 1)
+    {
+        return Pos::Noun;
+    }
     let mut k = t0;
     let mut hops = 0;
     while k > 0 && hops < 3 {
