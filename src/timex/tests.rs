@@ -3,7 +3,7 @@
 //! run by [`cases_file`]; the rest (windows of a range, mods, types, no
 //! panics on hostile input) are here.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{publication_date_as_of, publication_date_given, tag, TimexType};
 
@@ -122,6 +122,34 @@ fn the_case_harness_can_fail() {
     assert!(parse_case("They met on Thursday.\t2025-10-17").is_err());
     assert!(parse_case("They met.\tFriday\t-").is_err());
     assert!(parse_case("They met.\t2025-10-17\t").is_err());
+}
+
+#[test]
+fn a_year_range_is_valued_as_its_first_year_and_spans_to_the_last() {
+    for (text, first, last) in [
+        (
+            "fought side by side in the 1950-53 Korean war",
+            "1950",
+            "1953-12-31",
+        ),
+        ("during his 1973-1990 regime", "1973", "1990-12-31"),
+        ("the 1999-00 season", "1999", "2000-12-31"),
+    ] {
+        let got = tag(text, date("2017-11-12"));
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!(got[0].value, first, "{text}");
+        assert_eq!(
+            got[0].earliest,
+            Some(date(&format!("{first}-01-01"))),
+            "{text}"
+        );
+        assert_eq!(got[0].latest, Some(date(last)), "{text}");
+    }
+    // Not a range: a score, or a second year before the first.
+    let got = tag("in 1995-3 and in 1990-1989", date("2017-11-12"));
+    assert!(got.iter().all(|t| t
+        .latest
+        .is_some_and(|l| l.year() == t.earliest.unwrap().year())));
 }
 
 #[test]
