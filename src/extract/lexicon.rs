@@ -97,6 +97,11 @@ impl Lists {
         self.bits.get(name).copied().unwrap_or(0)
     }
 
+    /// Whether `word` (lower case) is in any list.
+    pub(crate) fn listed(&self, word: &str) -> bool {
+        self.masks.contains_key(word)
+    }
+
     /// Whether `word` (lower case) is in the list of `bit`.
     pub(crate) fn has_bit(&self, bit: u128, word: &str) -> bool {
         self.masks.get(word).is_some_and(|m| m & bit != 0)
