@@ -543,10 +543,20 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
                 break;
             }
         }
-        let Some(end) = last_head else {
+        let Some(mut end) = last_head else {
             i = k.max(i + 1);
             continue;
         };
+        // "the Supreme Islamic Council of Somalia (SICS)", "the African Party
+        // for the Independence of Guinea and Cape Verde (PAIGC)": an acronym
+        // whose letters are the run's initials closes the name past its
+        // head, over the countries inside it.
+        if k > end
+            && spelled_by_acronym(text, sent, i, k)
+            && !ents.iter().any(|e| e.t0 <= i && e.t1 >= k)
+        {
+            end = k;
+        }
         // A lone head word ("Council", "Party") is no name.
         if end - i < 2 {
             i = end;
@@ -650,6 +660,24 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
 /// An all-capitals word of two to six letters that is no common
 /// abbreviation ("FICCI", "ISAF"; not "TV", "AM"), in running text (not
 /// an all-capitals heading).
+/// Does "(ACRONYM)" right after `i..k` spell the run's capitalised words:
+/// every letter an initial of one, the first letter the first or second
+/// word's (PAIGC is the Portuguese order of the African Party's words)?
+fn spelled_by_acronym(text: &str, sent: &Sent, i: usize, k: usize) -> bool {
+    if !(sent.lower(k) == "(" && sent.lower(k + 2) == ")" && acronym(text, sent, k + 1)) {
+        return false;
+    }
+    let initials: Vec<char> = (i..k)
+        .filter(|&j| cap_word(sent, j))
+        .filter_map(|j| sent.lower(j).chars().next())
+        .collect();
+    let acr: Vec<char> = sent.lower(k + 1).chars().collect();
+    acr.len() >= 3
+        && acr.len() <= initials.len()
+        && initials.iter().take(2).any(|&c| c == acr[0])
+        && acr.iter().all(|c| initials.contains(c))
+}
+
 fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
     let upper = |k: usize| {
         sent.toks.get(k).is_some_and(|t| {
