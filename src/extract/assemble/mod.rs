@@ -42,6 +42,8 @@ pub(crate) fn sentences(
     // The story's own day: the first the narrative settled on.
     let mut lede: Option<DateWindow> = None;
     let mut series: Option<EntityRef> = None;
+    // The day the last sentence's speaker spoke on, if it named one.
+    let mut said: Option<DateWindow> = None;
     for sent in &doc.sents {
         let s_names = sentence_names(names, sent);
         let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
@@ -74,6 +76,7 @@ pub(crate) fn sentences(
             // `keep_and_promote`), and the story's day would not make it news.
             found.retain(|m| m.kind.family() == "consult" || specific(m));
             summit_series(sent, &mut found, &mut series, ctx);
+            remarks_time(sent, &tx, &mut found, said.as_ref());
             narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
@@ -94,6 +97,11 @@ pub(crate) fn sentences(
         }
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
         refs_update(sent, &ents, speaker, &mut disc);
+        said = frames
+            .iter()
+            .filter_map(|f| f.date)
+            .filter_map(|i| attributes::window_of(&tx[i].timex))
+            .find(|w| w.days() == 1);
     }
     give_recipients(&mut mentions, &countries);
     (mentions, pending)
@@ -321,6 +329,39 @@ fn narrative_time(
             lede.clone_from(&day);
         }
         *focus = day;
+    }
+}
+
+/// "Chinese Defense Minister Liang Guanglie said on Wednesday ... Liang
+/// made the remarks in his talks with Kolev": the sentence that places the
+/// remarks names the meeting they were made at, on the day the sentence
+/// before said they were made (49 such sentences in the wire stories).
+fn remarks_time(sent: &Sent, tx: &[TimexTok], found: &mut [Mention], said: Option<&DateWindow>) {
+    // "made the comments Tuesday at a meeting": the sentence's own date
+    // rules.
+    let Some(day) = said.filter(|_| tx.is_empty()) else {
+        return;
+    };
+    let Some(r) = (1..sent.toks.len()).find(|&k| {
+        is!("remark_nouns", sent.lower(k))
+            && (sent.lower(k - 1) == "made" || k >= 2 && sent.lower(k - 2) == "made")
+    }) else {
+        return;
+    };
+    // "made the comment after attending the APEC summit": an event the
+    // remarks are ordered against is not on their day.
+    let ordered = |m: &Mention| {
+        sent.token_at(m.evidence[0].start)
+            .is_some_and(|t| (r..t).any(|k| is!("before_after_words", sent.lower(k))))
+    };
+    for m in found
+        .iter_mut()
+        .filter(|m| m.date.is_none() && m.status == Status::Occurred)
+        .filter(|m| !ordered(m))
+    {
+        let mut d = day.clone();
+        d.method = crate::model::DateMethod::RelativeToDate;
+        m.date = Some(d);
     }
 }
 
