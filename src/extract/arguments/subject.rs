@@ -111,6 +111,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
+                || supporters_of(sent, e.np0, start)
                 || !e.people
                     && e.kind != EntKind::Demonym
                     && is!("force_nouns", sent.lower(e.np1 - 1))
@@ -155,6 +156,26 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .collect();
     out.extend(leads);
     Some(out)
+}
+
+/// "Supporters of the Palestinian ruling party Hamas clashed", "Members of
+/// Hamas attacked": the side's own people opening the clause make the side
+/// the subject.
+fn supporters_of(sent: &Sent, np0: usize, start: usize) -> bool {
+    let mut k = np0;
+    if k > start && sent.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    k >= start + 2
+        && sent.lower(k - 1) == "of"
+        && is!("side_members", sent.lower(k - 2))
+        && (start..k - 2).all(|j| {
+            sent.toks[j].kind == TokKind::Number
+                || matches!(
+                    sent.lower(j),
+                    "the" | "some" | "several" | "hundreds" | "thousands"
+                )
+        })
 }
 
 /// "Hundreds of ISAF troops launched", "some of the rebels attacked": a

@@ -289,6 +289,7 @@ pub(crate) fn find(
             ents[k].np0 = np0;
         }
     }
+    names::described_organisations(text, sent, disc, &mut ents);
     mark_positions(sent, &mut ents);
     demonym_appositions(sent, &mut ents);
     // The dateline's place and agency are no parties; an agency is a

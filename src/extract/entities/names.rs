@@ -777,6 +777,75 @@ pub(super) fn apposition_people(
     }
 }
 
+/// "the Lebanese militant group Hezbollah", "Russian gas giant Gazprom",
+/// "Chinese tech giant Huawei": a country adjective and a common noun that
+/// says what kind of body follows ([body_descriptors]) describe the name
+/// after them, which is the party; the country is only its modifier. A
+/// capitalised run there that nothing named becomes an organisation.
+/// Called on entities in text order.
+pub(super) fn described_organisations(
+    text: &str,
+    sent: &Sent,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+) {
+    let n = sent.toks.len();
+    for x in 0..ents.len() {
+        let d = &ents[x];
+        if d.kind != EntKind::Demonym || d.modifier || d.people {
+            continue;
+        }
+        // The descriptor: one to four lower-case words, the last a body noun.
+        let mut k = d.t1;
+        while k < n && k < d.t1 + 4 && is_word(sent, k) && !sent.toks[k].cap {
+            k += 1;
+        }
+        if k == d.t1 || !is!("body_descriptors", sent.lower(k - 1)) || !cap_word(sent, k) {
+            continue;
+        }
+        let (np0, name_at) = (d.np0, k);
+        if let Some(b) = ents.iter().position(|e| {
+            e.t0 == name_at
+                && e.kind == EntKind::Name
+                && matches!(
+                    e.ent.etype,
+                    EntityType::Organisation | EntityType::ArmedGroup
+                )
+        }) {
+            ents[x].modifier = true;
+            ents[b].np0 = np0;
+            continue;
+        }
+        if covered(ents, name_at)
+            || is!("not_names", sent.lower(name_at))
+            || crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(name_at))
+        {
+            continue;
+        }
+        // "Standard & Poor's", "The Nation": a short capitalised run.
+        let mut end = name_at + 1;
+        while end < n
+            && end < name_at + 4
+            && (cap_word(sent, end) || sent.lower(end) == "&" && cap_word(sent, end + 1))
+            && !covered(ents, end)
+        {
+            end += 1;
+        }
+        let label = sent.span_text(text, name_at, end).to_string();
+        let ent = disc
+            .orgs
+            .get(&label.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| minted(&label, EntityType::Organisation, None, false));
+        disc.orgs.insert(label.to_lowercase(), ent.clone());
+        ents[x].modifier = true;
+        let mut e = Ent::new(name_at, end, ent, EntKind::Name);
+        e.np0 = np0;
+        ents.push(e);
+    }
+    ents.sort_by_key(|e| (e.np0, e.t0));
+}
+
 /// A capitalised run after "in", "at" or "near" that nothing else named:
 /// a place ("in Gjirokaster", "at Raghadan Palace").
 pub(super) fn unknown_places(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
