@@ -5,8 +5,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use super::arguments::{self, Args, Scope};
 use super::attributes;
 use super::clauses::{self, Frame, TimexTok};
@@ -22,7 +20,9 @@ use crate::timex::Timex;
 mod article;
 mod parties;
 mod speech;
+mod time;
 use parties::*;
+use time::{date_heading, narrative_time, remarks_time};
 
 pub(crate) use article::finish_article;
 use article::specific;
@@ -105,21 +105,6 @@ pub(crate) fn sentences(
     }
     give_recipients(&mut mentions, &countries);
     (mentions, pending)
-}
-
-/// "-- November 1986" over a paragraph of a chronology: a line that is
-/// only a date dates what follows it, until the next such line.
-fn date_heading(sent: &Sent, tx: &[TimexTok], focus: &mut Option<DateWindow>) {
-    let only_a_date = !tx.is_empty()
-        && (sent.body..sent.toks.len()).all(|k| {
-            sent.toks[k].kind == crate::extract::text::TokKind::Punct
-                || tx.iter().any(|t| t.t0 <= k && k < t.t1)
-        });
-    if only_a_date {
-        if let Some(w) = tx.iter().find_map(|t| attributes::window_of(&t.timex)) {
-            *focus = Some(w);
-        }
-    }
 }
 
 /// Where a mention is told: its words and its sentence.
@@ -254,114 +239,6 @@ fn see_pair(m: &Mention, disc: &mut Discourse) {
         .collect();
     if m.kind.family() == "consult" && people.len() == 2 {
         disc.saw_pair(people[0], people[1]);
-    }
-}
-
-/// News tells a story in order: a past event in a sentence that names no
-/// time happened at the time the story last named for such an event ("on
-/// Wednesday, militants killed ... A volunteer was killed by four
-/// militants"). Only days of the week before publication carry over, and
-/// any sentence naming a time, or telling background in the pluperfect,
-/// ends the carry.
-fn narrative_time(
-    sent: &Sent,
-    tx: &[TimexTok],
-    found: &mut [Mention],
-    (focus, lede): (&mut Option<DateWindow>, &mut Option<DateWindow>),
-    reference: Option<NaiveDate>,
-) {
-    let dated_here = tx.iter().any(|t| attributes::window_of(&t.timex).is_some());
-    let pluperfect = (0..sent.toks.len()).any(|k| {
-        sent.lower(k) == "had"
-            && sent
-                .toks
-                .get(k + 1)
-                .is_some_and(|t| t.lower.ends_with("ed") || t.lower == "been")
-    });
-    if !dated_here && !pluperfect {
-        // A quotation told in first person ("we call upon the United
-        // Nations") is the words of the story's speaker, on the story's
-        // day, not on the day of the background told just before it.
-        // ("US" lower-cased is no "us".)
-        let first_person = (0..sent.toks.len()).any(|k| {
-            sent.in_quote(k)
-                && (matches!(sent.lower(k), "we" | "i" | "our")
-                    || sent.lower(k) == "us" && !sent.toks[k].cap)
-        });
-        let quoted = |m: &Mention| {
-            first_person
-                && sent
-                    .token_at(m.evidence[0].start)
-                    .is_some_and(|k| sent.in_quote(k))
-        };
-        if let Some(f) = focus.as_ref() {
-            for m in found.iter_mut() {
-                if m.date.is_none() && matches!(m.status, Status::Occurred | Status::Claimed) {
-                    let f = if quoted(m) {
-                        lede.as_ref().unwrap_or(f)
-                    } else {
-                        f
-                    };
-                    let mut d = f.clone();
-                    d.method = crate::model::DateMethod::RelativeToDate;
-                    m.date = Some(d);
-                }
-            }
-        }
-        return;
-    }
-    if pluperfect {
-        *focus = None;
-        return;
-    }
-    // A sentence that dates only background ("after the July 1 handover")
-    // leaves the story's day as it was.
-    let day = found
-        .iter()
-        .filter(|m| matches!(m.status, Status::Occurred | Status::Claimed))
-        .filter_map(|m| m.date.clone())
-        .find(|d| {
-            d.days() == 1
-                && reference.is_some_and(|r| d.earliest <= r && (r - d.earliest).num_days() <= 7)
-        });
-    if day.is_some() {
-        if lede.is_none() {
-            lede.clone_from(&day);
-        }
-        *focus = day;
-    }
-}
-
-/// "Chinese Defense Minister Liang Guanglie said on Wednesday ... Liang
-/// made the remarks in his talks with Kolev": the sentence that places the
-/// remarks names the meeting they were made at, on the day the sentence
-/// before said they were made (49 such sentences in the wire stories).
-fn remarks_time(sent: &Sent, tx: &[TimexTok], found: &mut [Mention], said: Option<&DateWindow>) {
-    // "made the comments Tuesday at a meeting": the sentence's own date
-    // rules.
-    let Some(day) = said.filter(|_| tx.is_empty()) else {
-        return;
-    };
-    let Some(r) = (1..sent.toks.len()).find(|&k| {
-        is!("remark_nouns", sent.lower(k))
-            && (sent.lower(k - 1) == "made" || k >= 2 && sent.lower(k - 2) == "made")
-    }) else {
-        return;
-    };
-    // "made the comment after attending the APEC summit": an event the
-    // remarks are ordered against is not on their day.
-    let ordered = |m: &Mention| {
-        sent.token_at(m.evidence[0].start)
-            .is_some_and(|t| (r..t).any(|k| is!("before_after_words", sent.lower(k))))
-    };
-    for m in found
-        .iter_mut()
-        .filter(|m| m.date.is_none() && m.status == Status::Occurred)
-        .filter(|m| !ordered(m))
-    {
-        let mut d = day.clone();
-        d.method = crate::model::DateMethod::RelativeToDate;
-        m.date = Some(d);
     }
 }
 
