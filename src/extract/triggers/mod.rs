@@ -392,6 +392,15 @@ fn compound_participle(sent: &Sent, t0: usize) -> bool {
 /// attacks"), a series ("a string of attacks"), an adjective ("meeting
 /// room"), a habit ("has been meeting"), a bare generic noun.
 fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    word_in_use(sent, ents, t0, t1, rule)
+        && no_topic_or_cause(sent, ents, t0, t1, rule)
+        && one_occasion(sent, ents, t0, t1, rule)
+}
+
+/// The word's use in its phrase: an adjective ("the visiting minister",
+/// "the accused soldiers", "armed forces"), a setting ("amid calls for"), a
+/// legal appeal, a compound, a series, a name, what is kept from happening.
+fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let prev = |k: usize| prev_of(sent, t0, k);
     let next = sent.lower(t1);
     if rule.pos == Pos::Verb && compound_participle(sent, t0) {
@@ -556,6 +565,14 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             return false;
         }
     }
+    true
+}
+
+/// What the event is about or caused by rather than an event: a topic
+/// ("concerns over attacks"), a summary ("repeated threats"), a stance
+/// ("is committed to"), words without force, deaths with no attacker.
+fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let prev = |k: usize| prev_of(sent, t0, k);
     // "talks on trade" is fine; "concerns over attacks", "brief Zelenskiy
     // on the Russia talks" are topics.
     {
@@ -650,6 +667,15 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
             return false;
         }
     }
+    true
+}
+
+/// One occasion, not a habit ("has repeatedly called for"), not a
+/// modifier ("meeting room"), not a bare generic noun with no party
+/// beside it.
+fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let next = sent.lower(t1);
     // Ongoing or habitual: "have been fighting", "have been escalating
     // their war with massive attacks".
     if prev(1) == "been" && sent.lower(t0).ends_with("ing") {
