@@ -393,16 +393,15 @@ fn compound_participle(sent: &Sent, t0: usize) -> bool {
 /// room"), a habit ("has been meeting"), a bare generic noun.
 fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     word_in_use(sent, ents, t0, t1, rule)
+        && word_shape(sent, ents, t0, t1, rule)
         && no_topic_or_cause(sent, ents, t0, t1, rule)
         && one_occasion(sent, ents, t0, t1, rule)
 }
 
 /// The word's use in its phrase: an adjective ("the visiting minister",
-/// "the accused soldiers", "armed forces"), a setting ("amid calls for"), a
-/// legal appeal, a compound, a series, a name, what is kept from happening.
+/// "the accused soldiers"), a setting ("amid calls for"), a legal appeal.
 fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let prev = |k: usize| prev_of(sent, t0, k);
-    let next = sent.lower(t1);
     if rule.pos == Pos::Verb && compound_participle(sent, t0) {
         return false;
     }
@@ -485,6 +484,15 @@ fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRu
     {
         return false;
     }
+    true
+}
+
+/// The word's shape in its phrase: half of a compound adjective, a
+/// series, "such" or "no" before it, a state ("under threat"), part of a
+/// name, what is kept from happening, the adjectives "brief" and "armed".
+fn word_shape(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let next = sent.lower(t1);
     // "Thailand's insurgency-torn south", "a war-ravaged town": the noun
     // is the first half of an adjective.
     if next == "-" && {
