@@ -199,13 +199,15 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
             .iter()
             .find(|x| x.np0 == b)
             .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
+        // "Abe and visiting South Korean Foreign Minister Ban Ki-moon": an
+        // adjective of the next conjunct's standing ([conjunct_adjectives]).
         !gap.is_empty()
-            && gap.len() <= 3
+            && gap.len() <= 4
             && gap.iter().all(|w| {
                 matches!(
                     *w,
                     "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
-                )
+                ) || is!("conjunct_adjectives", w)
             })
             && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
     };
