@@ -30,6 +30,11 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         {
             strike_sense(sent, t0, t1, rule)
         }
+        // "two days after taking up the post", "took office": a post taken,
+        // not a place seized.
+        EventKind::Attack if matches!(w, "take" | "takes" | "taking" | "took" | "taken") => {
+            matches!(next(1), "up" | "office")
+        }
         // "a colliery gas blast", "a coal mine explosion": an accident (not
         // "a chemical attack": only a blast or an explosion).
         EventKind::Attack
