@@ -657,9 +657,6 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
     }
 }
 
-/// An all-capitals word of two to six letters that is no common
-/// abbreviation ("FICCI", "ISAF"; not "TV", "AM"), in running text (not
-/// an all-capitals heading).
 /// Does "(ACRONYM)" right after `i..k` spell the run's capitalised words:
 /// every letter an initial of one, the first letter the first or second
 /// word's (PAIGC is the Portuguese order of the African Party's words)?
@@ -678,6 +675,9 @@ fn spelled_by_acronym(text: &str, sent: &Sent, i: usize, k: usize) -> bool {
         && acr.iter().all(|c| initials.contains(c))
 }
 
+/// An all-capitals word of two to six letters that is no common
+/// abbreviation ("FICCI", "ISAF"; not "TV", "AM"), in running text (not
+/// an all-capitals heading).
 fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
     let upper = |k: usize| {
         sent.toks.get(k).is_some_and(|t| {
