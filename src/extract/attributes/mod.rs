@@ -284,10 +284,6 @@ pub(crate) fn owners(
                 })
                 && x.t0 <= sent.body + 8;
             let own_clause = in_own_clause(sent, breaks, x);
-            // "(PAIGC) which Vieira dismissed from government on October 28
-            // reiterated its charges": a relative clause ends, with or
-            // without a comma, before the verb its antecedent governs.
-            let relative = own_clause && relative_clause(sent, breaks, x);
             let right = heads
                 .iter()
                 .filter(|(s0, _, _)| {
@@ -295,15 +291,13 @@ pub(crate) fn owners(
                         && (*s0 - x.t1 <= 6 || opener)
                         && !blocked(x.t1, *s0, !opener)
                         && !(own_clause && (x.t1..*s0).any(|k| sent.lower(k) == ","))
-                        && !relative
                 })
                 .min_by_key(|(s0, _, _)| *s0)
                 .map(|h| h.2);
             // A date of a clause with its own verb that no event claims
             // is that verb's, for no event to borrow.
-            left.or(right).or_else(|| {
-                (own_clause && (sent.lower(x.t1) == "," || relative)).then_some(Owner::Verb)
-            })
+            left.or(right)
+                .or_else(|| (own_clause && sent.lower(x.t1) == ",").then_some(Owner::Verb))
         })
         .collect()
 }
@@ -732,20 +726,6 @@ fn in_own_clause(sent: &Sent, breaks: &[bool], x: &TimexTok) -> bool {
                 || matches!(w, "happened" | "occurred")
                 || w == "took" && sent.lower(k + 1) == "place";
             past_form(w) && !occurrence && !sent.toks[k].cap
-        })
-}
-
-/// Is the date expression inside a relative clause ("which", "who",
-/// "whom" the last clause break before it, and no comma since: "who made
-/// the accusations, sparked a rebellion last month" is the main clause
-/// again)?
-fn relative_clause(sent: &Sent, breaks: &[bool], x: &TimexTok) -> bool {
-    (sent.body..x.t0)
-        .rev()
-        .find(|&k| breaks[k])
-        .is_some_and(|b| {
-            matches!(sent.lower(b), "which" | "who" | "whom")
-                && (b..x.t0).all(|k| sent.lower(k) != ",")
         })
 }
 
