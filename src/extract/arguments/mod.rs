@@ -193,6 +193,12 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
         .collect();
     // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
     // Russia, Trump said").
+    // "and visiting South Korean Foreign Minister Ban": the adjective is a
+    // titled person's ("Biden and former Trump officials" is no list).
+    let titled_person = |b: usize| {
+        ents.iter()
+            .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 < x.t0)
+    };
     let joins = |a: usize, b: usize| {
         let gap: Vec<&str> = (a..b).map(|k| sent.lower(k)).collect();
         let list_goes_on = ents
@@ -207,7 +213,7 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
                 matches!(
                     *w,
                     "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
-                ) || is!("conjunct_adjectives", w)
+                ) || is!("conjunct_adjectives", w) && titled_person(b)
             })
             && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
     };

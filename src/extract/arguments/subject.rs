@@ -111,7 +111,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
-                || supporters_of(sent, e.np0, start)
+                || supporters_of(sent, e.np0, start) && !e.is_person()
                 || !e.people
                     && e.kind != EntKind::Demonym
                     && is!("force_nouns", sent.lower(e.np1 - 1))

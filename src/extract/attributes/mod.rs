@@ -422,7 +422,7 @@ pub(crate) fn date(
         window_of(&timexes[i].timex).is_some()
             && timexes[i].timex.granularity != crate::timex::Granularity::Century
     };
-    if let Some(day) = offset_day(sent, timexes, t) {
+    if let Some(day) = offset_day(sent, timexes, owners, t) {
         return Some(day);
     }
     let owned = (0..timexes.len())
@@ -469,7 +469,12 @@ pub(crate) fn date(
 /// that far from the day of the clause the phrase hangs on (90 such
 /// phrases in the wire stories). Only a day named before the phrase
 /// counts, and only with no comma between the phrase and the trigger.
-fn offset_day(sent: &Sent, timexes: &[TimexTok], t: &Trigger) -> Option<DateWindow> {
+fn offset_day(
+    sent: &Sent,
+    timexes: &[TimexTok],
+    owners: &[Option<Owner>],
+    t: &Trigger,
+) -> Option<DateWindow> {
     let p = (t.t0.saturating_sub(12)..t.t0)
         .rev()
         .find(|&k| matches!(sent.lower(k), "after" | "before"))?;
@@ -498,15 +503,27 @@ fn offset_day(sent: &Sent, timexes: &[TimexTok], t: &Trigger) -> Option<DateWind
         "six" => 6,
         w => w.parse().ok().filter(|n| (1..=60).contains(n))?,
     };
-    // The day named before the phrase (the phrase's own "three days" is
-    // the offset, not a date).
+    // A date the phrase states itself wins ("three days after Hamas
+    // attacked Israel on October 7").
     let start = p - 2;
-    let main = timexes
-        .iter()
+    let phrase_end = (t.t1..sent.toks.len())
+        .find(|&k| matches!(sent.lower(k), "," | ";" | "."))
+        .unwrap_or(sent.toks.len());
+    if timexes.iter().any(|x| x.t0 > p && x.t0 < phrase_end) {
+        return None;
+    }
+    // The day named before the phrase, of an event, not of a report ("Israel
+    // said on Sunday it had struck Gaza, three days after Hamas fired").
+    let main = (0..timexes.len())
         .rev()
-        .filter(|x| x.t1 <= start)
-        .filter_map(|x| window_of(&x.timex))
+        .filter(|&i| timexes[i].t1 <= start && !matches!(owners[i], Some(Owner::Frame(_))))
+        .filter_map(|i| window_of(&timexes[i].timex))
         .find(|w| w.days() == 1)?;
+    if (0..timexes.len())
+        .any(|i| timexes[i].t1 <= start && matches!(owners[i], Some(Owner::Frame(_))))
+    {
+        return None;
+    }
     let days = count * per * if sent.lower(p) == "after" { -1 } else { 1 };
     let day = main.earliest + chrono::Duration::days(days);
     Some(DateWindow {

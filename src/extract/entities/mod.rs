@@ -116,9 +116,6 @@ pub(crate) struct Discourse {
     pub(crate) orgs: HashMap<String, EntityRef>,
     /// The person last in subject position: the referent of "he"/"she".
     pub(crate) last_person: Option<EntityRef>,
-    /// The people of the last sentence that named any, in order: "he"
-    /// after "Dianne Feinstein met John Kennedy" is Kennedy.
-    pub(crate) last_people: Vec<EntityRef>,
     /// The last plural subject (a group, a country): "they".
     pub(crate) last_plural: Option<EntityRef>,
     /// The last speaker: "I" in a quote without attribution.
@@ -190,7 +187,6 @@ pub(crate) fn first_names(gaz: &Gazetteer) -> HashSet<String> {
     // A given name that names something else, or that a word list claims,
     // would make "Denver Nuggets", "Asia Pacific" or "Sunni Arabs" a person.
     let census = census_names()
-        .map(|(w, _)| w)
         .filter(|w| !super::lexicon::LISTS.listed(w))
         .filter(|w| {
             let mut name = w.to_string();
@@ -209,40 +205,11 @@ pub(crate) fn first_names(gaz: &Gazetteer) -> HashSet<String> {
         .collect()
 }
 
-/// The given names of `data/first_names.txt`, each with the sex the census
-/// gives it alone ('f', 'm'), if any.
-fn census_names() -> impl Iterator<Item = (&'static str, Option<char>)> {
+/// The given names of `data/first_names.txt`.
+fn census_names() -> impl Iterator<Item = &'static str> {
     include_str!("../data/first_names.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| match l.split_once('\t') {
-            Some((w, sex)) => (w, sex.chars().next()),
-            None => (l, None),
-        })
-}
-
-static SEXES: std::sync::LazyLock<HashMap<&'static str, char>> = std::sync::LazyLock::new(|| {
-    census_names()
-        .filter_map(|(w, sex)| sex.map(|s| (w, s)))
-        .collect()
-});
-
-/// Whether a person's label opens with a given name the census gives to
-/// the other sex only: "he" passes over "Dianne Feinstein", "she" over
-/// "Scott Morrison".
-pub(crate) fn named_as_other_sex(label: &str, female_pronoun: bool) -> bool {
-    census_sex(label).is_some_and(|s| s == if female_pronoun { 'm' } else { 'f' })
-}
-
-/// Whether a person's label opens with a given name the census gives to
-/// the pronoun's sex alone.
-pub(crate) fn named_as_sex(label: &str, female_pronoun: bool) -> bool {
-    census_sex(label).is_some_and(|s| s == if female_pronoun { 'f' } else { 'm' })
-}
-
-fn census_sex(label: &str) -> Option<char> {
-    let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
-    SEXES.get(first.as_str()).copied()
 }
 
 /// The entities of one sentence. `names` are the gazetteer matches inside

@@ -804,6 +804,9 @@ pub(super) fn described_organisations(
             continue;
         }
         let (np0, name_at) = (d.np0, k);
+        let country = d.ent.anchor.clone();
+        // "the Indian opposition party Congress": a name the gazetteer
+        // gives another country ("U.S. Congress") is not the one described.
         if let Some(b) = ents.iter().position(|e| {
             e.t0 == name_at
                 && e.kind == EntKind::Name
@@ -812,6 +815,10 @@ pub(super) fn described_organisations(
                     EntityType::Organisation | EntityType::ArmedGroup
                 )
         }) {
+            let own = &ents[b].ent;
+            if own.anchor != own.iri && own.anchor != country {
+                continue;
+            }
             ents[x].modifier = true;
             ents[b].np0 = np0;
             continue;
@@ -822,7 +829,9 @@ pub(super) fn described_organisations(
         {
             continue;
         }
-        // "Standard & Poor's", "The Nation": a short capitalised run.
+        // "Standard & Poor's", "The Nation": a short capitalised run; one
+        // that runs into a known name ("United Russia", "Alternative for
+        // Germany") is a name of its own this reading would cut short.
         let mut end = name_at + 1;
         while end < n
             && end < name_at + 4
@@ -830,6 +839,11 @@ pub(super) fn described_organisations(
             && !covered(ents, end)
         {
             end += 1;
+        }
+        let runs_on = covered(ents, end)
+            || matches!(sent.lower(end), "for" | "of") && cap_word(sent, end + 1);
+        if runs_on {
+            continue;
         }
         let label = sent.span_text(text, name_at, end).to_string();
         let ent = disc

@@ -592,10 +592,10 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             disc.last_speaker.clone()
         } else if is!("pronouns_person", w) && !in_quote {
             // "she" passes over a known man, "he" over a known woman.
-            let female = matches!(w, "she" | "her");
-            let other = if female { &disc.male } else { &disc.female };
-            let other_sex = |p: &crate::model::EntityRef| {
-                other.contains(&p.iri) || super::named_as_other_sex(&p.label, female)
+            let other = if matches!(w, "she" | "her") {
+                &disc.male
+            } else {
+                &disc.female
             };
             let local = (w == "him")
                 .then(|| local_subject(sent, ents, &add, i))
@@ -609,7 +609,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                         && (!e.modifier || sent.lower(e.t1) == "'s")
                         && e.t1 <= i
                         && !sent.in_quote(e.t0)
-                        && !other_sex(&e.ent)
+                        && !other.contains(&e.ent.iri)
                         && not_local(&e.ent)
                 })
                 .min_by_key(|e| (e.t0, e.modifier))
@@ -617,16 +617,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 .or_else(|| {
                     disc.last_person
                         .clone()
-                        .filter(|p| !other_sex(p) && not_local(p))
-                        // The subject was of the other sex: another person
-                        // of the last sentence whose given name says the
-                        // pronoun's.
-                        .or_else(|| {
-                            disc.last_people
-                                .iter()
-                                .find(|p| super::named_as_sex(&p.label, female) && not_local(p))
-                                .cloned()
-                        })
+                        .filter(|p| !other.contains(&p.iri) && not_local(p))
                 })
         } else if is!("pronouns_it", w) && !in_quote {
             // "France said it was sending": the nearest actor before, in
@@ -728,10 +719,6 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
         .or_else(|| free().find(|e| e.is_person()));
     if let Some(s) = subject {
         disc.last_person = Some(s.ent.clone());
-        disc.last_people = free()
-            .filter(|e| e.is_person() && e.kind != EntKind::Pronoun)
-            .map(|e| e.ent.clone())
-            .collect();
     }
     if let Some(s) = speaker
         .filter(|s| !s.is_person())

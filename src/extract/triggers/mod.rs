@@ -265,10 +265,12 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
     if rule.pos == Pos::Noun || t1 - t0 > 1 || t0 == 0 || past {
         return rule.pos;
     }
-    // "the APEC Economic Leaders' Meeting", "the APEC Ministerial Meeting":
-    // a capitalised meeting word inside a name is the name's noun (a
-    // capitalised "Tour" is a sports circuit: "30 Japan Tour titles").
-    let in_name = |k: usize| sent.toks[k].cap || sent.lower(k) == "'";
+    // "the APEC Economic Leaders' Meeting": a capitalised meeting word after
+    // "Leaders" or an apostrophe is the name's noun. Not other named
+    // meetings: as a verb, "will attend the APEC Ministerial Meeting" keeps
+    // its attendees, which the one-sided noun would lose; nor visits ("30
+    // Japan Tour titles" is golf).
+    let in_name = |k: usize| sent.lower(k) == "'" || sent.lower(k) == "leaders";
     if rule.kind.family() == "consult"
         && rule.kind != EventKind::Visit
         && t0 > sent.body
