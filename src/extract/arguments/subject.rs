@@ -162,35 +162,43 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
 /// Hamas attacked": the side's own people opening the clause make the side
 /// the subject.
 fn supporters_of(sent: &Sent, np0: usize, start: usize) -> bool {
-    let mut k = np0;
-    if k > start && sent.lower(k - 1) == "the" {
-        k -= 1;
-    }
-    k >= start + 2
-        && sent.lower(k - 1) == "of"
-        && is!("side_members", sent.lower(k - 2))
-        && (start..k - 2).all(|j| {
-            sent.toks[j].kind == TokKind::Number
-                || matches!(
-                    sent.lower(j),
-                    "the" | "some" | "several" | "hundreds" | "thousands"
-                )
-        })
+    opens_with_of(
+        sent,
+        np0,
+        start,
+        |w| is!("side_members", w),
+        &["hundreds", "thousands"],
+    )
 }
 
 /// "Hundreds of ISAF troops launched", "some of the rebels attacked": a
 /// count of the phrase at the clause's start, so the phrase is the subject.
 pub(super) fn counted(sent: &Sent, np0: usize, start: usize) -> bool {
+    opens_with_of(sent, np0, start, |w| is!("quantity_heads", w), &["about"])
+}
+
+/// Does the clause from `start` open with "[number|the|some|several|extra]
+/// HEAD of (the)" right before the phrase at `np0`, HEAD a word `head`
+/// accepts?
+fn opens_with_of(
+    sent: &Sent,
+    np0: usize,
+    start: usize,
+    head: impl Fn(&str) -> bool,
+    extra: &[&str],
+) -> bool {
     let mut k = np0;
     if k > start && sent.lower(k - 1) == "the" {
         k -= 1;
     }
     k >= start + 2
         && sent.lower(k - 1) == "of"
-        && is!("quantity_heads", sent.lower(k - 2))
+        && head(sent.lower(k - 2))
         && (start..k - 2).all(|j| {
+            let w = sent.lower(j);
             sent.toks[j].kind == TokKind::Number
-                || matches!(sent.lower(j), "the" | "some" | "about" | "several")
+                || matches!(w, "the" | "some" | "several")
+                || extra.contains(&w)
         })
 }
 
