@@ -468,7 +468,8 @@ pub(crate) fn date(
 /// planned summit": an event inside "N days (or a week) after/before" is
 /// that far from the day of the clause the phrase hangs on (90 such
 /// phrases in the wire stories). Only a day named before the phrase
-/// counts, and only with no comma between the phrase and the trigger.
+/// counts, with no comma between the phrase and the trigger, no date of
+/// the phrase's own, and no report dated before it.
 fn offset_day(
     sent: &Sent,
     timexes: &[TimexTok],
@@ -512,18 +513,21 @@ fn offset_day(
     if timexes.iter().any(|x| x.t0 > p && x.t0 < phrase_end) {
         return None;
     }
-    // The day named before the phrase, of an event, not of a report ("Israel
-    // said on Sunday it had struck Gaza, three days after Hamas fired").
-    let main = (0..timexes.len())
-        .rev()
-        .filter(|&i| timexes[i].t1 <= start && !matches!(owners[i], Some(Owner::Frame(_))))
-        .filter_map(|i| window_of(&timexes[i].timex))
-        .find(|w| w.days() == 1)?;
+    // The day named before the phrase, of an event: none counts when a
+    // report is dated there ("Israel said on Sunday it had struck Gaza,
+    // three days after Hamas fired").
+    let before = |i: &usize| timexes[*i].t1 <= start;
     if (0..timexes.len())
-        .any(|i| timexes[i].t1 <= start && matches!(owners[i], Some(Owner::Frame(_))))
+        .filter(before)
+        .any(|i| matches!(owners[i], Some(Owner::Frame(_))))
     {
         return None;
     }
+    let main = (0..timexes.len())
+        .rev()
+        .filter(before)
+        .filter_map(|i| window_of(&timexes[i].timex))
+        .find(|w| w.days() == 1)?;
     let days = count * per * if sent.lower(p) == "after" { -1 } else { 1 };
     let day = main.earliest + chrono::Duration::days(days);
     Some(DateWindow {
