@@ -193,8 +193,9 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
         .collect();
     // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
     // Russia, Trump said").
-    // "and visiting South Korean Foreign Minister Ban": the adjective is a
-    // titled person's ("Biden and former Trump officials" is no list).
+    // "and visiting South Korean Foreign Minister Ban": a word of standing
+    // ([conjunct_adjectives]) may open the next conjunct when it is a titled
+    // person's ("Biden and former Trump officials" is no list).
     let titled_person = |b: usize| {
         ents.iter()
             .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 < x.t0)
@@ -205,8 +206,6 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
             .iter()
             .find(|x| x.np0 == b)
             .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
-        // "Abe and visiting South Korean Foreign Minister Ban Ki-moon": an
-        // adjective of the next conjunct's standing ([conjunct_adjectives]).
         !gap.is_empty()
             && gap.len() <= 4
             && gap.iter().all(|w| {

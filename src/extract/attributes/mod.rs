@@ -495,15 +495,11 @@ fn offset_day(
         "week" | "weeks" => 7,
         _ => return None,
     };
-    let count: i64 = match sent.lower(p - 2) {
-        "a" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        w => w.parse().ok().filter(|n| (1..=60).contains(n))?,
-    };
+    let w = sent.lower(p - 2);
+    let count: i64 = crate::timex::lexicon::small_number(w)
+        .map(i64::from)
+        .or_else(|| w.parse().ok())
+        .filter(|n| (1..=60).contains(n))?;
     // A date the phrase states itself wins ("three days after Hamas
     // attacked Israel on October 7").
     let start = p - 2;

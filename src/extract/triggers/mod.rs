@@ -400,8 +400,9 @@ fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) 
         && one_occasion(sent, ents, t0, t1, rule)
 }
 
-/// The word's use in its phrase: an adjective ("the visiting minister",
-/// "the accused soldiers"), a setting ("amid calls for"), a legal appeal.
+/// The word's use in its phrase: a hyphenated participle ("Saudi-backed"),
+/// an adjective ("the visiting minister", "the accused soldiers"), a match
+/// report's shot or meeting, a setting ("amid calls for"), a legal appeal.
 fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let prev = |k: usize| prev_of(sent, t0, k);
     if rule.pos == Pos::Verb && compound_participle(sent, t0) {
