@@ -172,6 +172,11 @@ pub(crate) struct IngestArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Rewrite the store's files when done (RocksDB's full compaction):
+    /// the smallest store, for archiving or shipping it; costs a rewrite
+    /// of the whole store.
+    #[arg(long, conflicts_with = "server")]
+    pub(crate) compact: bool,
     /// Send the inputs to a running `eventline serve --allow-update` at
     /// this URL (e.g. http://127.0.0.1:7878) instead of opening the store.
     #[arg(long, value_name = "URL")]
@@ -294,6 +299,9 @@ pub(crate) struct LoadArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Rewrite the store's files when done, as `ingest --compact`.
+    #[arg(long)]
+    pub(crate) compact: bool,
 }
 
 #[derive(Args, Debug)]

@@ -71,7 +71,7 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
         }
     }
     writer.flush()?;
-    let rebuilt = super::ingest::settle(&store, &gaz, &mut progress, &problems)?;
+    let rebuilt = super::ingest::settle(&store, &gaz, &mut progress, &problems, a.compact)?;
     if !a.quiet {
         let t = &writer.tally;
         eprintln!(

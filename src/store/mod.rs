@@ -115,10 +115,9 @@ impl EventStore {
         Ok(self.store.flush()?)
     }
 
-    /// Compacts the store's files (RocksDB's full compaction): after an
-    /// ingest, the store takes about the room of a bulk-loaded one instead
-    /// of keeping every overwritten and deleted version until RocksDB gets
-    /// to them.
+    /// Compacts the store's files (RocksDB's full compaction): every
+    /// overwritten and deleted version dropped now rather than when RocksDB
+    /// gets to it, at the cost of rewriting the whole store.
     pub fn compact(&self) -> Result<(), StoreError> {
         Ok(self.store.optimize()?)
     }
