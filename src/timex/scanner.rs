@@ -294,7 +294,8 @@ impl Tagger<'_> {
     /// The part of a month or week a modifier names, by the annotation
     /// conventions the event windows follow: "early/mid/late June" are the
     /// 1st-10th, 11th-20th, 15th-end; "later this month" runs from the day
-    /// after the reference date, "earlier this week" up to the day before.
+    /// after the reference date, "earlier this week" (and "earlier this
+    /// year": what already happened cannot lie ahead) up to the day before.
     /// The TIMEX3 value stays the whole period, as TimeML has it.
     fn narrow(&self, t: &mut Timex, word: &str) {
         let (Some(a), Some(b), Some(md)) = (t.earliest, t.latest, t.mod_.as_deref()) else {
@@ -302,10 +303,10 @@ impl Tagger<'_> {
         };
         let day = |n: u64| a.checked_add_days(chrono::Days::new(n)).unwrap_or(a).min(b);
         let (from, to) = match (t.granularity, md, word) {
-            (Granularity::Month | Granularity::Week, "END", "later") => {
+            (Granularity::Year | Granularity::Month | Granularity::Week, "END", "later") => {
                 (self.dct.succ_opt().unwrap_or(a).max(a), b)
             }
-            (Granularity::Month | Granularity::Week, "START", "earlier") => {
+            (Granularity::Year | Granularity::Month | Granularity::Week, "START", "earlier") => {
                 (a, self.dct.pred_opt().unwrap_or(b).min(b))
             }
             (Granularity::Month, "START", _) => (a, day(9)),

@@ -218,6 +218,13 @@ fn modifiers_narrow_the_window_by_the_annotation_conventions() {
     // 2006-11-01 is a Wednesday.
     assert_eq!(window("earlier this week").2, date("2006-10-31"));
     assert_eq!(window("later this week").1, date("2006-11-02"));
+    assert_eq!(
+        window("earlier this year"),
+        ("2006".into(), date("2006-01-01"), date("2006-10-31"))
+    );
+    assert_eq!(window("later this year").1, date("2006-11-02"));
+    // A year the reference date is not in keeps its whole window.
+    assert_eq!(window("later in 2005").2, date("2005-12-31"));
 }
 
 #[test]

@@ -799,13 +799,16 @@ fn mention(
         &own,
     );
     // "said it was sending troops", "will send aid": aid announced is a
-    // pledge; aid only considered stays aid, possible.
+    // pledge; aid only considered stays aid, possible; aid a report says
+    // was given stays aid ("has given Nepal 30 million dollars since 1990,
+    // the embassy said").
     let mut kind = kind;
     if kind == EventKind::Aid
         && t.pos() == super::lexicon::Pos::Verb
         && status != Status::Possible
         && (status == Status::Planned
             || attributes::frame_of(scope.frames, t).is_some()
+                && !attributes::past_form(sent.lower(t.t0))
             || sent.lower(t.t0).ends_with("ing"))
     {
         kind = EventKind::Pledge;

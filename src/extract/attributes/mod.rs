@@ -805,7 +805,7 @@ fn premodified_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<O
 
 /// A past tense or participle: "-ed" past three letters ("red", "bed" are
 /// not) or an irregular past from the word list ("took", "met").
-fn past_form(w: &str) -> bool {
+pub(crate) fn past_form(w: &str) -> bool {
     w.len() > 3 && w.ends_with("ed") || is!("irregular_past", w)
 }
 

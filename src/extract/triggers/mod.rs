@@ -155,6 +155,35 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                     && sent.toks.iter().any(|t| is!("aidobj", &t.lower))
         }
         "commitobj" => window(3).any(|k| is!("commitobj", sent.lower(k))),
+        // A place taken: a facility or town within reach, "control" of
+        // it, or a named place as the object ("captured Kisangani").
+        // Only in the object: "seized weapons in the town" took no town
+        // ("seized from a hospital" took people from it).
+        "conquest" => {
+            window(6)
+                .take_while(|&k| {
+                    let w = sent.lower(k);
+                    !is!("prepositions", w)
+                        && !matches!(
+                            w,
+                            "in" | "at"
+                                | "on"
+                                | "for"
+                                | "by"
+                                | "with"
+                                | "after"
+                                | ","
+                                | "."
+                                | ";"
+                                | "and"
+                        )
+                })
+                .any(|k| is!("facility_nouns", sent.lower(k)))
+                || sent.lower(end) == "control"
+                || ents
+                    .iter()
+                    .any(|e| e.np0 == end && e.is_place() && !e.modifier)
+        }
         "giftobj" => window(8).any(|k| is!("giftobj", sent.lower(k))),
         // "described X as", "welcomed the visiting Bush": a party follows.
         "entity" => ents
