@@ -94,10 +94,18 @@ fn is_abbreviation(line: &str, pos: usize) -> bool {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let word = before[word_start..].to_lowercase();
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
-        return true;
-    }
-    ABBREVIATIONS.contains(&word.as_str())
+    // "J." and joined initials ("S.R. Nathan", "H.D. Deve Gowda": 27 wire
+    // stories write names so).
+    initials(&word) || ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Whether a word is initials: single letters joined by stops ("j", "s.r",
+/// "h.d."), not an abbreviation such as "U.S." or "a.m.".
+pub(crate) fn initials(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    !ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+        && w.split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,6 +249,17 @@ mod tests {
                 "They talked.",
                 "\"Good,\" he said.",
                 "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn joined_initials_end_no_sentence() {
+        assert_eq!(
+            sents("Pohamba met President S.R. Nathan on Wednesday. They talked."),
+            vec![
+                "Pohamba met President S.R. Nathan on Wednesday.",
+                "They talked."
             ]
         );
     }

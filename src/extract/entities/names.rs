@@ -124,6 +124,17 @@ pub(super) fn gazetteer_names(
             SurfaceKind::Demonym => EntKind::Demonym,
             SurfaceKind::Name => EntKind::Name,
         };
+        // "Prime Minister H.D. Deve Gowda": initials the gazetteer spells
+        // otherwise ("H. D.") are the known person's, not a name of their own.
+        let joined = |k: usize| {
+            let w = sent.lower(k);
+            sent.toks[k].cap && w.contains('.') && crate::extract::text::initials(w)
+        };
+        let t0 = if people && t0 > 0 && joined(t0 - 1) {
+            t0 - 1
+        } else {
+            t0
+        };
         let mut x = Ent::new(t0, end, ent, kind);
         if let Some(title) = &e.seat_of {
             if let Some(of) = e.stands_for {
