@@ -634,7 +634,8 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         } else if is!("pronouns_it", w) && !in_quote {
             // "France said it was sending": the nearest actor before, in
             // this sentence only.
-            ents.iter()
+            let mut before: Vec<&Ent> = ents
+                .iter()
                 .filter(|e| {
                     !e.is_person()
                         && !e.modifier
@@ -643,8 +644,17 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                         && e.t1 <= i
                         && e.kind != EntKind::Group
                 })
-                .max_by_key(|e| e.t1)
-                .map(|e| e.ent.clone())
+                .collect();
+            before.sort_by_key(|e| std::cmp::Reverse(e.t1));
+            // "The Taliban said US forces attacked its positions", "with
+            // Syrian forces seizing its last major city": what an attack
+            // takes or strikes is not the attacker's own; "its" is the
+            // party before the attacker.
+            if i > 0 && attack_verb(sent.lower(i - 1)) && before.len() >= 2 {
+                let attacker = before[0].ent.anchor.clone();
+                before.retain(|e| e.ent.anchor != attacker);
+            }
+            before.first().map(|e| e.ent.clone())
         } else if is!("pronouns_plural", w) && !in_quote {
             ents.iter()
                 .filter(|e| !e.is_person() && !e.modifier && !e.is_place() && e.t1 <= i)
@@ -659,6 +669,20 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
     }
     ents.extend(add);
+}
+
+/// Whether a word is by itself a verbal attack trigger ("attacked",
+/// "seizing"; not "opened" of "opened fire").
+fn attack_verb(w: &str) -> bool {
+    use crate::extract::lexicon::{Pos, BY_FIRST, RULES};
+    BY_FIRST.get(w).is_some_and(|rules| {
+        rules.iter().any(|&r| {
+            let rule = &RULES[r];
+            rule.kind == crate::model::EventKind::Attack
+                && rule.pos == Pos::Verb
+                && rule.slots.len() == 1
+        })
+    })
 }
 
 /// "their" before a meeting noun is the people who meet: "Hashimoto would
