@@ -647,12 +647,14 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 .collect();
             before.sort_by_key(|e| std::cmp::Reverse(e.t1));
             // "The Taliban said US forces attacked its positions", "with
-            // Syrian forces seizing its last major city": what an attack
-            // takes or strikes is not the attacker's own; "its" is the
-            // party before the attacker.
+            // Syrian forces seizing its last major city and Iraqi troops
+            // taking its last big town": what an attack takes or strikes is
+            // not the attacker's own; "its" is the sentence's first party,
+            // past the attacker.
             if i > 0 && attack_verb(sent.lower(i - 1)) && before.len() >= 2 {
                 let attacker = before[0].ent.anchor.clone();
                 before.retain(|e| e.ent.anchor != attacker);
+                before.sort_by_key(|e| e.t0);
             }
             before.first().map(|e| e.ent.clone())
         } else if is!("pronouns_plural", w) && !in_quote {
