@@ -94,17 +94,30 @@ fn is_abbreviation(line: &str, pos: usize) -> bool {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let word = before[word_start..].to_lowercase();
-    // "J." and joined initials ("S.R. Nathan", "H.D. Deve Gowda": 27 wire
-    // stories write names so).
-    initials(&word) || ABBREVIATIONS.contains(&word.as_str())
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    // Joined initials of a name ("President S.R. Nathan", "his predecessor
+    // H.D. Deve Gowda": 27 wire stories write names so); not an initialism
+    // after a function word, which may end a sentence ("arrested by the
+    // F.B.I. Donald Trump", "in N.Y. The").
+    let after_function_word = before[..word_start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| crate::extract::lexicon::is!("stopwords", &w.to_lowercase()));
+    (!after_function_word && initials(&word)) || ABBREVIATIONS.contains(&word.as_str())
 }
 
-/// Whether a word is initials: single letters joined by stops ("j", "s.r",
-/// "h.d."), not an abbreviation such as "U.S." or "a.m.".
+/// Whether a word is a name's joined initials: two single letters joined by
+/// stops ("s.r", "H.D."), not an abbreviation such as "U.S." nor a longer
+/// initialism ("F.B.I.").
 pub(crate) fn initials(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    !ABBREVIATIONS.contains(&w.to_lowercase().as_str())
-        && w.split('.')
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() == 2
+        && !ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+        && parts
+            .iter()
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
@@ -262,6 +275,15 @@ mod tests {
                 "They talked."
             ]
         );
+        // An initialism can end a sentence.
+        assert_eq!(
+            sents("He was arrested by the F.B.I. Trump attacked the agency."),
+            vec![
+                "He was arrested by the F.B.I.",
+                "Trump attacked the agency."
+            ]
+        );
+        assert_eq!(sents("He lives in N.Y. The talks ended.").len(), 2);
     }
 
     #[test]

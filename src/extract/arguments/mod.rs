@@ -519,7 +519,7 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
     let participle = first.ends_with("ed")
         || matches!(
             first,
-            "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met"
+            "shot" | "struck" | "hit" | "overthrown" | "slain" | "held" | "met" | "given"
         );
     let motion = t.kind() == EventKind::Visit && sent.lower(t.t1) != "by";
     // "were reported killed", "was believed kidnapped": a raising verb

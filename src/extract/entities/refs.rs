@@ -651,7 +651,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             // taking its last big town": what an attack takes or strikes is
             // not the attacker's own; "its" is the sentence's first party,
             // past the attacker.
-            if i > 0 && attack_verb(sent.lower(i - 1)) && before.len() >= 2 {
+            if i > 0 && attack_verb(sent.lower(i - 1)) && held_place(sent, i) && before.len() >= 2 {
                 let attacker = before[0].ent.anchor.clone();
                 before.retain(|e| e.ent.anchor != attacker);
                 before.sort_by_key(|e| e.t0);
@@ -671,6 +671,18 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
     }
     ents.extend(add);
+}
+
+/// Whether the phrase after a possessive at `i` is a place or a force it
+/// holds ("its positions", "its last major city", "its southwestern
+/// province"), not "its own citizens", "its neighbour" or "its first trade
+/// deal".
+fn held_place(sent: &Sent, i: usize) -> bool {
+    sent.lower(i + 1) != "own"
+        && (i + 1..(i + 7).min(sent.toks.len())).any(|k| {
+            let w = sent.lower(k);
+            is!("facility_nouns", w) || is!("place_nouns", w) || is!("force_nouns", w)
+        })
 }
 
 /// Whether a word is by itself a verbal attack trigger ("attacked",
