@@ -108,14 +108,14 @@ fn is_abbreviation(line: &str, pos: usize) -> bool {
     (!after_function_word && initials(&word)) || ABBREVIATIONS.contains(&word.as_str())
 }
 
-/// Whether a word is a name's joined initials: two single letters joined by
-/// stops ("s.r", "H.D."), not an abbreviation such as "U.S." nor a longer
-/// initialism ("F.B.I.").
+/// Whether a lower-cased word is a name's joined initials: two single
+/// letters joined by stops ("s.r", "h.d."), not an abbreviation such as
+/// "u.s." nor a longer initialism ("f.b.i.").
 pub(crate) fn initials(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     let parts: Vec<&str> = w.split('.').collect();
     parts.len() == 2
-        && !ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+        && !ABBREVIATIONS.contains(&w)
         && parts
             .iter()
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))

@@ -126,10 +126,7 @@ pub(super) fn gazetteer_names(
         };
         // "Prime Minister H.D. Deve Gowda": initials the gazetteer spells
         // otherwise ("H. D.") are the known person's, not a name of their own.
-        let joined = |k: usize| {
-            let w = sent.lower(k);
-            sent.toks[k].cap && w.contains('.') && crate::extract::text::initials(w)
-        };
+        let joined = |k: usize| sent.toks[k].cap && crate::extract::text::initials(sent.lower(k));
         let t0 = if people && t0 > 0 && joined(t0 - 1) {
             t0 - 1
         } else {

@@ -634,9 +634,8 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         } else if is!("pronouns_it", w) && !in_quote {
             // "France said it was sending": the nearest actor before, in
             // this sentence only.
-            let mut before: Vec<&Ent> = ents
-                .iter()
-                .filter(|e| {
+            let actors = || {
+                ents.iter().filter(|e| {
                     !e.is_person()
                         && !e.modifier
                         && !e.is_place()
@@ -644,19 +643,24 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                         && e.t1 <= i
                         && e.kind != EntKind::Group
                 })
-                .collect();
-            before.sort_by_key(|e| std::cmp::Reverse(e.t1));
+            };
+            let nearest = actors().max_by_key(|e| e.t1);
             // "The Taliban said US forces attacked its positions", "with
             // Syrian forces seizing its last major city and Iraqi troops
             // taking its last big town": what an attack takes or strikes is
-            // not the attacker's own; "its" is the sentence's first party,
-            // past the attacker.
-            if i > 0 && attack_verb(sent.lower(i - 1)) && held_place(sent, i) && before.len() >= 2 {
-                let attacker = before[0].ent.anchor.clone();
-                before.retain(|e| e.ent.anchor != attacker);
-                before.sort_by_key(|e| e.t0);
+            // not the attacker's own; "its" is the sentence's first party
+            // past the attacker (the nearest), or nobody.
+            match nearest {
+                Some(attacker)
+                    if i > 0 && attack_verb(sent.lower(i - 1)) && held_place(sent, i) =>
+                {
+                    actors()
+                        .filter(|e| e.ent.anchor != attacker.ent.anchor)
+                        .min_by_key(|e| e.t0)
+                        .map(|e| e.ent.clone())
+                }
+                _ => nearest.map(|e| e.ent.clone()),
             }
-            before.first().map(|e| e.ent.clone())
         } else if is!("pronouns_plural", w) && !in_quote {
             ents.iter()
                 .filter(|e| !e.is_person() && !e.modifier && !e.is_place() && e.t1 <= i)
