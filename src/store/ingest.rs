@@ -132,7 +132,7 @@ impl EventStore {
         // As derivation does: a batch of replaced graphs fills the
         // memtables, and inserts into full ones slow down. Re-ingesting the
         // 5x wire corpus with every article changed took 61.6 s and 1.28 GB,
-        // 34.6 s and 520 MB flushed after each batch.
+        // 35.5 s and 522 MB flushed after each batch.
         self.store.flush()?;
         Ok(outcomes)
     }

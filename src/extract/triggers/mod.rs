@@ -155,36 +155,19 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                     && sent.toks.iter().any(|t| is!("aidobj", &t.lower))
         }
         "commitobj" => window(3).any(|k| is!("commitobj", sent.lower(k))),
-        // A place taken: a facility or town within reach, "control" of
-        // it, or a named place as the object ("captured Kisangani").
-        // Only in the object: "seized weapons in the town" took no town
-        // ("seized from a hospital" took people from it, "stormed into the
-        // town of Jenin" took it); not a vote won ("seized control of the
-        // Senate in Tuesday's election").
+        // A place taken: a facility or town in the object, "control" of it,
+        // or a named place as the object ("captured Kisangani"). Only in
+        // the object: "seized weapons in the town" took no town ("seized
+        // from a hospital" took people from it, "stormed into the town of
+        // Jenin" took it).
         "conquest" => {
-            let taken = window(8)
-                .take_while(|&k| {
-                    !matches!(
-                        sent.lower(k),
-                        "in" | "at"
-                            | "on"
-                            | "for"
-                            | "by"
-                            | "with"
-                            | "after"
-                            | "during"
-                            | ","
-                            | "."
-                            | ";"
-                            | "and"
-                    )
-                })
+            window(8)
+                .take_while(|&k| !is!("object_ends", sent.lower(k)))
                 .any(|k| is!("facility_nouns", sent.lower(k)))
                 || sent.lower(end) == "control"
                 || ents
                     .iter()
-                    .any(|e| e.np0 == end && e.is_place() && !e.modifier);
-            taken && !sent.toks.iter().any(|t| is!("vote_words", &t.lower))
+                    .any(|e| e.np0 == end && e.is_place() && !e.modifier)
         }
         "giftobj" => window(8).any(|k| is!("giftobj", sent.lower(k))),
         // "described X as", "welcomed the visiting Bush": a party follows.

@@ -1,6 +1,6 @@
 //! A trigger word's other senses, told by the words around it: a labour
-//! strike or a ruling struck down, a phone line a quotation came over, a
-//! shot or a meeting of a match report.
+//! strike or a ruling struck down, a place won at the polls, a phone line a
+//! quotation came over, a shot or a meeting of a match report.
 
 use super::super::doc::Sent;
 use super::super::entities::Ent;
@@ -23,6 +23,14 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // "world oil demand", "a decrease in demand", "if demand falls".
         EventKind::Request if w.starts_with("demand") && w != "demanding" => {
             is!("market_words", prev(1)) || is!("market_after", next(1))
+        }
+        // "Democrats seized control of the Senate in Tuesday's election":
+        // a place won at the polls, not taken by force.
+        EventKind::Attack
+            if rule.needs == Some("conquest")
+                && (0..sent.toks.len()).any(|k| is!("vote_words", sent.lower(k))) =>
+        {
+            true
         }
         EventKind::Attack
             if (t0..t1)
