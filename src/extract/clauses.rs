@@ -251,7 +251,14 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
                 )
         });
         let comp = if according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v) {
-            let end = speaker.map(|s| ents[s].np0.min(v)).unwrap_or(v);
+            // "..., his publisher announced Monday.": with no name for the
+            // speaker, what was said still ends at the comma before them.
+            let end = speaker.map(|s| ents[s].np0.min(v)).unwrap_or_else(|| {
+                (v.saturating_sub(8)..v)
+                    .rev()
+                    .find(|&k| sent.lower(k) == "," && !according)
+                    .unwrap_or(v)
+            });
             (0, end)
         } else {
             (v + 1, n)

@@ -258,7 +258,14 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
             }
         }
     }
-    if lb == 0 {
+    // "..., federal authorities announced Wednesday": what a report verb
+    // follows is what was said, no clause enclosing it.
+    if lb == 0
+        || scope
+            .frames
+            .iter()
+            .any(|f| f.verb == t.t0 && f.comp.1 < t.t0)
+    {
         return None;
     }
     // Inside a frame, the enclosing clause is the complement: "Hegseth said
