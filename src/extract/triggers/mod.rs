@@ -677,7 +677,24 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
         // Only after "and N others (were) injured", and not past an agent
         // ("by a roadside bomb") or into a compound ("the quake-hit district").
         let end = sent.toks.len();
-        let cause = |k: usize| is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-";
+        // "killed by a fire Sunday in a clinic", "died in the fire": a fire
+        // with an article is a blaze ("opened fire", "fire from tanks" are
+        // not).
+        let cause = |k: usize| {
+            is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-"
+                || is!("fire_nouns", sent.lower(k))
+                    && k >= 1
+                    && matches!(sent.lower(k - 1), "a" | "the")
+                    && !matches!(sent.lower(k + 1), "fight" | "from" | "by" | "at" | "on")
+        };
+        // "An earthquake with a magnitude of 5.9 shook southern Iran on
+        // Sunday, killing 10 people": a participle after a comma tells what
+        // the sentence's subject did.
+        let participle_of_cause = sent.lower(t0).ends_with("ing")
+            && t0 >= 1
+            && sent.lower(t0 - 1) == ","
+            && (sent.body..(sent.body + 4).min(t0))
+                .any(|k| is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-");
         let after = rule.kind == EventKind::Attack
             && ((t1..(t1 + 5).min(end)).any(cause)
                 || sent.lower(t1) == "and"
@@ -686,9 +703,11 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
                             !matches!(sent.lower(k), "," | ";" | "after" | "when" | "by")
                         })
                         .any(|k| {
-                            cause(k) && (k.saturating_sub(4)..k).any(|j| sent.lower(j) == "in")
+                            // "in a bus-truck collision": past the cause's
+                            // modifiers to its preposition.
+                            cause(k) && (k.saturating_sub(6)..k).any(|j| sent.lower(j) == "in")
                         }));
-        if before || after {
+        if before || after || participle_of_cause {
             return false;
         }
     }
