@@ -10,7 +10,7 @@ use super::text::TokKind;
 use crate::model::EventKind;
 
 mod senses;
-use senses::{other_sense, sports_sense};
+use senses::{danger_sense, other_sense, sports_sense};
 
 /// A trigger at tokens `t0..t1` of a sentence.
 #[derive(Debug, Clone)]
@@ -224,7 +224,10 @@ pub(crate) fn find(sent: &Sent, ents: &[Ent]) -> Vec<Trigger> {
             i += 1;
             continue;
         };
-        if allowed(sent, ents, i, end, rule) && !other_sense(sent, i, end, rule) {
+        if allowed(sent, ents, i, end, rule)
+            && !other_sense(sent, i, end, rule)
+            && !danger_sense(sent, ents, i, rule)
+        {
             let pos = effective_pos(sent, ents, i, end, rule);
             found.push(Trigger {
                 t0: i,
