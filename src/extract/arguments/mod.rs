@@ -208,11 +208,21 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
             .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
         !gap.is_empty()
             && gap.len() <= 4
-            && gap.iter().all(|w| {
+            && gap.iter().enumerate().all(|(i, w)| {
                 matches!(
                     *w,
                     "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
                 ) || is!("conjunct_adjectives", w) && titled_person(b)
+                    // "Stellantis and the striking United Auto Workers
+                    // union": a word between "and the" and the name is the
+                    // name's modifier (", the late Milton Friedman," is an
+                    // apposition, no list).
+                    || i + 1 == gap.len()
+                        && i >= 2
+                        && gap[i - 1] == "the"
+                        && matches!(gap[i - 2], "and" | "or")
+                        && sent.toks[b - 1].kind == TokKind::Word
+                        && !sent.toks[b - 1].cap
             })
             && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
     };
