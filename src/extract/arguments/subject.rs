@@ -268,6 +268,35 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
     {
         return None;
     }
+    // "Police officials said that some 3,000 youths attacked security
+    // forces": a clause that opens what was said has its own subject, named
+    // or not; the enclosing clause's is the speaker. Not when that subject
+    // is a pronoun left unresolved ("The Archdiocese said Friday it has
+    // agreed to pay": most often the speaker), nor in an infinitive or a
+    // participle, whose subject is the speaker's ("Islamists claimed to have
+    // captured"), nor for a noun ("Mwanawasa said the just ended Beijing
+    // Summit", which he attended).
+    let pronoun = |k: usize| {
+        let w = sent.lower(k);
+        is!("pronouns_person", w)
+            || is!("pronouns_plural", w)
+            || is!("pronouns_it", w)
+            || is!("pronouns_first", w)
+    };
+    if scope.frames.iter().any(|f| {
+        f.verb != t.t0
+            && f.comp.0 > f.verb
+            && f.comp.0 == lb
+            && t.t1 <= f.comp.1
+            && t.pos() == Pos::Verb
+            && sent.lower(lb) != "to"
+            && !sent.lower(t.t0).ends_with("ing")
+            // "said on Tuesday after a whirlwind visit", "said that in the
+            // last summit": an adjunct, the speaker's own.
+            && !(lb..t.t0).any(|k| pronoun(k) || is!("adjunct_openers", sent.lower(k)))
+    }) {
+        return None;
+    }
     // Inside a frame, the enclosing clause is the complement: "Hegseth said
     // that Washington would \"impose costs\"".
     let floor = scope
