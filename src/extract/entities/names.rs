@@ -10,6 +10,7 @@ use crate::extract::lexicon::{is, LISTS};
 use crate::extract::text::TokKind;
 use crate::gazetteer::{NameMatch, SurfaceKind};
 use crate::model::{EntityRef, EntityType};
+use std::collections::HashSet;
 
 /// The longest names per run: "Joao Bernardo Vieira", "Nguyen Minh Triet".
 const MAX_NAME: usize = 4;
@@ -212,7 +213,12 @@ fn affiliation(sent: &Sent, title_start: usize, ents: &mut [Ent]) -> Option<Enti
     best
 }
 
-fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
+fn remember_person(
+    disc: &mut Discourse,
+    ent: &EntityRef,
+    title: &[String],
+    given: &HashSet<String>,
+) {
     let words: Vec<&str> = ent.label.split_whitespace().collect();
     if let Some(last) = words
         .iter()
@@ -238,12 +244,42 @@ fn remember_person(disc: &mut Discourse, ent: &EntityRef, title: &[String]) {
             .entry(words[0].to_lowercase())
             .or_insert_with(|| ent.clone());
     }
+    remember_middle_names(disc, ent, given);
     for t in title {
         if is!("strong_titles", t) || is!("head_titles", t) {
             disc.titled.insert(t.clone(), ent.clone());
         }
     }
     remember_label_title(disc, ent);
+}
+
+/// "Salva Kiir Mayardit" is Kiir afterwards: a middle name may be the one
+/// the news uses (not an initial, nor "bin" or "al", nor a given name:
+/// "Abdul Hakim Taniwal" is no "Mullah Abdul Samad"). Never over a name
+/// already known.
+pub(super) fn remember_middle_names(
+    disc: &mut Discourse,
+    ent: &EntityRef,
+    given: &HashSet<String>,
+) {
+    let words: Vec<&str> = ent.label.split_whitespace().collect();
+    // "Donald Trump Jr.": the surname before a suffix has its own rule.
+    if words
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().trim_end_matches('.'), "jr" | "sr"))
+    {
+        return;
+    }
+    for w in words.iter().skip(1).take(words.len().saturating_sub(2)) {
+        let key = w.to_lowercase();
+        if key.len() >= 3
+            && !key.ends_with('.')
+            && !is!("name_particles", &key)
+            && !given.contains(&key)
+        {
+            disc.surnames.entry(key).or_insert_with(|| ent.clone());
+        }
+    }
 }
 
 /// "King Abdullah II", "Pope Francis": a title inside the name itself is
@@ -398,7 +434,7 @@ pub(super) fn titled_people(
                     .unwrap_or(j);
             }
             let ent = ents[x].ent.clone();
-            remember_person(disc, &ent, &words);
+            remember_person(disc, &ent, &words, ctx.first_names);
         } else {
             remember_label_title(disc, &ents[x].ent);
         }
@@ -466,7 +502,7 @@ pub(super) fn titled_people(
                 leader && aff.is_some(),
             )
         });
-        remember_person(disc, &ent, &words);
+        remember_person(disc, &ent, &words, ctx.first_names);
         let mut x = Ent::new(i, k, ent, EntKind::Name);
         x.np0 = ents
             .iter()
@@ -779,7 +815,7 @@ pub(super) fn apposition_people(
         let ent = disc
             .known_person(&label)
             .unwrap_or_else(|| minted(&label, EntityType::Person, None, false));
-        remember_person(disc, &ent, &[]);
+        remember_person(disc, &ent, &[], ctx.first_names);
         ents.push(Ent::new(i, k, ent, EntKind::Name));
         i = k;
     }
