@@ -63,9 +63,25 @@ pub(super) fn narrative_time(
                     .token_at(m.evidence[0].start)
                     .is_some_and(|k| sent.in_quote(k))
         };
+        // "the United States has accused Syria of ...": the present perfect
+        // tells a past with no time of its own, never the story's day.
+        let perfect = |m: &Mention| {
+            sent.token_at(m.evidence[0].start).is_some_and(|k| {
+                (1..=2).any(|b| {
+                    k >= b
+                        && matches!(sent.lower(k - b), "has" | "have")
+                        && (b == 1
+                            || sent.lower(k - 1).ends_with("ly")
+                            || is!("verb_auxiliaries", sent.lower(k - 1)))
+                })
+            })
+        };
         if let Some(f) = focus.as_ref() {
             for m in found.iter_mut() {
-                if m.date.is_none() && matches!(m.status, Status::Occurred | Status::Claimed) {
+                if m.date.is_none()
+                    && matches!(m.status, Status::Occurred | Status::Claimed)
+                    && !perfect(m)
+                {
                     let f = if quoted(m) {
                         lede.as_ref().unwrap_or(f)
                     } else {
