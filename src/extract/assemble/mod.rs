@@ -10,7 +10,7 @@ use super::attributes;
 use super::clauses::{self, Frame, TimexTok};
 use super::doc::{Doc, Sent};
 use super::entities::{self, refs_update, Context, Discourse, Ent, EntKind};
-use super::lexicon::is;
+use super::lexicon::{is, Pos};
 use super::relations::{self, Pending};
 use super::triggers::{self, Trigger};
 use crate::gazetteer::NameMatch;
@@ -455,21 +455,46 @@ fn sentence_mentions(
     // A statement whose content is itself an event is news for that event;
     // a condemnation of it is news of its own ("Rice condemned a suicide
     // bombing", "the White House condemned missile attacks").
+    // Only content that can stand as news counts against a verb: "Iran's
+    // foreign ministry announced on Wednesday that it would halt talks with
+    // the EU" keeps the announcement, since talks with one side named are
+    // no meeting (a noun such as "interview" still gives way to any).
+    let news = |m: &Mention| {
+        m.kind != EventKind::Statement
+            && if m.kind.family() == "consult" {
+                m.parties() >= 2
+            } else {
+                specific(m)
+            }
+    };
+    let verbs: Vec<usize> = trigs
+        .iter()
+        .filter(|t| t.pos() == Pos::Verb)
+        .map(|t| sent.toks[t.t0].start)
+        .collect();
     if out.iter().any(|m| m.kind != EventKind::Statement) {
-        let firsts: Vec<usize> = out
-            .iter()
-            .filter(|m| m.kind != EventKind::Statement)
-            .map(|m| m.evidence[0].start)
-            .collect();
+        let starts = |keep: &dyn Fn(&Mention) -> bool| -> Vec<usize> {
+            out.iter()
+                .filter(|m| keep(m))
+                .map(|m| m.evidence[0].start)
+                .collect()
+        };
+        let firsts = starts(&|m| m.kind != EventKind::Statement);
+        let news_firsts = starts(&news);
         // The content follows close by; an event told further on ("announced
         // it acknowledges China's market economy status and promised fair
         // treatment") is another of the sentence's news.
         out.retain(|m| {
             let s = m.evidence[0].start;
+            let content = if verbs.contains(&s) {
+                &news_firsts
+            } else {
+                &firsts
+            };
             m.kind != EventKind::Statement
                 || m.evidence[0].quote.contains(' ')
                 || is!("condemnations", &m.evidence[0].quote.to_lowercase())
-                || !firsts.iter().any(|&f| f > s && f - s <= CONTENT_REACH)
+                || !content.iter().any(|&f| f > s && f - s <= CONTENT_REACH)
         });
     }
     out
