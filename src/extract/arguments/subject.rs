@@ -293,7 +293,15 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
             && !sent.lower(t.t0).ends_with("ing")
             // "said on Tuesday after a whirlwind visit", "said that in the
             // last summit": an adjunct, the speaker's own.
-            && !(lb..t.t0).any(|k| pronoun(k) || is!("adjunct_openers", sent.lower(k)))
+            // "The White House said the president would meet Putin",
+            // "Semashko announced that the two sides had agreed": an
+            // unnamed title or side is most often the speaker's own.
+            && !(lb..t.t0).any(|k| {
+                pronoun(k)
+                    || is!("adjunct_openers", sent.lower(k))
+                    || is!("head_titles", sent.lower(k))
+                    || sent.lower(k) == "sides"
+            })
     }) {
         return None;
     }

@@ -87,6 +87,33 @@ pub(super) fn gazetteer_names(
                 continue;
             }
         }
+        // "Doug Ford", "Harrison Ford", "Nikola Tesla": a one-word company
+        // after a given name is a person's surname, and that person keeps
+        // it afterwards ("Ford later called on Ottawa"). "Ford", "Tesla"
+        // alone are the companies.
+        let companies = m
+            .candidates
+            .iter()
+            .all(|&c| ctx.gaz.entities[c].etype == EntityType::Organisation);
+        if companies && t1 == t0 + 1 {
+            let given =
+                t0 > 0 && cap_word(sent, t0 - 1) && ctx.first_names.contains(sent.lower(t0 - 1));
+            if given {
+                continue;
+            }
+            if let Some(p) = disc.known_person(sent.lower(t0)) {
+                ents.push(Ent::new(t0, t1, p, EntKind::Name));
+                continue;
+            }
+            // "condemned the attack on Twitter", "in a video posted on
+            // Facebook": a platform something is said on, not a party.
+            if is!("platforms", sent.lower(t0))
+                && t0 > 0
+                && matches!(sent.lower(t0 - 1), "on" | "via" | "onto" | "through")
+            {
+                continue;
+            }
+        }
         // "Lee" after "Martin Lee" is Martin Lee, whoever else the
         // gazetteer calls Lee.
         if people && t1 == t0 + 1 {

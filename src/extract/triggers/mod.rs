@@ -664,8 +664,15 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
         let relative = clause_start >= 2
             && matches!(sent.lower(clause_start - 1), "which" | "that")
             && is!("non_agents", sent.lower(clause_start - 2));
+        // "Despite the storm, insurgents attacked": a cause in an opening
+        // phrase set off by a comma is the scene, not the subject.
+        let opening = |k: usize| {
+            (clause_start..k).any(|j| is!("scene_openers", sent.lower(j)))
+                && (k..t0).any(|j| sent.lower(j) == ",")
+        };
         let before = relative
-            || (clause_start.max(t0.saturating_sub(10))..t0).any(|k| is!("non_agents", sent.lower(k)))
+            || (clause_start.max(t0.saturating_sub(10))..t0)
+                .any(|k| is!("non_agents", sent.lower(k)) && !opening(k))
             // "a gas explosion in the colliery ... killed 47 miners".
             || rule.kind == EventKind::Attack
                 && (clause_start.max(t0.saturating_sub(18))..t0).any(|k| {
@@ -688,16 +695,27 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
                 || is!("fire_nouns", sent.lower(k))
                     && k >= 1
                     && matches!(sent.lower(k - 1), "a" | "the")
-                    && !matches!(sent.lower(k + 1), "fight" | "from" | "by" | "at" | "on")
+                    && !matches!(
+                        sent.lower(k + 1),
+                        "fight" | "from" | "by" | "at" | "on" | "of"
+                    )
         };
         // "An earthquake with a magnitude of 5.9 shook southern Iran on
         // Sunday, killing 10 people": a participle after a comma tells what
         // the sentence's subject did.
+        // The cause must be that subject: not in an opening phrase
+        // ("Despite the storm, insurgents attacked ..., killing"), and no
+        // other clause joined on before the participle ("..., and gunmen
+        // attacked a police post, killing").
         let participle_of_cause = sent.lower(t0).ends_with("ing")
             && t0 >= 1
             && sent.lower(t0 - 1) == ","
-            && (sent.body..(sent.body + 4).min(t0))
-                .any(|k| is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-");
+            && (sent.body..(sent.body + 4).min(t0)).any(|k| {
+                is!("non_agents", sent.lower(k))
+                    && sent.lower(k + 1) != "-"
+                    && (sent.body..k).all(|j| !is!("scene_openers", sent.lower(j)))
+                    && (k..t0).all(|j| sent.lower(j) != "and")
+            });
         let after = rule.kind == EventKind::Attack
             && ((t1..(t1 + 5).min(end)).any(cause)
                 || sent.lower(t1) == "and"

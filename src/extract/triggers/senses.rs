@@ -18,7 +18,14 @@ pub(super) fn danger_sense(sent: &Sent, ents: &[Ent], t0: usize, rule: &TriggerR
         return false;
     }
     if rule.pos == Pos::Noun {
-        return (1..=2).any(|k| is!("danger_modifiers", prev_of(sent, t0, k)));
+        // "a serious threat to the health of", "the growing threat of an
+        // energy war" are dangers; "North Korea issued a new threat" is a
+        // party's.
+        let made = (1..=4).any(|k| is!("light_verbs", prev_of(sent, t0, k)));
+        return (1..=2).any(|k| {
+            let w = prev_of(sent, t0, k);
+            is!("danger_modifiers", w) || is!("danger_evaluations", w) && !made
+        });
     }
     // The verb's subject: the word before it past auxiliaries and adverbs.
     let mut k = t0;
@@ -33,7 +40,11 @@ pub(super) fn danger_sense(sent: &Sent, ents: &[Ent], t0: usize, rule: &TriggerR
     }
     let thing = |i: usize| is!("danger_subjects", sent.lower(i)) && !named(i);
     if !matches!(sent.lower(k - 1), "that" | "which") {
-        return thing(k - 1);
+        // "The gunmen who took part in the standoff threatened": the word
+        // before the verb ends a relative clause, not its subject.
+        let relative = (k.saturating_sub(9).max(sent.body)..k - 1)
+            .any(|i| matches!(sent.lower(i), "who" | "which" | "that"));
+        return !relative && thing(k - 1);
     }
     // "a row over Russian natural gas imports that threatened": the
     // antecedent's head, within its noun phrase and clause ("The move
@@ -100,6 +111,30 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
                 && (next(2) == "hospital" || next(3).starts_with("hospital")) =>
         {
             true
+        }
+        // "discussed the issue of the report": a noun after a determiner.
+        EventKind::Statement
+            if rule.pos == Pos::Verb
+                && matches!(w, "issue" | "issues")
+                && is!("determiners", prev(1)) =>
+        {
+            true
+        }
+        // "The UN issued a report on Monday accusing Syria of abuses": a
+        // document whose words are told by a participle is that act's
+        // vehicle; the accusation is the news (and takes the day).
+        // Only when the day stands between them, which the document would
+        // take ("has issued a directive calling on all levels of
+        // government" keeps the directive).
+        EventKind::Statement
+            if rule.pos == Pos::Verb && is!("publishing_verbs", w) && t1 - t0 > 1 =>
+        {
+            let end = (t1 + 6).min(sent.toks.len());
+            let day = |k: usize| {
+                crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(k))
+                    || is!("day_words", sent.lower(k))
+            };
+            (t1..end).any(|k| is!("content_participles", sent.lower(k)) && (t1..k).any(day))
         }
         // "Her appointment was announced in December", "the Bogor Goals
         // ... were declared in 1994": a passive with no "by" names no
