@@ -74,6 +74,7 @@ impl<'g> Extractor<'g> {
             gaz: self.gaz,
             date: dct,
             first_names: &self.first_names,
+            article_names: &names,
         };
         let (mentions, pending) = assemble::sentences(&doc, &names, &timexes, &ctx);
         let mentions = assemble::finish_article(mentions, &pending, dct);

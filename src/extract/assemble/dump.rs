@@ -23,13 +23,14 @@ fn dump() {
     let dates = article.dates.clone();
     let text = article.text.as_str();
     let timexes = crate::timex::tag(text, dates.reference.unwrap_or_default());
+    let names = gaz.find_names(text);
     let ctx = Context {
         gaz: &gaz,
         date: dates.reference,
         first_names: &first,
+        article_names: &names,
     };
     let doc = Doc::new(text);
-    let names = gaz.find_names(text);
     let mut disc = Discourse::default();
     let only = std::env::var("DUMP_GREP").unwrap_or_default();
     for sent in &doc.sents {

@@ -86,8 +86,16 @@ pub(super) fn forums(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &mut Ve
             // "six-party talks", "four-party peace talks".
             let noun =
                 is!("meeting_nouns", sent.lower(end)) || is!("meeting_nouns", sent.lower(end + 1));
-            let context =
-                disc.named.contains(&f.context) || ents.iter().any(|e| e.ent.anchor == f.context);
+            // "The fifth round of the six-party talks began Wednesday ...
+            // The talks involve China, the DPRK, ...": a lead may name the
+            // forum before the story names its context.
+            let context = disc.named.contains(&f.context)
+                || ents.iter().any(|e| e.ent.anchor == f.context)
+                || ctx.article_names.iter().any(|m| {
+                    m.candidates
+                        .iter()
+                        .any(|&c| ctx.gaz.entity_ref(c, ctx.date).anchor == f.context)
+                });
             if !noun || !context {
                 continue;
             }

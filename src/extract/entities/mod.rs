@@ -178,6 +178,9 @@ pub(crate) struct Context<'g> {
     /// First names of the gazetteer's people: evidence that an unknown
     /// capitalised pair is a person.
     pub(crate) first_names: &'g HashSet<String>,
+    /// Every gazetteer name of the article: what it names anywhere, for the
+    /// rare reading that needs it before the sentence that names it.
+    pub(crate) article_names: &'g [NameMatch],
 }
 
 /// First names (lower case) of every person the gazetteer knows, and the

@@ -9,13 +9,14 @@ use crate::extract::doc::Doc;
 fn sentence_ents(text: &str, date: &str) -> Vec<Vec<Ent>> {
     let gaz = Gazetteer::load(&[]).expect("built-in gazetteer");
     let first = first_names(&gaz);
+    let names = gaz.find_names(text);
     let ctx = Context {
         gaz: &gaz,
         date: date.parse().ok(),
         first_names: &first,
+        article_names: &names,
     };
     let doc = Doc::new(text);
-    let names = gaz.find_names(text);
     let mut disc = Discourse::default();
     let mut out = Vec::new();
     for s in &doc.sents {
@@ -52,13 +53,14 @@ fn titled_unknown_people_are_minted_with_their_country() {
     let gaz = Gazetteer::load(&[]).unwrap();
     let first: HashSet<String> = first_names(&gaz);
     let text = "Italian Foreign Minister Lamberto Dini met reporters.";
+    let names = gaz.find_names(text);
     let ctx = Context {
         gaz: &gaz,
         date: "1997-04-02".parse().ok(),
         first_names: &first,
+        article_names: &names,
     };
     let doc = Doc::new(text);
-    let names = gaz.find_names(text);
     let mut disc = Discourse::default();
     let ents = find(text, &doc.sents[0], &names, &ctx, &mut disc);
     let dini = ents
