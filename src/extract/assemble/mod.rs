@@ -851,7 +851,14 @@ fn mention(
     if let Some(d) = date.as_mut() {
         attributes::fix_weekday(d, status, ctx.date);
         if status == Status::Occurred && ctx.date.is_some_and(|r| d.earliest > r) {
-            status = Status::Planned;
+            // "The decision was made at the summit ... held on January 9",
+            // "killed in a February bomb blast": a meeting told as held, or
+            // an attack told in the past, was on the last such date.
+            let past = kind == EventKind::Attack || attributes::held_after(sent, t);
+            let moved = past && ctx.date.is_some_and(|r| attributes::last_year(d, r));
+            if !moved {
+                status = Status::Planned;
+            }
         }
     }
     let frame = attributes::frame_of(scope.frames, t);

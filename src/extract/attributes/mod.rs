@@ -13,7 +13,7 @@ use crate::model::{DateMethod, DateWindow, EventKind};
 use crate::timex::{Anchoring, Timex, TimexType};
 
 mod status;
-pub(crate) use status::{fix_weekday, status};
+pub(crate) use status::{fix_weekday, held_after, last_year, status};
 
 /// The calendar window of a date expression, if it has one.
 pub(crate) fn window_of(t: &Timex) -> Option<DateWindow> {

@@ -2,7 +2,7 @@
 //! possible, negated) from the cues of its clause, and the weekday a
 //! status puts on the right side of the publication date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{frame_of, occurrence_verb, opening_phrase_in_past, past_form};
 use crate::extract::clauses::Frame;
@@ -47,6 +47,43 @@ pub(crate) fn fix_weekday(d: &mut DateWindow, status: Status, reference: Option<
         && d.earliest > r
     {
         shift(d, -7);
+    }
+}
+
+/// An event noun that a verb of occurrence in the past follows ("the summit
+/// of the AU peace and security council held on January 9").
+pub(crate) fn held_after(sent: &Sent, t: &Trigger) -> bool {
+    t.pos() == Pos::Noun
+        && (t.t1..(t.t1 + 8).min(sent.toks.len()))
+            .any(|k| is!("occurrence_verbs", sent.lower(k)) && past_form(sent.lower(k)))
+}
+
+/// A date that names a month and no year ("January 9", "in February").
+fn yearless_month(d: &DateWindow) -> bool {
+    !d.text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4)
+        && d.text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| is!("months", &w.to_lowercase()))
+}
+
+/// A month or day named without a year, resolved after publication, in a
+/// clause told in the past ("the summit ... held on January 9" in November
+/// 2005 was January 2005): the last such date before publication. Returns
+/// whether it moved.
+pub(crate) fn last_year(d: &mut DateWindow, reference: NaiveDate) -> bool {
+    let back = |x: NaiveDate| x.with_year(x.year() - 1);
+    match (yearless_month(d), back(d.earliest), back(d.latest)) {
+        (true, Some(e), Some(l)) if e <= reference => {
+            d.earliest = e;
+            d.latest = l;
+            if d.value.len() == 10 || d.value.len() == 7 {
+                d.value = format!("{}{}", e.year(), &d.value[4..]);
+            }
+            true
+        }
+        _ => false,
     }
 }
 
@@ -134,8 +171,16 @@ pub(crate) fn status(
     // cue of the future was done, the weekday the last one.
     let attack_noun = t.kind() == EventKind::Attack && t.pos() == Pos::Noun && !future_cue;
     let past_verb = past_verb || weapon_past || attack_noun || opening_phrase_in_past(sent, t);
+    // "the summit ... held on January 9", "killed in a February bomb
+    // blast": a yearless date told in the past is last year's
+    // (`last_year` moves it).
+    // Not any verb in the past: "has declared January 2 a day of mourning"
+    // names a coming day.
+    let told_past = held_after(sent, t) || t.kind() == EventKind::Attack && past_verb;
     let ahead = match (date, reference) {
-        (Some(d), Some(r)) => d.earliest > r && !(past_verb && weekday(d)),
+        (Some(d), Some(r)) => {
+            d.earliest > r && !(past_verb && weekday(d)) && !(told_past && yearless_month(d))
+        }
         _ => false,
     };
     if possible && !past_tense {
