@@ -64,10 +64,8 @@ pub(super) fn gazetteer_names(
         let Some((t0, t1)) = token_range(sent, m.start, m.end) else {
             continue;
         };
-        let people = m
-            .candidates
-            .iter()
-            .all(|&c| ctx.gaz.entities[c].etype == EntityType::Person);
+        let all_are = |t: EntityType| m.candidates.iter().all(|&c| ctx.gaz.entities[c].etype == t);
+        let people = all_are(EntityType::Person);
         // A one-word person alias inside a longer name ("Ellen Johnson
         // Sirleaf", "Trump Tower", "Kim Jong Un" vs "Kim Kye-Gwan") is
         // someone or something else.
@@ -91,11 +89,7 @@ pub(super) fn gazetteer_names(
         // after a given name is a person's surname, and that person keeps
         // it afterwards ("Ford later called on Ottawa"). "Ford", "Tesla"
         // alone are the companies.
-        let companies = m
-            .candidates
-            .iter()
-            .all(|&c| ctx.gaz.entities[c].etype == EntityType::Organisation);
-        if companies && t1 == t0 + 1 {
+        if all_are(EntityType::Organisation) && t1 == t0 + 1 {
             let given =
                 t0 > 0 && cap_word(sent, t0 - 1) && ctx.first_names.contains(sent.lower(t0 - 1));
             if given {
