@@ -251,14 +251,16 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
                 )
         });
         let comp = if according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v) {
-            // "..., his publisher announced Monday.": with no name for the
+            // "..., the bourse announced Tuesday.": with no name for the
             // speaker, what was said still ends at the comma before them.
-            let end = speaker.map(|s| ents[s].np0.min(v)).unwrap_or_else(|| {
-                (v.saturating_sub(8)..v)
+            let end = match speaker {
+                Some(s) => ents[s].np0.min(v),
+                None if according => v,
+                None => (v.saturating_sub(8)..v)
                     .rev()
-                    .find(|&k| sent.lower(k) == "," && !according)
-                    .unwrap_or(v)
-            });
+                    .find(|&k| sent.lower(k) == ",")
+                    .unwrap_or(v),
+            };
             (0, end)
         } else {
             (v + 1, n)

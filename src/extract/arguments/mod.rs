@@ -283,8 +283,9 @@ pub(crate) fn bounds(scope: &Scope, t: &Trigger) -> (usize, usize) {
             lb = lb.max(f.comp.0);
             rb = rb.min(f.comp.1);
         }
-        // "Hermlin died in Berlin, his publisher announced Monday": a
-        // report verb after what it reports has its subject after it too.
+        // "China will kick off an inspection, the Ministry of Finance
+        // announced on Tuesday": a report verb after what it reports has its
+        // subject after it too.
         if f.verb == t.t0 && f.comp.1 < t.t0 {
             lb = lb.max(f.comp.1);
         }

@@ -452,52 +452,55 @@ fn sentence_mentions(
     };
     out.extend(speech::intent_pledges(&said, frames, &trigs));
     out.extend(speech::frame_requests(&said, frames, &trigs));
-    // A statement whose content is itself an event is news for that event;
-    // a condemnation of it is news of its own ("Rice condemned a suicide
-    // bombing", "the White House condemned missile attacks").
+    drop_statements_of_content(sent, &trigs, &mut out);
+    out
+}
+
+/// A statement whose content is itself an event is news for that event; a
+/// condemnation of it is news of its own ("Rice condemned a suicide
+/// bombing", "the White House condemned missile attacks").
+fn drop_statements_of_content(sent: &Sent, trigs: &[Trigger], out: &mut Vec<Mention>) {
+    if out.iter().all(|m| m.kind == EventKind::Statement) {
+        return;
+    }
     // Only content that can stand as news counts against a verb: "Iran's
     // foreign ministry announced on Wednesday that it would halt talks with
     // the EU" keeps the announcement, since talks with one side named are
     // no meeting (a noun such as "interview" still gives way to any).
     let news = |m: &Mention| {
-        m.kind != EventKind::Statement
-            && if m.kind.family() == "consult" {
-                m.parties() >= 2
-            } else {
-                specific(m)
-            }
+        if m.kind.family() == "consult" {
+            m.parties() >= 2
+        } else {
+            specific(m)
+        }
     };
+    let starts = |news_only: bool| -> Vec<usize> {
+        out.iter()
+            .filter(|m| m.kind != EventKind::Statement && (!news_only || news(m)))
+            .map(|m| m.evidence[0].start)
+            .collect()
+    };
+    let (firsts, news_firsts) = (starts(false), starts(true));
     let verbs: Vec<usize> = trigs
         .iter()
         .filter(|t| t.pos() == Pos::Verb)
         .map(|t| sent.toks[t.t0].start)
         .collect();
-    if out.iter().any(|m| m.kind != EventKind::Statement) {
-        let starts = |keep: &dyn Fn(&Mention) -> bool| -> Vec<usize> {
-            out.iter()
-                .filter(|m| keep(m))
-                .map(|m| m.evidence[0].start)
-                .collect()
+    // The content follows close by; an event told further on ("announced
+    // it acknowledges China's market economy status and promised fair
+    // treatment") is another of the sentence's news.
+    out.retain(|m| {
+        let s = m.evidence[0].start;
+        let content = if verbs.contains(&s) {
+            &news_firsts
+        } else {
+            &firsts
         };
-        let firsts = starts(&|m| m.kind != EventKind::Statement);
-        let news_firsts = starts(&news);
-        // The content follows close by; an event told further on ("announced
-        // it acknowledges China's market economy status and promised fair
-        // treatment") is another of the sentence's news.
-        out.retain(|m| {
-            let s = m.evidence[0].start;
-            let content = if verbs.contains(&s) {
-                &news_firsts
-            } else {
-                &firsts
-            };
-            m.kind != EventKind::Statement
-                || m.evidence[0].quote.contains(' ')
-                || is!("condemnations", &m.evidence[0].quote.to_lowercase())
-                || !content.iter().any(|&f| f > s && f - s <= CONTENT_REACH)
-        });
-    }
-    out
+        m.kind != EventKind::Statement
+            || m.evidence[0].quote.contains(' ')
+            || is!("condemnations", &m.evidence[0].quote.to_lowercase())
+            || !content.iter().any(|&f| f > s && f - s <= CONTENT_REACH)
+    });
 }
 
 /// The talks a request or pledge at `ti` is made in, whose other parties

@@ -72,7 +72,9 @@ pub(super) fn narrative_time(
                         && matches!(sent.lower(k - b), "has" | "have")
                         // "appeared to have killed", "must have killed":
                         // a past that may be the story's day.
-                        && !(k > b && matches!(sent.lower(k - b - 1), "to" | "must" | "may" | "might" | "could" | "would" | "should" | "will"))
+                        && !(k > b
+                            && (sent.lower(k - b - 1) == "to"
+                                || is!("verb_auxiliaries", sent.lower(k - b - 1))))
                         && (b == 1
                             || sent.lower(k - 1).ends_with("ly")
                             || is!("verb_auxiliaries", sent.lower(k - 1)))

@@ -85,27 +85,14 @@ pub(super) fn gazetteer_names(
                 continue;
             }
         }
-        // "Doug Ford", "Harrison Ford", "Nikola Tesla": a one-word company
-        // after a given name is a person's surname, and that person keeps
-        // it afterwards ("Ford later called on Ottawa"). "Ford", "Tesla"
-        // alone are the companies.
         if all_are(EntityType::Organisation) && t1 == t0 + 1 {
-            let given =
-                t0 > 0 && cap_word(sent, t0 - 1) && ctx.first_names.contains(sent.lower(t0 - 1));
-            if given {
-                continue;
-            }
-            if let Some(p) = disc.known_person(sent.lower(t0)) {
-                ents.push(Ent::new(t0, t1, p, EntKind::Name));
-                continue;
-            }
-            // "condemned the attack on Twitter", "in a video posted on
-            // Facebook": a platform something is said on, not a party.
-            if is!("platforms", sent.lower(t0))
-                && t0 > 0
-                && matches!(sent.lower(t0 - 1), "on" | "via" | "onto" | "through")
-            {
-                continue;
+            match one_word_organisation(sent, t0, ctx, disc) {
+                OneWord::Itself => {}
+                OneWord::Person(p) => {
+                    ents.push(Ent::new(t0, t1, p, EntKind::Name));
+                    continue;
+                }
+                OneWord::Nothing => continue,
             }
         }
         // "Lee" after "Martin Lee" is Martin Lee, whoever else the
@@ -163,6 +150,36 @@ pub(super) fn gazetteer_names(
         ents.push(x);
     }
     ents
+}
+
+/// What a one-word organisation name stands for where it is read.
+enum OneWord {
+    Itself,
+    Person(EntityRef),
+    Nothing,
+}
+
+/// "Doug Ford", "Harrison Ford", "Nikola Tesla": a one-word company after a
+/// given name is a person's surname, and that person keeps it afterwards
+/// ("Ford later called on Ottawa"); "condemned the attack on Twitter": a
+/// platform something is said on is no party. "Ford", "Tesla" alone are
+/// the companies.
+fn one_word_organisation(sent: &Sent, t0: usize, ctx: &Context, disc: &Discourse) -> OneWord {
+    let given = t0 > 0 && cap_word(sent, t0 - 1) && ctx.first_names.contains(sent.lower(t0 - 1));
+    if given {
+        return OneWord::Nothing;
+    }
+    if let Some(p) = disc.known_person(sent.lower(t0)) {
+        return OneWord::Person(p);
+    }
+    let medium = is!("platforms", sent.lower(t0))
+        && t0 > 0
+        && matches!(sent.lower(t0 - 1), "on" | "via" | "onto" | "through");
+    if medium {
+        OneWord::Nothing
+    } else {
+        OneWord::Itself
+    }
 }
 
 /// The end of a run of name words starting at `i` (particles inside,

@@ -654,85 +654,92 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
     // "a collision ... killed four people", "were killed in a car accident":
     // a death with no attacker is no attack.
     // "typhoon Pepeng ... is threatening to bring rains": nor a threat.
-    if matches!(rule.kind, EventKind::Attack | EventKind::Threat) && rule.pos == Pos::Verb {
-        let clause_start = (0..t0)
-            .rev()
-            .find(|&k| is!("clause_breaks", sent.lower(k)))
-            .map_or(0, |k| k + 1);
-        // "the October 8 earthquake which killed": a relative clause's
-        // subject is the noun before it.
-        let relative = clause_start >= 2
-            && matches!(sent.lower(clause_start - 1), "which" | "that")
-            && is!("non_agents", sent.lower(clause_start - 2));
-        // "Despite the storm, insurgents attacked": a cause in an opening
-        // phrase set off by a comma is the scene, not the subject.
-        let opening = |k: usize| {
-            (clause_start..k).any(|j| is!("scene_openers", sent.lower(j)))
-                && (k..t0).any(|j| sent.lower(j) == ",")
-        };
-        let before = relative
-            || (clause_start.max(t0.saturating_sub(10))..t0)
-                .any(|k| is!("non_agents", sent.lower(k)) && !opening(k))
-            // "a gas explosion in the colliery ... killed 47 miners".
-            || rule.kind == EventKind::Attack
-                && (clause_start.max(t0.saturating_sub(18))..t0).any(|k| {
-                    is!("accident_words", sent.lower(k))
-                        && (is!("blast_nouns", sent.lower(k + 1))
-                            || is!("blast_nouns", sent.lower(k + 2)))
-                });
-        // "were killed in a car accident"; a warning "that transmission of
-        // the virus could occur" still warns.
-        // "were killed and four others injured in a road accident": the
-        // cause may stand after the injured, in the same clause.
-        // Only after "and N others (were) injured", and not past an agent
-        // ("by a roadside bomb") or into a compound ("the quake-hit district").
-        let end = sent.toks.len();
-        // "killed by a fire Sunday in a clinic", "died in the fire": a fire
-        // with an article is a blaze ("opened fire", "fire from tanks" are
-        // not).
-        let cause = |k: usize| {
-            is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-"
-                || is!("fire_nouns", sent.lower(k))
-                    && k >= 1
-                    && matches!(sent.lower(k - 1), "a" | "the")
-                    && !matches!(
-                        sent.lower(k + 1),
-                        "fight" | "from" | "by" | "at" | "on" | "of"
-                    )
-        };
-        // "An earthquake with a magnitude of 5.9 shook southern Iran on
-        // Sunday, killing 10 people": a participle after a comma tells what
-        // the sentence's subject did.
-        // The cause must be that subject: not in an opening phrase
-        // ("Despite the storm, insurgents attacked ..., killing"), and no
-        // other clause joined on before the participle ("..., and gunmen
-        // attacked a police post, killing").
-        let participle_of_cause = sent.lower(t0).ends_with("ing")
-            && t0 >= 1
-            && sent.lower(t0 - 1) == ","
-            && (sent.body..(sent.body + 4).min(t0)).any(|k| {
-                is!("non_agents", sent.lower(k))
-                    && sent.lower(k + 1) != "-"
-                    && (sent.body..k).all(|j| !is!("scene_openers", sent.lower(j)))
-                    && (k..t0).all(|j| sent.lower(j) != "and")
-            });
-        let after = rule.kind == EventKind::Attack
-            && ((t1..(t1 + 5).min(end)).any(cause)
-                || sent.lower(t1) == "and"
-                    && (t1..(t1 + 14).min(end))
-                        .take_while(|&k| {
-                            !matches!(sent.lower(k), "," | ";" | "after" | "when" | "by")
-                        })
-                        .any(|k| {
-                            // "in a bus-truck collision": past the cause's
-                            // modifiers to its preposition.
-                            cause(k) && (k.saturating_sub(6)..k).any(|j| sent.lower(j) == "in")
-                        }));
-        if before || after || participle_of_cause {
-            return false;
-        }
+    if matches!(rule.kind, EventKind::Attack | EventKind::Threat)
+        && rule.pos == Pos::Verb
+        && death_by_disaster(sent, t0, t1, rule)
+    {
+        return false;
     }
     true
+}
+
+/// A death verb whose cause is a disaster or an accident, not an attacker:
+/// before it in its clause, after it ("were killed in a car accident"), or
+/// the subject a participle after a comma tells of ("An earthquake ...
+/// shook Iran, killing 10").
+fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let clause_start = (0..t0)
+        .rev()
+        .find(|&k| is!("clause_breaks", sent.lower(k)))
+        .map_or(0, |k| k + 1);
+    // "the October 8 earthquake which killed": a relative clause's
+    // subject is the noun before it.
+    let relative = clause_start >= 2
+        && matches!(sent.lower(clause_start - 1), "which" | "that")
+        && is!("non_agents", sent.lower(clause_start - 2));
+    // "Despite the storm, insurgents attacked": a cause in an opening
+    // phrase set off by a comma is the scene, not the subject.
+    let opening = |k: usize| {
+        (clause_start..k).any(|j| is!("scene_openers", sent.lower(j)))
+            && (k..t0).any(|j| sent.lower(j) == ",")
+    };
+    let before = relative
+        || (clause_start.max(t0.saturating_sub(10))..t0)
+            .any(|k| is!("non_agents", sent.lower(k)) && !opening(k))
+        // "a gas explosion in the colliery ... killed 47 miners".
+        || rule.kind == EventKind::Attack
+            && (clause_start.max(t0.saturating_sub(18))..t0).any(|k| {
+                is!("accident_words", sent.lower(k))
+                    && (is!("blast_nouns", sent.lower(k + 1))
+                        || is!("blast_nouns", sent.lower(k + 2)))
+            });
+    // "were killed in a car accident"; a warning "that transmission of
+    // the virus could occur" still warns.
+    // "were killed and four others injured in a road accident": the
+    // cause may stand after the injured, in the same clause.
+    // Only after "and N others (were) injured", and not past an agent
+    // ("by a roadside bomb") or into a compound ("the quake-hit district").
+    let end = sent.toks.len();
+    // "killed by a fire Sunday in a clinic", "died in the fire": a fire
+    // with an article is a blaze ("opened fire", "fire from tanks" are
+    // not).
+    let cause = |k: usize| {
+        is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-"
+            || is!("fire_nouns", sent.lower(k))
+                && k >= 1
+                && matches!(sent.lower(k - 1), "a" | "the")
+                && !matches!(
+                    sent.lower(k + 1),
+                    "fight" | "from" | "by" | "at" | "on" | "of"
+                )
+    };
+    // "An earthquake with a magnitude of 5.9 shook southern Iran on
+    // Sunday, killing 10 people": a participle after a comma tells what
+    // the sentence's subject did.
+    // The cause must be that subject: not in an opening phrase
+    // ("Despite the storm, insurgents attacked ..., killing"), and no
+    // other clause joined on before the participle ("..., and gunmen
+    // attacked a police post, killing").
+    let participle_of_cause = sent.lower(t0).ends_with("ing")
+        && t0 >= 1
+        && sent.lower(t0 - 1) == ","
+        && (sent.body..(sent.body + 4).min(t0)).any(|k| {
+            is!("non_agents", sent.lower(k))
+                && sent.lower(k + 1) != "-"
+                && (sent.body..k).all(|j| !is!("scene_openers", sent.lower(j)))
+                && (k..t0).all(|j| sent.lower(j) != "and")
+        });
+    let after = rule.kind == EventKind::Attack
+        && ((t1..(t1 + 5).min(end)).any(cause)
+            || sent.lower(t1) == "and"
+                && (t1..(t1 + 14).min(end))
+                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "after" | "when" | "by"))
+                    .any(|k| {
+                        // "in a bus-truck collision": past the cause's
+                        // modifiers to its preposition.
+                        cause(k) && (k.saturating_sub(6)..k).any(|j| sent.lower(j) == "in")
+                    }));
+    before || after || participle_of_cause
 }
 
 /// One occasion, not a habit ("has repeatedly called for"), not a
