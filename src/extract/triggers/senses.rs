@@ -41,9 +41,10 @@ pub(super) fn danger_sense(sent: &Sent, ents: &[Ent], t0: usize, rule: &TriggerR
     let thing = |i: usize| is!("danger_subjects", sent.lower(i)) && !named(i);
     if !matches!(sent.lower(k - 1), "that" | "which") {
         // "The gunmen who took part in the standoff threatened": the word
-        // before the verb ends a relative clause, not its subject.
+        // before the verb ends a relative clause, not its subject ("that"
+        // may open what was said: "said that tensions were threatening").
         let relative = (k.saturating_sub(9).max(sent.body)..k - 1)
-            .any(|i| matches!(sent.lower(i), "who" | "which" | "that"));
+            .any(|i| matches!(sent.lower(i), "who" | "which"));
         return !relative && thing(k - 1);
     }
     // "a row over Russian natural gas imports that threatened": the
