@@ -857,7 +857,7 @@ fn mention(
             // "The decision was made at the summit ... held on January 9",
             // "killed in a February bomb blast": a meeting told as held, or
             // an attack told in the past, was on the last such date.
-            let past = kind == EventKind::Attack || attributes::held_after(sent, t);
+            let past = kind == EventKind::Attack || attributes::held_after(sent, scope.ents, t);
             let moved = past && ctx.date.is_some_and(|r| attributes::last_year(d, r));
             if !moved {
                 status = Status::Planned;

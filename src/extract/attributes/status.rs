@@ -50,12 +50,10 @@ pub(crate) fn fix_weekday(d: &mut DateWindow, status: Status, reference: Option<
     }
 }
 
-/// An event noun that a verb of occurrence in the past follows ("the summit
-/// of the AU peace and security council held on January 9").
-pub(crate) fn held_after(sent: &Sent, t: &Trigger) -> bool {
-    t.pos() == Pos::Noun
-        && (t.t1..(t.t1 + 8).min(sent.toks.len()))
-            .any(|k| is!("occurrence_verbs", sent.lower(k)) && past_form(sent.lower(k)))
+/// An event noun whose verb of occurrence is in the past ("the summit of
+/// the AU peace and security council held on January 9").
+pub(crate) fn held_after(sent: &Sent, ents: &[crate::extract::entities::Ent], t: &Trigger) -> bool {
+    occurrence_verb(sent, ents, t).is_some_and(|p| past_form(sent.lower(p)))
 }
 
 /// A date that names a month and no year ("January 9", "in February").
@@ -176,7 +174,7 @@ pub(crate) fn status(
     // (`last_year` moves it).
     // Not any verb in the past: "has declared January 2 a day of mourning"
     // names a coming day.
-    let told_past = held_after(sent, t) || t.kind() == EventKind::Attack && past_verb;
+    let told_past = held_after(sent, ents, t) || t.kind() == EventKind::Attack && past_verb;
     let ahead = match (date, reference) {
         (Some(d), Some(r)) => {
             d.earliest > r && !(past_verb && weekday(d)) && !(told_past && yearless_month(d))

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use super::{Context, Discourse, Ent, EntKind};
+use super::{Context, Ent, EntKind};
 use crate::extract::doc::Sent;
 use crate::extract::lexicon::is;
 use crate::vocab::EID;
@@ -57,14 +57,12 @@ fn parse(src: &'static str) -> Vec<Forum> {
     out
 }
 
-/// Whether naming `anchor` lets a forum's phrase mean that forum.
-pub(super) fn is_context(anchor: &str) -> bool {
-    FORUMS.iter().any(|f| f.context == anchor)
-}
-
 /// Every party of a forum named before a meeting noun ("six-party talks",
-/// "the four-party peace talks"), once the article has named its context.
-pub(super) fn forums(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &mut Vec<Ent>) {
+/// "the four-party peace talks"), when the article names its context
+/// anywhere: a lead may name the forum before the story names its context
+/// ("The fifth round of the six-party talks began Wednesday ... The talks
+/// involve China, the DPRK, ...").
+pub(super) fn forums(sent: &Sent, ctx: &Context, ents: &mut Vec<Ent>) {
     let n = sent.toks.len();
     for i in 0..n {
         let w = sent.lower(i);
@@ -86,16 +84,11 @@ pub(super) fn forums(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &mut Ve
             // "six-party talks", "four-party peace talks".
             let noun =
                 is!("meeting_nouns", sent.lower(end)) || is!("meeting_nouns", sent.lower(end + 1));
-            // "The fifth round of the six-party talks began Wednesday ...
-            // The talks involve China, the DPRK, ...": a lead may name the
-            // forum before the story names its context.
-            let context = disc.named.contains(&f.context)
-                || ents.iter().any(|e| e.ent.anchor == f.context)
-                || ctx.article_names.iter().any(|m| {
-                    m.candidates
-                        .iter()
-                        .any(|&c| ctx.gaz.entity_ref(c, ctx.date).anchor == f.context)
-                });
+            let context = ctx.article_names.iter().any(|m| {
+                m.candidates
+                    .iter()
+                    .any(|&c| ctx.gaz.entities[ctx.gaz.anchor(c, ctx.date)].iri == f.context)
+            });
             if !noun || !context {
                 continue;
             }

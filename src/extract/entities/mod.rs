@@ -130,9 +130,6 @@ pub(crate) struct Discourse {
     /// "Saipov's sister"): "she" and "he" pass over the other.
     pub(crate) female: HashSet<String>,
     pub(crate) male: HashSet<String>,
-    /// The forums' context countries (`forums::is_context`) the article
-    /// has named so far.
-    pub(crate) named: HashSet<String>,
 }
 
 impl Discourse {
@@ -240,12 +237,7 @@ pub(crate) fn find(
     refs::pairs(sent, disc, &mut ents);
     refs::org_anaphors(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
-    forums::forums(sent, ctx, disc, &mut ents);
-    for e in &ents {
-        if matches!(e.kind, EntKind::Name | EntKind::Demonym) && forums::is_context(&e.ent.anchor) {
-            disc.named.insert(e.ent.anchor.clone());
-        }
-    }
+    forums::forums(sent, ctx, &mut ents);
     ents.sort_by_key(|e| (e.np0, e.t0));
     // "Senate Democrats", "Pentagon officials' union": an organisation
     // right before another names which one; the last is the party.

@@ -300,6 +300,10 @@ pub(super) fn remember_middle_names(
     ent: &EntityRef,
     given: &HashSet<String>,
 ) {
+    // Most names have no middle word: no work for them, on every mention.
+    if ent.label.split_whitespace().nth(2).is_none() {
+        return;
+    }
     let words: Vec<&str> = ent.label.split_whitespace().collect();
     // "Donald Trump Jr.": the surname before a suffix has its own rule.
     if words
