@@ -724,6 +724,9 @@ fn mention(
     let sent = scope.sent;
     let ents = scope.ents;
     let kind = t.kind();
+    if journey_of_nobody(sent, ents, t, args) {
+        return None;
+    }
     let bounds = arguments::bounds(scope, t);
     let mut actors: Vec<(Role, EntityRef)> = Vec::new();
     for &(role, i) in &args.roles {

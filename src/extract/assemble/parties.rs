@@ -133,3 +133,38 @@ pub(super) fn actor_ref(e: &Ent, ctx: &Context) -> EntityRef {
     }
     e.ent.clone()
 }
+
+/// "13,000 Albanians have arrived in Italy by boat", "The Chinese team
+/// arrived at Doha International Airport", "Russian aircraft have arrived
+/// in Indonesia": a journey by people, a team or craft that stand for
+/// nobody meets no one, so a verb of travel makes a visit only when the
+/// traveller is a person, a body by its name, or its envoys ("officials",
+/// "a delegation"). Motivated by a precision audit of the wire stories:
+/// 11 of 20 sampled travel-verb visits were such journeys.
+pub(super) fn journey_of_nobody(sent: &Sent, ents: &[Ent], t: &Trigger, args: &Args) -> bool {
+    if t.kind() != EventKind::Visit || t.pos() != Pos::Verb || sent.lower(t.t0).starts_with("visit")
+    {
+        return false;
+    }
+    // Envoys or an office holder named in the phrase or its head noun
+    // ("Chinese officials", "a Chinese delegation", "the exiled leader of
+    // Hamas").
+    let envoys = |from: usize, to: usize| {
+        (from..to.min(sent.toks.len()))
+            .any(|k| is!("sender_nouns", sent.lower(k)) || is!("titles", sent.lower(k)))
+    };
+    let party = |e: &Ent| match e.kind {
+        _ if e.people => false,
+        EntKind::Group => envoys(e.np0, e.np1),
+        // "Albanians", "Russian aircraft", "the Chinese team".
+        EntKind::Demonym => envoys(e.t1, e.np1.max(e.t1 + 1)),
+        // "US boxing legend Muhammed Ali", "a PLA contingent": a country
+        // or body before a noun that is none of its envoys.
+        EntKind::Name if !e.is_person() && e.np1 > e.t1 => envoys(e.t1, e.np1),
+        _ => true,
+    };
+    !args
+        .roles
+        .iter()
+        .any(|&(r, i)| r == Role::Initiator && party(&ents[i]))
+}
