@@ -196,8 +196,29 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         // A demonym or country right before the noun: that country acts
         // ("Israeli troops", "US officials"), or its people suffer ("Iraqi civilians").
         if let Some(d) = ents.iter_mut().find(|e| {
-            e.np1 == h && matches!(e.kind, EntKind::Demonym | EntKind::Name) && !e.is_person()
+            e.np1 == h
+                && matches!(e.kind, EntKind::Demonym | EntKind::Name)
+                && !e.is_person()
+                && !e.modifier
         }) {
+            // "Zairean rebels", "Venezuelan opposition": groups that fight
+            // the state its adjective names are a party of their own,
+            // named with it ("Palestinian militants").
+            if d.ent.etype == EntityType::Country && is!("opposition_nouns", w) {
+                d.modifier = true;
+                let label = text[sent.toks[d.np0].start..sent.toks[h].end].to_lowercase();
+                // Shaped as the demonym's phrase was, so an apposition
+                // still names it ("Somali militants, the Al-Shabaab").
+                let mut x = Ent::new(
+                    d.t0,
+                    d.t1,
+                    minted(&label, EntityType::Group, None, false),
+                    EntKind::Group,
+                );
+                (x.np0, x.np1) = (d.np0, h + 1);
+                ents.push(x);
+                continue;
+            }
             if d.ent.etype == EntityType::Country
                 || d.kind == EntKind::Demonym
                 || matches!(
