@@ -223,7 +223,7 @@ pub(crate) fn find(
 ) -> Vec<Ent> {
     let mut ents = names::gazetteer_names(sent, names, ctx, disc);
     for e in ents.iter().filter(|e| e.is_person()) {
-        names::remember_middle_names(disc, &e.ent, ctx.first_names);
+        names::remember_named_person(disc, &e.ent, ctx.first_names);
     }
     names::organisations(text, sent, disc, &mut ents);
     names::titled_people(text, sent, ctx, disc, &mut ents);

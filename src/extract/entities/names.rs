@@ -291,27 +291,53 @@ fn remember_person(
     remember_label_title(disc, ent);
 }
 
-/// "Salva Kiir Mayardit" is Kiir afterwards: a middle name may be the one
-/// the news uses (not an initial, nor "bin" or "al", nor a given name:
-/// "Abdul Hakim Taniwal" is no "Mullah Abdul Samad"). Never over a name
-/// already known.
-pub(super) fn remember_middle_names(
+/// A person the gazetteer named is called by one word afterwards: "Hu
+/// Jintao ... Hu held talks", "Tran Duc Luong ... Luong said". The
+/// gazetteer lists no such short forms (most are ambiguous across the
+/// world), but within one article they are the person already named. Never
+/// over a name already known; a given name first is no surname ("John").
+pub(super) fn remember_named_person(
     disc: &mut Discourse,
     ent: &EntityRef,
     given: &HashSet<String>,
 ) {
+    // "Donald Trump Jr.": the surname before a suffix has its own rule
+    // (`refs::known_again`).
+    if suffixed(ent) {
+        return;
+    }
+    let words: Vec<String> = ent
+        .label
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !is!("name_particles", w))
+        .collect();
+    if words.len() >= 2 {
+        for key in [&words[words.len() - 1], &words[0]] {
+            if key.len() >= 2 && !key.ends_with('.') && !given.contains(key) {
+                disc.surnames
+                    .entry(key.clone())
+                    .or_insert_with(|| ent.clone());
+            }
+        }
+    }
+    remember_middle_names(disc, ent, given);
+}
+
+/// "Salva Kiir Mayardit" is Kiir afterwards: a middle name may be the one
+/// the news uses (not an initial, nor "bin" or "al", nor a given name:
+/// "Abdul Hakim Taniwal" is no "Mullah Abdul Samad"). Never over a name
+/// already known.
+fn remember_middle_names(disc: &mut Discourse, ent: &EntityRef, given: &HashSet<String>) {
     // Most names have no middle word: no work for them, on every mention.
     if ent.label.split_whitespace().nth(2).is_none() {
         return;
     }
-    let words: Vec<&str> = ent.label.split_whitespace().collect();
     // "Donald Trump Jr.": the surname before a suffix has its own rule.
-    if words
-        .last()
-        .is_some_and(|w| matches!(w.to_lowercase().trim_end_matches('.'), "jr" | "sr"))
-    {
+    if suffixed(ent) {
         return;
     }
+    let words: Vec<&str> = ent.label.split_whitespace().collect();
     for w in words.iter().skip(1).take(words.len().saturating_sub(2)) {
         let key = w.to_lowercase();
         if key.len() >= 3
@@ -322,6 +348,14 @@ pub(super) fn remember_middle_names(
             disc.surnames.entry(key).or_insert_with(|| ent.clone());
         }
     }
+}
+
+/// "Donald Trump Jr.", "Cal Ripken Sr.".
+fn suffixed(ent: &EntityRef) -> bool {
+    ent.label
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().trim_end_matches('.'), "jr" | "sr"))
 }
 
 /// "King Abdullah II", "Pope Francis": a title inside the name itself is
