@@ -536,6 +536,22 @@ fn word_shape(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRul
     if matches!(prev(1), "such" | "without" | "no" | "any") {
         return false;
     }
+    // "various attacks on media workers", "a number of bloody attacks",
+    // "Taliban militants have intensified attacks": several attacks told
+    // as one, past the adjectives before the noun.
+    if rule.kind == EventKind::Attack && sent.lower(t1 - 1).ends_with('s') {
+        let mut k = 1;
+        while k < 4
+            && t0 >= sent.body + k
+            && !sent.toks[t0 - k].cap
+            && sent.toks[t0 - k].kind == TokKind::Word
+        {
+            if is!("series", prev(k)) {
+                return false;
+            }
+            k += 1;
+        }
+    }
     // "the deal was under threat", "the record is under threat": a state,
     // no one's threat.
     if rule.kind == EventKind::Threat && prev(1) == "under" {
