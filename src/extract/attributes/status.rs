@@ -103,6 +103,22 @@ pub(crate) fn status(
     let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();
     let after: Vec<&str> = (t.t1..rb.min(t.t1 + 6)).map(lower).collect();
     let frame = frame_of(frames, t);
+    // "rejected Kofi Annan's call for", "denied the accusation": what is
+    // turned down is what a speech act asked or said, and the act itself
+    // was made.
+    let answered = t.pos() == Pos::Noun && t.kind().speech_act();
+    let near_before: Vec<&str> = near_before
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let turned_down = answered && is!("negating_verbs", w);
+            // "ordaining a bishop without papal approval and urged
+            // Beijing": "without" denies only what follows it closely.
+            let far_without = *w == "without" && near_before.len() - i > 2;
+            !(turned_down || far_without)
+        })
+        .map(|(_, w)| *w)
+        .collect();
     if negated(sent, &near_before, &after, frame, t.t1) {
         return Status::Negated;
     }
