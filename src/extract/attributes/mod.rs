@@ -158,6 +158,11 @@ pub(crate) fn owners(
                         | "its"
                         | "counterpart"
                         | "counterparts"
+                        // "state visits to Vietnam, Laos, India and
+                        // Pakistan from Nov. 15 to 26": a trip's
+                        // destinations are its phrase.
+                        | "to"
+                        | "from"
                         // "in Minsk, capital of Belarus, later this month":
                         // a place's apposition is still the phrase.
                         | "of"
