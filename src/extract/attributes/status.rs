@@ -386,7 +386,25 @@ fn future_cue(
                 crate::extract::lexicon::WEEKDAYS.contains(n) || matches!(*n, "today" | "yesterday")
             })
     };
+    // "Secretary Rice's visit to Germany will be an opportunity to meet",
+    // "Wen's visit to Czech will also be the first visit by": an
+    // event noun that is the subject of "will be" is still to come.
+    let coming = content_after
+        && t.pos() == Pos::Noun
+        && after
+            .iter()
+            .position(|w| matches!(*w, "will" | "would" | "'ll"))
+            .is_some_and(|k| {
+                let adverb = after
+                    .get(k + 1)
+                    .is_some_and(|w| *w == "also" || w.ends_with("ly"));
+                after.get(k + 1 + usize::from(adverb)) == Some(&"be")
+                    && after[..k]
+                        .iter()
+                        .all(|w| !matches!(*w, "," | "which" | "that" | "who" | "and" | "said"))
+            });
     future_predicate
+        || coming
         || before.iter().enumerate().any(|(k, w)| {
             // "detonated himself next to a police station".
             let next_to = *w == "next" && before.get(k + 1) == Some(&"to");
