@@ -163,6 +163,13 @@ pub(crate) fn owners(
                         // destinations are its phrase.
                         | "to"
                         | "from"
+                        // "the Beijing Summit of the Forum on China-Africa
+                        // Cooperation (FOCAC), scheduled for Nov. 4-5".
+                        | "scheduled"
+                        | "slated"
+                        | "due"
+                        | "set"
+                        | "for"
                         // "in Minsk, capital of Belarus, later this month":
                         // a place's apposition is still the phrase.
                         | "of"

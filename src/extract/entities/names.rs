@@ -234,6 +234,18 @@ fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<Strin
     (strong && j < i).then_some((j, words))
 }
 
+/// Where a titled person's phrase starts: at the affiliation's own words
+/// right before the title `j` ("Chinese Premier"), not at an earlier mention
+/// of the same country ("According to the Chinese Foreign Ministry,
+/// Chinese Premier Wen Jiabao" starts at the second "Chinese").
+fn affiliation_start(ents: &[Ent], aff: Option<&EntityRef>, j: usize) -> usize {
+    ents.iter()
+        .filter(|e| e.modifier && aff.is_some_and(|a| a.iri == e.ent.iri) && e.t1 <= j)
+        .map(|e| e.t0)
+        .max()
+        .unwrap_or(j)
+}
+
 /// The affiliation right before a title: "Italian", "Russia's", "CMEC".
 fn affiliation(sent: &Sent, title_start: usize, ents: &mut [Ent]) -> Option<EntityRef> {
     let mut best = None;
@@ -502,12 +514,7 @@ pub(super) fn titled_people(
         if let Some((j, words)) = title_before(sent, ents[x].t0, ents) {
             ents[x].np0 = j;
             if let Some(aff) = affiliation(sent, j, ents) {
-                ents[x].np0 = ents
-                    .iter()
-                    .filter(|e| e.modifier && e.ent.iri == aff.iri && e.t1 <= j)
-                    .map(|e| e.t0)
-                    .min()
-                    .unwrap_or(j);
+                ents[x].np0 = affiliation_start(ents, Some(&aff), j);
             }
             let ent = ents[x].ent.clone();
             remember_person(disc, &ent, &words, ctx.first_names);
@@ -580,12 +587,7 @@ pub(super) fn titled_people(
         });
         remember_person(disc, &ent, &words, ctx.first_names);
         let mut x = Ent::new(i, k, ent, EntKind::Name);
-        x.np0 = ents
-            .iter()
-            .filter(|e| e.modifier && aff.as_ref().is_some_and(|a| a.iri == e.ent.iri) && e.t1 <= j)
-            .map(|e| e.t0)
-            .min()
-            .unwrap_or(j);
+        x.np0 = affiliation_start(ents, aff.as_ref(), j);
         ents.push(x);
         let _ = ctx;
         i = k;
