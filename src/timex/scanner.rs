@@ -37,6 +37,8 @@ pub(crate) struct Tagger<'a> {
     pub(crate) dct: NaiveDate,
     /// Last concrete date mentioned, for anaphora.
     pub(crate) last: Option<Pt>,
+    /// The token after it.
+    pub(crate) last_end: usize,
 }
 
 /// A candidate denoting a point (or stretch) of the calendar.
@@ -77,6 +79,7 @@ impl<'a> Tagger<'a> {
             toks: tokenize(text),
             dct,
             last: None,
+            last_end: 0,
         }
     }
 
@@ -278,6 +281,7 @@ impl<'a> Tagger<'a> {
             if let Some(p) = c.pt.filter(|_| !c.no_ref) {
                 if !matches!(c.value.as_str(), "PRESENT_REF" | "PAST_REF" | "FUTURE_REF") {
                     self.last = Some(p);
+                    self.last_end = c.e;
                 }
             }
             i = c.e;

@@ -278,6 +278,11 @@ impl Tagger<'_> {
         Some(cand_pt(i, e, pt, Anchoring::RelativeToDct))
     }
 
+    /// No full stop ends a sentence between tokens `a` and `b`.
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        !(a..b).any(|k| self.w(k) == "." && self.toks.get(k + 1).is_none_or(|t| t.cap || t.nl))
+    }
+
     /// "year-ago", "the year-earlier quarter": the period under discussion, a
     /// year back.
     fn year_ago(&self, i: usize, j: usize, the: bool) -> Option<Cand> {
@@ -347,7 +352,16 @@ impl Tagger<'_> {
             }
             "year" => match (qual, self.last) {
                 ("latest", _) => Pt::Year(dct.year() - 1),
-                ("", Some(Pt::Year(y))) => Pt::Year(y),
+                // "In 2013, the year RateBeer declared": the year of the
+                // sentence; a year told sentences before is "the year"
+                // under discussion only if recent: "since they forged
+                // diplomatic ties in 1979. ... at the end of the year"
+                // (news of 2005) is this year's end.
+                ("", Some(Pt::Year(y)))
+                    if (y - dct.year()).abs() <= 1 || self.same_sentence(self.last_end, i) =>
+                {
+                    Pt::Year(y)
+                }
                 ("same", Some(p)) => project(Unit::Year, p.start()?),
                 ("same", None) => return None,
                 _ => Pt::Year(dct.year()),
