@@ -264,6 +264,18 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         } else {
             role_of_prep(kind, prep, nominal)
         };
+        // "commitments to withdraw its military forces from Georgia",
+        // "called on Sunni politicians to withdraw from the government":
+        // a "from" inside the infinitive that says what is asked or
+        // promised names whom the act leaves, not who speaks.
+        let role = match role {
+            Some(Role::Initiator)
+                if prep == Some("from") && infinitive_before(sent, t.t1, e.np0) =>
+            {
+                Some(Role::Target)
+            }
+            r => r,
+        };
         // "asked for American forces to remain": who is to act is whom
         // the request is to.
         let role = match role {
@@ -285,6 +297,18 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         args.add(role, i);
         last_end = e.np1;
     }
+}
+
+/// Whether a "to" + verb opens an infinitive between tokens `a` and `b`
+/// ("to withdraw", not "to the UN").
+fn infinitive_before(sent: &Sent, a: usize, b: usize) -> bool {
+    (a..b.saturating_sub(1)).any(|k| {
+        sent.lower(k) == "to"
+            && sent.toks[k + 1].kind == TokKind::Word
+            && !sent.toks[k + 1].cap
+            && !is!("determiners", sent.lower(k + 1))
+            && !is!("stopwords", sent.lower(k + 1))
+    })
 }
 
 /// "threatened on Monday to destroy North Korea", "vowed to totally
