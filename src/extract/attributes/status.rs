@@ -103,23 +103,7 @@ pub(crate) fn status(
     let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();
     let after: Vec<&str> = (t.t1..rb.min(t.t1 + 6)).map(lower).collect();
     let frame = frame_of(frames, t);
-    // "rejected Kofi Annan's call for", "denied the accusation": what is
-    // turned down is what a speech act asked or said, and the act itself
-    // was made.
-    let answered = t.pos() == Pos::Noun && t.kind().speech_act();
-    let near_before: Vec<&str> = near_before
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| {
-            let turned_down = answered && is!("negating_verbs", w);
-            // "ordaining a bishop without papal approval and urged
-            // Beijing": "without" denies only what follows it closely.
-            let far_without = *w == "without" && near_before.len() - i > 2;
-            !(turned_down || far_without)
-        })
-        .map(|(_, w)| *w)
-        .collect();
-    if negated(sent, &near_before, &after, frame, t.t1) {
+    if negated(sent, &negation_window(&near_before, t), &after, frame, t.t1) {
         return Status::Negated;
     }
     // "claimed responsibility for the attack" vouches for the attack.
@@ -226,6 +210,25 @@ pub(crate) fn status(
         return Status::Claimed;
     }
     Status::Occurred
+}
+
+/// The words before a trigger that may deny it. "Rejected Kofi Annan's
+/// call for", "denied the accusation": what is turned down is what a speech
+/// act asked or said, and the act itself was made. "Ordaining a bishop
+/// without papal approval and urged Beijing": "without" denies only what
+/// follows it closely.
+fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
+    let answered = t.pos() == Pos::Noun && t.kind().speech_act();
+    near_before
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let turned_down = answered && is!("negating_verbs", w);
+            let far_without = *w == "without" && near_before.len() - i > 2;
+            !(turned_down || far_without)
+        })
+        .map(|(_, w)| *w)
+        .collect()
 }
 
 /// Negated: "did not meet", "no talks", "cancelled the summit", "ruled out

@@ -167,6 +167,24 @@ fn owning_body(
     })
 }
 
+/// "Zairean rebels", "Venezuelan opposition": groups that fight the state
+/// their adjective `d` names are a party of their own, named with it
+/// ("palestinian militants"); the adjective becomes their modifier. Shaped
+/// as the demonym's phrase was, so an apposition still names the group
+/// ("Somali militants, the Al-Shabaab").
+fn opposing_group(text: &str, sent: &Sent, d: &mut Ent, head: usize) -> Ent {
+    d.modifier = true;
+    let label = text[sent.toks[d.np0].start..sent.toks[head].end].to_lowercase();
+    let mut x = Ent::new(
+        d.t0,
+        d.t1,
+        minted(&label, EntityType::Group, None, false),
+        EntKind::Group,
+    );
+    (x.np0, x.np1) = (d.np0, head + 1);
+    x
+}
+
 /// Groups named by a common noun: "Israeli troops" (the country acts),
 /// "four militants", "Heads of local councils", "a 47-year-old Muslim
 /// security volunteer", "Iraqi civilians".
@@ -201,21 +219,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
                 && !e.is_person()
                 && !e.modifier
         }) {
-            // "Zairean rebels", "Venezuelan opposition": groups that fight
-            // the state its adjective names are a party of their own,
-            // named with it ("Palestinian militants").
             if d.ent.etype == EntityType::Country && is!("opposition_nouns", w) {
-                d.modifier = true;
-                let label = text[sent.toks[d.np0].start..sent.toks[h].end].to_lowercase();
-                // Shaped as the demonym's phrase was, so an apposition
-                // still names it ("Somali militants, the Al-Shabaab").
-                let mut x = Ent::new(
-                    d.t0,
-                    d.t1,
-                    minted(&label, EntityType::Group, None, false),
-                    EntKind::Group,
-                );
-                (x.np0, x.np1) = (d.np0, h + 1);
+                let x = opposing_group(text, sent, d, h);
                 ents.push(x);
                 continue;
             }
