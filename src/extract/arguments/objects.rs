@@ -266,8 +266,9 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         };
         // "commitments to withdraw its military forces from Georgia",
         // "called on Sunni politicians to withdraw from the government":
-        // a "from" inside the infinitive that says what is asked or
-        // promised names whom the act leaves, not who speaks.
+        // a "from" inside an asked or promised act of leaving names what
+        // is left, not who speaks ("an offer to mediate from Egypt" is
+        // Egypt's).
         let role = match role {
             Some(Role::Initiator)
                 if prep == Some("from") && infinitive_before(sent, t.t1, e.np0) =>
@@ -299,16 +300,11 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
     }
 }
 
-/// Whether a "to" + verb opens an infinitive between tokens `a` and `b`
-/// ("to withdraw", not "to the UN").
+/// Whether an infinitive of leaving opens between tokens `a` and `b` ("to
+/// withdraw its troops", not "an offer to mediate" nor "to the UN").
 fn infinitive_before(sent: &Sent, a: usize, b: usize) -> bool {
-    (a..b.saturating_sub(1)).any(|k| {
-        sent.lower(k) == "to"
-            && sent.toks[k + 1].kind == TokKind::Word
-            && !sent.toks[k + 1].cap
-            && !is!("determiners", sent.lower(k + 1))
-            && !is!("stopwords", sent.lower(k + 1))
-    })
+    (a..b.saturating_sub(1))
+        .any(|k| sent.lower(k) == "to" && is!("leaving_verbs", sent.lower(k + 1)))
 }
 
 /// "threatened on Monday to destroy North Korea", "vowed to totally

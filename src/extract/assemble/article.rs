@@ -208,20 +208,31 @@ fn keep_and_promote(mentions: &mut Vec<Mention>) {
 
 /// A talk that stayed no meeting or call once the article was merged is
 /// news only as "Wang Yi talked with Andrii Sybiha": told with "with" or
-/// "between", as done or planned, by parties that are no crowd. "Left it
+/// "between", or between two people, as done or planned, by parties that
+/// are no crowd. "Left it
 /// to his wife Lonnie to speak to journalists", "Lee spoke to KXAN", "was
 /// not talking to 'Fidel light'", "talking to schoolchildren" are the
 /// press, an audience or an attitude (a precision audit: all 10 such talks
 /// in the wire stories).
 fn talk_between_parties(m: &Mention) -> bool {
     let with = m.evidence.iter().any(|e| {
-        let q = e.quote.to_lowercase();
-        q.ends_with(" with") || q.ends_with(" between")
+        e.quote.rsplit(' ').next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            crate::extract::lexicon::is!("with", &w) || w == "between"
+        })
     });
-    with && matches!(
-        m.status,
-        Status::Occurred | Status::Planned | Status::Claimed
-    ) && m.actors.iter().all(|(_, a)| a.etype != EntityType::Group)
+    // "Biden spoke to Chinese President Xi Jinping": two people.
+    let people = m
+        .actors
+        .iter()
+        .filter(|(_, a)| a.etype == EntityType::Person)
+        .count();
+    (with || people >= 2)
+        && matches!(
+            m.status,
+            Status::Occurred | Status::Planned | Status::Claimed
+        )
+        && m.actors.iter().all(|(_, a)| a.etype != EntityType::Group)
 }
 
 /// Whether a meeting names two sides; a summit of one organisation (NATO's,

@@ -156,8 +156,9 @@ pub(super) fn journey_of_nobody(sent: &Sent, ents: &[Ent], t: &Trigger, args: &A
     let party = |e: &Ent| match e.kind {
         _ if e.people => false,
         EntKind::Group => envoys(e.np0, e.np1),
-        // "Albanians", "Russian aircraft", "the Chinese team".
-        EntKind::Demonym => envoys(e.t1, e.np1.max(e.t1 + 1)),
+        // "Albanians", "Russian aircraft", "the Chinese team"; "a Chinese
+        // government delegation" is envoys.
+        EntKind::Demonym => envoys(e.t1, e.np1.max((e.t1 + 3).min(t.t0))),
         // "US boxing legend Muhammed Ali", "a PLA contingent": a country
         // or body before a noun that is none of its envoys.
         EntKind::Name if !e.is_person() && e.np1 > e.t1 => envoys(e.t1, e.np1),

@@ -392,7 +392,9 @@ fn future_cue(
     // "Secretary Rice's visit to Germany will be an opportunity to meet",
     // "Wen's visit to Czech will also be the first visit by": an
     // event noun that is the subject of "will be" is still to come.
-    let coming = content_after
+    // Only meetings and visits: "The bombing ... would be the deadliest
+    // since March" judges a past attack.
+    let coming = t.kind().family() == "consult"
         && t.pos() == Pos::Noun
         && after
             .iter()

@@ -167,7 +167,7 @@ fn owning_body(
     })
 }
 
-/// "Zairean rebels", "Venezuelan opposition": groups that fight the state
+/// "Zairean rebels", "Iraqi insurgents": groups that fight the state
 /// their adjective `d` names are a party of their own, named with it
 /// ("palestinian militants"); the adjective becomes their modifier. Shaped
 /// as the demonym's phrase was, so an apposition still names the group

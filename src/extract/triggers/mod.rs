@@ -536,17 +536,22 @@ fn word_shape(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRul
     if matches!(prev(1), "such" | "without" | "no" | "any") {
         return false;
     }
-    // "various attacks on media workers", "a number of bloody attacks",
-    // "Taliban militants have intensified attacks": several attacks told
-    // as one, past the adjectives before the noun.
+    // "various attacks on media workers", "Taliban militants have
+    // intensified attacks", "a number of bloody attacks": several attacks
+    // told as one. Only the word right before the noun, or a series word
+    // before "of" past the noun's adjectives ("the regular army launched
+    // attacks" is one).
     if rule.kind == EventKind::Attack && sent.lower(t1 - 1).ends_with('s') {
+        if is!("series", prev(1)) {
+            return false;
+        }
         let mut k = 1;
         while k < 4
             && t0 >= sent.body + k
             && !sent.toks[t0 - k].cap
             && sent.toks[t0 - k].kind == TokKind::Word
         {
-            if is!("series", prev(k)) {
+            if prev(k) == "of" && is!("series", prev(k + 1)) {
                 return false;
             }
             k += 1;
