@@ -209,11 +209,10 @@ fn keep_and_promote(mentions: &mut Vec<Mention>) {
 /// A talk that stayed no meeting or call once the article was merged is
 /// news only as "Wang Yi talked with Andrii Sybiha": told with "with" or
 /// "between", or between two people, as done or planned, by parties that
-/// are no crowd. "Left it
-/// to his wife Lonnie to speak to journalists", "Lee spoke to KXAN", "was
-/// not talking to 'Fidel light'", "talking to schoolchildren" are the
-/// press, an audience or an attitude (a precision audit: all 10 such talks
-/// in the wire stories).
+/// are no crowd. "Left it to his wife Lonnie to speak to journalists",
+/// "Lee spoke to KXAN", "was not talking to 'Fidel light'", "talking to
+/// schoolchildren" are the press, an audience or an attitude (a precision
+/// audit: all 10 such talks in the wire stories).
 fn talk_between_parties(m: &Mention) -> bool {
     let with = m.evidence.iter().any(|e| {
         e.quote.rsplit(' ').next().is_some_and(|w| {

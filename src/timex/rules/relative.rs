@@ -278,9 +278,9 @@ impl Tagger<'_> {
         Some(cand_pt(i, e, pt, Anchoring::RelativeToDct))
     }
 
-    /// No full stop ends a sentence between tokens `a` and `b`.
+    /// No sentence ends between tokens `a` and `b`.
     fn same_sentence(&self, a: usize, b: usize) -> bool {
-        !(a..b).any(|k| self.w(k) == "." && self.toks.get(k + 1).is_none_or(|t| t.cap || t.nl))
+        !(a..b).any(|k| self.sentence_break(k))
     }
 
     /// "year-ago", "the year-earlier quarter": the period under discussion, a
