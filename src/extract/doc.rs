@@ -46,6 +46,18 @@ impl Sent {
             && self.toks[k].end == self.toks[k + 1].start
     }
 
+    /// Whether the "of" at `of` closes "at (the) invitation of", "at the
+    /// request of": what follows is on whose bidding something else
+    /// happens (a visit, a deployment), its host, and the noun is no
+    /// request of its own.
+    pub(crate) fn bidding_of(&self, of: usize) -> bool {
+        of >= 2
+            && self.lower(of) == "of"
+            && super::lexicon::request_noun(self.lower(of - 1))
+            && (self.lower(of - 2) == "at"
+                || of >= 3 && self.lower(of - 2) == "the" && self.lower(of - 3) == "at")
+    }
+
     /// The token that starts at byte `start` of the text (a mention's
     /// trigger, from its evidence).
     pub(crate) fn token_at(&self, start: usize) -> Option<usize> {

@@ -273,6 +273,17 @@ pub(crate) static BY_FIRST: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLo
     m
 });
 
+/// Whether `w` alone is a nominal request trigger ("request",
+/// "invitation").
+pub(crate) fn request_noun(w: &str) -> bool {
+    BY_FIRST.get(w).is_some_and(|rules| {
+        rules.iter().any(|&i| {
+            let r = &RULES[i];
+            r.kind == EventKind::Request && r.pos == Pos::Noun && r.slots.len() == 1
+        })
+    })
+}
+
 pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",

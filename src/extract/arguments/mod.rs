@@ -123,6 +123,10 @@ const PREPOSITIONS: &[&str] = &[
     "through", "upon", "within", "without", "amid", "across", "behind",
 ];
 
+/// What `governing_prep` answers for "at the invitation of X": X is the
+/// host of what happens on its bidding, not the owner of a noun.
+const BIDDING: &str = "at the invitation of";
+
 pub(crate) fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
 }
@@ -153,6 +157,9 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
     let mut skipped = 0;
     while k > floor && skipped < 7 {
         let w = sent.lower(k - 1);
+        if sent.bidding_of(k - 1) {
+            return Some(BIDDING);
+        }
         if PREPOSITIONS.contains(&w) {
             return Some(sent.lower(k - 1));
         }

@@ -182,9 +182,15 @@ pub(super) fn prepositional_parties(
             sent.lower(j - 1),
             "after" | "following" | "during" | "before"
         ));
+    // "Bush arrived here Saturday evening for a three-day visit to China",
+    // "Hu is in Hanoi for a state visit": who comes for a visit makes it
+    // ("his appreciation for the expected visit of Putin" is Putin's).
+    let trip = kind == EventKind::Visit
+        && matches!(sent.lower(j), "a" | "an")
+        && governing_prep(sent, j, lb) == Some("for");
     let meets = kind.family() == "consult" || kind.speech_act();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
-    if meets && in_pp && !between {
+    if meets && in_pp && !between || trip {
         let s = subject(scope, lb, j).or_else(|| {
             let c = controller(scope, t, lb);
             if c.is_some() {

@@ -491,6 +491,13 @@ fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRu
     {
         return false;
     }
+    // "arrived in Beijing at the invitation of Hu Jintao", "troops there
+    // at the request of the United Nations": afp-xin had 11 such
+    // requests, nine of them Xinhua's visit boilerplate, each with the
+    // guest as a requester; the inviter is the visit's host (arguments).
+    if rule.kind == EventKind::Request && sent.bidding_of(t1) {
+        return false;
+    }
     // "made an appeal to the Supreme Court", "an appeal against her
     // sentence": a legal appeal asks a court to judge, not a party to act.
     if rule.kind == EventKind::Request
