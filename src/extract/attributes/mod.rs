@@ -73,8 +73,21 @@ pub(crate) fn occurrence_verb(
                     && !is!("clause_breaks", sent.lower(k))
                     && !is!("speech_verbs", sent.lower(k))
                     && !is!("occurrence_verbs", sent.lower(k))
+                || carries_verb(sent, k, p)
         })
         .then_some(p)
+}
+
+/// Whether tokens `k..p` only lead into the occurrence verb at `p`: "the
+/// summit of SAARC to be held in Dhaka on Nov. 12", "the Beijing Summit
+/// ... which closed on Sunday", "the first EU-Ukraine summit, to be held on
+/// Thursday". A relative or infinitive clause that carries nothing but
+/// the verb still tells the noun's own occurrence.
+fn carries_verb(sent: &Sent, k: usize, p: usize) -> bool {
+    (k..p).all(|j| {
+        let w = sent.lower(j);
+        matches!(w, "which" | "that" | "," | "to") || is!("occurrence_aux", w)
+    })
 }
 
 /// Who a date expression belongs to: the trigger or speech verb it
@@ -107,11 +120,9 @@ fn date_heads(
     // verb that tells a named event happen dates it like the noun itself.
     heads.extend(triggers.iter().enumerate().filter_map(|(i, t)| {
         let p = occurrence_verb(sent, ents, t)?;
-        (!(t.t1..p).any(|k| breaks[k] && !matches!(sent.lower(k), "(" | ")"))).then_some((
-            p,
-            p + 1,
-            Owner::Trigger(i),
-        ))
+        (!(t.t1..p)
+            .any(|k| breaks[k] && !matches!(sent.lower(k), "(" | ")") && !carries_verb(sent, k, p)))
+        .then_some((p, p + 1, Owner::Trigger(i)))
     }));
     // A speech verb that is itself a trigger ("warned") dates its event.
     heads.extend(

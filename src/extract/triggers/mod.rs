@@ -711,16 +711,17 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
         (clause_start..k).any(|j| is!("scene_openers", sent.lower(j)))
             && (k..t0).any(|j| sent.lower(j) == ",")
     };
+    // "a gas explosion", "a coal mine blast".
+    let accident_blast = |k: usize| {
+        is!("accident_words", sent.lower(k))
+            && (is!("blast_nouns", sent.lower(k + 1)) || is!("blast_nouns", sent.lower(k + 2)))
+    };
     let before = relative
         || (clause_start.max(t0.saturating_sub(10))..t0)
             .any(|k| is!("non_agents", sent.lower(k)) && !opening(k))
         // "a gas explosion in the colliery ... killed 47 miners".
         || rule.kind == EventKind::Attack
-            && (clause_start.max(t0.saturating_sub(18))..t0).any(|k| {
-                is!("accident_words", sent.lower(k))
-                    && (is!("blast_nouns", sent.lower(k + 1))
-                        || is!("blast_nouns", sent.lower(k + 2)))
-            });
+            && (clause_start.max(t0.saturating_sub(18))..t0).any(accident_blast);
     // "were killed in a car accident"; a warning "that transmission of
     // the virus could occur" still warns.
     // "were killed and four others injured in a road accident": the
@@ -757,8 +758,9 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
                 && (sent.body..k).all(|j| !is!("scene_openers", sent.lower(j)))
                 && (k..t0).all(|j| sent.lower(j) != "and")
         });
+    // "were killed in a methane gas explosion".
     let after = rule.kind == EventKind::Attack
-        && ((t1..(t1 + 5).min(end)).any(cause)
+        && ((t1..(t1 + 5).min(end)).any(|k| cause(k) || accident_blast(k))
             || sent.lower(t1) == "and"
                 && (t1..(t1 + 14).min(end))
                     .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "after" | "when" | "by"))
