@@ -735,7 +735,13 @@ fn coordinated(
                 triggers[j].pos() == Pos::Verb
                     && !(triggers[j].t0 > 0 && sent.lower(triggers[j].t0 - 1) == "to")
             }
-            None => false,
+            // "Kofi Annan on Tuesday lamented ... and called on", "Russia
+            // on Monday called the referendum a milestone and urged": a
+            // day right before the first verb, which is no event of ours.
+            None => {
+                let next = timexes[i].t1;
+                past_form(sent.lower(next)) && !sent.toks[next].cap
+            }
         })
         .max_by_key(|&i| timexes[i].t1)
 }
