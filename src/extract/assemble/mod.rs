@@ -44,6 +44,7 @@ pub(crate) fn sentences(
     let mut series: Option<EntityRef> = None;
     // The day the last sentence's speaker spoke on, if it named one.
     let mut said: Option<DateWindow> = None;
+    let sports = triggers::sports_story(doc);
     for sent in &doc.sents {
         let s_names = sentence_names(names, sent);
         let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
@@ -71,6 +72,9 @@ pub(crate) fn sentences(
             }
         } else {
             let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
+            if sports {
+                found.retain(|m| !triggers::play(sent, &ents, m.kind));
+            }
             // Before the story's day is lent to undated events: a one-party
             // event the sentence does not date is background (see
             // `keep_and_promote`), and the story's day would not make it news.

@@ -11,6 +11,7 @@ use crate::model::EventKind;
 
 mod senses;
 use senses::{danger_sense, other_sense, sports_sense};
+pub(crate) use senses::{play, sports_story};
 
 /// A trigger at tokens `t0..t1` of a sentence.
 #[derive(Debug, Clone)]
