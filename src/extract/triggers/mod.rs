@@ -304,6 +304,22 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
         if is!("determiners", w) {
             return Pos::Noun;
         }
+        // "the death of 19 Palestinians in Israeli artillery shelling": a
+        // preposition before a gerund's modifiers ("after shelling the
+        // town" has none; "with participants urging" is a participle).
+        let modifiers = |a: usize| {
+            (a..t0).all(|j| {
+                is!("event_noun_modifiers", sent.lower(j))
+                    || ents.iter().any(|e| e.t0 <= j && j < e.t1)
+            })
+        };
+        if k < t0
+            && sent.lower(t0).ends_with("ing")
+            && super::arguments::is_preposition(w)
+            && modifiers(k)
+        {
+            return Pos::Noun;
+        }
         // "the Trump-Putin meeting": names and hyphens in the phrase.
         if ents.iter().any(|e| e.t0 < k && k <= e.t1) || w == "-" {
             k -= 1;
