@@ -11,6 +11,12 @@ use crate::model::EventKind;
 const WORDS: &str = include_str!("data/words.txt");
 const TRIGGERS: &str = include_str!("data/triggers.tsv");
 
+/// Room for this many lists: a list's bit is one of `MASK_WORDS` u128s.
+const MASK_WORDS: usize = 2;
+
+/// A list's bit: which u128 of a word's mask, and the bit in it.
+pub(crate) type Bit = (usize, u128);
+
 /// The named word lists of `data/words.txt`.
 pub(crate) struct Lists {
     /// Each list's words, as read: what `masks` is built from (kept for the
@@ -18,10 +24,10 @@ pub(crate) struct Lists {
     #[cfg(test)]
     sets: HashMap<&'static str, HashSet<&'static str>>,
     /// Each list's bit in `masks`.
-    bits: HashMap<&'static str, u128>,
+    bits: HashMap<&'static str, Bit>,
     /// Every listed word with the bits of the lists it is in: `is!` asks
     /// one table once instead of a table of tables.
-    masks: HashMap<&'static str, u128>,
+    masks: HashMap<&'static str, [u128; MASK_WORDS]>,
     /// Multi-word entries per list, as token sequences.
     phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
     pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
@@ -62,16 +68,20 @@ impl Lists {
                     .push(entry.split(' ').collect());
             }
         }
-        let mut bits: HashMap<&str, u128> = HashMap::default();
-        let mut masks: HashMap<&str, u128> = HashMap::default();
+        let mut bits: HashMap<&str, Bit> = HashMap::default();
+        let mut masks: HashMap<&str, [u128; MASK_WORDS]> = HashMap::default();
         let mut names: Vec<&str> = sets.keys().copied().collect();
         names.sort_unstable();
-        assert!(names.len() <= 128, "data/words.txt: more than 128 lists");
+        assert!(
+            names.len() <= 128 * MASK_WORDS,
+            "data/words.txt: more than {} lists",
+            128 * MASK_WORDS
+        );
         for (i, name) in names.into_iter().enumerate() {
-            let bit = 1u128 << i;
+            let bit = (i / 128, 1u128 << (i % 128));
             bits.insert(name, bit);
             for w in &sets[name] {
-                *masks.entry(w).or_default() |= bit;
+                masks.entry(w).or_default()[bit.0] |= bit.1;
             }
         }
         Lists {
@@ -92,9 +102,9 @@ impl Lists {
 
     /// The bit of list `name` for [`Lists::has_bit`]; no bit for an
     /// unknown name.
-    pub(crate) fn bit(&self, name: &str) -> u128 {
+    pub(crate) fn bit(&self, name: &str) -> Bit {
         debug_assert!(self.bits.contains_key(name), "no word list {name}");
-        self.bits.get(name).copied().unwrap_or(0)
+        self.bits.get(name).copied().unwrap_or((0, 0))
     }
 
     /// Whether `word` (lower case) is in any list.
@@ -103,8 +113,8 @@ impl Lists {
     }
 
     /// Whether `word` (lower case) is in the list of `bit`.
-    pub(crate) fn has_bit(&self, bit: u128, word: &str) -> bool {
-        self.masks.get(word).is_some_and(|m| m & bit != 0)
+    pub(crate) fn has_bit(&self, (i, bit): Bit, word: &str) -> bool {
+        self.masks.get(word).is_some_and(|m| m[i] & bit != 0)
     }
 
     /// The longest phrase of list `name` starting at `words[0]`, in tokens.
@@ -144,7 +154,7 @@ pub(crate) fn in_list(list: &str, word: &str) -> bool {
 /// instructions when every question looked up the list by name first).
 macro_rules! is {
     ($list:literal, $word:expr) => {{
-        static BIT: std::sync::LazyLock<u128> =
+        static BIT: std::sync::LazyLock<$crate::extract::lexicon::Bit> =
             std::sync::LazyLock::new(|| $crate::extract::lexicon::LISTS.bit($list));
         $crate::extract::lexicon::LISTS.has_bit(*BIT, $word)
     }};
