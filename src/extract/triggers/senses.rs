@@ -116,6 +116,9 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         {
             strike_sense(sent, t0, t1, rule)
         }
+        // "killed off a 708-million-dollar plan", "appeared to have killed
+        // off their hopes": a thing ended, no one attacked.
+        EventKind::Attack if w.starts_with("kill") && next(1) == "off" => true,
         // "two days after taking up the post", "took office": a post taken,
         // not a place seized.
         EventKind::Attack if matches!(w, "take" | "takes" | "taking" | "took" | "taken") => {
