@@ -47,15 +47,22 @@ impl Sent {
     }
 
     /// Whether the "of" at `of` closes "at (the) invitation of", "at the
-    /// request of": what follows is on whose bidding something else
-    /// happens (a visit, a deployment), its host, and the noun is no
-    /// request of its own.
+    /// request of", "on the personal invitation of": what follows is on
+    /// whose bidding something else happens (a visit, a deployment); the
+    /// noun is no request of its own, nor owned by what follows.
     pub(crate) fn bidding_of(&self, of: usize) -> bool {
-        of >= 2
-            && self.lower(of) == "of"
-            && super::lexicon::request_noun(self.lower(of - 1))
-            && (self.lower(of - 2) == "at"
-                || of >= 3 && self.lower(of - 2) == "the" && self.lower(of - 3) == "at")
+        if of < 2 || self.lower(of) != "of" || !super::lexicon::request_noun(self.lower(of - 1)) {
+            return false;
+        }
+        // Past "the" and up to two adjectives to "at", "on" or "upon".
+        let mut k = of - 1;
+        while k > 0 && of - k <= 3 && !self.toks[k - 1].cap && self.lower(k - 1) != "the" {
+            if matches!(self.lower(k - 1), "at" | "on" | "upon") {
+                return true;
+            }
+            k -= 1;
+        }
+        k > 1 && self.lower(k - 1) == "the" && matches!(self.lower(k - 2), "at" | "on" | "upon")
     }
 
     /// The token that starts at byte `start` of the text (a mention's

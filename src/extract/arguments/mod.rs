@@ -123,9 +123,10 @@ const PREPOSITIONS: &[&str] = &[
     "through", "upon", "within", "without", "amid", "across", "behind",
 ];
 
-/// What `governing_prep` answers for "at the invitation of X": X is the
-/// host of what happens on its bidding, not the owner of a noun.
-const BIDDING: &str = "at the invitation of";
+/// What `governing_prep` answers for "at the invitation of X", "at the
+/// request of X" (`Sent::bidding_of`): a governor no role is read from, so
+/// X is not taken as the owner of the noun before it ("a visit ... of Hu").
+const BIDDING: &str = "at the bidding of";
 
 pub(crate) fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(&w)

@@ -183,14 +183,18 @@ pub(super) fn prepositional_parties(
             "after" | "following" | "during" | "before"
         ));
     // "Bush arrived here Saturday evening for a three-day visit to China",
-    // "Hu is in Hanoi for a state visit": who comes for a visit makes it
-    // ("his appreciation for the expected visit of Putin" is Putin's).
+    // "Hu is in Hanoi for a state visit": who comes for a visit makes it.
+    // Not a visit with a maker of its own ("preparing for a visit by Kim",
+    // "the expected visit of Putin"), nor one the clause asks for or
+    // prepares ("called for a visit by UN envoy").
     let trip = kind == EventKind::Visit
         && matches!(sent.lower(j), "a" | "an")
-        && governing_prep(sent, j, lb) == Some("for");
+        && !matches!(sent.lower(t.t1), "by" | "of")
+        && governing_prep(sent, j, lb) == Some("for")
+        && (j.saturating_sub(12).max(lb)..j).any(|k| is!("arrival_verbs", sent.lower(k)));
     let meets = kind.family() == "consult" || kind.speech_act();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
-    if meets && in_pp && !between || trip {
+    if (meets && in_pp && !between) || trip {
         let s = subject(scope, lb, j).or_else(|| {
             let c = controller(scope, t, lb);
             if c.is_some() {

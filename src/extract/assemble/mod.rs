@@ -82,7 +82,7 @@ pub(crate) fn sentences(
         } else {
             let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
             if sports {
-                found.retain(|m| !triggers::play(sent, &ents, m.kind));
+                found.retain(|m| !triggers::story_play(sent, &ents, m.kind));
             }
             // Before the story's day is lent to undated events: a one-party
             // event the sentence does not date is background (see
@@ -116,17 +116,31 @@ pub(crate) fn sentences(
             .filter_map(|i| attributes::window_of(&tx[i].timex))
             .find(|w| w.days() == 1);
     }
+    story_country(&mut mentions, countries, &anchors);
+    (mentions, pending)
+}
+
+/// What the country a story is about gives its mentions: aid with no
+/// recipient (the country named most), a bare "the government" (the
+/// country whose names, people and places counted in, are most).
+fn story_country(
+    mentions: &mut [Mention],
+    countries: HashMap<String, (usize, EntityRef)>,
+    anchors: &HashMap<String, usize>,
+) {
     if let Some(top) = dominant_country(&countries, (2, 3)) {
-        give_recipients(&mut mentions, top);
+        give_recipients(mentions, top);
     }
     let by_anchor: HashMap<String, (usize, EntityRef)> = countries
         .into_iter()
-        .map(|(iri, (_, e))| (iri.clone(), (anchors.get(&iri).copied().unwrap_or(0), e)))
+        .map(|(iri, (_, e))| {
+            let n = anchors.get(&iri).copied().unwrap_or(0);
+            (iri, (n, e))
+        })
         .collect();
     if let Some(top) = dominant_country(&by_anchor, GOVERNMENT_SHARE) {
-        government_of_story(&mut mentions, top);
+        government_of_story(mentions, top, &by_anchor);
     }
-    (mentions, pending)
 }
 
 /// Where a mention is told: its words and its sentence.
@@ -288,9 +302,21 @@ fn dominant_country(
 /// "the government" of an event that names no country is that country's
 /// (a recall audit, seed 1919: 41 wire mentions had it as the state's only
 /// party).
-fn government_of_story(mentions: &mut [Mention], top: &EntityRef) {
+fn government_of_story(
+    mentions: &mut [Mention],
+    top: &EntityRef,
+    countries: &HashMap<String, (usize, EntityRef)>,
+) {
+    // "The Burmese opposition called on the government in Rangoon" in a
+    // story about Thailand: a party or place of another country names
+    // whose government it is.
+    let elsewhere = |a: &EntityRef| a.anchor != top.iri && countries.contains_key(&a.anchor);
     for m in mentions.iter_mut() {
-        if m.actors.iter().any(|(_, a)| a.etype == EntityType::Country) {
+        if m.actors
+            .iter()
+            .any(|(_, a)| a.etype == EntityType::Country || elsewhere(a))
+            || m.place.as_ref().is_some_and(elsewhere)
+        {
             continue;
         }
         for (_, a) in &mut m.actors {

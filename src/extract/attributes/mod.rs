@@ -73,7 +73,7 @@ pub(crate) fn occurrence_verb(
                     && !is!("clause_breaks", sent.lower(k))
                     && !is!("speech_verbs", sent.lower(k))
                     && !is!("occurrence_verbs", sent.lower(k))
-                || carries_verb(sent, k, p)
+                || carries_verb(sent, ents, t.t1, k, p)
         })
         .then_some(p)
 }
@@ -82,9 +82,16 @@ pub(crate) fn occurrence_verb(
 /// summit of SAARC to be held in Dhaka on Nov. 12", "the Beijing Summit
 /// ... which closed on Sunday", "the first EU-Ukraine summit, to be held on
 /// Thursday". A relative or infinitive clause that carries nothing but
-/// the verb still tells the noun's own occurrence.
-fn carries_verb(sent: &Sent, k: usize, p: usize) -> bool {
-    (k..p).all(|j| {
+/// the verb still tells the noun's own occurrence, when it follows the
+/// noun's own phrase (from `t1`): names and "of", not another phrase ("talks
+/// ... at the Presidential Palace, which was opened in 1995").
+fn carries_verb(sent: &Sent, ents: &[super::entities::Ent], t1: usize, k: usize, p: usize) -> bool {
+    let own = (t1..k).all(|j| {
+        ents.iter().any(|e| e.covers(j))
+            || sent.lower(j) == "of"
+            || !super::arguments::is_preposition(sent.lower(j))
+    });
+    own && (k..p).all(|j| {
         let w = sent.lower(j);
         matches!(w, "which" | "that" | "," | "to") || is!("occurrence_aux", w)
     })
@@ -120,8 +127,11 @@ fn date_heads(
     // verb that tells a named event happen dates it like the noun itself.
     heads.extend(triggers.iter().enumerate().filter_map(|(i, t)| {
         let p = occurrence_verb(sent, ents, t)?;
-        (!(t.t1..p)
-            .any(|k| breaks[k] && !matches!(sent.lower(k), "(" | ")") && !carries_verb(sent, k, p)))
+        (!(t.t1..p).any(|k| {
+            breaks[k]
+                && !matches!(sent.lower(k), "(" | ")")
+                && !carries_verb(sent, ents, t.t1, k, p)
+        }))
         .then_some((p, p + 1, Owner::Trigger(i)))
     }));
     // A speech verb that is itself a trigger ("warned") dates its event.
