@@ -172,7 +172,8 @@ pub(super) fn prepositional_parties(
 ) {
     let sent = scope.sent;
     let kind = t.kind();
-    let in_pp = governing_prep(sent, j, lb).is_some_and(|p| {
+    let prep = governing_prep(sent, j, lb);
+    let in_pp = prep.is_some_and(|p| {
         matches!(
             p,
             "in" | "at" | "during" | "after" | "before" | "on" | "over" | "through" | "within"
@@ -190,7 +191,7 @@ pub(super) fn prepositional_parties(
     let trip = kind == EventKind::Visit
         && matches!(sent.lower(j), "a" | "an")
         && !matches!(sent.lower(t.t1), "by" | "of")
-        && governing_prep(sent, j, lb) == Some("for")
+        && prep == Some("for")
         && (j.saturating_sub(12).max(lb)..j).any(|k| is!("arrival_verbs", sent.lower(k)));
     let meets = kind.family() == "consult" || kind.speech_act();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");

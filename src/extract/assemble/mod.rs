@@ -62,7 +62,14 @@ pub(crate) fn sentences(
             .iter()
             .filter(|e| e.t0 >= sent.body && e.kind != EntKind::Pronoun)
         {
-            *anchors.entry(e.ent.anchor.clone()).or_default() += 1;
+            // A story names its few anchors again and again: count without
+            // copying the key after its first time.
+            match anchors.get_mut(&e.ent.anchor) {
+                Some(n) => *n += 1,
+                None => {
+                    anchors.insert(e.ent.anchor.clone(), 1);
+                }
+            }
         }
         for e in ents
             .iter()

@@ -366,8 +366,11 @@ pub(crate) fn sports_story(doc: &Doc) -> bool {
                 if !seen.contains(&w) {
                     seen.push(w);
                 }
+                if seen.len() >= 3 && hits >= 5 {
+                    return true;
+                }
             }
         }
     }
-    seen.len() >= 3 && hits >= 5
+    false
 }
