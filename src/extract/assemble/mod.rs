@@ -124,7 +124,29 @@ pub(crate) fn sentences(
             .find(|w| w.days() == 1);
     }
     story_country(&mut mentions, countries, &anchors);
+    mentions.retain(|m| !deployment(m));
     (mentions, pending)
+}
+
+/// "Baghdad sent nine helicopters to the south", "to send paramilitary
+/// troops to Bihar state": forces sent with no one to receive them, even
+/// after the story's country was tried (`give_recipients`), are a
+/// deployment, not aid (troops pledged to another's force stay pledges).
+fn deployment(m: &Mention) -> bool {
+    m.kind == EventKind::Aid
+        && !m.actors.iter().any(|(r, _)| *r == Role::Target)
+        && m.evidence.iter().all(|e| {
+            let after = e
+                .end
+                .checked_sub(e.sentence_start)
+                .and_then(|k| e.sentence.get(k..))
+                .unwrap_or("");
+            after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .any(|w| is!("deployed_forces", &w.to_lowercase()))
+        })
 }
 
 /// What the country a story is about gives its mentions: aid with no
