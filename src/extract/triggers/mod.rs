@@ -545,7 +545,10 @@ fn no_event_of_its_own(
         // requests, nine of them Xinhua's visit boilerplate, each with the
         // guest as a requester; the inviter takes no role.
         EventKind::Request => sent.bidding_of(t1),
-        EventKind::Sanction | EventKind::Aid => undone(sent, ents, t0),
+        EventKind::Sanction => undone(sent, ents, t0),
+        // "a German aid agency's vehicle", "a British aid worker": aid that
+        // names who works in it, no giving.
+        EventKind::Aid => undone(sent, ents, t0) || is!("aid_workers", sent.lower(t1)),
         EventKind::Meeting => {
             sent.lower(t0).starts_with("host") && hosts_no_guest(sent, ents, t0, t1)
         }
