@@ -116,6 +116,19 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         {
             strike_sense(sent, t0, t1, rule)
         }
+        // "launched a fresh attack against Israel on Wednesday, dismissing
+        // the Holocaust as a myth", "launched a strongly worded attack in
+        // The Times newspaper", "a speech ... attacking Euro-sceptic
+        // Conservatives", "trading attacks in a policy-heavy affair" of a
+        // debate, "everybody went and attacked Ambassador Haley tonight":
+        // words, when words are named and no force is.
+        EventKind::Attack if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) => {
+            let words = || (0..sent.toks.len()).map(|k| sent.lower(k));
+            words().any(|w| is!("verbal_attack_cues", w))
+                && !words().any(|w| {
+                    super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
+                })
+        }
         // "killed off a 708-million-dollar plan", "appeared to have killed
         // off their hopes": a thing ended, no one attacked.
         EventKind::Attack if w.starts_with("kill") && next(1) == "off" => true,
