@@ -101,6 +101,17 @@ pub(super) fn light_verb_parties(
         // "Islamic State has claimed responsibility for a truck attack":
         // who claims the attack made it (the annotation convention too).
         let claim = w == "for" && j >= 3 && sent.claims_responsibility(j - 3);
+        // "Iran had received technical assistance from France", "Sudan
+        // received 10 million dollars in aid from Japan": who receives aid
+        // or a promise is its target, the giver is named by "from".
+        if matches!(kind, EventKind::Aid | EventKind::Pledge) && is!("receiving_verbs", w) {
+            if let Some(s) = subject(scope, lb, j - 1) {
+                for e in s {
+                    args.add(Role::Target, e);
+                }
+            }
+            return None;
+        }
         if is!("light_verbs", w) || particle || claim {
             let v = if particle {
                 j - 2
@@ -141,15 +152,24 @@ pub(super) fn light_verb_parties(
             steps += 1;
             continue;
         }
-        let det = matches!(
-            w,
-            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
-        ) || (sent.toks[j - 1].kind == TokKind::Word
-            && !sent.toks[j - 1].cap
-            && !is!("stopwords", w)
-            && !PREPOSITIONS.contains(&w)
-            && !is!("speech_verbs", w)
-            && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1));
+        // "received 10 million dollars in aid": the sum is the aid.
+        let sum_in = w == "in"
+            && j >= 2
+            && (is!("currencies", sent.lower(j - 2))
+                || sent.toks[j - 2].kind == TokKind::Number
+                || matches!(sent.lower(j - 2), "million" | "billion"));
+        let det = sum_in
+            || sent.toks[j - 1].kind == TokKind::Number
+            || matches!(
+                w,
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
+            )
+            || (sent.toks[j - 1].kind == TokKind::Word
+                && !sent.toks[j - 1].cap
+                && !is!("stopwords", w)
+                && !PREPOSITIONS.contains(&w)
+                && !is!("speech_verbs", w)
+                && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1));
         if !det {
             break;
         }

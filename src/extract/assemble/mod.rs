@@ -129,23 +129,46 @@ pub(crate) fn sentences(
 }
 
 /// "Baghdad sent nine helicopters to the south", "to send paramilitary
-/// troops to Bihar state": forces sent with no one to receive them, even
-/// after the story's country was tried (`give_recipients`), are a
-/// deployment, not aid (troops pledged to another's force stay pledges).
+/// troops to Bihar state": forces a verb sends, with no one to receive
+/// them (even after the story's country was tried, `give_recipients`) and
+/// no foreign country as the place, are a deployment, not aid. Not what
+/// forces carry ("sent 20 helicopters loaded with food and tents", "sent
+/// relief supplies aboard military jets"), nor troops sent abroad
+/// ("Australia sent troops to restore order in East Timor"); troops
+/// pledged to another's force stay pledges.
 fn deployment(m: &Mention) -> bool {
+    let abroad = m.place.as_ref().is_some_and(|p| {
+        p.etype == EntityType::Country && !m.actors.iter().any(|(_, a)| a.anchor == p.iri)
+    });
     m.kind == EventKind::Aid
+        && !abroad
         && !m.actors.iter().any(|(r, _)| *r == Role::Target)
         && m.evidence.iter().all(|e| {
-            let after = e
+            let sends = e
+                .quote
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is!("sending_verbs", &w.to_lowercase()));
+            let after: Vec<String> = e
                 .end
                 .checked_sub(e.sentence_start)
                 .and_then(|k| e.sentence.get(k..))
-                .unwrap_or("");
-            after
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .take(6)
-                .any(|w| is!("deployed_forces", &w.to_lowercase()))
+                .unwrap_or("")
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            // The object: the words up to a preposition, a stopword or a
+            // punctuation mark ("nine helicopters", "paramilitary troops").
+            let object = after.iter().take(4).take_while(|w| {
+                w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    && !is!("stopwords", w.as_str())
+                    && !crate::extract::arguments::is_preposition(w)
+            });
+            let gifts = after
+                .iter()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .any(|w| is!("aidobj", w) && !is!("deployed_forces", w));
+            sends && !gifts && object.clone().any(|w| is!("deployed_forces", w.as_str()))
         })
 }
 

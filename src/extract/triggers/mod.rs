@@ -546,9 +546,14 @@ fn no_event_of_its_own(
         // guest as a requester; the inviter takes no role.
         EventKind::Request => sent.bidding_of(t1),
         EventKind::Sanction => undone(sent, ents, t0),
-        // "a German aid agency's vehicle", "a British aid worker": aid that
-        // names who works in it, no giving.
-        EventKind::Aid => undone(sent, ents, t0) || is!("aid_workers", sent.lower(t1)),
+        // "a German aid agency's vehicle", "a British aid worker": the noun
+        // "aid" naming who works in it, no giving (not "sent staff and
+        // food", a verb's object).
+        EventKind::Aid => {
+            undone(sent, ents, t0)
+                || matches!(sent.lower(t1 - 1), "aid" | "assistance")
+                    && is!("aid_workers", sent.lower(t1))
+        }
         EventKind::Meeting => {
             sent.lower(t0).starts_with("host") && hosts_no_guest(sent, ents, t0, t1)
         }
