@@ -155,7 +155,7 @@ fn deployment(m: &Mention) -> bool {
                 .and_then(|k| e.sentence.get(k..))
                 .unwrap_or("")
                 .split_whitespace()
-                .map(|w| w.to_lowercase())
+                .map(str::to_lowercase)
                 .collect();
             // The object: the words up to a preposition, a stopword or a
             // punctuation mark ("nine helicopters", "paramilitary troops").
