@@ -744,34 +744,14 @@ fn content_of(trigs: &[Trigger], i: usize, sent: &Sent) -> Option<usize> {
     }
     // "offered assistance", "pledged military aid": the object noun.
     // "pledged 2 billion euros in military aid": amounts and modifiers between.
+    // "pledged 350 million U.S. dollars in aid": a country's name before
+    // its currency is part of the sum.
     let filler = |k: usize| {
         sent.toks[k].kind == super::text::TokKind::Number
             || is!("aidobj", sent.lower(k))
-            || matches!(
-                sent.lower(k),
-                "in" | "of"
-                    | "worth"
-                    | "$"
-                    | "€"
-                    | "£"
-                    | "new"
-                    | "more"
-                    | "further"
-                    | "additional"
-                    | "military"
-                    | "humanitarian"
-                    | "economic"
-                    | "financial"
-                    | "food"
-                    | "medical"
-                    | "emergency"
-                    | "development"
-                    | "some"
-                    | "about"
-                    | "nearly"
-                    | "up"
-                    | "to"
-            )
+            || is!("aid_fillers", sent.lower(k))
+            || is!("currencies", sent.lower(k))
+            || is!("currencies", sent.lower(k + 1))
     };
     if let Some(o) = trigs.iter().position(|o| {
         o.t0 >= t.t1
