@@ -126,6 +126,17 @@ pub(crate) fn status(
             Status::Occurred
         };
     }
+    // "Airbus is to develop its A350 ..., parent company EADS announced on
+    // Friday", "talks will begin on Nov. 9, spokesman Kong Quan announced":
+    // a speech act its own verb tells in the past was made; the plans
+    // before it in the clause are what it said.
+    if said_done_at(sent, t, lb) {
+        return if hedged {
+            Status::Claimed
+        } else {
+            Status::Occurred
+        };
+    }
     let wish = wish_to(&before, t);
     let possible = wish || before.iter().any(|w| is!("possible_cues", w));
     // "agreed on Thursday to another summit".
@@ -210,6 +221,21 @@ pub(crate) fn status(
         return Status::Claimed;
     }
     Status::Occurred
+}
+
+/// Whether a speech act is told done by its own verb in the past, with no
+/// modal or "to" in the four words before it (from `lb`): "was due to
+/// announce", "would have condemned" are not.
+pub(crate) fn said_done_at(sent: &Sent, t: &Trigger, lb: usize) -> bool {
+    t.kind().speech_act()
+        && t.pos() == Pos::Verb
+        && past_form(sent.lower(t.t0))
+        && !(t.t0.saturating_sub(4).max(lb)..t.t0).any(|k| {
+            matches!(
+                sent.lower(k),
+                "will" | "would" | "to" | "shall" | "'ll" | "should" | "could" | "might" | "may"
+            )
+        })
 }
 
 /// The words before a trigger that may deny it. "Rejected Kofi Annan's
