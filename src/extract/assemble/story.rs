@@ -37,17 +37,36 @@ pub(super) fn deployment(m: &Mention) -> bool {
                 .map(str::to_lowercase)
                 .collect();
             // The object: the words up to a preposition, a stopword or a
-            // punctuation mark ("nine helicopters", "paramilitary troops").
-            let object = after.iter().take(4).take_while(|w| {
-                w.chars().all(|c| c.is_alphanumeric() || c == '-')
-                    && !is!("stopwords", w.as_str())
-                    && !crate::extract::arguments::is_preposition(w)
-            });
+            // punctuation mark ("nine helicopters", "1,500 troops,").
+            let mut object: Vec<&str> = Vec::new();
+            for w in after.iter().take(4) {
+                let core = w.trim_end_matches([',', ';', '.', ':']);
+                let number = !core.is_empty()
+                    && core
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+                let word =
+                    !core.is_empty() && core.chars().all(|c| c.is_alphanumeric() || c == '-');
+                if !(number || word)
+                    || is!("stopwords", core)
+                    || crate::extract::arguments::is_preposition(core)
+                {
+                    break;
+                }
+                object.push(core);
+                if core.len() < w.len() {
+                    break;
+                }
+            }
+            // What they carry, told before the destination: "20 helicopters
+            // loaded with food and tents to Kashmir" (not "to protect aid
+            // convoys", "where rebels had blocked food supplies").
             let gifts = after
                 .iter()
+                .take_while(|w| w.as_str() != "to" && !w.ends_with([',', ';', '.']))
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                 .any(|w| is!("aidobj", w) && !is!("deployed_forces", w));
-            sends && !gifts && object.clone().any(|w| is!("deployed_forces", w.as_str()))
+            sends && !gifts && object.iter().any(|w| is!("deployed_forces", w))
         })
 }
 

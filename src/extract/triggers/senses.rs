@@ -122,10 +122,17 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // Conservatives", "trading attacks in a policy-heavy affair" of a
         // debate, "everybody went and attacked Ambassador Haley tonight":
         // words, when words are named and no force is.
+        // Only cues right beside the word: the attack's own manner or medium,
+        // not a newspaper that reports an air raid ("Israeli aircraft
+        // attacked a Hezbollah target ..., local newspaper Ha'aretz
+        // reported") nor an editorial that speaks of one ("The editorial
+        // said the attack on the Indian parliament").
         EventKind::Attack if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) => {
-            let words = || (0..sent.toks.len()).map(|k| sent.lower(k));
-            words().any(|w| is!("verbal_attack_cues", w))
-                && !words().any(|w| {
+            let near = t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len());
+            near.clone()
+                .any(|k| is!("verbal_attack_cues", sent.lower(k)))
+                && !near.chain(0..sent.toks.len()).any(|k| {
+                    let w = sent.lower(k);
                     super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
                 })
         }
