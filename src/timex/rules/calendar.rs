@@ -208,6 +208,17 @@ impl Tagger<'_> {
                 return None;
             }
         }
+        // "In 1976, a sterling crisis led ministers to ask the IMF for a
+        // loan in September", "Last year, after the February
+        // assassination": a year told earlier in the sentence is the
+        // month's. Not a year that starts a span ("who has been in Congress
+        // since 1991, announced in July").
+        if let Some(Pt::Year(y)) = self.last {
+            let since = self.last_end >= 2 && self.w(self.last_end - 2) == "since";
+            if !since && self.last_end <= i && self.same_sentence(self.last_end, i) {
+                return Some(cand_pt(i, j, Pt::Month(y, m), Anchoring::RelativeToDate));
+            }
+        }
         let pt = self.infer_month(m, i);
         Some(cand_pt(i, j, pt, Anchoring::RelativeToDct))
     }

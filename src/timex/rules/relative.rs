@@ -279,7 +279,7 @@ impl Tagger<'_> {
     }
 
     /// No sentence ends between tokens `a` and `b`.
-    fn same_sentence(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn same_sentence(&self, a: usize, b: usize) -> bool {
         !(a..b).any(|k| self.sentence_break(k))
     }
 
