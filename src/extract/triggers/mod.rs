@@ -297,6 +297,11 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
     {
         return Pos::Noun;
     }
+    // "Pakistan received pledges from donors": the object of a verb of
+    // receiving is a noun.
+    if is!("receiving_verbs", sent.lower(t0 - 1)) {
+        return Pos::Noun;
+    }
     let mut k = t0;
     let mut hops = 0;
     while k > 0 && hops < 3 {
