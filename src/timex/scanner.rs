@@ -39,6 +39,8 @@ pub(crate) struct Tagger<'a> {
     pub(crate) last: Option<Pt>,
     /// The token after it.
     pub(crate) last_end: usize,
+    /// Its first token.
+    pub(crate) last_start: usize,
 }
 
 /// A candidate denoting a point (or stretch) of the calendar.
@@ -80,6 +82,7 @@ impl<'a> Tagger<'a> {
             dct,
             last: None,
             last_end: 0,
+            last_start: 0,
         }
     }
 
@@ -282,6 +285,7 @@ impl<'a> Tagger<'a> {
                 if !matches!(c.value.as_str(), "PRESENT_REF" | "PAST_REF" | "FUTURE_REF") {
                     self.last = Some(p);
                     self.last_end = c.e;
+                    self.last_start = c.s;
                 }
             }
             i = c.e;

@@ -225,17 +225,23 @@ pub(crate) fn status(
 
 /// Whether a speech act is told done by its own verb in the past, with no
 /// modal or "to" in the four words before it (from `lb`): "was due to
-/// announce", "would have condemned" are not.
+/// announce", "would have condemned" are not. A verb coordinated with one
+/// before it shares that one's modal: "will be signed in Moscow and
+/// announced on Friday", "is expected to be signed and formally announced".
 pub(crate) fn said_done_at(sent: &Sent, t: &Trigger, lb: usize) -> bool {
+    let modal = |k: usize| {
+        matches!(
+            sent.lower(k),
+            "will" | "would" | "to" | "shall" | "'ll" | "should" | "could" | "might" | "may"
+        )
+    };
+    let near = t.t0.saturating_sub(4).max(lb)..t.t0;
+    let coordinated = near.clone().any(|k| matches!(sent.lower(k), "and" | "or"));
     t.kind().speech_act()
         && t.pos() == Pos::Verb
         && past_form(sent.lower(t.t0))
-        && !(t.t0.saturating_sub(4).max(lb)..t.t0).any(|k| {
-            matches!(
-                sent.lower(k),
-                "will" | "would" | "to" | "shall" | "'ll" | "should" | "could" | "might" | "may"
-            )
-        })
+        && !near.clone().any(modal)
+        && !(coordinated && (lb..t.t0).any(modal))
 }
 
 /// The words before a trigger that may deny it. "Rejected Kofi Annan's

@@ -210,12 +210,27 @@ impl Tagger<'_> {
         }
         // "In 1976, a sterling crisis led ministers to ask the IMF for a
         // loan in September", "Last year, after the February
-        // assassination": a year told earlier in the sentence is the
-        // month's. Not a year that starts a span ("who has been in Congress
-        // since 1991, announced in July").
+        // assassination", "last year's August 21 grenade attack": a year
+        // that opens the sentence as its setting, or owns the month, is the
+        // month's. Not a year inside a clause of its own ("Annan, who was
+        // born in 1938, will visit Sudan in June").
         if let Some(Pt::Year(y)) = self.last {
-            let since = self.last_end >= 2 && self.w(self.last_end - 2) == "since";
-            if !since && self.last_end <= i && self.same_sentence(self.last_end, i) {
+            let (s0, e0) = (self.last_start, self.last_end);
+            // A line's first token, or one right after a full stop ("a
+            // break" at a line's first token is before it, not after).
+            let opening = |k: usize| {
+                k == 0
+                    || self.toks[k].nl
+                    || matches!(self.w(k - 1), "." | "?" | "!" | ";") && self.sentence_break(k - 1)
+            };
+            // The expression itself ("1976", "Last year", "In 1976" when its
+            // span takes the preposition), not "Founded in 1947".
+            let own = matches!(self.w(s0), "in" | "last") || self.num(s0).is_some();
+            let fronted = self.w(e0) == ","
+                && own
+                && (opening(s0) || s0 >= 1 && self.is(s0 - 1, "in") && opening(s0 - 1));
+            let owns = self.w(e0) == "'" && self.w(e0 + 1) == "s" && e0 + 2 == i;
+            if (fronted || owns) && e0 <= i && self.same_sentence(e0, i) {
                 return Some(cand_pt(i, j, Pt::Month(y, m), Anchoring::RelativeToDate));
             }
         }
