@@ -340,18 +340,9 @@ impl Mention {
         a
     }
 
-    /// The parties of the event: its actors, less a country named only as
-    /// the state one of its people acts for.
+    /// The parties of the event: see [`parties_of`].
     pub fn parties(&self) -> usize {
-        self.actors
-            .iter()
-            .filter(|(_, e)| {
-                !self
-                    .actors
-                    .iter()
-                    .any(|(_, p)| p.iri != e.iri && p.anchor == e.iri)
-            })
-            .count()
+        parties_of(&self.actors)
     }
     pub fn persons(&self) -> Vec<&str> {
         let mut p: Vec<&str> = self
@@ -452,4 +443,17 @@ pub struct ArticleExtraction {
     pub dates: ArticleDates,
     pub mentions: Vec<Mention>,
     pub relations: Vec<MentionRelation>,
+}
+
+/// How many parties `actors` name: the actors, less a country named only
+/// as the state one of its people acts for.
+pub(crate) fn parties_of(actors: &[(Role, EntityRef)]) -> usize {
+    actors
+        .iter()
+        .filter(|(_, e)| {
+            !actors
+                .iter()
+                .any(|(_, p)| p.iri != e.iri && p.anchor == e.iri)
+        })
+        .count()
 }

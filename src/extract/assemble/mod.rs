@@ -842,22 +842,14 @@ fn mention(
         }
     }
     // "India and the United States had agreed to double bilateral trade
-    // ... by 2008", "the EU agreed to phase out the charges by the end of
-    // 2013": a date still ahead of a speech act told done is what was
-    // said, not when. Only for two parties: one party and no date is
+    // ... by 2008", "Russia agreed to totally phase out the charges by the
+    // end of 2013": a date still ahead of a speech act told done is what
+    // was said, not when. Only for two parties: one party and no date is
     // dropped as background (`specific`), and "Kelly Holmes has announced
     // her retirement" would go with its wrong date.
-    let parties = actors
-        .iter()
-        .filter(|(_, e)| {
-            !actors
-                .iter()
-                .any(|(_, p)| p.iri != e.iri && p.anchor == e.iri)
-        })
-        .count();
     if status == Status::Planned
         && date.is_some()
-        && parties >= 2
+        && crate::model::parties_of(&actors) >= 2
         && attributes::said_done_at(sent, t, bounds.0)
     {
         status = Status::Occurred;

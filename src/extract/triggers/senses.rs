@@ -125,10 +125,9 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // the Indian parliament"); a debate named ten words before its
         // "trading attacks" is out of reach (a known gap).
         EventKind::Attack if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) => {
-            let near = t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len());
-            near.clone()
+            (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
                 .any(|k| is!("verbal_attack_cues", sent.lower(k)))
-                && !near.chain(0..sent.toks.len()).any(|k| {
+                && !(0..sent.toks.len()).any(|k| {
                     let w = sent.lower(k);
                     super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
                 })
