@@ -120,7 +120,7 @@ pub(crate) struct Scope<'a> {
 const PREPOSITIONS: &[&str] = &[
     "of", "with", "to", "on", "for", "by", "from", "about", "at", "in", "against", "between",
     "into", "over", "among", "toward", "towards", "near", "under", "after", "before", "during",
-    "through", "upon", "within", "without", "amid", "across", "behind",
+    "through", "upon", "within", "without", "amid", "across", "behind", "despite",
 ];
 
 /// What `governing_prep` answers for "at the invitation of X", "at the
@@ -448,10 +448,18 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         && (1..=4)
             .take_while(|&d| t.t0 >= d && sent.lower(t.t0 - d) != "by")
             .all(|d| !sent.toks[t.t0 - d].cap || sent.lower(t.t0 - d) == "'s");
+    // Nor when its own words name its maker, found or not: "despite
+    // condemnation by radical Arab states" is not the signatories'.
+    let own_agent = sent.lower(t.t1) == "by"
+        || sent.lower(t.t1) == "from"
+            && ents
+                .iter()
+                .any(|e| free(e) && !e.is_place() && (t.t1 + 1..=t.t1 + 2).contains(&e.np0));
     if args.roles.is_empty()
         && t.pos() == Pos::Noun
         && (kind.family() == "consult" || kind.speech_act())
         && !agent_noun
+        && !own_agent
     {
         if let Some(s) = subject(scope, lb, t.t0).or_else(|| controller(scope, t, lb)) {
             args.controlled = true;

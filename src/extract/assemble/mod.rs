@@ -886,7 +886,11 @@ pub(super) fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> 
     let mut out: Vec<String> = Vec::new();
     for k in from..to.min(sent.toks.len()) {
         let t = &sent.toks[k];
-        if t.kind != super::text::TokKind::Word || is!("stopwords", &t.lower) || t.lower.len() < 3 {
+        if t.kind != super::text::TokKind::Word
+            || is!("stopwords", &t.lower)
+            || is!("generic_topics", &t.lower)
+            || t.lower.len() < 3
+        {
             continue;
         }
         if ents.iter().any(|e| e.t0 <= k && k < e.t1) {

@@ -118,6 +118,11 @@ pub(crate) struct Discourse {
     pub(crate) last_person: Option<EntityRef>,
     /// The last plural subject (a group, a country): "they".
     pub(crate) last_plural: Option<EntityRef>,
+    /// The parties the last sentence opened with when they were two or
+    /// more ("Turkey and Israel boosted ...", "The two presidents
+    /// discussed ..."): a "they" that opens the next sentence is all of
+    /// them, not the first.
+    pub(crate) last_group: Vec<EntityRef>,
     /// The last speaker: "I" in a quote without attribution.
     pub(crate) last_speaker: Option<EntityRef>,
     /// The organisation or armed group last named: "the organisation".
@@ -185,9 +190,12 @@ pub(crate) struct Context<'g> {
 /// mostly not in a dictionary of office holders that ends in 2014).
 pub(crate) fn first_names(gaz: &Gazetteer) -> HashSet<String> {
     // A given name that names something else, or that a word list claims,
-    // would make "Denver Nuggets", "Asia Pacific" or "Sunni Arabs" a person.
+    // would make "Denver Nuggets", "Asia Pacific" or "Sunni Arabs" a person
+    // (the list of family names is a list of names).
     let census = census_names()
-        .filter(|w| !super::lexicon::LISTS.listed(w))
+        .filter(|w| {
+            !super::lexicon::LISTS.listed(w) || super::lexicon::is!("family_names_first", w)
+        })
         .filter(|w| {
             let mut name = w.to_string();
             name[..1].make_ascii_uppercase();

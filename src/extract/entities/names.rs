@@ -326,7 +326,8 @@ pub(super) fn remember_named_person(
         .collect();
     if words.len() >= 2 {
         for key in [&words[words.len() - 1], &words[0]] {
-            if key.len() >= 2 && !key.ends_with('.') && !given.contains(key) {
+            let family_first = key == &words[0] && is!("family_names_first", key);
+            if key.len() >= 2 && !key.ends_with('.') && (family_first || !given.contains(key)) {
                 disc.surnames
                     .entry(key.clone())
                     .or_insert_with(|| ent.clone());

@@ -626,6 +626,14 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 continue;
             }
         }
+        if w == "they" && !in_quote && disc.last_group.len() >= 2 && opens_clause(sent, ents, i) {
+            add.extend(
+                disc.last_group
+                    .iter()
+                    .map(|e| Ent::new(i, i + 1, e.clone(), EntKind::Pronoun)),
+            );
+            continue;
+        }
         let ent = if in_quote && is!("pronouns_first", w) {
             disc.last_speaker.clone()
         } else if is!("pronouns_person", w) && !in_quote {
@@ -701,6 +709,59 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
     }
     ents.extend(add);
+}
+
+/// Whether "they" at `i` is the subject that opens its sentence ("They
+/// pledged", "On Friday, they agreed"), with no party named before it
+/// that it could stand for.
+fn opens_clause(sent: &Sent, ents: &[Ent], i: usize) -> bool {
+    let first =
+        i == sent.body || (i > sent.body && matches!(sent.lower(i - 1), "," | "and" | "but"));
+    first
+        && !ents
+            .iter()
+            .any(|e| e.t1 <= i && !e.modifier && !e.is_place())
+}
+
+/// The parties a sentence opens with when they are two or more: a pair
+/// ("The two presidents", "Both sides") or names joined by "and" ("Turkey
+/// and Israel", "Bush, Putin and Chirac"), people with people or bodies
+/// with bodies.
+fn opening_group(sent: &Sent, ents: &[Ent]) -> Vec<crate::model::EntityRef> {
+    let free: Vec<&Ent> = ents
+        .iter()
+        .filter(|e| !e.modifier && !e.is_place() && !e.people && e.kind != EntKind::Group)
+        .collect();
+    let Some(first) = free.first().filter(|e| e.np0 <= sent.body + 1) else {
+        return Vec::new();
+    };
+    let mut group = vec![first.ent.clone()];
+    if first.kind == EntKind::Pronoun {
+        // "The two leaders": every referent shares the phrase.
+        for e in free.iter().skip(1).take_while(|e| e.t0 == first.t0) {
+            group.push(e.ent.clone());
+        }
+        return if group.len() >= 2 { group } else { Vec::new() };
+    }
+    let mut end = first.np1;
+    for e in free.iter().skip(1) {
+        let like =
+            matches!(e.kind, EntKind::Name | EntKind::Role) && e.is_person() == first.is_person();
+        let (sep, next) = (sent.lower(end), sent.lower(end + 1));
+        if like && sep == "and" && e.np0 == end + 1
+            || like && sep == "," && next == "and" && e.np0 == end + 2
+        {
+            group.push(e.ent.clone());
+            return group;
+        }
+        if !(like && sep == "," && e.np0 == end + 1) {
+            break;
+        }
+        group.push(e.ent.clone());
+        end = e.np1;
+    }
+    // A list that never reaches its "and" is no subject ("Bush, who ...").
+    Vec::new()
 }
 
 /// Whether the phrase after a possessive at `i` is a place or a force it
@@ -809,6 +870,7 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
     if let Some(s) = speaker {
         disc.last_speaker = Some(s.ent.clone());
     }
+    disc.last_group = opening_group(sent, ents);
     if let Some(o) = ents.iter().rev().find(|e| {
         e.kind == EntKind::Name
             && !e.modifier

@@ -337,6 +337,8 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
             && !sent.toks[k - 1].cap
             && !is!("light_verbs", w)
             && !is!("stopwords", w)
+            // "made the remarks when meeting with": a clause opens here.
+            && !is!("clause_breaks", w)
             && !matches!(
                 w,
                 "to" | "will"
