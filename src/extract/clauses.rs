@@ -109,13 +109,23 @@ fn short_glosses(sent: &Sent) -> Vec<bool> {
         if sent.lower(i) != "(" {
             continue;
         }
-        let Some(j) = (i + 2..(i + 5).min(n)).find(|&k| sent.lower(k) == ")") else {
+        let Some(j) = (i + 2..(i + 10).min(n)).find(|&k| sent.lower(k) == ")") else {
             continue;
         };
-        let gloss = (i + 1..j).all(|k| {
-            let t = &sent.toks[k];
-            t.cap || t.kind == TokKind::Number
-        });
+        // A name spelled out is a gloss too: "the 14th APEC (Asia-Pacific
+        // Economic Cooperation) Economic Leaders' Meeting".
+        let gloss = sent.toks[i + 1].cap
+            && (sent.toks[j - 1].cap || sent.toks[j - 1].kind == TokKind::Number)
+            && (i + 1..j).all(|k| {
+                let t = &sent.toks[k];
+                t.cap
+                    || t.kind == TokKind::Number
+                    || j - i > 4
+                        && matches!(
+                            sent.lower(k),
+                            "-" | "&" | "of" | "and" | "for" | "on" | "in"
+                        )
+            });
         if gloss {
             g[i] = true;
             g[j] = true;

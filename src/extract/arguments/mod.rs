@@ -115,6 +115,9 @@ pub(crate) struct Scope<'a> {
     pub(crate) breaks: &'a [bool],
     pub(crate) frames: &'a [Frame],
     pub(crate) triggers: &'a [Trigger],
+    /// The sentence's dates (a date among a noun's premodifiers: "attend
+    /// the Nov. 18-19 APEC leaders' meeting").
+    pub(crate) dates: &'a [crate::extract::clauses::TimexTok],
 }
 
 const PREPOSITIONS: &[&str] = &[

@@ -32,8 +32,10 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
     let mut hops = 0;
     while k > lb && hops < 4 {
         let w = sent.lower(k - 1);
+        // A name's phrase may reach into the trigger's words ("APEC
+        // economic leaders" before "leaders' informal meeting").
         if let Some(i) = ents.iter().position(|e| {
-            e.np1 == k
+            (e.np1 == k || e.t1 == k && e.np1 > k)
                 && (free(e) || matches!(e.kind, EntKind::Demonym | EntKind::Forum))
                 && !e.people
         }) {
@@ -59,7 +61,30 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
             hops += 1;
             continue;
         }
+        // "the 14th APEC (Asia-Pacific Economic Cooperation) Economic
+        // Leaders' Meeting": a bracketed expansion among the modifiers.
+        // The name in the brackets is the party, the words before them its
+        // long form ("South Asian Association for Regional Cooperation
+        // (SAARC) Summit").
+        if w == ")" {
+            let open = (k.saturating_sub(10).max(lb)..k - 1)
+                .rev()
+                .find(|&j| sent.lower(j) == "(");
+            let inside = open.and_then(|o| {
+                ents.iter()
+                    .position(|e| free(e) && !e.is_place() && e.np0 > o && e.np1 < k)
+            });
+            if let (Some(o), Some(i)) = (open, inside) {
+                args.add(Role::Participant, i);
+                k = ents.iter().find(|e| e.np1 == o).map_or(o, |e| e.np0);
+                hops += 1;
+                continue;
+            }
+        }
+        // "the APEC economic leaders' informal meeting": a plural's
+        // possessive apostrophe, split off by the tokenizer.
         let skippable = crate::extract::lexicon::WEEKDAYS.contains(&w)
+            || (w == "'" && k >= 2 && sent.lower(k - 2).ends_with('s'))
             || is!("event_noun_modifiers", w)
             || loose_modifier(sent, k - 1);
         if !skippable {
@@ -145,6 +170,17 @@ pub(super) fn light_verb_parties(
                 );
             }
             return None;
+        }
+        // "attend the Nov. 18-19 APEC leaders' meeting": a date among the
+        // premodifiers.
+        if let Some(x) = scope
+            .dates
+            .iter()
+            .find(|x| x.t0 < j && j <= x.t1 && x.t0 > lb)
+        {
+            j = x.t0;
+            steps += 1;
+            continue;
         }
         if let Some(i) = ents.iter().position(|e| free(e) && e.np1 == j) {
             indirect.push(i);

@@ -76,6 +76,7 @@ fn dump() {
                 breaks: &breaks,
                 frames: &frames,
                 triggers: &trigs,
+                dates: &tx,
             };
             for t in &trigs {
                 let args = arguments::read(&scope, t);

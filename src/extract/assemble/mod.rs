@@ -396,6 +396,7 @@ fn sentence_mentions(
         breaks: &breaks,
         frames,
         triggers: &trigs,
+        dates: tx,
     };
     let read: Vec<Args> = trigs.iter().map(|t| arguments::read(&scope, t)).collect();
     let adjuncts = arguments::same_attackers(
