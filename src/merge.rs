@@ -55,6 +55,21 @@ fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
     }
 }
 
+/// Two dated tellings of a summit of the same body whose days meet, from
+/// different leaders' sides: one summit. Undated ones stay apart (which
+/// EU summit "the EU summit" is, its date alone would tell).
+fn one_summit(a: &Mention, b: &Mention) -> bool {
+    use crate::model::EventKind::Summit;
+    a.kind == Summit
+        && b.kind == Summit
+        && !a.bodies().is_empty()
+        && a.bodies() == b.bodies()
+        && match (&a.date, &b.date) {
+            (Some(x), Some(y)) => x.overlaps(y),
+            _ => false,
+        }
+}
+
 /// Could `a` and `b` describe one event? Undated mentions are handled by
 /// the caller (they join only a unique candidate).
 fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
@@ -70,13 +85,15 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
         Mode::Article => {
             (subset(&aa, &ab) || subset(&ab, &aa)) && aa.iter().any(|x| ab.contains(x))
         }
-        Mode::Store => aa == ab,
+        Mode::Store => aa == ab || one_summit(ma, mb),
     };
     if !actors_ok {
         return false;
     }
+    // Two leaders at one summit are two people at one event.
     let (pa, pb) = (ma.persons(), mb.persons());
-    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
+    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) && !one_summit(ma, mb)
+    {
         return false;
     }
     // A summit is of leaders; a meeting of others is another event.
@@ -604,6 +621,56 @@ mod tests {
             },
         ];
         assert_eq!(cluster(&items, Mode::Store).len(), 2);
+    }
+
+    #[test]
+    fn one_summit_of_a_body_told_from_two_leaders_sides_is_one_event() {
+        let apec = EntityRef {
+            etype: EntityType::Organisation,
+            ..actor("apec", false, "apec")
+        };
+        let hu = actor("hu", true, "cn");
+        let bush = actor("bush", true, "us");
+        let summit = |who: &EntityRef, date: Option<&str>| {
+            m(
+                EventKind::Summit,
+                vec![apec.clone(), who.clone()],
+                date,
+                Status::Planned,
+            )
+        };
+        let (a, b) = (
+            summit(&hu, Some("2006-11-18")),
+            summit(&bush, Some("2006-11-18")),
+        );
+        assert_eq!(a.block_key(), b.block_key());
+        fn items<'a>(x: &'a Mention, y: &'a Mention) -> Vec<Item<'a>> {
+            [x, y]
+                .into_iter()
+                .enumerate()
+                .map(|(i, mention)| Item {
+                    mention,
+                    reference: "2006-11-17".parse().ok(),
+                    id: format!("{i}"),
+                    related: &[],
+                })
+                .collect()
+        }
+        assert_eq!(cluster(&items(&a, &b), Mode::Store).len(), 1);
+        // Another year's summit, or an undated one, is not told apart by
+        // the body alone.
+        let later = summit(&bush, Some("2007-09-08"));
+        assert_eq!(cluster(&items(&a, &later), Mode::Store).len(), 2);
+        let undated = summit(&bush, None);
+        assert_eq!(cluster(&items(&a, &undated), Mode::Store).len(), 2);
+        // A meeting of the two leaders is no summit of the body.
+        let talks = m(
+            EventKind::Meeting,
+            vec![hu.clone(), bush.clone()],
+            Some("2006-11-18"),
+            Status::Planned,
+        );
+        assert_ne!(a.block_key(), talks.block_key());
     }
 
     #[test]

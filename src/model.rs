@@ -355,7 +355,29 @@ impl Mention {
         p.dedup();
         p
     }
+    /// The organisations among the actors: the body a summit is of ("the
+    /// APEC leaders' meeting"), which each article tells from its own
+    /// leader's side.
+    pub fn bodies(&self) -> Vec<String> {
+        let mut b: Vec<String> = self
+            .actors
+            .iter()
+            .filter(|(_, e)| e.etype == EntityType::Organisation)
+            .map(|(_, e)| e.anchor.clone())
+            .collect();
+        b.sort();
+        b.dedup();
+        b
+    }
+
+    /// The store merges mentions within one block: those of one kind family
+    /// and the same country-level actors, or the summits of one body (the
+    /// Hanoi APEC summit as Hu Jintao's and as Bush's).
     pub fn block_key(&self) -> String {
+        let bodies = self.bodies();
+        if self.kind == EventKind::Summit && !bodies.is_empty() {
+            return format!("{}|summit of|{}", self.kind.family(), bodies.join("|"));
+        }
         format!("{}|{}", self.kind.family(), self.anchors().join("|"))
     }
 }

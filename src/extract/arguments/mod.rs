@@ -416,6 +416,9 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     for e in attendees(scope, t, rb) {
         args.add(Role::Participant, e);
     }
+    if args.place.is_none() {
+        args.place = where_place(scope, lb);
+    }
     // "In a letter to Lighthizer in October, Holcomb urged the
     // administration": the letter's addressee is whom the words are to.
     if kind.speech_act() && t.pos() == Pos::Verb {
@@ -472,6 +475,31 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
     }
     args
+}
+
+/// "Hu is in Hanoi for a state visit, where he will also attend the
+/// summit", "flew to Tumbuscatio, where soldiers killed ...": an event
+/// told in a "where" clause happens at the place that clause hangs on, the
+/// last place named in the few words before its comma.
+fn where_place(scope: &Scope, lb: usize) -> Option<usize> {
+    let sent = scope.sent;
+    if lb < 2 || sent.lower(lb) != "where" || sent.lower(lb - 1) != "," {
+        return None;
+    }
+    let place = |e: &Ent| {
+        e.is_place()
+            || matches!(
+                e.ent.etype,
+                EntityType::City | EntityType::Region | EntityType::Building | EntityType::Country
+            )
+    };
+    scope
+        .ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.np1 < lb && e.np1 + 7 >= lb && !e.modifier && place(e))
+        .max_by_key(|(_, e)| e.np1)
+        .map(|(i, _)| i)
 }
 
 /// Whom a threat with no target of its own would press: the party of its
