@@ -103,7 +103,7 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
                 .iter()
                 .any(|(_, e)| e.etype == EntityType::Person && !e.leader)
     };
-    if summit_vs_other(ma, mb) || summit_vs_other(mb, ma) {
+    if !one_summit(ma, mb) && (summit_vs_other(ma, mb) || summit_vs_other(mb, ma)) {
         return false;
     }
     // Talks between countries with no leader named are not the leaders' summit.

@@ -258,6 +258,22 @@ impl EntityType {
             EntityType::Group => "Actor",
         }
     }
+    /// The type whose [`class_name`](Self::class_name) this is.
+    pub fn from_class_name(name: &str) -> Option<EntityType> {
+        use EntityType::*;
+        [
+            Person,
+            Country,
+            Organisation,
+            ArmedGroup,
+            City,
+            Region,
+            Building,
+            Group,
+        ]
+        .into_iter()
+        .find(|t| t.class_name() == name)
+    }
     pub fn is_place(self) -> bool {
         matches!(
             self,

@@ -129,7 +129,6 @@ evl_terms! {
     REFERENCE_DATE_METHOD = "referenceDateMethod";
     CONTENT_HASH = "contentHash";
     SOURCE_FILE = "sourceFile";
-    PERSON = "Person";
     AFFILIATION = "affiliation";
     /// The date methods (individuals of `evl:DateMethod`).
     DATE_EXPLICIT = "ExplicitDate";

@@ -156,8 +156,15 @@ pub(crate) fn minted_actor(
             if let Term::Literal(l) = o {
                 label = l.value().to_string();
             }
-        } else if p == vocab::MINTED_AS && iri_of(o) == Some(vocab::PERSON.as_str()) {
-            etype = EntityType::Person;
+        } else if p == vocab::MINTED_AS {
+            // What the article minted it as: a person, or an organisation
+            // (the body a summit is of, `Mention::bodies`).
+            if let Some(t) = iri_of(o)
+                .and_then(|c| c.rsplit(['#', '/']).next())
+                .and_then(EntityType::from_class_name)
+            {
+                etype = t;
+            }
         } else if p == vocab::AFFILIATION {
             if let Some(a) = iri_of(o) {
                 anchor = match gaz.get(a) {
@@ -175,5 +182,43 @@ pub(crate) fn minted_actor(
         anchor,
         leader: false,
         located_in: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxrdf::Literal;
+
+    #[test]
+    fn a_minted_actor_reads_back_as_what_it_was_minted_as() {
+        let gaz = Gazetteer::load(&[]).unwrap();
+        let props = |class: &str| {
+            vec![
+                (
+                    vocab::MINTED_AS.into_owned(),
+                    Term::NamedNode(NamedNode::new_unchecked(format!("{}{class}", vocab::EVL))),
+                ),
+                (
+                    vocab::NAME_IN_ARTICLE.into_owned(),
+                    Term::Literal(Literal::new_simple_literal(
+                        "Forum on China-Africa Cooperation",
+                    )),
+                ),
+            ]
+        };
+        let iri = "https://w3id.org/eventline/id/actor/forum-on-china-africa-cooperation";
+        let org = minted_actor(iri, &props("Organisation"), &gaz, None);
+        assert_eq!(org.etype, EntityType::Organisation);
+        assert_eq!(org.label, "Forum on China-Africa Cooperation");
+        assert_eq!(
+            minted_actor(iri, &props("Person"), &gaz, None).etype,
+            EntityType::Person
+        );
+        // A group named by a common noun is written as evl:Actor.
+        assert_eq!(
+            minted_actor(iri, &props("Actor"), &gaz, None).etype,
+            EntityType::Group
+        );
     }
 }

@@ -660,6 +660,9 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
             ) || (head_first && sent.lower(k) == "in"))
                 && capital(k + 1)
                 && k > i
+                // "the Beijing Summit of Forum on China-Africa Cooperation":
+                // the summit is of the forum, no part of its name.
+                && !(sent.lower(k) == "of" && is!("meeting_nouns", sent.lower(k - 1)))
             {
                 k += 1;
             } else {
