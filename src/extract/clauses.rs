@@ -114,7 +114,7 @@ fn short_glosses(sent: &Sent) -> Vec<bool> {
         };
         // A name spelled out is a gloss too: "the 14th APEC (Asia-Pacific
         // Economic Cooperation) Economic Leaders' Meeting".
-        let gloss = sent.toks[i + 1].cap
+        let gloss = (sent.toks[i + 1].cap || sent.toks[i + 1].kind == TokKind::Number)
             && (sent.toks[j - 1].cap || sent.toks[j - 1].kind == TokKind::Number)
             && (i + 1..j).all(|k| {
                 let t = &sent.toks[k];

@@ -172,12 +172,11 @@ pub(super) fn light_verb_parties(
             return None;
         }
         // "attend the Nov. 18-19 APEC leaders' meeting": a date among the
-        // premodifiers.
-        if let Some(x) = scope
-            .dates
-            .iter()
-            .find(|x| x.t0 < j && j <= x.t1 && x.t0 > lb)
-        {
+        // premodifiers, right after the determiner (not an adjunct: "sent
+        // monitors in November 2005 following a request from").
+        if let Some(x) = scope.dates.iter().find(|x| {
+            x.t0 < j && j <= x.t1 && x.t0 > lb && is!("determiners", sent.lower(x.t0 - 1))
+        }) {
             j = x.t0;
             steps += 1;
             continue;

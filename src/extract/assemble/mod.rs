@@ -890,6 +890,10 @@ pub(super) fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> 
         if t.kind != super::text::TokKind::Word
             || is!("stopwords", &t.lower)
             || is!("generic_topics", &t.lower)
+            // "pledged on Saturday to strengthen bilateral ties": a day
+            // tells no act apart from its retelling.
+            || crate::extract::lexicon::WEEKDAYS.contains(&t.lower.as_str())
+            || is!("months", &t.lower)
             || t.lower.len() < 3
         {
             continue;
@@ -926,5 +930,34 @@ mod series_tests {
             assert!(!words.is_empty());
             assert!(gaz.get(iri).is_some(), "{iri} is not in the gazetteer");
         }
+    }
+}
+
+#[cfg(test)]
+mod topic_tests {
+    use super::topic_words;
+    use crate::extract::doc::Doc;
+
+    fn topic(text: &str) -> Vec<String> {
+        let d = Doc::new(text);
+        let s = &d.sents[0];
+        // After the subject and the trigger.
+        topic_words(s, &[], 2, s.toks.len())
+    }
+
+    #[test]
+    fn boilerplate_and_days_tell_no_pledge_apart() {
+        // Two pledges of one meeting keep apart by what they are about ...
+        assert_eq!(
+            topic("They pledged to increase cooperation to halt the proliferation of weapons."),
+            ["halt", "proliferation", "weapons"]
+        );
+        assert_eq!(
+            topic("They agreed to further strengthen cooperation on combating bird flu."),
+            ["combating", "bird", "flu"]
+        );
+        // ... and a pledge of ties "on Saturday" is about nothing that would
+        // keep its retelling apart.
+        assert!(topic("Both pledged on Saturday to strengthen bilateral ties.").is_empty());
     }
 }

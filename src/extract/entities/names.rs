@@ -327,6 +327,12 @@ pub(super) fn remember_named_person(
     if words.len() >= 2 {
         for key in [&words[words.len() - 1], &words[0]] {
             let family_first = key == &words[0] && is!("family_names_first", key);
+            // "Wang Yi ... Wang Guangya ... Wang urged": a family name two
+            // people of the article share names neither.
+            if family_first && disc.surnames.get(key).is_some_and(|p| p.iri != ent.iri) {
+                disc.surnames.remove(key);
+                continue;
+            }
             if key.len() >= 2 && !key.ends_with('.') && (family_first || !given.contains(key)) {
                 disc.surnames
                     .entry(key.clone())

@@ -717,7 +717,16 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
 fn opens_clause(sent: &Sent, ents: &[Ent], i: usize) -> bool {
     let first =
         i == sent.body || (i > sent.body && matches!(sent.lower(i - 1), "," | "and" | "but"));
+    // "They were accused of ...", "They had been injured": what was done to
+    // them, most often to the people the sentence before acted on.
+    let k = match (sent.lower(i + 1), sent.lower(i + 2)) {
+        ("had" | "have", "been") => Some(i + 3),
+        ("were" | "are", _) => Some(i + 2),
+        _ => None,
+    };
+    let passive = k.is_some_and(|k| sent.lower(k).ends_with("ed") || sent.lower(k).ends_with("en"));
     first
+        && !passive
         && !ents
             .iter()
             .any(|e| e.t1 <= i && !e.modifier && !e.is_place())
@@ -732,9 +741,28 @@ fn opening_group(sent: &Sent, ents: &[Ent]) -> Vec<crate::model::EntityRef> {
         .iter()
         .filter(|e| !e.modifier && !e.is_place() && !e.people && e.kind != EntKind::Group)
         .collect();
-    let Some(first) = free.first().filter(|e| e.np0 <= sent.body + 1) else {
+    // The sentence's first words ("The two presidents", "Turkey and
+    // Israel"), not a fronted clause's ("After Bush and Putin met, ...").
+    let opens = |e: &&&Ent| {
+        e.np0 == sent.body
+            || e.np0 == sent.body + 1 && matches!(sent.lower(sent.body), "the" | "both")
+    };
+    let Some(first) = free.first().filter(opens) else {
         return Vec::new();
     };
+    // "Bush and Blair visited wounded soldiers ... They had been injured":
+    // people named by a common noun after the pair may be "they" as well.
+    let people_word = |k: usize| {
+        let w = sent.lower(k);
+        is!("group_nouns", w) || is!("victim_nouns", w) || is!("people_objects", w)
+    };
+    if ents
+        .iter()
+        .any(|e| e.np0 > first.np1 && (e.kind == EntKind::Group || e.people))
+        || (first.np1..sent.toks.len()).any(people_word)
+    {
+        return Vec::new();
+    }
     let mut group = vec![first.ent.clone()];
     if first.kind == EntKind::Pronoun {
         // "The two leaders": every referent shares the phrase.

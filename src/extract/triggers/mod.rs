@@ -337,8 +337,9 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
             && !sent.toks[k - 1].cap
             && !is!("light_verbs", w)
             && !is!("stopwords", w)
-            // "made the remarks when meeting with": a clause opens here.
-            && !is!("clause_breaks", w)
+            // "made the remarks when meeting with": a clause opens here
+            // (not before an attack's mass noun: "when shelling resumed").
+            && (!is!("clause_breaks", w) || rule.kind == EventKind::Attack)
             && !matches!(
                 w,
                 "to" | "will"
