@@ -55,17 +55,21 @@ fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
     }
 }
 
-/// Two dated tellings of a summit of the same body whose days meet, from
-/// different leaders' sides: one summit. Undated ones stay apart (which
-/// EU summit "the EU summit" is, its date alone would tell).
+/// Two tellings of a summit of the same body dated to the same few days,
+/// from different leaders' sides: one summit. Undated ones, or ones dated
+/// only to a week, a month or a decade, stay apart (the body holds other
+/// summits: "the EU-Russia summit this week", "the EU-China summit in
+/// 1998"), and so does a leader's absence from a summit that was held.
 fn one_summit(a: &Mention, b: &Mention) -> bool {
     use crate::model::EventKind::Summit;
+    let hypothetical = |s: Status| matches!(s, Status::Possible | Status::Negated);
     a.kind == Summit
         && b.kind == Summit
+        && hypothetical(a.status) == hypothetical(b.status)
         && !a.bodies().is_empty()
         && a.bodies() == b.bodies()
         && match (&a.date, &b.date) {
-            (Some(x), Some(y)) => x.overlaps(y),
+            (Some(x), Some(y)) => x.days() <= 4 && y.days() <= 4 && x.overlaps(y),
             _ => false,
         }
 }
@@ -663,6 +667,17 @@ mod tests {
         assert_eq!(cluster(&items(&a, &later), Mode::Store).len(), 2);
         let undated = summit(&bush, None);
         assert_eq!(cluster(&items(&a, &undated), Mode::Store).len(), 2);
+        // Nor one dated only to its week (the body's other summit that week),
+        // nor a leader's absence from it.
+        let mut week = summit(&bush, Some("2006-11-18"));
+        if let Some(d) = week.date.as_mut() {
+            d.earliest = "2006-11-13".parse().unwrap();
+            d.latest = "2006-11-19".parse().unwrap();
+        }
+        assert_eq!(cluster(&items(&a, &week), Mode::Store).len(), 2);
+        let mut absent = summit(&bush, Some("2006-11-18"));
+        absent.status = Status::Negated;
+        assert_eq!(cluster(&items(&a, &absent), Mode::Store).len(), 2);
         // A meeting of the two leaders is no summit of the body.
         let talks = m(
             EventKind::Meeting,

@@ -493,11 +493,16 @@ fn where_place(scope: &Scope, lb: usize) -> Option<usize> {
                 EntityType::City | EntityType::Region | EntityType::Building | EntityType::Country
             )
     };
+    // "in Baquba, 60 kilometers north of Baghdad, where": the town, not the
+    // city its distance is measured from.
+    let reference = |e: &Ent| {
+        e.np0 >= 2 && sent.lower(e.np0 - 1) == "of" && is!("compass_points", sent.lower(e.np0 - 2))
+    };
     scope
         .ents
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.np1 < lb && e.np1 + 7 >= lb && !e.modifier && place(e))
+        .filter(|(_, e)| e.np1 < lb && e.np1 + 7 >= lb && !e.modifier && place(e) && !reference(e))
         .max_by_key(|(_, e)| e.np1)
         .map(|(i, _)| i)
 }

@@ -174,8 +174,12 @@ pub(super) fn light_verb_parties(
         // "attend the Nov. 18-19 APEC leaders' meeting": a date among the
         // premodifiers, right after the determiner (not an adjunct: "sent
         // monitors in November 2005 following a request from").
+        // "this weekend's APEC summit": a date that owns the noun.
         if let Some(x) = scope.dates.iter().find(|x| {
-            x.t0 < j && j <= x.t1 && x.t0 > lb && is!("determiners", sent.lower(x.t0 - 1))
+            x.t0 < j
+                && j <= x.t1
+                && x.t0 > lb
+                && (is!("determiners", sent.lower(x.t0 - 1)) || sent.lower(x.t1) == "'s")
         }) {
             j = x.t0;
             steps += 1;

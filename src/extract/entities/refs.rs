@@ -751,25 +751,34 @@ fn opening_group(sent: &Sent, ents: &[Ent]) -> Vec<crate::model::EntityRef> {
         return Vec::new();
     };
     // "Bush and Blair visited wounded soldiers ... They had been injured":
-    // people named by a common noun after the pair may be "they" as well.
-    let people_word = |k: usize| {
-        let w = sent.lower(k);
-        is!("group_nouns", w) || is!("victim_nouns", w) || is!("people_objects", w)
+    // people the pair's verb acts on (its object, up to a preposition) may
+    // be "they" as well; "met in Jerusalem ... the release of prisoners"
+    // names none.
+    let acts_on_people = |end: usize| {
+        let stop = (end + 1..sent.toks.len().min(end + 9))
+            .find(|&k| {
+                matches!(sent.lower(k), "," | "." | ";" | "to" | "that")
+                    || crate::extract::arguments::is_preposition(sent.lower(k))
+            })
+            .unwrap_or(sent.toks.len().min(end + 9));
+        (end..stop).any(|k| {
+            let w = sent.lower(k);
+            is!("group_nouns", w) || is!("victim_nouns", w) || is!("people_objects", w)
+        }) || ents
+            .iter()
+            .any(|e| e.np0 > end && e.np0 < stop && (e.kind == EntKind::Group || e.people))
     };
-    if ents
-        .iter()
-        .any(|e| e.np0 > first.np1 && (e.kind == EntKind::Group || e.people))
-        || (first.np1..sent.toks.len()).any(people_word)
-    {
-        return Vec::new();
-    }
     let mut group = vec![first.ent.clone()];
     if first.kind == EntKind::Pronoun {
         // "The two leaders": every referent shares the phrase.
         for e in free.iter().skip(1).take_while(|e| e.t0 == first.t0) {
             group.push(e.ent.clone());
         }
-        return if group.len() >= 2 { group } else { Vec::new() };
+        return if group.len() >= 2 && !acts_on_people(first.np1) {
+            group
+        } else {
+            Vec::new()
+        };
     }
     let mut end = first.np1;
     for e in free.iter().skip(1) {
@@ -780,7 +789,11 @@ fn opening_group(sent: &Sent, ents: &[Ent]) -> Vec<crate::model::EntityRef> {
             || like && sep == "," && next == "and" && e.np0 == end + 2
         {
             group.push(e.ent.clone());
-            return group;
+            return if acts_on_people(e.np1) {
+                Vec::new()
+            } else {
+                group
+            };
         }
         if !(like && sep == "," && e.np0 == end + 1) {
             break;
