@@ -717,12 +717,15 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
             .get(&label.to_lowercase())
             .cloned()
             .unwrap_or_else(|| {
-                let full = if glossed {
-                    format!("{label} ({})", sent.span_text(text, end + 1, end + 2))
-                } else {
-                    label.clone()
-                };
-                minted(&full, etype, None, false)
+                // The IRI is the name's alone, so a story that names the
+                // body without its acronym names the same body ("Forum on
+                // China-Africa Cooperation (FOCAC)", "Forum on China-Africa
+                // Cooperation"): the same summit of it merges across them.
+                let mut ent = minted(&label, etype, None, false);
+                if glossed {
+                    ent.label = format!("{label} ({})", sent.span_text(text, end + 1, end + 2));
+                }
+                ent
             });
         // Names inside it ("Indian" in the Federation's name) are part of it.
         for e in ents.iter_mut().filter(|e| e.t0 >= i && e.t1 <= end) {

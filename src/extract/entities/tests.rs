@@ -178,3 +178,21 @@ fn census_given_names_leave_out_places_and_words() {
         assert!(!first.contains(word), "{word}");
     }
 }
+
+#[test]
+fn a_body_named_with_and_without_its_acronym_is_one_actor() {
+    let iri = |text: &str| {
+        sentence_ents(text, "2006-11-03")[0]
+            .iter()
+            .find(|e| e.ent.label.starts_with("Forum on"))
+            .map(|e| (e.ent.iri.clone(), e.ent.label.clone()))
+            .expect("the forum")
+    };
+    let (with, label) =
+        iri("Leaders gathered for the Forum on China-Africa Cooperation (FOCAC) on Saturday.");
+    let (without, _) =
+        iri("Leaders gathered for the Forum on China-Africa Cooperation on Saturday.");
+    assert_eq!(with, without);
+    // The label a reader searches by keeps the acronym.
+    assert_eq!(label, "Forum on China-Africa Cooperation (FOCAC)");
+}
