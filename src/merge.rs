@@ -85,19 +85,19 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
         return false;
     }
     let (aa, ab) = (ma.anchors(), mb.anchors());
+    let summit = one_summit(ma, mb);
     let actors_ok = match mode {
         Mode::Article => {
             (subset(&aa, &ab) || subset(&ab, &aa)) && aa.iter().any(|x| ab.contains(x))
         }
-        Mode::Store => aa == ab || one_summit(ma, mb),
+        Mode::Store => aa == ab || summit,
     };
     if !actors_ok {
         return false;
     }
     // Two leaders at one summit are two people at one event.
     let (pa, pb) = (ma.persons(), mb.persons());
-    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) && !one_summit(ma, mb)
-    {
+    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) && !summit {
         return false;
     }
     // A summit is of leaders; a meeting of others is another event.
@@ -107,7 +107,7 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
                 .iter()
                 .any(|(_, e)| e.etype == EntityType::Person && !e.leader)
     };
-    if !one_summit(ma, mb) && (summit_vs_other(ma, mb) || summit_vs_other(mb, ma)) {
+    if !summit && (summit_vs_other(ma, mb) || summit_vs_other(mb, ma)) {
         return false;
     }
     // Talks between countries with no leader named are not the leaders' summit.
@@ -661,8 +661,8 @@ mod tests {
                 .collect()
         }
         assert_eq!(cluster(&items(&a, &b), Mode::Store).len(), 1);
-        // Another year's summit, or an undated one, is not told apart by
-        // the body alone.
+        // Another year's summit of the body, or an undated telling, is not
+        // the same summit by the body alone.
         let later = summit(&bush, Some("2007-09-08"));
         assert_eq!(cluster(&items(&a, &later), Mode::Store).len(), 2);
         let undated = summit(&bush, None);

@@ -743,11 +743,11 @@ fn opening_group(sent: &Sent, ents: &[Ent]) -> Vec<crate::model::EntityRef> {
         .collect();
     // The sentence's first words ("The two presidents", "Turkey and
     // Israel"), not a fronted clause's ("After Bush and Putin met, ...").
-    let opens = |e: &&&Ent| {
+    let opens = |e: &&Ent| {
         e.np0 == sent.body
             || e.np0 == sent.body + 1 && matches!(sent.lower(sent.body), "the" | "both")
     };
-    let Some(first) = free.first().filter(opens) else {
+    let Some(first) = free.first().copied().filter(opens) else {
         return Vec::new();
     };
     // "Bush and Blair visited wounded soldiers ... They had been injured":
