@@ -63,14 +63,18 @@ fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
 fn one_summit(a: &Mention, b: &Mention) -> bool {
     use crate::model::EventKind::Summit;
     let hypothetical = |s: Status| matches!(s, Status::Possible | Status::Negated);
+    let days_meet = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.days() <= 4 && y.days() <= 4 && x.overlaps(y),
+        _ => false,
+    };
+    // The cheap tests first: this runs for every pair of a store block.
     a.kind == Summit
         && b.kind == Summit
+        && days_meet
         && hypothetical(a.status) == hypothetical(b.status)
-        && !a.bodies().is_empty()
-        && a.bodies() == b.bodies()
-        && match (&a.date, &b.date) {
-            (Some(x), Some(y)) => x.days() <= 4 && y.days() <= 4 && x.overlaps(y),
-            _ => false,
+        && {
+            let bodies = a.bodies();
+            !bodies.is_empty() && bodies == b.bodies()
         }
 }
 

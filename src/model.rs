@@ -258,7 +258,8 @@ impl EntityType {
             EntityType::Group => "Actor",
         }
     }
-    /// The type whose [`class_name`](Self::class_name) this is.
+    /// The type whose [`class_name`](Self::class_name) this is (every
+    /// variant, in the enum's order).
     pub fn from_class_name(name: &str) -> Option<EntityType> {
         use EntityType::*;
         [
@@ -361,29 +362,25 @@ impl Mention {
         parties_of(&self.actors)
     }
     pub fn persons(&self) -> Vec<&str> {
-        let mut p: Vec<&str> = self
-            .actors
-            .iter()
-            .filter(|(_, e)| e.etype == EntityType::Person)
-            .map(|(_, e)| e.iri.as_str())
-            .collect();
-        p.sort();
-        p.dedup();
-        p
+        self.actors_of(EntityType::Person, |e| e.iri.as_str())
     }
     /// The organisations among the actors: the body a summit is of ("the
     /// APEC leaders' meeting"), which each article tells from its own
     /// leader's side.
-    pub fn bodies(&self) -> Vec<String> {
-        let mut b: Vec<String> = self
+    pub fn bodies(&self) -> Vec<&str> {
+        self.actors_of(EntityType::Organisation, |e| e.anchor.as_str())
+    }
+    /// What `field` gives of the actors of one type, sorted and distinct.
+    fn actors_of(&self, etype: EntityType, field: fn(&EntityRef) -> &str) -> Vec<&str> {
+        let mut v: Vec<&str> = self
             .actors
             .iter()
-            .filter(|(_, e)| e.etype == EntityType::Organisation)
-            .map(|(_, e)| e.anchor.clone())
+            .filter(|(_, e)| e.etype == etype)
+            .map(|(_, e)| field(e))
             .collect();
-        b.sort();
-        b.dedup();
-        b
+        v.sort();
+        v.dedup();
+        v
     }
 
     /// The store merges mentions within one block: those of one kind family

@@ -157,12 +157,9 @@ pub(crate) fn minted_actor(
                 label = l.value().to_string();
             }
         } else if p == vocab::MINTED_AS {
-            // What the article minted it as: a person, or an organisation
-            // (the body a summit is of, `Mention::bodies`).
-            if let Some(t) = iri_of(o)
-                .and_then(|c| c.rsplit(['#', '/']).next())
-                .and_then(EntityType::from_class_name)
-            {
+            // What the article minted it as: a person, an organisation (the
+            // body a summit is of, `Mention::bodies`), a town.
+            if let Some(t) = iri_of(o).map(local).and_then(EntityType::from_class_name) {
                 etype = t;
             }
         } else if p == vocab::AFFILIATION {

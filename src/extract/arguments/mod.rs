@@ -486,13 +486,7 @@ fn where_place(scope: &Scope, lb: usize) -> Option<usize> {
     if lb < 2 || sent.lower(lb) != "where" || sent.lower(lb - 1) != "," {
         return None;
     }
-    let place = |e: &Ent| {
-        e.is_place()
-            || matches!(
-                e.ent.etype,
-                EntityType::City | EntityType::Region | EntityType::Building | EntityType::Country
-            )
-    };
+    let place = |e: &Ent| e.is_place() || e.ent.etype.is_place();
     // "in Baquba, 60 kilometers north of Baghdad, where": the town, not the
     // city its distance is measured from.
     let reference = |e: &Ent| {
