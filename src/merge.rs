@@ -277,8 +277,18 @@ pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
         // were told with their years) and names the people of none of them
         // alone: a retelling of one of them.
         let dated = |c: usize| is_dated(&clusters[c], items);
-        let retelling =
-            candidates.iter().filter(|&&c| dated(c)).count() > 1 && !chosen.is_some_and(dated);
+        // "NAFTA negotiators from the United States, Canada and Mexico met"
+        // after meetings of the United States and of Canada and Mexico: a
+        // mention naming sides that none of them has is no retelling.
+        let mine = items[i].mention.anchors();
+        let names_more = candidates.iter().all(|&c| {
+            clusters[c]
+                .iter()
+                .all(|&j| !subset(&mine, &items[j].mention.anchors()))
+        });
+        let retelling = candidates.iter().filter(|&&c| dated(c)).count() > 1
+            && !chosen.is_some_and(dated)
+            && !names_more;
         if same_sentence.len() != 1
             && items[i].mention.date.is_none()
             && mode == Mode::Article

@@ -157,7 +157,7 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         .min(quote_end);
     // "Putin and Erdogan discussed Syria by phone", "met to discuss
     // NAFTA": what is discussed is the topic, not a party.
-    let topic = |prep: Option<&str>| prep.is_none() && sent.lower(t.t0).starts_with("discuss");
+    let topic = |prep: Option<&str>| prep.is_none() && is!("discussion_verbs", sent.lower(t.t0));
     // "spoke with Zelensky by phone": a party inside the trigger's words.
     for (i, e) in ents.iter().enumerate() {
         if free(e) && e.np0 > t.t0 && e.np1 < t.t1 {
@@ -220,6 +220,11 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         let prep = governing_prep(sent, e.np0, t.t1);
         if topic(prep) && e.np0 <= last_end + 2 {
             last_end = e.np1;
+            continue;
+        }
+        // The topic's own words ("reviewing the administration's Iraq
+        // strategy") are not next to the trigger's arguments either.
+        if discussed(sent, e, prep) {
             continue;
         }
         // "between Moscow and Washington": a conjunct takes its neighbour's role.
@@ -298,6 +303,16 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         args.add(role, i);
         last_end = e.np1;
     }
+}
+
+/// "met with Putin to discuss Iran", "talks with Li discussing Taiwan":
+/// the bare object of a verb of discussion after the trigger is a topic.
+fn discussed(sent: &Sent, e: &Ent, prep: Option<&str>) -> bool {
+    let mut k = e.np0;
+    while k > 0 && is!("determiners", sent.lower(k - 1)) {
+        k -= 1;
+    }
+    prep.is_none() && k > 0 && is!("discussion_verbs", sent.lower(k - 1))
 }
 
 /// Whether an infinitive of leaving opens between tokens `a` and `b` ("to

@@ -870,17 +870,25 @@ pub(super) fn apposition_people(
         }
         let words = k - i;
         let last = sent.lower(k - 1);
-        if is!("org_heads", last) || is!("place_nouns", last) {
+        // One all-capitals word is an acronym or a heading, no one's name.
+        let capitals = words == 1
+            && !text[sent.toks[i].start..sent.toks[i].end]
+                .chars()
+                .any(char::is_lowercase);
+        if is!("org_heads", last) || is!("place_nouns", last) || capitals {
             i = k;
             continue;
         }
-        // What follows: ", (a|the|his)? [words] role-noun".
+        // What follows: ", (a|the|his)? [words] role-noun", the role
+        // noun its head ("to discuss NAFTA, the Republican governor's office
+        // said": an office, whose governor is someone else).
         let apposition = sent.lower(k) == ","
             && (k + 1..(k + 6).min(n))
                 .take_while(|&j| !matches!(sent.lower(j), "," | "." | ";"))
                 .any(|j| {
-                    is!("role_nouns", sent.lower(j)) && !sent.toks[j].cap
-                        || is!("role_nouns", sent.lower(j)) && j == k + 1
+                    is!("role_nouns", sent.lower(j))
+                        && (!sent.toks[j].cap || j == k + 1)
+                        && sent.lower(j + 1) != "'s"
                 });
         let age = sent.lower(k) == ","
             && sent
