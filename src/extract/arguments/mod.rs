@@ -432,17 +432,35 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     if let Some(i) = conditioned_party(scope, t, &args) {
         args.add(Role::Target, i);
     }
-    // Not for a visit: the main subject may as well be the host ("During
-    // a visit to Moscow on Monday, Putin received Chirac"), and not for an
-    // event whose initiator its own words name ("a visit by Chirac").
+    // Not for an event whose initiator its own words name ("a visit by
+    // Chirac"). The subject after a visit is its visitor ("During a
+    // whirlwind visit on Friday morning to China's first national
+    // corporation ..., Guinea-Bissau President Joao Bernardo Vieira rapped
+    // the gavel"), unless the visit was to the subject's own country: the
+    // host ("During a visit to Moscow on Monday, Putin received Chirac").
     if t.pos() == Pos::Noun
         && kind.family() == "consult"
-        && kind != EventKind::Visit
         && !args.roles.iter().any(|(r, _)| *r == Role::Initiator)
     {
         if let Some(s) = fronted_adjunct_subject(scope, t) {
-            for e in s {
-                args.add(Role::Participant, e);
+            let visited: Vec<&str> = args
+                .roles
+                .iter()
+                .map(|&(_, x)| x)
+                .chain(args.place)
+                .map(|x| scope.ents[x].ent.anchor.as_str())
+                .collect();
+            let host = s
+                .iter()
+                .any(|&e| visited.contains(&scope.ents[e].ent.anchor.as_str()));
+            if kind != EventKind::Visit {
+                for e in s {
+                    args.add(Role::Participant, e);
+                }
+            } else if !host {
+                for e in s {
+                    args.add(Role::Initiator, e);
+                }
             }
         }
     }
