@@ -40,7 +40,7 @@ fn subset(a: &[String], b: &[String]) -> bool {
     a.iter().all(|x| b.contains(x))
 }
 
-fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
+pub(crate) fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => {
             x.iri == y.iri
@@ -277,18 +277,8 @@ pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
         // were told with their years) and names the people of none of them
         // alone: a retelling of one of them.
         let dated = |c: usize| is_dated(&clusters[c], items);
-        // "NAFTA negotiators from the United States, Canada and Mexico met"
-        // after meetings of the United States and of Canada and Mexico: a
-        // mention naming sides that none of them has is no retelling.
-        let mine = items[i].mention.anchors();
-        let names_more = candidates.iter().all(|&c| {
-            clusters[c]
-                .iter()
-                .all(|&j| !subset(&mine, &items[j].mention.anchors()))
-        });
-        let retelling = candidates.iter().filter(|&&c| dated(c)).count() > 1
-            && !chosen.is_some_and(dated)
-            && !names_more;
+        let retelling =
+            candidates.iter().filter(|&&c| dated(c)).count() > 1 && !chosen.is_some_and(dated);
         if same_sentence.len() != 1
             && items[i].mention.date.is_none()
             && mode == Mode::Article
@@ -336,6 +326,26 @@ fn undated_choice(
                     .any(|&j| items[j].mention.persons().iter().any(|p| mine.contains(p)))
         })
         .collect();
+    // "NAFTA negotiators from the United States, Canada and Mexico met",
+    // after a dated meeting of the United States and dated negotiations of
+    // Canada and Mexico: of several dated events, the one sharing two or
+    // more of its sides, when one shares the most (else it is a retelling
+    // of one of them, and dropped by the caller).
+    let anchors = item.mention.anchors();
+    let shared = |c: usize| {
+        let mut theirs: Vec<String> = clusters[c]
+            .iter()
+            .flat_map(|&j| items[j].mention.anchors())
+            .collect();
+        theirs.sort();
+        theirs.dedup();
+        theirs.iter().filter(|a| anchors.contains(a)).count()
+    };
+    let mut ranked: Vec<(usize, usize)> = candidates.iter().map(|&c| (shared(c), c)).collect();
+    ranked.sort_by_key(|x| std::cmp::Reverse(x.0));
+    if dated.len() > 1 && ranked.len() > 1 && ranked[0].0 >= 2 && ranked[0].0 > ranked[1].0 {
+        return Some(ranked[0].1);
+    }
     match (dated.len(), undated.len()) {
         (1, _) => Some(dated[0]),
         _ if same_people.len() == 1 => Some(same_people[0]),

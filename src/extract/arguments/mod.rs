@@ -450,9 +450,23 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
                 .chain(args.place)
                 .map(|x| scope.ents[x].ent.anchor.as_str())
                 .collect();
+            // "During a visit to Brussels, EU foreign policy chief Javier
+            // Solana met": a body's people are at home where it sits, and
+            // the text does not say where that is; a visitor is a country's.
+            let of_body = |e: usize| {
+                let x = &scope.ents[e].ent;
+                !matches!(x.etype, EntityType::Person | EntityType::Country)
+                    || scope.ents.iter().any(|o| {
+                        o.ent.iri == x.anchor
+                            && matches!(
+                                o.ent.etype,
+                                EntityType::Organisation | EntityType::ArmedGroup
+                            )
+                    })
+            };
             let host = s
                 .iter()
-                .any(|&e| visited.contains(&scope.ents[e].ent.anchor.as_str()));
+                .any(|&e| visited.contains(&scope.ents[e].ent.anchor.as_str()) || of_body(e));
             if kind != EventKind::Visit {
                 for e in s {
                     args.add(Role::Participant, e);

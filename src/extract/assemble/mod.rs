@@ -96,7 +96,8 @@ pub(crate) fn sentences(
             // Before the story's day is lent to undated events: a one-party
             // event the sentence does not date is background (see
             // `keep_and_promote`), and the story's day would not make it news.
-            found.retain(|m| m.kind.family() == "consult" || specific(m));
+            // A claim of an attack told before waits for it (`finish_article`).
+            found.retain(|m| m.kind.family() == "consult" || specific(m) || article::claimed(m));
             summit_series(sent, &mut found, &mut series, ctx);
             remarks_time(sent, &tx, &mut found, said.as_ref());
             narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);

@@ -83,9 +83,12 @@ pub(super) fn narrative_time(
         };
         if let Some(f) = focus.as_ref() {
             for m in found.iter_mut() {
+                // A claim of an attack told before takes that attack's
+                // day when it joins it, and no other.
                 if m.date.is_none()
                     && matches!(m.status, Status::Occurred | Status::Claimed)
                     && !perfect(m)
+                    && !super::article::claimed(m)
                 {
                     let f = if quoted(m) {
                         lede.as_ref().unwrap_or(f)

@@ -888,7 +888,9 @@ pub(super) fn apposition_people(
                 .any(|j| {
                     is!("role_nouns", sent.lower(j))
                         && (!sent.toks[j].cap || j == k + 1)
-                        && sent.lower(j + 1) != "'s"
+                        && (sent.lower(j + 1) != "'s"
+                            || is!("role_nouns", sent.lower(j + 2))
+                            || matches!(sent.lower(j + 2), "predecessor" | "successor"))
                 });
         let age = sent.lower(k) == ","
             && sent
