@@ -149,17 +149,7 @@ fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>)
                 .then_some((a, b))
         });
         let Some((a, b)) = pair else { break };
-        let items: Vec<merge::Item> = [a, b]
-            .iter()
-            .map(|&i| merge::Item {
-                mention: &mentions[i],
-                reference: dct,
-                id: format!("{i:06}"),
-                related: &[],
-            })
-            .collect();
-        let members: Vec<&merge::Item> = items.iter().collect();
-        let mut folded = merge::combine(&members, merge::Mode::Article);
+        let mut folded = combine_two(mentions, a, b, dct);
         // The status is the antecedent's: "will visit Tokyo on Nov. 26 ...
         // The visit" is still ahead.
         folded.status = mentions[a].status;
@@ -277,17 +267,7 @@ fn fold_attack_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
             })
         });
         let Some((a, b)) = pair else { break };
-        let items: Vec<merge::Item> = [a, b]
-            .iter()
-            .map(|&i| merge::Item {
-                mention: &mentions[i],
-                reference: dct,
-                id: format!("{i:06}"),
-                related: &[],
-            })
-            .collect();
-        let members: Vec<&merge::Item> = items.iter().collect();
-        mentions[a] = merge::combine(&members, merge::Mode::Article);
+        mentions[a] = combine_two(mentions, a, b, dct);
         mentions.remove(b);
     }
 }
@@ -309,6 +289,22 @@ pub(super) fn claimed(m: &Mention) -> bool {
                 .windows(2)
                 .any(|w| matches!(w[0], "responsibility" | "credit") && w[1].starts_with("claim"))
         })
+}
+
+/// Mentions `a` and `b` of the article told as one event, merged as the
+/// article's clusters are.
+fn combine_two(mentions: &[Mention], a: usize, b: usize, dct: Option<NaiveDate>) -> Mention {
+    let items: Vec<merge::Item> = [a, b]
+        .iter()
+        .map(|&i| merge::Item {
+            mention: &mentions[i],
+            reference: dct,
+            id: format!("{i:06}"),
+            related: &[],
+        })
+        .collect();
+    let members: Vec<&merge::Item> = items.iter().collect();
+    merge::combine(&members, merge::Mode::Article)
 }
 
 /// A meeting of heads of state or government of two or more countries is a
