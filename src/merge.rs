@@ -328,9 +328,11 @@ fn undated_choice(
         .collect();
     // "NAFTA negotiators from the United States, Canada and Mexico met",
     // after a dated meeting of the United States and dated negotiations of
-    // Canada and Mexico: of several dated events, the one sharing two or
+    // Canada and Mexico: of several dated meetings, the one sharing two or
     // more of its sides, when one shares the most (else it is a retelling
-    // of one of them, and dropped by the caller).
+    // of one of them, and dropped by the caller). Not for other kinds:
+    // "Israeli forces have also assassinated Hamas commander Mohammed Deif"
+    // after Monday's strike on a Hamas camp is no part of it.
     let anchors = item.mention.anchors();
     let shared = |c: usize| {
         let mut theirs: Vec<String> = clusters[c]
@@ -343,7 +345,12 @@ fn undated_choice(
     };
     let mut ranked: Vec<(usize, usize)> = candidates.iter().map(|&c| (shared(c), c)).collect();
     ranked.sort_by_key(|x| std::cmp::Reverse(x.0));
-    if dated.len() > 1 && ranked.len() > 1 && ranked[0].0 >= 2 && ranked[0].0 > ranked[1].0 {
+    if item.mention.kind.family() == "consult"
+        && dated.len() > 1
+        && ranked.len() > 1
+        && ranked[0].0 >= 2
+        && ranked[0].0 > ranked[1].0
+    {
         return Some(ranked[0].1);
     }
     match (dated.len(), undated.len()) {

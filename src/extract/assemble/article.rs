@@ -243,7 +243,21 @@ fn fold_attack_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
         let pair = pair.or_else(|| {
             (0..mentions.len()).find_map(|b| {
                 let mb = &mentions[b];
-                if mb.evidence.len() != 1 || !claimed(mb) || !definite_noun(&mb.evidence[0]) {
+                // "claimed responsibility for the kidnapping of two German
+                // engineers last week", "for Sunday's bombing of a Shiite
+                // mosque": another act, or another day, than the attack
+                // told before.
+                let attack_noun = mb.evidence.first().is_some_and(|e| {
+                    e.quote
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| is!("attack_retellings", w.to_lowercase().as_str()))
+                });
+                if mb.evidence.len() != 1
+                    || !claimed(mb)
+                    || !attack_noun
+                    || !definite_noun(&mb.evidence[0])
+                {
                     return None;
                 }
                 // "Militants fired two rockets": a generic attacker names
@@ -256,7 +270,12 @@ fn fold_attack_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
                 };
                 let mut antecedents = (0..mentions.len()).filter(|&a| {
                     let ma = &mentions[a];
+                    let same_time = match (&ma.date, &mb.date) {
+                        (Some(x), Some(y)) => x.overlaps(y),
+                        _ => true,
+                    };
                     ma.kind == EventKind::Attack
+                        && same_time
                         && merge::places_compatible(&ma.place, &mb.place)
                         && !named_attacker(ma)
                         && !hypothetical(ma)
