@@ -47,10 +47,22 @@ impl Sent {
     }
 
     /// Whether the "of" at `of` closes "at (the) invitation of", "at the
-    /// request of", "on the personal invitation of": what follows is on
+    /// request of", "on the personal invitation of", "as guest of": what follows is on
     /// whose bidding something else happens (a visit, a deployment); the
     /// noun is no request of its own, nor owned by what follows.
     pub(crate) fn bidding_of(&self, of: usize) -> bool {
+        // "to pay the state visits as guest of Vietnamese Communist Party
+        // leader Nong Duc Manh": the hosts, whose bidding it is.
+        let guest = of >= 2
+            && self.lower(of) == "of"
+            && matches!(self.lower(of - 1), "guest" | "guests")
+            && (self.lower(of - 2) == "as"
+                || of >= 3
+                    && matches!(self.lower(of - 2), "the" | "a")
+                    && self.lower(of - 3) == "as");
+        if guest {
+            return true;
+        }
         if of < 2 || self.lower(of) != "of" || !super::lexicon::request_noun(self.lower(of - 1)) {
             return false;
         }
