@@ -678,12 +678,22 @@ pub(crate) fn after_talks(sent: &Sent, frames: &[Frame], t: &Trigger) -> Option<
         return None;
     }
     let verb = a - 2;
-    let speech = frames.iter().find(|f| f.verb == verb).or_else(|| {
-        // "speaking after ...": the sentence's own saying.
-        (sent.lower(verb) == "speaking")
-            .then(|| frames.iter().find(|f| f.verb > t.t1))
-            .flatten()
-    })?;
+    let speech = frames
+        .iter()
+        .find(|f| f.verb == verb)
+        .or_else(|| {
+            // "speaking after ...": the sentence's own saying.
+            (sent.lower(verb) == "speaking")
+                .then(|| frames.iter().find(|f| f.verb > t.t1))
+                .flatten()
+        })
+        .or_else(|| {
+            // "senators said on Thursday after a meeting with Trump": the
+            // saying's own date between it and "after".
+            frames
+                .iter()
+                .find(|f| f.date.is_some() && f.verb < verb && verb - f.verb <= 3)
+        })?;
     Some(speech.date.map_or(AfterTalks::Undated, AfterTalks::Dated))
 }
 
