@@ -132,6 +132,13 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
                     super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
                 })
         }
+        // "the 15th anniversary of China-ASEAN dialogue relations", "its
+        // dialogue partners": a standing relation, no talks held.
+        EventKind::Meeting | EventKind::Negotiation | EventKind::Consultation
+            if w == "dialogue" && t1 == t0 + 1 =>
+        {
+            is!("relationship_after", next(1))
+        }
         // "killed off a 708-million-dollar plan", "appeared to have killed
         // off their hopes": a thing ended, no one attacked.
         EventKind::Attack if w.starts_with("kill") && next(1) == "off" => true,
