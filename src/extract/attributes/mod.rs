@@ -348,9 +348,10 @@ pub(crate) fn hand_over(owners: &mut [Option<Owner>], pairs: &[(usize, usize)]) 
 }
 
 /// "urged Clinton to extend China's trade status again this year",
-/// "pledged to withdraw its troops by 2010": a date past the infinitive of
-/// a request, pledge or threat dates the act asked for, promised or
-/// threatened, which is another event than the speech act (the annotation
+/// "pledged to withdraw its troops by 2010", "accuses of orchestrating a
+/// failed coup last year": a date past the infinitive of a request, pledge
+/// or threat, or an accusation's "of" and gerund, dates the act asked for,
+/// promised, threatened or charged, which is another event than the speech act (the annotation
 /// conventions: a date said of another event is not this event's date).
 /// A weekday is the exception: "Biden pressed Netanyahu to allow more aid
 /// into Gaza on Monday", "Sharon asked Katsav to dissolve parliament on
@@ -368,10 +369,13 @@ fn in_content_clause(
     let Owner::Trigger(i) = head else {
         return false;
     };
-    if !matches!(
-        triggers[i].kind(),
-        EventKind::Request | EventKind::Pledge | EventKind::Threat
-    ) {
+    let accusation = triggers[i].kind() == EventKind::Accusation;
+    if !accusation
+        && !matches!(
+            triggers[i].kind(),
+            EventKind::Request | EventKind::Pledge | EventKind::Threat
+        )
+    {
         return false;
     }
     let weekday = names_weekday(sent, x);
@@ -391,6 +395,13 @@ fn in_content_clause(
     });
     if over && !deadline && !possessive {
         return false;
+    }
+    // "whom Ankara accuses of orchestrating a failed coup last year": what
+    // one is accused of doing has its own time.
+    if accusation {
+        return (e..x.t0).any(|k| {
+            sent.lower(k) == "of" && sent.lower(k + 1).ends_with("ing") && !sent.toks[k + 1].cap
+        });
     }
     (e..x.t0).any(|k| {
         sent.lower(k) == "to"
