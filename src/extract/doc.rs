@@ -47,22 +47,10 @@ impl Sent {
     }
 
     /// Whether the "of" at `of` closes "at (the) invitation of", "at the
-    /// request of", "on the personal invitation of", "as guest of": what follows is on
+    /// request of", "on the personal invitation of": what follows is on
     /// whose bidding something else happens (a visit, a deployment); the
     /// noun is no request of its own, nor owned by what follows.
     pub(crate) fn bidding_of(&self, of: usize) -> bool {
-        // "to pay the state visits as guest of Vietnamese Communist Party
-        // leader Nong Duc Manh": the hosts, whose bidding it is.
-        let guest = of >= 2
-            && self.lower(of) == "of"
-            && matches!(self.lower(of - 1), "guest" | "guests")
-            && (self.lower(of - 2) == "as"
-                || of >= 3
-                    && matches!(self.lower(of - 2), "the" | "a")
-                    && self.lower(of - 3) == "as");
-        if guest {
-            return true;
-        }
         if of < 2 || self.lower(of) != "of" || !super::lexicon::request_noun(self.lower(of - 1)) {
             return false;
         }
@@ -75,6 +63,19 @@ impl Sent {
             k -= 1;
         }
         k > 1 && self.lower(k - 1) == "the" && matches!(self.lower(k - 2), "at" | "on" | "upon")
+    }
+
+    /// Whether the "of" at `of` closes "as (a|the) guest(s) of": what
+    /// follows is the host ("to pay the state visits as guest of Vietnamese
+    /// Communist Party leader Nong Duc Manh").
+    pub(crate) fn guest_of(&self, of: usize) -> bool {
+        of >= 2
+            && self.lower(of) == "of"
+            && matches!(self.lower(of - 1), "guest" | "guests")
+            && (self.lower(of - 2) == "as"
+                || of >= 3
+                    && matches!(self.lower(of - 2), "the" | "a")
+                    && self.lower(of - 3) == "as")
     }
 
     /// The token that starts at byte `start` of the text (a mention's

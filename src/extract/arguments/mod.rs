@@ -130,6 +130,8 @@ const PREPOSITIONS: &[&str] = &[
 /// request of X" (`Sent::bidding_of`): a governor no role is read from, so
 /// X is not taken as the owner of the noun before it ("a visit ... of Hu").
 const BIDDING: &str = "at the bidding of";
+/// The pseudo-preposition of "as (a) guest of": the host.
+const GUEST: &str = "as the guest of";
 
 pub(crate) fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
@@ -163,6 +165,9 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         let w = sent.lower(k - 1);
         if sent.bidding_of(k - 1) {
             return Some(BIDDING);
+        }
+        if sent.guest_of(k - 1) {
+            return Some(GUEST);
         }
         if PREPOSITIONS.contains(&w) {
             return Some(sent.lower(k - 1));
@@ -317,6 +322,13 @@ fn role_of_prep(kind: EventKind, prep: Option<&str>, nominal: bool) -> Option<Ro
             }
         }
         Some("with" | "between" | "among") => Role::Participant,
+        // "visits as guest of Nong Duc Manh", "held talks in Cairo as a
+        // guest of Hosni Mubarak": the host.
+        Some(p) if p == GUEST => match kind {
+            Visit => Role::Target,
+            _ if kind.family() == "consult" => Role::Participant,
+            _ => return None,
+        },
         // "a closed session before the House Intelligence Committee",
         // "hearings before the Senate": who it is held before takes part.
         Some("before") if kind.family() == "consult" && nominal => Role::Participant,

@@ -158,6 +158,18 @@ fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>)
     }
 }
 
+/// Whether a telling's noun carries its date as a possessive ("Sunday's
+/// bombing").
+fn noun_dated(ev: &Evidence) -> bool {
+    let last = around_trigger(ev)
+        .0
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    last.ends_with("'s") || last.ends_with('\u{2019}')
+}
+
 /// Whether a telling names its event as one already told: a noun made
 /// definite ("the attack", "Tuesday afternoon's attack") or a verb of harm
 /// placed in one ("were killed in Tuesday afternoon's attack").
@@ -270,8 +282,11 @@ fn fold_attack_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
                 };
                 let mut antecedents = (0..mentions.len()).filter(|&a| {
                     let ma = &mentions[a];
+                    // Only a date of the claimed noun's own phrase ("Sunday's
+                    // bombing") is the attack's: "On Friday, Al-Qaeda
+                    // claimed responsibility for the attack" dates the claim.
                     let same_time = match (&ma.date, &mb.date) {
-                        (Some(x), Some(y)) => x.overlaps(y),
+                        (Some(x), Some(y)) if noun_dated(&mb.evidence[0]) => x.overlaps(y),
                         _ => true,
                     };
                     ma.kind == EventKind::Attack
@@ -286,6 +301,9 @@ fn fold_attack_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
             })
         });
         let Some((a, b)) = pair else { break };
+        if claimed(&mentions[b]) && !noun_dated(&mentions[b].evidence[0]) {
+            mentions[b].date = None;
+        }
         mentions[a] = combine_two(mentions, a, b, dct);
         mentions.remove(b);
     }

@@ -399,8 +399,21 @@ fn in_content_clause(
     // "whom Ankara accuses of orchestrating a failed coup last year": what
     // one is accused of doing has its own time.
     if accusation {
+        // Not past a setting of the accusation's own: "accused Japan of
+        // distorting history at a press conference earlier this month".
+        let setting = |k: usize| {
+            matches!(sent.lower(k), "at" | "during")
+                || sent.lower(k) == "in"
+                    && matches!(
+                        sent.lower(k + 1),
+                        "a" | "an" | "his" | "her" | "its" | "their"
+                    )
+        };
         return (e..x.t0).any(|k| {
-            sent.lower(k) == "of" && sent.lower(k + 1).ends_with("ing") && !sent.toks[k + 1].cap
+            sent.lower(k) == "of"
+                && sent.lower(k + 1).ends_with("ing")
+                && !sent.toks[k + 1].cap
+                && !(k + 2..x.t0).any(setting)
         });
     }
     (e..x.t0).any(|k| {
@@ -701,9 +714,15 @@ pub(crate) fn after_talks(sent: &Sent, frames: &[Frame], t: &Trigger) -> Option<
         .or_else(|| {
             // "senators said on Thursday after a meeting with Trump": the
             // saying's own date between it and "after".
+            // Not "said Thursday, days after talks": the word before
+            // "after" must end the date.
+            let ends_date = super::lexicon::WEEKDAYS.contains(&sent.lower(verb))
+                || is!("months", sent.lower(verb))
+                || is!("day_parts", sent.lower(verb))
+                || sent.toks[verb].kind == TokKind::Number;
             frames
                 .iter()
-                .find(|f| f.date.is_some() && f.verb < verb && verb - f.verb <= 3)
+                .find(|f| ends_date && f.date.is_some() && f.verb < verb && verb - f.verb <= 3)
         })?;
     Some(speech.date.map_or(AfterTalks::Undated, AfterTalks::Dated))
 }
