@@ -136,12 +136,30 @@ pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
     let mut out = Vec::new();
     for f in frames {
         let Some(sp) = f.speaker else { continue };
-        let k = clause_start(said, f, &["that", "the", "on", ","]);
+        let k = clause_start(said, f, &["that", "the", "on", ",", "\"", "\u{201c}"]);
+        // "'So if anybody needed a reminder, this is it, that the Syrian
+        // government should take immediate steps ...,' Ereli said": a "that"
+        // inside the quoted words opens the clause too.
+        // Not a noun's "that" ("Cyprus' position that Turkey must do
+        // exactly that": Cyprus asks, not the speaker).
+        let that_at = |t: usize| {
+            sent.lower(t) == "that"
+                && t > 0
+                && (matches!(sent.lower(t - 1), "," | "is" | "was")
+                    || sent.lower(t - 1).ends_with("ing")
+                    || sent.lower(t - 1).ends_with("ed"))
+        };
+        let opens = |j: usize| {
+            j == k
+                || j > f.comp.0
+                    && j < f.comp.1
+                    && (that_at(j - 1) || j >= 2 && sent.lower(j - 1) == "the" && that_at(j - 2))
+        };
         // The party, a name or a country's body ("the Syrian government").
         // "said the United States must return": the phrase may open with
         // the "the" the clause start passed.
         let Some(target) = ents.iter().find(|e| {
-            (e.np0 == k || e.np0 + 1 == k && sent.lower(e.np0) == "the")
+            (opens(e.np0) || e.np0 + 1 == k && sent.lower(e.np0) == "the")
                 && !e.modifier
                 && !e.is_place()
                 && matches!(e.kind, EntKind::Name | EntKind::Demonym)
