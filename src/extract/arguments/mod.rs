@@ -310,6 +310,51 @@ pub(crate) fn bounds(scope: &Scope, t: &Trigger) -> (usize, usize) {
     (lb, rb)
 }
 
+/// A meeting named in a fronted adjunct, whose own words name no initiator
+/// ("a visit by Chirac" does), has the main clause's subject as a party;
+/// a visit has it as its visitor ("During a whirlwind visit on Friday
+/// morning to China's first national corporation ..., Guinea-Bissau
+/// President Joao Bernardo Vieira rapped the gavel"), unless the visit was
+/// to the subject's own country: the host ("During a visit to Moscow on
+/// Monday, Putin received Chirac").
+fn fronted_parties(scope: &Scope, kind: EventKind, t: &Trigger, args: &mut Args) {
+    if let Some(s) = fronted_adjunct_subject(scope, t) {
+        let visited: Vec<&str> = args
+            .roles
+            .iter()
+            .map(|&(_, x)| x)
+            .chain(args.place)
+            .map(|x| scope.ents[x].ent.anchor.as_str())
+            .collect();
+        // "During a visit to Brussels, EU foreign policy chief Javier
+        // Solana met": a body's people are at home where it sits, and
+        // the text does not say where that is; a visitor is a country's.
+        let of_body = |e: usize| {
+            let x = &scope.ents[e].ent;
+            !matches!(x.etype, EntityType::Person | EntityType::Country)
+                || scope.ents.iter().any(|o| {
+                    o.ent.iri == x.anchor
+                        && matches!(
+                            o.ent.etype,
+                            EntityType::Organisation | EntityType::ArmedGroup
+                        )
+                })
+        };
+        let host = s
+            .iter()
+            .any(|&e| visited.contains(&scope.ents[e].ent.anchor.as_str()) || of_body(e));
+        if kind != EventKind::Visit {
+            for e in s {
+                args.add(Role::Participant, e);
+            }
+        } else if !host {
+            for e in s {
+                args.add(Role::Initiator, e);
+            }
+        }
+    }
+}
+
 fn role_of_prep(kind: EventKind, prep: Option<&str>, nominal: bool) -> Option<Role> {
     use EventKind::*;
     let symmetric = kind.symmetric();
@@ -444,51 +489,11 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     if let Some(i) = conditioned_party(scope, t, &args) {
         args.add(Role::Target, i);
     }
-    // Not for an event whose initiator its own words name ("a visit by
-    // Chirac"). The subject after a visit is its visitor ("During a
-    // whirlwind visit on Friday morning to China's first national
-    // corporation ..., Guinea-Bissau President Joao Bernardo Vieira rapped
-    // the gavel"), unless the visit was to the subject's own country: the
-    // host ("During a visit to Moscow on Monday, Putin received Chirac").
     if t.pos() == Pos::Noun
         && kind.family() == "consult"
         && !args.roles.iter().any(|(r, _)| *r == Role::Initiator)
     {
-        if let Some(s) = fronted_adjunct_subject(scope, t) {
-            let visited: Vec<&str> = args
-                .roles
-                .iter()
-                .map(|&(_, x)| x)
-                .chain(args.place)
-                .map(|x| scope.ents[x].ent.anchor.as_str())
-                .collect();
-            // "During a visit to Brussels, EU foreign policy chief Javier
-            // Solana met": a body's people are at home where it sits, and
-            // the text does not say where that is; a visitor is a country's.
-            let of_body = |e: usize| {
-                let x = &scope.ents[e].ent;
-                !matches!(x.etype, EntityType::Person | EntityType::Country)
-                    || scope.ents.iter().any(|o| {
-                        o.ent.iri == x.anchor
-                            && matches!(
-                                o.ent.etype,
-                                EntityType::Organisation | EntityType::ArmedGroup
-                            )
-                    })
-            };
-            let host = s
-                .iter()
-                .any(|&e| visited.contains(&scope.ents[e].ent.anchor.as_str()) || of_body(e));
-            if kind != EventKind::Visit {
-                for e in s {
-                    args.add(Role::Participant, e);
-                }
-            } else if !host {
-                for e in s {
-                    args.add(Role::Initiator, e);
-                }
-            }
-        }
+        fronted_parties(scope, kind, t, &mut args);
     }
     // "with today's telephone conversation": a meeting or speech act that
     // names no party of its own is its clause's subject's.

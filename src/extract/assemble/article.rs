@@ -116,8 +116,6 @@ fn next_sentence(a: &Mention, b: &Evidence) -> bool {
 /// "Abbas met Olmert. The talks between Iran and the EU resumed" names its
 /// own parties, no guests: another meeting.
 fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
-    let first = |m: &Mention| m.evidence.first().map_or(0, |e| e.start);
-    let hypothetical = |m: &Mention| matches!(m.status, Status::Possible | Status::Negated);
     loop {
         let pair = (0..mentions.len()).find_map(|b| {
             let mb = &mentions[b];
@@ -132,10 +130,10 @@ fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>)
                     a != b
                         && mentions[a].kind.family() == "consult"
                         && two_sides(&mentions[a])
-                        && first(&mentions[a]) < first(mb)
+                        && first_start(&mentions[a]) < first_start(mb)
                         && next_sentence(&mentions[a], eb)
                 })
-                .max_by_key(|&a| first(&mentions[a]))?;
+                .max_by_key(|&a| first_start(&mentions[a]))?;
             let ma = &mentions[a];
             let dates_agree = match (&ma.date, &mb.date) {
                 (Some(x), Some(y)) => x.overlaps(y),
@@ -213,93 +211,12 @@ fn definite_noun(ev: &Evidence) -> bool {
 /// victims' countries and its day join it. The merge by shared parties
 /// cannot see it: the victims are told by their nationality.
 fn fold_attack_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
-    let first = |m: &Mention| m.evidence.first().map_or(0, |e| e.start);
-    let attributed = |m: &Mention| m.actors.iter().any(|(r, _)| *r == Role::Initiator);
-    let hypothetical = |m: &Mention| matches!(m.status, Status::Possible | Status::Negated);
     loop {
-        let pair = (0..mentions.len()).find_map(|b| {
-            let mb = &mentions[b];
-            let eb = mb.evidence.first()?;
-            if mb.kind != EventKind::Attack
-                || mb.evidence.len() != 1
-                || attributed(mb)
-                || hypothetical(mb)
-                || !definite_noun(eb)
-            {
-                return None;
-            }
-            let fits = |a: usize| {
-                let ma = &mentions[a];
-                a != b
-                    && ma.kind == EventKind::Attack
-                    && attributed(ma)
-                    && !hypothetical(ma)
-                    && first(ma) < first(mb)
-                    // "In neighbouring Jharkhand, three villagers were
-                    // killed in the landmine blast": another place, another
-                    // attack.
-                    && merge::places_compatible(&ma.place, &mb.place)
-                    && match (&ma.date, &mb.date) {
-                        (Some(x), Some(y)) => x.overlaps(y),
-                        _ => false,
-                    }
-            };
-            let mut antecedents = (0..mentions.len()).filter(|&a| fits(a));
-            let a = antecedents.next()?;
-            antecedents.next().is_none().then_some((a, b))
-        });
-        // "A bomb exploded in a market in Hilla on Monday ... Al-Qaida in
-        // Iraq claimed responsibility for the attack": who owns up to the
-        // definite attack is the attacker of the one attack told before
-        // with none named.
-        let pair = pair.or_else(|| {
-            (0..mentions.len()).find_map(|b| {
-                let mb = &mentions[b];
-                // "claimed responsibility for the kidnapping of two German
-                // engineers last week", "for Sunday's bombing of a Shiite
-                // mosque": another act, or another day, than the attack
-                // told before.
-                let attack_noun = mb.evidence.first().is_some_and(|e| {
-                    e.quote
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|w| is!("attack_retellings", w.to_lowercase().as_str()))
-                });
-                if mb.evidence.len() != 1
-                    || !claimed(mb)
-                    || !attack_noun
-                    || !definite_noun(&mb.evidence[0])
-                {
-                    return None;
-                }
-                // "Militants fired two rockets": a generic attacker names
-                // no one the claim could contradict.
-                let named_attacker = |m: &Mention| {
-                    m.actors.iter().any(|(r, e)| {
-                        *r == Role::Initiator
-                            && !(e.etype == EntityType::Group && e.anchor == e.iri)
-                    })
-                };
-                let mut antecedents = (0..mentions.len()).filter(|&a| {
-                    let ma = &mentions[a];
-                    // Only a date of the claimed noun's own phrase ("Sunday's
-                    // bombing") is the attack's: "On Friday, Al-Qaeda
-                    // claimed responsibility for the attack" dates the claim.
-                    let same_time = match (&ma.date, &mb.date) {
-                        (Some(x), Some(y)) if noun_dated(&mb.evidence[0]) => x.overlaps(y),
-                        _ => true,
-                    };
-                    ma.kind == EventKind::Attack
-                        && same_time
-                        && merge::places_compatible(&ma.place, &mb.place)
-                        && !named_attacker(ma)
-                        && !hypothetical(ma)
-                        && first(ma) < first(mb)
-                });
-                let a = antecedents.next()?;
-                antecedents.next().is_none().then_some((a, b))
-            })
-        });
+        let pair = (0..mentions.len())
+            .find_map(|b| victims_antecedent(mentions, b).map(|a| (a, b)))
+            .or_else(|| {
+                (0..mentions.len()).find_map(|b| claim_antecedent(mentions, b).map(|a| (a, b)))
+            });
         let Some((a, b)) = pair else { break };
         if claimed(&mentions[b]) && !noun_dated(&mentions[b].evidence[0]) {
             mentions[b].date = None;
@@ -307,6 +224,100 @@ fn fold_attack_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
         mentions[a] = combine_two(mentions, a, b, dct);
         mentions.remove(b);
     }
+}
+
+/// Where a telling begins in its article.
+fn first_start(m: &Mention) -> usize {
+    m.evidence.first().map_or(0, |e| e.start)
+}
+
+/// Whether a telling names an attacker.
+fn attributed(m: &Mention) -> bool {
+    m.actors.iter().any(|(r, _)| *r == Role::Initiator)
+}
+
+/// Whether what a telling says is only possible or denied.
+fn hypothetical(m: &Mention) -> bool {
+    matches!(m.status, Status::Possible | Status::Negated)
+}
+
+/// The attack told before that victims "killed in Tuesday's attack"
+/// (`mentions[b]`) belong to: the only earlier attributed attack whose date
+/// meets theirs and whose place can be theirs.
+fn victims_antecedent(mentions: &[Mention], b: usize) -> Option<usize> {
+    let mb = &mentions[b];
+    let eb = mb.evidence.first()?;
+    if mb.kind != EventKind::Attack
+        || mb.evidence.len() != 1
+        || attributed(mb)
+        || hypothetical(mb)
+        || !definite_noun(eb)
+    {
+        return None;
+    }
+    let fits = |a: usize| {
+        let ma = &mentions[a];
+        a != b
+            && ma.kind == EventKind::Attack
+            && attributed(ma)
+            && !hypothetical(ma)
+            && first_start(ma) < first_start(mb)
+            // "In neighbouring Jharkhand, three villagers were killed in
+            // the landmine blast": another place, another attack.
+            && merge::places_compatible(&ma.place, &mb.place)
+            && match (&ma.date, &mb.date) {
+                (Some(x), Some(y)) => x.overlaps(y),
+                _ => false,
+            }
+    };
+    let mut antecedents = (0..mentions.len()).filter(|&a| fits(a));
+    let a = antecedents.next()?;
+    antecedents.next().is_none().then_some(a)
+}
+
+/// "A bomb exploded in a market in Hilla on Monday ... Al-Qaida in Iraq
+/// claimed responsibility for the attack": who owns up to the definite
+/// attack (`mentions[b]`) is the attacker of the one attack told before
+/// with none named.
+fn claim_antecedent(mentions: &[Mention], b: usize) -> Option<usize> {
+    let mb = &mentions[b];
+    // "claimed responsibility for the kidnapping of two German engineers
+    // last week", "for Sunday's bombing of a Shiite mosque": another act,
+    // or another day, than the attack told before.
+    let attack_noun = mb.evidence.first().is_some_and(|e| {
+        e.quote
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| is!("attack_retellings", w.to_lowercase().as_str()))
+    });
+    if mb.evidence.len() != 1 || !claimed(mb) || !attack_noun || !definite_noun(&mb.evidence[0]) {
+        return None;
+    }
+    // "Militants fired two rockets": a generic attacker names no one the
+    // claim could contradict.
+    let named_attacker = |m: &Mention| {
+        m.actors.iter().any(|(r, e)| {
+            *r == Role::Initiator && !(e.etype == EntityType::Group && e.anchor == e.iri)
+        })
+    };
+    let mut antecedents = (0..mentions.len()).filter(|&a| {
+        let ma = &mentions[a];
+        // Only a date of the claimed noun's own phrase ("Sunday's bombing")
+        // is the attack's: "On Friday, Al-Qaeda claimed responsibility for
+        // the attack" dates the claim.
+        let same_time = match (&ma.date, &mb.date) {
+            (Some(x), Some(y)) if noun_dated(&mb.evidence[0]) => x.overlaps(y),
+            _ => true,
+        };
+        ma.kind == EventKind::Attack
+            && same_time
+            && merge::places_compatible(&ma.place, &mb.place)
+            && !named_attacker(ma)
+            && !hypothetical(ma)
+            && first_start(ma) < first_start(mb)
+    });
+    let a = antecedents.next()?;
+    antecedents.next().is_none().then_some(a)
 }
 
 /// "Al-Qaida in Iraq has claimed responsibility for the blasts", "claimed
