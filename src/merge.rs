@@ -333,6 +333,29 @@ fn undated_choice(
     // of one of them, and dropped by the caller). Not for other kinds:
     // "Israeli forces have also assassinated Hamas commander Mohammed Deif"
     // after Monday's strike on a Hamas camp is no part of it.
+    if item.mention.kind.family() == "consult" && dated.len() > 1 {
+        if let Some(c) = sharing_most(item, candidates, clusters, items) {
+            return Some(c);
+        }
+    }
+    match (dated.len(), undated.len()) {
+        (1, _) => Some(dated[0]),
+        _ if same_people.len() == 1 => Some(same_people[0]),
+        // Undated retellings of an undated event (the same story from many
+        // outlets) gather in the first such group.
+        (_, n) if n >= 1 => Some(undated[0]),
+        _ => None,
+    }
+}
+
+/// The candidate event sharing two or more of `item`'s sides, when one
+/// shares more than any other.
+fn sharing_most(
+    item: &Item,
+    candidates: &[usize],
+    clusters: &[Vec<usize>],
+    items: &[Item],
+) -> Option<usize> {
     let anchors = item.mention.anchors();
     let shared = |c: usize| {
         let mut theirs: Vec<String> = clusters[c]
@@ -345,22 +368,7 @@ fn undated_choice(
     };
     let mut ranked: Vec<(usize, usize)> = candidates.iter().map(|&c| (shared(c), c)).collect();
     ranked.sort_by_key(|x| std::cmp::Reverse(x.0));
-    if item.mention.kind.family() == "consult"
-        && dated.len() > 1
-        && ranked.len() > 1
-        && ranked[0].0 >= 2
-        && ranked[0].0 > ranked[1].0
-    {
-        return Some(ranked[0].1);
-    }
-    match (dated.len(), undated.len()) {
-        (1, _) => Some(dated[0]),
-        _ if same_people.len() == 1 => Some(same_people[0]),
-        // Undated retellings of an undated event (the same story from many
-        // outlets) gather in the first such group.
-        (_, n) if n >= 1 => Some(undated[0]),
-        _ => None,
-    }
+    (ranked.len() > 1 && ranked[0].0 >= 2 && ranked[0].0 > ranked[1].0).then(|| ranked[0].1)
 }
 
 /// What the merged event says: the most specific kind, every actor (a

@@ -351,8 +351,9 @@ pub(crate) fn hand_over(owners: &mut [Option<Owner>], pairs: &[(usize, usize)]) 
 /// "pledged to withdraw its troops by 2010", "accuses of orchestrating a
 /// failed coup last year": a date past the infinitive of a request, pledge
 /// or threat, or an accusation's "of" and gerund, dates the act asked for,
-/// promised, threatened or charged, which is another event than the speech act (the annotation
-/// conventions: a date said of another event is not this event's date).
+/// promised, threatened or charged, which is another event than the speech
+/// act (the annotation conventions: a date said of another event is not
+/// this event's date).
 /// A weekday is the exception: "Biden pressed Netanyahu to allow more aid
 /// into Gaza on Monday", "Sharon asked Katsav to dissolve parliament on
 /// Monday" tell when the news happened, unless it is a deadline ("by
