@@ -189,10 +189,7 @@ fn dateline_end(toks: &[Token]) -> usize {
 /// in brackets). Only capitals, commas, periods, month names and numbers
 /// stand before the dash.
 fn place_dateline_end(text: &str, toks: &[Token]) -> usize {
-    let all_caps = |t: &Token| {
-        let w = &text[t.start..t.end];
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
+    let all_caps = |t: &Token| super::text::all_capitals(&text[t.start..t.end]);
     if !toks
         .first()
         .is_some_and(|t| t.kind == TokKind::Word && all_caps(t))

@@ -108,6 +108,12 @@ fn is_abbreviation(line: &str, pos: usize) -> bool {
     (!after_function_word && initials(&word)) || ABBREVIATIONS.contains(&word.as_str())
 }
 
+/// Whether a word is written in capitals: two letters or more and none
+/// lower-case ("NAFTA", "NEW", not "A" nor "McCain").
+pub(crate) fn all_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
 /// Whether a lower-cased word is a name's joined initials: two single
 /// letters joined by stops ("s.r", "h.d."), not an abbreviation such as
 /// "u.s." nor a longer initialism ("f.b.i.").

@@ -156,30 +156,44 @@ fn fold_definite_retellings(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>)
     }
 }
 
-/// Whether a telling's noun carries its date as a possessive ("Sunday's
-/// bombing").
-fn noun_dated(ev: &Evidence) -> bool {
-    let last = around_trigger(ev)
+/// The word right before a telling's trigger.
+fn word_before(ev: &Evidence) -> &str {
+    around_trigger(ev)
         .0
         .trim_end()
         .rsplit(' ')
         .next()
-        .unwrap_or("");
-    last.ends_with("'s") || last.ends_with('\u{2019}')
+        .unwrap_or("")
+}
+
+/// Whether a word is a possessive ("Sunday's", "Tuesday\u{2019}s").
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
+/// Whether a word (with its punctuation) is a noun that names an attack
+/// already told ([attack_retellings]).
+fn attack_noun(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    is!("attack_retellings", w.as_str())
+}
+
+/// Whether a telling's noun carries its date as a possessive ("Sunday's
+/// bombing").
+fn noun_dated(ev: &Evidence) -> bool {
+    possessive(word_before(ev))
 }
 
 /// Whether a telling names its event as one already told: a noun made
 /// definite ("the attack", "Tuesday afternoon's attack") or a verb of harm
 /// placed in one ("were killed in Tuesday afternoon's attack").
 fn definite_noun(ev: &Evidence) -> bool {
-    let definite = |w: &str| {
-        matches!(w, "the" | "that" | "this" | "The" | "That" | "This")
-            || w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-    };
-    let (before, from) = around_trigger(ev);
-    let last = before.trim_end().rsplit(' ').next().unwrap_or("");
-    let after: Vec<&str> = from
+    let definite =
+        |w: &str| matches!(w, "the" | "that" | "this" | "The" | "That" | "This") || possessive(w);
+    let after: Vec<&str> = around_trigger(ev)
+        .1
         .get(ev.quote.len()..)
         .unwrap_or("")
         .split_whitespace()
@@ -190,17 +204,11 @@ fn definite_noun(ev: &Evidence) -> bool {
     // event named by its noun ("killed in the village of Bint Jbeil" is a
     // place).
     let verb = ev.quote.ends_with("ed");
-    let noun = |w: &&str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        is!("attack_retellings", w.as_str())
-    };
-    definite(last)
+    definite(word_before(ev))
         || verb
             && after.first().is_some_and(|w| *w == "in")
             && after[1..].iter().take(2).any(|w| definite(w))
-            && after[1..].iter().any(noun)
+            && after[1..].iter().any(|w| attack_noun(w))
 }
 
 /// "Islamic State has claimed responsibility for a truck attack this week
@@ -284,13 +292,11 @@ fn claim_antecedent(mentions: &[Mention], b: usize) -> Option<usize> {
     // "claimed responsibility for the kidnapping of two German engineers
     // last week", "for Sunday's bombing of a Shiite mosque": another act,
     // or another day, than the attack told before.
-    let attack_noun = mb.evidence.first().is_some_and(|e| {
-        e.quote
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| is!("attack_retellings", w.to_lowercase().as_str()))
-    });
-    if mb.evidence.len() != 1 || !claimed(mb) || !attack_noun || !definite_noun(&mb.evidence[0]) {
+    let of_attack = mb
+        .evidence
+        .first()
+        .is_some_and(|e| e.quote.rsplit(' ').next().is_some_and(attack_noun));
+    if mb.evidence.len() != 1 || !claimed(mb) || !of_attack || !definite_noun(&mb.evidence[0]) {
         return None;
     }
     // "Militants fired two rockets": a generic attacker names no one the
@@ -326,7 +332,7 @@ fn claim_antecedent(mentions: &[Mention], b: usize) -> Option<usize> {
 /// attack itself.
 pub(super) fn claimed(m: &Mention) -> bool {
     m.kind == EventKind::Attack
-        && m.actors.iter().any(|(r, _)| *r == Role::Initiator)
+        && attributed(m)
         && m.evidence.first().is_some_and(|ev| {
             let before = around_trigger(ev).0.to_lowercase();
             let words: Vec<&str> = before.split_whitespace().rev().take(8).collect();

@@ -816,10 +816,7 @@ fn spelled_by_acronym(text: &str, sent: &Sent, i: usize, k: usize) -> bool {
 fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
     let upper = |k: usize| {
         sent.toks.get(k).is_some_and(|t| {
-            let raw = &text[t.start..t.end];
-            t.kind == TokKind::Word
-                && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !raw.chars().any(char::is_lowercase)
+            t.kind == TokKind::Word && crate::extract::text::all_capitals(&text[t.start..t.end])
         })
     };
     let Some(t) = sent.toks.get(i) else {
@@ -872,9 +869,7 @@ pub(super) fn apposition_people(
         let last = sent.lower(k - 1);
         // One all-capitals word is an acronym or a heading, no one's name.
         let capitals = words == 1
-            && !text[sent.toks[i].start..sent.toks[i].end]
-                .chars()
-                .any(char::is_lowercase);
+            && crate::extract::text::all_capitals(&text[sent.toks[i].start..sent.toks[i].end]);
         if is!("org_heads", last) || is!("place_nouns", last) || capitals {
             i = k;
             continue;
