@@ -696,9 +696,12 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 _ => nearest.map(|e| e.ent.clone()),
             }
         } else if is!("pronouns_plural", w) && !in_quote {
-            ents.iter()
-                .filter(|e| !e.is_person() && !e.modifier && !e.is_place() && e.t1 <= i)
-                .min_by_key(|e| e.t0)
+            relative_antecedent(sent, ents, i)
+                .or_else(|| {
+                    ents.iter()
+                        .filter(|e| !e.is_person() && !e.modifier && !e.is_place() && e.t1 <= i)
+                        .min_by_key(|e| e.t0)
+                })
                 .map(|e| e.ent.clone())
                 .or_else(|| disc.last_plural.clone())
         } else {
@@ -709,6 +712,28 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
     }
     ents.extend(add);
+}
+
+/// "rebels of the Moro Islamic Liberation Front (MILF) who had suffered
+/// heavy casualties in last week's fighting between their troops and the
+/// military": a plural pronoun inside a relative clause stands for the
+/// bodies the clause is about, not for the sentence's first party (there
+/// "Intelligence sources", whose words these are).
+fn relative_antecedent<'a>(sent: &Sent, ents: &'a [Ent], i: usize) -> Option<&'a Ent> {
+    // The clause is short: the nearest "who"/"which" within a dozen words.
+    let rel = (sent.body..i)
+        .rev()
+        .take(15)
+        .take_while(|&k| !matches!(sent.lower(k), ";" | "\"" | "said" | "says"))
+        .find(|&k| matches!(sent.lower(k), "who" | "which"))?;
+    // "the Front (MILF) who": past the acronym's brackets.
+    let mut end = rel;
+    if end > sent.body && sent.lower(end - 1) == ")" {
+        end = (sent.body..end).rev().find(|&k| sent.lower(k) == "(")?;
+    }
+    ents.iter()
+        .filter(|e| e.t1 == end && !e.is_person() && !e.modifier && !e.is_place())
+        .min_by_key(|e| e.t0)
 }
 
 /// Whether "they" at `i` is the subject that opens its sentence ("They
