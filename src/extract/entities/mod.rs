@@ -109,9 +109,11 @@ impl Ent {
 pub(crate) struct Discourse {
     /// Surname (lower case) -> person named earlier in the article.
     pub(crate) surnames: HashMap<String, EntityRef>,
-    /// Title word (lower case) -> the last person introduced with it
-    /// ("the president" after "Seychellois President James Alix Michel").
-    pub(crate) titled: HashMap<String, EntityRef>,
+    /// Title word (lower case) -> the people introduced with it, the last
+    /// last ("the president" after "Seychellois President James Alix
+    /// Michel"). All of them: "the South Korean minister" is the South
+    /// Korean one even after Japan's minister was named.
+    pub(crate) titled: HashMap<String, Vec<EntityRef>>,
     /// Organisations by acronym and full name.
     pub(crate) orgs: HashMap<String, EntityRef>,
     /// The person last in subject position: the referent of "he"/"she".

@@ -297,7 +297,9 @@ fn remember_person(
     remember_middle_names(disc, ent, given);
     for t in title {
         if is!("strong_titles", t) || is!("head_titles", t) {
-            disc.titled.insert(t.clone(), ent.clone());
+            let people = disc.titled.entry(t.clone()).or_default();
+            people.retain(|p| p.iri != ent.iri);
+            people.push(ent.clone());
         }
     }
     remember_label_title(disc, ent);
@@ -384,7 +386,10 @@ fn remember_label_title(disc: &mut Discourse, ent: &EntityRef) {
     if let (Some(first), Some(_)) = (words.next(), words.next()) {
         let first = first.to_lowercase();
         if is!("head_titles", &first) {
-            disc.titled.entry(first).or_insert_with(|| ent.clone());
+            let people = disc.titled.entry(first).or_default();
+            if people.is_empty() {
+                people.push(ent.clone());
+            }
         }
     }
 }

@@ -97,12 +97,14 @@ pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &
                 .map(|h| ctx.gaz.entity_ref(h, ctx.date))
                 .or_else(|| {
                     disc.titled
-                        .get(&title)
-                        .filter(|p| p.anchor == c.ent.anchor)
+                        .get(&title)?
+                        .iter()
+                        .rev()
+                        .find(|p| p.anchor == c.ent.anchor)
                         .cloned()
                 }),
             (None, _) if determiner && sent.lower(start - 1) == "the" => {
-                disc.titled.get(&title).cloned()
+                disc.titled.get(&title).and_then(|p| p.last()).cloned()
             }
             _ => None,
         };
