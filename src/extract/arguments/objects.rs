@@ -239,10 +239,18 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         {
             j -= 1;
         }
+        // "on the anniversary of China-ASEAN dialogue relations": the
+        // second name of a hyphened pair as well (a pair inside a body's
+        // name, "the Russia-NATO Council", is the body's).
+        let paired = j > 0
+            && sent.lower(j - 1) == "-"
+            && j == e.np0
+            && !sent.toks.get(e.np1).is_some_and(|t| t.cap);
         if prep.is_none()
             && j > 0
             && (matches!(sent.lower(j - 1), "and" | "or")
-                || sent.lower(j - 1) == "," && list_goes_on)
+                || sent.lower(j - 1) == "," && list_goes_on
+                || paired)
         {
             if let Some(&(r, _)) = args
                 .roles
