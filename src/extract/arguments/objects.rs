@@ -241,11 +241,13 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         }
         // "on the anniversary of China-ASEAN dialogue relations": the
         // second name of a hyphened pair as well (a pair inside a body's
-        // name, "the Russia-NATO Council", is the body's).
+        // name, "the Russia-NATO Council", is the body's; one before
+        // "border" names a place).
         let paired = j > 0
             && sent.lower(j - 1) == "-"
             && j == e.np0
-            && !sent.toks.get(e.np1).is_some_and(|t| t.cap);
+            && !sent.toks.get(e.np1).is_some_and(|t| t.cap)
+            && !is!("shared_ground", sent.lower(e.np1));
         if prep.is_none()
             && j > 0
             && (matches!(sent.lower(j - 1), "and" | "or")

@@ -263,6 +263,14 @@ fn affiliation(sent: &Sent, title_start: usize, ents: &mut [Ent]) -> Option<Enti
     best
 }
 
+/// A title that names no one in office: "the former president of", "the
+/// opposition leader of", "ex-Prime Minister" (its words, or the word
+/// before the phrase starting at `np0`).
+fn out_of_office(sent: &Sent, np0: usize, words: &[String]) -> bool {
+    let past = |w: &str| matches!(w, "former" | "ex" | "ex-" | "late" | "opposition" | "then");
+    words.iter().any(|w| past(w)) || np0 > 0 && past(sent.lower(np0 - 1))
+}
+
 fn remember_person(
     disc: &mut Discourse,
     ent: &EntityRef,
@@ -452,8 +460,7 @@ pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
         // Ukraine's wife": the office is of what the name possesses. "The
         // former president of", "the opposition leader of": no one acting
         // for it now.
-        let past = |w: &str| matches!(w, "former" | "ex" | "ex-" | "late" | "opposition" | "then");
-        let not_in_office = words.iter().any(|w| past(w)) || j > 0 && past(sent.lower(j - 1));
+        let not_in_office = out_of_office(sent, j, &words);
         if sent.lower(e.np1.max(e.t1)) == "'s" || not_in_office {
             continue;
         }
@@ -529,6 +536,13 @@ pub(super) fn titled_people(
                 ents[x].np0 = affiliation_start(ents, Some(&aff), j);
             }
             let ent = ents[x].ent.clone();
+            // "Former Japanese Foreign Minister Kenji Tanabe" is no one
+            // "the Japanese minister" can stand for.
+            let words = if out_of_office(sent, ents[x].np0, &words) {
+                Vec::new()
+            } else {
+                words
+            };
             remember_person(disc, &ent, &words, ctx.first_names);
         } else {
             remember_label_title(disc, &ents[x].ent);
@@ -597,9 +611,15 @@ pub(super) fn titled_people(
                 leader && aff.is_some(),
             )
         });
-        remember_person(disc, &ent, &words, ctx.first_names);
+        let np0 = affiliation_start(ents, aff.as_ref(), j);
+        let office: &[String] = if out_of_office(sent, np0, &words) {
+            &[]
+        } else {
+            &words
+        };
+        remember_person(disc, &ent, office, ctx.first_names);
         let mut x = Ent::new(i, k, ent, EntKind::Name);
-        x.np0 = affiliation_start(ents, aff.as_ref(), j);
+        x.np0 = np0;
         ents.push(x);
         let _ = ctx;
         i = k;

@@ -718,10 +718,17 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
 
 /// "rebels of the Moro Islamic Liberation Front (MILF) who had suffered
 /// heavy casualties in last week's fighting between their troops and the
-/// military": a plural pronoun inside a relative clause stands for the
+/// military": a plural possessive inside a relative clause stands for the
 /// bodies the clause is about, not for the sentence's first party (there
 /// "Intelligence sources", whose words these are).
 fn relative_antecedent<'a>(sent: &Sent, ents: &'a [Ent], i: usize) -> Option<&'a Ent> {
+    // Only a possessive inside a prepositional phrase: what the clause's
+    // verb acts on is someone else ("protesters who attacked them",
+    // "militiamen who raided their village").
+    let after_prep = i > 0 && crate::extract::arguments::is_preposition(sent.lower(i - 1));
+    if sent.lower(i) != "their" || !after_prep {
+        return None;
+    }
     // The clause is short: the nearest "who"/"which" within a dozen words.
     let rel = (sent.body..i)
         .rev()
