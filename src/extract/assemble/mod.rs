@@ -741,7 +741,7 @@ fn mention(
             .or_else(|| visit_place_before(sent, ents, t));
         if let Some(i) = dest {
             let e = &ents[i];
-            if place.is_none() && e.ent.etype != EntityType::Country {
+            if place.is_none() {
                 place = Some(e.ent.clone());
             }
             let host = actor_ref(e, ctx);
