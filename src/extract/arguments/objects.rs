@@ -73,6 +73,16 @@ pub(super) fn content_agent(
     Some(matches!(t.kind(), EventKind::Request | EventKind::Statement).then_some(Role::Target))
 }
 
+/// "missile attacks against Saudi Arabia, enabled by Iran's Islamic
+/// Revolutionary Guard Corps": the by-phrase of a participle after a noun
+/// trigger is the participle's ([enabling_participles]), not the trigger's.
+fn enabler(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
+    (t.t1..e.np0)
+        .rev()
+        .find(|&k| sent.lower(k) == "by")
+        .is_some_and(|by| by > t.t1 && is!("enabling_participles", sent.lower(by - 1)))
+}
+
 /// An attack or weapon noun as the subject of a verb of harm ("a roadside
 /// bomb hit", "a car bomb exploded", "a suicide bombing killed"): where the
 /// verb stands, right after it or after a phrase of place and time ("A
@@ -263,6 +273,9 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
                 last_end = e.np1;
                 continue;
             }
+        }
+        if prep == Some("by") && nominal && enabler(sent, t, e) {
+            continue;
         }
         let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {
             Some(Role::Initiator)
