@@ -328,8 +328,18 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
         {
             return Pos::Noun;
         }
+        // "after the Oct. 7 attack", "the Monday attack": a date in the
+        // phrase (capitalised, not the modal "may").
+        let month = |j: usize| sent.toks[j].cap && is!("months", sent.lower(j));
+        let date_word = sent.toks[k - 1].cap && crate::extract::lexicon::WEEKDAYS.contains(&w)
+            || month(k - 1)
+            || w == "." && k >= 2 && month(k - 2)
+            // "Oct. 7", "the 2005 attack" (not "Resolution 1701 calls for").
+            || sent.toks[k - 1].kind == TokKind::Number
+                && (k >= 2 && (month(k - 2) || matches!(sent.lower(k - 2), "." | "-"))
+                    || w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y)));
         // "the Trump-Putin meeting": names and hyphens in the phrase.
-        if ents.iter().any(|e| e.t0 < k && k <= e.t1) || w == "-" {
+        if ents.iter().any(|e| e.t0 < k && k <= e.t1) || w == "-" || date_word {
             k -= 1;
             continue;
         }
