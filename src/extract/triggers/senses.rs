@@ -259,6 +259,9 @@ pub(super) fn strike_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule
             is!("labour_strike", before(k)) || launch && is!("labour_strike", prev_of(sent, t0, k))
         })
         || after(1) == "by" && (2..=5).any(|k| is!("labour_strike", after(k)))
+        // "The studios and writers reached a deal that brought their strike
+        // to an end": whose strike "their" is, earlier in the sentence.
+        || before(1) == "their" && (sent.body..s).any(|k| is!("labour_strike", sent.lower(k)))
         || matches!(
             after(1),
             "leader" | "leaders" | "fund" | "relief" | "action" | "ballot" | "pay"
