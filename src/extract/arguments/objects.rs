@@ -274,7 +274,10 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
                 continue;
             }
         }
-        if prep == Some("by") && nominal && enabler(sent, t, e) {
+        // Who backed an attack is no party to it; who sponsored talks is
+        // (their host or mediator).
+        if prep == Some("by") && nominal && kind == EventKind::Attack && enabler(sent, t, e) {
+            last_end = e.np1;
             continue;
         }
         let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {

@@ -739,9 +739,16 @@ fn mention(
                     .map(|&(_, i)| i)
             })
             .or_else(|| visit_place_before(sent, ents, t));
+        // "a state visit to Britain, Germany and Spain": a tour has no one
+        // place.
+        let countries = args
+            .roles
+            .iter()
+            .filter(|(r, i)| *r == Role::Target && ents[*i].ent.etype == EntityType::Country)
+            .count();
         if let Some(i) = dest {
             let e = &ents[i];
-            if place.is_none() {
+            if place.is_none() && (e.ent.etype != EntityType::Country || countries == 1) {
                 place = Some(e.ent.clone());
             }
             let host = actor_ref(e, ctx);

@@ -328,18 +328,21 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
         {
             return Pos::Noun;
         }
-        // "after the Oct. 7 attack", "the Monday attack": a date in the
-        // phrase (capitalised, not the modal "may").
-        let month = |j: usize| sent.toks[j].cap && is!("months", sent.lower(j));
-        let date_word = sent.toks[k - 1].cap && crate::extract::lexicon::WEEKDAYS.contains(&w)
-            || month(k - 1)
-            || w == "." && k >= 2 && month(k - 2)
-            // "Oct. 7", "the 2005 attack" (not "Resolution 1701 calls for").
-            || sent.toks[k - 1].kind == TokKind::Number
-                && (k >= 2 && (month(k - 2) || matches!(sent.lower(k - 2), "." | "-"))
-                    || w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y)));
+        // "after the Oct. 7 attack", "the Monday attack": a date the
+        // phrase's determiner opens ("The Chinese president Monday visits"
+        // is a headline's verb).
+        if date_word(sent, k - 1) {
+            let mut s = k - 1;
+            while s > 0 && (date_word(sent, s - 1) || sent.lower(s - 1) == "-") {
+                s -= 1;
+            }
+            if s > 0 && (is!("determiners", sent.lower(s - 1)) || sent.lower(s - 1) == "'s") {
+                return Pos::Noun;
+            }
+            break;
+        }
         // "the Trump-Putin meeting": names and hyphens in the phrase.
-        if ents.iter().any(|e| e.t0 < k && k <= e.t1) || w == "-" || date_word {
+        if ents.iter().any(|e| e.t0 < k && k <= e.t1) || w == "-" {
             k -= 1;
             continue;
         }
@@ -372,6 +375,21 @@ fn effective_pos(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Trigger
         hops += 1;
     }
     rule.pos
+}
+
+/// A word of a date inside a noun phrase: a capitalised weekday or month
+/// (not the modal "may"), the full stop of "Oct.", a day after a month or
+/// in a range ("Nov. 18-19"), a four-digit year ("the 2005 attack"; not
+/// "Resolution 1701").
+fn date_word(sent: &Sent, j: usize) -> bool {
+    let w = sent.lower(j);
+    let month = |j: usize| sent.toks[j].cap && is!("months", sent.lower(j));
+    sent.toks[j].cap && crate::extract::lexicon::WEEKDAYS.contains(&w)
+        || month(j)
+        || w == "." && j >= 1 && month(j - 1)
+        || sent.toks[j].kind == TokKind::Number
+            && (j >= 1 && (month(j - 1) || matches!(sent.lower(j - 1), "." | "-"))
+                || w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y)))
 }
 
 /// "launched an attack on", "carried out air strikes": one trigger.
