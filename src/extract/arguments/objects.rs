@@ -213,7 +213,13 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
             // an attack came from is not where it struck.
             let origin =
                 kind == EventKind::Attack && governing_prep(sent, e.np0, t.t1) == Some("from");
-            if args.place.is_none() && !origin {
+            // "in the rebel-held southern Albanian town of Gjirokaster": the
+            // town named after the demonym's "town of" is the place.
+            let names_the_town = args.place.is_some_and(|p| {
+                let d = &ents[p];
+                d.kind == EntKind::Demonym && d.t1 + 2 == e.t0 && sent.lower(d.t1 + 1) == "of"
+            });
+            if (args.place.is_none() || names_the_town) && !origin {
                 args.place = Some(i);
             }
             if !struck_at(sent, kind, e, t.t1) {

@@ -1065,7 +1065,16 @@ pub(super) fn unknown_places(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         } else {
             EntityType::City
         };
-        let mut x = Ent::new(i, k, minted(&label, etype, None, false), EntKind::Name);
+        // "the southern Albanian town of Vlore": the town lies in Albania.
+        let country = ents
+            .iter()
+            .find(|e| town_of && e.t1 + 2 == p && e.ent.etype == EntityType::Country)
+            .map(|e| e.ent.clone());
+        let mut place = minted(&label, etype, country.as_ref(), false);
+        if let Some(c) = &country {
+            place.located_in = Some(c.iri.clone());
+        }
+        let mut x = Ent::new(i, k, place, EntKind::Name);
         x.locative = true;
         ents.push(x);
     }
