@@ -330,6 +330,43 @@ pub(crate) fn adjunct_attacks(
     pairs
 }
 
+/// "the so-called Istanbul commitments to withdraw its military forces from
+/// Georgia and Moldova, which Moscow agreed to in 1999": a verb of the same
+/// kind in a "which" clause on an event noun tells that event again (its
+/// maker and its date). Pairs (kept noun, absorbed verb).
+pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize, usize)> {
+    let kin = |a: EventKind, b: EventKind| {
+        let promise = |k: EventKind| k == EventKind::Pledge || k.family() == "agree";
+        a == b || promise(a) && promise(b)
+    };
+    let mut pairs = Vec::new();
+    for (a, tn) in trigs.iter().enumerate() {
+        if tn.pos() != Pos::Noun {
+            continue;
+        }
+        // The first "which" of the noun's phrase, a few words on.
+        let Some(r) = (tn.t1..(tn.t1 + 12).min(sent.toks.len()))
+            .take_while(|&k| !matches!(sent.lower(k), ";" | "." | "said" | "says"))
+            .find(|&k| sent.lower(k) == "which")
+        else {
+            continue;
+        };
+        // "which Moscow agreed to": the clause's verb right after its subject.
+        let verb = trigs.iter().enumerate().find(|(b, tv)| {
+            *b != a
+                && tv.pos() == Pos::Verb
+                && tv.t0 > r
+                && tv.t0 <= r + 4
+                && kin(tn.kind(), tv.kind())
+                && !trigs.iter().any(|o| o.t0 > tn.t1 && o.t0 < tv.t0)
+        });
+        if let Some((b, _)) = verb {
+            pairs.push((a, b));
+        }
+    }
+    pairs
+}
+
 /// "killed three US soldiers in a bomb attack": the noun heads an
 /// "in"/"during" phrase of the verb's clause, past the noun's modifiers
 /// ("a daring night raid", "a US-led air strike") and its determiner.

@@ -400,11 +400,16 @@ fn sentence_mentions(
         dates: tx,
     };
     let read: Vec<Args> = trigs.iter().map(|t| arguments::read(&scope, t)).collect();
-    let adjuncts = arguments::same_attackers(
-        ents,
-        &read,
-        arguments::adjunct_attacks(sent, &breaks, &trigs),
-    );
+    let mut pairs = arguments::adjunct_attacks(sent, &breaks, &trigs);
+    for (a, b) in arguments::relative_retellings(sent, &trigs) {
+        if !pairs
+            .iter()
+            .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
+        {
+            pairs.push((a, b));
+        }
+    }
+    let adjuncts = arguments::same_attackers(ents, &read, pairs);
     let mut owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
     attributes::hand_over(&mut owners, &adjuncts);
     let mut out: Vec<Mention> = Vec::new();
