@@ -351,13 +351,25 @@ pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize,
         else {
             continue;
         };
-        // "which Moscow agreed to": the clause's verb right after its subject.
+        // "which Moscow agreed to": the clause's verb right after its
+        // subject, one that makes the promise ([making_verbs]: not "which
+        // Cairo pledged on Monday to implement", another pledge). An attack
+        // is the clause's subject ("which killed two people") or its setting
+        // ("in which 19 people were killed"), not what the clause attacks
+        // ("a resort which was attacked in 2004", "which Israel bombed last
+        // month": a place struck before).
+        let in_which = r > 0 && matches!(sent.lower(r - 1), "in" | "during");
+        let retells = |tv: &Trigger| match tn.kind() {
+            EventKind::Attack => in_which || tv.t0 == r + 1,
+            _ => is!("making_verbs", sent.lower(tv.t0)),
+        };
         let verb = trigs.iter().enumerate().find(|(b, tv)| {
             *b != a
                 && tv.pos() == Pos::Verb
                 && tv.t0 > r
                 && tv.t0 <= r + 4
                 && kin(tn.kind(), tv.kind())
+                && retells(tv)
                 && !trigs.iter().any(|o| o.t0 > tn.t1 && o.t0 < tv.t0)
         });
         if let Some((b, _)) = verb {

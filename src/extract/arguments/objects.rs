@@ -220,6 +220,14 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
                 d.kind == EntKind::Demonym && d.t1 + 2 == e.t0 && sent.lower(d.t1 + 1) == "of"
             });
             if (args.place.is_none() || names_the_town) && !origin {
+                // "a surprise visit to the southern Iraqi city of Basra": the
+                // country is still the visit's host.
+                if let Some(d) = args
+                    .place
+                    .filter(|_| names_the_town && kind == EventKind::Visit)
+                {
+                    args.add(Role::Target, d);
+                }
                 args.place = Some(i);
             }
             if !struck_at(sent, kind, e, t.t1) {

@@ -1068,7 +1068,13 @@ pub(super) fn unknown_places(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         // "the southern Albanian town of Vlore": the town lies in Albania.
         let country = ents
             .iter()
-            .find(|e| town_of && e.t1 + 2 == p && e.ent.etype == EntityType::Country)
+            .find(|e| {
+                town_of
+                    && e.t1 + 2 == p
+                    && e.ent.etype == EntityType::Country
+                    // "the ethnic Albanian town of Tetovo" is in Macedonia.
+                    && (e.t0 == 0 || sent.lower(e.t0 - 1) != "ethnic")
+            })
             .map(|e| e.ent.clone());
         let mut place = minted(&label, etype, country.as_ref(), false);
         if let Some(c) = &country {
