@@ -204,6 +204,11 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         if !free(e) || e.np0 < t.t1 || e.np1 > stop && !with_party_beyond(scope, t, e, rb) {
             continue;
         }
+        // "'... killing Adel Muhammed Abbas,' police officer Col. Ali
+        // Muhmoud told Xinhua": quoted words end at their closing mark.
+        if sent.in_quote(t.t0) && !sent.in_quote(e.np0) {
+            break;
+        }
         // Far objects of nominal triggers belong to something else.
         if nominal && e.np0 > last_end + 6 {
             break;
