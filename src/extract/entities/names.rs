@@ -283,13 +283,16 @@ fn remember_person(
         .rev()
         .find(|w| !is!("name_particles", &w.to_lowercase()))
     {
-        // "President Bush ... his wife Laura Bush ... Bush described": a
-        // leader keeps the bare surname from a namesake who is none.
+        // "President Bush ... his wife Laura Bush ... Bush described",
+        // "Alexander Litvinenko ... his widow Marina Litvinenko ...
+        // Litvinenko met three Russian contacts": the person named first
+        // keeps the bare surname from a namesake introduced after, unless
+        // the namesake leads a state and the first does not.
         let key = last.to_lowercase();
         let keeps = disc
             .surnames
             .get(&key)
-            .is_some_and(|p| p.leader && !ent.leader && p.iri != ent.iri);
+            .is_some_and(|p| p.iri != ent.iri && (p.leader || !ent.leader));
         if !keeps {
             disc.surnames.insert(key, ent.clone());
         }
@@ -895,7 +898,11 @@ pub(super) fn apposition_people(
         // One all-capitals word is an acronym or a heading, no one's name.
         let capitals = words == 1
             && crate::extract::text::all_capitals(&text[sent.toks[i].start..sent.toks[i].end]);
-        if is!("org_heads", last) || is!("place_nouns", last) || capitals {
+        if is!("org_heads", last)
+            || is!("place_nouns", last)
+            || is!("name_heads_not_people", last)
+            || capitals
+        {
             i = k;
             continue;
         }
