@@ -40,7 +40,13 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
                 && !e.people
         }) {
             let e = &ents[i];
+            // "Hariri's assassination", "the Litvinenko murder": a person
+            // owning a killing is its victim.
+            let victim = kind == EventKind::Attack
+                && e.is_person()
+                && is!("killing_nouns", sent.lower(t.t1 - 1));
             let role = match kind {
+                _ if victim => Role::Target,
                 EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,
                 _ if kind.symmetric() => Role::Participant,
                 _ => Role::Initiator,
