@@ -291,7 +291,15 @@ fn negated(
             .any(|w| matches!(*w, "cancelled" | "canceled" | "scrapped" | "abandoned"))
         || (near_before.contains(&"ruled") && near_before.contains(&"out"))
         || never_happened(sent, t1)
+        // "denied a request for Russian lawyer Natalia Veselnitskaya, who met
+        // with Donald Trump Jr., to return": a relative clause inside what
+        // is denied tells a fact of its own.
         || frame.is_some_and(|f| f.deny)
+            && !near_before
+                .iter()
+                .rev()
+                .take(2)
+                .any(|w| matches!(*w, "who" | "which"))
 }
 
 /// "a Trump-Putin meeting - which never took place -", "the summit, which
