@@ -205,8 +205,9 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
             continue;
         }
         // "'... killing Adel Muhammed Abbas,' police officer Col. Ali
-        // Muhmoud told Xinhua": quoted words end at their closing mark.
-        if sent.in_quote(t.t0) && !sent.in_quote(e.np0) {
+        // Muhmoud told Xinhua": a quoted clause ends at its closing mark (not
+        // a quoted word: 'gunmen "ambushed" a police convoy near Kirkuk').
+        if sent.in_quote(t.t0) && !sent.in_quote(e.np0) && quoted_clause_ends(sent, t.t1, e.np0) {
             break;
         }
         // Far objects of nominal triggers belong to something else.
@@ -348,6 +349,14 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         args.add(role, i);
         last_end = e.np1;
     }
+}
+
+/// Whether the quotation holding a trigger that ends at `from` closes
+/// before `to` on a clause's punctuation ('... wounding Hadi,"').
+fn quoted_clause_ends(sent: &Sent, from: usize, to: usize) -> bool {
+    (from..to)
+        .find(|&k| !sent.in_quote(k))
+        .is_some_and(|c| c > 0 && matches!(sent.lower(c - 1), "," | "." | "!" | "?"))
 }
 
 /// "met with Putin to discuss Iran", "talks with Li discussing Taiwan":

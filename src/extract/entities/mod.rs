@@ -114,6 +114,9 @@ pub(crate) struct Discourse {
     /// Michel"). All of them: "the South Korean minister" is the South
     /// Korean one even after Japan's minister was named.
     pub(crate) titled: HashMap<String, Vec<EntityRef>>,
+    /// How often each person (by IRI) was named in the sentences before:
+    /// who keeps a bare surname a namesake shares.
+    pub(crate) person_mentions: HashMap<String, usize>,
     /// Organisations by acronym and full name.
     pub(crate) orgs: HashMap<String, EntityRef>,
     /// The person last in subject position: the referent of "he"/"she".

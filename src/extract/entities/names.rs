@@ -283,16 +283,18 @@ fn remember_person(
         .rev()
         .find(|w| !is!("name_particles", &w.to_lowercase()))
     {
-        // "President Bush ... his wife Laura Bush ... Bush described",
-        // "Alexander Litvinenko ... his widow Marina Litvinenko ...
-        // Litvinenko met three Russian contacts": the person named first
-        // keeps the bare surname from a namesake introduced after, unless
-        // the namesake leads a state and the first does not.
+        // "President Bush ... his wife Laura Bush ... Bush described": a
+        // leader keeps the bare surname from a namesake who is none; so does
+        // a person named in an earlier sentence at least as often as the
+        // namesake counting this time ("Alexander Litvinenko ... his widow
+        // Marina Litvinenko ... Litvinenko met": wire and web copy name the
+        // later relative in full). Two named in one sentence: the later
+        // ("Sonia Gandhi's son Rahul Gandhi ... Gandhi met").
         let key = last.to_lowercase();
-        let keeps = disc
-            .surnames
-            .get(&key)
-            .is_some_and(|p| p.iri != ent.iri && (p.leader || !ent.leader));
+        let named = |p: &EntityRef| disc.person_mentions.get(&p.iri).copied().unwrap_or(0);
+        let keeps = disc.surnames.get(&key).is_some_and(|p| {
+            p.iri != ent.iri && (p.leader && !ent.leader || !ent.leader && named(p) > named(ent))
+        });
         if !keeps {
             disc.surnames.insert(key, ent.clone());
         }

@@ -908,6 +908,12 @@ fn meeting_pair(sent: &Sent, ents: &[Ent], i: usize) -> Vec<crate::model::Entity
 
 /// After a sentence: who "he" and "they" will refer to next.
 pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mut Discourse) {
+    for e in ents
+        .iter()
+        .filter(|e| e.is_person() && matches!(e.kind, EntKind::Name | EntKind::Role))
+    {
+        *disc.person_mentions.entry(e.ent.iri.clone()).or_default() += 1;
+    }
     let after_prep = |e: &Ent| {
         e.np0 > 0
             && matches!(

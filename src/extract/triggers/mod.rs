@@ -655,22 +655,36 @@ fn undone(sent: &Sent, ents: &[Ent], t0: usize) -> bool {
 /// "discussed U.S. sanctions on Russia" name a standing regime or a topic
 /// (a dev sample: 6 of 8 such nouns were no event).
 fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
-    if is!("sanction_acts", sent.lower(t1)) {
-        return true;
+    // After the noun: "sanctions imposed on Tehran", "sanctions against
+    // Iran have been imposed by the Security Council", "took effect Monday".
+    let aux = |w: &str| matches!(w, "was" | "were" | "been" | "is" | "are" | "be" | ",");
+    for k in t1..(t1 + 10).min(sent.toks.len()) {
+        let w = sent.lower(k);
+        if matches!(w, ";" | "." | "said" | "says") {
+            break;
+        }
+        let in_force = w == "effect" && matches!(sent.lower(k - 1), "took" | "take" | "takes")
+            || w == "force" && sent.lower(k - 1) == "into";
+        if in_force || is!("sanction_acts", w) && (k == t1 || aux(sent.lower(k - 1))) {
+            return true;
+        }
     }
+    // Before it, past determiners, names and adjectives ("approved limited
+    // sanctions", "adopted sweeping sanctions"): its verb, or "voted
+    // (unanimously) for".
     let mut k = t0;
     while k > 0 && t0 - k < 6 {
         let w = sent.lower(k - 1);
-        if is!("sanction_acts", w) {
+        let voted_for =
+            w == "for" && (1..=2).any(|d| k >= 1 + d && sent.lower(k - 1 - d).starts_with("vot"));
+        if is!("sanction_acts", w) || voted_for {
             return true;
         }
         let modifier = is!("determiners", w)
             || ents.iter().any(|e| e.t0 < k && k <= e.t1)
             || sent.toks[k - 1].kind == TokKind::Word
                 && !sent.toks[k - 1].cap
-                && !is!("stopwords", w)
-                && !w.ends_with("ed")
-                && !w.ends_with("ing");
+                && !is!("stopwords", w);
         if !modifier {
             return false;
         }
