@@ -293,7 +293,7 @@ fn remember_person(
         let key = last.to_lowercase();
         let named = |p: &EntityRef| disc.person_mentions.get(&p.iri).copied().unwrap_or(0);
         let keeps = disc.surnames.get(&key).is_some_and(|p| {
-            p.iri != ent.iri && (p.leader && !ent.leader || !ent.leader && named(p) > named(ent))
+            p.iri != ent.iri && !ent.leader && (p.leader || named(p) > named(ent))
         });
         if !keeps {
             disc.surnames.insert(key, ent.clone());

@@ -676,7 +676,7 @@ fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
     while k > 0 && t0 - k < 6 {
         let w = sent.lower(k - 1);
         let voted_for =
-            w == "for" && (1..=2).any(|d| k >= 1 + d && sent.lower(k - 1 - d).starts_with("vot"));
+            w == "for" && (1..=2).any(|d| k > d && sent.lower(k - 1 - d).starts_with("vot"));
         if is!("sanction_acts", w) || voted_for {
             return true;
         }
