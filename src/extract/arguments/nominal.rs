@@ -42,9 +42,16 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
             let e = &ents[i];
             // "Hariri's assassination", "the Litvinenko murder": a person
             // owning a killing is its victim.
+            // Not with its own object: "Saddam Hussein's killing of Kurds",
+            // "Bush's assassination attempt on Saddam".
+            let mut end = t.t1;
+            if matches!(sent.lower(end), "attempt" | "attempts" | "plot" | "bid") {
+                end += 1;
+            }
             let victim = kind == EventKind::Attack
                 && e.is_person()
-                && is!("killing_nouns", sent.lower(t.t1 - 1));
+                && is!("killing_nouns", sent.lower(t.t1 - 1))
+                && !matches!(sent.lower(end), "of" | "on" | "against");
             let role = match kind {
                 _ if victim => Role::Target,
                 EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,

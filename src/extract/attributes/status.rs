@@ -103,7 +103,7 @@ pub(crate) fn status(
     let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();
     let after: Vec<&str> = (t.t1..rb.min(t.t1 + 6)).map(lower).collect();
     let frame = frame_of(frames, t);
-    if negated(sent, &negation_window(&near_before, t), &after, frame, t.t1) {
+    if negated(sent, &negation_window(&near_before, t), &after, frame, t) {
         return Status::Negated;
     }
     // "claimed responsibility for the attack" vouches for the attack.
@@ -270,8 +270,9 @@ fn negated(
     near_before: &[&str],
     after: &[&str],
     frame: Option<&Frame>,
-    t1: usize,
+    t: &Trigger,
 ) -> bool {
+    let t1 = t.t1;
     near_before.iter().any(|w| is!("negations", w))
         || near_before
             .iter()
@@ -294,12 +295,29 @@ fn negated(
         // "denied a request for Russian lawyer Natalia Veselnitskaya, who met
         // with Donald Trump Jr., to return": a relative clause inside what
         // is denied tells a fact of its own.
-        || frame.is_some_and(|f| f.deny)
-            && !near_before
-                .iter()
-                .rev()
-                .take(2)
-                .any(|w| matches!(*w, "who" | "which"))
+        || frame.is_some_and(|f| f.deny) && !relative_fact(sent, t.t0)
+}
+
+/// Whether the words before a trigger open a relative clause that tells a
+/// fact of its own ("..., who met with Donald Trump Jr."): not a modal one
+/// ("militants who would attack Israel") nor a cleft ("it was its
+/// militants who kidnapped the soldier", what a denial is about).
+fn relative_fact(sent: &Sent, t0: usize) -> bool {
+    let Some(r) = (t0.saturating_sub(2)..t0)
+        .rev()
+        .find(|&k| matches!(sent.lower(k), "who" | "which"))
+    else {
+        return false;
+    };
+    let modal = (r..t0).any(|k| {
+        matches!(
+            sent.lower(k),
+            "would" | "could" | "will" | "might" | "may" | "can" | "should"
+        )
+    });
+    let cleft =
+        (r.saturating_sub(4)..r).any(|k| matches!(sent.lower(k), "was" | "is" | "were" | "are"));
+    !modal && !cleft
 }
 
 /// "a Trump-Putin meeting - which never took place -", "the summit, which

@@ -660,19 +660,26 @@ fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
     let aux = |w: &str| matches!(w, "was" | "were" | "been" | "is" | "are" | "be" | ",");
     for k in t1..(t1 + 10).min(sent.toks.len()) {
         let w = sent.lower(k);
-        if matches!(w, ";" | "." | "said" | "says") {
+        // Not past a relative clause ("U.S. sanctions against Iran, which is
+        // considering an offer"); passive participles only.
+        if matches!(w, ";" | "." | "said" | "says" | "which" | "who" | "that") {
             break;
         }
         let in_force = w == "effect" && matches!(sent.lower(k - 1), "took" | "take" | "takes")
             || w == "force" && sent.lower(k - 1) == "into";
-        if in_force || is!("sanction_acts", w) && (k == t1 || aux(sent.lower(k - 1))) {
+        let participle = is!("sanction_acts", w) && !w.ends_with("ing");
+        if in_force || participle && (k == t1 || aux(sent.lower(k - 1))) {
             return true;
         }
     }
     // Before it, past determiners, names and adjectives ("approved limited
     // sanctions", "adopted sweeping sanctions"): its verb, or "voted
     // (unanimously) for".
+    // An -ed or -ing word is an adjective only inside the noun's phrase,
+    // before any determiner: "a resolution condemning the sanctions" is
+    // another verb's object.
     let mut k = t0;
+    let mut determined = false;
     while k > 0 && t0 - k < 6 {
         let w = sent.lower(k - 1);
         let voted_for =
@@ -680,14 +687,21 @@ fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
         if is!("sanction_acts", w) || voted_for {
             return true;
         }
+        let adjective = if determined {
+            !w.ends_with("ed") && !w.ends_with("ing")
+        } else {
+            true
+        };
         let modifier = is!("determiners", w)
             || ents.iter().any(|e| e.t0 < k && k <= e.t1)
             || sent.toks[k - 1].kind == TokKind::Word
                 && !sent.toks[k - 1].cap
-                && !is!("stopwords", w);
+                && !is!("stopwords", w)
+                && adjective;
         if !modifier {
             return false;
         }
+        determined |= is!("determiners", w);
         k -= 1;
     }
     false
