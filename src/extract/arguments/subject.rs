@@ -412,6 +412,25 @@ pub(super) fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize
     if sent.lower(t.t0 - 1) != "to" && !accused {
         return None;
     }
+    // "U.S. Marshals have arrested a football player accused of killing a
+    // man": a reduced relative's gerund is the accused's, the noun before
+    // the participle (named or not), never the clause's subject.
+    let p = t.t0 - 2;
+    if accused
+        && matches!(sent.lower(p), "accused" | "suspected" | "convicted")
+        && !matches!(
+            sent.lower(p - 1),
+            "was" | "were" | "is" | "are" | "been" | "be" | "being" | "has" | "have" | "had"
+        )
+        && !sent.toks[p - 1].cap
+    {
+        return Some(
+            ents.iter()
+                .position(|e| e.np1 == p && free(e) && !e.is_place())
+                .into_iter()
+                .collect(),
+        );
+    }
     let obj = ents
         .iter()
         .position(|e| e.np1 + 1 == t.t0 && free(e) && !e.is_place())?;
