@@ -4,6 +4,15 @@
 
 use super::*;
 
+/// "on Tuesday", "on December 27", "on 12 May": the word after "on" opens a
+/// date, not the object of an attack.
+fn on_date(sent: &Sent, k: usize) -> bool {
+    let w = sent.lower(k);
+    crate::extract::lexicon::WEEKDAYS.contains(&w)
+        || is!("months", w)
+        || sent.toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
+}
+
 /// Possessors, modifiers and light-verb subjects of a nominal trigger.
 pub(super) fn nominal_left(
     scope: &Scope,
@@ -51,7 +60,8 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
             let victim = kind == EventKind::Attack
                 && e.is_person()
                 && is!("killing_nouns", sent.lower(t.t1 - 1))
-                && !matches!(sent.lower(end), "of" | "on" | "against");
+                && !(matches!(sent.lower(end), "of" | "against")
+                    || sent.lower(end) == "on" && !on_date(sent, end + 1));
             let role = match kind {
                 _ if victim => Role::Target,
                 EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,

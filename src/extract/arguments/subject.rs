@@ -415,15 +415,23 @@ pub(super) fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize
     // "U.S. Marshals have arrested a football player accused of killing a
     // man": a reduced relative's gerund is the accused's, the noun before
     // the participle (named or not), never the clause's subject.
+    // Only right after a noun: not after an auxiliary, an adverb or a
+    // comma ("Israel has been widely accused of", "Israel stands accused
+    // of", "Hamas militants, accused of firing rockets, were arrested").
     let p = t.t0 - 2;
-    if accused
-        && matches!(sent.lower(p), "accused" | "suspected" | "convicted")
-        && !matches!(
-            sent.lower(p - 1),
-            "was" | "were" | "is" | "are" | "been" | "be" | "being" | "has" | "have" | "had"
-        )
-        && !sent.toks[p - 1].cap
-    {
+    let noun_before = {
+        let w = sent.lower(p - 1);
+        sent.toks[p - 1].kind == TokKind::Word
+            && !sent.toks[p - 1].cap
+            && !is!("stopwords", w)
+            && !is!("verb_auxiliaries", w)
+            && !w.ends_with("ly")
+            && !matches!(
+                w,
+                "stands" | "stand" | "stood" | "remains" | "remain" | "not" | "been"
+            )
+    };
+    if accused && matches!(sent.lower(p), "accused" | "suspected" | "convicted") && noun_before {
         return Some(
             ents.iter()
                 .position(|e| e.np1 == p && free(e) && !e.is_place())

@@ -315,8 +315,11 @@ fn relative_fact(sent: &Sent, t0: usize) -> bool {
             "would" | "could" | "will" | "might" | "may" | "can" | "should"
         )
     });
-    let cleft =
-        (r.saturating_sub(4)..r).any(|k| matches!(sent.lower(k), "was" | "is" | "were" | "are"));
+    let cleft = (r.saturating_sub(4)..r).any(|k| {
+        sent.lower(k) == "it"
+            && matches!(sent.lower(k + 1), "was" | "is")
+            && !sent.lower(k + 2).ends_with("ing")
+    });
     !modal && !cleft
 }
 

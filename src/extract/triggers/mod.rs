@@ -660,9 +660,10 @@ fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
     let aux = |w: &str| matches!(w, "was" | "were" | "been" | "is" | "are" | "be" | ",");
     for k in t1..(t1 + 10).min(sent.toks.len()) {
         let w = sent.lower(k);
-        // Not past a relative clause ("U.S. sanctions against Iran, which is
-        // considering an offer"); passive participles only.
-        if matches!(w, ";" | "." | "said" | "says" | "which" | "who" | "that") {
+        // Passive participles only ("U.S. sanctions against Iran, which is
+        // considering an offer" is Iran's act; "which were imposed in 1990"
+        // the sanctions').
+        if matches!(w, ";" | "." | "said" | "says") {
             break;
         }
         let in_force = w == "effect" && matches!(sent.lower(k - 1), "took" | "take" | "takes")

@@ -124,13 +124,16 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // editorial that speaks of one ("The editorial said the attack on
         // the Indian parliament"); a debate named ten words before its
         // "trading attacks" is out of reach (a known gap).
-        // So is "a veiled shot at" ([verbal_attack_cues] has the manner).
+        // So is "a veiled shot at", its manner right before it (not "a
+        // teenager shot newspaper editor Hrant Dink").
         EventKind::Attack
-            if (t0..t1).any(|k| {
-                let w = sent.lower(k);
-                w.starts_with("attack") || matches!(w, "shot" | "shots" | "swipe" | "swipes")
-            }) =>
+            if matches!(w, "shot" | "shots" | "swipe" | "swipes")
+                && t0 > 0
+                && is!("verbal_attack_cues", sent.lower(t0 - 1)) =>
         {
+            true
+        }
+        EventKind::Attack if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) => {
             (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
                 .any(|k| is!("verbal_attack_cues", sent.lower(k)))
                 && !(0..sent.toks.len()).any(|k| {
