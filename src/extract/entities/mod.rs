@@ -10,10 +10,14 @@
 //!    phrases ("the president", "the U.S. president"), pronouns, "the two
 //!    leaders"; and generic groups ("four militants", "Israeli troops").
 //!
+//! [`memory`] keeps what is remembered of each person once named (surnames,
+//! given names, titles) for both stages.
+//!
 //! The [`Discourse`] carries what the article has said so far from one
 //! sentence to the next.
 
 mod forums;
+mod memory;
 mod names;
 mod refs;
 
@@ -236,7 +240,7 @@ pub(crate) fn find(
 ) -> Vec<Ent> {
     let mut ents = names::gazetteer_names(sent, names, ctx, disc);
     for e in ents.iter().filter(|e| e.is_person()) {
-        names::remember_named_person(disc, &e.ent, ctx.first_names);
+        memory::remember_named_person(disc, &e.ent, ctx.first_names);
     }
     names::organisations(text, sent, disc, &mut ents);
     names::titled_people(text, sent, ctx, disc, &mut ents);
