@@ -4,15 +4,6 @@
 
 use super::*;
 
-/// "on Tuesday", "on December 27", "on 12 May": the word after "on" opens a
-/// date, not the object of an attack.
-fn on_date(sent: &Sent, k: usize) -> bool {
-    let w = sent.lower(k);
-    crate::extract::lexicon::WEEKDAYS.contains(&w)
-        || is!("months", w)
-        || sent.toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
-}
-
 /// Possessors, modifiers and light-verb subjects of a nominal trigger.
 pub(super) fn nominal_left(
     scope: &Scope,
@@ -61,7 +52,8 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
                 && e.is_person()
                 && is!("killing_nouns", sent.lower(t.t1 - 1))
                 && !(matches!(sent.lower(end), "of" | "against")
-                    || sent.lower(end) == "on" && !on_date(sent, end + 1));
+                    // "on Tuesday" opens a date, not the killing's object.
+                    || sent.lower(end) == "on" && !scope.dates.iter().any(|x| x.t0 == end + 1));
             let role = match kind {
                 _ if victim => Role::Target,
                 EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,

@@ -63,10 +63,7 @@ pub(super) fn content_agent(
     if prep != Some("by") || t.pos() == Pos::Noun || !t.kind().speech_act() {
         return None;
     }
-    let by = (t.t1..e.np0)
-        .rev()
-        .find(|&k| sent.lower(k) == "by")
-        .filter(|&by| by > t.t1)?;
+    let by = by_after_trigger(sent, t, e)?;
     if sent.lower(by - 1).ends_with("ed") {
         return Some(None);
     }
@@ -77,10 +74,16 @@ pub(super) fn content_agent(
 /// Revolutionary Guard Corps": the by-phrase of a participle after a noun
 /// trigger is the participle's ([enabling_participles]), not the trigger's.
 fn enabler(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
+    by_after_trigger(sent, t, e).is_some_and(|by| is!("enabling_participles", sent.lower(by - 1)))
+}
+
+/// The "by" nearest before `e` that is not right after the trigger `t`
+/// (whose own agent that would be): a participle's between them.
+fn by_after_trigger(sent: &Sent, t: &Trigger, e: &Ent) -> Option<usize> {
     (t.t1..e.np0)
         .rev()
         .find(|&k| sent.lower(k) == "by")
-        .is_some_and(|by| by > t.t1 && is!("enabling_participles", sent.lower(by - 1)))
+        .filter(|&by| by > t.t1)
 }
 
 /// An attack or weapon noun as the subject of a verb of harm ("a roadside

@@ -729,7 +729,7 @@ fn relative_antecedent<'a>(sent: &Sent, ents: &'a [Ent], i: usize) -> Option<&'a
     if sent.lower(i) != "their" || !after_prep {
         return None;
     }
-    // The clause is short: the nearest "who"/"which" within a dozen words.
+    // The clause is short: the nearest "who"/"which" within fifteen words.
     let rel = (sent.body..i)
         .rev()
         .take(15)

@@ -470,29 +470,46 @@ fn no_event_of_its_own(
 /// verb that undoes sanctions or aid, before the noun's modifiers, tells
 /// the opposite event (afp-xin: about a dozen such).
 fn undone(sent: &Sent, ents: &[Ent], t0: usize) -> bool {
+    cue_before_phrase(
+        t0,
+        |j| is!("reversal_verbs", sent.lower(j)),
+        |j| {
+            let w = sent.lower(j);
+            // Determiners, names and adjectives ("its economic", "the
+            // direct", "US"), not another verb ("provided food aid") nor
+            // another noun; "of" only after the reversal itself ("the
+            // lifting of sanctions", not "ended the suspension of aid",
+            // which resumes it).
+            let adjective = sent.toks[j].kind == TokKind::Word
+                && !sent.toks[j].cap
+                && !is!("stopwords", w)
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && !w.ends_with("ion");
+            let reversal_of = w == "of" && j >= 1 && is!("reversal_verbs", sent.lower(j - 1));
+            is!("determiners", w)
+                || reversal_of
+                || w == "off"
+                || ents.iter().any(|e| e.t0 <= j && j < e.t1)
+                || adjective
+        },
+    )
+}
+
+/// Walks back over the (at most six) words of a noun's phrase before `t0`
+/// while `modifier` holds of them: whether one of them, or the word that
+/// ends the walk, is a `cue` (the verb the phrase is the object of).
+fn cue_before_phrase(
+    t0: usize,
+    cue: impl Fn(usize) -> bool,
+    modifier: impl Fn(usize) -> bool,
+) -> bool {
     let mut k = t0;
     while k > 0 && t0 - k < 6 {
-        let w = sent.lower(k - 1);
-        if is!("reversal_verbs", w) {
+        if cue(k - 1) {
             return true;
         }
-        // Determiners, names and adjectives ("its economic", "the direct",
-        // "US"), not another verb ("provided food aid") nor another noun;
-        // "of" only after the reversal itself ("the lifting of sanctions",
-        // not "ended the suspension of aid", which resumes it).
-        let adjective = sent.toks[k - 1].kind == TokKind::Word
-            && !sent.toks[k - 1].cap
-            && !is!("stopwords", w)
-            && !w.ends_with("ed")
-            && !w.ends_with("ing")
-            && !w.ends_with("ion");
-        let reversal_of = w == "of" && k >= 2 && is!("reversal_verbs", sent.lower(k - 2));
-        let modifier = is!("determiners", w)
-            || reversal_of
-            || w == "off"
-            || ents.iter().any(|e| e.t0 < k && k <= e.t1)
-            || adjective;
-        if !modifier {
+        if !modifier(k - 1) {
             return false;
         }
         k -= 1;
@@ -527,37 +544,27 @@ fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
     }
     // Before it, past determiners, names and adjectives ("approved limited
     // sanctions", "adopted sweeping sanctions"): its verb, or "voted
-    // (unanimously) for".
-    // An -ed or -ing word is an adjective only inside the noun's phrase,
-    // before any determiner: "a resolution condemning the sanctions" is
-    // another verb's object.
-    let mut k = t0;
-    let mut determined = false;
-    while k > 0 && t0 - k < 6 {
-        let w = sent.lower(k - 1);
-        let voted_for =
-            w == "for" && (1..=2).any(|d| k > d && sent.lower(k - 1 - d).starts_with("vot"));
-        if is!("sanction_acts", w) || voted_for {
-            return true;
-        }
-        let adjective = if determined {
-            !w.ends_with("ed") && !w.ends_with("ing")
-        } else {
-            true
-        };
-        let modifier = is!("determiners", w)
-            || ents.iter().any(|e| e.t0 < k && k <= e.t1)
-            || sent.toks[k - 1].kind == TokKind::Word
-                && !sent.toks[k - 1].cap
-                && !is!("stopwords", w)
-                && adjective;
-        if !modifier {
-            return false;
-        }
-        determined |= is!("determiners", w);
-        k -= 1;
-    }
-    false
+    // (unanimously) for". An -ed or -ing word is an adjective only inside
+    // the noun's phrase, before any determiner: "a resolution condemning
+    // the sanctions" is another verb's object.
+    cue_before_phrase(
+        t0,
+        |j| {
+            let w = sent.lower(j);
+            is!("sanction_acts", w)
+                || w == "for" && (1..=2).any(|d| j >= d && sent.lower(j - d).starts_with("vot"))
+        },
+        |j| {
+            let w = sent.lower(j);
+            let determined = (j + 1..t0).any(|m| is!("determiners", sent.lower(m)));
+            is!("determiners", w)
+                || ents.iter().any(|e| e.t0 <= j && j < e.t1)
+                || sent.toks[j].kind == TokKind::Word
+                    && !sent.toks[j].cap
+                    && !is!("stopwords", w)
+                    && !(determined && (w.ends_with("ed") || w.ends_with("ing")))
+        },
+    )
 }
 
 /// "thanked his hosts", "told his French hosts", "the hosts": the noun
