@@ -5,7 +5,7 @@
 
 use super::doc::Sent;
 use super::entities::{Ent, EntKind};
-use super::lexicon::{is, Pos, BY_FIRST, RULES};
+use super::lexicon::{at, is, Pos, BY_FIRST, RULES};
 use super::text::TokKind;
 
 /// A date expression mapped onto a sentence's tokens.
@@ -195,7 +195,7 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
     for v in 0..n {
         let w = sent.lower(v);
         let according = w == "according" && sent.lower(v + 1) == "to";
-        if !is!("speech_verbs", w) && !according {
+        if !at!("speech_verbs", sent, v) && !according {
             continue;
         }
         // "the Organization of American states": a name's word, no verb;
@@ -284,7 +284,7 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
                 || speaker.is_some_and(|s| {
                     t.t0 >= ents[s].t1
                         && t.t1 <= v
-                        && !(ents[s].t1..t.t0).any(|k| is!("clause_breaks", sent.lower(k)))
+                        && !(ents[s].t1..t.t0).any(|k| at!("clause_breaks", sent, k))
                 })
         });
         out.push(Frame {
@@ -360,7 +360,7 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
                         | "it"
                 ) || crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(k))
                     || sent.toks[k].kind == TokKind::Number
-                    || is!("months", sent.lower(k))
+                    || at!("months", sent, k)
             })
         })
         .map(|(i, _)| i);

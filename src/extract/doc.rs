@@ -3,6 +3,7 @@
 //! which paragraph is it in). Every later layer refers to tokens by
 //! (sentence, index) into this structure.
 
+use super::lexicon::{mask_has, Bit, LISTS};
 use super::text::{self, TokKind, Token};
 
 /// One sentence: its byte range in the article and its tokens.
@@ -23,6 +24,24 @@ pub(crate) struct Sent {
 impl Sent {
     pub(crate) fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    /// Whether token `i` is in the list of `bit` (see `at!`).
+    pub(crate) fn in_list(&self, bit: Bit, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| mask_has(&t.mask, bit))
+    }
+
+    /// The longest entry of list `name` starting at token `i`, in tokens.
+    pub(crate) fn phrase_at(&self, name: &str, i: usize) -> Option<usize> {
+        let tok = self.toks.get(i)?;
+        if !LISTS.may_start(name, &tok.mask) {
+            return None;
+        }
+        let words: Vec<&str> = (i..self.toks.len())
+            .take(LISTS.longest)
+            .map(|k| self.lower(k))
+            .collect();
+        LISTS.phrase_at(name, &words)
     }
 
     pub(crate) fn in_quote(&self, i: usize) -> bool {
@@ -211,7 +230,7 @@ fn place_dateline_end(text: &str, toks: &[Token]) -> usize {
             return if paired { 0 } else { end };
         }
         let fits = match t.kind {
-            TokKind::Word => all_caps(t) || super::lexicon::is!("months", &t.lower),
+            TokKind::Word => all_caps(t) || super::lexicon::at!("months", t),
             TokKind::Number => true,
             _ => matches!(t.lower.as_str(), "," | "."),
         };

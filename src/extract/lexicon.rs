@@ -17,6 +17,15 @@ const MASK_WORDS: usize = 2;
 /// A list's bit: which u128 of a word's mask, and the bit in it.
 pub(crate) type Bit = (usize, u128);
 
+/// The lists a word is in, one bit per list: looked up once per token at
+/// tokenization, so the passes that ask of every token ask no table.
+pub(crate) type Mask = [u128; MASK_WORDS];
+
+/// Whether `mask` has the bit of a list.
+pub(crate) fn mask_has(mask: &Mask, (i, bit): Bit) -> bool {
+    mask[i] & bit != 0
+}
+
 /// The named word lists of `data/words.txt`.
 pub(crate) struct Lists {
     /// Each list's words, as read: what `masks` is built from (kept for the
@@ -27,9 +36,14 @@ pub(crate) struct Lists {
     bits: HashMap<&'static str, Bit>,
     /// Every listed word with the bits of the lists it is in: `is!` asks
     /// one table once instead of a table of tables.
-    masks: HashMap<&'static str, [u128; MASK_WORDS]>,
+    masks: HashMap<&'static str, Mask>,
     /// Multi-word entries per list, as token sequences.
     phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// Per list with phrases, the bit its phrases' first words carry: a word
+    /// without it or the list's own bit starts none of the list's entries.
+    phrase_first: HashMap<&'static str, Bit>,
+    /// The most words an entry has.
+    pub(crate) longest: usize,
     pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
 }
 
@@ -69,19 +83,29 @@ impl Lists {
             }
         }
         let mut bits: HashMap<&str, Bit> = HashMap::default();
-        let mut masks: HashMap<&str, [u128; MASK_WORDS]> = HashMap::default();
+        let mut masks: HashMap<&str, Mask> = HashMap::default();
         let mut names: Vec<&str> = sets.keys().copied().collect();
         names.sort_unstable();
+        let mut phrase_lists: Vec<&str> = phrases.keys().copied().collect();
+        phrase_lists.sort_unstable();
         assert!(
-            names.len() <= 128 * MASK_WORDS,
-            "data/words.txt: more than {} lists",
+            names.len() + phrase_lists.len() <= 128 * MASK_WORDS,
+            "data/words.txt: more than {} lists and phrase lists",
             128 * MASK_WORDS
         );
-        for (i, name) in names.into_iter().enumerate() {
-            let bit = (i / 128, 1u128 << (i % 128));
-            bits.insert(name, bit);
+        let bit_of = |i: usize| (i / 128, 1u128 << (i % 128));
+        for (i, name) in names.iter().enumerate() {
+            bits.insert(name, bit_of(i));
             for w in &sets[name] {
-                masks.entry(w).or_default()[bit.0] |= bit.1;
+                masks.entry(w).or_default()[bit_of(i).0] |= bit_of(i).1;
+            }
+        }
+        let mut phrase_first: HashMap<&str, Bit> = HashMap::default();
+        for (j, name) in phrase_lists.into_iter().enumerate() {
+            let bit = bit_of(names.len() + j);
+            phrase_first.insert(name, bit);
+            for p in &phrases[name] {
+                masks.entry(p[0]).or_default()[bit.0] |= bit.1;
             }
         }
         Lists {
@@ -89,6 +113,8 @@ impl Lists {
             sets,
             bits,
             masks,
+            phrase_first,
+            longest: phrases.values().flatten().map(Vec::len).max().unwrap_or(1),
             phrases,
             pairs,
         }
@@ -113,14 +139,34 @@ impl Lists {
     }
 
     /// Whether `word` (lower case) is in the list of `bit`.
-    pub(crate) fn has_bit(&self, (i, bit): Bit, word: &str) -> bool {
-        self.masks.get(word).is_some_and(|m| m[i] & bit != 0)
+    pub(crate) fn has_bit(&self, bit: Bit, word: &str) -> bool {
+        self.masks.get(word).is_some_and(|m| mask_has(m, bit))
+    }
+
+    /// The lists `word` (lower case) is in.
+    pub(crate) fn mask(&self, word: &str) -> Mask {
+        self.masks.get(word).copied().unwrap_or_default()
+    }
+
+    /// Whether a word of `mask` may start an entry of list `name`: it is in
+    /// the list, or a phrase of the list starts with it.
+    pub(crate) fn may_start(&self, name: &str, mask: &Mask) -> bool {
+        let bit = self.bit(name);
+        mask_has(mask, bit)
+            || self
+                .phrase_first
+                .get(name)
+                .is_some_and(|&b| mask_has(mask, b))
     }
 
     /// The longest phrase of list `name` starting at `words[0]`, in tokens.
     pub(crate) fn phrase_at(&self, name: &str, words: &[&str]) -> Option<usize> {
+        let first = self.mask(words.first()?);
+        if !self.may_start(name, &first) {
+            return None;
+        }
         let mut best = None;
-        if words.first().is_some_and(|w| self.has(name, w)) {
+        if mask_has(&first, self.bit(name)) {
             best = Some(1);
         }
         for p in self.phrases.get(name).into_iter().flatten() {
@@ -160,6 +206,23 @@ macro_rules! is {
     }};
 }
 pub(crate) use is;
+
+/// `at!("list", sent, k)`: whether token `k` of `sent` is in a list, from
+/// the mask the token carries (false past the sentence's end);
+/// `at!("list", token)` asks a token itself.
+macro_rules! at {
+    ($list:literal, $sent:expr, $k:expr) => {{
+        static BIT: std::sync::LazyLock<$crate::extract::lexicon::Bit> =
+            std::sync::LazyLock::new(|| $crate::extract::lexicon::LISTS.bit($list));
+        $sent.in_list(*BIT, $k)
+    }};
+    ($list:literal, $tok:expr) => {{
+        static BIT: std::sync::LazyLock<$crate::extract::lexicon::Bit> =
+            std::sync::LazyLock::new(|| $crate::extract::lexicon::LISTS.bit($list));
+        $crate::extract::lexicon::mask_has(&$tok.mask, *BIT)
+    }};
+}
+pub(crate) use at;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pos {
@@ -352,6 +415,39 @@ mod tests {
             "some list lives in the second u128"
         );
         assert!(is!("stopwords", "the") && !is!("stopwords", "summit"));
+    }
+
+    #[test]
+    fn phrase_first_words_are_bits_of_their_own() {
+        for (name, phrases) in &LISTS.phrases {
+            for p in phrases {
+                assert!(LISTS.may_start(name, &LISTS.mask(p[0])), "{name}: {p:?}");
+            }
+        }
+        // "prime" starts "prime minister" but is no head title itself.
+        assert!(!is!("head_titles", "prime"));
+        assert!(LISTS.may_start("head_titles", &LISTS.mask("prime")));
+        assert!(!LISTS.may_start("head_titles", &LISTS.mask("summit")));
+    }
+
+    #[test]
+    fn token_masks_answer_as_the_lists_do() {
+        let doc = crate::extract::doc::Doc::new(
+            "Prime Minister John Howard said the president met rebels in the capital.",
+        );
+        let sent = &doc.sents[0];
+        for name in LISTS.sets.keys() {
+            for k in 0..=sent.toks.len() {
+                assert_eq!(
+                    sent.in_list(LISTS.bit(name), k),
+                    LISTS.has(name, sent.lower(k)),
+                    "{name} at {k}"
+                );
+            }
+        }
+        assert_eq!(sent.phrase_at("head_titles", 0), Some(2));
+        assert_eq!(sent.phrase_at("head_titles", 6), Some(1));
+        assert_eq!(sent.phrase_at("head_titles", 1), None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! (optionally followed by closing quotes) before a capital, a digit or an
 //! opening quote, except after known abbreviations ("Oct.", "U.S.", "Mr.").
 
+use super::lexicon::{Mask, LISTS};
+
 /// A sentence as a byte range of the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
@@ -142,6 +144,8 @@ pub(crate) struct Token {
     pub(crate) lower: String,
     pub(crate) kind: TokKind,
     pub(crate) cap: bool,
+    /// The word lists `lower` is in.
+    pub(crate) mask: Mask,
 }
 
 /// Tokens of `text[start..end]`: words (with "U.S."-style dotted
@@ -237,15 +241,17 @@ fn push_tok(s: &str, base: usize, a: usize, b: usize, out: &mut Vec<Token>) {
     } else {
         TokKind::Punct
     };
+    // Nearly every token is ASCII: one allocation, no Unicode tables.
+    let lower = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase().replace('’', "'")
+    };
     out.push(Token {
         start: base + a,
         end: base + b,
-        // Nearly every token is ASCII: one allocation, no Unicode tables.
-        lower: if raw.is_ascii() {
-            raw.to_ascii_lowercase()
-        } else {
-            raw.to_lowercase().replace('’', "'")
-        },
+        mask: LISTS.mask(&lower),
+        lower,
         kind,
         cap: first.is_uppercase(),
     });

@@ -112,8 +112,7 @@ pub(super) fn content_object(scope: &Scope, that: usize) -> Option<usize> {
                 && !e.locative
                 && e.kind != EntKind::Pronoun
                 && (verb..e.np0).all(|k| {
-                    !matches!(sent.lower(k), "," | "." | "and")
-                        && !is!("clause_breaks", sent.lower(k))
+                    !matches!(sent.lower(k), "," | "." | "and") && !at!("clause_breaks", sent, k)
                 })
                 && matches!(
                     governing_prep(sent, e.np0, verb),

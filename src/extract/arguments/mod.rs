@@ -10,7 +10,7 @@
 use super::clauses::Frame;
 use super::doc::Sent;
 use super::entities::{Ent, EntKind};
-use super::lexicon::{is, Pos};
+use super::lexicon::{at, is, Pos};
 use super::text::TokKind;
 use super::triggers::Trigger;
 use crate::model::{EntityType, EventKind, Role};
@@ -539,7 +539,7 @@ fn where_place(scope: &Scope, lb: usize) -> Option<usize> {
     // "in Baquba, 60 kilometers north of Baghdad, where": the town, not the
     // city its distance is measured from.
     let reference = |e: &Ent| {
-        e.np0 >= 2 && sent.lower(e.np0 - 1) == "of" && is!("compass_points", sent.lower(e.np0 - 2))
+        e.np0 >= 2 && sent.lower(e.np0 - 1) == "of" && at!("compass_points", sent, e.np0 - 2)
     };
     scope
         .ents
@@ -589,7 +589,7 @@ fn conditioned_party(scope: &Scope, t: &Trigger, args: &Args) -> Option<usize> {
 /// An "if" that means "whether" or concedes ("did not say if", "asked if",
 /// "even if").
 fn if_not_condition(sent: &Sent, cond: usize) -> bool {
-    cond > 0 && is!("whether_if_cues", sent.lower(cond - 1))
+    cond > 0 && at!("whether_if_cues", sent, cond - 1)
 }
 
 /// A word of a date or an adverb between a speech verb and its

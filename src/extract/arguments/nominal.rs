@@ -50,7 +50,7 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
             }
             let victim = kind == EventKind::Attack
                 && e.is_person()
-                && is!("killing_nouns", sent.lower(t.t1 - 1))
+                && at!("killing_nouns", sent, t.t1 - 1)
                 && !(matches!(sent.lower(end), "of" | "against")
                     // "on Tuesday" opens a date, not the killing's object.
                     || sent.lower(end) == "on" && !scope.dates.iter().any(|x| x.t0 == end + 1));
@@ -137,7 +137,7 @@ pub(super) fn light_verb_parties(
     while j > lb && steps < 6 {
         let w = sent.lower(j - 1);
         let particle =
-            matches!(w, "off" | "out" | "up") && j >= 2 && is!("light_verbs", sent.lower(j - 2));
+            matches!(w, "off" | "out" | "up") && j >= 2 && at!("light_verbs", sent, j - 2);
         // "Islamic State has claimed responsibility for a truck attack":
         // who claims the attack made it (the annotation convention too).
         let claim = w == "for" && j >= 3 && sent.claims_responsibility(j - 3);
@@ -194,7 +194,7 @@ pub(super) fn light_verb_parties(
             x.t0 < j
                 && j <= x.t1
                 && x.t0 > lb
-                && (is!("determiners", sent.lower(x.t0 - 1)) || sent.lower(x.t1) == "'s")
+                && (at!("determiners", sent, x.t0 - 1) || sent.lower(x.t1) == "'s")
         }) {
             j = x.t0;
             steps += 1;
@@ -209,7 +209,7 @@ pub(super) fn light_verb_parties(
         // "received 10 million dollars in aid": the sum is the aid.
         let sum_in = w == "in"
             && j >= 2
-            && (is!("currencies", sent.lower(j - 2))
+            && (at!("currencies", sent, j - 2)
                 || sent.toks[j - 2].kind == TokKind::Number
                 || matches!(sent.lower(j - 2), "million" | "billion"));
         let det = sum_in
@@ -266,7 +266,7 @@ pub(super) fn prepositional_parties(
         && matches!(sent.lower(j), "a" | "an")
         && !matches!(sent.lower(t.t1), "by" | "of")
         && prep == Some("for")
-        && (j.saturating_sub(12).max(lb)..j).any(|k| is!("arrival_verbs", sent.lower(k)));
+        && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
     let meets = kind.family() == "consult" || kind.speech_act();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
     if (meets && in_pp && !between) || trip {
@@ -376,7 +376,7 @@ pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize,
         let in_which = r > 0 && matches!(sent.lower(r - 1), "in" | "during");
         let retells = |tv: &Trigger| match tn.kind() {
             EventKind::Attack => in_which || tv.t0 == r + 1,
-            _ => is!("making_verbs", sent.lower(tv.t0)),
+            _ => at!("making_verbs", sent, tv.t0),
         };
         let verb = trigs.iter().enumerate().find(|(b, tv)| {
             *b != a

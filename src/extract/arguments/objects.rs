@@ -74,7 +74,7 @@ pub(super) fn content_agent(
 /// Revolutionary Guard Corps": the by-phrase of a participle after a noun
 /// trigger is the participle's ([enabling_participles]), not the trigger's.
 fn enabler(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
-    by_after_trigger(sent, t, e).is_some_and(|by| is!("enabling_participles", sent.lower(by - 1)))
+    by_after_trigger(sent, t, e).is_some_and(|by| at!("enabling_participles", sent, by - 1))
 }
 
 /// The "by" nearest before `e` that is not right after the trigger `t`
@@ -95,10 +95,10 @@ pub(crate) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
     if t.kind() != EventKind::Attack || t.pos() != Pos::Noun {
         return None;
     }
-    if is!("weapon_verbs", sent.lower(t.t1 - 1)) {
+    if at!("weapon_verbs", sent, t.t1 - 1) {
         return Some(t.t1 - 1);
     }
-    if is!("weapon_verbs", sent.lower(t.t1)) {
+    if at!("weapon_verbs", sent, t.t1) {
         return Some(t.t1);
     }
     // Only a phrase that opens with a preposition of place or time.
@@ -139,7 +139,7 @@ pub(crate) fn weapon_verb(sent: &Sent, t: &Trigger) -> Option<usize> {
                         | "'s"
                 )
         })
-        .find(|&k| is!("weapon_verbs", sent.lower(k)))
+        .find(|&k| at!("weapon_verbs", sent, k))
 }
 
 /// Objects and prepositional phrases after the trigger, up to `rb`, the
@@ -170,7 +170,7 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         .min(quote_end);
     // "Putin and Erdogan discussed Syria by phone", "met to discuss
     // NAFTA": what is discussed is the topic, not a party.
-    let topic = |prep: Option<&str>| prep.is_none() && is!("discussion_verbs", sent.lower(t.t0));
+    let topic = |prep: Option<&str>| prep.is_none() && at!("discussion_verbs", sent, t.t0);
     // "spoke with Zelensky by phone": a party inside the trigger's words.
     for (i, e) in ents.iter().enumerate() {
         if free(e) && e.np0 > t.t0 && e.np1 < t.t1 {
@@ -280,7 +280,7 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
             && sent.lower(j - 1) == "-"
             && j == e.np0
             && !sent.toks.get(e.np1).is_some_and(|t| t.cap)
-            && !is!("shared_ground", sent.lower(e.np1));
+            && !at!("shared_ground", sent, e.np1);
         if prep.is_none()
             && j > 0
             && (matches!(sent.lower(j - 1), "and" | "or")
@@ -366,17 +366,16 @@ fn quoted_clause_ends(sent: &Sent, from: usize, to: usize) -> bool {
 /// the bare object of a verb of discussion after the trigger is a topic.
 fn discussed(sent: &Sent, e: &Ent, prep: Option<&str>) -> bool {
     let mut k = e.np0;
-    while k > 0 && is!("determiners", sent.lower(k - 1)) {
+    while k > 0 && at!("determiners", sent, k - 1) {
         k -= 1;
     }
-    prep.is_none() && k > 0 && is!("discussion_verbs", sent.lower(k - 1))
+    prep.is_none() && k > 0 && at!("discussion_verbs", sent, k - 1)
 }
 
 /// Whether an infinitive of leaving opens between tokens `a` and `b` ("to
 /// withdraw its troops", not "an offer to mediate" nor "to the UN").
 fn infinitive_before(sent: &Sent, a: usize, b: usize) -> bool {
-    (a..b.saturating_sub(1))
-        .any(|k| sent.lower(k) == "to" && is!("leaving_verbs", sent.lower(k + 1)))
+    (a..b.saturating_sub(1)).any(|k| sent.lower(k) == "to" && at!("leaving_verbs", sent, k + 1))
 }
 
 /// "threatened on Monday to destroy North Korea", "vowed to totally

@@ -114,7 +114,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
                 || supporters_of(sent, e.np0, start) && !e.is_person()
                 || !e.people
                     && e.kind != EntKind::Demonym
-                    && is!("force_nouns", sent.lower(e.np1 - 1))
+                    && at!("force_nouns", sent, e.np1 - 1)
                     && counted(sent, e.np0, start)
         })
         // "Hainan's fishery showed": a possessor is no subject, unless
@@ -142,7 +142,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .iter()
         .filter_map(|&g| {
             let e = &ents[g];
-            (is!("joined_by", sent.lower(e.np1)) && sent.lower(e.np1 + 1) == "by")
+            (at!("joined_by", sent, e.np1) && sent.lower(e.np1 + 1) == "by")
                 .then(|| ents.iter().position(|x| !x.modifier && x.np0 == e.np1 + 2))
                 .flatten()
                 // "rebels backed by Iran" are armed by it, not joined: a
@@ -150,7 +150,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
                 // security forces").
                 .filter(|&x| {
                     !matches!(sent.lower(e.np1), "backed" | "supported")
-                        || is!("force_nouns", sent.lower(ents[x].np1 - 1))
+                        || at!("force_nouns", sent, ents[x].np1 - 1)
                 })
         })
         .collect();
@@ -214,7 +214,7 @@ pub(super) fn senders(scope: &Scope, subj: usize, v: usize) -> Vec<usize> {
     // People sent by a country act for it ("leaders from Bhutan"), people
     // and arms from a body act for that body ("warplanes from the NATO-led
     // force"); "gunmen from Pakistan" are no act of Pakistan's.
-    let sent_by_state = is!("sender_nouns", sent.lower(at - 1));
+    let sent_by_state = at!("sender_nouns", sent, at - 1);
     let first = ents.iter().position(|e| {
         free(e)
             && !e.people
@@ -298,8 +298,8 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
             // unnamed title or side is most often the speaker's own.
             && !(lb..t.t0).any(|k| {
                 pronoun(k)
-                    || is!("adjunct_openers", sent.lower(k))
-                    || is!("head_titles", sent.lower(k))
+                    || at!("adjunct_openers", sent, k)
+                    || at!("head_titles", sent, k)
                     || sent.lower(k) == "sides"
             })
     }) {
@@ -385,10 +385,10 @@ pub(super) fn letter_addressee(scope: &Scope, t: &Trigger) -> Option<usize> {
     ) {
         k += 1;
     }
-    while k < t.t0 && !is!("messages", sent.lower(k)) && k < b + 4 {
+    while k < t.t0 && !at!("messages", sent, k) && k < b + 4 {
         k += 1;
     }
-    if !is!("messages", sent.lower(k)) || sent.lower(k + 1) != "to" {
+    if !at!("messages", sent, k) || sent.lower(k + 1) != "to" {
         return None;
     }
     let comma = (k + 2..t.t0).find(|&j| sent.lower(j) == ",")?;
@@ -462,9 +462,9 @@ pub(super) fn controlling_object(scope: &Scope, t: &Trigger) -> Option<Vec<usize
         first.saturating_sub(1)
     };
     let controls = if accused {
-        is!("accusing_verbs", sent.lower(verb))
+        at!("accusing_verbs", sent, verb)
     } else {
-        is!("object_control", sent.lower(verb))
+        at!("object_control", sent, verb)
     };
     if first == 0 || !controls {
         return None;

@@ -3,7 +3,7 @@
 //! article's repeated mentions merged, and what is too vague to be news
 //! dropped.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -451,7 +451,7 @@ pub(super) fn specific(m: &Mention) -> bool {
 /// "Putin" and "Russia" are one partner), when there is one.
 fn complete_one_sided(mentions: &mut [Mention]) {
     type Partners = HashMap<String, (usize, Vec<EntityRef>)>;
-    let mut partners: HashMap<String, Partners> = HashMap::new();
+    let mut partners: HashMap<String, Partners> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind.family() == "consult") {
         for a in m.anchors() {
             for (_, b) in &m.actors {

@@ -3,14 +3,14 @@
 //! (counterparts for one-sided meetings, summits of leaders, one mention
 //! per event).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::arguments::{self, Args, Scope};
 use super::attributes;
 use super::clauses::{self, Frame, TimexTok};
 use super::doc::{Doc, Sent};
 use super::entities::{self, refs_update, Context, Discourse, Ent, EntKind};
-use super::lexicon::{is, Pos};
+use super::lexicon::{at, is, Pos};
 use super::relations::{self, Pending};
 use super::triggers::{self, Trigger};
 use crate::gazetteer::NameMatch;
@@ -39,10 +39,10 @@ pub(crate) fn sentences(
     let mut disc = Discourse::default();
     let mut mentions = Vec::new();
     let mut pending = Vec::new();
-    let mut countries: HashMap<String, (usize, EntityRef)> = HashMap::new();
+    let mut countries: HashMap<String, (usize, EntityRef)> = HashMap::default();
     // Every name counted for the country it acts for or lies in ("Manila",
     // "Arroyo" count for the Philippines): what the story is about.
-    let mut anchors: HashMap<String, usize> = HashMap::new();
+    let mut anchors: HashMap<String, usize> = HashMap::default();
     let mut focus: Option<DateWindow> = None;
     // The story's own day: the first the narrative settled on.
     let mut lede: Option<DateWindow> = None;
@@ -272,7 +272,7 @@ fn see_pair(m: &Mention, disc: &mut Discourse) {
 /// place or a modifier), before the article's main country is tried.
 fn sentence_recipient(sent: &Sent, ents: &[Ent], t: &Trigger, m: &mut Mention, ctx: &Context) {
     if m.actors.iter().any(|(r, _)| *r == Role::Target)
-        || !(t.t1..sent.toks.len()).any(|k| is!("aidobj", sent.lower(k)))
+        || !(t.t1..sent.toks.len()).any(|k| at!("aidobj", sent, k))
     {
         return;
     }
@@ -301,13 +301,13 @@ fn recipient_candidate(sent: &Sent, t: &Trigger, e: &Ent, m: &Mention) -> bool {
         // "1.2 billion US dollars", "(8.6 billion US)", "US lumber
         // groups": a currency or a modifier.
         && sent.toks.get(e.np1).is_none_or(|x| {
-            x.kind != super::text::TokKind::Word || x.cap || is!("stopwords", &x.lower)
+            x.kind != super::text::TokKind::Word || x.cap || at!("stopwords", x)
         })
         && !matches!(sent.lower(e.np1), ")" | "-")
         // "while Spain and Portugal are still considering theirs", "..., a
         // move criticised by Russia": another clause or an aside.
         && !(t.t1..e.np0).any(|k| {
-            is!("clause_breaks", sent.lower(k))
+            at!("clause_breaks", sent, k)
                 || sent.lower(k) == "," && !clauses::list_comma(sent, k)
         })
         // "offered by Germany", "angering Georgia", "to stop Iran from":
@@ -321,7 +321,7 @@ fn recipient_candidate(sent: &Sent, t: &Trigger, e: &Ent, m: &Mention) -> bool {
             sent.lower(e.np1),
             "would" | "will" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "could"
         )
-        && !is!("speech_verbs", sent.lower(e.np1))
+        && !at!("speech_verbs", sent, e.np1)
 }
 
 /// "I" and "we" in a quotation are the speaker the sentence names. Returns whether
@@ -333,7 +333,7 @@ fn quote_speakers(sent: &Sent, ents: &mut Vec<Ent>, frames: &[Frame]) -> bool {
         return false;
     };
     let speaker = ents[sp].ent.clone();
-    let first_person = |k: usize| is!("pronouns_first", sent.lower(k));
+    let first_person = |k: usize| at!("pronouns_first", sent, k);
     for e in ents.iter_mut() {
         if e.kind == entities::EntKind::Pronoun && sent.in_quote(e.t0) && first_person(e.t0) {
             e.ent = speaker.clone();
@@ -533,7 +533,7 @@ fn talks_before(sent: &Sent, trigs: &[triggers::Trigger], ti: usize) -> Vec<usiz
             && left_out
             && !addressed
             && !trigs.iter().any(|o| o.t0 >= m.t1 && o.t0 < t.t0)
-            && !(m.t1..t.t0).any(|k| is!("clause_breaks", sent.lower(k)))
+            && !(m.t1..t.t0).any(|k| at!("clause_breaks", sent, k))
     };
     let opening = |m: &triggers::Trigger| {
         m.pos() == crate::extract::lexicon::Pos::Noun
@@ -612,10 +612,10 @@ fn content_of(trigs: &[Trigger], i: usize, sent: &Sent) -> Option<usize> {
     // its currency is part of the sum.
     let filler = |k: usize| {
         sent.toks[k].kind == super::text::TokKind::Number
-            || is!("aidobj", sent.lower(k))
-            || is!("aid_fillers", sent.lower(k))
-            || is!("currencies", sent.lower(k))
-            || is!("currencies", sent.lower(k + 1))
+            || at!("aidobj", sent, k)
+            || at!("aid_fillers", sent, k)
+            || at!("currencies", sent, k)
+            || at!("currencies", sent, k + 1)
     };
     if let Some(o) = trigs.iter().position(|o| {
         o.t0 >= t.t1
@@ -901,12 +901,12 @@ pub(super) fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> 
     for k in from..to.min(sent.toks.len()) {
         let t = &sent.toks[k];
         if t.kind != super::text::TokKind::Word
-            || is!("stopwords", &t.lower)
-            || is!("generic_topics", &t.lower)
+            || at!("stopwords", t)
+            || at!("generic_topics", t)
             // "pledged on Saturday to strengthen bilateral ties": a day
             // tells no act apart from its retelling.
             || crate::extract::lexicon::WEEKDAYS.contains(&t.lower.as_str())
-            || is!("months", &t.lower)
+            || at!("months", t)
             || t.lower.len() < 3
         {
             continue;

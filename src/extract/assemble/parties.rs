@@ -115,7 +115,7 @@ const COUNTRY_LEVEL: bool = true;
 /// in, right before "for a ... visit", is where the visit goes.
 pub(super) fn visit_place_before(sent: &Sent, ents: &[Ent], t: &Trigger) -> Option<usize> {
     let f = (t.t0.saturating_sub(5)..t.t0).find(|&k| sent.lower(k) == "for")?;
-    if (f + 1..t.t0).any(|k| sent.toks[k].cap || is!("clause_breaks", sent.lower(k))) {
+    if (f + 1..t.t0).any(|k| sent.toks[k].cap || at!("clause_breaks", sent, k)) {
         return None;
     }
     ents.iter().position(|e| {
@@ -151,7 +151,7 @@ pub(super) fn journey_of_nobody(sent: &Sent, ents: &[Ent], t: &Trigger, args: &A
     // Hamas").
     let envoys = |from: usize, to: usize| {
         (from..to.min(sent.toks.len()))
-            .any(|k| is!("sender_nouns", sent.lower(k)) || is!("titles", sent.lower(k)))
+            .any(|k| at!("sender_nouns", sent, k) || at!("titles", sent, k))
     };
     let party = |e: &Ent| match e.kind {
         _ if e.people => false,

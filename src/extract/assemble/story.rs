@@ -2,7 +2,7 @@
 //! (the recipient of aid with none named, the state of a bare "the
 //! government"), and forces sent with no recipient told as a deployment.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::super::lexicon::is;
 use crate::model::{EntityRef, EntityType, EventKind, Mention, Role};

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::super::clauses::TimexTok;
 use super::super::doc::Sent;
-use super::super::lexicon::is;
+use super::super::lexicon::at;
 use super::attributes;
 use crate::model::{DateWindow, Mention, Status};
 
@@ -74,10 +74,10 @@ pub(super) fn narrative_time(
                         // a past that may be the story's day.
                         && !(k > b
                             && (sent.lower(k - b - 1) == "to"
-                                || is!("verb_auxiliaries", sent.lower(k - b - 1))))
+                                || at!("verb_auxiliaries", sent, k - b - 1)))
                         && (b == 1
                             || sent.lower(k - 1).ends_with("ly")
-                            || is!("verb_auxiliaries", sent.lower(k - 1)))
+                            || at!("verb_auxiliaries", sent, k - 1))
                 })
             })
         };
@@ -141,7 +141,7 @@ pub(super) fn remarks_time(
         return;
     };
     let Some(r) = (1..sent.toks.len()).find(|&k| {
-        is!("remark_nouns", sent.lower(k))
+        at!("remark_nouns", sent, k)
             && (sent.lower(k - 1) == "made" || k >= 2 && sent.lower(k - 2) == "made")
     }) else {
         return;
@@ -150,7 +150,7 @@ pub(super) fn remarks_time(
     // remarks are ordered against is not on their day.
     let ordered = |m: &Mention| {
         sent.token_at(m.evidence[0].start)
-            .is_some_and(|t| (r..t).any(|k| is!("before_after_words", sent.lower(k))))
+            .is_some_and(|t| (r..t).any(|k| at!("before_after_words", sent, k)))
     };
     for m in found
         .iter_mut()

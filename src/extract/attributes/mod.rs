@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::clauses::{Frame, TimexTok};
 use super::doc::Sent;
-use super::lexicon::{is, Pos, LISTS};
+use super::lexicon::{at, is, Pos, LISTS};
 use super::text::TokKind;
 use super::triggers::Trigger;
 use crate::model::{DateMethod, DateWindow, EventKind};
@@ -54,8 +54,7 @@ pub(crate) fn occurrence_verb(
     if t.pos() != Pos::Noun {
         return None;
     }
-    let p =
-        (t.t1..sent.toks.len().min(t.t1 + 18)).find(|&k| is!("occurrence_verbs", sent.lower(k)))?;
+    let p = (t.t1..sent.toks.len().min(t.t1 + 18)).find(|&k| at!("occurrence_verbs", sent, k))?;
     // Only the noun's own phrase and auxiliaries between: "Talks between
     // the United States and Mexico opened", "talks to modernize NAFTA
     // kicked off", "peace talks between Zaire's warring parties officially
@@ -66,13 +65,13 @@ pub(crate) fn occurrence_verb(
         .all(|k| {
             sent.toks[k].cap
                 || ents.iter().any(|e| e.covers(k))
-                || is!("occurrence_aux", sent.lower(k))
+                || at!("occurrence_aux", sent, k)
                 || matches!(sent.lower(k), "(" | ")" | "'s")
                 || sent.lower(k) == "," && ents.iter().any(|e| e.t0 == k + 1)
                 || sent.toks[k].kind == TokKind::Word
-                    && !is!("clause_breaks", sent.lower(k))
-                    && !is!("speech_verbs", sent.lower(k))
-                    && !is!("occurrence_verbs", sent.lower(k))
+                    && !at!("clause_breaks", sent, k)
+                    && !at!("speech_verbs", sent, k)
+                    && !at!("occurrence_verbs", sent, k)
                 || carries_verb(sent, ents, t.t1, k, p)
         })
         .then_some(p)
@@ -196,7 +195,7 @@ pub(crate) fn owners(
                         | "of"
                         | "capital"
                 )
-                && !is!("titles", sent.lower(k))
+                && !at!("titles", sent, k)
         });
         (a..b).any(|k| breaks[k] || sent.lower(k) == ";") || (commas && comma && words)
     };
@@ -238,7 +237,7 @@ pub(crate) fn owners(
             let closes = x.t1 + 1 >= n && matches!(sent.lower(x.t1), "." | "")
                 || sent.lower(x.t1) == ","
                     && n - x.t1 <= 6
-                    && (x.t1 + 1..n).any(|k| is!("speech_verbs", sent.lower(k)));
+                    && (x.t1 + 1..n).any(|k| at!("speech_verbs", sent, k));
             let last = closes && names_weekday(sent, x);
             // Not past another verb's participle ("announced an arrest in
             // connection with the torso found in a dumpster Wednesday") or
@@ -540,7 +539,7 @@ fn offset_day(
     // "three days before an enquiry into the killing is presented": a
     // trigger governed by a preposition is not the phrase's event.
     let governed = |k: usize| k > p && super::arguments::is_preposition(sent.lower(k));
-    let det = t.t0 >= 1 && is!("determiners", sent.lower(t.t0 - 1));
+    let det = t.t0 >= 1 && at!("determiners", sent, t.t0 - 1);
     if p < 2
         || (p..t.t0).any(|k| sent.lower(k) == ",")
         || governed(t.t0 - 1)
@@ -607,7 +606,7 @@ fn opening_phrase(sent: &Sent) -> Option<usize> {
         return None;
     }
     let comma = (b + 1..(b + 20).min(sent.toks.len())).find(|&k| sent.lower(k) == ",")?;
-    let other_time = (b..comma).any(|k| is!("other_time_openers", sent.lower(k)));
+    let other_time = (b..comma).any(|k| at!("other_time_openers", sent, k));
     (!other_time).then_some(comma)
 }
 
@@ -718,8 +717,8 @@ pub(crate) fn after_talks(sent: &Sent, frames: &[Frame], t: &Trigger) -> Option<
             // Not "said Thursday, days after talks": the word before
             // "after" must end the date.
             let ends_date = super::lexicon::WEEKDAYS.contains(&sent.lower(verb))
-                || is!("months", sent.lower(verb))
-                || is!("day_parts", sent.lower(verb))
+                || at!("months", sent, verb)
+                || at!("day_parts", sent, verb)
                 || sent.toks[verb].kind == TokKind::Number;
             frames
                 .iter()
@@ -769,7 +768,7 @@ fn coordinated(
     // Only in a sentence of main clauses: a date in a relative or "since"
     // clause before the "and" is that clause's ("Anwar, who returned ...
     // earlier this month, said ... and announced").
-    if (sent.body..and_at).any(|k| is!("clause_breaks", sent.lower(k))) {
+    if (sent.body..and_at).any(|k| at!("clause_breaks", sent, k)) {
         return None;
     }
     (0..timexes.len())
@@ -853,7 +852,7 @@ fn phrase_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<usize>
 fn premodified_noun(sent: &Sent, triggers: &[Trigger], x: &TimexTok) -> Option<Owner> {
     // "said that Monday marked": "that" opens a clause as often.
     let determiner =
-        x.t0 > 0 && is!("determiners", sent.lower(x.t0 - 1)) && sent.lower(x.t0 - 1) != "that";
+        x.t0 > 0 && at!("determiners", sent, x.t0 - 1) && sent.lower(x.t0 - 1) != "that";
     let possessor = sent.lower(x.t1) == "'s";
     if !(determiner || possessor) {
         return None;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::{Context, Ent, EntKind};
 use crate::extract::doc::Sent;
-use crate::extract::lexicon::is;
+use crate::extract::lexicon::at;
 use crate::vocab::EID;
 
 struct Forum {
@@ -82,8 +82,7 @@ pub(super) fn forums(sent: &Sent, ctx: &Context, ents: &mut Vec<Ent>) {
                 continue;
             }
             // "six-party talks", "four-party peace talks".
-            let noun =
-                is!("meeting_nouns", sent.lower(end)) || is!("meeting_nouns", sent.lower(end + 1));
+            let noun = at!("meeting_nouns", sent, end) || at!("meeting_nouns", sent, end + 1);
             let context = ctx.article_names.iter().any(|m| {
                 m.candidates
                     .iter()

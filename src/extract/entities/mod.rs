@@ -282,7 +282,7 @@ pub(crate) fn find(
     for e in &mut *ents {
         if e.t0 < sent.body
             || super::lexicon::is!("news_agencies", &e.ent.label.to_lowercase())
-            || super::lexicon::is!("currencies", sent.lower(e.t1))
+            || super::lexicon::at!("currencies", sent, e.t1)
         {
             e.modifier = true;
         }
@@ -348,7 +348,7 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
         // "in central Baghdad", "in the southern Lebanese port of Tyre".
         while p > 0
             && (matches!(sent.lower(p - 1), "the" | "a" | "an")
-                || super::lexicon::is!("place_adjectives", sent.lower(p - 1)))
+                || super::lexicon::at!("place_adjectives", sent, p - 1))
         {
             p -= 1;
         }
@@ -376,7 +376,7 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
         // border guards" are people, whose phrase goes on past the place.
         if e.kind == EntKind::Demonym
             && e.np1 == e.t1
-            && super::lexicon::is!("place_nouns", sent.lower(e.t1))
+            && super::lexicon::at!("place_nouns", sent, e.t1)
         {
             e.locative = true;
         }

@@ -7,7 +7,7 @@
 use super::memory::{remember_label_title, remember_person};
 use super::{minted, Context, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
-use crate::extract::lexicon::{is, LISTS};
+use crate::extract::lexicon::{at, is, LISTS};
 use crate::extract::text::TokKind;
 use crate::gazetteer::{NameMatch, SurfaceKind};
 use crate::model::{EntityRef, EntityType};
@@ -25,17 +25,17 @@ pub(super) fn cap_word(sent: &Sent, i: usize) -> bool {
         t.kind == TokKind::Word
             && t.cap
             && !t.lower.starts_with('\'')
-            && !is!("not_names", &t.lower)
-            && (!is!("titles", &t.lower)
-                || is!("name_particles", &t.lower)
+            && !at!("not_names", t)
+            && (!at!("titles", t)
+                || at!("name_particles", t)
                 // "Hun Sen" is a name; "Sen. Cruz" a title.
-                || is!("title_abbreviations", &t.lower)
+                || at!("title_abbreviations", t)
                     && sent.toks.get(i + 1).is_none_or(|n| n.lower != "."))
     })
 }
 
 fn particle(sent: &Sent, i: usize) -> bool {
-    is!("name_particles", sent.lower(i))
+    at!("name_particles", sent, i)
 }
 
 fn covered(ents: &[Ent], i: usize) -> bool {
@@ -172,7 +172,7 @@ fn one_word_organisation(sent: &Sent, t0: usize, ctx: &Context, disc: &Discourse
     if let Some(p) = disc.known_person(sent.lower(t0)) {
         return OneWord::Person(p);
     }
-    let medium = is!("platforms", sent.lower(t0))
+    let medium = at!("platforms", sent, t0)
         && t0 > 0
         && matches!(sent.lower(t0 - 1), "on" | "via" | "onto" | "through");
     if medium {
@@ -219,8 +219,8 @@ fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<Strin
         let w = sent.lower(j - 1);
         let inside_title = is!("titles", w)
             || w == "counterpart"
-            || (w == "of" && j >= 2 && is!("titles", sent.lower(j - 2)))
-            || (w == "-" && j >= 2 && is!("titles", sent.lower(j - 2)));
+            || (w == "of" && j >= 2 && at!("titles", sent, j - 2))
+            || (w == "-" && j >= 2 && at!("titles", sent, j - 2));
         if !inside_title || covered(ents, j - 1) {
             break;
         }
@@ -352,7 +352,7 @@ pub(super) fn offices_of_parties(sent: &Sent, ents: &mut [Ent]) {
         // watchdog agency Mohamed ElBaradei".
         let joins = |w: usize| {
             cap_word(sent, w)
-                || is!("org_heads", sent.lower(w))
+                || at!("org_heads", sent, w)
                 || matches!(
                     sent.lower(w),
                     "in" | "of" | "the" | "for" | "and" | "(" | ")" | "'s"
@@ -435,7 +435,7 @@ pub(super) fn titled_people(
         // Canterbury Rowan Williams", "Chief of Staff Dan Halutz"). Two
         // words stay a person: "the lawyer of Khaled Hamdan".
         if words.last().is_some_and(|w| w == "of") {
-            let place_noun = k > i + 1 && is!("place_nouns", sent.lower(i + 1));
+            let place_noun = k > i + 1 && at!("place_nouns", sent, i + 1);
             let holder = if place_noun { i + 2 } else { i + 1 };
             if k == i + 1 || place_noun && k < holder + 2 {
                 let label = sent.span_text(text, i, k).trim_end_matches(',');
@@ -535,7 +535,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         let capital = |k: usize| {
             sent.toks
                 .get(k)
-                .is_some_and(|t| t.kind == TokKind::Word && t.cap && !is!("not_names", &t.lower))
+                .is_some_and(|t| t.kind == TokKind::Word && t.cap && !at!("not_names", t))
         };
         if !capital(i) || blocked(ents, i) {
             i += 1;
@@ -547,10 +547,10 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         let mut last_head = None;
         // "Organization of ... in Europe", "Ministry of Foreign Affairs": the
         // head comes first and the name runs on.
-        let head_first = is!("org_heads", sent.lower(i));
+        let head_first = at!("org_heads", sent, i);
         while k < n && k - i < 12 && !blocked(ents, k) {
             if capital(k) {
-                if is!("org_heads", sent.lower(k)) || (head_first && k > i + 1) {
+                if at!("org_heads", sent, k) || (head_first && k > i + 1) {
                     last_head = Some(k + 1);
                 }
                 k += 1;
@@ -562,7 +562,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
                 && k > i
                 // "the Beijing Summit of Forum on China-Africa Cooperation":
                 // the summit is of the forum, no part of its name.
-                && !(sent.lower(k) == "of" && is!("meeting_nouns", sent.lower(k - 1)))
+                && !(sent.lower(k) == "of" && at!("meeting_nouns", sent, k - 1))
             {
                 k += 1;
             } else {
@@ -596,7 +596,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
             sent.lower(end) == "(" && sent.lower(end + 2) == ")" && acronym(text, sent, end + 1);
         // "at the newly built Hanoi National Convention Center": a venue
         // where something is held, not a body that acts.
-        let venue = is!("building_words", sent.lower(end - 1))
+        let venue = at!("building_words", sent, end - 1)
             && (i.saturating_sub(5)..i)
                 .rev()
                 .take_while(|&k| is_word(sent, k) && !sent.toks[k].cap)
@@ -629,7 +629,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         x.locative = venue;
         disc.orgs.insert(label.to_lowercase(), ent.clone());
         // "Prevezon Holdings Ltd" is later "Prevezon".
-        if is!("company_heads", sent.lower(end - 1)) && cap_word(sent, i) {
+        if at!("company_heads", sent, end - 1) && cap_word(sent, i) {
             disc.orgs
                 .entry(sent.lower(i).to_string())
                 .or_insert_with(|| ent.clone());
@@ -720,7 +720,7 @@ fn acronym(text: &str, sent: &Sent, i: usize) -> bool {
     upper(i)
         && (2..=6).contains(&len)
         && !t.lower.contains('.')
-        && !is!("not_acronyms", &t.lower)
+        && !at!("not_acronyms", t)
         && (i == 0 || !upper(i - 1))
         && !upper(i + 1)
         && !regnal(sent, i)
@@ -779,10 +779,10 @@ pub(super) fn apposition_people(
             && (k + 1..(k + 6).min(n))
                 .take_while(|&j| !matches!(sent.lower(j), "," | "." | ";"))
                 .any(|j| {
-                    is!("role_nouns", sent.lower(j))
+                    at!("role_nouns", sent, j)
                         && (!sent.toks[j].cap || j == k + 1)
                         && (sent.lower(j + 1) != "'s"
-                            || is!("role_nouns", sent.lower(j + 2))
+                            || at!("role_nouns", sent, j + 2)
                             || matches!(sent.lower(j + 2), "predecessor" | "successor"))
                 });
         let age = sent.lower(k) == ","
@@ -791,15 +791,15 @@ pub(super) fn apposition_people(
                 .get(k + 1)
                 .is_some_and(|t| t.kind == TokKind::Number)
             && sent.lower(k + 2) == ",";
-        let role_before = i > 0 && is!("role_nouns", sent.lower(i - 1)) && !sent.toks[i - 1].cap;
+        let role_before = i > 0 && at!("role_nouns", sent, i - 1) && !sent.toks[i - 1].cap;
         let first_name = words >= 2 && ctx.first_names.contains(sent.lower(i));
         let speaks = words >= 2
-            && (is!("speech_verbs", sent.lower(k))
-                || sent.lower(k) == "," && is!("speech_verbs", sent.lower(k + 1)));
+            && (at!("speech_verbs", sent, k)
+                || sent.lower(k) == "," && at!("speech_verbs", sent, k + 1));
         // "its owner, Denis Katsyv": a role noun and a comma before.
         let role_comma = i >= 2
             && sent.lower(i - 1) == ","
-            && is!("role_nouns", sent.lower(i - 2))
+            && at!("role_nouns", sent, i - 2)
             && !sent.toks[i - 2].cap;
         if !(apposition || age || role_before || first_name || speaks || role_comma) {
             i = k;
@@ -838,7 +838,7 @@ pub(super) fn described_organisations(
         while k < n && k < d.t1 + 4 && is_word(sent, k) && !sent.toks[k].cap {
             k += 1;
         }
-        if k == d.t1 || !is!("body_descriptors", sent.lower(k - 1)) || !cap_word(sent, k) {
+        if k == d.t1 || !at!("body_descriptors", sent, k - 1) || !cap_word(sent, k) {
             continue;
         }
         let (np0, name_at) = (d.np0, k);
@@ -862,7 +862,7 @@ pub(super) fn described_organisations(
             continue;
         }
         if covered(ents, name_at)
-            || is!("not_names", sent.lower(name_at))
+            || at!("not_names", sent, name_at)
             || crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(name_at))
         {
             continue;

@@ -6,7 +6,7 @@
 use super::names::{cap_word, is_word};
 use super::{minted, Context, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
-use crate::extract::lexicon::{is, LISTS};
+use crate::extract::lexicon::{at, is};
 use crate::extract::text::TokKind;
 use crate::model::EntityType;
 
@@ -66,16 +66,16 @@ pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &
     let n = sent.toks.len();
     let mut add: Vec<Ent> = Vec::new();
     for i in 0..n {
-        let words: Vec<&str> = (i..n.min(i + 3)).map(|k| sent.lower(k)).collect();
-        let Some(len) = LISTS.phrase_at("head_titles", &words).or_else(|| {
+        let Some(len) = sent.phrase_at("head_titles", i).or_else(|| {
             matches!(
-                words.first(),
-                Some(&("minister" | "secretary" | "spokesman" | "envoy"))
+                sent.lower(i),
+                "minister" | "secretary" | "spokesman" | "envoy"
             )
             .then_some(1)
         }) else {
             continue;
         };
+        let words: Vec<&str> = (i..i + len).map(|k| sent.lower(k)).collect();
         let end = i + len;
         // A name follows: the title rule has it.
         if cap_word(sent, end) || covered(ents, i) {
@@ -194,8 +194,8 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
     let n = sent.toks.len();
     for h in 0..n {
         let w = sent.lower(h);
-        let group = is!("group_nouns", w);
-        let victim = is!("victim_nouns", w);
+        let group = at!("group_nouns", sent, h);
+        let victim = at!("victim_nouns", sent, h);
         if !(group || victim) || covered(ents, h) || !is_word(sent, h) {
             continue;
         }
@@ -204,12 +204,12 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         if is_word(sent, h + 1)
             && !sent.toks[h + 1].cap
             // ("was killed" is a trigger too, but "was" no noun.)
-            && (modifies_trigger(w, next) && !is!("stopwords", next)
+            && (modifies_trigger(w, next) && !at!("stopwords", sent, h + 1)
                 // "According to intelligence reports": no group speaks.
                 || matches!(next, "report" | "reports")
-                || is!("group_nouns", next)
-                || is!("victim_nouns", next)
-                || is!("facility_nouns", next))
+                || at!("group_nouns", sent, h + 1)
+                || at!("victim_nouns", sent, h + 1)
+                || at!("facility_nouns", sent, h + 1))
         {
             continue;
         }
@@ -305,7 +305,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             }) {
                 if (h + 2..j).all(|k| {
                     (is_word(sent, k) || sent.lower(k) == "-")
-                        && !is!("clause_breaks", sent.lower(k))
+                        && !at!("clause_breaks", sent, k)
                         && !crate::extract::lexicon::BY_FIRST.contains_key(sent.lower(k))
                 }) {
                     e_end = j + 1;
@@ -420,12 +420,12 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     };
     let mut add = Vec::new();
     for i in 1..sent.toks.len() {
-        if !is!("org_anaphors", sent.lower(i)) || covered(ents, i) {
+        if !at!("org_anaphors", sent, i) || covered(ents, i) {
             continue;
         }
         // "the militant group", "the rebel movement": an armed group named
         // before, not a group of militants.
-        if i >= 2 && sent.lower(i - 2) == "the" && is!("armed_group_modifiers", sent.lower(i - 1)) {
+        if i >= 2 && sent.lower(i - 2) == "the" && at!("armed_group_modifiers", sent, i - 1) {
             let armed = |e: &Ent| !e.modifier && e.ent.etype == EntityType::ArmedGroup;
             let ent = ents
                 .iter()
@@ -636,9 +636,9 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             );
             continue;
         }
-        let ent = if in_quote && is!("pronouns_first", w) {
+        let ent = if in_quote && at!("pronouns_first", sent, i) {
             disc.last_speaker.clone()
-        } else if is!("pronouns_person", w) && !in_quote {
+        } else if at!("pronouns_person", sent, i) && !in_quote {
             // "she" passes over a known man, "he" over a known woman.
             let other = if matches!(w, "she" | "her") {
                 &disc.male
@@ -667,7 +667,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                         .clone()
                         .filter(|p| !other.contains(&p.iri) && not_local(p))
                 })
-        } else if is!("pronouns_it", w) && !in_quote {
+        } else if at!("pronouns_it", sent, i) && !in_quote {
             // "France said it was sending": the nearest actor before, in
             // this sentence only.
             let actors = || {
@@ -697,7 +697,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 }
                 _ => nearest.map(|e| e.ent.clone()),
             }
-        } else if is!("pronouns_plural", w) && !in_quote {
+        } else if at!("pronouns_plural", sent, i) && !in_quote {
             relative_antecedent(sent, ents, i)
                 .or_else(|| {
                     ents.iter()
@@ -872,10 +872,10 @@ fn attack_verb(w: &str) -> bool {
 /// else its countries.
 fn meeting_pair(sent: &Sent, ents: &[Ent], i: usize) -> Vec<crate::model::EntityRef> {
     let mut k = i + 1;
-    if !is!("meeting_nouns", sent.lower(k)) {
+    if !at!("meeting_nouns", sent, k) {
         k += 1;
     }
-    if !is!("meeting_nouns", sent.lower(k)) {
+    if !at!("meeting_nouns", sent, k) {
         return Vec::new();
     }
     let pick = |person: bool, before_only: bool| {

@@ -5,7 +5,7 @@
 
 use super::doc::Sent;
 use super::entities::{Ent, EntKind};
-use super::lexicon::{in_list, is, Pos, Slot, TriggerRule, BY_FIRST, RULES};
+use super::lexicon::{at, in_list, is, Pos, Slot, TriggerRule, BY_FIRST, RULES};
 use super::text::TokKind;
 use crate::model::EventKind;
 
@@ -90,7 +90,7 @@ fn day_adverb(sent: &Sent, k: usize) -> Option<usize> {
         return None;
     }
     p += 1;
-    if is!("day_parts", sent.lower(p)) {
+    if at!("day_parts", sent, p) {
         p += 1;
     }
     Some(p)
@@ -138,26 +138,24 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         }
         "completion" => {
             // "signed a deal", "the agreement signed", "reached an accord".
-            (t0.saturating_sub(4)..t0).any(|k| is!("completion", sent.lower(k)))
-                || window(3).any(|k| is!("completion", sent.lower(k)))
+            (t0.saturating_sub(4)..t0).any(|k| at!("completion", sent, k))
+                || window(3).any(|k| at!("completion", sent, k))
         }
-        "military" => {
-            (t0.saturating_sub(4)..n.min(end + 4)).any(|k| is!("military", sent.lower(k)))
-        }
+        "military" => (t0.saturating_sub(4)..n.min(end + 4)).any(|k| at!("military", sent, k)),
         // "were ousted from power in a US-led invasion": eight words on.
         "regime_force" => {
-            (t0.saturating_sub(6)..n.min(end + 8)).any(|k| is!("regime_force", sent.lower(k)))
+            (t0.saturating_sub(6)..n.min(end + 8)).any(|k| at!("regime_force", sent, k))
         }
         "aidobj" => {
             // "sending 1,000" after "troops" earlier in the sentence.
-            window(8).any(|k| is!("aidobj", sent.lower(k)))
+            window(8).any(|k| at!("aidobj", sent, k))
                 || sent
                     .toks
                     .get(end)
                     .is_some_and(|t| t.kind == TokKind::Number)
-                    && sent.toks.iter().any(|t| is!("aidobj", &t.lower))
+                    && sent.toks.iter().any(|t| at!("aidobj", t))
         }
-        "commitobj" => window(3).any(|k| is!("commitobj", sent.lower(k))),
+        "commitobj" => window(3).any(|k| at!("commitobj", sent, k)),
         // A place taken: a facility or town in the object, "control" of it,
         // or a named place as the object ("captured Kisangani"). Only in
         // the object: "seized weapons in the town" took no town ("seized
@@ -165,14 +163,14 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         // Jenin" took it).
         "conquest" => {
             window(8)
-                .take_while(|&k| !is!("object_ends", sent.lower(k)))
-                .any(|k| is!("facility_nouns", sent.lower(k)))
+                .take_while(|&k| !at!("object_ends", sent, k))
+                .any(|k| at!("facility_nouns", sent, k))
                 || sent.lower(end) == "control"
                 || ents
                     .iter()
                     .any(|e| e.np0 == end && e.is_place() && !e.modifier)
         }
-        "giftobj" => window(8).any(|k| is!("giftobj", sent.lower(k))),
+        "giftobj" => window(8).any(|k| at!("giftobj", sent, k)),
         // "described X as", "welcomed the visiting Bush": a party follows.
         "entity" => ents
             .iter()
@@ -181,7 +179,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         // harm may come at the end of a longer complement.
         "hostile" => window(12)
             .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
-            .any(|k| is!("hostile", sent.lower(k))),
+            .any(|k| at!("hostile", sent, k)),
         // "gave a thinly veiled warning to Slovakia on Monday that its drive
         // towards NATO membership could affect its relations with Moscow".
         // "warned Washington on Monday against supplying missiles": a party
@@ -189,7 +187,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         "warn_harm" => {
             window(32)
                 .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
-                .any(|k| is!("warn_harm", sent.lower(k)))
+                .any(|k| at!("warn_harm", sent, k))
                 || ents.iter().any(|e| {
                     e.np0 == end
                         && !e.modifier
@@ -455,7 +453,7 @@ fn no_event_of_its_own(
         EventKind::Aid => {
             undone(sent, ents, t0)
                 || matches!(sent.lower(t1 - 1), "aid" | "assistance")
-                    && is!("aid_workers", sent.lower(t1))
+                    && at!("aid_workers", sent, t1)
         }
         EventKind::Meeting => {
             sent.lower(t0).starts_with("host") && hosts_no_guest(sent, ents, t0, t1)
@@ -472,7 +470,7 @@ fn no_event_of_its_own(
 fn undone(sent: &Sent, ents: &[Ent], t0: usize) -> bool {
     cue_before_phrase(
         t0,
-        |j| is!("reversal_verbs", sent.lower(j)),
+        |j| at!("reversal_verbs", sent, j),
         |j| {
             let w = sent.lower(j);
             // Determiners, names and adjectives ("its economic", "the
@@ -486,7 +484,7 @@ fn undone(sent: &Sent, ents: &[Ent], t0: usize) -> bool {
                 && !w.ends_with("ed")
                 && !w.ends_with("ing")
                 && !w.ends_with("ion");
-            let reversal_of = w == "of" && j >= 1 && is!("reversal_verbs", sent.lower(j - 1));
+            let reversal_of = w == "of" && j >= 1 && at!("reversal_verbs", sent, j - 1);
             is!("determiners", w)
                 || reversal_of
                 || w == "off"
@@ -556,7 +554,7 @@ fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
         },
         |j| {
             let w = sent.lower(j);
-            let determined = (j + 1..t0).any(|m| is!("determiners", sent.lower(m)));
+            let determined = (j + 1..t0).any(|m| at!("determiners", sent, m));
             is!("determiners", w)
                 || ents.iter().any(|e| e.t0 <= j && j < e.t1)
                 || sent.toks[j].kind == TokKind::Word
@@ -582,8 +580,8 @@ fn hosts_no_guest(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
     // "hosted 48 African leaders", "hosts some 30 Iraqi tribal leaders for
     // talks": people who meet are guests, however many.
     let guests = (t1..(t1 + 6).min(sent.toks.len()))
-        .any(|k| is!("sender_nouns", sent.lower(k)) || is!("statecraft_words", sent.lower(k)));
-    let multitude = number(t1) || is!("approximators", sent.lower(t1)) && number(t1 + 1);
+        .any(|k| at!("sender_nouns", sent, k) || at!("statecraft_words", sent, k));
+    let multitude = number(t1) || at!("approximators", sent, t1) && number(t1 + 1);
     noun || multitude && !guests
 }
 
@@ -778,27 +776,27 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
 fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let clause_start = (0..t0)
         .rev()
-        .find(|&k| is!("clause_breaks", sent.lower(k)))
+        .find(|&k| at!("clause_breaks", sent, k))
         .map_or(0, |k| k + 1);
     // "the October 8 earthquake which killed": a relative clause's
     // subject is the noun before it.
     let relative = clause_start >= 2
         && matches!(sent.lower(clause_start - 1), "which" | "that")
-        && is!("non_agents", sent.lower(clause_start - 2));
+        && at!("non_agents", sent, clause_start - 2);
     // "Despite the storm, insurgents attacked": a cause in an opening
     // phrase set off by a comma is the scene, not the subject.
     let opening = |k: usize| {
-        (clause_start..k).any(|j| is!("scene_openers", sent.lower(j)))
+        (clause_start..k).any(|j| at!("scene_openers", sent, j))
             && (k..t0).any(|j| sent.lower(j) == ",")
     };
     // "a gas explosion", "a coal mine blast".
     let accident_blast = |k: usize| {
-        is!("accident_words", sent.lower(k))
-            && (is!("blast_nouns", sent.lower(k + 1)) || is!("blast_nouns", sent.lower(k + 2)))
+        at!("accident_words", sent, k)
+            && (at!("blast_nouns", sent, k + 1) || at!("blast_nouns", sent, k + 2))
     };
     let before = relative
         || (clause_start.max(t0.saturating_sub(10))..t0)
-            .any(|k| is!("non_agents", sent.lower(k)) && !opening(k))
+            .any(|k| at!("non_agents", sent, k) && !opening(k))
         // "a gas explosion in the colliery ... killed 47 miners".
         || rule.kind == EventKind::Attack
             && (clause_start.max(t0.saturating_sub(18))..t0).any(accident_blast);
@@ -813,8 +811,8 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
     // with an article is a blaze ("opened fire", "fire from tanks" are
     // not).
     let cause = |k: usize| {
-        is!("non_agents", sent.lower(k)) && sent.lower(k + 1) != "-"
-            || is!("fire_nouns", sent.lower(k))
+        at!("non_agents", sent, k) && sent.lower(k + 1) != "-"
+            || at!("fire_nouns", sent, k)
                 && k >= 1
                 && matches!(sent.lower(k - 1), "a" | "the")
                 && !matches!(
@@ -833,9 +831,9 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
         && t0 >= 1
         && sent.lower(t0 - 1) == ","
         && (sent.body..(sent.body + 4).min(t0)).any(|k| {
-            is!("non_agents", sent.lower(k))
+            at!("non_agents", sent, k)
                 && sent.lower(k + 1) != "-"
-                && (sent.body..k).all(|j| !is!("scene_openers", sent.lower(j)))
+                && (sent.body..k).all(|j| !at!("scene_openers", sent, j))
                 && (k..t0).all(|j| sent.lower(j) != "and")
         });
     // "were killed in a methane gas explosion"; not "in a gas cylinder blast
@@ -882,7 +880,7 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
     }
     let clause_start = (0..t0)
         .rev()
-        .find(|&k| is!("clause_breaks", sent.lower(k)) || sent.lower(k) == ",")
+        .find(|&k| at!("clause_breaks", sent, k) || sent.lower(k) == ",")
         .unwrap_or(0);
     if (clause_start..t0).any(|k| {
         sent.lower(k) == "been"

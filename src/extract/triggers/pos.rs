@@ -4,7 +4,7 @@
 
 use crate::extract::doc::Sent;
 use crate::extract::entities::{Ent, EntKind};
-use crate::extract::lexicon::{is, Pos, TriggerRule};
+use crate::extract::lexicon::{at, is, Pos, TriggerRule};
 use crate::extract::text::TokKind;
 use crate::model::EventKind;
 
@@ -58,7 +58,7 @@ pub(super) fn effective_pos(
     }
     // "Pakistan received pledges from donors": the object of a verb of
     // receiving is a noun.
-    if is!("receiving_verbs", sent.lower(t0 - 1)) {
+    if at!("receiving_verbs", sent, t0 - 1) {
         return Pos::Noun;
     }
     // "a brief European tour": an indefinite article a few plain words
@@ -67,8 +67,8 @@ pub(super) fn effective_pos(
         matches!(sent.lower(j), "a" | "an")
             && (j + 1..t0).all(|m| {
                 sent.toks[m].kind == TokKind::Word
-                    && !is!("stopwords", sent.lower(m))
-                    && !is!("light_verbs", sent.lower(m))
+                    && !at!("stopwords", sent, m)
+                    && !at!("light_verbs", sent, m)
             })
     });
     if indefinite.is_some() {
@@ -86,7 +86,7 @@ pub(super) fn effective_pos(
         // town" has none; "with participants urging" is a participle).
         let modifiers = |a: usize| {
             (a..t0).all(|j| {
-                is!("event_noun_modifiers", sent.lower(j))
+                at!("event_noun_modifiers", sent, j)
                     || ents
                         .iter()
                         .any(|e| e.t0 <= j && j < e.t1 && e.kind == EntKind::Demonym)
@@ -108,7 +108,7 @@ pub(super) fn effective_pos(
             while s > 0 && (date_word(sent, s - 1) || sent.lower(s - 1) == "-") {
                 s -= 1;
             }
-            if s > 0 && (is!("determiners", sent.lower(s - 1)) || sent.lower(s - 1) == "'s") {
+            if s > 0 && (at!("determiners", sent, s - 1) || sent.lower(s - 1) == "'s") {
                 return Pos::Noun;
             }
             break;
@@ -155,7 +155,7 @@ pub(super) fn effective_pos(
 /// "Resolution 1701").
 fn date_word(sent: &Sent, j: usize) -> bool {
     let w = sent.lower(j);
-    let month = |j: usize| sent.toks[j].cap && is!("months", sent.lower(j));
+    let month = |j: usize| sent.toks[j].cap && at!("months", sent, j);
     sent.toks[j].cap && crate::extract::lexicon::WEEKDAYS.contains(&w)
         || month(j)
         || w == "." && j >= 1 && month(j - 1)

@@ -4,7 +4,7 @@
 
 use super::super::doc::{Doc, Sent};
 use super::super::entities::Ent;
-use super::super::lexicon::{is, Pos, TriggerRule};
+use super::super::lexicon::{at, is, Pos, TriggerRule};
 use super::super::text::TokKind;
 use super::{day_adverb, prev_of};
 use crate::model::EventKind;
@@ -31,7 +31,7 @@ pub(super) fn danger_sense(sent: &Sent, ents: &[Ent], t0: usize, rule: &TriggerR
     // The verb's subject: the word before it past auxiliaries and adverbs.
     let mut k = t0;
     while k > sent.body
-        && (is!("verb_auxiliaries", sent.lower(k - 1)) || sent.lower(k - 1).ends_with("ly"))
+        && (at!("verb_auxiliaries", sent, k - 1) || sent.lower(k - 1).ends_with("ly"))
     {
         k -= 1;
     }
@@ -39,7 +39,7 @@ pub(super) fn danger_sense(sent: &Sent, ents: &[Ent], t0: usize, rule: &TriggerR
     if k == sent.body || named(k - 1) {
         return false;
     }
-    let thing = |i: usize| is!("danger_subjects", sent.lower(i)) && !named(i);
+    let thing = |i: usize| at!("danger_subjects", sent, i) && !named(i);
     if !matches!(sent.lower(k - 1), "that" | "which") {
         // "The gunmen who took part in the standoff threatened": the word
         // before the verb ends a relative clause, not its subject ("that"
@@ -55,7 +55,7 @@ pub(super) fn danger_sense(sent: &Sent, ents: &[Ent], t0: usize, rule: &TriggerR
     let start = k.saturating_sub(10).max(sent.body);
     (start..k - 1)
         .rev()
-        .take_while(|&i| sent.lower(i) != "," && !is!("clause_breaks", sent.lower(i)))
+        .take_while(|&i| sent.lower(i) != "," && !at!("clause_breaks", sent, i))
         .any(|i| thing(i) && sent.lower(i + 1) != "-")
 }
 
@@ -80,7 +80,7 @@ fn publishing_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> Op
     // directive calling on all levels of government" keeps the directive).
     let end = (t1 + 6).min(sent.toks.len());
     Some((t1..end).any(|k| {
-        is!("content_participles", sent.lower(k)) && (t1..k).any(|j| day_adverb(sent, j).is_some())
+        at!("content_participles", sent, k) && (t1..k).any(|j| day_adverb(sent, j).is_some())
     }))
 }
 
@@ -106,7 +106,7 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // a place won at the polls, not taken by force.
         EventKind::Attack
             if rule.needs == Some("conquest")
-                && (0..sent.toks.len()).any(|k| is!("vote_words", sent.lower(k))) =>
+                && (0..sent.toks.len()).any(|k| at!("vote_words", sent, k)) =>
         {
             true
         }
@@ -129,13 +129,13 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         EventKind::Attack
             if matches!(w, "shot" | "shots" | "swipe" | "swipes")
                 && t0 > 0
-                && is!("verbal_attack_cues", sent.lower(t0 - 1)) =>
+                && at!("verbal_attack_cues", sent, t0 - 1) =>
         {
             true
         }
         EventKind::Attack if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) => {
             (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
-                .any(|k| is!("verbal_attack_cues", sent.lower(k)))
+                .any(|k| at!("verbal_attack_cues", sent, k))
                 && !(0..sent.toks.len()).any(|k| {
                     let w = sent.lower(k);
                     super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
@@ -160,14 +160,14 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // "a chemical attack": only a blast or an explosion).
         EventKind::Attack
             if rule.pos == Pos::Noun
-                && is!("blast_nouns", sent.lower(t1 - 1))
+                && at!("blast_nouns", sent, t1 - 1)
                 && (1..=3).any(|k| is!("accident_words", prev(k))) =>
         {
             true
         }
         // "lost his battle with cancer", "the fight against the epidemic".
         EventKind::Attack if rule.pos == Pos::Noun && matches!(next(1), "with" | "against") => {
-            (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| is!("non_agents", sent.lower(k)))
+            (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| at!("non_agents", sent, k))
         }
         // "was admitted to hospital" whoever admitted them.
         EventKind::Statement
@@ -199,10 +199,10 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
             // meeting).
             (t1..(t1 + 5).min(sent.toks.len()))
                 .take_while(|&k| {
-                    sent.toks[k].kind == TokKind::Word && !is!("stopwords", sent.lower(k))
+                    sent.toks[k].kind == TokKind::Word && !at!("stopwords", sent, k)
                         || matches!(sent.lower(k), "the" | "a" | "an" | "its" | "their" | "all")
                 })
-                .any(|k| is!("meet_objects", sent.lower(k)))
+                .any(|k| at!("meet_objects", sent, k))
         }
         // "did not respond to requests for comment": a reporter's, no
         // event of the story (Reuters stories of the dev set).
@@ -222,7 +222,7 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
             matches!(prev(1), "public" | "share" | "stock" | "job" | "rights")
                 || (t1..(t1 + 5).min(sent.toks.len()))
                     .take_while(|&k| !super::super::arguments::is_preposition(sent.lower(k)))
-                    .any(|k| is!("offer_non_pledge", sent.lower(k)))
+                    .any(|k| at!("offer_non_pledge", sent, k))
         }
         // "was sworn in as India's 12th prime minister": an oath of office.
         EventKind::Pledge if matches!(w, "sworn" | "swore" | "swear" | "swears") => {
@@ -270,19 +270,19 @@ pub(super) fn strike_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule
         || after(1) == "by" && (2..=5).any(|k| is!("labour_strike", after(k)))
         // "The studios and writers reached a deal that brought their strike
         // to an end": whose strike "their" is, earlier in the sentence.
-        || before(1) == "their" && (sent.body..s).any(|k| is!("labour_strike", sent.lower(k)))
+        || before(1) == "their" && (sent.body..s).any(|k| at!("labour_strike", sent, k))
         || matches!(
             after(1),
             "leader" | "leaders" | "fund" | "relief" | "action" | "ballot" | "pay"
         );
     let deal = w == "struck"
-        && ((t1..(t1 + 3).min(sent.toks.len())).any(|k| is!("struck_objects", sent.lower(k)))
+        && ((t1..(t1 + 3).min(sent.toks.len())).any(|k| at!("struck_objects", sent, k))
             || matches!(before(1), "deal" | "agreement" | "accord" | "pact"));
     // "his order struck down by a judge"; not "struck down by a roadside
     // bomb".
     let ruling = after(1) == "down"
         && (s.saturating_sub(6)..(s + 8).min(sent.toks.len()))
-            .any(|k| is!("ruling_words", sent.lower(k)));
+            .any(|k| at!("ruling_words", sent, k));
     labour || deal || ruling
 }
 
@@ -332,12 +332,12 @@ pub(super) fn to_press(sent: &Sent, from: usize) -> bool {
         return false;
     };
     let Some(v) = (comma + 1..(comma + 12).min(sent.toks.len()))
-        .find(|&k| is!("medium_speech_verbs", sent.lower(k)))
+        .find(|&k| at!("medium_speech_verbs", sent, k))
     else {
         return false;
     };
     sent.lower(v) != "told"
-        || (v + 1..(v + 4).min(sent.toks.len())).any(|k| is!("press_addressees", sent.lower(k)))
+        || (v + 1..(v + 4).min(sent.toks.len())).any(|k| at!("press_addressees", sent, k))
 }
 
 /// A sentence of a match report: "hit a curling shot that Blazek tipped
@@ -354,8 +354,8 @@ pub(super) fn to_press(sent: &Sent, from: usize) -> bool {
 /// tournament"); a threat stays one ("FIFA also threatened to suspend its
 /// funding to Cambodia's national football program").
 pub(super) fn sports_sense(sent: &Sent, ents: &[Ent], t0: usize, kind: EventKind) -> bool {
-    (0..sent.toks.len()).any(|k| is!("sport_words", sent.lower(k)))
-        && (kind != EventKind::Attack || is!("sport_attack_words", sent.lower(t0)))
+    (0..sent.toks.len()).any(|k| at!("sport_words", sent, k))
+        && (kind != EventKind::Attack || at!("sport_attack_words", sent, t0))
         && play(sent, ents, kind)
 }
 
@@ -395,8 +395,8 @@ pub(crate) fn sports_story(doc: &Doc) -> bool {
     let mut hits = 0;
     for sent in &doc.sents {
         for k in 0..sent.toks.len() {
-            let w = sent.lower(k);
-            if is!("sport_words", w) {
+            if at!("sport_words", sent, k) {
+                let w = sent.lower(k);
                 hits += 1;
                 if !seen.contains(&w) {
                     seen.push(w);
