@@ -125,6 +125,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
                 || !ents
                     .iter()
                     .any(|x| free(x) && x.np0 > e.np1 && x.np1 <= v && !x.is_place())
+                    && !adversaries_of(sent, e.np1 + 1, v)
         })
         // "Hezbollah leader ..." handled by titles; a pronoun in a quote is another voice.
         .filter(|(_, e)| {
@@ -554,4 +555,13 @@ pub(super) fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<
     // A verb must follow, or it is a list, not a clause.
     (after.kind == TokKind::Word && !after.cap && !PREPOSITIONS.contains(&after.lower.as_str()))
         .then(|| coordinated(scope, subj, comma + 1, sent.toks.len()))
+}
+
+/// "Trump's top two rivals criticized him": the possessed phrase from
+/// `from` (up to the verb `v`) is headed by people set against the
+/// possessor, who is then no subject even when nothing else is.
+fn adversaries_of(sent: &Sent, from: usize, v: usize) -> bool {
+    (from..v.min(from + 4))
+        .take_while(|&k| sent.toks[k].kind == TokKind::Word && !at!("prepositions", sent, k))
+        .any(|k| at!("adversary_nouns", sent, k))
 }
