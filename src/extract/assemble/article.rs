@@ -390,9 +390,6 @@ fn keep_and_promote(mentions: &mut Vec<Mention>) {
         if m.kind == EventKind::Consultation && !talk_between_parties(m) {
             return false;
         }
-        if nobody_named(m) && m.kind != EventKind::Attack {
-            return false;
-        }
         if m.kind.family() == "consult" {
             two_sides(m)
         } else {
@@ -430,16 +427,6 @@ fn talk_between_parties(m: &Mention) -> bool {
             Status::Occurred | Status::Planned | Status::Claimed
         )
         && m.actors.iter().all(|(_, a)| a.etype != EntityType::Group)
-}
-
-/// Whether every party is a group of no named body ("people", "ministers
-/// and representatives", "the court"): the event of nobody a reader can
-/// follow. (An attack on "a 47-year-old Buddhist man" by "two suspected
-/// militants" is still news of its place and day.)
-fn nobody_named(m: &Mention) -> bool {
-    m.actors
-        .iter()
-        .all(|(_, e)| e.etype == EntityType::Group && e.anchor == e.iri)
 }
 
 /// Whether a meeting names two sides; a summit of one organisation (NATO's,
