@@ -648,7 +648,18 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
             prev,
             "has" | "have" | "had" | "who" | "which" | "that" | "and" | "or"
         );
+    // ", a charge rejected by Tehran", "an accusation denied by Syria": a
+    // participle with its named agent right after a noun its article
+    // opens ("the two met by accident", "the ministers met by video link"
+    // are active).
+    let named = |k: usize| sent.toks.get(k).is_some_and(|t| t.cap);
+    let reduced_by = sent.lower(t.t1) == "by"
+        && (named(t.t1 + 1) || sent.lower(t.t1 + 1) == "the" && named(t.t1 + 2))
+        && t.t0 >= 2
+        && matches!(prev2, "a" | "an" | "the")
+        && sent.toks[t.t0 - 1].kind == TokKind::Word
+        && !sent.toks[t.t0 - 1].cap;
     participle
         && !motion
-        && (be(prev) || ((prev.ends_with("ly") || raised) && be(prev2)) || reduced)
+        && (be(prev) || ((prev.ends_with("ly") || raised) && be(prev2)) || reduced || reduced_by)
 }

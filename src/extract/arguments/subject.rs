@@ -559,9 +559,23 @@ pub(super) fn fronted_adjunct_subject(scope: &Scope, t: &Trigger) -> Option<Vec<
 
 /// "Trump's top two rivals criticized him": the possessed phrase from
 /// `from` (up to the verb `v`) is headed by people set against the
-/// possessor, who is then no subject even when nothing else is.
+/// possessor, who is then no subject even when nothing else is. Only as
+/// the head: "Sudan's rival factions agreed", "China's rival proposal was
+/// rejected" are the possessor's own.
 fn adversaries_of(sent: &Sent, from: usize, v: usize) -> bool {
+    let heads = |k: usize| {
+        k + 1 == v
+            || sent
+                .toks
+                .get(k + 1)
+                .is_none_or(|t| t.kind != TokKind::Word && t.lower != "-")
+            || PREPOSITIONS.contains(&sent.lower(k + 1))
+            || at!("verb_auxiliaries", sent, k + 1)
+            || matches!(sent.lower(k + 1), "who" | "which" | "that")
+    };
     (from..v.min(from + 4))
-        .take_while(|&k| sent.toks[k].kind == TokKind::Word && !at!("prepositions", sent, k))
-        .any(|k| at!("adversary_nouns", sent, k))
+        .take_while(|&k| {
+            sent.toks[k].kind == TokKind::Word && !PREPOSITIONS.contains(&sent.lower(k))
+        })
+        .any(|k| at!("adversary_nouns", sent, k) && heads(k))
 }
