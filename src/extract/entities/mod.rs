@@ -17,6 +17,7 @@
 //! sentence to the next.
 
 mod forums;
+mod groups;
 mod memory;
 mod names;
 mod refs;
@@ -251,7 +252,7 @@ pub(crate) fn find(
     refs::kin(text, sent, disc, &mut ents);
     names::unknown_places(text, sent, &mut ents);
     stances(sent, &mut ents);
-    refs::groups(text, sent, &mut ents);
+    groups::groups(text, sent, &mut ents);
     refs::pairs(sent, disc, &mut ents);
     refs::org_anaphors(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
