@@ -476,6 +476,17 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     if args.place.is_none() {
         args.place = where_place(scope, lb);
     }
+    // A place right after the noun ("a summit in Busan") is its own; one
+    // further on ("a summit focused on its mission in Afghanistan") yields
+    // to where the parties are gathered for it.
+    let own_place = args
+        .place
+        .is_some_and(|p| scope.ents[p].np0 <= t.t1 + 2 && scope.ents[p].np0 > t.t0);
+    if !own_place {
+        if let Some(p) = purpose_place(scope, t, lb) {
+            args.place = Some(p);
+        }
+    }
     // "In a letter to Lighthizer in October, Holcomb urged the
     // administration": the letter's addressee is whom the words are to.
     if kind.speech_act() && t.pos() == Pos::Verb {
@@ -546,6 +557,47 @@ fn where_place(scope: &Scope, lb: usize) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.np1 < lb && e.np1 + 7 >= lb && !e.modifier && place(e) && !reference(e))
+        .max_by_key(|(_, e)| e.np1)
+        .map(|(i, _)| i)
+}
+
+/// "leaders were meeting in Riga, Latvia, for a summit", "is in Beijing
+/// for a two-day summit of the Forum", "gathering in Spanish city
+/// Barcelona on Sunday for a two-day summit": a meeting noun that is the
+/// purpose of being somewhere takes place there.
+fn purpose_place(scope: &Scope, t: &Trigger, lb: usize) -> Option<usize> {
+    let sent = scope.sent;
+    if t.pos() != Pos::Noun || t.kind().family() != "consult" {
+        return None;
+    }
+    // "for" and the noun's premodifiers: articles, names, "two-day".
+    let f = (lb..t.t0).rev().take(6).find(|&k| sent.lower(k) == "for")?;
+    let premodifier = |k: usize| {
+        at!("meeting_premodifiers", sent, k)
+            || sent.toks[k].cap
+            || sent.toks[k].kind == TokKind::Number
+            || sent.lower(k) == "-"
+            || sent.lower(k - 1) == "-"
+    };
+    if !(f + 1..t.t0).all(premodifier) {
+        return None;
+    }
+    scope
+        .ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.np0 >= lb && e.np1 <= f && e.locative && !e.modifier)
+        // Only the day or the country between: "in Riga, Latvia, for",
+        // "in Barcelona on Sunday for" ("land in Okinawa would be passed in
+        // time for a summit" is not there).
+        .filter(|(_, e)| {
+            e.np1 + 5 >= f
+                && (e.np1..f).all(|k| {
+                    sent.toks[k].cap
+                        || matches!(sent.lower(k), "," | "on" | "here" | "there")
+                        || scope.dates.iter().any(|d| d.t0 <= k && k < d.t1)
+                })
+        })
         .max_by_key(|(_, e)| e.np1)
         .map(|(i, _)| i)
 }
