@@ -63,9 +63,15 @@ fn kind_matches(want: &str, got: EventKind) -> bool {
 
 fn actor_hit(key: &str, m: &Mention, role: Option<Role>) -> bool {
     let key = key.to_lowercase();
+    // "=hamas": the whole label, where a group's label may hold the name
+    // ("victims of hamas").
+    let label_hit = |label: &str| match key.strip_prefix('=') {
+        Some(exact) => label == exact,
+        None => label.contains(&key),
+    };
     m.actors.iter().any(|(r, e)| {
         role.is_none_or(|want| *r == want)
-            && (e.label.to_lowercase().contains(&key)
+            && (label_hit(&e.label.to_lowercase())
                 || e.qid
                     .as_deref()
                     .is_some_and(|q| q.eq_ignore_ascii_case(&key)))

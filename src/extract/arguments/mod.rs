@@ -430,6 +430,18 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         Role::Initiator
     };
     let passive = passive(sent, t);
+    let reduced = reduced_by(sent, t);
+    // The agent of a reduced passive ends at a comma that no further name
+    // follows: "the proposal offered by Clinton and Kim, the two Koreas
+    // would be joined by the United States and China" ("by France, Spain
+    // and Italy" goes on).
+    let rb = if reduced {
+        (t.t1 + 1..rb)
+            .find(|&k| sent.lower(k) == "," && !sent.toks.get(k + 1).is_some_and(|n| n.cap))
+            .unwrap_or(rb)
+    } else {
+        rb
+    };
     // Left side.
     match t.pos() {
         Pos::Verb => verb_left(scope, t, lb, subj_role, passive, &mut args),
@@ -472,6 +484,24 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     }
     for e in attendees(scope, t, rb) {
         args.add(Role::Participant, e);
+    }
+    if reduced {
+        // "Six Japanese left as part of an evacuation called for by the
+        // Japanese embassy": the clause's subject is what the agent's act
+        // is about, unless it is the agent's own side.
+        let agents: Vec<&str> = args
+            .roles
+            .iter()
+            .filter(|(r, _)| *r == Role::Initiator)
+            .map(|&(_, x)| ents[x].ent.anchor.as_str())
+            .collect();
+        let own: Vec<usize> = args
+            .roles
+            .iter()
+            .filter(|&&(r, x)| r == Role::Target && agents.contains(&ents[x].ent.anchor.as_str()))
+            .map(|&(_, x)| x)
+            .collect();
+        args.roles.retain(|(_, x)| !own.contains(x));
     }
     if args.place.is_none() {
         args.place = where_place(scope, lb);
@@ -700,18 +730,25 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
             prev,
             "has" | "have" | "had" | "who" | "which" | "that" | "and" | "or"
         );
-    // ", a charge rejected by Tehran", "an accusation denied by Syria": a
-    // participle with its named agent right after a noun its article
-    // opens ("the two met by accident", "the ministers met by video link"
-    // are active).
-    let named = |k: usize| sent.toks.get(k).is_some_and(|t| t.cap);
-    let reduced_by = sent.lower(t.t1) == "by"
-        && (named(t.t1 + 1) || sent.lower(t.t1 + 1) == "the" && named(t.t1 + 2))
-        && t.t0 >= 2
-        && matches!(prev2, "a" | "an" | "the")
-        && sent.toks[t.t0 - 1].kind == TokKind::Word
-        && !sent.toks[t.t0 - 1].cap;
     participle
         && !motion
-        && (be(prev) || ((prev.ends_with("ly") || raised) && be(prev2)) || reduced || reduced_by)
+        && (be(prev)
+            || ((prev.ends_with("ly") || raised) && be(prev2))
+            || reduced
+            || reduced_by(sent, t))
+}
+
+/// ", a charge rejected by Tehran", "an accusation denied by Syria": a
+/// participle with its named agent right after a noun its article opens;
+/// the clause's subject does not share the agent's act. ("the two met by
+/// accident", "the ministers met by video link" are active.)
+fn reduced_by(sent: &Sent, t: &Trigger) -> bool {
+    let named = |k: usize| sent.toks.get(k).is_some_and(|t| t.cap);
+    t.pos() == Pos::Verb
+        && sent.lower(t.t1) == "by"
+        && (named(t.t1 + 1) || sent.lower(t.t1 + 1) == "the" && named(t.t1 + 2))
+        && t.t0 >= 2
+        && matches!(sent.lower(t.t0 - 2), "a" | "an" | "the")
+        && sent.toks[t.t0 - 1].kind == TokKind::Word
+        && !sent.toks[t.t0 - 1].cap
 }

@@ -134,19 +134,18 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         let mut e_end = h + 1;
         let label_start = s;
         let owner = named_owner(sent, ents, h);
-        if let Some(o) = owner {
-            // A country's rebels or opposition are a group of their own.
-            let opposed = ents[o].ent.etype == EntityType::Country && is!("opposition_nouns", w);
-            if !opposed {
-                let d = &mut ents[o];
-                d.np0 = label_start;
-                d.people = is!("person_nouns", w);
-                continue;
-            }
+        if let Some(o) = owner.filter(|&o| owner_acts(sent, &ents[o], (s, h))) {
+            let d = &mut ents[o];
+            d.np0 = label_start;
+            d.people = is!("person_nouns", w);
+            continue;
+        }
+        if let Some(end) = of_phrase_end(sent, h) {
+            e_end = end;
+        } else if let Some(o) = owner {
+            // The group is named with its body, which is no party here.
             e_end = ents[o].t1;
             ents[o].modifier = true;
-        } else if let Some(end) = of_phrase_end(sent, h) {
-            e_end = end;
         }
         if let Some(d) = owning_body(sent, ents, (label_start, e_end), w) {
             let d = &mut ents[d];
@@ -185,6 +184,7 @@ fn ends_phrase(sent: &Sent, k: usize) -> bool {
     let w = t.lower.as_str();
     w != "'s"
         && (t.cap
+            || w.ends_with("ly")
             || at!("stopwords", t)
             || at!("speech_verbs", t)
             || at!("verb_auxiliaries", t)
@@ -251,18 +251,30 @@ fn named_owner(sent: &Sent, ents: &[Ent], h: usize) -> Option<usize> {
         hh + 2
     };
     // (A name's own "the" may be inside it: "the European Union".)
-    // "Family members of World Trade Center victims", "the leader of
-    // Iraq's largest party": a name that goes on into a noun phrase of its
-    // own owns nothing here.
     ents.iter().position(|e| {
         (e.t0 == at || e.t0 == hh + 2)
-            && ends_phrase(sent, e.t1)
             && e.kind == EntKind::Name
             && matches!(
                 e.ent.etype,
                 EntityType::Organisation | EntityType::ArmedGroup | EntityType::Country
             )
     })
+}
+
+/// Whether the named body `owner` of the group phrase `s..=h` acts through
+/// it: the head is one of its organs ("leaders", "troops"; not "victims of
+/// Hamas", "workers of Samsung"), not a former or non-member ("Former
+/// members of Congress", "Non-members of the Security Council"), not the
+/// rebels or opposition of a state or party ("rebels of the Moro Islamic
+/// Liberation Front" are that front), and the name ends its phrase
+/// ("Family members of World Trade Center victims", "the leader of Iraq's
+/// largest party" own nothing).
+fn owner_acts(sent: &Sent, owner: &Ent, (s, h): (usize, usize)) -> bool {
+    let opposed = owner.ent.etype != EntityType::ArmedGroup && at!("opposition_nouns", sent, h);
+    at!("organ_nouns", sent, h)
+        && !opposed
+        && !(s.saturating_sub(1)..h).any(|k| matches!(sent.lower(k), "former" | "ex" | "-"))
+        && ends_phrase(sent, owner.t1)
 }
 
 /// "Heads of local councils", "three leaders of the Serbian opposition":
