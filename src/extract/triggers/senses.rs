@@ -213,6 +213,12 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
             )
         }
         EventKind::PhoneCall => phone_sense(sent, t0, t1),
+        // "paying a courtesy call on Vice President Joseph Msika", "a
+        // conference call on its earnings restatement": the noun "call" of
+        // a visit or a meeting, not "called on X to".
+        EventKind::Request if w.starts_with("call") && rule.pos == Pos::Verb => {
+            is!("call_noun_modifiers", prev(1))
+        }
         // "offering Democrats a chance to question him", "offer their
         // condolences", "offered a vital opportunity", "offer loans of 4.4
         // billion dollars", "its initial public offering", "job offers": an
