@@ -753,8 +753,11 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
     {
         return false;
     }
-    // "verbal attacks", "political attack": no force used.
-    if is!("non_force", prev(1)) {
+    // "verbal attacks", "political attack", "fired rhetorical rockets at
+    // DeSantis": no force used.
+    if is!("non_force", prev(1))
+        || rule.kind == EventKind::Attack && (t0 + 1..t1).any(|k| at!("non_force", sent, k))
+    {
         return false;
     }
     // "a collision ... killed four people", "were killed in a car accident":
