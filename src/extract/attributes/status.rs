@@ -117,7 +117,16 @@ pub(crate) fn status(
     }) || frame.is_some_and(|f| f.claim);
     // A speech act told in a frame ("said Washington would impose costs")
     // happened when it was said: what it promises lies in its content.
-    if t.kind().speech_act() && frame.is_some() {
+    // Not an announcement still to come ("Mackowiak says he will announce
+    // the candidate sometime Monday morning"): only the saying was made.
+    let announcement_ahead = t.kind() == EventKind::Statement
+        && t.pos() == Pos::Verb
+        && near_before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| matches!(*w, "will" | "would" | "shall" | "ll"));
+    if t.kind().speech_act() && frame.is_some() && !announcement_ahead {
         // "Trump said Modi had promised": told by another party, a claim.
         let third_party = frame.is_some_and(|f| f.speaker.is_some_and(|s| !own_speaker(s)));
         return if hedged || third_party {
