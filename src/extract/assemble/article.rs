@@ -452,13 +452,29 @@ pub(super) fn specific(m: &Mention) -> bool {
 /// act, even with no one threatened and no day. Not "threatened to cause a
 /// fresh controversy", "threatened its environment", "was threatened with":
 /// things threaten, and people are threatened (12 of 17 one-party undated
-/// "threatened" in the wire stories).
+/// "threatened" in the wire stories). The clause after "that" must tell
+/// what would happen ("would", "will", "if", "unless"): not "threatened
+/// that country's fragile democracy"; nor a passive ("he was threatened
+/// that he would be killed"), whose threatener is unnamed.
 fn threatened(m: &Mention) -> bool {
     m.kind == EventKind::Threat
         && m.parties() == 1
+        && m.actors.iter().any(|(r, _)| *r == Role::Initiator)
         && m.evidence.iter().any(|e| {
+            let at = e.start.saturating_sub(e.sentence_start);
+            let before = e.sentence.get(..at).unwrap_or("");
             let after = e.sentence.get(e.end - e.sentence_start..).unwrap_or("");
-            e.quote.eq_ignore_ascii_case("threatened") && after.trim_start().starts_with("that ")
+            let mut words = after.split_whitespace();
+            let passive = before
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "being" | "is" | "are"));
+            e.quote.eq_ignore_ascii_case("threatened")
+                && !passive
+                && words.next() == Some("that")
+                && words
+                    .take(8)
+                    .any(|w| matches!(w, "would" | "will" | "if" | "unless"))
         })
 }
 

@@ -126,6 +126,26 @@ pub(crate) fn status(
             .rev()
             .take(2)
             .any(|w| matches!(*w, "will" | "would" | "shall" | "ll"));
+    if announcement_ahead && frame.is_some() {
+        // "said it would have condemned Iran if it had known", "would
+        // condemn North Korea if it carried out a test", "would strongly
+        // condemn any attack", "would announce his resignation ... should
+        // he be charged": what might be said. (A hedged one, "will
+        // reportedly announce ... on Monday", stays planned: its day is
+        // ahead.)
+        let counterfactual = near_before.last() == Some(&"have");
+        let clause_end = (t.t1..(t.t1 + 12).min(sent.toks.len()))
+            .find(|&k| matches!(lower(k), "." | ";"))
+            .unwrap_or((t.t1 + 12).min(sent.toks.len()));
+        let conditional = (t.t1..clause_end.max(rb)).any(|k| {
+            matches!(lower(k), "if" | "unless")
+                || lower(k) == "should"
+                    && matches!(lower(k + 1), "he" | "she" | "it" | "they" | "we")
+        }) || after.first() == Some(&"any");
+        if counterfactual || conditional {
+            return Status::Possible;
+        }
+    }
     if t.kind().speech_act() && frame.is_some() && !announcement_ahead {
         // "Trump said Modi had promised": told by another party, a claim.
         let third_party = frame.is_some_and(|f| f.speaker.is_some_and(|s| !own_speaker(s)));

@@ -215,8 +215,9 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         EventKind::PhoneCall => phone_sense(sent, t0, t1),
         // "paying a courtesy call on Vice President Joseph Msika", "a
         // conference call on its earnings restatement": the noun "call" of
-        // a visit or a meeting, not "called on X to".
-        EventKind::Request if w.starts_with("call") && rule.pos == Pos::Verb => {
+        // a visit or a meeting. Not "the conference called on Israel to
+        // withdraw" nor "the conference calls on Israel": verbs.
+        EventKind::Request if w == "call" && rule.pos == Pos::Verb => {
             is!("call_noun_modifiers", prev(1))
         }
         // "offering Democrats a chance to question him", "offer their
