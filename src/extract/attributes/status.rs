@@ -238,7 +238,15 @@ pub(crate) fn status(
             d.latest
         }
     };
-    let past = matches!((date, reference), (Some(d), Some(r)) if began(d) < r && !weekday(d));
+    // "despite Monday's announcement", "after Sunday's attack": a weekday
+    // owning the event names one that has happened (the date tagger reads
+    // it so), whatever cue is near ("harbours faint hopes despite").
+    let day_owns = (t.t0.saturating_sub(3).max(lb + 1)..t.t0).any(|k| {
+        matches!(lower(k), "'s" | "\u{2019}s")
+            && crate::extract::lexicon::WEEKDAYS.contains(&lower(k - 1))
+    });
+    let past = matches!((date, reference), (Some(d), Some(r))
+        if began(d) < r && (!weekday(d) || day_owns));
     // "agreed to resume military talks during their summit in Bali": the
     // parties' own meeting the clause is set in happens when its main verb
     // does; the plan cues of the infinitive are not its.
