@@ -50,8 +50,66 @@ pub(crate) fn finish_article(
         .collect();
     fold_definite_retellings(&mut merged, dct);
     fold_attack_retellings(&mut merged, dct);
+    fold_meetings_into_visits(&mut merged, dct);
     keep_and_promote(&mut merged);
     merged
+}
+
+/// "Hun Sen on Wednesday visited east China's Shandong Province ... made the
+/// remarks in a meeting with Zhang Gaoli": a meeting of the visitor's side
+/// with one person the text gives no country, on the one day of the
+/// visitor's one visit to one country whose host is not named, is that
+/// visit's meeting (one node, as the gold of such stories has it). Not
+/// when the visit names whom it met ("Olmert flew to Italy ... to meet
+/// Romano Prodi" stays apart from his audience with the Pope).
+fn fold_meetings_into_visits(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>) {
+    let day = |m: &Mention| {
+        m.date
+            .as_ref()
+            .filter(|d| d.earliest == d.latest)
+            .map(|d| d.earliest)
+    };
+    let minted =
+        |e: &EntityRef| e.etype == EntityType::Person && e.anchor == e.iri && e.qid.is_none();
+    let pair = |mentions: &[Mention]| {
+        (0..mentions.len()).find_map(|b| {
+            let mb = &mentions[b];
+            let when = day(mb)?;
+            if !matches!(mb.kind, EventKind::Meeting | EventKind::Consultation)
+                || mb.actors.iter().filter(|(_, e)| minted(e)).count() != 1
+            {
+                return None;
+            }
+            let sides = mb.anchors();
+            let visits: Vec<usize> = (0..mentions.len())
+                .filter(|&a| {
+                    let v = &mentions[a];
+                    let hosts = v
+                        .actors
+                        .iter()
+                        .filter(|(r, e)| *r == Role::Target && e.etype == EntityType::Country)
+                        .count();
+                    let met = v
+                        .actors
+                        .iter()
+                        .any(|(r, e)| *r != Role::Initiator && e.etype == EntityType::Person);
+                    v.kind == EventKind::Visit
+                        && day(v) == Some(when)
+                        && hosts == 1
+                        && !met
+                        && v.anchors().iter().any(|x| sides.contains(x))
+                })
+                .collect();
+            match visits[..] {
+                [a] => Some((a, b)),
+                _ => None,
+            }
+        })
+    };
+    while let Some((a, b)) = pair(mentions) {
+        mentions[a] = combine_two(mentions, a, b, dct);
+        mentions.remove(b);
+    }
 }
 
 /// A telling's sentence before its trigger and from it on.
