@@ -17,8 +17,9 @@ const MASK_WORDS: usize = 2;
 /// A list's bit: which u128 of a word's mask, and the bit in it.
 pub(crate) type Bit = (usize, u128);
 
-/// The lists a word is in, one bit per list: looked up once per token at
-/// tokenization, so the passes that ask of every token ask no table.
+/// The lists a word is in, one bit per list, and the phrase lists whose
+/// phrases it starts, one more bit per such list: looked up once per token
+/// at tokenization, so the passes that ask of every token ask no table.
 pub(crate) type Mask = [u128; MASK_WORDS];
 
 /// Whether `mask` has the bit of a list.
@@ -34,9 +35,12 @@ pub(crate) struct Lists {
     sets: HashMap<&'static str, HashSet<&'static str>>,
     /// Each list's bit in `masks`.
     bits: HashMap<&'static str, Bit>,
-    /// Every listed word with the bits of the lists it is in: `is!` asks
+    /// Every listed word with the bits of the lists it is in, and of the
+    /// phrase lists whose phrases it starts (`phrase_first`): `is!` asks
     /// one table once instead of a table of tables.
     masks: HashMap<&'static str, Mask>,
+    /// The bits of lists only (no phrase-start bits): what `listed` asks.
+    list_bits: Mask,
     /// Multi-word entries per list, as token sequences.
     phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Per list with phrases, the bit its phrases' first words carry: a word
@@ -94,8 +98,10 @@ impl Lists {
             128 * MASK_WORDS
         );
         let bit_of = |i: usize| (i / 128, 1u128 << (i % 128));
+        let mut list_bits = Mask::default();
         for (i, name) in names.iter().enumerate() {
             bits.insert(name, bit_of(i));
+            list_bits[bit_of(i).0] |= bit_of(i).1;
             for w in &sets[name] {
                 masks.entry(w).or_default()[bit_of(i).0] |= bit_of(i).1;
             }
@@ -113,6 +119,7 @@ impl Lists {
             sets,
             bits,
             masks,
+            list_bits,
             phrase_first,
             longest: phrases.values().flatten().map(Vec::len).max().unwrap_or(1),
             phrases,
@@ -135,7 +142,9 @@ impl Lists {
 
     /// Whether `word` (lower case) is in any list.
     pub(crate) fn listed(&self, word: &str) -> bool {
-        self.masks.contains_key(word)
+        self.masks
+            .get(word)
+            .is_some_and(|m| m.iter().zip(&self.list_bits).any(|(a, b)| a & b != 0))
     }
 
     /// Whether `word` (lower case) is in the list of `bit`.

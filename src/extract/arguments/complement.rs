@@ -137,7 +137,7 @@ pub(crate) fn in_words(sent: &Sent, ents: &[Ent], t: &Trigger, roles: &[(Role, u
     {
         return false;
     }
-    if passive(sent, t) {
+    if passive(sent, ents, t) {
         return false;
     }
     // A state attacks by force, whatever it says ("Russia attacked Ukraine

@@ -429,8 +429,8 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     } else {
         Role::Initiator
     };
-    let passive = passive(sent, t);
-    let reduced = reduced_by(sent, t);
+    let passive = passive(sent, ents, t);
+    let reduced = passive && reduced_by(sent, ents, t);
     // The agent of a reduced passive ends at a comma that no further name
     // follows: "the proposal offered by Clinton and Kim, the two Koreas
     // would be joined by the United States and China" ("by France, Spain
@@ -486,37 +486,9 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         args.add(Role::Participant, e);
     }
     if reduced {
-        // "Six Japanese left as part of an evacuation called for by the
-        // Japanese embassy": the clause's subject is what the agent's act
-        // is about, unless it is the agent's own side.
-        let agents: Vec<&str> = args
-            .roles
-            .iter()
-            .filter(|(r, _)| *r == Role::Initiator)
-            .map(|&(_, x)| ents[x].ent.anchor.as_str())
-            .collect();
-        let own: Vec<usize> = args
-            .roles
-            .iter()
-            .filter(|&&(r, x)| r == Role::Target && agents.contains(&ents[x].ent.anchor.as_str()))
-            .map(|&(_, x)| x)
-            .collect();
-        args.roles.retain(|(_, x)| !own.contains(x));
+        drop_agents_side(ents, &mut args);
     }
-    if args.place.is_none() {
-        args.place = where_place(scope, lb);
-    }
-    // A place right after the noun ("a summit in Busan") is its own; one
-    // further on ("a summit focused on its mission in Afghanistan") yields
-    // to where the parties are gathered for it.
-    let own_place = args
-        .place
-        .is_some_and(|p| scope.ents[p].np0 <= t.t1 + 2 && scope.ents[p].np0 > t.t0);
-    if !own_place {
-        if let Some(p) = purpose_place(scope, t, lb) {
-            args.place = Some(p);
-        }
-    }
+    choose_place(scope, t, lb, &mut args);
     // "In a letter to Lighthizer in October, Holcomb urged the
     // administration": the letter's addressee is whom the words are to.
     if kind.speech_act() && t.pos() == Pos::Verb {
@@ -536,16 +508,60 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     {
         fronted_parties(scope, kind, t, &mut args);
     }
-    // "with today's telephone conversation": a meeting or speech act that
-    // names no party of its own is its clause's subject's.
-    // Not when the noun is a passive's agent: "restaurants affected by
-    // tonight's announcement" is nobody's of the clause.
+    clause_subject_of_noun(scope, t, lb, subj_role, &mut args);
+    args
+}
+
+/// "Six Japanese left as part of an evacuation called for by the Japanese
+/// embassy": in a reduced passive the clause's subject is what the agent's
+/// act is about, unless it is the agent's own side.
+fn drop_agents_side(ents: &[Ent], args: &mut Args) {
+    let agents: Vec<&str> = args
+        .roles
+        .iter()
+        .filter(|(r, _)| *r == Role::Initiator)
+        .map(|&(_, x)| ents[x].ent.anchor.as_str())
+        .collect();
+    let own: Vec<usize> = args
+        .roles
+        .iter()
+        .filter(|&&(r, x)| r == Role::Target && agents.contains(&ents[x].ent.anchor.as_str()))
+        .map(|&(_, x)| x)
+        .collect();
+    args.roles.retain(|(_, x)| !own.contains(x));
+}
+
+/// The event's place: its own phrase's, else the clause's "where", and a
+/// meeting that is the purpose of a stay takes the stay's place. A place
+/// right after the noun ("a summit in Busan") is its own; one further on
+/// ("a summit focused on its mission in Afghanistan") yields to where the
+/// parties are gathered for it.
+fn choose_place(scope: &Scope, t: &Trigger, lb: usize, args: &mut Args) {
+    if args.place.is_none() {
+        args.place = where_place(scope, lb);
+    }
+    let own_place = args
+        .place
+        .is_some_and(|p| scope.ents[p].np0 <= t.t1 + 2 && scope.ents[p].np0 > t.t0);
+    if !own_place {
+        if let Some(p) = purpose_place(scope, t, lb) {
+            args.place = Some(p);
+        }
+    }
+}
+
+/// "with today's telephone conversation": a meeting or speech act that
+/// names no party of its own is its clause's subject's. Not when the noun
+/// is a passive's agent ("restaurants affected by tonight's announcement"
+/// is nobody's of the clause), nor when its own words name its maker,
+/// found or not ("despite condemnation by radical Arab states" is not the
+/// signatories').
+fn clause_subject_of_noun(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role, args: &mut Args) {
+    let (sent, ents, kind) = (scope.sent, scope.ents, t.kind());
     let agent_noun = (1..=4).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "by")
         && (1..=4)
             .take_while(|&d| t.t0 >= d && sent.lower(t.t0 - d) != "by")
             .all(|d| !sent.toks[t.t0 - d].cap || sent.lower(t.t0 - d) == "'s");
-    // Nor when its own words name its maker, found or not: "despite
-    // condemnation by radical Arab states" is not the signatories'.
     let own_agent = sent.lower(t.t1) == "by"
         || sent.lower(t.t1) == "from"
             && ents
@@ -564,7 +580,6 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
             }
         }
     }
-    args
 }
 
 /// "Hu is in Hanoi for a state visit, where he will also attend the
@@ -695,7 +710,7 @@ fn date_or_adverb(sent: &Sent, k: usize) -> bool {
 }
 
 /// Whether a verbal trigger is passive ("was killed", "were injured").
-fn passive(sent: &Sent, t: &Trigger) -> bool {
+fn passive(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
     if t.pos() != Pos::Verb {
         return false;
     }
@@ -735,15 +750,19 @@ fn passive(sent: &Sent, t: &Trigger) -> bool {
         && (be(prev)
             || ((prev.ends_with("ly") || raised) && be(prev2))
             || reduced
-            || reduced_by(sent, t))
+            || reduced_by(sent, ents, t))
 }
 
 /// ", a charge rejected by Tehran", "an accusation denied by Syria": a
-/// participle with its named agent right after a noun its article opens;
-/// the clause's subject does not share the agent's act. ("the two met by
-/// accident", "the ministers met by video link" are active.)
-fn reduced_by(sent: &Sent, t: &Trigger) -> bool {
-    let named = |k: usize| sent.toks.get(k).is_some_and(|t| t.cap);
+/// verb with its named agent right after a noun its article opens (the
+/// caller asks that it be a participle); the clause's subject does not
+/// share the agent's act. ("the two met by accident", "the ministers met
+/// by video link", "the leaders met by the Black Sea" are active: no agent,
+/// or a place.)
+fn reduced_by(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
+    let named = |k: usize| {
+        sent.toks.get(k).is_some_and(|t| t.cap) && !ents.iter().any(|e| e.t0 == k && e.is_place())
+    };
     t.pos() == Pos::Verb
         && sent.lower(t.t1) == "by"
         && (named(t.t1 + 1) || sent.lower(t.t1 + 1) == "the" && named(t.t1 + 2))

@@ -521,18 +521,29 @@ fn threatened(m: &Mention) -> bool {
         && m.evidence.iter().any(|e| {
             let at = e.start.saturating_sub(e.sentence_start);
             let before = e.sentence.get(..at).unwrap_or("");
-            let after = e.sentence.get(e.end - e.sentence_start..).unwrap_or("");
-            let mut words = after.split_whitespace();
-            let passive = before
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "being" | "is" | "are"));
+            let after = e
+                .end
+                .checked_sub(e.sentence_start)
+                .and_then(|n| e.sentence.get(n..))
+                .unwrap_or("");
+            // Words without their punctuation ("that, if talks fail").
+            let bare = |w: &str| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            };
+            let mut words = after.split_whitespace().map(bare);
+            let passive = before.split_whitespace().next_back().is_some_and(|w| {
+                matches!(
+                    bare(w).as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                )
+            });
             e.quote.eq_ignore_ascii_case("threatened")
                 && !passive
-                && words.next() == Some("that")
+                && words.next().as_deref() == Some("that")
                 && words
                     .take(8)
-                    .any(|w| matches!(w, "would" | "will" | "if" | "unless"))
+                    .any(|w| matches!(w.as_str(), "would" | "will" | "if" | "unless"))
         })
 }
 

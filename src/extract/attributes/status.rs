@@ -119,32 +119,9 @@ pub(crate) fn status(
     // happened when it was said: what it promises lies in its content.
     // Not an announcement still to come ("Mackowiak says he will announce
     // the candidate sometime Monday morning"): only the saying was made.
-    let announcement_ahead = t.kind() == EventKind::Statement
-        && t.pos() == Pos::Verb
-        && near_before
-            .iter()
-            .rev()
-            .take(2)
-            .any(|w| matches!(*w, "will" | "would" | "shall" | "ll"));
-    if announcement_ahead && frame.is_some() {
-        // "said it would have condemned Iran if it had known", "would
-        // condemn North Korea if it carried out a test", "would strongly
-        // condemn any attack", "would announce his resignation ... should
-        // he be charged": what might be said. (A hedged one, "will
-        // reportedly announce ... on Monday", stays planned: its day is
-        // ahead.)
-        let counterfactual = near_before.last() == Some(&"have");
-        let clause_end = (t.t1..(t.t1 + 12).min(sent.toks.len()))
-            .find(|&k| matches!(lower(k), "." | ";"))
-            .unwrap_or((t.t1 + 12).min(sent.toks.len()));
-        let conditional = (t.t1..clause_end.max(rb)).any(|k| {
-            matches!(lower(k), "if" | "unless")
-                || lower(k) == "should"
-                    && matches!(lower(k + 1), "he" | "she" | "it" | "they" | "we")
-        }) || after.first() == Some(&"any");
-        if counterfactual || conditional {
-            return Status::Possible;
-        }
+    let announcement_ahead = announcement_ahead(t, &near_before);
+    if announcement_ahead && frame.is_some() && might_be_said(sent, t, rb, &near_before) {
+        return Status::Possible;
     }
     if t.kind().speech_act() && frame.is_some() && !announcement_ahead {
         // "Trump said Modi had promised": told by another party, a claim.
@@ -238,15 +215,7 @@ pub(crate) fn status(
             d.latest
         }
     };
-    // "despite Monday's announcement", "after Sunday's attack": a weekday
-    // owning the event names one that has happened (the date tagger reads
-    // it so), whatever cue is near ("harbours faint hopes despite").
-    let day_owns = (t.t0.saturating_sub(3).max(lb + 1)..t.t0).any(|k| {
-        matches!(lower(k), "'s" | "\u{2019}s")
-            && crate::extract::lexicon::WEEKDAYS.contains(&lower(k - 1))
-    });
-    let past = matches!((date, reference), (Some(d), Some(r))
-        if began(d) < r && (!weekday(d) || day_owns));
+    let past = matches!((date, reference), (Some(d), Some(r)) if began(d) < r && !weekday(d));
     // "agreed to resume military talks during their summit in Bali": the
     // parties' own meeting the clause is set in happens when its main verb
     // does; the plan cues of the infinitive are not its.
@@ -258,6 +227,36 @@ pub(crate) fn status(
         return Status::Claimed;
     }
     Status::Occurred
+}
+/// A statement verb right after "will"/"would": an announcement still to
+/// come.
+fn announcement_ahead(t: &Trigger, near_before: &[&str]) -> bool {
+    t.kind() == EventKind::Statement
+        && t.pos() == Pos::Verb
+        && near_before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| matches!(*w, "will" | "would" | "shall" | "ll"))
+}
+
+/// "said it would have condemned Iran if it had known", "would condemn
+/// North Korea if it carried out a test", "would strongly condemn any
+/// attack", "would announce his resignation ... should he be charged": an
+/// announcement ahead that might be made. (A hedged one, "will reportedly
+/// announce ... on Monday", stays planned: its day is ahead.)
+fn might_be_said(sent: &Sent, t: &Trigger, rb: usize, near_before: &[&str]) -> bool {
+    let counterfactual = near_before.last() == Some(&"have");
+    let reach = (t.t1 + 12).max(rb).min(sent.toks.len());
+    let clause_end = (t.t1..reach)
+        .find(|&k| matches!(sent.lower(k), "." | ";"))
+        .unwrap_or(reach);
+    let conditional = (t.t1..clause_end).any(|k| {
+        matches!(sent.lower(k), "if" | "unless")
+            || sent.lower(k) == "should"
+                && matches!(sent.lower(k + 1), "he" | "she" | "it" | "they" | "we")
+    }) || sent.lower(t.t1) == "any";
+    counterfactual || conditional
 }
 
 /// Whether a speech act is told done by its own verb in the past, with no

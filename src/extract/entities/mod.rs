@@ -8,7 +8,9 @@
 //!    locative preposition;
 //! 2. [`refs`]: what refers back: surnames of people named earlier, role
 //!    phrases ("the president", "the U.S. president"), pronouns, "the two
-//!    leaders"; and generic groups ("four militants", "Israeli troops").
+//!    leaders"; [`groups`]: generic groups ("four militants", "Israeli
+//!    troops") and the named body their organs act for ("leaders of the
+//!    European Union").
 //!
 //! [`memory`] keeps what is remembered of each person once named (surnames,
 //! given names, titles) for both stages.

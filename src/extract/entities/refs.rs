@@ -1,7 +1,7 @@
-//! What refers back to entities named earlier, and generic groups:
-//! surnames of people already introduced, role phrases ("the president",
-//! "the U.S. president", "his counterpart"), pronouns, "the two leaders",
-//! and groups named by a common noun ("four militants", "Israeli troops").
+//! What refers back to entities named earlier: surnames of people already
+//! introduced, role phrases ("the president", "the U.S. president", "his
+//! counterpart"), pronouns, "the two leaders". Groups named by a common
+//! noun ("four militants", "Israeli troops") are `groups`'.
 
 use super::names::{cap_word, is_word};
 use super::{Context, Discourse, Ent, EntKind};
@@ -80,7 +80,7 @@ pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &
         if cap_word(sent, end) || covered(ents, i) {
             continue;
         }
-        let title = words[..len].join(" ");
+        let title = words.join(" ");
         // The country before it: "the U.S. president", "Russia's president".
         let country = ents.iter().find(|e| {
             (e.t1 == i || (e.t1 + 1 == i && sent.lower(e.t1) == "'s"))
