@@ -38,6 +38,15 @@ pub(crate) struct Args {
 }
 
 impl Args {
+    /// The anchors (countries or bodies) of the parties in `role`.
+    fn anchors_in<'e>(&self, ents: &'e [Ent], role: Role) -> Vec<&'e str> {
+        self.roles
+            .iter()
+            .filter(|(r, _)| *r == role)
+            .map(|&(_, x)| ents[x].ent.anchor.as_str())
+            .collect()
+    }
+
     /// The parties and place of another telling of the same event; `first`
     /// tells the entities before that telling's trigger.
     pub(crate) fn absorb(&mut self, other: Args, first: impl Fn(usize) -> bool) {
@@ -69,12 +78,7 @@ impl Args {
         if self.roles.iter().any(|(r, _)| *r == Role::Target) {
             return;
         }
-        let makers: Vec<&str> = self
-            .roles
-            .iter()
-            .filter(|(r, _)| *r == Role::Initiator)
-            .map(|&(_, x)| ents[x].ent.anchor.as_str())
-            .collect();
+        let makers = self.anchors_in(ents, Role::Initiator);
         if makers.is_empty() {
             return;
         }
@@ -516,12 +520,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
 /// embassy": in a reduced passive the clause's subject is what the agent's
 /// act is about, unless it is the agent's own side.
 fn drop_agents_side(ents: &[Ent], args: &mut Args) {
-    let agents: Vec<&str> = args
-        .roles
-        .iter()
-        .filter(|(r, _)| *r == Role::Initiator)
-        .map(|&(_, x)| ents[x].ent.anchor.as_str())
-        .collect();
+    let agents = args.anchors_in(ents, Role::Initiator);
     let own: Vec<usize> = args
         .roles
         .iter()
