@@ -268,7 +268,7 @@ pub(crate) fn said_done_at(sent: &Sent, t: &Trigger, lb: usize) -> bool {
     let modal = |k: usize| {
         matches!(
             sent.lower(k),
-            "will" | "would" | "to" | "shall" | "'ll" | "should" | "could" | "might" | "may"
+            "will" | "would" | "to" | "shall" | "ll" | "should" | "could" | "might" | "may"
         )
     };
     let near = t.t0.saturating_sub(4).max(lb)..t.t0;
@@ -420,8 +420,7 @@ fn setting_in_past(sent: &Sent, t: &Trigger) -> bool {
             "is" | "are" | "was" | "were" | "be" | "been" | "have" | "has" | "had"
         );
     !auxiliary
-        && !(j..k - 2)
-            .any(|b| matches!(sent.lower(b), "will" | "would" | "'ll" | "shall" | "going"))
+        && !(j..k - 2).any(|b| matches!(sent.lower(b), "will" | "would" | "ll" | "shall" | "going"))
 }
 
 /// Whether a wish governs the event: the wish verb's "to" right before it.
@@ -477,7 +476,7 @@ fn future_cue(
         while a > t.t1 && is!("occurrence_aux", lower(a - 1)) {
             a -= 1;
         }
-        (a..p).any(|k| matches!(lower(k), "will" | "to" | "due" | "'ll"))
+        (a..p).any(|k| matches!(lower(k), "will" | "to" | "due" | "ll"))
     });
     // "Later Wednesday, a man was shot dead": later that day, no plan.
     let later_that_day = |k: usize| {
@@ -495,7 +494,7 @@ fn future_cue(
         && t.pos() == Pos::Noun
         && after
             .iter()
-            .position(|w| matches!(*w, "will" | "would" | "'ll"))
+            .position(|w| matches!(*w, "will" | "would" | "ll"))
             .is_some_and(|k| {
                 let adverb = after
                     .get(k + 1)

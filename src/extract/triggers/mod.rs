@@ -666,7 +666,7 @@ fn word_shape(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRul
     if sent.lower(t0) == "brief"
         && !matches!(
             prev(1),
-            "to" | "will" | "would" | "'ll" | "could" | "can" | "should" | "must" | "and"
+            "to" | "will" | "would" | "ll" | "could" | "can" | "should" | "must" | "and"
         )
     {
         return false;
