@@ -134,6 +134,24 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .map(|(i, _)| i)
         .collect();
     let first = *cands.first()?;
+    // "After North Korea's Foreign Minister Ri Yong Ho addressed the U.N.
+    // General Assembly in September Trump tweeted": an opening clause with
+    // no comma; its verb's object is no subject of the main verb, the name
+    // right before that verb is.
+    let object_of_verb = |e: &Ent| {
+        let mut k = e.np0;
+        while k > start && matches!(sent.lower(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > start && {
+            let w = sent.lower(k - 1);
+            !sent.toks[k - 1].cap && w.len() > 4 && w.ends_with("ed")
+        }
+    };
+    let first = match cands.iter().copied().find(|&c| ents[c].np1 == v) {
+        Some(last) if last != first && object_of_verb(&ents[first]) => last,
+        _ => first,
+    };
     let mut out = coordinated(scope, first, start, v);
     out.extend(senders(scope, first, v));
     // "a team of advisers led by Secretary of State Marco Rubio", "ISAF
