@@ -66,7 +66,7 @@ fn fold_meetings_into_visits(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>
     let day = |m: &Mention| {
         m.date
             .as_ref()
-            .filter(|d| d.earliest == d.latest)
+            .filter(|d| d.days() == 1)
             .map(|d| d.earliest)
     };
     let minted =

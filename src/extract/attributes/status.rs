@@ -228,6 +228,7 @@ pub(crate) fn status(
     }
     Status::Occurred
 }
+
 /// A statement verb right after "will"/"would": an announcement still to
 /// come.
 fn announcement_ahead(t: &Trigger, near_before: &[&str]) -> bool {
