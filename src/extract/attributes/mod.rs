@@ -13,7 +13,9 @@ use crate::model::{DateMethod, DateWindow, EventKind};
 use crate::timex::{Anchoring, Timex, TimexType};
 
 mod status;
-pub(crate) use status::{fix_weekday, held_after, last_year, said_done_at, status};
+pub(crate) use status::{
+    fix_weekday, held_after, last_year, said_done_at, said_in_month_before, status,
+};
 
 /// The calendar window of a date expression, if it has one.
 pub(crate) fn window_of(t: &Timex) -> Option<DateWindow> {
