@@ -24,6 +24,10 @@ pub(super) fn known_again(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         // "Trump, Jr." / "Trump Jr" after the son was named.
         let jr = matches!(sent.lower(i + 1), "jr" | "jr.")
             || (sent.lower(i + 1) == "," && matches!(sent.lower(i + 2), "jr" | "jr."));
+        let adverb = i == sent.body && sent.lower(i + 1) == "," && at!("sentence_adverbs", sent, i);
+        if adverb {
+            continue;
+        }
         if let Some(p) = disc.surnames.get(w) {
             let mut ent = p.clone();
             let mut end = i + 1;
