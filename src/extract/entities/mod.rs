@@ -20,6 +20,7 @@
 
 mod forums;
 mod groups;
+mod local;
 mod memory;
 mod names;
 mod refs;
@@ -246,6 +247,7 @@ pub(crate) fn find(
         memory::remember_named_person(disc, &e.ent, ctx.first_names);
     }
     names::organisations(text, sent, disc, &mut ents);
+    local::county_governments(text, sent, disc, &mut ents);
     names::titled_people(text, sent, ctx, disc, &mut ents);
     names::apposition_people(text, sent, ctx, disc, &mut ents);
     names::offices_of_parties(sent, &mut ents);

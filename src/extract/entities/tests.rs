@@ -196,3 +196,27 @@ fn a_body_named_with_and_without_its_acronym_is_one_actor() {
     // The label a reader searches by keeps the acronym.
     assert_eq!(label, "Forum on China-Africa Cooperation (FOCAC)");
 }
+
+#[test]
+fn a_county_that_acts_is_its_government_and_a_county_one_is_in_is_a_place() {
+    let found = labels(
+        "Los Angeles County on Sunday announced that bars would be restricted to takeout.",
+        "2020-11-23",
+    );
+    assert!(has(&found[0], "Los Angeles County"), "{found:?}");
+    assert!(!has(&found[0], "Los Angeles"), "{found:?}");
+    let found = labels(
+        "Harris County officials said schools would close.",
+        "2020-03-16",
+    );
+    assert!(has(&found[0], "Harris County"), "{found:?}");
+    let text = "Deputies shot a man in Harris County on Wednesday.";
+    let ents = sentence_ents(text, "2023-11-09");
+    assert!(
+        !ents[0]
+            .iter()
+            .any(|e| e.ent.label == "Harris County" && e.ent.etype == EntityType::Organisation),
+        "{:?}",
+        labels(text, "2023-11-09")
+    );
+}
