@@ -458,8 +458,58 @@ fn no_event_of_its_own(
         EventKind::Meeting => {
             sent.lower(t0).starts_with("host") && hosts_no_guest(sent, ents, t0, t1)
         }
+        EventKind::PhoneCall if sent.lower(t0) == "called" => !called_someone(sent, ents, t0, t1),
         _ => false,
     }
+}
+
+/// "Trump called Turkish President Recep Tayyip Erdogan later that day",
+/// "Trump called Rupert Murdoch to scream at him": one person calling
+/// another on the telephone, as 2020s news tells it (the wire stories say
+/// "telephoned"). Only a person or "he"/"she" right before (an adverb may
+/// stand between), a person right after, and then a time, "to", "and" or
+/// the clause's end: not "called Ramaswamy \"scum\"", "called him a liar"
+/// (a name for someone), nor "a man called Smith" (a name).
+fn called_someone(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
+    let adverb = |w: &str| w.ends_with("ly") || matches!(w, "later" | "also" | "then" | "again");
+    let b = if t0 > 0 && adverb(sent.lower(t0 - 1)) {
+        t0 - 1
+    } else {
+        t0
+    };
+    let caller = b > sent.body
+        && (ents.iter().any(|e| e.np1 == b && e.is_person())
+            || matches!(sent.lower(b - 1), "he" | "she"));
+    let Some(callee) = ents.iter().find(|e| e.np0 == t1 && e.is_person()) else {
+        return false;
+    };
+    let after = sent.lower(callee.np1);
+    // "called Erdogan and discussed Libya", not "calls Dylan Klebold and
+    // Eric Harris ... evolutionists".
+    let and_verb =
+        after == "and" && crate::extract::attributes::past_form(sent.lower(callee.np1 + 1));
+    let then = and_verb
+        || matches!(
+            after,
+            "to" | ","
+                | "."
+                | ""
+                | "on"
+                | "later"
+                | "last"
+                | "this"
+                | "early"
+                | "late"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+                | "shortly"
+                | "after"
+        )
+        || crate::extract::lexicon::WEEKDAYS.contains(&after);
+    caller && then
 }
 
 /// "The European Union on Monday lifted sanctions against Uzbekistan",
