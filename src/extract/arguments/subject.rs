@@ -88,6 +88,9 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         }
         return Some(coordinated(scope, ante, 0, lb));
     }
+    if let Some(letter) = sent_letter(sent, lb, v) {
+        return subject(scope, sent.body, letter.verb);
+    }
     // "Zelensky meeting at the White House": an -ing form's subject is
     // the name right before it, whatever governs that name.
     if sent.lower(v).ends_with("ing") {
@@ -388,6 +391,39 @@ pub(super) fn verb_left(
     for e in subjects {
         args.add(role, e);
     }
+}
+
+/// A letter sent or written before a participle that tells what it asks:
+/// "Golden wrote a letter to Pelosi and Republican Minority Leader Kevin
+/// McCarthy on Tuesday insisting", "The group sent Arafat a letter
+/// Wednesday calling for", "forwarded a letter to foreign ministers ...,
+/// calling for". The participle is the letter's, so its speaker is the
+/// sending verb's subject, not the name right before it.
+pub(super) struct SentLetter {
+    /// The sending verb.
+    pub(super) verb: usize,
+    /// The message noun.
+    pub(super) noun: usize,
+}
+
+pub(super) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter> {
+    if !sent.lower(v).ends_with("ing") {
+        return None;
+    }
+    let noun = (v.saturating_sub(20).max(lb)..v)
+        .rev()
+        .find(|&k| at!("messages", sent, k) && sent.lower(k) != "statement")?;
+    // Between the letter and the participle: its addressees and a date, no
+    // other verb's clause.
+    if (noun + 1..v).any(|k| matches!(sent.lower(k), ";" | "which" | "who" | "that" | "said")) {
+        return None;
+    }
+    // "wrote" also opens a frame of what was written: the verb may stand
+    // before the clause bound.
+    let verb = (noun.saturating_sub(5).max(sent.body)..noun)
+        .rev()
+        .find(|&k| at!("letter_verbs", sent, k))?;
+    Some(SentLetter { verb, noun })
 }
 
 /// The addressee of a fronted "In a letter to X," before speech act `t`.

@@ -494,8 +494,21 @@ pub(crate) fn date(
             .filter(|&i| timexes[i].t0 >= lb && timexes[i].t1 <= rb && dist(&timexes[i]) <= 4)
             .min_by_key(|&i| dist(&timexes[i]))
     };
+    // "wrote a letter to Pelosi and McCarthy on Tuesday insisting": a
+    // participle right after a day the speech verb holds tells what was
+    // written that day.
+    let before_participle = || {
+        (0..timexes.len()).find(|&i| {
+            usable(i)
+                && timexes[i].t1 == t.t0
+                && t.pos() == Pos::Verb
+                && sent.lower(t.t0).ends_with("ing")
+                && matches!(owners[i], None | Some(Owner::Frame(_)))
+        })
+    };
     if let Some(i) = owned
         .or_else(free)
+        .or_else(before_participle)
         .or_else(|| coordinated(t, lb, triggers, timexes, owners, sent))
     {
         return window_or_next(sent, timexes, i);
