@@ -122,8 +122,8 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // newspaper that reports an air raid ("Israeli aircraft attacked a
         // Hezbollah target ..., local newspaper Ha'aretz reported") nor an
         // editorial that speaks of one ("The editorial said the attack on
-        // the Indian parliament"); a debate named ten words before its
-        // "trading attacks" is out of reach (a known gap).
+        // the Indian parliament"). "trading attacks" is words by its verb
+        // when the debate is named ten words before.
         // So is "a veiled shot at", its manner right before it (not "a
         // teenager shot newspaper editor Hrant Dink").
         EventKind::Attack
