@@ -73,6 +73,14 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
             .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
             .max_by_key(|(_, e)| e.np1)
             .map(|(i, _)| i)?;
+        // "one big donor in Wisconsin who had pledged", "the bombing in
+        // Pyatigorsk, which killed two people": the clause hangs on the noun
+        // before the place's preposition, nobody named (not a body named
+        // after "in": "a vote in the United Nations General Assembly, which
+        // called on the United States").
+        if ents[ante].is_place() && ents[ante].ent.etype.is_place() {
+            return Some(Vec::new());
+        }
         // "Macron, standing beside Zelensky, who had flown in, condemned":
         // a name inside a phrase set off by commas after the sentence's
         // first name is not what the verb hangs on; that first name is.
@@ -415,7 +423,30 @@ pub(super) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter
         .find(|&k| at!("messages", sent, k) && sent.lower(k) != "statement")?;
     // Between the letter and the participle: its addressees and a date, no
     // other verb's clause.
-    if (noun + 1..v).any(|k| matches!(sent.lower(k), ";" | "which" | "who" | "that" | "said")) {
+    // "sent a letter to Garland as protesters gathered outside justices'
+    // homes demanding", "signed a letter to Biden, with progressive groups
+    // also urging": another clause's participle.
+    let other_clause = |k: usize| {
+        let w = sent.lower(k);
+        matches!(
+            w,
+            ";" | "which"
+                | "who"
+                | "that"
+                | "said"
+                | "as"
+                | "while"
+                | "when"
+                | "with"
+                | "after"
+                | "because"
+                | "where"
+                | "but"
+                | "since"
+                | "also"
+        ) || w.ends_with("ed") && !sent.toks[k].cap
+    };
+    if (noun + 1..v).any(other_clause) {
         return None;
     }
     // "wrote" also opens a frame of what was written: the verb may stand

@@ -848,17 +848,7 @@ fn mention(
             // "The decision was made at the summit ... held on January 9",
             // "killed in a February bomb blast": a meeting told as held, or
             // an attack told in the past, was on the last such date.
-            let said_before = || {
-                tx.iter()
-                    .filter(|x| {
-                        attributes::window_of(&x.timex)
-                            .is_some_and(|w| w.text == d.text && w.earliest == d.earliest)
-                    })
-                    .any(|x| attributes::said_in_month_before(sent, t, bounds.0, x))
-            };
-            let past = kind == EventKind::Attack
-                || attributes::held_after(sent, scope.ents, t)
-                || said_before();
+            let past = kind == EventKind::Attack || attributes::held_after(sent, scope.ents, t);
             let moved = past && ctx.date.is_some_and(|r| attributes::last_year(d, r));
             if !moved {
                 status = Status::Planned;

@@ -13,9 +13,7 @@ use crate::model::{DateMethod, DateWindow, EventKind};
 use crate::timex::{Anchoring, Timex, TimexType};
 
 mod status;
-pub(crate) use status::{
-    fix_weekday, held_after, last_year, said_done_at, said_in_month_before, status,
-};
+pub(crate) use status::{fix_weekday, held_after, last_year, said_done_at, status};
 
 /// The calendar window of a date expression, if it has one.
 pub(crate) fn window_of(t: &Timex) -> Option<DateWindow> {
@@ -775,10 +773,7 @@ fn coordinated(
     // "..., and a Muslim farmer was killed by gunfire": a clause of its
     // own after ", and" shares the sentence's date as a second verb does.
     let clause_and = lb >= 1 && sent.lower(lb) == "and" && sent.lower(lb - 1) == ",";
-    let (and_at, first) = match (1..=2)
-        .find(|&d| t.t0 >= d && sent.lower(t.t0 - d) == "and")
-        .or_else(|| named_subject_after_and(sent, t, timexes))
-    {
+    let (and_at, first) = match (1..=2).find(|&d| t.t0 >= d && sent.lower(t.t0 - d) == "and") {
         Some(and) => (t.t0 - and, t.t0.saturating_sub(25)),
         None if clause_and => (lb, lb.saturating_sub(40)),
         None => return None,
@@ -812,29 +807,6 @@ fn coordinated(
             }
         })
         .max_by_key(|&i| timexes[i].t1)
-}
-
-/// "with Syrian government forces seizing its last major city ... and
-/// Iraqi troops taking its last big town": a verb whose own named subject
-/// follows "and" is the second of two coordinated clauses. Returns the
-/// distance from the "and" to the trigger.
-fn named_subject_after_and(sent: &Sent, t: &Trigger, timexes: &[TimexTok]) -> Option<usize> {
-    if t.pos() != Pos::Verb {
-        return None;
-    }
-    let and = (3..=5).find(|&d| t.t0 >= d && sent.lower(t.t0 - d) == "and")?;
-    // "after The Bank of New York and Mellon Financial announced": names
-    // joined by "and" are one subject ("raided Nablus early on Monday and
-    // Israeli soldiers stormed" ends a clause with a date).
-    let before = (t.t0 - and).checked_sub(1)?;
-    let date_end = timexes.iter().any(|x| x.t1 == before + 1);
-    if before < sent.body || sent.toks[before].cap && !date_end {
-        return None;
-    }
-    let subject = t.t0 - and + 1..t.t0;
-    let named = subject.clone().any(|k| sent.toks[k].cap);
-    let plain = subject.clone().all(|k| sent.toks[k].kind == TokKind::Word);
-    (named && plain).then_some(and)
 }
 
 /// "Biden, who ... joined UAW members in Michigan last month, hailed the

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{frame_of, occurrence_verb, opening_phrase_in_past, past_form};
-use crate::extract::clauses::{Frame, TimexTok};
+use crate::extract::clauses::Frame;
 use crate::extract::doc::Sent;
 use crate::extract::lexicon::{is, Pos, LISTS};
 use crate::extract::triggers::Trigger;
@@ -279,23 +279,6 @@ pub(crate) fn said_done_at(sent: &Sent, t: &Trigger, lb: usize) -> bool {
         && past_form(sent.lower(t.t0))
         && !near.clone().any(modal)
         && !(coordinated && (lb..t.t0).any(modal))
-}
-
-/// "Trump announced plans for this ban in September", told in January: a
-/// speech act its simple past tells done, dated by a month with no year
-/// after "in" or "on" that fell after publication, was made in that month
-/// of the year before (`last_year` moves it). Not a perfect ("has declared
-/// January 2 a national day of mourning" names a coming day) nor a month
-/// that is the speech's object.
-pub(crate) fn said_in_month_before(sent: &Sent, t: &Trigger, lb: usize, x: &TimexTok) -> bool {
-    let perfect = (t.t0.saturating_sub(3).max(lb)..t.t0)
-        .any(|k| matches!(sent.lower(k), "has" | "have" | "had" | "'s" | "'ve"));
-    said_done_at(sent, t, lb)
-        && !perfect
-        && x.t0 > t.t1
-        && x.t0 >= 1
-        && matches!(sent.lower(x.t0 - 1), "in" | "on")
-        && crate::extract::attributes::window_of(&x.timex).is_some_and(|w| yearless_month(&w))
 }
 
 /// The words before a trigger that may deny it. "Rejected Kofi Annan's

@@ -26,28 +26,16 @@ pub(super) fn county_governments(
         if ents.iter().any(|e| e.t0 <= k && k < e.t1) {
             continue;
         }
-        let start = match ents.iter().find(|e| e.t1 == k && e.kind == EntKind::Name) {
-            Some(e) => e.t0,
-            // An unknown name of up to three capitalised words.
-            None => (k.saturating_sub(3).max(sent.body)..k)
-                .rev()
-                .take_while(|&j| cap_word(sent, j))
-                .last()
-                .unwrap_or(k),
-        };
-        if start == k {
+        // "St. Louis County Executive Sam Page", "Santa Clara County Public
+        // Health Officer Sara Cody", "Harris County Sheriff's Office": the
+        // county names someone's office, who acts.
+        if sent.toks.get(k + 1).is_some_and(|t| t.cap) || sent.lower(k + 1) == "'s" {
             continue;
         }
-        // "crimes in Hohhot, Togtoh County, Tumd Zuoqi Banner": a list of
-        // places after the preposition is places too.
-        let before = (sent.body..start)
-            .rev()
-            .find(|&j| !(cap_word(sent, j) || matches!(sent.lower(j), "," | "and")));
-        let locative = before.is_some_and(|j| {
-            crate::extract::arguments::is_preposition(sent.lower(j))
-                || j + 1 == start && matches!(sent.lower(j), "the" | "a")
-        });
-        if locative {
+        let Some(start) = name_before(sent, ents, k) else {
+            continue;
+        };
+        if !opens_clause(sent, start) {
             continue;
         }
         let label = sent.span_text(text, start, k + 1).to_string();
@@ -59,4 +47,67 @@ pub(super) fn county_governments(
         ents.retain(|e| !(e.t0 >= start && e.t1 <= k));
         ents.push(Ent::new(start, k + 1, ent, EntKind::Name));
     }
+}
+
+/// Where the county's name starts: a name found before it ("Los Angeles"),
+/// else up to three capitalised words, joined by a hyphen too
+/// ("Miami-Dade"), never a preposition ("Across Harris County").
+fn name_before(sent: &Sent, ents: &[Ent], k: usize) -> Option<usize> {
+    if let Some(e) = ents.iter().find(|e| e.t1 == k && e.kind == EntKind::Name) {
+        return Some(e.t0);
+    }
+    let mut start = k;
+    while start > sent.body && k - start < 4 {
+        let j = start - 1;
+        let word = cap_word(sent, j) && !place_preposition(sent.lower(j));
+        let hyphen = sent.lower(j) == "-" && j > sent.body && cap_word(sent, j - 1);
+        if word {
+            start = j;
+        } else if hyphen {
+            start = j - 1;
+        } else {
+            break;
+        }
+    }
+    (start < k).then_some(start)
+}
+
+/// A county that acts opens its clause: at the sentence's start, after a
+/// comma, a quote or a conjunction. Not an object ("attacked Lamu County",
+/// "Biden visited Lee County"), nor a place after a preposition, alone or
+/// in a list ("in Hohhot, Togtoh County, Tumd Zuoqi Banner").
+fn opens_clause(sent: &Sent, start: usize) -> bool {
+    if start == sent.body {
+        return true;
+    }
+    let list_before = (sent.body..start)
+        .rev()
+        .find(|&j| !(cap_word(sent, j) || matches!(sent.lower(j), "," | "and")))
+        .is_some_and(|j| place_preposition(sent.lower(j)));
+    let w = sent.lower(start - 1);
+    !list_before
+        && (matches!(
+            w,
+            "," | "\"" | "“" | "(" | ";" | ":" | "and" | "but" | "while" | "as" | "when" | "that"
+        ) || sent.toks[start - 1].kind != crate::extract::text::TokKind::Word
+            && !matches!(w, "-" | "."))
+}
+
+/// "in", "at", ... and the prepositions of where that open a sentence
+/// ("Beyond Miami-Dade County, ...", "Outside Harris County, ...").
+fn place_preposition(w: &str) -> bool {
+    crate::extract::arguments::is_preposition(w)
+        || matches!(
+            w,
+            "beyond"
+                | "outside"
+                | "inside"
+                | "across"
+                | "throughout"
+                | "within"
+                | "around"
+                | "near"
+                | "along"
+                | "past"
+        )
 }

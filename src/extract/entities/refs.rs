@@ -24,7 +24,11 @@ pub(super) fn known_again(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         // "Trump, Jr." / "Trump Jr" after the son was named.
         let jr = matches!(sent.lower(i + 1), "jr" | "jr.")
             || (sent.lower(i + 1) == "," && matches!(sent.lower(i + 2), "jr" | "jr."));
-        let adverb = i == sent.body && sent.lower(i + 1) == "," && at!("sentence_adverbs", sent, i);
+        // "Still, who has led the department since 2016, urged" is the man.
+        let adverb = i == sent.body
+            && sent.lower(i + 1) == ","
+            && !matches!(sent.lower(i + 2), "who" | "whose" | "a" | "an" | "the")
+            && at!("sentence_adverbs", sent, i);
         if adverb {
             continue;
         }

@@ -483,33 +483,52 @@ fn called_someone(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
     let Some(callee) = ents.iter().find(|e| e.np0 == t1 && e.is_person()) else {
         return false;
     };
-    let after = sent.lower(callee.np1);
-    // "called Erdogan and discussed Libya", not "calls Dylan Klebold and
-    // Eric Harris ... evolutionists".
-    let and_verb =
-        after == "and" && crate::extract::attributes::past_form(sent.lower(callee.np1 + 1));
-    let then = and_verb
-        || matches!(
-            after,
-            "to" | ","
-                | "."
-                | ""
-                | "on"
-                | "later"
+    // Past a time ("on Tuesday", "later that day"), what follows tells the
+    // sense: "called Pelosi on Tuesday \"a sick woman\"" names her.
+    let time_word = |w: &str| {
+        matches!(
+            w,
+            "on" | "later"
                 | "last"
                 | "this"
                 | "early"
                 | "late"
                 | "earlier"
+                | "that"
+                | "day"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "week"
                 | "yesterday"
                 | "today"
                 | "tonight"
                 | "overnight"
                 | "shortly"
-                | "after"
-        )
-        || crate::extract::lexicon::WEEKDAYS.contains(&after);
-    caller && then
+                | "again"
+        ) || crate::extract::lexicon::WEEKDAYS.contains(&w)
+    };
+    let mut k = callee.np1;
+    while k < sent.toks.len() && time_word(sent.lower(k)) {
+        k += 1;
+    }
+    let after = sent.lower(k);
+    // "called Erdogan to discuss", not "called Costello to the stand".
+    let to_verb = after == "to"
+        && sent
+            .toks
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+        && !is!("determiners", sent.lower(k + 1));
+    // "called Erdogan and discussed Libya", not "calls Dylan Klebold and
+    // Eric Harris ... evolutionists".
+    let and_verb = after == "and" && crate::extract::attributes::past_form(sent.lower(k + 1));
+    // The clause ends ("called Murdoch."), or goes on after a time
+    // ("called Erdogan later that day and, as a readout said, ...").
+    let timed = k > callee.np1;
+    let ends = matches!(after, "." | "" | ";") || timed && matches!(after, "," | "and");
+    caller && (to_verb || and_verb || ends)
 }
 
 /// "The European Union on Monday lifted sanctions against Uzbekistan",
