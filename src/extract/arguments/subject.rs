@@ -288,32 +288,6 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
             }
         }
     }
-    // "a historic agreement that will guarantee workers the pay", "backed a
-    // bill that would provide aid to Ukraine": a relative clause on a
-    // common noun has that thing as its subject, no one the enclosing
-    // clause names.
-    // The noun is known by its determiner ("a historic agreement", "his
-    // economic policies"): "in a bid to show that dialogue was the way
-    // forward, announced" has a verb before "that".
-    let plain = |k: usize| {
-        sent.toks[k].kind == TokKind::Word
-            && !sent.toks[k].cap
-            && !is!("stopwords", sent.lower(k))
-            && !at!("speech_verbs", sent, k)
-            && !sent.lower(k).ends_with("ed")
-    };
-    let determined = (lb.saturating_sub(4).max(sent.body)..lb.saturating_sub(1))
-        .rev()
-        .find(|&j| !plain(j))
-        .is_some_and(|j| is!("determiners", sent.lower(j)));
-    let on_thing = lb > sent.body
-        && matches!(sent.lower(lb), "that" | "which")
-        && plain(lb - 1)
-        && determined
-        && !ents.iter().any(|e| e.np0 < lb && lb <= e.np1);
-    if on_thing {
-        return None;
-    }
     // "..., federal authorities announced Wednesday": what a report verb
     // follows is what was said, no clause enclosing it.
     if lb == 0

@@ -171,17 +171,6 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
     }
 }
 
-/// A word that reads as an adjective before a noun: by its ending
-/// ("local", "national", "massive", "Palestinian") or listed
-/// ([prenominal_adjectives]: "foreign", "fellow", "young").
-fn adjective(w: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "al", "ive", "ous", "ic", "ent", "ant", "ful", "ary", "ern", "ese", "ian", "ish", "less",
-        "able", "ible",
-    ];
-    ENDINGS.iter().any(|e| w.ends_with(e)) || is!("prenominal_adjectives", w)
-}
-
 /// Whether a noun phrase ends before token `k`: what follows is no word,
 /// or a word that opens something else (a verb, an auxiliary, a
 /// preposition or relative pronoun), not a noun the phrase goes on with.
@@ -226,8 +215,8 @@ fn phrase_start(sent: &Sent, ents: &[Ent], h: usize) -> usize {
             && !is!("prepositions", p)
             // "promised to deport foreign student visa holders", "to
             // dislodge gunmen": a verb after "to" (not "to local
-            // authorities", "to fellow lawmakers").
-            && !(s >= 2 && sent.lower(s - 2) == "to" && !adjective(p));
+            // authorities", "to Tamil rebels", "to flood victims").
+            && !(s >= 2 && sent.lower(s - 2) == "to" && is!("verbs_before_groups", p));
         // "Thailand's military" is no "s military", "a 47-year-old
         // Buddhist man" no "old Buddhist man": the possessive's and the
         // age's last pieces are not modifiers.
