@@ -428,23 +428,7 @@ pub(super) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter
     // also urging": another clause's participle.
     let other_clause = |k: usize| {
         let w = sent.lower(k);
-        matches!(
-            w,
-            ";" | "which"
-                | "who"
-                | "that"
-                | "said"
-                | "as"
-                | "while"
-                | "when"
-                | "with"
-                | "after"
-                | "because"
-                | "where"
-                | "but"
-                | "since"
-                | "also"
-        ) || w.ends_with("ed") && !sent.toks[k].cap
+        is!("letter_clause_breaks", w) || w.ends_with("ed") && !sent.toks[k].cap
     };
     if (noun + 1..v).any(other_clause) {
         return None;

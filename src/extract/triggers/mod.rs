@@ -485,30 +485,8 @@ fn called_someone(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
     };
     // Past a time ("on Tuesday", "later that day"), what follows tells the
     // sense: "called Pelosi on Tuesday \"a sick woman\"" names her.
-    let time_word = |w: &str| {
-        matches!(
-            w,
-            "on" | "later"
-                | "last"
-                | "this"
-                | "early"
-                | "late"
-                | "earlier"
-                | "that"
-                | "day"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "week"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "overnight"
-                | "shortly"
-                | "again"
-        ) || crate::extract::lexicon::WEEKDAYS.contains(&w)
-    };
+    let time_word =
+        |w: &str| is!("call_time_words", w) || crate::extract::lexicon::WEEKDAYS.contains(&w);
     let mut k = callee.np1;
     while k < sent.toks.len() && time_word(sent.lower(k)) {
         k += 1;
