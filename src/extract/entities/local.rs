@@ -7,12 +7,14 @@
 use super::names::cap_word;
 use super::{minted, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
+use crate::extract::lexicon::is;
+use crate::extract::text::TokKind;
 use crate::model::EntityType;
 
-/// Mints "X County" as an organisation where it names an actor: not after a
-/// preposition ("in Harris County", "of Broward County" stay places, read
-/// by `unknown_places` or the gazetteer). The place or person named inside
-/// ("Los Angeles", "Harris") is part of the name.
+/// Mints "X County" as an organisation where it names an actor, opening its
+/// clause (`opens_clause`): "in Harris County", "visited Lee County" stay
+/// places, read by `unknown_places` or the gazetteer. The place or person
+/// named inside ("Los Angeles", "Harris") is part of the name.
 pub(super) fn county_governments(
     text: &str,
     sent: &Sent,
@@ -86,28 +88,12 @@ fn opens_clause(sent: &Sent, start: usize) -> bool {
         .is_some_and(|j| place_preposition(sent.lower(j)));
     let w = sent.lower(start - 1);
     !list_before
-        && (matches!(
-            w,
-            "," | "\"" | "“" | "(" | ";" | ":" | "and" | "but" | "while" | "as" | "when" | "that"
-        ) || sent.toks[start - 1].kind != crate::extract::text::TokKind::Word
-            && !matches!(w, "-" | "."))
+        && (is!("county_clause_openers", w)
+            || sent.toks[start - 1].kind != TokKind::Word && !matches!(w, "-" | "."))
 }
 
 /// "in", "at", ... and the prepositions of where that open a sentence
 /// ("Beyond Miami-Dade County, ...", "Outside Harris County, ...").
 fn place_preposition(w: &str) -> bool {
-    crate::extract::arguments::is_preposition(w)
-        || matches!(
-            w,
-            "beyond"
-                | "outside"
-                | "inside"
-                | "across"
-                | "throughout"
-                | "within"
-                | "around"
-                | "near"
-                | "along"
-                | "past"
-        )
+    crate::extract::arguments::is_preposition(w) || is!("place_openers", w)
 }
