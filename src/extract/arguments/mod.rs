@@ -502,7 +502,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         // "wrote a letter to Pelosi and ... McCarthy on Tuesday insisting",
         // "sent Arafat a letter calling for": whom the letter went to.
         if let Some(letter) = subject::sent_letter(scope.sent, lb, t.t0) {
-            for i in letter_recipients(scope, &letter) {
+            for i in subject::letter_recipients(scope, &letter) {
                 args.add(Role::Target, i);
             }
         }
@@ -776,27 +776,4 @@ fn reduced_by(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
         && matches!(sent.lower(t.t0 - 2), "a" | "an" | "the")
         && sent.toks[t.t0 - 1].kind == TokKind::Word
         && !sent.toks[t.t0 - 1].cap
-}
-
-/// The recipients of a sent letter: "to X (and Y)" after the noun, or the
-/// first object of the verb ("sent Arafat a letter").
-fn letter_recipients(scope: &Scope, letter: &subject::SentLetter) -> Vec<usize> {
-    let (sent, ents) = (scope.sent, scope.ents);
-    let start = if sent.lower(letter.noun + 1) == "to" {
-        letter.noun + 2
-    } else {
-        letter.verb + 1
-    };
-    let Some(first) = ents
-        .iter()
-        .position(|e| e.np0 == start && free(e) && !e.is_place())
-    else {
-        return Vec::new();
-    };
-    let end = if start > letter.noun {
-        sent.toks.len()
-    } else {
-        letter.noun
-    };
-    coordinated(scope, first, start, end)
 }

@@ -409,9 +409,9 @@ pub(super) fn verb_left(
 /// sending verb's subject, not the name right before it.
 pub(super) struct SentLetter {
     /// The sending verb.
-    pub(super) verb: usize,
+    verb: usize,
     /// The message noun.
-    pub(super) noun: usize,
+    noun: usize,
 }
 
 pub(super) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter> {
@@ -439,6 +439,29 @@ pub(super) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter
         .rev()
         .find(|&k| at!("letter_verbs", sent, k))?;
     Some(SentLetter { verb, noun })
+}
+
+/// The recipients of a sent letter: "to X (and Y)" after the noun, or the
+/// first object of the verb ("sent Arafat a letter").
+pub(super) fn letter_recipients(scope: &Scope, letter: &SentLetter) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let start = if sent.lower(letter.noun + 1) == "to" {
+        letter.noun + 2
+    } else {
+        letter.verb + 1
+    };
+    let Some(first) = ents
+        .iter()
+        .position(|e| e.np0 == start && free(e) && !e.is_place())
+    else {
+        return Vec::new();
+    };
+    let end = if start > letter.noun {
+        sent.toks.len()
+    } else {
+        letter.noun
+    };
+    coordinated(scope, first, start, end)
 }
 
 /// The addressee of a fronted "In a letter to X," before speech act `t`.

@@ -82,7 +82,8 @@ pub(super) fn intent_pledges(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
         let subj_is_speaker = ents
             .iter()
             .any(|e| e.t0 == k && e.ent.iri == ents[sp].ent.iri && e.kind == EntKind::Pronoun);
-        if !subj_is_speaker || !matches!(sent.lower(k + 1), "would" | "will" | "'d" | "ll") {
+        // (Contractions tokenize as "he" "'" "ll": "he'll" is not read here.)
+        if !subj_is_speaker || !matches!(sent.lower(k + 1), "would" | "will") {
             continue;
         }
         let mut v = k + 2;
