@@ -217,14 +217,19 @@ fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<Strin
     let mut words = Vec::new();
     while j > 0 {
         let w = sent.lower(j - 1);
+        // "Sen. Tim Scott": an abbreviated title's period.
+        let period = w == "." && j >= 2 && at!("title_abbreviations", sent, j - 2);
         let inside_title = is!("titles", w)
+            || period
             || w == "counterpart"
             || (w == "of" && j >= 2 && at!("titles", sent, j - 2))
             || (w == "-" && j >= 2 && at!("titles", sent, j - 2));
         if !inside_title || covered(ents, j - 1) {
             break;
         }
-        words.push(w.to_string());
+        if !period {
+            words.push(w.to_string());
+        }
         j -= 1;
     }
     words.reverse();
