@@ -220,12 +220,28 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
         ents.iter()
             .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 < x.t0)
     };
+    // "Sen. Tim Scott (S.C.), entrepreneur Vivek Ramaswamy": a short
+    // bracket after a member (a state, a party) is its, and the list goes
+    // on after it.
+    let past_bracket = |a: usize| {
+        (sent.lower(a) == "(")
+            .then(|| (a + 1..(a + 5).min(sent.toks.len())).find(|&k| sent.lower(k) == ")"))
+            .flatten()
+            .filter(|&c| !ents.iter().any(|e| free(e) && e.np0 > a && e.np1 <= c))
+            .map_or(a, |c| c + 1)
+    };
+    let untitled_person = |b: usize| {
+        ents.iter()
+            .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 == x.t0)
+    };
     let joins = |a: usize, b: usize| {
         let gap: Vec<&str> = (a..b).map(|k| sent.lower(k)).collect();
+        // The member starting at `b`, not a modifier inside its phrase
+        // ("former UN Ambassador Nikki Haley" starts with the UN).
         let list_goes_on = ents
             .iter()
-            .find(|x| x.np0 == b)
-            .is_some_and(|x| matches!(sent.lower(x.np1), "," | "and" | "or"));
+            .find(|x| x.np0 == b && free(x))
+            .is_some_and(|x| matches!(sent.lower(past_bracket(x.np1)), "," | "and" | "or"));
         !gap.is_empty()
             && gap.len() <= 4
             && gap.iter().enumerate().all(|(i, w)| {
@@ -233,6 +249,7 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
                     *w,
                     "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
                 ) || is!("conjunct_adjectives", w) && titled_person(b)
+                    || is!("person_descriptors", w) && i + 1 == gap.len() && untitled_person(b)
                     // "Stellantis and the striking United Auto Workers
                     // union": a word between "and the" and the name is the
                     // name's modifier (", the late Milton Friedman," is an
@@ -256,7 +273,7 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
         if sent.lower(a) == ")" {
             joins(a + 1, b)
         } else {
-            joins(a, b)
+            joins(past_bracket(a), b)
         }
     };
     // Rightwards.
@@ -578,6 +595,7 @@ fn clause_subject_of_noun(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role
         && (kind.family() == "consult" || kind.speech_act())
         && !agent_noun
         && !own_agent
+        && !stayed_away(sent, t)
     {
         if let Some(s) = subject(scope, lb, t.t0).or_else(|| controller(scope, t, lb)) {
             args.controlled = true;
@@ -586,6 +604,25 @@ fn clause_subject_of_noun(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role
             }
         }
     }
+}
+
+/// "with nearly all Arabic leaders, including ... Mubarak, ... absent from
+/// the meeting", "Trump skipped the debate": the clause's subject stayed
+/// away ([absence_words] right before the noun's phrase, or before its
+/// "from").
+fn stayed_away(sent: &Sent, t: &Trigger) -> bool {
+    let mut j = t.t0;
+    while j > 0
+        && t.t0 - j < 5
+        && sent.toks[j - 1].kind == TokKind::Word
+        && !at!("absence_words", sent, j - 1)
+        && sent.lower(j - 1) != "from"
+    {
+        j -= 1;
+    }
+    j > 0
+        && (at!("absence_words", sent, j - 1)
+            || sent.lower(j - 1) == "from" && j >= 2 && at!("absence_words", sent, j - 2))
 }
 
 /// "Hu is in Hanoi for a state visit, where he will also attend the

@@ -120,6 +120,13 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .iter()
         .enumerate()
         .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
+        // "Trump's top two rivals criticized him gingerly at an NBC News
+        // debate": an object pronoun is no one's subject.
+        .filter(|(_, e)| {
+            !(e.kind == EntKind::Pronoun
+                && e.t1 == e.t0 + 1
+                && matches!(sent.lower(e.t0), "him" | "them" | "us" | "me"))
+        })
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
                 || supporters_of(sent, e.np0, start) && !e.is_person()

@@ -318,8 +318,10 @@ pub(crate) fn owners(
             let own_clause = in_own_clause(sent, breaks, x);
             let right = heads
                 .iter()
-                .filter(|(s0, _, _)| {
+                .filter(|(s0, _, h)| {
                     *s0 >= x.t1
+                        && !(opener
+                            && matches!(h, Owner::Trigger(i) if inside_phrase(sent, &triggers[*i])))
                         && (*s0 - x.t1 <= 6 || opener)
                         && !blocked(x.t1, *s0, !opener)
                         && !(own_clause && (x.t1..*s0).any(|k| sent.lower(k) == ","))
@@ -504,10 +506,35 @@ pub(crate) fn date(
                 && matches!(owners[i], None | Some(Owner::Frame(_)))
         })
     };
+    // "criticized him gingerly at an NBC News debate here Wednesday night":
+    // what is done at a meeting the clause names right after it happened
+    // on the meeting's day.
+    let at_meeting = || {
+        triggers.iter().enumerate().find_map(|(mi, m)| {
+            let meeting = mi != ti
+                && m.pos() == Pos::Noun
+                && m.kind().family() == "consult"
+                && m.t0 > t.t1
+                && m.t1 <= rb
+                && m.t0 - t.t1 <= 8;
+            if !meeting {
+                return None;
+            }
+            let p = (m.t0.saturating_sub(5)..m.t0)
+                .rev()
+                .take_while(|&k| sent.lower(k) != ",")
+                .find(|&k| matches!(sent.lower(k), "at" | "during"))?;
+            if (t.t1..p).any(|k| sent.lower(k) == "," || at!("clause_breaks", sent, k)) {
+                return None;
+            }
+            (0..timexes.len()).find(|&i| usable(i) && owners[i] == Some(Owner::Trigger(mi)))
+        })
+    };
     if let Some(i) = owned
         .or_else(free)
         .or_else(before_participle)
         .or_else(|| coordinated(t, lb, triggers, timexes, owners, sent))
+        .or_else(at_meeting)
     {
         return window_or_next(sent, timexes, i);
     }
@@ -653,7 +680,12 @@ fn opening_phrase_date(
 ) -> Option<usize> {
     let b = sent.body;
     let comma = opening_phrase(sent)?;
-    let first_event = triggers.iter().map(|o| o.t0).filter(|&k| k > comma).min();
+    let first_event = triggers
+        .iter()
+        .filter(|o| !inside_phrase(sent, o))
+        .map(|o| o.t0)
+        .filter(|&k| k > comma)
+        .min();
     if first_event != Some(t.t0) || t.t0 > comma + 14 {
         return None;
     }
@@ -676,6 +708,18 @@ fn opening_phrase_date(
     (0..timexes.len())
         .filter(|&i| timexes[i].t0 > b && timexes[i].t1 <= comma)
         .min_by_key(|&i| timexes[i].t0)
+}
+
+/// "Earlier on Wednesday, the Biden campaign used the occasion of Trump's
+/// rally and the GOP debate to announce": an event noun inside another
+/// phrase ("of X", "X and Y") is not what its clause tells, and a date
+/// opening the clause is not its.
+fn inside_phrase(sent: &Sent, t: &Trigger) -> bool {
+    t.pos() == Pos::Noun
+        && (t.t0.saturating_sub(4)..t.t0)
+            .rev()
+            .take_while(|&k| sent.toks[k].kind == TokKind::Word || sent.lower(k) == "'s")
+            .any(|k| matches!(sent.lower(k), "of" | "and"))
 }
 
 /// What dates talks that the speaker has just come out of.

@@ -937,6 +937,11 @@ pub(super) fn unknown_places(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         if k <= i || covered(ents, k.saturating_sub(1)) {
             continue;
         }
+        // "at the Democratic debate", "in the Republican primary": a
+        // party's adjective, no place.
+        if k == i + 1 && at!("party_adjectives", sent, i) {
+            continue;
+        }
         let label = sent.span_text(text, i, k).to_string();
         let etype = if LISTS.has("building_words", sent.lower(k - 1)) {
             EntityType::Building

@@ -220,3 +220,19 @@ fn a_county_that_acts_is_its_government_and_a_county_one_is_in_is_a_place() {
         labels(text, "2023-11-09")
     );
 }
+
+#[test]
+fn a_party_adjective_after_at_the_is_no_place() {
+    // The Pew/HuffPost phrasing of 2020s campaign news; both words were
+    // minted as towns ("at the Democratic" read like "at the Kremlin").
+    let found = labels(
+        "Bloomberg will face Warren at the Democratic debate. Two ads were directed at the Republican debaters.",
+        "2020-02-19",
+    );
+    for s in &found {
+        assert!(!has(s, "Democratic") && !has(s, "Republican"), "{found:?}");
+    }
+    // A place after "at the" still is one.
+    let found = labels("The talks were held at the Kremlin Palace.", "2020-02-19");
+    assert!(found[0].iter().any(|l| l.contains("Kremlin")), "{found:?}");
+}

@@ -141,6 +141,12 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
                     super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
                 })
         }
+        // "the debate over abortion", "a heated debate in parliament": a
+        // forum's or the public's; a candidates' debate names the election
+        // in its phrase ([debate_cues]: "the third GOP presidential primary
+        // debate", "an NBC News debate here Wednesday night").
+        EventKind::Meeting if w.starts_with("debate") => !election_debate(sent, t0),
+        EventKind::Meeting if w.starts_with("host") => is!("hosting_not_meeting", next(1)),
         // "the 15th anniversary of China-ASEAN dialogue relations", "its
         // dialogue partners": a standing relation, no talks held.
         EventKind::Meeting | EventKind::Negotiation | EventKind::Consultation
@@ -237,6 +243,28 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         }
         _ => false,
     }
+}
+
+/// Whether the debate at `t0` has a word of an election in its phrase:
+/// before it past premodifiers, ordinals and possessives, not past a
+/// punctuation mark or a preposition ("a debate in the Democratic-led
+/// House" is the House's).
+fn election_debate(sent: &Sent, t0: usize) -> bool {
+    // "the party's third debate of the primary season".
+    let season = sent.lower(t0 + 1) == "of"
+        && sent.lower(t0 + 2) == "the"
+        && at!("debate_cues", sent, t0 + 3);
+    season
+        || (t0.saturating_sub(6)..t0)
+            .rev()
+            .take_while(|&k| {
+                let w = sent.lower(k);
+                sent.toks[k].kind == TokKind::Word
+                    && !super::super::arguments::is_preposition(w)
+                    && !matches!(w, "and" | "or")
+                    || matches!(w, "'s" | "'" | "-")
+            })
+            .any(|k| at!("debate_cues", sent, k))
 }
 
 /// "strike" and "struck" in their other senses: a walkout ("The Wednesday
