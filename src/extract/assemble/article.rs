@@ -1,5 +1,5 @@
-//! The article stage of assembly: one-sided meetings completed with the
-//! article's partner, meetings of leaders promoted to summits, the
+//! The article stage of assembly: surnames told before the full name
+//! joined to it, one-sided meetings completed with the article's partner, meetings of leaders promoted to summits, the
 //! article's repeated mentions merged, and what is too vague to be news
 //! dropped.
 
@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
+use super::super::entities::minted;
 use super::super::lexicon::is;
 use super::super::relations::Pending;
 use crate::merge;
@@ -19,6 +20,7 @@ pub(crate) fn finish_article(
     pending: &[Pending],
     dct: Option<NaiveDate>,
 ) -> Vec<Mention> {
+    unify_surnames(&mut mentions);
     promote_summits(&mut mentions);
     let id = |i: usize| format!("{i:06}");
     // The mentions each one's relations name: the text told them apart.
@@ -53,6 +55,55 @@ pub(crate) fn finish_article(
     fold_meetings_into_visits(&mut merged, dct);
     keep_and_promote(&mut merged);
     merged
+}
+
+/// "GOP Debate: Haley takes incoming fire ... Three of her rivals teed off
+/// on Haley" before the caption's "former UN Ambassador Nikki Haley": a
+/// person minted from a surname alone, before the full name came, is the
+/// one person of the article whose full name ends with it (none when two
+/// do).
+fn unify_surnames(mentions: &mut [Mention]) {
+    let surname = |a: &EntityRef| {
+        a.label
+            .rsplit(' ')
+            .next()
+            .map(str::to_lowercase)
+            .unwrap_or_default()
+    };
+    let mut full: HashMap<String, Vec<EntityRef>> = HashMap::default();
+    for (_, a) in mentions.iter().flat_map(|m| m.actors.iter()) {
+        if a.etype == EntityType::Person && a.label.contains(' ') {
+            let same = full.entry(surname(a)).or_default();
+            if !same.iter().any(|x| x.iri == a.iri) {
+                same.push(a.clone());
+            }
+        }
+    }
+    let bare = |a: &EntityRef| {
+        a.etype == EntityType::Person
+            && !a.label.contains(' ')
+            && a.iri == minted(&a.label, EntityType::Person, None, false).iri
+    };
+    for m in mentions.iter_mut() {
+        let mut changed = false;
+        for (_, a) in m.actors.iter_mut() {
+            if !bare(a) {
+                continue;
+            }
+            if let Some([only]) = full.get(&surname(a)).map(Vec::as_slice) {
+                *a = only.clone();
+                changed = true;
+            }
+        }
+        if changed {
+            let mut seen: Vec<String> = Vec::new();
+            m.actors.retain(|(_, a)| {
+                let new = !seen.contains(&a.iri);
+                seen.push(a.iri.clone());
+                new
+            });
+        }
+    }
 }
 
 /// "Hun Sen on Wednesday visited east China's Shandong Province ... made the
