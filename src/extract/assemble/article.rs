@@ -86,7 +86,7 @@ fn unify_surnames(mentions: &mut [Mention]) {
     };
     for m in mentions.iter_mut() {
         let mut changed = false;
-        for (_, a) in m.actors.iter_mut() {
+        for (_, a) in &mut m.actors {
             if !bare(a) {
                 continue;
             }
