@@ -60,7 +60,10 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
                 _ if kind.symmetric() => Role::Participant,
                 _ => Role::Initiator,
             };
-            if !e.is_place() || e.ent.etype == EntityType::Country {
+            // "the Fox News debate", "an NBC News debate": the broadcaster
+            // hosts a candidates' debate and takes no part in it.
+            let broadcaster = sent.lower(t.t0) == "debate" && at!("debate_cues", sent, e.t0);
+            if (!e.is_place() || e.ent.etype == EntityType::Country) && !broadcaster {
                 args.add(role, i);
                 // "their talks" can stand for both who met (refs::meeting_pair).
                 for (j, other) in ents.iter().enumerate().skip(i + 1) {
@@ -268,8 +271,11 @@ pub(super) fn prepositional_parties(
         && prep == Some("for")
         && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
     let meets = kind.family() == "consult" || kind.speech_act();
+    // "met Joe Biden on Wednesday, hours after the Republican debate": a
+    // span of time apart is another occasion.
+    let apart = prep.is_some_and(|p| matches!(p, "after" | "before")) && apart_in_time(sent, j);
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
-    if (meets && in_pp && !between) || trip {
+    if (meets && in_pp && !between && !apart) || trip {
         let s = subject(scope, lb, j).or_else(|| {
             let c = controller(scope, t, lb);
             if c.is_some() {
@@ -513,7 +519,7 @@ pub(crate) fn guest_list<'a>(
         .take_while(|&k| !matches!(word(k), "which" | "who" | "that" | "where" | "when"))
         .find_map(|k| match word(k) {
             "attended" if word(k + 1) == "by" && k > 0 && be(word(k - 1)) => Some(k + 2),
-            "included" | "includes" | "include" => Some(k + 1),
+            "included" | "includes" | "include" | "featured" | "features" => Some(k + 1),
             "brought" | "brings" | "bring" if word(k + 1) == "together" => Some(k + 2),
             _ => None,
         })

@@ -71,6 +71,11 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
             .iter()
             .enumerate()
             .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
+            // "two Colorado teenagers who killed": a place before a noun
+            // is that noun's modifier, no antecedent.
+            .filter(|(_, e)| {
+                !(e.is_place() && (e.np1..lb).any(|k| sent.toks[k].kind == TokKind::Word))
+            })
             .max_by_key(|(_, e)| e.np1)
             .map(|(i, _)| i)?;
         // "one big donor in Wisconsin who had pledged", "the bombing in

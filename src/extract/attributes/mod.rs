@@ -507,9 +507,22 @@ pub(crate) fn date(
         })
     };
     // "criticized him gingerly at an NBC News debate here Wednesday night":
-    // what is done at a meeting the clause names right after it happened
-    // on the meeting's day.
+    // what someone does at a meeting the clause names right after the verb
+    // happened on the meeting's day. Only a verb's act: an event noun may
+    // be the meeting's topic ("the attack was condemned at a Security
+    // Council meeting on Tuesday"); and not past a clause of its own
+    // ("praised Haley for calling Ramaswamy 'scum' ... during the debate").
     let at_meeting = || {
+        // "sign an agreement ... at a summit meeting in Paris on May 27": a
+        // noun a light verb makes an act is one.
+        let act = t.pos() == Pos::Verb
+            || (t.t0.saturating_sub(3)..t.t0)
+                .rev()
+                .take_while(|&k| at!("determiners", sent, k) || at!("light_verbs", sent, k))
+                .any(|k| at!("light_verbs", sent, k));
+        if !act || t.kind().family() == "consult" {
+            return None;
+        }
         triggers.iter().enumerate().find_map(|(mi, m)| {
             let meeting = mi != ti
                 && m.pos() == Pos::Noun
@@ -524,7 +537,16 @@ pub(crate) fn date(
                 .rev()
                 .take_while(|&k| sent.lower(k) != ",")
                 .find(|&k| matches!(sent.lower(k), "at" | "during"))?;
-            if (t.t1..p).any(|k| sent.lower(k) == "," || at!("clause_breaks", sent, k)) {
+            let own_clause = |k: usize| {
+                sent.lower(k) == ","
+                    || at!("clause_breaks", sent, k)
+                    || at!("adjunct_openers", sent, k)
+                    || matches!(
+                        sent.lower(k),
+                        "for" | "after" | "before" | "when" | "while" | "as"
+                    )
+            };
+            if p - t.t1 > 5 || (t.t1..p).any(own_clause) {
                 return None;
             }
             (0..timexes.len()).find(|&i| usable(i) && owners[i] == Some(Owner::Trigger(mi)))
@@ -711,15 +733,39 @@ fn opening_phrase_date(
 }
 
 /// "Earlier on Wednesday, the Biden campaign used the occasion of Trump's
-/// rally and the GOP debate to announce": an event noun inside another
-/// phrase ("of X", "X and Y") is not what its clause tells, and a date
-/// opening the clause is not its.
+/// rally and the GOP debate to announce", "On Wednesday, the anniversary of
+/// the attack": an event noun in the complement of another noun ("of X",
+/// "of X and Y") is not what its clause tells, and a date opening the
+/// clause is not its. Not a part of the event itself ([event_parts]: "the
+/// second day of talks", "a new round of talks"), nor a noun whose phrase
+/// a verb or a subject's "and" opens ("China and Japan held talks").
 fn inside_phrase(sent: &Sent, t: &Trigger) -> bool {
-    t.pos() == Pos::Noun
-        && (t.t0.saturating_sub(4)..t.t0)
-            .rev()
-            .take_while(|&k| sent.toks[k].kind == TokKind::Word || sent.lower(k) == "'s")
-            .any(|k| matches!(sent.lower(k), "of" | "and"))
+    if t.pos() != Pos::Noun {
+        return false;
+    }
+    // Back over the noun's own phrase: determiners, modifiers, names,
+    // possessives; then, past "and", over the conjunct before it.
+    let modifier = |k: usize| {
+        let w = sent.lower(k);
+        sent.lower(k) == "'s"
+            || sent.toks[k].kind == TokKind::Word
+                && w != "of"
+                && w != "and"
+                && !at!("light_verbs", sent, k)
+                && (!w.ends_with("ed") || sent.toks[k].cap)
+    };
+    let mut k = t.t0;
+    let mut conjunct = false;
+    while k > 0 && t.t0 - k < 8 {
+        let w = sent.lower(k - 1);
+        if w == "and" && !conjunct {
+            conjunct = true;
+        } else if !modifier(k - 1) {
+            break;
+        }
+        k -= 1;
+    }
+    k >= 2 && sent.lower(k - 1) == "of" && !at!("event_parts", sent, k - 2)
 }
 
 /// What dates talks that the speaker has just come out of.

@@ -20,6 +20,12 @@ fn modifies_trigger(w: &str, next: &str) -> bool {
     let Some(rules) = BY_FIRST.get(next) else {
         return false;
     };
+    // "European leaders debate migration": a plural before a noun trigger
+    // that English also uses as a verb ([verb_like_triggers]) is its
+    // subject.
+    if w.ends_with('s') && is!("verb_like_triggers", next) {
+        return false;
+    }
     // A singular noun before a trigger is a modifier whatever the trigger
     // ("insurgent attacks"), and so are groups that do not fight.
     if !is!("force_nouns", w) {

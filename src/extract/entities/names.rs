@@ -85,6 +85,23 @@ pub(super) fn gazetteer_names(
                 continue;
             }
         }
+        // "Kansas City", "Kentucky Fried Chicken", "Virginia Giuffre", "Joe
+        // Montana", "Sierra Nevada", "California ISO": a US state's name
+        // with a capitalised word of another name beside it is part of
+        // that name ("Florida Gov. Ron DeSantis", "Iowa Governor Tom
+        // Vilsack" are titles).
+        let us_state = |c: &usize| {
+            let e = &ctx.gaz.entities[*c];
+            e.etype == EntityType::Region
+                && e.located_in
+                    .is_some_and(|l| ctx.gaz.entities[l].qid.as_deref() == Some("Q30"))
+        };
+        if m.candidates.iter().all(us_state)
+            && m.kind == SurfaceKind::Name
+            && (cap_word(sent, t1) || t0 > sent.body && cap_word(sent, t0 - 1))
+        {
+            continue;
+        }
         if all_are(EntityType::Organisation) && t1 == t0 + 1 {
             match one_word_organisation(sent, t0, ctx, disc) {
                 OneWord::Itself => {}
@@ -468,7 +485,9 @@ pub(super) fn titled_people(
         // "Foreign Minister Lavrov Said": a run that is one title-case
         // heading is no name.
         let last = sent.lower(k.saturating_sub(1));
-        if k == i || is!("org_heads", last) {
+        // "Gen. Z voters": a letter is no one's name.
+        let letter = k == i + 1 && sent.lower(i).chars().count() == 1;
+        if k == i || is!("org_heads", last) || letter {
             i = k.max(i + 1);
             continue;
         }

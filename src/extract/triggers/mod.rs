@@ -766,8 +766,10 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
         {
             k += 1;
         }
+        // "a spot on the Democratic debate stage": a stage one stands on.
+        let stage = sent.lower(t1) == "stage";
         if is!("topical", prev(k))
-            || prev(k) == "on" && !matches!(prev(k + 1), "agreed" | "based" | "focus")
+            || prev(k) == "on" && !stage && !matches!(prev(k + 1), "agreed" | "based" | "focus")
         {
             return false;
         }

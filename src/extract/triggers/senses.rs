@@ -100,7 +100,9 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
     match rule.kind {
         // "world oil demand", "a decrease in demand", "if demand falls".
         EventKind::Request if w.starts_with("demand") && w != "demanding" => {
-            is!("market_words", prev(1)) || is!("market_after", next(1))
+            is!("market_words", prev(1))
+                || is!("market_after", next(1))
+                || w == "demand" && is!("market_after_singular", next(1))
         }
         // "Democrats seized control of the Senate in Tuesday's election":
         // a place won at the polls, not taken by force.
@@ -264,7 +266,10 @@ fn election_debate(sent: &Sent, t0: usize) -> bool {
                     && !matches!(w, "and" | "or")
                     || matches!(w, "'s" | "'" | "-")
             })
-            .any(|k| at!("debate_cues", sent, k))
+            .any(|k| {
+                at!("debate_cues", sent, k)
+                    && (sent.toks[k].cap || !is!("party_adjectives", sent.lower(k)))
+            })
 }
 
 /// "strike" and "struck" in their other senses: a walkout ("The Wednesday
