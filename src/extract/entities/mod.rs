@@ -221,7 +221,11 @@ pub(crate) fn first_names(gaz: &Gazetteer) -> HashSet<String> {
         .filter_map(|e| e.label.split_whitespace().next())
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
         .map(str::to_lowercase)
-        .filter(|w| !super::lexicon::is!("not_names", w) && !super::lexicon::is!("titles", w))
+        .filter(|w| {
+            !super::lexicon::is!("not_names", w)
+                && !super::lexicon::is!("titles", w)
+                && !super::lexicon::is!("place_name_heads", w)
+        })
         .chain(census)
         .collect()
 }

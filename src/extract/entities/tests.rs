@@ -236,3 +236,16 @@ fn a_party_adjective_after_at_the_is_no_place() {
     let found = labels("The talks were held at the Kremlin Palace.", "2020-02-19");
     assert!(found[0].iter().any(|l| l.contains("Kremlin")), "{found:?}");
 }
+
+#[test]
+fn a_place_name_head_is_no_given_name() {
+    // "san" is the first word of a gazetteer person's label, so "San
+    // Diego" was minted a person (the wire story's port calls).
+    let ents = sentence_ents(
+        "China's destroyer visited Haiwaii and California's San Diego. Ships docked at Fort Worth.",
+        "2006-11-15",
+    );
+    for e in ents.iter().flatten() {
+        assert!(!e.is_person(), "{} read as a person", e.ent.label);
+    }
+}
