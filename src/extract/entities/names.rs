@@ -96,9 +96,13 @@ pub(super) fn gazetteer_names(
                 && e.located_in
                     .is_some_and(|l| ctx.gaz.entities[l].qid.as_deref() == Some("Q30"))
         };
+        // "Sen. Lindsey Graham (R-South Carolina)": a member's party and
+        // state, no place of the event.
+        let party_state =
+            t0 >= 2 && sent.lower(t0 - 1) == "-" && matches!(sent.lower(t0 - 2), "r" | "d" | "i");
         if m.candidates.iter().all(us_state)
             && m.kind == SurfaceKind::Name
-            && (cap_word(sent, t1) || t0 > sent.body && cap_word(sent, t0 - 1))
+            && (cap_word(sent, t1) || t0 > sent.body && cap_word(sent, t0 - 1) || party_state)
         {
             continue;
         }
