@@ -273,14 +273,10 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
         }
         // Only a call or meeting that is the setting takes the actors:
         // "after progress in Ukraine talks" names other parties' talks.
-        // "met Joe Biden on Wednesday, hours after the Republican debate":
-        // a span of time sets the earlier event apart, others' as often.
-        let apart = i > 0 && super::lexicon::in_list("time_spans", &toks[i - 1].lower);
         let setting = matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)
             || kind == RelationKind::Follows
                 && matches!(found[obj].kind, EventKind::PhoneCall | EventKind::Meeting)
-                && matches!(*cue, Cue::Rel(_))
-                && !apart;
+                && matches!(*cue, Cue::Rel(_));
         // "expected to meet with Putin during a planned summit of the CIS":
         // who meet at a summit attend it, however many it names already.
         let at_summit = matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)

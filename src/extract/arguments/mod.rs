@@ -596,7 +596,6 @@ fn clause_subject_of_noun(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role
         && !agent_noun
         && !own_agent
         && !stayed_away(sent, t)
-        && !apart_in_time(sent, t.t0)
     {
         if let Some(s) = subject(scope, lb, t.t0).or_else(|| controller(scope, t, lb)) {
             args.controlled = true;
@@ -605,15 +604,6 @@ fn clause_subject_of_noun(scope: &Scope, t: &Trigger, lb: usize, subj_role: Role
             }
         }
     }
-}
-
-/// "met Joe Biden on Wednesday, hours after the Republican debate": a span
-/// of time ([time_spans]) before "after"/"before" in the few words before
-/// the noun at `j` sets its meeting apart from the clause's occasion.
-pub(super) fn apart_in_time(sent: &Sent, j: usize) -> bool {
-    (j.saturating_sub(5)..j).any(|k| {
-        matches!(sent.lower(k), "after" | "before") && k >= 1 && at!("time_spans", sent, k - 1)
-    })
 }
 
 /// "with nearly all Arabic leaders, including ... Mubarak, ... absent from

@@ -271,11 +271,9 @@ pub(super) fn prepositional_parties(
         && prep == Some("for")
         && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
     let meets = kind.family() == "consult" || kind.speech_act();
-    // "met Joe Biden on Wednesday, hours after the Republican debate": a
-    // span of time apart is another occasion.
-    let apart = prep.is_some_and(|p| matches!(p, "after" | "before")) && apart_in_time(sent, j);
+
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
-    if (meets && in_pp && !between && !apart) || trip {
+    if (meets && in_pp && !between) || trip {
         let s = subject(scope, lb, j).or_else(|| {
             let c = controller(scope, t, lb);
             if c.is_some() {

@@ -518,9 +518,15 @@ pub(crate) fn date(
         let act = t.pos() == Pos::Verb
             || (t.t0.saturating_sub(3)..t.t0)
                 .rev()
-                .take_while(|&k| at!("determiners", sent, k) || at!("light_verbs", sent, k))
-                .any(|k| at!("light_verbs", sent, k));
-        if !act || t.kind().family() == "consult" {
+                .take_while(|&k| {
+                    at!("determiners", sent, k)
+                        || at!("light_verbs", sent, k)
+                        || at!("making_verbs", sent, k)
+                })
+                .any(|k| at!("light_verbs", sent, k) || at!("making_verbs", sent, k));
+        // "Biden met Xi Jinping at the G20 summit in Bali on Monday": a
+        // meeting's verb too, not its noun.
+        if !act || t.kind().family() == "consult" && t.pos() == Pos::Noun {
             return None;
         }
         triggers.iter().enumerate().find_map(|(mi, m)| {
@@ -540,13 +546,12 @@ pub(crate) fn date(
             let own_clause = |k: usize| {
                 sent.lower(k) == ","
                     || at!("clause_breaks", sent, k)
-                    || at!("adjunct_openers", sent, k)
                     || matches!(
                         sent.lower(k),
                         "for" | "after" | "before" | "when" | "while" | "as"
                     )
             };
-            if p - t.t1 > 5 || (t.t1..p).any(own_clause) {
+            if (t.t1..p).any(own_clause) {
                 return None;
             }
             (0..timexes.len()).find(|&i| usable(i) && owners[i] == Some(Owner::Trigger(mi)))
@@ -749,8 +754,8 @@ fn inside_phrase(sent: &Sent, t: &Trigger) -> bool {
         let w = sent.lower(k);
         sent.lower(k) == "'s"
             || sent.toks[k].kind == TokKind::Word
-                && w != "of"
                 && w != "and"
+                && !super::arguments::is_preposition(w)
                 && !at!("light_verbs", sent, k)
                 && (!w.ends_with("ed") || sent.toks[k].cap)
     };

@@ -267,8 +267,14 @@ fn election_debate(sent: &Sent, t0: usize) -> bool {
                     || matches!(w, "'s" | "'" | "-")
             })
             .any(|k| {
+                let w = sent.lower(k);
                 at!("debate_cues", sent, k)
-                    && (sent.toks[k].cap || !is!("party_adjectives", sent.lower(k)))
+                    && (sent.toks[k].cap || !is!("party_adjectives", w))
+                    // "the leaders debate on ITV", not "European leaders
+                    // debate migration".
+                    && (w != "leaders"
+                        || k > 0 && sent.lower(k - 1) == "the"
+                        || sent.lower(k + 1) == "'")
             })
 }
 
