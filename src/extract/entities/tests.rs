@@ -223,7 +223,7 @@ fn a_county_that_acts_is_its_government_and_a_county_one_is_in_is_a_place() {
 
 #[test]
 fn a_party_adjective_after_at_the_is_no_place() {
-    // The Pew/HuffPost phrasing of 2020s campaign news; both words were
+    // The LA Times's and HuffPost's phrasing of 2020s campaign news; both were
     // minted as towns ("at the Democratic" read like "at the Kremlin").
     let found = labels(
         "Bloomberg will face Warren at the Democratic debate. Two ads were directed at the Republican debaters.",
