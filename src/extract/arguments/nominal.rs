@@ -61,7 +61,9 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
                 _ => Role::Initiator,
             };
             // "the Fox News debate", "an NBC News debate": the broadcaster
-            // hosts a candidates' debate and takes no part in it.
+            // hosts a candidates' debate and takes no part in it. The test
+            // is the debate's own cue list, so "the GOP debate" leaves out
+            // the party too: its candidates are the parties.
             let broadcaster = sent.lower(t.t0) == "debate" && at!("debate_cues", sent, e.t0);
             if (!e.is_place() || e.ent.etype == EntityType::Country) && !broadcaster {
                 args.add(role, i);
@@ -271,7 +273,6 @@ pub(super) fn prepositional_parties(
         && prep == Some("for")
         && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
     let meets = kind.family() == "consult" || kind.speech_act();
-
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
     if (meets && in_pp && !between) || trip {
         let s = subject(scope, lb, j).or_else(|| {

@@ -1,7 +1,7 @@
 //! The article stage of assembly: surnames told before the full name
-//! joined to it, one-sided meetings completed with the article's partner, meetings of leaders promoted to summits, the
-//! article's repeated mentions merged, and what is too vague to be news
-//! dropped.
+//! joined to it, one-sided meetings completed with the article's partner,
+//! meetings of leaders promoted to summits, the article's repeated mentions
+//! merged, and what is too vague to be news dropped.
 
 use rustc_hash::FxHashMap as HashMap;
 

@@ -752,7 +752,7 @@ fn inside_phrase(sent: &Sent, t: &Trigger) -> bool {
     // possessives; then, past "and", over the conjunct before it.
     let modifier = |k: usize| {
         let w = sent.lower(k);
-        sent.lower(k) == "'s"
+        w == "'s"
             || sent.toks[k].kind == TokKind::Word
                 && w != "and"
                 && !super::arguments::is_preposition(w)
