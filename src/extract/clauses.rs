@@ -398,6 +398,46 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
         .position(|e| free(e) && e.kind != EntKind::Pronoun && e.np0 > v && e.np0 <= v + 2)
 }
 
+/// A letter sent or written before a participle that tells what it asks:
+/// "Golden wrote a letter to Pelosi and Republican Minority Leader Kevin
+/// McCarthy on Tuesday insisting", "The group sent Arafat a letter
+/// Wednesday calling for", "forwarded a letter to foreign ministers ...,
+/// calling for". The participle is the letter's, so its speaker is the
+/// sending verb's subject, not the name right before it.
+pub(crate) struct SentLetter {
+    /// The sending verb.
+    pub(crate) verb: usize,
+    /// The message noun.
+    pub(crate) noun: usize,
+}
+
+pub(crate) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter> {
+    if !sent.lower(v).ends_with("ing") {
+        return None;
+    }
+    let noun = (v.saturating_sub(20).max(lb)..v)
+        .rev()
+        .find(|&k| at!("messages", sent, k) && sent.lower(k) != "statement")?;
+    // Between the letter and the participle: its addressees and a date, no
+    // other verb's clause.
+    // "sent a letter to Garland as protesters gathered outside justices'
+    // homes demanding", "signed a letter to Biden, with progressive groups
+    // also urging": another clause's participle.
+    let other_clause = |k: usize| {
+        let w = sent.lower(k);
+        is!("letter_clause_breaks", w) || w.ends_with("ed") && !sent.toks[k].cap
+    };
+    if (noun + 1..v).any(other_clause) {
+        return None;
+    }
+    // "wrote" also opens a frame of what was written: the verb may stand
+    // before the clause bound.
+    let verb = (noun.saturating_sub(5).max(sent.body)..noun)
+        .rev()
+        .find(|&k| at!("letter_verbs", sent, k))?;
+    Some(SentLetter { verb, noun })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -155,7 +155,9 @@ impl<'a> Doc<'a> {
 fn line_is_prose(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
-    let line = text[start..end].trim_end();
+    // A character lost in decoding after the last word ("Democrats.\u{FFFD}")
+    // does not make a paragraph a heading.
+    let line = text[start..end].trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FFFD}');
     line.chars().next_back().is_some_and(|c| {
         matches!(
             c,
@@ -294,6 +296,16 @@ mod tests {
         assert!(s.in_quote(we));
         assert!(!s.in_quote(0));
         assert_eq!(s.span_text(text, 0, 2), "Trump said");
+    }
+
+    #[test]
+    fn characters_lost_in_decoding_are_neither_words_nor_headings() {
+        // Saved pages whose no-break spaces and quotes were lost in decoding.
+        let text = "Rep. Jared Golden\u{FFFD}of Maine wrote a letter.\n\nThe letter was signed by lawmakers, both Republicans and Democrats.\u{FFFD}";
+        let d = Doc::new(text);
+        assert!(d.sents.iter().all(|s| !s.heading));
+        let words: Vec<&str> = d.sents[0].toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(&words[..6], ["rep", ".", "jared", "golden", "of", "maine"]);
     }
 
     #[test]

@@ -161,7 +161,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
-        if c.is_whitespace() {
+        // U+FFFD stands for a character lost in decoding, in saved pages
+        // mostly a no-break space ("Golden\u{FFFD}of Maine"): no token.
+        if c.is_whitespace() || c == '\u{FFFD}' {
             i += 1;
             continue;
         }

@@ -214,7 +214,8 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
     // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
     // Russia, Trump said").
     // "and visiting South Korean Foreign Minister Ban": a word of standing
-    // ([conjunct_adjectives]) may open the next conjunct when it is a titled
+    // ([conjunct_adjectives]) or a party's ("Pelosi and Republican Minority
+    // Leader Kevin McCarthy") may open the next conjunct when it is a titled
     // person's ("Biden and former Trump officials" is no list).
     let titled_person = |b: usize| {
         ents.iter()
@@ -248,7 +249,7 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
                 matches!(
                     *w,
                     "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
-                ) || is!("conjunct_adjectives", w) && titled_person(b)
+                ) || (is!("conjunct_adjectives", w) || is!("party_adjectives", w)) && titled_person(b)
                     || is!("person_descriptors", w) && i + 1 == gap.len() && untitled_person(b)
                     // "Stellantis and the striking United Auto Workers
                     // union": a word between "and the" and the name is the
@@ -518,7 +519,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         }
         // "wrote a letter to Pelosi and ... McCarthy on Tuesday insisting",
         // "sent Arafat a letter calling for": whom the letter went to.
-        if let Some(letter) = subject::sent_letter(scope.sent, lb, t.t0) {
+        if let Some(letter) = crate::extract::clauses::sent_letter(scope.sent, lb, t.t0) {
             for i in subject::letter_recipients(scope, &letter) {
                 args.add(Role::Target, i);
             }

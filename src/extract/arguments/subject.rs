@@ -2,6 +2,7 @@
 //! appositions, relative clauses, coordination and control.
 
 use super::*;
+use crate::extract::clauses::{sent_letter, SentLetter};
 
 /// The subject of a verb at `v` within `lb..v`: the leftmost free entity
 /// not in a prepositional phrase, with what is coordinated with it.
@@ -413,59 +414,32 @@ pub(super) fn verb_left(
     }
 }
 
-/// A letter sent or written before a participle that tells what it asks:
-/// "Golden wrote a letter to Pelosi and Republican Minority Leader Kevin
-/// McCarthy on Tuesday insisting", "The group sent Arafat a letter
-/// Wednesday calling for", "forwarded a letter to foreign ministers ...,
-/// calling for". The participle is the letter's, so its speaker is the
-/// sending verb's subject, not the name right before it.
-pub(super) struct SentLetter {
-    /// The sending verb.
-    verb: usize,
-    /// The message noun.
-    noun: usize,
-}
-
-pub(super) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter> {
-    if !sent.lower(v).ends_with("ing") {
-        return None;
-    }
-    let noun = (v.saturating_sub(20).max(lb)..v)
-        .rev()
-        .find(|&k| at!("messages", sent, k) && sent.lower(k) != "statement")?;
-    // Between the letter and the participle: its addressees and a date, no
-    // other verb's clause.
-    // "sent a letter to Garland as protesters gathered outside justices'
-    // homes demanding", "signed a letter to Biden, with progressive groups
-    // also urging": another clause's participle.
-    let other_clause = |k: usize| {
-        let w = sent.lower(k);
-        is!("letter_clause_breaks", w) || w.ends_with("ed") && !sent.toks[k].cap
-    };
-    if (noun + 1..v).any(other_clause) {
-        return None;
-    }
-    // "wrote" also opens a frame of what was written: the verb may stand
-    // before the clause bound.
-    let verb = (noun.saturating_sub(5).max(sent.body)..noun)
-        .rev()
-        .find(|&k| at!("letter_verbs", sent, k))?;
-    Some(SentLetter { verb, noun })
-}
-
 /// The recipients of a sent letter: "to X (and Y)" after the noun, or the
 /// first object of the verb ("sent Arafat a letter").
 pub(super) fn letter_recipients(scope: &Scope, letter: &SentLetter) -> Vec<usize> {
     let (sent, ents) = (scope.sent, scope.ents);
-    let start = if sent.lower(letter.noun + 1) == "to" {
-        letter.noun + 2
+    // "sent a letter Thursday to": past the day the letter was sent.
+    let to = scope
+        .dates
+        .iter()
+        .find(|d| d.t0 == letter.noun + 1)
+        .map_or(letter.noun + 1, |d| d.t1);
+    let start = if sent.lower(to) == "to" {
+        // "to the Office of Management and Budget": the article is no
+        // part of the name's phrase.
+        to + 1 + usize::from(sent.lower(to + 1) == "the")
     } else {
         letter.verb + 1
     };
-    let Some(first) = ents
-        .iter()
-        .position(|e| e.np0 == start && free(e) && !e.is_place())
-    else {
+    // "to House Speaker Nancy Pelosi": a capitalised word of the title may
+    // stand before the name's phrase.
+    let Some(first) = ents.iter().position(|e| {
+        e.np0 >= start
+            && e.np0 <= start + 2
+            && (start..e.np0).all(|k| sent.toks[k].cap)
+            && free(e)
+            && !e.is_place()
+    }) else {
         return Vec::new();
     };
     let end = if start > letter.noun {

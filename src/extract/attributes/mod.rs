@@ -497,10 +497,18 @@ pub(crate) fn date(
     // "wrote a letter to Pelosi and McCarthy on Tuesday insisting": a
     // participle right after a day the speech verb holds tells what was
     // written that day.
+    // So does a day anywhere between the sending verb and its letter's
+    // participle ("sent a letter Thursday to the Office of Management and
+    // Budget warning against") or right before the verb ("on Wednesday sent
+    // a letter to his French counterpart pleading").
+    let sent_from = crate::extract::clauses::sent_letter(sent, sent.body, t.t0).map(|l| l.verb);
     let before_participle = || {
         (0..timexes.len()).find(|&i| {
             usable(i)
-                && timexes[i].t1 == t.t0
+                && (timexes[i].t1 == t.t0
+                    || sent_from.is_some_and(|v| {
+                        v < timexes[i].t0 && timexes[i].t1 < t.t0 || timexes[i].t1 == v
+                    }))
                 && t.pos() == Pos::Verb
                 && sent.lower(t.t0).ends_with("ing")
                 && matches!(owners[i], None | Some(Owner::Frame(_)))

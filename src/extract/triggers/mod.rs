@@ -194,6 +194,11 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                         && (e.np1..n.min(e.np1 + 4)).any(|k| sent.lower(k) == "against")
                 })
         }
+        // "wrote a letter to Pelosi and McCarthy on Tuesday insisting that
+        // Congress remain", "sent a letter Thursday to the Office of
+        // Management and Budget warning against premature reopenings": what
+        // a letter does to its addressees is asking.
+        "letter" => super::clauses::sent_letter(sent, sent.body, t0).is_some(),
         list => window(if list == "with" { 20 } else { 8 }).any(|k| in_list(list, sent.lower(k))),
     }
 }

@@ -56,6 +56,12 @@ pub(super) fn effective_pos(
     {
         return Pos::Noun;
     }
+    // "sent a letter Thursday to the Office of Management and Budget urging
+    // the agency": a letter's participle is a verb, not the noun of the
+    // name before it.
+    if crate::extract::clauses::sent_letter(sent, sent.body, t0).is_some() {
+        return Pos::Verb;
+    }
     // "Pakistan received pledges from donors": the object of a verb of
     // receiving is a noun.
     if at!("receiving_verbs", sent, t0 - 1) {
