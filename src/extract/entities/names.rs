@@ -813,6 +813,20 @@ pub(super) fn apposition_people(
                             || at!("role_nouns", sent, j + 2)
                             || matches!(sent.lower(j + 2), "predecessor" | "successor"))
                 });
+        // "McConnell, a Kentucky Republican, has promised", "Golden, a
+        // moderate Democrat whose district": a party's member ends the
+        // phrase ([party_members]).
+        let member = sent.lower(k) == ","
+            && matches!(sent.lower(k + 1), "a" | "an")
+            && (k + 2..(k + 6).min(n))
+                .take_while(|&j| !matches!(sent.lower(j), "," | "." | ";"))
+                .any(|j| {
+                    at!("party_members", sent, j)
+                        && matches!(
+                            sent.lower(j + 1),
+                            "," | "." | ";" | "from" | "who" | "whose" | "and" | "of"
+                        )
+                });
         let age = sent.lower(k) == ","
             && sent
                 .toks
@@ -829,7 +843,7 @@ pub(super) fn apposition_people(
             && sent.lower(i - 1) == ","
             && at!("role_nouns", sent, i - 2)
             && !sent.toks[i - 2].cap;
-        if !(apposition || age || role_before || first_name || speaks || role_comma) {
+        if !(apposition || member || age || role_before || first_name || speaks || role_comma) {
             i = k;
             continue;
         }
