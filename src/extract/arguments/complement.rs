@@ -49,13 +49,33 @@ pub(super) fn complement_parties(scope: &Scope, t: &Trigger, that: usize, args: 
         if !speaker || !scope.dates.iter().any(|d| d.t1 <= that) {
             return;
         }
-        if let Some(i) = ents.iter().position(|e| {
-            e.np0 > that
-                && e.np0 <= that + 2
-                && free(e)
-                && !matches!(e.kind, EntKind::Pronoun | EntKind::Group)
-                && !e.locative
-        }) {
+        // The head of the complement's subject: its phrase opens the
+        // complement (past "the") and is no possessor ("that Trump's former
+        // lawyer Michael Cohen"), no title's modifier ("that Air Force
+        // sergeant Danny Matlock"), no adverbial ("that despite Russian
+        // shelling, its forces").
+        let open = that + 1 + usize::from(sent.lower(that + 1) == "the");
+        let head = ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.np0 == open && free(e))
+            .max_by_key(|(_, e)| e.np1)
+            .filter(|(_, e)| {
+                !matches!(e.kind, EntKind::Pronoun | EntKind::Group | EntKind::Demonym)
+                    && !e.locative
+                    && sent.lower(e.np1) != "'s"
+                    && !sent.toks.get(e.np1).is_some_and(|x| x.cap)
+                    && !ents.iter().any(|o| {
+                        let w = sent.lower(e.np1);
+                        o.kind == EntKind::Name
+                            && o.t0 == e.np1 + 1
+                            && sent.toks[e.np1].kind == TokKind::Word
+                            && !matches!(w, "and" | "or")
+                            && !is!("verb_auxiliaries", w)
+                            && !w.ends_with("ed")
+                    })
+            });
+        if let Some((i, _)) = head {
             args.add(Role::Participant, i);
         }
         return;

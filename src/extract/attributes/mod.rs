@@ -501,14 +501,17 @@ pub(crate) fn date(
     // participle ("sent a letter Thursday to the Office of Management and
     // Budget warning against") or right before the verb ("on Wednesday sent
     // a letter to his French counterpart pleading").
-    let sent_from = crate::extract::clauses::sent_letter(sent, sent.body, t.t0).map(|l| l.verb);
+    // Only a day beside the verb or the letter, not one of what the letter
+    // is about ("a letter to the Fed chair about his 2021 trades").
+    let letter = crate::extract::clauses::sent_letter(sent, sent.body, t.t0);
     let before_participle = || {
         (0..timexes.len()).find(|&i| {
+            let (d0, d1) = (timexes[i].t0, timexes[i].t1);
             usable(i)
-                && (timexes[i].t1 == t.t0
-                    || sent_from.is_some_and(|v| {
-                        v < timexes[i].t0 && timexes[i].t1 < t.t0 || timexes[i].t1 == v
-                    }))
+                && (d1 == t.t0
+                    || letter
+                        .as_ref()
+                        .is_some_and(|l| d1 == l.verb || d0 == l.verb + 1 || d0 == l.noun + 1))
                 && t.pos() == Pos::Verb
                 && sent.lower(t.t0).ends_with("ing")
                 && matches!(owners[i], None | Some(Owner::Frame(_)))

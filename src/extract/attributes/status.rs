@@ -294,7 +294,12 @@ fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
         .filter(|&(i, w)| {
             let turned_down = answered && is!("negating_verbs", w);
             let far_without = *w == "without" && near_before.len() - i > 2;
-            !(turned_down || far_without)
+            // "the US refusal to condemn Israel": a refusal denies only the
+            // act right after its "to" ("Angered by the refusal, Israel
+            // launched", "Protesters refusing to leave clashed" happened).
+            let other_refusal = matches!(*w, "refusal" | "refusing")
+                && !(i + 2 == near_before.len() && near_before[i + 1] == "to");
+            !(turned_down || far_without || other_refusal)
         })
         .map(|(_, w)| *w)
         .collect()

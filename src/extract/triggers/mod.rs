@@ -198,7 +198,32 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         // Congress remain", "sent a letter Thursday to the Office of
         // Management and Budget warning against premature reopenings": what
         // a letter does to its addressees is asking.
-        "letter" => super::clauses::sent_letter(sent, sent.body, t0).is_some(),
+        // Not a warning of harm or a forecast ("sent a message to Seoul
+        // warning of retaliation", "warning that Hurricane Sally would
+        // bring"): only one against something or to do something; not an
+        // attempt ("seeking to reassure investors").
+        "letter" => {
+            let asks = match sent.lower(t0) {
+                "warning" => {
+                    sent.lower(end) == "against"
+                        || window(4)
+                            .take_while(|&k| !matches!(sent.lower(k), "that" | "of" | "," | "."))
+                            .any(|k| sent.lower(k) == "to")
+                }
+                "seeking" => sent.lower(end) != "to",
+                _ => true,
+            };
+            asks && super::clauses::sent_letter(sent, sent.body, t0).is_some()
+        }
+        // "insisted Monday that UN sanctions imposed after its nuclear test
+        // must be lifted": the complement's subject may be long; its "must"
+        // or "should" still asks, within the clause.
+        "must" => {
+            window(8).any(|k| in_list("must", sent.lower(k)))
+                || window(16)
+                    .take_while(|&k| !matches!(sent.lower(k), "." | ";"))
+                    .any(|k| matches!(sent.lower(k), "must" | "should"))
+        }
         list => window(if list == "with" { 20 } else { 8 }).any(|k| in_list(list, sent.lower(k))),
     }
 }

@@ -58,8 +58,10 @@ pub(super) fn effective_pos(
     }
     // "sent a letter Thursday to the Office of Management and Budget urging
     // the agency": a letter's participle is a verb, not the noun of the
-    // name before it.
-    if crate::extract::clauses::sent_letter(sent, sent.body, t0).is_some() {
+    // name before it. Only a speech act's: "a note to the embassy protesting the shelling
+    // of Kharkiv" keeps its noun.
+    if rule.kind.speech_act() && crate::extract::clauses::sent_letter(sent, sent.body, t0).is_some()
+    {
         return Pos::Verb;
     }
     // "Pakistan received pledges from donors": the object of a verb of

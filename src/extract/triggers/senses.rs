@@ -159,6 +159,13 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // "killed off a 708-million-dollar plan", "appeared to have killed
         // off their hopes": a thing ended, no one attacked.
         EventKind::Attack if w.starts_with("kill") && next(1) == "off" => true,
+        // "before it would give up its nuclear weapons", "gave in to the
+        // demands": what is given up or in to is no gift.
+        EventKind::Aid | EventKind::Pledge
+            if matches!(w, "give" | "gives" | "gave" | "giving" | "given") =>
+        {
+            matches!(next(1), "up" | "in" | "way")
+        }
         // "two days after taking up the post", "took office": a post taken,
         // not a place seized.
         EventKind::Attack if matches!(w, "take" | "takes" | "taking" | "took" | "taken") => {
