@@ -423,9 +423,13 @@ pub(crate) fn sent_letter(sent: &Sent, lb: usize, v: usize) -> Option<SentLetter
     // "sent a letter to Garland as protesters gathered outside justices'
     // homes demanding", "signed a letter to Biden, with progressive groups
     // also urging": another clause's participle.
+    // A finite verb in an aside set off by a comma is the aside's ("to
+    // Biden, the third they have written this year, pleading").
+    let aside = |k: usize| (noun + 1..k).any(|j| sent.lower(j) == ",");
     let other_clause = |k: usize| {
         let w = sent.lower(k);
-        is!("letter_clause_breaks", w) || w.ends_with("ed") && !sent.toks[k].cap
+        is!("letter_clause_breaks", w) && !(is!("verb_auxiliaries", w) && aside(k))
+            || w.ends_with("ed") && !sent.toks[k].cap
     };
     if (noun + 1..v).any(other_clause) {
         return None;

@@ -54,28 +54,43 @@ pub(super) fn complement_parties(scope: &Scope, t: &Trigger, that: usize, args: 
         // lawyer Michael Cohen"), no title's modifier ("that Air Force
         // sergeant Danny Matlock"), no adverbial ("that despite Russian
         // shelling, its forces").
-        let open = that + 1 + usize::from(sent.lower(that + 1) == "the");
+        let opens =
+            |e: &Ent| e.np0 == that + 1 || e.np0 == that + 2 && sent.lower(that + 1) == "the";
+        // The name a possessor or a title modifier stands before ("Trump's
+        // lawyer Michael Cohen", "Air Force sergeant Danny Matlock"): a
+        // person's name one or two plain title words on.
+        let titled_after = |e: &Ent| {
+            let from = e.np1 + usize::from(sent.lower(e.np1) == "'s");
+            ents.iter().position(|o| {
+                o.kind == EntKind::Name
+                    && o.is_person()
+                    && o.t0 > from
+                    && o.t0 <= from + 2
+                    && (from..o.t0).all(|k| {
+                        at!("role_nouns", sent, k)
+                            || at!("head_titles", sent, k)
+                            || at!("rank_nouns", sent, k)
+                    })
+            })
+        };
         let head = ents
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.np0 == open && free(e))
+            .filter(|(_, e)| opens(e) && free(e))
             .max_by_key(|(_, e)| e.np1)
-            .filter(|(_, e)| {
-                !matches!(e.kind, EntKind::Pronoun | EntKind::Group | EntKind::Demonym)
+            .and_then(|(i, e)| titled_after(e).or(Some(i)))
+            .filter(|&i| {
+                let e = &ents[i];
+                // A name run on into a capitalised word is part of another
+                // phrase; a day after it is not ("that Merkel Tuesday had").
+                let run_on = sent.toks.get(e.np1).is_some_and(|x| x.cap)
+                    && !scope.dates.iter().any(|d| d.t0 == e.np1);
+                !matches!(e.kind, EntKind::Pronoun | EntKind::Group)
                     && !e.locative
                     && sent.lower(e.np1) != "'s"
-                    && !sent.toks.get(e.np1).is_some_and(|x| x.cap)
-                    && !ents.iter().any(|o| {
-                        let w = sent.lower(e.np1);
-                        o.kind == EntKind::Name
-                            && o.t0 == e.np1 + 1
-                            && sent.toks[e.np1].kind == TokKind::Word
-                            && !matches!(w, "and" | "or")
-                            && !is!("verb_auxiliaries", w)
-                            && !w.ends_with("ed")
-                    })
+                    && !run_on
             });
-        if let Some((i, _)) = head {
+        if let Some(i) = head {
             args.add(Role::Participant, i);
         }
         return;

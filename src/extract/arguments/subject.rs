@@ -136,6 +136,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
                 || supporters_of(sent, e.np0, start) && !e.is_person()
+                || agent_for(sent, e.np0, start) && !e.is_person()
                 || !e.people
                     && e.kind != EntKind::Demonym
                     && at!("force_nouns", sent, e.np1 - 1)
@@ -158,6 +159,13 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .map(|(i, _)| i)
         .collect();
     let first = *cands.first()?;
+    // "a U.S. lawyer for Prevezon": the body acted for, not the lawyer's
+    // country.
+    let first = cands
+        .iter()
+        .copied()
+        .find(|&c| agent_for(sent, ents[c].np0, start) && !ents[c].is_person())
+        .unwrap_or(first);
     // "After North Korea's Foreign Minister Ri Yong Ho addressed the U.N.
     // General Assembly in September Trump tweeted": an opening clause with
     // no comma; its verb's object is no subject of the main verb, the name
@@ -212,6 +220,28 @@ fn supporters_of(sent: &Sent, np0: usize, start: usize) -> bool {
         |w| is!("side_members", w),
         &["hundreds", "thousands"],
     )
+}
+
+/// "A spokesman for Hamas on Tuesday condemned", "a U.S. lawyer for
+/// Prevezon filed a letter asking": who speaks or acts for a body at the
+/// clause's start ([agent_for_nouns]) is that body's voice, so the body is
+/// the subject.
+fn agent_for(sent: &Sent, np0: usize, start: usize) -> bool {
+    let mut k = np0;
+    if k > start && sent.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    k >= start + 2
+        && sent.lower(k - 1) == "for"
+        && at!("agent_for_nouns", sent, k - 2)
+        && (start..k - 2).all(|j| {
+            let w = sent.lower(j);
+            matches!(
+                w,
+                "a" | "an" | "the" | "one" | "two" | "several" | "." | "-"
+            ) || sent.toks[j].cap
+                || at!("agent_for_modifiers", sent, j)
+        })
 }
 
 /// "Hundreds of ISAF troops launched", "some of the rebels attacked": a

@@ -297,8 +297,22 @@ fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
             // "the US refusal to condemn Israel": a refusal denies only the
             // act right after its "to" ("Angered by the refusal, Israel
             // launched", "Protesters refusing to leave clashed" happened).
-            let other_refusal = matches!(*w, "refusal" | "refusing")
-                && !(i + 2 == near_before.len() && near_before[i + 1] == "to");
+            // The act may be a noun after the infinitive's verb ("refusing
+            // to hold direct talks"), a verb after an adverb ("refusal to even
+            // meet") or after another verb it is coordinated with ("refusing
+            // to negotiate or meet").
+            let to_act = || {
+                near_before.get(i + 1) == Some(&"to")
+                    && near_before[i + 2..].iter().enumerate().all(|(j, x)| {
+                        t.pos() == Pos::Noun
+                            || x.ends_with("ly")
+                            || matches!(*x, "even" | "ever" | "or" | "and")
+                            || near_before
+                                .get(i + 3 + j)
+                                .is_some_and(|y| matches!(*y, "or" | "and"))
+                    })
+            };
+            let other_refusal = matches!(*w, "refusal" | "refusing") && !to_act();
             !(turned_down || far_without || other_refusal)
         })
         .map(|(_, w)| *w)
