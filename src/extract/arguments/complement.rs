@@ -85,10 +85,25 @@ pub(super) fn complement_parties(scope: &Scope, t: &Trigger, that: usize, args: 
                 // phrase; a day after it is not ("that Merkel Tuesday had").
                 let run_on = sent.toks.get(e.np1).is_some_and(|x| x.cap)
                     && !scope.dates.iter().any(|d| d.t0 == e.np1);
-                !matches!(e.kind, EntKind::Pronoun | EntKind::Group)
+                // "Kremlin critic Alexei Navalny", "Trump ally Rudy
+                // Giuliani": a name before a plain word and another name
+                // modifies that name's phrase; which one heads it is left open.
+                let modifies = ents.iter().any(|o| {
+                    let w = sent.lower(e.np1);
+                    o.kind == EntKind::Name
+                        && o.t0 == e.np1 + 1
+                        && sent.toks[e.np1].kind == TokKind::Word
+                        && !matches!(w, "and" | "or")
+                        && !is!("verb_auxiliaries", w)
+                        // "that Russia owes Ukraine": a verb, not a modifier.
+                        && !w.ends_with("ed")
+                        && !w.ends_with('s')
+                });
+                !matches!(e.kind, EntKind::Pronoun | EntKind::Group | EntKind::Demonym)
                     && !e.locative
                     && sent.lower(e.np1) != "'s"
                     && !run_on
+                    && !modifies
             });
         if let Some(i) = head {
             args.add(Role::Participant, i);

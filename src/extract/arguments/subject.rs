@@ -136,7 +136,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
                 || supporters_of(sent, e.np0, start) && !e.is_person()
-                || agent_for(sent, e.np0, start) && !e.is_person()
+                || agent_for(sent, ents, e.np0, start) && e.kind == EntKind::Name && !e.is_person()
                 || !e.people
                     && e.kind != EntKind::Demonym
                     && at!("force_nouns", sent, e.np1 - 1)
@@ -164,7 +164,11 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     let first = cands
         .iter()
         .copied()
-        .find(|&c| agent_for(sent, ents[c].np0, start) && !ents[c].is_person())
+        .find(|&c| {
+            agent_for(sent, ents, ents[c].np0, start)
+                && ents[c].kind == EntKind::Name
+                && !ents[c].is_person()
+        })
         .unwrap_or(first);
     // "After North Korea's Foreign Minister Ri Yong Ho addressed the U.N.
     // General Assembly in September Trump tweeted": an opening clause with
@@ -226,11 +230,19 @@ fn supporters_of(sent: &Sent, np0: usize, start: usize) -> bool {
 /// Prevezon filed a letter asking": who speaks or acts for a body at the
 /// clause's start ([agent_for_nouns]) is that body's voice, so the body is
 /// the subject.
-fn agent_for(sent: &Sent, np0: usize, start: usize) -> bool {
+fn agent_for(sent: &Sent, ents: &[Ent], np0: usize, start: usize) -> bool {
     let mut k = np0;
     if k > start && sent.lower(k - 1) == "the" {
         k -= 1;
     }
+    // "Following Pauley's order on Monday, a U.S. lawyer for Prevezon
+    // filed": past a fronted adjunct's comma ("Sami Mushasha, a
+    // spokesperson for the UNRWA, said" is an apposition of a name).
+    let start = (start..k.saturating_sub(2))
+        .rev()
+        .find(|&j| sent.lower(j) == ",")
+        .filter(|&j| j > 0 && !ents.iter().any(|e| e.np1 == j && e.kind == EntKind::Name))
+        .map_or(start, |j| j + 1);
     k >= start + 2
         && sent.lower(k - 1) == "for"
         && at!("agent_for_nouns", sent, k - 2)

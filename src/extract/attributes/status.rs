@@ -301,15 +301,27 @@ fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
             // to hold direct talks"), a verb after an adverb ("refusal to even
             // meet") or after another verb it is coordinated with ("refusing
             // to negotiate or meet").
+            // Not past another verb ("refusal to disarm sparked clashes",
+            // "refusing to comply attacked").
+            let adverb = |x: &str| {
+                x.ends_with("ly")
+                    && !matches!(
+                        x,
+                        "comply" | "apply" | "supply" | "reply" | "rally" | "rely" | "fly"
+                    )
+                    || matches!(x, "even" | "ever")
+            };
             let to_act = || {
                 near_before.get(i + 1) == Some(&"to")
                     && near_before[i + 2..].iter().enumerate().all(|(j, x)| {
-                        t.pos() == Pos::Noun
-                            || x.ends_with("ly")
-                            || matches!(*x, "even" | "ever" | "or" | "and")
-                            || near_before
-                                .get(i + 3 + j)
-                                .is_some_and(|y| matches!(*y, "or" | "and"))
+                        let coordinated = near_before
+                            .get(i + 3 + j)
+                            .is_some_and(|y| matches!(*y, "or" | "and"));
+                        let noun_phrase = t.pos() == Pos::Noun
+                            && !x.ends_with("ed")
+                            && !is!("verb_auxiliaries", x)
+                            && !is!("clause_breaks", x);
+                        noun_phrase || adverb(x) || matches!(*x, "or" | "and") || coordinated
                     })
             };
             let other_refusal = matches!(*w, "refusal" | "refusing") && !to_act();

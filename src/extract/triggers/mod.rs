@@ -207,10 +207,14 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                 // "warning the island's leaders ... against independence",
                 // "warning Taipei ... to drop the plan", "warning that he
                 // must not interfere".
+                // Past "that" only a "must" or "should" asks ("warning that
+                // cuts to Medicare would hurt seniors" warns).
                 "warning" => window(10)
                     .take_while(|&k| !matches!(sent.lower(k), "of" | "," | "." | ";"))
                     .any(|k| match sent.lower(k) {
-                        "against" | "must" | "should" => true,
+                        "must" | "should" => true,
+                        _ if (end..k).any(|j| sent.lower(j) == "that") => false,
+                        "against" => true,
                         "to" => sent.toks.get(k + 1).is_some_and(|x| {
                             x.kind == TokKind::Word && !is!("determiners", x.lower.as_str())
                         }),
@@ -224,9 +228,9 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         // "insisted Monday that UN sanctions imposed after its nuclear test
         // must be lifted": the complement's subject may be long; its "must"
         // or "should" still asks, within the clause.
-        // Only a passive demand of the same clause ("must be lifted"), not
-        // one of a clause after a comma or "and" ("the referendum, which the
-        // West says must be annulled").
+        // Only a demand of the same clause ("must be lifted"), not one of a
+        // clause after a comma or "and" ("the referendum, which the West
+        // says must be annulled").
         "must" => {
             window(8).any(|k| in_list("must", sent.lower(k)))
                 || window(16)
@@ -236,12 +240,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                             "." | ";" | "," | "and" | "which" | "who" | "but"
                         )
                     })
-                    .any(|k| {
-                        matches!(sent.lower(k), "must" | "should")
-                            && sent.lower(k + 1) == "be"
-                            && (sent.lower(k + 2).ends_with("ed")
-                                || sent.lower(k + 2).ends_with("en"))
-                    })
+                    .any(|k| matches!(sent.lower(k), "must" | "should"))
         }
         list => window(if list == "with" { 20 } else { 8 }).any(|k| in_list(list, sent.lower(k))),
     }
