@@ -53,7 +53,13 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
                 && (chars[k].1.is_uppercase()
                     || chars[k].1.is_ascii_digit()
                     || matches!(chars[k].1, '"' | '“' | '‘' | '\'' | '('));
-            if followed_by_space && next_starts && !(c == '.' && is_abbreviation(line, pos)) {
+            if followed_by_space
+                && next_starts
+                && !(c == '.' && is_abbreviation(line, pos))
+                && !(c != '.'
+                    && j > i + 1
+                    && speaker_follows(&line[chars.get(k).map_or(line.len(), |x| x.0)..]))
+            {
                 let end_pos = if j < chars.len() {
                     chars[j].0
                 } else {
@@ -72,6 +78,22 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         i += 1;
     }
     push(text, start + sent_start, end, out);
+}
+
+/// "“They will pay a big price for every attack on us!” Trump tweeted": a
+/// quote closed by "!" or "?" and followed by its speaker's name and a
+/// speech verb goes on in the same sentence.
+fn speaker_follows(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+    let names = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (1..=3).contains(&names)
+        && words.get(names).is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            crate::extract::lexicon::is!("speech_verbs", &w)
+        })
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -265,6 +287,19 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn a_quote_ending_in_an_exclamation_keeps_its_speaker() {
+        assert_eq!(
+            sents("\u{201c}They will pay a big price!\u{201d} Trump tweeted. \u{201c}Why?\u{201d} Russia said. \u{201c}No!\u{201d} New talks began."),
+            vec![
+                "\u{201c}They will pay a big price!\u{201d} Trump tweeted.",
+                "\u{201c}Why?\u{201d} Russia said.",
+                "\u{201c}No!\u{201d}",
+                "New talks began."
+            ]
+        );
     }
 
     #[test]
