@@ -38,27 +38,24 @@ pub(super) fn that_complement(scope: &Scope, t: &Trigger) -> Option<usize> {
 pub(super) fn complement_parties(scope: &Scope, t: &Trigger, that: usize, args: &mut Args) {
     let (sent, ents) = (scope.sent, scope.ents);
     // "announced it acknowledges China's full market economy status", "said
-    // in a tweet that Kim Jong Un had insulted him": whom a statement is
-    // about takes part in it.
-    // Only a statement with its speaker that the sentence dates before its
-    // "that" ("said in a tweet on Sunday that"): undated, it is background
-    // whoever it is about, and the party would make it pass for news
-    // (`specific`).
+    // in a tweet on Sunday that Kim Jong Un had insulted him": whom a
+    // statement is about takes part in it. Only a statement with its
+    // speaker that the sentence dates before its "that": undated, it is
+    // background whoever it is about, and the party would make it pass for
+    // news (`specific`).
     if t.kind() == EventKind::Statement {
         let speaker = args.roles.iter().any(|&(r, _)| r == Role::Initiator);
         if !speaker || !scope.dates.iter().any(|d| d.t1 <= that) {
             return;
         }
         // The head of the complement's subject: its phrase opens the
-        // complement (past "the") and is no possessor ("that Trump's former
-        // lawyer Michael Cohen"), no title's modifier ("that Air Force
-        // sergeant Danny Matlock"), no adverbial ("that despite Russian
+        // complement, past "the" (not an adverbial: "that despite Russian
         // shelling, its forces").
         let opens =
             |e: &Ent| e.np0 == that + 1 || e.np0 == that + 2 && sent.lower(that + 1) == "the";
-        // The name a possessor or a title modifier stands before ("Trump's
-        // lawyer Michael Cohen", "Air Force sergeant Danny Matlock"): a
-        // person's name one or two plain title words on.
+        // A possessor or a force before a title stands for the person named
+        // one or two title words on ("that Trump's lawyer Michael Cohen",
+        // "that Air Force sergeant Danny Matlock").
         let titled_after = |e: &Ent| {
             let from = e.np1 + usize::from(sent.lower(e.np1) == "'s");
             ents.iter().position(|o| {

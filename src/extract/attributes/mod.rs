@@ -496,13 +496,11 @@ pub(crate) fn date(
     };
     // "wrote a letter to Pelosi and McCarthy on Tuesday insisting": a
     // participle right after a day the speech verb holds tells what was
-    // written that day.
-    // So does a day anywhere between the sending verb and its letter's
-    // participle ("sent a letter Thursday to the Office of Management and
-    // Budget warning against") or right before the verb ("on Wednesday sent
-    // a letter to his French counterpart pleading").
-    // Only a day beside the verb or the letter, not one of what the letter
-    // is about ("a letter to the Fed chair about his 2021 trades").
+    // written that day. So does a day beside the sending verb or its letter
+    // ("sent a letter Thursday to the Office of Management and Budget
+    // warning against", "on Wednesday sent a letter to his French
+    // counterpart pleading"), not one of what the letter is about ("a letter
+    // to the Fed chair about his 2021 trades seeking").
     let letter = crate::extract::clauses::sent_letter(sent, sent.body, t.t0);
     let before_participle = || {
         (0..timexes.len()).find(|&i| {

@@ -295,14 +295,12 @@ fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
             let turned_down = answered && is!("negating_verbs", w);
             let far_without = *w == "without" && near_before.len() - i > 2;
             // "the US refusal to condemn Israel": a refusal denies only the
-            // act right after its "to" ("Angered by the refusal, Israel
-            // launched", "Protesters refusing to leave clashed" happened).
-            // The act may be a noun after the infinitive's verb ("refusing
-            // to hold direct talks"), a verb after an adverb ("refusal to even
-            // meet") or after another verb it is coordinated with ("refusing
-            // to negotiate or meet").
-            // Not past another verb ("refusal to disarm sparked clashes",
-            // "refusing to comply attacked").
+            // act its "to" names: the verb (past an adverb: "refusal to even
+            // meet"; or coordinated: "refusing to negotiate or meet") or a
+            // noun after it ("refusing to hold direct talks"). Not what
+            // happened beside it ("Angered by the refusal, Israel launched",
+            // "refusal to disarm sparked clashes", "refusing to comply
+            // attacked").
             let adverb = |x: &str| {
                 x.ends_with("ly")
                     && !matches!(

@@ -197,18 +197,16 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         // "wrote a letter to Pelosi and McCarthy on Tuesday insisting that
         // Congress remain", "sent a letter Thursday to the Office of
         // Management and Budget warning against premature reopenings": what
-        // a letter does to its addressees is asking.
-        // Not a warning of harm or a forecast ("sent a message to Seoul
-        // warning of retaliation", "warning that Hurricane Sally would
-        // bring"): only one against something or to do something; not an
-        // attempt ("seeking to reassure investors").
+        // a letter does to its addressees is asking. Not an attempt
+        // ("seeking to reassure investors").
         "letter" => {
             let asks = match sent.lower(t0) {
-                // "warning the island's leaders ... against independence",
-                // "warning Taipei ... to drop the plan", "warning that he
-                // must not interfere".
-                // Past "that" only a "must" or "should" asks ("warning that
-                // cuts to Medicare would hurt seniors" warns).
+                // A warning asks against something ("warning the island's
+                // leaders ... against independence"), someone to do
+                // something ("warning Taipei ... to drop the plan") or that
+                // something must be ("warning that he must not interfere");
+                // not of harm or of what will happen ("warning of
+                // retaliation", "warning that cuts to Medicare would hurt").
                 "warning" => window(10)
                     .take_while(|&k| !matches!(sent.lower(k), "of" | "," | "." | ";"))
                     .any(|k| match sent.lower(k) {
@@ -226,11 +224,9 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
             asks && super::clauses::sent_letter(sent, sent.body, t0).is_some()
         }
         // "insisted Monday that UN sanctions imposed after its nuclear test
-        // must be lifted": the complement's subject may be long; its "must"
-        // or "should" still asks, within the clause.
-        // Only a demand of the same clause ("must be lifted"), not one of a
-        // clause after a comma or "and" ("the referendum, which the West
-        // says must be annulled").
+        // must be lifted": past a long subject, a "must" or "should" of the
+        // same clause still asks; not one after a comma or "and" ("the
+        // referendum, which the West says must be annulled").
         "must" => {
             window(8).any(|k| in_list("must", sent.lower(k)))
                 || window(16)

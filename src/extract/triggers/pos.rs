@@ -57,9 +57,9 @@ pub(super) fn effective_pos(
         return Pos::Noun;
     }
     // "sent a letter Thursday to the Office of Management and Budget urging
-    // the agency": a letter's participle is a verb, not the noun of the
-    // name before it. Only a speech act's: "a note to the embassy protesting the shelling
-    // of Kharkiv" keeps its noun.
+    // the agency": a letter's speech act is a verb, not the noun of the name
+    // before it ("a note to the embassy protesting the shelling of Kharkiv"
+    // keeps its attack a noun).
     if rule.kind.speech_act() && crate::extract::clauses::sent_letter(sent, sent.body, t0).is_some()
     {
         return Pos::Verb;

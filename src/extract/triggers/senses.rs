@@ -160,11 +160,11 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         // off their hopes": a thing ended, no one attacked.
         EventKind::Attack if w.starts_with("kill") && next(1) == "off" => true,
         // "before it would give up its nuclear weapons", "gave in to the
-        // demands": what is given up or in to is no gift
+        // demands": what is given up or in to is no gift ("give up to 10
+        // million dollars" is an amount).
         EventKind::Aid | EventKind::Pledge
             if matches!(w, "give" | "gives" | "gave" | "giving" | "given") =>
         {
-            // ("give up to 10 million dollars" is an amount).
             next(1) == "up" && next(2) != "to"
                 || next(1) == "in" && next(2) == "to"
                 || next(1) == "way"
