@@ -122,6 +122,9 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     } else {
         lb
     };
+    // "A spokesman for Hamas": the named body a spokesman or lawyer acts for.
+    let acted_for =
+        |e: &Ent| e.kind == EntKind::Name && !e.is_person() && agent_for(sent, ents, e.np0, start);
     let cands: Vec<usize> = ents
         .iter()
         .enumerate()
@@ -136,7 +139,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
                 || supporters_of(sent, e.np0, start) && !e.is_person()
-                || agent_for(sent, ents, e.np0, start) && e.kind == EntKind::Name && !e.is_person()
+                || acted_for(e)
                 || !e.people
                     && e.kind != EntKind::Demonym
                     && at!("force_nouns", sent, e.np1 - 1)
@@ -164,11 +167,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     let first = cands
         .iter()
         .copied()
-        .find(|&c| {
-            agent_for(sent, ents, ents[c].np0, start)
-                && ents[c].kind == EntKind::Name
-                && !ents[c].is_person()
-        })
+        .find(|&c| acted_for(&ents[c]))
         .unwrap_or(first);
     // "After North Korea's Foreign Minister Ri Yong Ho addressed the U.N.
     // General Assembly in September Trump tweeted": an opening clause with

@@ -501,8 +501,11 @@ pub(crate) fn date(
     // warning against", "on Wednesday sent a letter to his French
     // counterpart pleading"), not one of what the letter is about ("a letter
     // to the Fed chair about his 2021 trades seeking").
-    let letter = crate::extract::clauses::sent_letter(sent, sent.body, t.t0);
     let before_participle = || {
+        if t.pos() != Pos::Verb || !sent.lower(t.t0).ends_with("ing") {
+            return None;
+        }
+        let letter = crate::extract::clauses::sent_letter(sent, sent.body, t.t0);
         (0..timexes.len()).find(|&i| {
             let (d0, d1) = (timexes[i].t0, timexes[i].t1);
             usable(i)
@@ -510,8 +513,6 @@ pub(crate) fn date(
                     || letter
                         .as_ref()
                         .is_some_and(|l| d1 == l.verb || d0 == l.verb + 1 || d0 == l.noun + 1))
-                && t.pos() == Pos::Verb
-                && sent.lower(t.t0).ends_with("ing")
                 && matches!(owners[i], None | Some(Owner::Frame(_)))
         })
     };

@@ -301,14 +301,6 @@ fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
             // happened beside it ("Angered by the refusal, Israel launched",
             // "refusal to disarm sparked clashes", "refusing to comply
             // attacked").
-            let adverb = |x: &str| {
-                x.ends_with("ly")
-                    && !matches!(
-                        x,
-                        "comply" | "apply" | "supply" | "reply" | "rally" | "rely" | "fly"
-                    )
-                    || matches!(x, "even" | "ever")
-            };
             let to_act = || {
                 near_before.get(i + 1) == Some(&"to")
                     && near_before[i + 2..].iter().enumerate().all(|(j, x)| {
@@ -319,7 +311,7 @@ fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
                             && !x.ends_with("ed")
                             && !is!("verb_auxiliaries", x)
                             && !is!("clause_breaks", x);
-                        noun_phrase || adverb(x) || matches!(*x, "or" | "and") || coordinated
+                        noun_phrase || plain_adverb(x) || matches!(*x, "or" | "and") || coordinated
                     })
             };
             let other_refusal = matches!(*w, "refusal" | "refusing") && !to_act();
@@ -327,6 +319,17 @@ fn negation_window<'a>(near_before: &[&'a str], t: &Trigger) -> Vec<&'a str> {
         })
         .map(|(_, w)| *w)
         .collect()
+}
+
+/// An adverb inside an infinitive ("refusal to even meet"); "comply" and
+/// its like end in "-ly" and are verbs.
+fn plain_adverb(x: &str) -> bool {
+    x.ends_with("ly")
+        && !matches!(
+            x,
+            "comply" | "apply" | "supply" | "reply" | "rally" | "rely" | "fly"
+        )
+        || matches!(x, "even" | "ever")
 }
 
 /// Negated: "did not meet", "no talks", "cancelled the summit", "ruled out
