@@ -276,8 +276,13 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
             (v + 1, n)
         };
         let that = (v + 1..n.min(v + 10)).find(|&k| sent.lower(k) == "that");
+        // "told reporters on Monday", "told a news conference Thursday":
+        // the saying's date past whom or where it was told to.
+        let told_to = (v + 1..n.min(v + 7))
+            .find(|&k| !at!("press_settings", sent, k) && !sent.toks[k].cap)
+            .unwrap_or(v + 1);
         let date = timexes.iter().position(|t| {
-            (t.t0 > v && t.t0 <= v + 2)
+            (t.t0 > v && t.t0 <= v.max(told_to - 1) + 2)
                 || that.is_some_and(|th| t.t0 > v && t.t1 <= th)
                 // "Lee on Friday said"; not "Anwar, who returned ... earlier
                 // this month, said": that date is the relative clause's.

@@ -217,18 +217,21 @@ pub(super) fn light_verb_parties(
             && (at!("currencies", sent, j - 2)
                 || sent.toks[j - 2].kind == TokKind::Number
                 || matches!(sent.lower(j - 2), "million" | "billion"));
-        let det = sum_in
-            || sent.toks[j - 1].kind == TokKind::Number
-            || matches!(
-                w,
-                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
-            )
-            || (sent.toks[j - 1].kind == TokKind::Word
-                && !sent.toks[j - 1].cap
-                && !is!("stopwords", w)
-                && !PREPOSITIONS.contains(&w)
-                && !is!("speech_verbs", w)
-                && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1));
+        // "made the statements to reporters in Ramallah following a meeting
+        // with Abbas": "following" governs the noun as "after" does.
+        let det = w != "following"
+            && (sum_in
+                || sent.toks[j - 1].kind == TokKind::Number
+                || matches!(
+                    w,
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
+                )
+                || (sent.toks[j - 1].kind == TokKind::Word
+                    && !sent.toks[j - 1].cap
+                    && !is!("stopwords", w)
+                    && !PREPOSITIONS.contains(&w)
+                    && !is!("speech_verbs", w)
+                    && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1)));
         if !det {
             break;
         }
@@ -274,7 +277,15 @@ pub(super) fn prepositional_parties(
         && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
     let meets = kind.family() == "consult" || kind.speech_act();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
-    if (meets && in_pp && !between) || trip {
+    // "The police began investigations following a request from the
+    // Federal Prosecution Office": a request that names its maker is his.
+    let own_maker = kind.speech_act()
+        && matches!(sent.lower(t.t1), "from" | "by")
+        && scope
+            .ents
+            .iter()
+            .any(|e| free(e) && (t.t1 + 1..=t.t1 + 2).contains(&e.np0));
+    if (meets && in_pp && !between && !own_maker) || trip {
         let s = subject(scope, lb, j).or_else(|| {
             let c = controller(scope, t, lb);
             if c.is_some() {

@@ -820,9 +820,19 @@ pub(crate) fn after_talks(sent: &Sent, frames: &[Frame], t: &Trigger) -> Option<
         return None;
     }
     let verb = a - 2;
+    // "told reporters after the meeting", "told a joint press conference
+    // after talks with": the saying past its audience or setting.
+    let told_to = || {
+        let mut k = verb;
+        while k > 0 && verb - k < 8 && (at!("press_settings", sent, k) || sent.toks[k].cap) {
+            k -= 1;
+        }
+        frames.iter().find(|f| f.verb == k && k < verb)
+    };
     let speech = frames
         .iter()
         .find(|f| f.verb == verb)
+        .or_else(told_to)
         .or_else(|| {
             // "speaking after ...": the sentence's own saying.
             (sent.lower(verb) == "speaking")
