@@ -276,6 +276,27 @@ pub(super) fn prepositional_parties(
         && prep == Some("for")
         && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
     let meets = kind.family() == "consult" || kind.speech_act();
+    // "arrived here Wednesday for talks with Bush", "paid a surprise visit
+    // to Jordan Tuesday for talks with King Abdullah II", "flew into
+    // southern Albania for talks with": who comes for talks holds them (not
+    // "a call for talks with", "a proposal for talks with").
+    // The coming's own subject ("Bush, who visited Jordan last month for
+    // talks with": not Jordan).
+    let came_for = (kind.family() == "consult" && prep == Some("for"))
+        .then(|| {
+            (j.saturating_sub(12).max(lb)..j).find(|&k| {
+                // "is in Rome for talks"; not "is known to have little
+                // appetite for lengthy negotiations".
+                let being_there = !matches!(sent.lower(k), "is" | "are" | "was" | "were")
+                    || matches!(sent.lower(k + 1), "in" | "at" | "here" | "there" | "back");
+                at!("arrival_verbs", sent, k) && being_there
+                    || scope
+                        .triggers
+                        .iter()
+                        .any(|o| o.t0 == k && o.kind() == EventKind::Visit)
+            })
+        })
+        .flatten();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
     // "The police began investigations following a request from the
     // Federal Prosecution Office": a request that names its maker is his.
@@ -285,8 +306,8 @@ pub(super) fn prepositional_parties(
             .ents
             .iter()
             .any(|e| free(e) && (t.t1 + 1..=t.t1 + 2).contains(&e.np0));
-    if (meets && in_pp && !between && !own_maker) || trip {
-        let s = subject(scope, lb, j).or_else(|| {
+    if (meets && (in_pp || came_for.is_some()) && !between && !own_maker) || trip {
+        let s = subject(scope, lb, came_for.unwrap_or(j)).or_else(|| {
             let c = controller(scope, t, lb);
             if c.is_some() {
                 args.controlled = true;

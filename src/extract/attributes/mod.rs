@@ -567,8 +567,39 @@ pub(crate) fn date(
             (0..timexes.len()).find(|&i| usable(i) && owners[i] == Some(Owner::Trigger(mi)))
         })
     };
+    // "Bush, who visited Jordan last month for talks with al-Maliki": talks
+    // a trip is made for are held on the trip, within its month or week;
+    // not on the day of its start ("flies to Turkey on Wednesday for talks
+    // with Putin" that are on Thursday).
+    let trip = || {
+        if t.pos() != Pos::Noun || t.kind().family() != "consult" {
+            return None;
+        }
+        let f = (t.t0.saturating_sub(3)..t.t0)
+            .rev()
+            .find(|&k| sent.lower(k) == "for")?;
+        if (f + 1..t.t0).any(|k| sent.toks[k].cap) {
+            return None;
+        }
+        let v = triggers.iter().position(|o| {
+            o.kind() == EventKind::Visit && o.t0 >= lb && o.t1 <= f && f - o.t1 <= 10
+        })?;
+        (0..timexes.len()).find(|&i| {
+            usable(i)
+                && owners[i] == Some(Owner::Trigger(v))
+                && matches!(
+                    timexes[i].timex.granularity,
+                    crate::timex::Granularity::Week
+                        | crate::timex::Granularity::Month
+                        | crate::timex::Granularity::Season
+                        | crate::timex::Granularity::Quarter
+                        | crate::timex::Granularity::Year
+                )
+        })
+    };
     if let Some(i) = owned
         .or_else(free)
+        .or_else(trip)
         .or_else(before_participle)
         .or_else(|| coordinated(t, lb, triggers, timexes, owners, sent))
         .or_else(at_meeting)

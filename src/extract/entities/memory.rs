@@ -76,6 +76,19 @@ pub(super) fn remember_named_person(
         .map(str::to_lowercase)
         .filter(|w| !is!("name_particles", w))
         .collect();
+    // "King Abdullah II", "King Abdullah of Saudi Arabia": the name after a
+    // ruler's title, when nothing but a numeral or "of" follows it.
+    let raw: Vec<&str> = ent.label.split_whitespace().collect();
+    if words.len() >= 2
+        && is!("regnal_titles", &words[0])
+        && raw
+            .get(2)
+            .is_none_or(|w| is!("name_particles", &w.to_lowercase()))
+    {
+        disc.surnames
+            .entry(words[1].clone())
+            .or_insert_with(|| ent.clone());
+    }
     if words.len() >= 2 {
         for key in [&words[words.len() - 1], &words[0]] {
             let family_first = key == &words[0] && is!("family_names_first", key);
