@@ -348,6 +348,26 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
             e.modifier = true;
         }
     }
+    // "Fatah-backed Palestinian president Mahmud Abbas called", "the
+    // Iranian-backed United Iraqi Alliance": the backer modifies the phrase
+    // it precedes, whose head acts; that phrase starts at the backer ("loyal
+    // to Fatah-backed president Mahmud Abbas").
+    for k in 0..ents.len() {
+        let e = &ents[k];
+        if sent.lower(e.t1) == "-"
+            && super::lexicon::at!("backing_participles", sent, e.t1 + 1)
+            && sent
+                .toks
+                .get(e.t1 + 2)
+                .is_some_and(|t| t.kind == super::text::TokKind::Word)
+        {
+            let (np0, end) = (e.np0, e.t1 + 2);
+            ents[k].modifier = true;
+            if let Some(head) = ents.iter_mut().find(|h| h.np0 >= end && h.np0 <= end + 2) {
+                head.np0 = np0;
+            }
+        }
+    }
 }
 
 /// Locative places and modifiers that are part of another entity's phrase.
