@@ -855,6 +855,19 @@ fn mention(
             }
         }
     }
+    // What happened happened by the day of the story, and what is planned
+    // is still ahead of it: "signed a letter this week" in a Saturday
+    // story is Monday to Saturday (the gold conventions' reading), "have
+    // intensified attacks this year" the year so far, "will meet later
+    // this week" from the story's day on.
+    if let (Some(d), Some(r)) = (date.as_mut(), ctx.date) {
+        if matches!(status, Status::Occurred | Status::Claimed) && d.earliest <= r && r < d.latest {
+            d.latest = r;
+        }
+        if status == Status::Planned && d.earliest < r && r <= d.latest {
+            d.earliest = r;
+        }
+    }
     // "India and the United States had agreed to double bilateral trade
     // ... by 2008", "Russia agreed to totally phase out the charges by the
     // end of 2013": a date still ahead of a speech act told done is what

@@ -537,8 +537,17 @@ fn future_cue(
                         .iter()
                         .all(|w| !matches!(*w, "," | "which" | "that" | "who" | "and" | "said"))
             });
+    // "is traveling to Somalia on Tuesday for a regional ministerial
+    // meeting this week", "flies to Turkey on Wednesday for talks with
+    // Putin": what a trip under way or about to start is for is still to
+    // come.
+    let trip_ahead = t.kind().family() == "consult"
+        && t.pos() == Pos::Noun
+        && before.iter().rev().take(4).any(|w| *w == "for")
+        && before.iter().any(|w| is!("travel_ahead_verbs", w));
     future_predicate
         || coming
+        || trip_ahead
         || before.iter().enumerate().any(|(k, w)| {
             // "detonated himself next to a police station".
             let next_to = *w == "next" && before.get(k + 1) == Some(&"to");

@@ -135,9 +135,26 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         {
             true
         }
+        // "a speech by European Commission President Jacques Santer
+        // attacking Euro-scepticism", "attacked the government's policy":
+        // words too when a speech is the subject or an idea the object.
         EventKind::Attack if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) => {
-            (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
-                .any(|k| at!("verbal_attack_cues", sent, k))
+            let cue = (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
+                .any(|k| at!("verbal_attack_cues", sent, k));
+            // Only the participle ("a statement from the group said the
+            // attack" is a report of one).
+            let by_speech = w == "attacking"
+                && (t0.saturating_sub(8)..t0)
+                    .rev()
+                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "and"))
+                    .any(|k| at!("speech_nouns", sent, k));
+            let on_idea = (t1..(t1 + 4).min(sent.toks.len()))
+                .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and"))
+                .any(|k| {
+                    at!("idea_nouns", sent, k)
+                        || sent.toks[k].kind == TokKind::Word && sent.lower(k).ends_with("ism")
+                });
+            (cue || by_speech || on_idea)
                 && !(0..sent.toks.len()).any(|k| {
                     let w = sent.lower(k);
                     super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
