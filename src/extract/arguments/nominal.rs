@@ -275,6 +275,21 @@ pub(super) fn prepositional_parties(
         && !matches!(sent.lower(t.t1), "by" | "of")
         && prep == Some("for")
         && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
+    // "Seven soldiers died in an attack on Sunday", "another seven
+    // soldiers perished in an identical attack": who died in an attack is
+    // its target ("died" alone tells no attack).
+    if kind == EventKind::Attack
+        && j >= 2
+        && matches!(sent.lower(j - 1), "in" | "during")
+        && matches!(sent.lower(j - 2), "died" | "perished" | "die" | "dies")
+    {
+        if let Some(s) = subject(scope, lb, j - 2) {
+            for e in s {
+                args.add(Role::Target, e);
+            }
+        }
+        return;
+    }
     let meets = kind.family() == "consult" || kind.speech_act();
     // "arrived here Wednesday for talks with Bush", "paid a surprise visit
     // to Jordan Tuesday for talks with King Abdullah II", "flew into
