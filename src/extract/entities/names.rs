@@ -234,7 +234,7 @@ fn name_run(sent: &Sent, i: usize, ents: &[Ent]) -> usize {
 /// The start of the title phrase ending right before `i`, and whether it
 /// holds a strong title ("minister", not only "foreign").
 fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<String>)> {
-    let mut j = i;
+    let mut j = posting_before(sent, i, ents).unwrap_or(i);
     let mut words = Vec::new();
     while j > 0 {
         let w = sent.lower(j - 1);
@@ -258,6 +258,25 @@ fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<Strin
         .iter()
         .any(|w| is!("strong_titles", w) || w == "counterpart");
     (strong && j < i).then_some((j, words))
+}
+
+/// "US envoy in Sudan Andrew Natsios", "the US ambassador to Iraq Zalmay
+/// Khalilzad", "UN envoy to Somalia Mario Rafaegli": where a posted title's
+/// "in/to/for PLACE" complement starts, when that place stands right
+/// before the name; the title is read on from there.
+fn posting_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<usize> {
+    let place = ents
+        .iter()
+        .filter(|e| e.t1 == i && e.ent.etype != EntityType::Person)
+        .min_by_key(|e| e.t0)?;
+    let mut p = place.t0;
+    if p >= 1 && sent.lower(p - 1) == "the" {
+        p -= 1;
+    }
+    (p >= 2
+        && matches!(sent.lower(p - 1), "in" | "to" | "for" | "at")
+        && at!("posted_titles", sent, p - 2))
+    .then_some(p - 1)
 }
 
 /// Where a titled person's phrase starts: at the affiliation's own words
