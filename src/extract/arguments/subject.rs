@@ -436,6 +436,7 @@ pub(super) fn verb_left(
     // from another clause (controlled).
     let found = controlling_object(scope, t)
         .map(|s| (s, true))
+        .or_else(|| document_issuer(scope, t).map(|s| (s, false)))
         .or_else(|| coordinated_verb_subject(scope, t).map(|s| (s, false)))
         .or_else(|| subject(scope, lb, t.t0).map(|s| (s, false)))
         .or_else(|| controller(scope, t, lb).map(|s| (s, true)))
@@ -453,6 +454,66 @@ pub(super) fn verb_left(
     for e in subjects {
         args.add(role, e);
     }
+}
+
+/// "The UN resolution calls for", "the resolution, adopted by the UN
+/// General Assembly on Friday, calls on Israel", "NATO's Riga declaration
+/// calls on Russia": a text that asks, vows or condemns speaks for who
+/// issued it, named by its agent or its modifier, not by a place it is
+/// named after ("Riga"). ("adopted a resolution which calls for" is the
+/// relative clause's antecedent, found by `subject`.)
+fn document_issuer(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if !t.kind().speech_act() || t.pos() != Pos::Verb {
+        return None;
+    }
+    let issuer = |e: &Ent| !e.is_place() && e.kind != EntKind::Pronoun && e.kind != EntKind::Group;
+    let mut h = t.t0;
+    while h > sent.body && matches!(sent.lower(h - 1), "also" | "further" | "again" | "then") {
+        h -= 1;
+    }
+    // The text's apposition: ", adopted by the UN General Assembly on
+    // Friday,".
+    let mut agent = None;
+    if h >= 2 && sent.lower(h - 1) == "," {
+        let open = (h.saturating_sub(16)..h - 1)
+            .rev()
+            .find(|&k| sent.lower(k) == ",")?;
+        if let Some(by) = (open + 1..h - 1).find(|&k| sent.lower(k) == "by") {
+            agent = ents.iter().position(|e| {
+                issuer(e) && e.np0 == by + 1 || issuer(e) && e.np0 <= by + 2 && e.t0 > by
+            });
+        }
+        h = open;
+    }
+    // "a resolution which calls for": the text the pronoun stands for.
+    let relative = h >= 2 && matches!(sent.lower(h - 1), "which" | "that");
+    let head = if relative { h - 2 } else { h - 1 };
+    if !at!("document_nouns", sent, head) {
+        return None;
+    }
+    if let Some(a) = agent {
+        return Some(vec![a]);
+    }
+    // The text's own phrase: "The UN resolution", "NATO's Riga declaration",
+    // "the PS-PC text".
+    let mut k = head;
+    while k > sent.body
+        && (sent.toks[k - 1].cap
+            || matches!(
+                sent.lower(k - 1),
+                "'s" | "-" | "joint" | "new" | "final" | "draft"
+            ))
+    {
+        k -= 1;
+    }
+    if let Some(i) = ents
+        .iter()
+        .position(|e| issuer(e) && e.t0 >= k && e.t1 <= head)
+    {
+        return Some(vec![i]);
+    }
+    None
 }
 
 /// The recipients of a sent letter: "to X (and Y)" after the noun, or the
