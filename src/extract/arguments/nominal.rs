@@ -297,6 +297,19 @@ pub(super) fn prepositional_parties(
     // "a call for talks with", "a proposal for talks with").
     // The coming's own subject ("Bush, who visited Jordan last month for
     // talks with": not Jordan).
+    // "took command Tuesday with a call for talks with Tamil Tiger
+    // rebels", "opened the annual summit Saturday with a warning that": a
+    // speech act the clause's subject comes out with is his (not "deal
+    // with the threat", "come up with a statement").
+    let came_out_with = kind.speech_act()
+        && j >= 2
+        && sent.lower(j - 1) == "with"
+        && matches!(sent.lower(j), "a" | "an" | "his" | "her" | "their" | "its")
+        && !matches!(
+            sent.lower(j - 2),
+            "up" | "deal" | "dealing" | "dealt" | "comply" | "comes"
+        );
+    let in_pp = in_pp && prep != Some("with") || came_out_with;
     let came_for = (kind.family() == "consult" && prep == Some("for"))
         .then(|| {
             (j.saturating_sub(12).max(lb)..j).find(|&k| {
@@ -323,6 +336,12 @@ pub(super) fn prepositional_parties(
             .any(|e| free(e) && (t.t1 + 1..=t.t1 + 2).contains(&e.np0));
     if (meets && (in_pp || came_for.is_some()) && !between && !own_maker) || trip {
         let s = subject(scope, lb, came_for.unwrap_or(j)).or_else(|| {
+            // Not a controller past "with": "The US lawmaker who unleashed
+            // weeks of heated debate with his call for a US troop pullout
+            // of Iraq" is no call of Iraq's.
+            if came_out_with {
+                return None;
+            }
             let c = controller(scope, t, lb);
             if c.is_some() {
                 args.controlled = true;
