@@ -312,6 +312,41 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
     out
 }
 
+/// "met on Friday with five African presidents, including Denis
+/// Sassou-Nguesso of the Republic of Congo, Yoweri Museveni of Uganda ...
+/// and John Agyekum Kufuor of Ghana": the named members of the unnamed
+/// group a meeting is with take part.
+fn including(scope: &Scope, t: &Trigger, rb: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if t.kind().family() != "consult" {
+        return Vec::new();
+    }
+    let end = rb.min(sent.toks.len());
+    let Some(with) = (t.t1..end.min(t.t1 + 6)).find(|&k| sent.lower(k) == "with") else {
+        return Vec::new();
+    };
+    // The group up to ", including" names no one itself ("five African
+    // presidents", not "with Bush, including ...").
+    let Some(inc) = (with + 2..end.min(with + 8))
+        .find(|&k| sent.lower(k) == "including" && sent.lower(k - 1) == ",")
+    else {
+        return Vec::new();
+    };
+    let named = ents
+        .iter()
+        .any(|e| free(e) && e.kind != EntKind::Group && e.np0 > with && e.np1 < inc);
+    if named || (with + 1..inc - 1).any(|k| matches!(sent.lower(k), "," | ";")) {
+        return Vec::new();
+    }
+    match ents
+        .iter()
+        .position(|e| free(e) && !e.is_place() && e.np0 == inc + 1)
+    {
+        Some(first) => coordinated(scope, first, inc + 1, end),
+        None => Vec::new(),
+    }
+}
+
 /// The clause bounds of a trigger, narrowed by speech frames: a speaker is
 /// outside the words attributed to them.
 pub(crate) fn bounds(scope: &Scope, t: &Trigger) -> (usize, usize) {
@@ -505,6 +540,9 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
         right_side(scope, t, rb, passive, &mut args);
     }
     for e in attendees(scope, t, rb) {
+        args.add(Role::Participant, e);
+    }
+    for e in including(scope, t, rb) {
         args.add(Role::Participant, e);
     }
     if reduced {

@@ -219,7 +219,10 @@ pub(super) fn light_verb_parties(
                 || matches!(sent.lower(j - 2), "million" | "billion"));
         // "made the statements to reporters in Ramallah following a meeting
         // with Abbas": "following" governs the noun as "after" does.
-        let det = w != "following"
+        // ("the following meeting" is an adjective's.)
+        let adjective_following =
+            j >= 2 && matches!(sent.lower(j - 2), "the" | "a" | "an" | "this");
+        let det = (w != "following" || adjective_following)
             && (sum_in
                 || sent.toks[j - 1].kind == TokKind::Number
                 || matches!(
@@ -264,7 +267,8 @@ pub(super) fn prepositional_parties(
         && matches!(
             sent.lower(j - 1),
             "after" | "following" | "during" | "before"
-        ));
+        )
+        && !(j >= 2 && matches!(sent.lower(j - 2), "the" | "a" | "an" | "this")));
     // "Bush arrived here Saturday evening for a three-day visit to China",
     // "Hu is in Hanoi for a state visit": who comes for a visit makes it.
     // Not a visit with a maker of its own ("preparing for a visit by Kim",
@@ -284,8 +288,13 @@ pub(super) fn prepositional_parties(
         && matches!(sent.lower(j - 2), "died" | "perished" | "die" | "dies")
     {
         if let Some(s) = subject(scope, lb, j - 2) {
+            // "All five militants died in the attack on the air base": the
+            // attackers who died are none of its targets.
             for e in s {
-                args.add(Role::Target, e);
+                let head = sent.lower(scope.ents[e].np1 - 1);
+                if !is!("attacker_nouns", head) {
+                    args.add(Role::Target, e);
+                }
             }
         }
         return;
@@ -308,7 +317,10 @@ pub(super) fn prepositional_parties(
         && !matches!(
             sent.lower(j - 2),
             "up" | "deal" | "dealing" | "dealt" | "comply" | "comes"
-        );
+        )
+        // "was met in Washington with a call for": a reception, not his.
+        && !(j.saturating_sub(5)..j - 1)
+            .any(|x| matches!(sent.lower(x), "met" | "greeted" | "received"));
     let in_pp = in_pp && prep != Some("with") || came_out_with;
     let came_for = (kind.family() == "consult" && prep == Some("for"))
         .then(|| {
@@ -316,12 +328,22 @@ pub(super) fn prepositional_parties(
                 // "is in Rome for talks"; not "is known to have little
                 // appetite for lengthy negotiations".
                 let being_there = !matches!(sent.lower(k), "is" | "are" | "was" | "were")
-                    || matches!(sent.lower(k + 1), "in" | "at" | "here" | "there" | "back");
-                at!("arrival_verbs", sent, k) && being_there
-                    || scope
-                        .triggers
-                        .iter()
-                        .any(|o| o.t0 == k && o.kind() == EventKind::Visit)
+                    || matches!(sent.lower(k + 1), "in" | "at" | "here" | "there" | "back")
+                        && sent.lower(k + 2) != "no";
+                // Nothing but where and when between the coming and "for"
+                // ("visited Cairo on Tuesday and called for talks with" is
+                // a call).
+                let straight = (k + 1..j - 1).all(|x| {
+                    !matches!(sent.lower(x), "and" | "," | "but" | "no" | "not")
+                        && !is!("speech_verbs", sent.lower(x))
+                        && !is!("request_verbs", sent.lower(x))
+                });
+                straight
+                    && (at!("arrival_verbs", sent, k) && being_there
+                        || scope
+                            .triggers
+                            .iter()
+                            .any(|o| o.t0 == k && o.kind() == EventKind::Visit))
             })
         })
         .flatten();

@@ -479,7 +479,11 @@ fn document_issuer(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
         let open = (h.saturating_sub(16)..h - 1)
             .rev()
             .find(|&k| sent.lower(k) == ",")?;
-        if let Some(by) = (open + 1..h - 1).find(|&k| sent.lower(k) == "by") {
+        // Only the agent of its making ("adopted by", "issued by"), not of
+        // its reading or fate ("seen by AFP", "vetoed by the United States").
+        if let Some(by) = (open + 1..h - 1)
+            .find(|&k| sent.lower(k) == "by" && k >= 1 && at!("issuing_verbs", sent, k - 1))
+        {
             agent = ents.iter().position(|e| {
                 issuer(e) && e.np0 == by + 1 || issuer(e) && e.np0 <= by + 2 && e.t0 > by
             });

@@ -860,8 +860,16 @@ fn mention(
     // story is Monday to Saturday (the gold conventions' reading), "have
     // intensified attacks this year" the year so far, "will meet later
     // this week" from the story's day on.
+    // Only for what a verb tells done, an attack, or a week's window: a
+    // meeting noun's status is a guess, and a month or year ahead is room
+    // for it ("this month's G20 summit" may be still to come).
+    let told_done = t.pos() == super::lexicon::Pos::Verb || kind == EventKind::Attack;
     if let (Some(d), Some(r)) = (date.as_mut(), ctx.date) {
-        if matches!(status, Status::Occurred | Status::Claimed) && d.earliest <= r && r < d.latest {
+        if (told_done || d.granularity == "Week")
+            && matches!(status, Status::Occurred | Status::Claimed)
+            && d.earliest <= r
+            && r < d.latest
+        {
             d.latest = r;
         }
         if status == Status::Planned && d.earliest < r && r <= d.latest {

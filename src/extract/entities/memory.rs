@@ -85,9 +85,9 @@ pub(super) fn remember_named_person(
             .get(2)
             .is_none_or(|w| is!("name_particles", &w.to_lowercase()))
     {
-        disc.surnames
-            .entry(words[1].clone())
-            .or_insert_with(|| ent.clone());
+        // The latest named ("Jordan's King Abdullah II ... Saudi King
+        // Abdullah ... Abdullah urged").
+        disc.surnames.insert(words[1].clone(), ent.clone());
     }
     if words.len() >= 2 {
         for key in [&words[words.len() - 1], &words[0]] {

@@ -260,7 +260,9 @@ pub(crate) fn find(
     refs::kin(text, sent, disc, &mut ents);
     names::unknown_places(text, sent, &mut ents);
     stances(sent, &mut ents);
+    countries_of_people(sent, &mut ents);
     groups::groups(text, sent, &mut ents);
+    backed_heads(sent, &mut ents);
     refs::pairs(sent, disc, &mut ents);
     refs::org_anaphors(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
@@ -338,6 +340,48 @@ fn demonym_appositions(sent: &Sent, ents: &mut [Ent]) {
 /// bomb attacks": a country after "anti-" or "pro-" is what its phrase
 /// stands for or against, never a party (a precision audit of the wire
 /// stories found it made the attackers' or speakers' country).
+/// The phrase a backer modifies starts at the backer ("loyal to
+/// Fatah-backed president Mahmud Abbas", "struck Iran-backed militias"):
+/// the name, adjective or group right after the participle, not a place
+/// after the head ("Iran-backed militias near Damascus"). After the groups
+/// are found, so that "militias" is one.
+fn backed_heads(sent: &Sent, ents: &mut [Ent]) {
+    for k in 0..ents.len() {
+        let e = &ents[k];
+        if !(e.modifier
+            && sent.lower(e.t1) == "-"
+            && super::lexicon::at!("backing_participles", sent, e.t1 + 1))
+        {
+            continue;
+        }
+        let (np0, end) = (e.np0, e.t1 + 2);
+        if let Some(head) = ents.iter_mut().find(|h| h.np0 == end && !h.is_place()) {
+            head.np0 = np0;
+        }
+    }
+}
+
+/// "with Yoweri Museveni of Uganda, Paul Kagame of Rwanda and John Kufuor
+/// of Ghana": a country after "of" right behind a named person is whose he
+/// is, part of his phrase, so a list of such people stays one list.
+fn countries_of_people(sent: &Sent, ents: &mut [Ent]) {
+    for k in 0..ents.len() {
+        let e = &ents[k];
+        if !(e.kind == EntKind::Name && e.is_person() && sent.lower(e.t1) == "of") {
+            continue;
+        }
+        let at = e.t1 + 1;
+        if let Some(c) = ents.iter().position(|c| {
+            c.ent.etype == EntityType::Country
+                && (c.t0 == at || c.t0 == at + 1 && sent.lower(at) == "the")
+        }) {
+            let end = ents[c].np1;
+            ents[c].modifier = true;
+            ents[k].np1 = end;
+        }
+    }
+}
+
 fn stances(sent: &Sent, ents: &mut [Ent]) {
     for e in ents.iter_mut() {
         if e.t0 >= 2
@@ -350,10 +394,9 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
     }
     // "Fatah-backed Palestinian president Mahmud Abbas called", "the
     // Iranian-backed United Iraqi Alliance": the backer modifies the phrase
-    // it precedes, whose head acts; that phrase starts at the backer ("loyal
-    // to Fatah-backed president Mahmud Abbas").
-    for k in 0..ents.len() {
-        let e = &ents[k];
+    // it precedes, whose head acts (`backed_heads` starts that phrase at
+    // the backer).
+    for e in ents.iter_mut() {
         if sent.lower(e.t1) == "-"
             && super::lexicon::at!("backing_participles", sent, e.t1 + 1)
             && sent
@@ -361,11 +404,7 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
                 .get(e.t1 + 2)
                 .is_some_and(|t| t.kind == super::text::TokKind::Word)
         {
-            let (np0, end) = (e.np0, e.t1 + 2);
-            ents[k].modifier = true;
-            if let Some(head) = ents.iter_mut().find(|h| h.np0 >= end && h.np0 <= end + 2) {
-                head.np0 = np0;
-            }
+            e.modifier = true;
         }
     }
 }

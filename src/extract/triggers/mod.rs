@@ -945,7 +945,14 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
                         // modifiers to its preposition.
                         cause(k) && (k.saturating_sub(6)..k).any(|j| sent.lower(j) == "in")
                     }));
-    before || after || participle_of_cause
+    // "was killed ... on Monday when a powerful earthquake hit eastern and
+    // central Africa": a cause that is the subject of the "when" clause.
+    let when_cause = rule.kind == EventKind::Attack
+        && (t1..(t1 + 16).min(end))
+            .take_while(|&k| !matches!(sent.lower(k), ";" | "by"))
+            .find(|&k| matches!(sent.lower(k), "when" | "as"))
+            .is_some_and(|w| (w + 1..(w + 5).min(end)).any(cause));
+    before || after || participle_of_cause || when_cause
 }
 
 /// One occasion, not a habit ("has repeatedly called for"), not a

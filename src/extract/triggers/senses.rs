@@ -143,17 +143,23 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
                 .any(|k| at!("verbal_attack_cues", sent, k));
             // Only the participle ("a statement from the group said the
             // attack" is a report of one).
+            // The speech noun is the participle's own subject: only its
+            // "by/of X" between them ("A report by Amnesty accused Israel of
+            // attacking journalists" is the report's claim of an attack).
             let by_speech = w == "attacking"
-                && (t0.saturating_sub(8)..t0)
-                    .rev()
-                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "and"))
-                    .any(|k| at!("speech_nouns", sent, k));
+                && (t0.saturating_sub(8)..t0).rev().any(|k| {
+                    at!("speech_nouns", sent, k)
+                        && (k + 1..t0).all(|x| {
+                            sent.toks[x].cap
+                                || matches!(
+                                    sent.lower(x),
+                                    "by" | "of" | "from" | "the" | "'s" | "-"
+                                )
+                        })
+                });
             let on_idea = (t1..(t1 + 4).min(sent.toks.len()))
                 .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and"))
-                .any(|k| {
-                    at!("idea_nouns", sent, k)
-                        || sent.toks[k].kind == TokKind::Word && sent.lower(k).ends_with("ism")
-                });
+                .any(|k| at!("idea_nouns", sent, k));
             (cue || by_speech || on_idea)
                 && !(0..sent.toks.len()).any(|k| {
                     let w = sent.lower(k);
