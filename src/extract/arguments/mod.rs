@@ -335,7 +335,12 @@ fn including(scope: &Scope, t: &Trigger, rb: usize) -> Vec<usize> {
     let named = ents
         .iter()
         .any(|e| free(e) && e.kind != EntKind::Group && e.np0 > with && e.np1 < inc);
-    if named || (with + 1..inc - 1).any(|k| matches!(sent.lower(k), "," | ";")) {
+    // A group of people ("presidents", "leaders"), not of topics ("on
+    // issues, including Iran and North Korea").
+    if named
+        || (with + 1..inc - 1).any(|k| matches!(sent.lower(k), "," | ";"))
+        || !at!("met_group_nouns", sent, inc - 2)
+    {
         return Vec::new();
     }
     match ents

@@ -334,7 +334,7 @@ pub(super) fn prepositional_parties(
                 // ("visited Cairo on Tuesday and called for talks with" is
                 // a call).
                 let straight = (k + 1..j - 1).all(|x| {
-                    !matches!(sent.lower(x), "and" | "," | "but" | "no" | "not")
+                    !matches!(sent.lower(x), "but" | "no" | "not")
                         && !is!("speech_verbs", sent.lower(x))
                         && !is!("request_verbs", sent.lower(x))
                 });

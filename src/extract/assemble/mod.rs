@@ -863,7 +863,15 @@ fn mention(
     // Only for what a verb tells done, an attack, or a week's window: a
     // meeting noun's status is a guess, and a month or year ahead is room
     // for it ("this month's G20 summit" may be still to come).
-    let told_done = t.pos() == super::lexicon::Pos::Verb || kind == EventKind::Attack;
+    // ("held talks with Putin this month" is told done by its light verb.)
+    let told_done = t.pos() == super::lexicon::Pos::Verb
+        || kind == EventKind::Attack
+        || (t.t0.saturating_sub(3)..t.t0).any(|k| {
+            matches!(
+                sent.lower(k),
+                "held" | "had" | "been" | "made" | "paid" | "holding" | "conducted"
+            )
+        });
     if let (Some(d), Some(r)) = (date.as_mut(), ctx.date) {
         if (told_done || d.granularity == "Week")
             && matches!(status, Status::Occurred | Status::Claimed)

@@ -553,7 +553,6 @@ fn future_cue(
                 && before.get(k + 1).is_some_and(|n| {
                     matches!(*n, "to" | "for" | "into" | "home" | "back" | "out" | "off")
                 })
-                && !before[k..].contains(&",")
         });
     future_predicate
         || coming

@@ -355,7 +355,24 @@ fn backed_heads(sent: &Sent, ents: &mut [Ent]) {
             continue;
         }
         let (np0, end) = (e.np0, e.t1 + 2);
-        if let Some(head) = ents.iter_mut().find(|h| h.np0 == end && !h.is_place()) {
+        // A group noun only as the head itself ("Iran-backed militias near
+        // Damascus"), not before the name it introduces ("the Iran-backed
+        // group Hezbollah", "the US-backed government of Nuri al-Maliki").
+        let head_group = |h: &Ent| {
+            h.kind != EntKind::Group
+                || !sent.toks.get(h.np1).is_some_and(|t| t.cap) && sent.lower(h.np1) != "of"
+        };
+        // A name may stand a word or two on ("the Iran-backed group
+        // Hezbollah", "the US-backed government of Nuri al-Maliki").
+        if let Some(head) = ents
+            .iter_mut()
+            .filter(|h| {
+                !h.is_place()
+                    && (h.np0 == end && head_group(h)
+                        || h.kind != EntKind::Group && h.np0 > end && h.np0 <= end + 2)
+            })
+            .min_by_key(|h| h.np0)
+        {
             head.np0 = np0;
         }
     }

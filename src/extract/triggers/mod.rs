@@ -947,11 +947,30 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
                     }));
     // "was killed ... on Monday when a powerful earthquake hit eastern and
     // central Africa": a cause that is the subject of the "when" clause.
+    // Only a passive death ("was killed", "were killed") and a cause that
+    // is the clause's own subject, right after its article and one word,
+    // before its verb ("when militants set a fire", "when gunmen attacked
+    // the crash site", "as a storm raged" with an attacker named stay
+    // attacks).
+    let passive_death = matches!(sent.lower(t0), "was" | "were" | "been");
     let when_cause = rule.kind == EventKind::Attack
+        && passive_death
         && (t1..(t1 + 16).min(end))
             .take_while(|&k| !matches!(sent.lower(k), ";" | "by"))
             .find(|&k| matches!(sent.lower(k), "when" | "as"))
-            .is_some_and(|w| (w + 1..(w + 5).min(end)).any(cause));
+            .is_some_and(|w| {
+                let mut k = w + 1;
+                if matches!(sent.lower(k), "a" | "an" | "the") {
+                    k += 1;
+                }
+                let head = if at!("non_agents", sent, k) { k } else { k + 1 };
+                at!("non_agents", sent, head) && sent.lower(head + 1).ends_with("ed")
+                    || at!("non_agents", sent, head)
+                        && matches!(
+                            sent.lower(head + 1),
+                            "hit" | "struck" | "shook" | "swept" | "tore"
+                        )
+            });
     before || after || participle_of_cause || when_cause
 }
 

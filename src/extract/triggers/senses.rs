@@ -153,13 +153,27 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
                             sent.toks[x].cap
                                 || matches!(
                                     sent.lower(x),
-                                    "by" | "of" | "from" | "the" | "'s" | "-"
+                                    "by" | "of"
+                                        | "from"
+                                        | "the"
+                                        | "'s"
+                                        | "-"
+                                        | "on"
+                                        | "in"
+                                        | "late"
+                                        | "early"
                                 )
                         })
                 });
             let on_idea = (t1..(t1 + 4).min(sent.toks.len()))
                 .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and"))
-                .any(|k| at!("idea_nouns", sent, k));
+                .any(|k| {
+                    at!("idea_nouns", sent, k)
+                        // "the government's position on Iraq", not "a
+                        // Hezbollah position".
+                        || matches!(sent.lower(k), "position" | "positions")
+                            && sent.lower(k + 1) == "on"
+                });
             (cue || by_speech || on_idea)
                 && !(0..sent.toks.len()).any(|k| {
                     let w = sent.lower(k);
