@@ -339,7 +339,9 @@ fn including(scope: &Scope, t: &Trigger, rb: usize) -> Vec<usize> {
     // issues, including Iran and North Korea").
     if named
         || (with + 1..inc - 1).any(|k| matches!(sent.lower(k), "," | ";"))
-        || !at!("met_group_nouns", sent, inc - 2)
+        || !(at!("met_group_nouns", sent, inc - 2)
+            // "heads of state", "heads of government".
+            || inc >= 4 && sent.lower(inc - 3) == "of" && at!("met_group_nouns", sent, inc - 4))
     {
         return Vec::new();
     }

@@ -333,8 +333,20 @@ pub(super) fn prepositional_parties(
                 // Nothing but where and when between the coming and "for"
                 // ("visited Cairo on Tuesday and called for talks with" is
                 // a call).
+                // ("arrived in Cairo and Riyadh" goes on; "arrived in Kyiv on
+                // Friday and Zelensky was hopeful for talks" is a new clause.)
+                let new_clause = |x: usize| {
+                    sent.lower(x) == "and"
+                        && (scope.ents.iter().any(|e| {
+                            free(e) && !e.is_place() && !e.ent.etype.is_place() && e.np0 == x + 1
+                        }) || sent
+                            .toks
+                            .get(x + 1)
+                            .is_some_and(|n| !n.cap && n.kind == TokKind::Word && n.lower != "the"))
+                };
                 let straight = (k + 1..j - 1).all(|x| {
                     !matches!(sent.lower(x), "but" | "no" | "not")
+                        && !new_clause(x)
                         && !is!("speech_verbs", sent.lower(x))
                         && !is!("request_verbs", sent.lower(x))
                 });

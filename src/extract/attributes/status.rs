@@ -549,7 +549,15 @@ fn future_cue(
         && t.pos() == Pos::Noun
         && before.iter().rev().take(4).any(|w| *w == "for")
         && before.iter().enumerate().any(|(k, w)| {
-            is!("travel_ahead_verbs", w)
+            // "Before leaving for Moscow on Friday, Scholz was criticised
+            // for his talks": a trip in an adjunct is not the clause's.
+            let adjunct = k >= 1
+                && matches!(
+                    before[k - 1],
+                    "before" | "after" | "since" | "when" | "while"
+                );
+            !adjunct
+                && is!("travel_ahead_verbs", w)
                 && before.get(k + 1).is_some_and(|n| {
                     matches!(*n, "to" | "for" | "into" | "home" | "back" | "out" | "off")
                 })

@@ -136,6 +136,10 @@ pub(crate) struct Discourse {
     /// discussed ..."): a "they" that opens the next sentence is all of
     /// them, not the first.
     pub(crate) last_group: Vec<EntityRef>,
+    /// The body (a country, an organisation) that opened the last
+    /// sentence as its subject: what a sentence-opening "It called on"
+    /// goes on with.
+    pub(crate) last_opener: Option<EntityRef>,
     /// The last speaker: "I" in a quote without attribution.
     pub(crate) last_speaker: Option<EntityRef>,
     /// The organisation or armed group last named: "the organisation".

@@ -449,24 +449,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                         && e.kind != EntKind::Group
                 })
             };
-            // A party in a prepositional phrase is passed over for one that
-            // is not ("The UN refugee agency has begun to fly home refugees
-            // who have lived in the Democratic Republic of Congo for many
-            // years, it announced").
-            let in_phrase = |e: &Ent| {
-                e.np0 > 0
-                    && matches!(
-                        sent.lower(e.np0 - 1),
-                        "in" | "of" | "from" | "to" | "at" | "on" | "into" | "for" | "by"
-                    )
-            };
-            // Only for "it", the subject of its own clause ("its" is whose
-            // a thing is, often the nearest: "OPEC, meeting in Kuwait,
-            // maintained its quota" reads either way).
-            let nearest = actors()
-                .filter(|e| w != "it" || !in_phrase(e))
-                .max_by_key(|e| e.t1)
-                .or_else(|| actors().max_by_key(|e| e.t1));
+            let nearest = actors().max_by_key(|e| e.t1);
             // "The Taliban said US forces attacked its positions", "with
             // Syrian forces seizing its last major city and Iraqi troops
             // taking its last big town": what an attack takes or strikes is
@@ -474,8 +457,10 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             // past the attacker (the nearest), or nobody.
             // "The European Union on Friday condemned the shelling. It called
             // on Israel to halt": a sentence that opens with "It" and an
-            // act of saying or asking goes on with the last sentence's
-            // subject body ("It is", "It was reported" refer to nothing).
+            // act of saying or asking goes on with the body that opened the
+            // last sentence ("It is", "It was reported" refer to nothing;
+            // nor an object: "A statement by the EU condemned Russia. It
+            // called on Moscow" is the statement's).
             let opening_act = i == sent.body && {
                 let v = if sent.lower(i + 1) == "also" {
                     i + 2
@@ -485,12 +470,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 at!("speech_verbs", sent, v) || at!("it_act_verbs", sent, v)
             };
             if nearest.is_none() && opening_act {
-                if let Some(b) = disc.last_plural.clone().filter(|b| {
-                    matches!(
-                        b.etype,
-                        EntityType::Country | EntityType::Organisation | EntityType::ArmedGroup
-                    )
-                }) {
+                if let Some(b) = disc.last_opener.clone() {
                     add.push(Ent::new(i, i + 1, b, EntKind::Pronoun));
                     continue;
                 }
@@ -761,6 +741,18 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
         disc.last_speaker = Some(s.ent.clone());
     }
     disc.last_group = opening_group(sent, ents);
+    disc.last_opener = ents
+        .iter()
+        .find(|e| {
+            (e.np0 == sent.body || e.np0 == sent.body + 1 && sent.lower(sent.body) == "the")
+                && e.kind == EntKind::Name
+                && !e.modifier
+                && matches!(
+                    e.ent.etype,
+                    EntityType::Country | EntityType::Organisation | EntityType::ArmedGroup
+                )
+        })
+        .map(|e| e.ent.clone());
     if let Some(o) = ents.iter().rev().find(|e| {
         e.kind == EntKind::Name
             && !e.modifier

@@ -959,17 +959,19 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
             .take_while(|&k| !matches!(sent.lower(k), ";" | "by"))
             .find(|&k| matches!(sent.lower(k), "when" | "as"))
             .is_some_and(|w| {
-                let mut k = w + 1;
-                if matches!(sent.lower(k), "a" | "an" | "the") {
-                    k += 1;
-                }
-                let head = if at!("non_agents", sent, k) { k } else { k + 1 };
-                at!("non_agents", sent, head) && sent.lower(head + 1).ends_with("ed")
-                    || at!("non_agents", sent, head)
-                        && matches!(
-                            sent.lower(head + 1),
-                            "hit" | "struck" | "shook" | "swept" | "tore"
-                        )
+                // The cause: within its subject's first words, no verb before
+                // it ("a 7.0 magnitude earthquake struck", "a strong storm
+                // and floods hit"); then its verb within a few words.
+                let Some(head) = (w + 1..(w + 6).min(end))
+                    .take_while(|&k| !sent.lower(k).ends_with("ed") && sent.lower(k) != "set")
+                    .find(|&k| at!("non_agents", sent, k))
+                else {
+                    return false;
+                };
+                (head + 1..(head + 5).min(end)).any(|k| {
+                    sent.lower(k).ends_with("ed")
+                        || matches!(sent.lower(k), "hit" | "struck" | "shook" | "swept" | "tore")
+                })
             });
     before || after || participle_of_cause || when_cause
 }

@@ -165,15 +165,12 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
                                 )
                         })
                 });
-            let on_idea = (t1..(t1 + 4).min(sent.toks.len()))
-                .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and"))
-                .any(|k| {
-                    at!("idea_nouns", sent, k)
-                        // "the government's position on Iraq", not "a
-                        // Hezbollah position".
-                        || matches!(sent.lower(k), "position" | "positions")
-                            && sent.lower(k + 1) == "on"
-                });
+            // Only a verb's object ("Attacks inspired by extremism hit three
+            // churches" is an attack).
+            let on_idea = rule.pos == Pos::Verb
+                && (t1..(t1 + 4).min(sent.toks.len()))
+                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "by"))
+                    .any(|k| at!("idea_nouns", sent, k));
             (cue || by_speech || on_idea)
                 && !(0..sent.toks.len()).any(|k| {
                     let w = sent.lower(k);
