@@ -321,7 +321,7 @@ pub(super) fn prepositional_parties(
         // "was met in Washington with a call for": a reception, not his.
         && !(j.saturating_sub(5)..j - 1)
             .any(|x| matches!(sent.lower(x), "met" | "greeted" | "received"));
-    let in_pp = in_pp && prep != Some("with") || came_out_with;
+    let in_pp = in_pp || came_out_with;
     let came_for = (kind.family() == "consult" && prep == Some("for"))
         .then(|| {
             (j.saturating_sub(12).max(lb)..j).find(|&k| {

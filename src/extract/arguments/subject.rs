@@ -484,9 +484,11 @@ fn document_issuer(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
         if let Some(by) = (open + 1..h - 1)
             .find(|&k| sent.lower(k) == "by" && k >= 1 && at!("issuing_verbs", sent, k - 1))
         {
-            agent = ents.iter().position(|e| {
-                issuer(e) && e.np0 == by + 1 || issuer(e) && e.np0 <= by + 2 && e.t0 > by
-            });
+            // Right after "by", or past its article ("by the UN General
+            // Assembly").
+            agent = ents
+                .iter()
+                .position(|e| issuer(e) && e.t0 > by && e.np0 <= by + 2);
         }
         h = open;
     }
