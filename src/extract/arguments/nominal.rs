@@ -219,10 +219,7 @@ pub(super) fn light_verb_parties(
                 || matches!(sent.lower(j - 2), "million" | "billion"));
         // "made the statements to reporters in Ramallah following a meeting
         // with Abbas": "following" governs the noun as "after" does.
-        // ("the following meeting" is an adjective's.)
-        let adjective_following =
-            j >= 2 && matches!(sent.lower(j - 2), "the" | "a" | "an" | "this");
-        let det = (w != "following" || adjective_following)
+        let det = (w != "following" || determined(sent, j - 1))
             && (sum_in
                 || sent.toks[j - 1].kind == TokKind::Number
                 || matches!(
@@ -242,6 +239,12 @@ pub(super) fn light_verb_parties(
         steps += 1;
     }
     Some(j)
+}
+
+/// A word at `k` that a determiner opens ("the following meeting"): an
+/// adjective, not the preposition "following".
+fn determined(sent: &Sent, k: usize) -> bool {
+    k >= 1 && matches!(sent.lower(k - 1), "the" | "a" | "an" | "this")
 }
 
 /// A meeting or statement in a prepositional phrase ("made the remarks in a
@@ -268,7 +271,7 @@ pub(super) fn prepositional_parties(
             sent.lower(j - 1),
             "after" | "following" | "during" | "before"
         )
-        && !(j >= 2 && matches!(sent.lower(j - 2), "the" | "a" | "an" | "this")));
+        && !determined(sent, j - 1));
     // "Bush arrived here Saturday evening for a three-day visit to China",
     // "Hu is in Hanoi for a state visit": who comes for a visit makes it.
     // Not a visit with a maker of its own ("preparing for a visit by Kim",
@@ -300,12 +303,6 @@ pub(super) fn prepositional_parties(
         return;
     }
     let meets = kind.family() == "consult" || kind.speech_act();
-    // "arrived here Wednesday for talks with Bush", "paid a surprise visit
-    // to Jordan Tuesday for talks with King Abdullah II", "flew into
-    // southern Albania for talks with": who comes for talks holds them (not
-    // "a call for talks with", "a proposal for talks with").
-    // The coming's own subject ("Bush, who visited Jordan last month for
-    // talks with": not Jordan).
     // "took command Tuesday with a call for talks with Tamil Tiger
     // rebels", "opened the annual summit Saturday with a warning that": a
     // speech act the clause's subject comes out with is his (not "deal
@@ -322,6 +319,12 @@ pub(super) fn prepositional_parties(
         && !(j.saturating_sub(5)..j - 1)
             .any(|x| matches!(sent.lower(x), "met" | "greeted" | "received"));
     let in_pp = in_pp || came_out_with;
+    // "arrived here Wednesday for talks with Bush", "paid a surprise visit
+    // to Jordan Tuesday for talks with King Abdullah II", "flew into
+    // southern Albania for talks with": who comes for talks holds them (not
+    // "a call for talks with", "a proposal for talks with"). The coming's
+    // own subject takes part ("Bush, who visited Jordan last month for
+    // talks with": not Jordan).
     let came_for = (kind.family() == "consult" && prep == Some("for"))
         .then(|| {
             (j.saturating_sub(12).max(lb)..j).find(|&k| {

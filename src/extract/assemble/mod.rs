@@ -863,7 +863,9 @@ fn mention(
     // Only for what a verb tells done, an attack, or a week's window: a
     // meeting noun's status is a guess, and a month or year ahead is room
     // for it ("this month's G20 summit" may be still to come).
-    // ("held talks with Putin this month" is told done by its light verb.)
+    // ("held talks with Putin this month" is told done by its light verb;
+    // only light verbs in the past: [light_verbs] holds "planning" and
+    // "proposed", which tell nothing done.)
     let told_done = t.pos() == super::lexicon::Pos::Verb
         || kind == EventKind::Attack
         || (t.t0.saturating_sub(3)..t.t0).any(|k| {

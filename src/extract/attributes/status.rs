@@ -541,10 +541,10 @@ fn future_cue(
     // meeting this week", "flies to Turkey on Wednesday for talks with
     // Putin": what a trip under way or about to start is for is still to
     // come.
-    // The trip's own verb, going somewhere, with no comma before "for"
-    // ("Before leaving office, Merkel was criticised for her meetings",
-    // "Lavrov, heading the Russian delegation, thanked Turkey for hosting
-    // the talks" are no trips ahead).
+    // The trip's own verb, going somewhere ("Before leaving office, Merkel
+    // was criticised for her meetings", "Lavrov, heading the Russian
+    // delegation, thanked Turkey for hosting the talks" are no trips
+    // ahead).
     let trip_ahead = t.kind().family() == "consult"
         && t.pos() == Pos::Noun
         && before.iter().rev().take(4).any(|w| *w == "for")

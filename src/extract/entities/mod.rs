@@ -340,10 +340,6 @@ fn demonym_appositions(sent: &Sent, ents: &mut [Ent]) {
     }
 }
 
-/// "anti-Syrian MP Walid Jumblatt", "pro-Moscow separatists", "anti-Israeli
-/// bomb attacks": a country after "anti-" or "pro-" is what its phrase
-/// stands for or against, never a party (a precision audit of the wire
-/// stories found it made the attackers' or speakers' country).
 /// The phrase a backer modifies starts at the backer ("loyal to
 /// Fatah-backed president Mahmud Abbas", "struck Iran-backed militias"):
 /// the name, adjective or group right after the participle, not a place
@@ -352,10 +348,7 @@ fn demonym_appositions(sent: &Sent, ents: &mut [Ent]) {
 fn backed_heads(sent: &Sent, ents: &mut [Ent]) {
     for k in 0..ents.len() {
         let e = &ents[k];
-        if !(e.modifier
-            && sent.lower(e.t1) == "-"
-            && super::lexicon::at!("backing_participles", sent, e.t1 + 1))
-        {
+        if !(e.modifier && backer(sent, e)) {
             continue;
         }
         let (np0, end) = (e.np0, e.t1 + 2);
@@ -403,6 +396,10 @@ fn countries_of_people(sent: &Sent, ents: &mut [Ent]) {
     }
 }
 
+/// "anti-Syrian MP Walid Jumblatt", "pro-Moscow separatists", "anti-Israeli
+/// bomb attacks": a country after "anti-" or "pro-" is what its phrase
+/// stands for or against, never a party (a precision audit of the wire
+/// stories found it made the attackers' or speakers' country).
 fn stances(sent: &Sent, ents: &mut [Ent]) {
     for e in ents.iter_mut() {
         if e.t0 >= 2
@@ -418,16 +415,20 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
     // it precedes, whose head acts (`backed_heads` starts that phrase at
     // the backer).
     for e in ents.iter_mut() {
-        if sent.lower(e.t1) == "-"
-            && super::lexicon::at!("backing_participles", sent, e.t1 + 1)
-            && sent
-                .toks
-                .get(e.t1 + 2)
-                .is_some_and(|t| t.kind == super::text::TokKind::Word)
-        {
+        if backer(sent, e) {
             e.modifier = true;
         }
     }
+}
+
+/// A name before "-backed", "-funded" ... and the phrase it modifies.
+fn backer(sent: &Sent, e: &Ent) -> bool {
+    sent.lower(e.t1) == "-"
+        && super::lexicon::at!("backing_participles", sent, e.t1 + 1)
+        && sent
+            .toks
+            .get(e.t1 + 2)
+            .is_some_and(|t| t.kind == super::text::TokKind::Word)
 }
 
 /// Locative places and modifiers that are part of another entity's phrase.

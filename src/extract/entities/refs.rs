@@ -450,11 +450,6 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                 })
             };
             let nearest = actors().max_by_key(|e| e.t1);
-            // "The Taliban said US forces attacked its positions", "with
-            // Syrian forces seizing its last major city and Iraqi troops
-            // taking its last big town": what an attack takes or strikes is
-            // not the attacker's own; "its" is the sentence's first party
-            // past the attacker (the nearest), or nobody.
             // "The European Union on Friday condemned the shelling. It called
             // on Israel to halt": a sentence that opens with "It" and an
             // act of saying or asking goes on with the body that opened the
@@ -475,6 +470,11 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
                     continue;
                 }
             }
+            // "The Taliban said US forces attacked its positions", "with
+            // Syrian forces seizing its last major city and Iraqi troops
+            // taking its last big town": what an attack takes or strikes is
+            // not the attacker's own; "its" is the sentence's first party
+            // past the attacker (the nearest), or nobody.
             match nearest {
                 Some(attacker)
                     if i > 0 && attack_verb(sent.lower(i - 1)) && held_place(sent, i) =>

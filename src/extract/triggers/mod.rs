@@ -948,10 +948,9 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
     // "was killed ... on Monday when a powerful earthquake hit eastern and
     // central Africa": a cause that is the subject of the "when" clause.
     // Only a passive death ("was killed", "were killed") and a cause that
-    // is the clause's own subject, right after its article and one word,
-    // before its verb ("when militants set a fire", "when gunmen attacked
-    // the crash site", "as a storm raged" with an attacker named stay
-    // attacks).
+    // is the clause's own subject, before any verb of the clause ("when
+    // militants set a fire", "when gunmen attacked the crash site" stay
+    // attacks, and so does "Rebels attacked ... as a storm raged").
     let passive_death = matches!(sent.lower(t0), "was" | "were" | "been");
     let when_cause = rule.kind == EventKind::Attack
         && passive_death
