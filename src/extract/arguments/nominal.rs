@@ -467,13 +467,29 @@ pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize,
         if tn.pos() != Pos::Noun {
             continue;
         }
-        // The first "which" of the noun's phrase, a few words on.
+        // The first "which" of the noun's phrase, a few words on; an attack
+        // noun's "that" too ("a recent Israeli offensive in northern Gaza's
+        // Beit Hanoun town that killed some 19 Palestinian civilians"),
+        // which opens no content clause after an attack.
+        let attack = tn.kind() == EventKind::Attack;
         let Some(r) = (tn.t1..(tn.t1 + 12).min(sent.toks.len()))
             .take_while(|&k| !matches!(sent.lower(k), ";" | "." | "said" | "says"))
-            .find(|&k| sent.lower(k) == "which")
+            .find(|&k| sent.lower(k) == "which" || attack && sent.lower(k) == "that")
         else {
             continue;
         };
+        // A "that" past a phrase of place or time only: "the security
+        // operation intended to prevent the suicide attacks that killed" is
+        // the attacks' clause, however the attacks were read.
+        let phrase_only = || {
+            (tn.t1..r).all(|k| {
+                let w = sent.lower(k);
+                w != "to" && !crate::extract::attributes::past_form(w) && !w.ends_with("ing")
+            })
+        };
+        if sent.lower(r) == "that" && !phrase_only() {
+            continue;
+        }
         // "which Moscow agreed to": the clause's verb right after its
         // subject, one that makes the promise ([making_verbs]: not "which
         // Cairo pledged on Monday to implement", another pledge). An attack

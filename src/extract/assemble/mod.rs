@@ -400,16 +400,23 @@ fn sentence_mentions(
         dates: tx,
     };
     let read: Vec<Args> = trigs.iter().map(|t| arguments::read(&scope, t)).collect();
-    let mut pairs = arguments::adjunct_attacks(sent, &breaks, &trigs);
-    for (a, b) in arguments::relative_retellings(sent, &trigs) {
-        if !pairs
+    let mut adjuncts = arguments::same_attackers(
+        ents,
+        &read,
+        arguments::adjunct_attacks(sent, &breaks, &trigs),
+    );
+    // A "which"/"that" clause's verb reads its subject from the clause the
+    // noun stands in ("Egypt's denunciation of a recent Israeli offensive in
+    // Beit Hanoun that killed 19"): no attacker of its own to compare.
+    let relatives = arguments::relative_retellings(sent, &trigs);
+    for &(a, b) in &relatives {
+        if !adjuncts
             .iter()
             .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
         {
-            pairs.push((a, b));
+            adjuncts.push((a, b));
         }
     }
-    let adjuncts = arguments::same_attackers(ents, &read, pairs);
     let mut owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
     attributes::hand_over(&mut owners, &adjuncts);
     let mut out: Vec<Mention> = Vec::new();
@@ -420,7 +427,11 @@ fn sentence_mentions(
         let mut args = read[ti].clone();
         let adjunct = adjuncts.iter().find(|p| p.0 == ti).map(|p| p.1);
         if let Some(n) = adjunct {
-            args.absorb(read[n].clone(), |e| ents[e].np1 <= trigs[n].t0);
+            let mut other = read[n].clone();
+            if relatives.contains(&(ti, n)) {
+                other.roles.retain(|&(_, e)| ents[e].np1 > t.t1);
+            }
+            args.absorb(other, |e| ents[e].np1 <= trigs[n].t0);
         }
         if matches!(t.kind(), EventKind::Request | EventKind::Pledge)
             && t.pos() == crate::extract::lexicon::Pos::Verb
