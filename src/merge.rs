@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{DateWindow, EntityRef, EntityType, Mention, Role, Status};
+use crate::model::{DateMethod, DateWindow, EntityRef, EntityType, Mention, Role, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -369,6 +369,30 @@ fn sharing_most(
     let mut ranked: Vec<(usize, usize)> = candidates.iter().map(|&c| (shared(c), c)).collect();
     ranked.sort_by_key(|x| std::cmp::Reverse(x.0));
     (ranked.len() > 1 && ranked[0].0 >= 2 && ranked[0].0 > ranked[1].0).then(|| ranked[0].1)
+}
+
+/// A done event no telling dates is dated by its first report: the day
+/// the earliest article was written, as the event data sets date every
+/// event by its story (Phoenix, ICEWS, GDELT), and as a reader takes "Abul
+/// Gheit welcomed the resolution" in a Saturday story. Marked
+/// `PublicationFallback`, so a query can tell it from a date the text
+/// gives; the mentions keep the text's (none). Planned, possible and
+/// negated events have no day to fall back on.
+pub(crate) fn story_day(members: &[&Item], event: &mut Mention) {
+    if event.date.is_some() || !matches!(event.status, Status::Occurred | Status::Claimed) {
+        return;
+    }
+    let Some(day) = members.iter().filter_map(|m| m.reference).min() else {
+        return;
+    };
+    event.date = Some(DateWindow {
+        earliest: day,
+        latest: day,
+        value: day.format("%Y-%m-%d").to_string(),
+        granularity: "Day".into(),
+        method: DateMethod::PublicationFallback,
+        text: String::new(),
+    });
 }
 
 /// What the merged event says: the most specific kind, every actor (a
@@ -761,5 +785,52 @@ mod tests {
         assert_eq!(c.len(), 1);
         let members: Vec<&Item> = c[0].iter().map(|&i| &items[i]).collect();
         assert_eq!(combine(&members, Mode::Store).status, Status::Occurred);
+    }
+
+    #[test]
+    fn a_done_event_no_telling_dates_takes_its_first_report_s_day() {
+        fn item<'a>(m: &'a Mention, day: &str, id: &str) -> Item<'a> {
+            Item {
+                mention: m,
+                reference: day.parse().ok(),
+                id: id.into(),
+                related: &[],
+            }
+        }
+        fn derived(items: &[Item]) -> Option<DateWindow> {
+            let members: Vec<&Item> = items.iter().collect();
+            let mut event = combine(&members, Mode::Store);
+            story_day(&members, &mut event);
+            event.date
+        }
+        let (a, b) = (actor("abul gheit", true, "eg"), actor("un", false, "un"));
+        let parties = vec![a, b];
+        let welcomed = m(
+            EventKind::Statement,
+            parties.clone(),
+            None,
+            Status::Occurred,
+        );
+        let d = derived(&[
+            item(&welcomed, "2006-11-19", "b"),
+            item(&welcomed, "2006-11-18", "a"),
+        ])
+        .expect("dated by its first report");
+        assert_eq!(
+            (d.earliest, d.latest),
+            (day("2006-11-18").earliest, day("2006-11-18").latest)
+        );
+        assert_eq!(d.method, DateMethod::PublicationFallback);
+        // A date a telling gives stays; a planned event has no day to take.
+        let dated = m(
+            EventKind::Statement,
+            parties.clone(),
+            Some("2006-11-17"),
+            Status::Occurred,
+        );
+        let d = derived(&[item(&dated, "2006-11-18", "c")]).expect("its own date");
+        assert_eq!(d.method, DateMethod::Explicit);
+        let planned = m(EventKind::Summit, parties, None, Status::Planned);
+        assert!(derived(&[item(&planned, "2006-11-18", "d")]).is_none());
     }
 }

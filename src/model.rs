@@ -209,6 +209,9 @@ pub enum DateMethod {
     Explicit,
     RelativeToPublication,
     RelativeToDate,
+    /// No telling dates the event: the day of its first report
+    /// (`merge::story_day`, merged events only).
+    PublicationFallback,
 }
 
 /// An inclusive calendar window with the TIMEX3 value it came from.

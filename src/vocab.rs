@@ -134,6 +134,7 @@ evl_terms! {
     DATE_EXPLICIT = "ExplicitDate";
     DATE_RELATIVE_TO_PUBLICATION = "RelativeToPublication";
     DATE_RELATIVE_TO_DATE = "RelativeToDate";
+    DATE_PUBLICATION_FALLBACK = "PublicationDateFallback";
     /// Gazetteer terms (`ontology/gazetteer.ttl`).
     DEMONYM = "demonym";
     STANDS_FOR = "standsFor";

@@ -126,6 +126,9 @@ fn date_window(props: &Props) -> Option<DateWindow> {
     let method = match first_iri(props, vocab::DATE_METHOD) {
         Some(m) if m == vocab::DATE_EXPLICIT.as_str() => DateMethod::Explicit,
         Some(m) if m == vocab::DATE_RELATIVE_TO_DATE.as_str() => DateMethod::RelativeToDate,
+        Some(m) if m == vocab::DATE_PUBLICATION_FALLBACK.as_str() => {
+            DateMethod::PublicationFallback
+        }
         _ => DateMethod::RelativeToPublication,
     };
     Some(DateWindow {

@@ -58,6 +58,7 @@ fn method_iri(m: DateMethod) -> NamedNodeRef<'static> {
         DateMethod::Explicit => vocab::DATE_EXPLICIT,
         DateMethod::RelativeToPublication => vocab::DATE_RELATIVE_TO_PUBLICATION,
         DateMethod::RelativeToDate => vocab::DATE_RELATIVE_TO_DATE,
+        DateMethod::PublicationFallback => vocab::DATE_PUBLICATION_FALLBACK,
     }
 }
 

@@ -225,7 +225,8 @@ fn derive_block(t: &dyn Source, block: &str, gaz: &Gazetteer) -> Result<Vec<Quad
     let mut events = Vec::new();
     for c in &clusters {
         let members: Vec<&Item<'_>> = c.iter().map(|&i| &items[i]).collect();
-        let event = merge::combine(&members, Mode::Store);
+        let mut event = merge::combine(&members, Mode::Store);
+        merge::story_day(&members, &mut event);
         let mentions: Vec<String> = c.iter().map(|&i| stored[i].iri.clone()).collect();
         let documents: BTreeSet<String> = c.iter().map(|&i| stored[i].doc.clone()).collect();
         // Copies of a story told by another source of the event confirm nothing new.

@@ -209,7 +209,8 @@ fn event_of_mention(
     Ok(None)
 }
 
-/// An event's date window, when it has one.
+/// An event's date window, when the text gives one: the day of its first
+/// report (`merge::story_day`) contradicts no order the text states.
 fn event_window(
     t: &Transaction<'_>,
     event: &str,
@@ -229,5 +230,18 @@ fn event_window(
         }
         Ok(None)
     };
+    let by_report = t
+        .quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(e.as_ref())),
+            Some(vocab::DATE_METHOD),
+            Some(vocab::DATE_PUBLICATION_FALLBACK.into()),
+            None,
+        )
+        .next()
+        .transpose()?
+        .is_some();
+    if by_report {
+        return Ok(None);
+    }
     Ok(date(vocab::EARLIEST)?.zip(date(vocab::LATEST)?))
 }

@@ -144,6 +144,7 @@ fn make_item(
         shared,
         earliest: lo,
         latest: hi,
+        by_report: lo.is_some() && members().all(|e| e.dated_by_report),
         status,
         status_counts,
         place,

@@ -29,6 +29,7 @@ pub(super) fn ev(
             .collect(),
         earliest: e,
         latest: l,
+        dated_by_report: false,
         status: Status::from_name(status).expect("a status"),
         place: None,
         evidence: None,

@@ -135,6 +135,10 @@ pub(super) fn fmt_window(e: NaiveDate, l: NaiveDate) -> String {
 pub(super) fn tooltip(it: &Item) -> String {
     let mut t = it.label.clone();
     let when = match it.dated() {
+        Some((e, l)) if it.by_report => format!(
+            "{} (day reported; the text gives no date)",
+            fmt_window(e, l)
+        ),
         Some((e, l)) => fmt_window(e, l),
         None => "undated".to_string(),
     };

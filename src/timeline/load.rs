@@ -38,6 +38,7 @@ struct Partial {
     actors: Vec<String>,
     earliest: Option<NaiveDate>,
     latest: Option<NaiveDate>,
+    by_report: bool,
     place: Option<String>,
     evidence: Option<String>,
     sources: Vec<Source>,
@@ -81,6 +82,7 @@ pub fn load(store: &EventStore) -> Result<(Vec<TimelineEvent>, Vec<Relation>), S
                 actors: p.actors,
                 earliest: p.earliest,
                 latest: p.latest,
+                dated_by_report: p.by_report,
                 place: p.place,
                 evidence: p.evidence,
                 sources: p.sources,
@@ -113,6 +115,7 @@ fn read_row(p: &mut Partial, get: &dyn Fn(&str) -> Option<String>) {
     }
     p.earliest = get("earliest").and_then(|d| d.parse().ok()).or(p.earliest);
     p.latest = get("latest").and_then(|d| d.parse().ok()).or(p.latest);
+    p.by_report |= get("dateMethod").is_some_and(|m| local(&m) == "PublicationDateFallback");
     if p.place.is_none() {
         p.place = get("placeLabel");
     }

@@ -25,6 +25,9 @@ pub struct TimelineEvent {
     pub earliest: Option<NaiveDate>,
     /// End of the inclusive date window; `None`/`None` means undated.
     pub latest: Option<NaiveDate>,
+    /// The window is the day of the event's first report, since no telling
+    /// dates it (`evl:PublicationDateFallback`).
+    pub dated_by_report: bool,
     /// What the sources say of its reality.
     pub status: Status,
     /// Where it happened, when known.
@@ -217,6 +220,8 @@ pub(super) struct Item {
     pub(super) shared: Vec<String>,
     pub(super) earliest: Option<NaiveDate>,
     pub(super) latest: Option<NaiveDate>,
+    /// Every member is dated only by its first report.
+    pub(super) by_report: bool,
     pub(super) status: ItemStatus,
     /// Members per status name (names sort as the tooltip lists them).
     pub(super) status_counts: BTreeMap<&'static str, usize>,

@@ -90,6 +90,7 @@ pub fn synthetic_events(n: usize, seed: u64, from: NaiveDate, to: NaiveDate) -> 
             actors,
             earliest,
             latest,
+            dated_by_report: false,
             status: STATUS[next(STATUS.len())],
             place: (next(4) == 0).then(|| format!("City {}", next(30))),
             evidence: Some(format!("Synthetic evidence sentence number {i}.")),

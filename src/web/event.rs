@@ -39,13 +39,17 @@ pub(crate) fn event_page(
     );
     let earliest = text(f.get(3)).and_then(|d| d.parse().ok());
     let latest = text(f.get(4)).and_then(|d| d.parse().ok());
+    let mut when = window(earliest, latest);
+    if local(f.get(6)) == "PublicationDateFallback" {
+        when.push_str(" (day reported; the text gives no date)");
+    }
     let _ = write!(
         body,
         "<dt>Kind</dt><dd class=\"kind\">{}</dd><dt>Status</dt><dd class=\"status\">{}</dd>\
          <dt>When</dt><dd class=\"when\">{}</dd>",
         esc(&kind),
         esc(&local(f.get(2))),
-        esc(&window(earliest, latest))
+        esc(&when)
     );
     if let Some(place) = text(f.get(5)) {
         let _ = write!(body, "<dt>Where</dt><dd>{}</dd>", esc(&place));
