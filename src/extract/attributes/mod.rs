@@ -226,6 +226,23 @@ pub(crate) fn owners(
             if let Some(owner) = premodified_noun(sent, triggers, x) {
                 return Some(owner);
             }
+            // "a price of 100 dollars per 1,000 cubic metres for 2007": a
+            // period a noun covers, unless an event noun or a timetable
+            // word asks for the date ("a hartal for Monday", "slated for
+            // Nov. 4-5").
+            if x.t0 >= 2 && sent.lower(x.t0 - 1) == "for" {
+                let k = x.t0 - 2;
+                let w = &sent.toks[k];
+                let event_noun = triggers.iter().any(|t| t.t1 == k + 1);
+                if w.kind == TokKind::Word
+                    && !w.cap
+                    && !event_noun
+                    && !at!("timetable_words", sent, k)
+                    && !is!("stopwords", w.lower.as_str())
+                {
+                    return Some(Owner::Verb);
+                }
+            }
             // "bombed a compound serving as a command post in the Panjwayi
             // district of the volatile Kandahar province on Wednesday": a
             // date that ends the sentence reaches back over a long object.
