@@ -371,6 +371,10 @@ fn sharing_most(
     (ranked.len() > 1 && ranked[0].0 >= 2 && ranked[0].0 > ranked[1].0).then(|| ranked[0].1)
 }
 
+/// The most days between the reports of an undated event that still give
+/// it their first day (a story and its follow-up the next morning).
+const STORY_DAY_SPAN: i64 = 2;
+
 /// A done event no telling dates is dated by its first report: the day
 /// the earliest article was written, as the event data sets date every
 /// event by its story (Phoenix, ICEWS, GDELT), and as a reader takes "Abul
@@ -379,12 +383,27 @@ fn sharing_most(
 /// gives; the mentions keep the text's (none). Planned, possible and
 /// negated events have no day to fall back on.
 pub(crate) fn story_day(members: &[&Item], event: &mut Mention) {
-    if event.date.is_some() || !matches!(event.status, Status::Occurred | Status::Claimed) {
+    let done = |s: Status| matches!(s, Status::Occurred | Status::Claimed);
+    if event.date.is_some() || !done(event.status) {
         return;
     }
-    let Some(day) = members.iter().filter_map(|m| m.reference).min() else {
+    // The tellings of it done: a preview of the event ("will visit India")
+    // is no day it happened on.
+    let told_done: Vec<&&Item> = members.iter().filter(|m| done(m.mention.status)).collect();
+    // A telling whose sentence states a time the extractor did not attach
+    // ("slain in the August 15, 1975 putsch") has a day of its own.
+    if told_done.iter().any(|m| m.mention.time_not_taken) {
+        return;
+    }
+    let days: Vec<NaiveDate> = told_done.iter().filter_map(|m| m.reference).collect();
+    let (Some(&day), Some(&last)) = (days.iter().min(), days.iter().max()) else {
         return;
     };
+    // Undated tellings reported weeks apart may be two events merged for
+    // lack of dates; one day for them would only hide that.
+    if (last - day).num_days() > STORY_DAY_SPAN {
+        return;
+    }
     event.date = Some(DateWindow {
         earliest: day,
         latest: day,
@@ -501,6 +520,7 @@ pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
     }
     evidence.sort_by_key(|e| e.start);
     evidence.dedup_by_key(|e| e.start);
+    let time_not_taken = date.is_none() && members.iter().any(|m| m.mention.time_not_taken);
     Mention {
         kind,
         actors,
@@ -510,6 +530,7 @@ pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
         claimed_by: members.iter().find_map(|m| m.mention.claimed_by.clone()),
         attack_mode: members.iter().find_map(|m| m.mention.attack_mode.clone()),
         topic,
+        time_not_taken,
         evidence,
     }
 }
@@ -555,6 +576,7 @@ mod tests {
             claimed_by: None,
             attack_mode: None,
             topic: vec![],
+            time_not_taken: false,
             evidence: vec![],
         }
     }
@@ -830,7 +852,27 @@ mod tests {
         );
         let d = derived(&[item(&dated, "2006-11-18", "c")]).expect("its own date");
         assert_eq!(d.method, DateMethod::Explicit);
-        let planned = m(EventKind::Summit, parties, None, Status::Planned);
+        let planned = m(EventKind::Summit, parties.clone(), None, Status::Planned);
         assert!(derived(&[item(&planned, "2006-11-18", "d")]).is_none());
+        // A preview ("will visit") is no day the event happened on.
+        let d = derived(&[
+            item(&planned, "2006-11-01", "e"),
+            item(&welcomed, "2006-11-22", "f"),
+        ])
+        .expect("dated by its first report of it done");
+        assert_eq!(d.earliest, day("2006-11-22").earliest);
+        // Reports weeks apart, or a telling with a time of its own: no day.
+        assert!(derived(&[
+            item(&welcomed, "2006-11-01", "g"),
+            item(&welcomed, "2006-11-22", "h")
+        ])
+        .is_none());
+        let mut past = m(EventKind::Statement, parties, None, Status::Occurred);
+        past.time_not_taken = true;
+        assert!(derived(&[
+            item(&past, "2006-11-18", "i"),
+            item(&welcomed, "2006-11-18", "j")
+        ])
+        .is_none());
     }
 }

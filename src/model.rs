@@ -335,6 +335,11 @@ pub struct Mention {
     pub attack_mode: Option<String>,
     /// Content words of the clause ("end", "war"): tells two pledges apart.
     pub topic: Vec<String>,
+    /// Undated, though its sentence states a time ("in the August 15, 1975
+    /// putsch", "four days after the raid"): the event has a time of its
+    /// own the extractor did not attach, so its report's day is no
+    /// fallback for it (`merge::story_day`).
+    pub time_not_taken: bool,
     pub evidence: Vec<Evidence>,
 }
 

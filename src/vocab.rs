@@ -135,6 +135,7 @@ evl_terms! {
     DATE_RELATIVE_TO_PUBLICATION = "RelativeToPublication";
     DATE_RELATIVE_TO_DATE = "RelativeToDate";
     DATE_PUBLICATION_FALLBACK = "PublicationDateFallback";
+    TIME_NOT_TAKEN = "timeNotTaken";
     /// Gazetteer terms (`ontology/gazetteer.ttl`).
     DEMONYM = "demonym";
     STANDS_FOR = "standsFor";
@@ -158,6 +159,7 @@ evl_terms! {
     INDEX_STATUS = "indexStatus";
     INDEX_EARLIEST = "indexEarliest";
     INDEX_LATEST = "indexLatest";
+    INDEX_DATE_METHOD = "indexDateMethod";
     INITIATOR_NAME = "initiatorName";
     TARGET_NAME = "targetName";
     PARTICIPANT_NAME = "participantName";

@@ -21,10 +21,11 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 "#;
 
-const EVENTS: &str = r#"SELECT ?event ?kind ?status ?earliest ?latest ?place WHERE {
+const EVENTS: &str = r#"SELECT ?event ?kind ?status ?earliest ?latest ?dateMethod ?place WHERE {
   ?event a evl:Event ; a ?kind ; evl:status ?status .
   FILTER(?kind != evl:Event && STRSTARTS(STR(?kind), STR(evl:)))
   OPTIONAL { ?event evl:earliest ?earliest ; evl:latest ?latest }
+  OPTIONAL { ?event evl:dateMethod ?dateMethod }
   OPTIONAL { ?event evl:place ?place } }"#;
 
 const ACTORS: &str = r#"SELECT ?event ?role ?actor WHERE {
@@ -92,6 +93,7 @@ struct Partial {
     status: Option<Status>,
     earliest: Option<NaiveDate>,
     latest: Option<NaiveDate>,
+    by_report: bool,
     place: Option<String>,
     actors: Vec<(Role, String)>,
     stories: Vec<Story>,
@@ -122,6 +124,7 @@ pub fn load(store: &EventStore) -> Result<Vec<ExportEvent>, StoreError> {
             .or(p.status);
         p.earliest = get("earliest").and_then(|d| d.parse().ok()).or(p.earliest);
         p.latest = get("latest").and_then(|d| d.parse().ok()).or(p.latest);
+        p.by_report |= get("dateMethod").is_some_and(|m| local(&m) == "PublicationDateFallback");
         p.place = p.place.take().or_else(|| get("place"));
     })?;
     rows(store, ACTORS, |get| {
@@ -218,6 +221,7 @@ fn assemble(
                 status: p.status?,
                 earliest: p.earliest,
                 latest: p.latest,
+                dated_by_report: p.by_report,
                 actors: p
                     .actors
                     .iter()

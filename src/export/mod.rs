@@ -89,6 +89,9 @@ pub struct ExportEvent {
     pub status: Status,
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
+    /// The dates are the day of the event's first report, not a date a
+    /// text gives (`evl:PublicationDateFallback`).
+    pub dated_by_report: bool,
     /// Actors with their roles, initiators first.
     pub actors: Vec<(Role, Actor)>,
     pub place: Option<Entity>,
@@ -153,6 +156,7 @@ pub(crate) mod fixtures {
                 status: Status::Occurred,
                 earliest: d("2025-10-16"),
                 latest: d("2025-10-16"),
+                dated_by_report: false,
                 actors: vec![
                     (
                         Role::Initiator,
@@ -195,6 +199,7 @@ pub(crate) mod fixtures {
                 status: Status::Claimed,
                 earliest: d("2025-10-01"),
                 latest: d("2025-10-31"),
+                dated_by_report: false,
                 actors: vec![(
                     Role::Initiator,
                     Actor {

@@ -2,7 +2,8 @@
 //! Data Alliance's gold-standard records (`id`, `date`, `source`, `target`,
 //! `event`, `mode`, `context`, `eventText`, `text`, `eventLoc`, `language`,
 //! `publication`, `coder`, `version`, `dateCoded`), plus what eventline
-//! knows beyond them: `dateLatest`, `status`, `stories`, `sentences`, and
+//! knows beyond them: `dateLatest`, `dateBasis` (`report` where the dates
+//! are the day of the first report), `status`, `stories`, `sentences`, and
 //! each actor's `role`, `country` and `wikidata` link. Initiators and
 //! participants are PLOVER sources, targets its targets. Kinds PLOVER has
 //! no type for (statements) are left out and counted.
@@ -15,7 +16,7 @@ use super::{one_line, Entity, ExportContext, ExportEvent, Role, Written};
 
 /// The record keys the writer may emit beyond PLOVER's own.
 #[cfg(test)]
-const EXTENSION_KEYS: [&str; 4] = ["dateLatest", "status", "stories", "sentences"];
+const EXTENSION_KEYS: [&str; 5] = ["dateLatest", "dateBasis", "status", "stories", "sentences"];
 /// The actor keys the writer may emit beyond PLOVER's `actorText`.
 #[cfg(test)]
 const ACTOR_EXTENSION_KEYS: [&str; 3] = ["role", "country", "wikidata"];
@@ -26,6 +27,10 @@ struct Record<'a> {
     date: Option<String>,
     #[serde(rename = "dateLatest")]
     date_latest: Option<String>,
+    /// "report" where the dates are the day of the first report (PLOVER's
+    /// own records date events by their story), else "text".
+    #[serde(rename = "dateBasis", skip_serializing_if = "Option::is_none")]
+    date_basis: Option<&'static str>,
     event: &'a str,
     mode: &'a str,
     context: &'a str,
@@ -107,6 +112,9 @@ pub fn write_plover(
             id: &e.id,
             date: e.earliest.map(|d| d.to_string()),
             date_latest: e.latest.map(|d| d.to_string()),
+            date_basis: e
+                .earliest
+                .map(|_| if e.dated_by_report { "report" } else { "text" }),
             event: &p.event,
             mode: &p.mode,
             context: &p.context,

@@ -126,7 +126,12 @@ pub fn write_quickstatements(
             string(format!("{} reported in the news {when}", humanize(e.kind)).trim_end())
         ));
         lines.push(format!("LAST\tP31\t{}{reference}", class_of(e.kind)));
-        if let (Some(a), Some(b)) = (e.earliest, e.latest) {
+        // The day of the first report is no "point in time" to state in
+        // Wikidata: only dates a text gives.
+        let stated = (!e.dated_by_report)
+            .then_some(())
+            .and(e.earliest.zip(e.latest));
+        if let Some((a, b)) = stated {
             for (p, v) in date_statements(a, b) {
                 lines.push(format!("LAST\t{p}\t{v}{reference}"));
             }
@@ -233,6 +238,15 @@ mod tests {
         assert!(item.contains("LAST\tP585\t+2025-10-16T00:00:00Z/11"));
         assert!(item.contains("LAST\tP710\tQ22686"));
         assert!(item.contains("LAST\tP710\tQ7747"));
+    }
+
+    #[test]
+    fn the_day_of_a_report_is_no_point_in_time() {
+        let mut events = fixtures::events();
+        events[0].dated_by_report = true;
+        let (text, w) = export(&events);
+        assert_eq!(w.events, 1);
+        assert!(!text.contains("P585") && !text.contains("P580"), "{text}");
     }
 
     #[test]

@@ -5,12 +5,14 @@ use std::io::{self, Write};
 
 use super::{ExportEvent, Role, Written};
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 16] = [
     "id",
     "kind",
     "status",
     "earliest",
     "latest",
+    // "text", or "report" where the dates are the day of the first report.
+    "date_basis",
     "initiators",
     "targets",
     "participants",
@@ -51,6 +53,11 @@ pub fn write_csv(events: &[ExportEvent], out: &mut dyn Write) -> io::Result<Writ
             e.status.name().to_string(),
             e.earliest.map(|d| d.to_string()).unwrap_or_default(),
             e.latest.map(|d| d.to_string()).unwrap_or_default(),
+            match (e.earliest, e.dated_by_report) {
+                (None, _) => String::new(),
+                (Some(_), true) => "report".into(),
+                (Some(_), false) => "text".into(),
+            },
             of_role(Role::Initiator),
             of_role(Role::Target),
             of_role(Role::Participant),
@@ -91,11 +98,12 @@ mod tests {
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2);
         assert_eq!(&rows[0][1], "PhoneCall");
-        assert_eq!(&rows[0][5], "Donald Trump");
-        assert_eq!(&rows[0][8], "Q22686; Q7747");
-        assert_eq!(&rows[0][11], "United States; Russia");
-        assert_eq!(&rows[1][5], "Evil \"Group\",\t<b>\n; DROP");
-        assert_eq!(&rows[1][12], "b\"\n.txt");
-        assert_eq!(&rows[1][14], "A \"quote\",\nwith a break.");
+        assert_eq!(&rows[0][5], "text");
+        assert_eq!(&rows[0][6], "Donald Trump");
+        assert_eq!(&rows[0][9], "Q22686; Q7747");
+        assert_eq!(&rows[0][12], "United States; Russia");
+        assert_eq!(&rows[1][6], "Evil \"Group\",\t<b>\n; DROP");
+        assert_eq!(&rows[1][13], "b\"\n.txt");
+        assert_eq!(&rows[1][15], "A \"quote\",\nwith a break.");
     }
 }

@@ -116,6 +116,7 @@ pub(crate) fn mention<E>(
         topic: text_of(props, vocab::TOPIC)
             .map(|t| t.split(' ').map(str::to_string).collect())
             .unwrap_or_default(),
+        time_not_taken: text_of(props, vocab::TIME_NOT_TAKEN).is_some_and(|v| v == "true"),
         evidence: Vec::new(),
     }))
 }

@@ -176,6 +176,9 @@ fn write_mention(w: &mut GraphWriter, iri: &str, doc: &str, m: &Mention, text: &
         w.text(iri, vocab::DATE_GRANULARITY, &d.granularity);
         w.term(iri, vocab::DATE_METHOD, method_iri(d.method));
     }
+    if m.time_not_taken {
+        w.add(iri, vocab::TIME_NOT_TAKEN, Literal::from(true));
+    }
     if let Some(p) = &m.place {
         w.iri(iri, vocab::PLACE, &p.iri);
         note_minted(w, p);

@@ -262,6 +262,14 @@ pub(super) fn block_quads(
         if let Some(d) = &m.date {
             out.add(iri, vocab::INDEX_EARLIEST, date_lit(d.earliest));
             out.add(iri, vocab::INDEX_LATEST, date_lit(d.latest));
+            // Only the report's day is flagged: queries show it as such.
+            if d.method == crate::model::DateMethod::PublicationFallback {
+                out.add(
+                    iri,
+                    vocab::INDEX_DATE_METHOD,
+                    nn(vocab::DATE_PUBLICATION_FALLBACK.as_str()),
+                );
+            }
         }
         for (r, a) in &m.actors {
             let p = match r {

@@ -176,10 +176,14 @@ fn event_list(events: &[TimelineEvent]) -> String {
          <th>Status</th><th>Sources</th></tr></thead><tbody>",
     );
     for e in sorted {
+        let mut when = window(e.earliest, e.latest);
+        if e.dated_by_report {
+            when.push_str(" (day reported)");
+        }
         let _ = write!(
             s,
             "<tr><td>{}</td><td><a class=\"event-link\" href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&window(e.earliest, e.latest)),
+            esc(&when),
             esc(&event_href(&e.id)),
             esc(e.kind.name()),
             esc(&e.actors.join(", ")),

@@ -203,6 +203,7 @@ fn store_with(labels: &[String]) -> EventStore {
                 claimed_by: None,
                 attack_mode: None,
                 topic: vec![label.clone()],
+                time_not_taken: false,
                 evidence: vec![Evidence {
                     start: 0,
                     end: label.len(),
@@ -359,7 +360,7 @@ fn hostile_labels_survive_every_output_format() {
     let mut reader = csv::ReaderBuilder::new().from_reader(Cursor::new(&buf));
     let sentences: BTreeSet<String> = reader
         .records()
-        .map(|r| r.expect("CSV row parses")[14].to_string())
+        .map(|r| r.expect("CSV row parses")[15].to_string())
         .collect();
     let want_sentences: BTreeSet<String> =
         labels.iter().map(|l| format!("{l} called {l}.")).collect();

@@ -473,7 +473,7 @@ fn event_exports_parse_back() {
     assert_eq!(rows.len(), events);
     assert!(rows
         .iter()
-        .any(|r| &r[1] == "PhoneCall" && r[8].contains("Q22686")));
+        .any(|r| &r[1] == "PhoneCall" && r[9].contains("Q22686")));
 
     let (qs, note) = export(&s, "quickstatements");
     assert!(qs.starts_with("CREATE\n"), "{qs}{note}");

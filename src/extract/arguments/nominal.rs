@@ -478,13 +478,25 @@ pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize,
         else {
             continue;
         };
-        // A "that" past a phrase of place or time only: "the security
-        // operation intended to prevent the suicide attacks that killed" is
-        // the attacks' clause, however the attacks were read.
+        // A "that" past a phrase of place only ("in northern Gaza's Beit
+        // Hanoun town"): names, place and building words. Not "the security operation
+        // intended to prevent the suicide attacks that killed" (the attacks'
+        // clause, however they were read), nor "its air strike on the rocket
+        // squad near Beit Lahiya that shelled Ashkelon" (the squad's).
         let phrase_only = || {
             (tn.t1..r).all(|k| {
-                let w = sent.lower(k);
-                w != "to" && !crate::extract::attributes::past_form(w) && !w.ends_with("ing")
+                let t = &sent.toks[k];
+                t.cap
+                    || t.kind != TokKind::Word
+                    || matches!(
+                        t.lower.as_str(),
+                        "in" | "on" | "at" | "near" | "outside" | "inside" | "of" | "the" | "'s"
+                    )
+                    || at!("place_adjectives", t)
+                    || at!("place_nouns", t)
+                    // "the August 23 bombing of the UN headquarters in
+                    // Baghdad that killed 22 people".
+                    || at!("facility_nouns", t)
             })
         };
         if sent.lower(r) == "that" && !phrase_only() {

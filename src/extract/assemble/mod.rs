@@ -408,8 +408,16 @@ fn sentence_mentions(
     // A "which"/"that" clause's verb reads its subject from the clause the
     // noun stands in ("Egypt's denunciation of a recent Israeli offensive in
     // Beit Hanoun that killed 19"): no attacker of its own to compare.
-    let relatives = arguments::relative_retellings(sent, &trigs);
-    for &(a, b) in &relatives {
+    // Not "during which Palestinian gunmen killed an Israeli soldier": a
+    // clause with a subject of its own still names its attacker.
+    type Pairs = Vec<(usize, usize)>;
+    let (relatives, own_subject): (Pairs, Pairs) = arguments::relative_retellings(sent, &trigs)
+        .into_iter()
+        .partition(|&(_, b)| {
+            trigs[b].t0 > 0 && matches!(sent.lower(trigs[b].t0 - 1), "that" | "which")
+        });
+    let own_subject = arguments::same_attackers(ents, &read, own_subject);
+    for &(a, b) in relatives.iter().chain(&own_subject) {
         if !adjuncts
             .iter()
             .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
@@ -464,6 +472,28 @@ fn sentence_mentions(
     };
     out.extend(speech::intent_pledges(&said, frames, &trigs));
     out.extend(speech::frame_requests(&said, frames, &trigs));
+    // A sentence that names an earlier day than the story's eve ("slain in
+    // the August 15, 1975 putsch", "gunned down on November 15") tells of
+    // the past: what it leaves undated did not happen on the report's day.
+    // Later times ("again this year", "the Dec. 15 election") say nothing
+    // of that, nor a time in a clause of background ("the first visit since
+    // Paris and Beijing established relations in 1964", "which won a
+    // contract there in the 1990s").
+    let background = |x: &TimexTok| {
+        (sent.body..x.t0)
+            .rev()
+            .take_while(|&k| sent.lower(k) != ",")
+            .any(|k| matches!(sent.lower(k), "since" | "which" | "who" | "whose"))
+    };
+    let earlier = ctx.date.and_then(|r| r.pred_opt()).is_some_and(|eve| {
+        tx.iter()
+            .filter(|x| !background(x))
+            .filter_map(|x| attributes::window_of(&x.timex))
+            .any(|w| w.latest < eve)
+    });
+    for m in &mut out {
+        m.time_not_taken = m.date.is_none() && earlier;
+    }
     drop_statements_of_content(sent, &trigs, &mut out);
     out
 }
@@ -932,6 +962,7 @@ fn mention(
         claimed_by,
         attack_mode,
         topic,
+        time_not_taken: false,
         evidence: vec![evidence(text, sent, start, end)],
     })
 }

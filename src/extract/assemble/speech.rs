@@ -52,6 +52,7 @@ fn frame_mention(
         claimed_by: None,
         attack_mode: None,
         topic: topic_words(sent, ents, v, f.comp.1.min(v + 8)),
+        time_not_taken: false,
         evidence: vec![evidence(
             said.text,
             sent,

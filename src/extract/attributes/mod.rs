@@ -234,9 +234,13 @@ pub(crate) fn owners(
                 let k = x.t0 - 2;
                 let w = &sent.toks[k];
                 let event_noun = triggers.iter().any(|t| t.t1 == k + 1);
+                // "will visit India, tentatively for November 20": an
+                // adverb leaves the date to the event.
+                let adverb = w.lower.ends_with("ly") || matches!(w.lower.as_str(), "again" | "now");
                 if w.kind == TokKind::Word
                     && !w.cap
                     && !event_noun
+                    && !adverb
                     && !at!("timetable_words", sent, k)
                     && !is!("stopwords", w.lower.as_str())
                 {
