@@ -478,25 +478,27 @@ pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize,
         else {
             continue;
         };
-        // A "that" past a phrase of place only ("in northern Gaza's Beit
-        // Hanoun town"): names, place and building words. Not "the security operation
-        // intended to prevent the suicide attacks that killed" (the attacks'
-        // clause, however they were read), nor "its air strike on the rocket
-        // squad near Beit Lahiya that shelled Ashkelon" (the squad's).
+        // A "that" past the noun's own phrase of what and where it struck
+        // ("of a school in Beslan", "on two houses in Gaza", "in northern
+        // Gaza's Beit Hanoun town"): no verb, no "to", and no group or
+        // people the clause could be about. Not "the security operation
+        // intended to prevent the suicide attacks that killed" (the
+        // attacks' clause, however they were read), nor "its air strike on
+        // the rocket squad near Beit Lahiya that shelled Ashkelon" (the
+        // squad's).
         let phrase_only = || {
             (tn.t1..r).all(|k| {
                 let t = &sent.toks[k];
+                let w = t.lower.as_str();
                 t.cap
                     || t.kind != TokKind::Word
-                    || matches!(
-                        t.lower.as_str(),
-                        "in" | "on" | "at" | "near" | "outside" | "inside" | "of" | "the" | "'s"
-                    )
-                    || at!("place_adjectives", t)
-                    || at!("place_nouns", t)
-                    // "the August 23 bombing of the UN headquarters in
-                    // Baghdad that killed 22 people".
-                    || at!("facility_nouns", t)
+                    || w != "to"
+                        && !crate::extract::attributes::past_form(w)
+                        && !w.ends_with("ing")
+                        && !at!("group_nouns", t)
+                        && !at!("victim_nouns", t)
+                        && !at!("person_nouns", t)
+                        && !at!("unit_nouns", t)
             })
         };
         if sent.lower(r) == "that" && !phrase_only() {

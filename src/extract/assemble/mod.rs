@@ -485,11 +485,16 @@ fn sentence_mentions(
             .take_while(|&k| sent.lower(k) != ",")
             .any(|k| matches!(sent.lower(k), "since" | "which" | "who" | "whose"))
     };
-    let earlier = ctx.date.and_then(|r| r.pred_opt()).is_some_and(|eve| {
+    // A past span reaching back past the eve ("earlier this month", "in the
+    // past four months") and a word of the past ("recently", "already")
+    // tell of the past as well.
+    let earlier = ctx.date.is_some_and(|r| {
+        let eve = r.pred_opt().unwrap_or(r);
         tx.iter()
             .filter(|x| !background(x))
             .filter_map(|x| attributes::window_of(&x.timex))
-            .any(|w| w.latest < eve)
+            .any(|w| w.latest < eve || w.latest <= r && w.earliest < eve.pred_opt().unwrap_or(eve))
+            || (sent.body..sent.toks.len()).any(|k| at!("past_adverbs", sent, k))
     });
     for m in &mut out {
         m.time_not_taken = m.date.is_none() && earlier;

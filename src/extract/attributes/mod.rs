@@ -236,7 +236,7 @@ pub(crate) fn owners(
                 let event_noun = triggers.iter().any(|t| t.t1 == k + 1);
                 // "will visit India, tentatively for November 20": an
                 // adverb leaves the date to the event.
-                let adverb = w.lower.ends_with("ly") || matches!(w.lower.as_str(), "again" | "now");
+                let adverb = at!("timetable_adverbs", sent, k);
                 if w.kind == TokKind::Word
                     && !w.cap
                     && !event_noun
