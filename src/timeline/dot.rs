@@ -399,6 +399,9 @@ impl Timeline {
         }
         let label_text = match it.dated() {
             Some((e, l)) if e != l => format!("{}\n{}", it.label, fmt_window(e, l)),
+            // Placed by the day of its first report: said on the node, as
+            // the axis cannot.
+            Some(_) if it.by_report => format!("{}\nday reported", it.label),
             _ => it.label.clone(),
         };
         let mut attrs = vec![
@@ -630,6 +633,24 @@ mod tests {
                 assert!(matches!(e, TimelineError::DotNotFound), "{e}");
             }
         }
+    }
+
+    #[test]
+    fn a_day_of_report_is_said_on_its_node() {
+        let mut events = seeds();
+        let call = events
+            .iter_mut()
+            .find(|e| e.id.ends_with("/call"))
+            .expect("the seeds' call");
+        call.dated_by_report = true;
+        let dot = Timeline::build(events, vec![], &Options::default()).to_dot();
+        assert_eq!(
+            dot.matches("day reported").count(),
+            2,
+            "label and tooltip: {dot}"
+        );
+        let plain = Timeline::build(seeds(), vec![], &Options::default()).to_dot();
+        assert!(!plain.contains("day reported"));
     }
 
     #[test]

@@ -58,8 +58,9 @@ impl Timeline {
         };
         let _ = write!(
             s,
-            r#"<g class="event{} kind-{} status-{}" id="{}{}" data-date="{}" data-latest="{}" data-lane="{}" data-x="{:.2}" data-y="{:.2}" data-count="{}" data-iri="{}">"#,
+            r#"<g class="event{}{} kind-{} status-{}" id="{}{}" data-date="{}" data-latest="{}" data-lane="{}" data-x="{:.2}" data-y="{:.2}" data-count="{}" data-iri="{}">"#,
             if echo { " echo" } else { "" },
+            if it.by_report { " by-report" } else { "" },
             it.kind.name(),
             it.status.name(),
             it.dom,

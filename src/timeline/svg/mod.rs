@@ -142,6 +142,8 @@ impl Timeline {
             "<style>",
             ".event text{font-size:11px;fill:#222}",
             ".event.status-Possible text,.event.status-Negated text{fill:#888}",
+            // Placed by the day of its first report, not a date a text gives.
+            ".event.by-report text{font-style:italic}",
             ".tick{font-size:10px;fill:#444}.tick2{font-size:10px;fill:#000;font-weight:bold}",
             ".lane-label{font-size:12px;font-weight:bold;fill:#333}",
             ".legend text{font-size:11px;fill:#333}",
