@@ -377,11 +377,14 @@ const STORY_DAY_SPAN: i64 = 2;
 
 /// A done event no telling dates is dated by its first report: the day
 /// the earliest article was written, as the event data sets date every
-/// event by its story (Phoenix, ICEWS, GDELT), and as a reader takes "Abul
-/// Gheit welcomed the resolution" in a Saturday story. Marked
+/// event by its story (Phoenix, ICEWS, GDELT), and as a reader takes "The
+/// embassy of the United States in Skopje welcomed the decision in a
+/// statement" in a Saturday story. Marked
 /// `PublicationFallback`, so a query can tell it from a date the text
 /// gives; the mentions keep the text's (none). Planned, possible and
-/// negated events have no day to fall back on.
+/// negated events have no day to fall back on; nor have tellings of a
+/// preview, reports days apart, or a telling of the past
+/// (`Mention::time_not_taken`).
 pub(crate) fn story_day(members: &[&Item], event: &mut Mention) {
     let done = |s: Status| matches!(s, Status::Occurred | Status::Claimed);
     if event.date.is_some() || !done(event.status) {

@@ -23,7 +23,7 @@ mod subject;
 pub(crate) use complement::in_words;
 use complement::*;
 use nominal::*;
-pub(crate) use nominal::{adjunct_attacks, guest_list, relative_retellings, same_attackers};
+pub(crate) use nominal::{attack_pairs, guest_list};
 pub(crate) use objects::weapon_verb;
 use objects::*;
 use subject::*;

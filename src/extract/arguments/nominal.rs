@@ -402,11 +402,7 @@ pub(super) fn prepositional_parties(
 /// a second event with no parties. Pairs (kept, absorbed) of trigger
 /// indices: the verb keeps an "in" phrase's noun, a subject noun keeps its
 /// verb.
-pub(crate) fn adjunct_attacks(
-    sent: &Sent,
-    breaks: &[bool],
-    trigs: &[Trigger],
-) -> Vec<(usize, usize)> {
+fn adjunct_attacks(sent: &Sent, breaks: &[bool], trigs: &[Trigger]) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // A trigger takes part in one pair at most.
     let mut add = |kept: usize, absorbed: usize| {
@@ -457,7 +453,7 @@ pub(crate) fn adjunct_attacks(
 /// Georgia and Moldova, which Moscow agreed to in 1999": a verb of the same
 /// kind in a "which" clause on an event noun tells that event again (its
 /// maker and its date). Pairs (kept noun, absorbed verb).
-pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize, usize)> {
+fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize, usize)> {
     let kin = |a: EventKind, b: EventKind| {
         let promise = |k: EventKind| k == EventKind::Pledge || k.family() == "agree";
         a == b || promise(a) && promise(b)
@@ -530,6 +526,42 @@ pub(crate) fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize,
         }
     }
     pairs
+}
+
+/// Pairs of trigger indices (kept, absorbed).
+type Pairs = Vec<(usize, usize)>;
+
+/// The attack tellings a sentence joins (kept, absorbed): the adjunct
+/// pairs whose attackers do not differ, then the relative retellings. A
+/// "which"/"that" clause's verb reads its subject from the clause the noun
+/// stands in ("Egypt's denunciation of a recent Israeli offensive in Beit
+/// Hanoun that killed 19"): no attacker of its own to compare, and those
+/// pairs are returned apart, for their absorbed verb's roles before the
+/// noun are the outer clause's. "during which Palestinian gunmen killed an
+/// Israeli soldier" has a subject of its own and is compared.
+pub(crate) fn attack_pairs(
+    sent: &Sent,
+    ents: &[Ent],
+    breaks: &[bool],
+    trigs: &[Trigger],
+    read: &[Args],
+) -> (Pairs, Pairs) {
+    let mut pairs = same_attackers(ents, read, adjunct_attacks(sent, breaks, trigs));
+    let (relatives, own_subject): (Pairs, Pairs) = relative_retellings(sent, trigs)
+        .into_iter()
+        .partition(|&(_, b)| {
+            trigs[b].t0 > 0 && matches!(sent.lower(trigs[b].t0 - 1), "that" | "which")
+        });
+    let own_subject = same_attackers(ents, read, own_subject);
+    for &(a, b) in relatives.iter().chain(&own_subject) {
+        if !pairs
+            .iter()
+            .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
+        {
+            pairs.push((a, b));
+        }
+    }
+    (pairs, relatives)
 }
 
 /// "killed three US soldiers in a bomb attack": the noun heads an
@@ -615,11 +647,7 @@ fn toll_when(sent: &Sent, breaks: &[bool], ta: &Trigger, tb: &Trigger) -> bool {
 /// troops repelled a Boko Haram attack ..., killing 20 insurgents", "troops
 /// killed two gunmen during a Hamas attack" are two sides' acts.
 /// `read` holds each trigger's arguments.
-pub(crate) fn same_attackers(
-    ents: &[Ent],
-    read: &[Args],
-    pairs: Vec<(usize, usize)>,
-) -> Vec<(usize, usize)> {
+fn same_attackers(ents: &[Ent], read: &[Args], pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let attackers = |i: usize| -> Vec<&str> {
         read[i]
             .roles

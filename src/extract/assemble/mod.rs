@@ -24,7 +24,7 @@ mod story;
 mod time;
 use parties::*;
 use story::{deployment, story_country};
-use time::{date_heading, narrative_time, remarks_time};
+use time::{date_heading, narrative_time, remarks_time, tells_of_past};
 
 pub(crate) use article::finish_article;
 use article::specific;
@@ -400,31 +400,7 @@ fn sentence_mentions(
         dates: tx,
     };
     let read: Vec<Args> = trigs.iter().map(|t| arguments::read(&scope, t)).collect();
-    let mut adjuncts = arguments::same_attackers(
-        ents,
-        &read,
-        arguments::adjunct_attacks(sent, &breaks, &trigs),
-    );
-    // A "which"/"that" clause's verb reads its subject from the clause the
-    // noun stands in ("Egypt's denunciation of a recent Israeli offensive in
-    // Beit Hanoun that killed 19"): no attacker of its own to compare.
-    // Not "during which Palestinian gunmen killed an Israeli soldier": a
-    // clause with a subject of its own still names its attacker.
-    type Pairs = Vec<(usize, usize)>;
-    let (relatives, own_subject): (Pairs, Pairs) = arguments::relative_retellings(sent, &trigs)
-        .into_iter()
-        .partition(|&(_, b)| {
-            trigs[b].t0 > 0 && matches!(sent.lower(trigs[b].t0 - 1), "that" | "which")
-        });
-    let own_subject = arguments::same_attackers(ents, &read, own_subject);
-    for &(a, b) in relatives.iter().chain(&own_subject) {
-        if !adjuncts
-            .iter()
-            .any(|&(x, y)| [x, y].contains(&a) || [x, y].contains(&b))
-        {
-            adjuncts.push((a, b));
-        }
-    }
+    let (adjuncts, relatives) = arguments::attack_pairs(sent, ents, &breaks, &trigs, &read);
     let mut owners = attributes::owners(sent, ents, &breaks, tx, frames, &trigs, ctx.date);
     attributes::hand_over(&mut owners, &adjuncts);
     let mut out: Vec<Mention> = Vec::new();
@@ -472,30 +448,7 @@ fn sentence_mentions(
     };
     out.extend(speech::intent_pledges(&said, frames, &trigs));
     out.extend(speech::frame_requests(&said, frames, &trigs));
-    // A sentence that names an earlier day than the story's eve ("slain in
-    // the August 15, 1975 putsch", "gunned down on November 15") tells of
-    // the past: what it leaves undated did not happen on the report's day.
-    // Later times ("again this year", "the Dec. 15 election") say nothing
-    // of that, nor a time in a clause of background ("the first visit since
-    // Paris and Beijing established relations in 1964", "which won a
-    // contract there in the 1990s").
-    let background = |x: &TimexTok| {
-        (sent.body..x.t0)
-            .rev()
-            .take_while(|&k| sent.lower(k) != ",")
-            .any(|k| matches!(sent.lower(k), "since" | "which" | "who" | "whose"))
-    };
-    // A past span reaching back past the eve ("earlier this month", "in the
-    // past four months") and a word of the past ("recently", "already")
-    // tell of the past as well.
-    let earlier = ctx.date.is_some_and(|r| {
-        let eve = r.pred_opt().unwrap_or(r);
-        tx.iter()
-            .filter(|x| !background(x))
-            .filter_map(|x| attributes::window_of(&x.timex))
-            .any(|w| w.latest < eve || w.latest <= r && w.earliest < eve.pred_opt().unwrap_or(eve))
-            || (sent.body..sent.toks.len()).any(|k| at!("past_adverbs", sent, k))
-    });
+    let earlier = tells_of_past(sent, tx, ctx.date);
     for m in &mut out {
         m.time_not_taken = m.date.is_none() && earlier;
     }

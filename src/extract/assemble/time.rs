@@ -162,3 +162,32 @@ pub(super) fn remarks_time(
         m.date = Some(d);
     }
 }
+
+/// Whether a sentence tells of the past its undated events are not the
+/// report's day of: it names a day before the story's eve ("slain in the
+/// August 15, 1975 putsch", "gunned down on November 15"), a past span
+/// reaching back past the eve ("earlier this month", "in the past four
+/// months") or a word of the past ("recently", "already"). Later times
+/// ("again this year", "the Dec. 15 election") say nothing of that, nor a
+/// time in a clause of background ("the first visit since Paris and
+/// Beijing established relations in 1964", "which won a contract there in
+/// the 1990s"). `reference` is the story's day.
+pub(super) fn tells_of_past(sent: &Sent, tx: &[TimexTok], reference: Option<NaiveDate>) -> bool {
+    let Some(day) = reference else {
+        return false;
+    };
+    let eve = day.pred_opt().unwrap_or(day);
+    let before_eve = eve.pred_opt().unwrap_or(eve);
+    let background = |x: &TimexTok| {
+        (sent.body..x.t0)
+            .rev()
+            .take_while(|&k| sent.lower(k) != ",")
+            .any(|k| matches!(sent.lower(k), "since" | "which" | "who" | "whose"))
+    };
+    let past = |w: DateWindow| w.latest < eve || w.latest <= day && w.earliest < before_eve;
+    tx.iter()
+        .filter(|x| !background(x))
+        .filter_map(|x| attributes::window_of(&x.timex))
+        .any(past)
+        || (sent.body..sent.toks.len()).any(|k| at!("past_adverbs", sent, k))
+}
