@@ -228,7 +228,7 @@ pub(crate) fn owners(
             }
             // "a price of 100 dollars per 1,000 cubic metres for 2007": a
             // period a noun covers, unless an event noun or a timetable
-            // word asks for the date ("a hartal for Monday", "slated for
+            // word asks for the date ("talks for next week", "slated for
             // Nov. 4-5").
             if x.t0 >= 2 && sent.lower(x.t0 - 1) == "for" {
                 let k = x.t0 - 2;
