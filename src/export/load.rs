@@ -124,7 +124,8 @@ pub fn load(store: &EventStore) -> Result<Vec<ExportEvent>, StoreError> {
             .or(p.status);
         p.earliest = get("earliest").and_then(|d| d.parse().ok()).or(p.earliest);
         p.latest = get("latest").and_then(|d| d.parse().ok()).or(p.latest);
-        p.by_report |= get("dateMethod").is_some_and(|m| local(&m) == "PublicationDateFallback");
+        p.by_report |=
+            get("dateMethod").as_deref() == Some(crate::vocab::DATE_PUBLICATION_FALLBACK.as_str());
         p.place = p.place.take().or_else(|| get("place"));
     })?;
     rows(store, ACTORS, |get| {

@@ -128,9 +128,7 @@ pub fn write_quickstatements(
         lines.push(format!("LAST\tP31\t{}{reference}", class_of(e.kind)));
         // The day of the first report is no "point in time" to state in
         // Wikidata: only dates a text gives.
-        let stated = (!e.dated_by_report)
-            .then_some(())
-            .and(e.earliest.zip(e.latest));
+        let stated = e.earliest.zip(e.latest).filter(|_| !e.dated_by_report);
         if let Some((a, b)) = stated {
             for (p, v) in date_statements(a, b) {
                 lines.push(format!("LAST\t{p}\t{v}{reference}"));

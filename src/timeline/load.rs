@@ -115,7 +115,8 @@ fn read_row(p: &mut Partial, get: &dyn Fn(&str) -> Option<String>) {
     }
     p.earliest = get("earliest").and_then(|d| d.parse().ok()).or(p.earliest);
     p.latest = get("latest").and_then(|d| d.parse().ok()).or(p.latest);
-    p.by_report |= get("dateMethod").is_some_and(|m| local(&m) == "PublicationDateFallback");
+    p.by_report |=
+        get("dateMethod").as_deref() == Some(crate::vocab::DATE_PUBLICATION_FALLBACK.as_str());
     if p.place.is_none() {
         p.place = get("placeLabel");
     }

@@ -40,7 +40,7 @@ pub(crate) fn event_page(
     let earliest = text(f.get(3)).and_then(|d| d.parse().ok());
     let latest = text(f.get(4)).and_then(|d| d.parse().ok());
     let mut when = window(earliest, latest);
-    if local(f.get(6)) == "PublicationDateFallback" {
+    if text(f.get(6)).as_deref() == Some(crate::vocab::DATE_PUBLICATION_FALLBACK.as_str()) {
         when.push_str(" (day reported; the text gives no date)");
     }
     let _ = write!(

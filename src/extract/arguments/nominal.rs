@@ -402,8 +402,8 @@ pub(super) fn prepositional_parties(
 /// a second event with no parties. Pairs (kept, absorbed) of trigger
 /// indices: the verb keeps an "in" phrase's noun, a subject noun keeps its
 /// verb.
-fn adjunct_attacks(sent: &Sent, breaks: &[bool], trigs: &[Trigger]) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+fn adjunct_attacks(sent: &Sent, breaks: &[bool], trigs: &[Trigger]) -> Pairs {
+    let mut pairs: Pairs = Vec::new();
     // A trigger takes part in one pair at most.
     let mut add = |kept: usize, absorbed: usize| {
         if !pairs
@@ -453,7 +453,7 @@ fn adjunct_attacks(sent: &Sent, breaks: &[bool], trigs: &[Trigger]) -> Vec<(usiz
 /// Georgia and Moldova, which Moscow agreed to in 1999": a verb of the same
 /// kind in a "which" clause on an event noun tells that event again (its
 /// maker and its date). Pairs (kept noun, absorbed verb).
-fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Vec<(usize, usize)> {
+fn relative_retellings(sent: &Sent, trigs: &[Trigger]) -> Pairs {
     let kin = |a: EventKind, b: EventKind| {
         let promise = |k: EventKind| k == EventKind::Pledge || k.family() == "agree";
         a == b || promise(a) && promise(b)
@@ -647,7 +647,7 @@ fn toll_when(sent: &Sent, breaks: &[bool], ta: &Trigger, tb: &Trigger) -> bool {
 /// troops repelled a Boko Haram attack ..., killing 20 insurgents", "troops
 /// killed two gunmen during a Hamas attack" are two sides' acts.
 /// `read` holds each trigger's arguments.
-fn same_attackers(ents: &[Ent], read: &[Args], pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+fn same_attackers(ents: &[Ent], read: &[Args], pairs: Pairs) -> Pairs {
     let attackers = |i: usize| -> Vec<&str> {
         read[i]
             .roles

@@ -513,13 +513,9 @@ fn document_issuer(scope: &Scope, t: &Trigger) -> Option<Vec<usize>> {
     {
         k -= 1;
     }
-    if let Some(i) = ents
-        .iter()
+    ents.iter()
         .position(|e| issuer(e) && e.t0 >= k && e.t1 <= head)
-    {
-        return Some(vec![i]);
-    }
-    None
+        .map(|i| vec![i])
 }
 
 /// The recipients of a sent letter: "to X (and Y)" after the noun, or the

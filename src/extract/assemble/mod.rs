@@ -448,9 +448,11 @@ fn sentence_mentions(
     };
     out.extend(speech::intent_pledges(&said, frames, &trigs));
     out.extend(speech::frame_requests(&said, frames, &trigs));
-    let earlier = tells_of_past(sent, tx, ctx.date);
-    for m in &mut out {
-        m.time_not_taken = m.date.is_none() && earlier;
+    // Only a sentence that leaves an event undated needs the test.
+    if out.iter().any(|m| m.date.is_none()) && tells_of_past(sent, tx, ctx.date) {
+        for m in out.iter_mut().filter(|m| m.date.is_none()) {
+            m.time_not_taken = true;
+        }
     }
     drop_statements_of_content(sent, &trigs, &mut out);
     out
