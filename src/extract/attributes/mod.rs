@@ -754,6 +754,35 @@ fn opening_phrase_in_past(sent: &Sent, t: &Trigger) -> bool {
             .is_some_and(|k| past_form(sent.lower(k)))
 }
 
+/// "During his visit, Enkhbold will meet Wu Bangguo", "During his stay in
+/// Portugal, Wen is expected to hold talks", "During the meeting, Chirac and
+/// Talabani are to discuss": a meeting or a trip the opening phrase names
+/// is as far ahead as its main clause, whose first lower-case word is an
+/// auxiliary of the future.
+fn opening_phrase_ahead(sent: &Sent, t: &Trigger) -> bool {
+    let Some(comma) = opening_phrase(sent) else {
+        return false;
+    };
+    if t.pos() != Pos::Noun || t.kind().family() != "consult" || t.t0 > comma {
+        return false;
+    }
+    let Some(k) = (comma + 1..(comma + 10).min(sent.toks.len()))
+        .find(|&k| sent.toks[k].kind == TokKind::Word && !sent.toks[k].cap)
+    else {
+        return false;
+    };
+    let next = if sent.lower(k + 1) == "also" {
+        sent.lower(k + 2)
+    } else {
+        sent.lower(k + 1)
+    };
+    match sent.lower(k) {
+        "will" | "would" | "shall" => true,
+        "is" | "are" => matches!(next, "to" | "expected" | "scheduled" | "due" | "slated"),
+        _ => false,
+    }
+}
+
 /// "During a whirlwind visit on Friday to the plant, Vieira met ...", "At
 /// a summit with Roh on Monday, Yushchenko said ...": the date of an
 /// opening phrase is the time of the main clause's first event, when that

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{frame_of, occurrence_verb, opening_phrase_in_past, past_form};
+use super::{frame_of, occurrence_verb, opening_phrase_ahead, opening_phrase_in_past, past_form};
 use crate::extract::clauses::Frame;
 use crate::extract::doc::Sent;
 use crate::extract::lexicon::{is, Pos, LISTS};
@@ -156,7 +156,7 @@ pub(crate) fn status(
             "agreed" | "agree" | "agrees" | "agreeing" | "offered" | "offers" | "offer"
         )
     }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
-    let future_cue = future_cue(sent, ents, t, &before, &after);
+    let future_cue = future_cue(sent, ents, t, &before, &after) || opening_phrase_ahead(sent, t);
     let past_tense = t.pos() == Pos::Verb && {
         let w = lower(t.t0);
         w.ends_with("ed") && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))

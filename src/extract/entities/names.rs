@@ -273,10 +273,40 @@ fn posting_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<usize> {
     if p >= 1 && sent.lower(p - 1) == "the" {
         p -= 1;
     }
-    (p >= 2
+    if p >= 2
         && matches!(sent.lower(p - 1), "in" | "to" | "for" | "at")
-        && at!("posted_titles", sent, p - 2))
-    .then_some(p - 1)
+        && at!("posted_titles", sent, p - 2)
+    {
+        return Some(p - 1);
+    }
+    // "Commander of the U.S. Pacific Fleet Gary Roughead": a country
+    // before a name run is the run's modifier, not the body it heads.
+    (place.ent.etype == EntityType::Organisation)
+        .then(|| office_of_body(sent, p))
+        .flatten()
+}
+
+/// "Chairman of the Expediency Council Akbar Hashemi Rafsanjani",
+/// "Chairman of the Standing Committee of the National People's Congress Wu
+/// Bangguo": a title's "of" and the
+/// capitalised body it heads, the body standing right before the name at
+/// `p`; the title is read on from that "of".
+fn office_of_body(sent: &Sent, p: usize) -> Option<usize> {
+    let mut k = p;
+    // Few words: a title's body is a name, not a clause.
+    let floor = p.saturating_sub(8);
+    while k > floor {
+        let w = sent.lower(k - 1);
+        if w == "of" {
+            if k >= 2 && at!("titles", sent, k - 2) && sent.toks[k - 2].cap {
+                return Some(k - 1);
+            }
+        } else if w != "the" && !sent.toks[k - 1].cap {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// Where a titled person's phrase starts: at the affiliation's own words
