@@ -231,6 +231,23 @@ fn name_run(sent: &Sent, i: usize, ents: &[Ent]) -> usize {
     k
 }
 
+/// "Paktika governor Abdul Hakim Taniwal", "Mohammed Hosni Mubarak": a
+/// given name right before a person the gazetteer knows by a shorter name
+/// is that person's own, not a second person minted from it.
+fn given_name_before(sent: &Sent, ctx: &Context, x: usize, ents: &mut [Ent]) {
+    let t0 = ents[x].t0;
+    if t0 == 0
+        || ents[x].kind != EntKind::Name
+        || !cap_word(sent, t0 - 1)
+        || covered(ents, t0 - 1)
+        || !ctx.first_names.contains(sent.lower(t0 - 1))
+    {
+        return;
+    }
+    ents[x].t0 = t0 - 1;
+    ents[x].np0 = ents[x].np0.min(t0 - 1);
+}
+
 /// The start of the title phrase ending right before `i`, and whether it
 /// holds a strong title ("minister", not only "foreign").
 fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<String>)> {
@@ -465,6 +482,7 @@ pub(super) fn titled_people(
         if !ents[x].is_person() {
             continue;
         }
+        given_name_before(sent, ctx, x, ents);
         let t0 = ents[x].t0;
         if let Some(a) = ents.iter().position(|e| {
             !e.is_person()
