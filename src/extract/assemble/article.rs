@@ -500,7 +500,7 @@ fn keep_and_promote(mentions: &mut Vec<Mention>) {
             return false;
         }
         if m.kind.family() == "consult" {
-            two_sides(m)
+            two_sides(m) || body_meets(m)
         } else {
             // One party and no time is how news tells the generic and the
             // habitual ("Syria has attacked", "the US urged restraint"):
@@ -547,6 +547,32 @@ fn two_sides(m: &Mention) -> bool {
             && m.actors
                 .iter()
                 .any(|(_, e)| matches!(e.etype, EntityType::Organisation | EntityType::Group))
+}
+
+/// "The OPEC conference in Kuwait", "The WTO ministerial meeting is
+/// scheduled on December 13", "NATO leaders met in Riga": a gathering of an
+/// international body of [member_bodies] is a meeting of its members, many
+/// parties under one name. Only the body and groups take part (a person's
+/// "talks" for the UN have another side, unnamed), and only a word of
+/// gathering tells it ([gathering_words]: "EU talks" have another side).
+fn body_meets(m: &Mention) -> bool {
+    let body = |e: &EntityRef| {
+        e.etype == EntityType::Organisation
+            && e.iri
+                .strip_prefix(crate::vocab::EID)
+                .is_some_and(|id| crate::extract::lexicon::is!("member_bodies", &id.to_lowercase()))
+    };
+    m.kind == EventKind::Meeting
+        && m.actors.iter().any(|(_, e)| body(e))
+        && m.actors
+            .iter()
+            .all(|(_, e)| body(e) || e.etype == EntityType::Group)
+        && m.evidence.iter().all(|ev| {
+            ev.quote
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| is!("gathering_words", &w.to_lowercase()))
+        })
 }
 
 /// Two parties, or one party and a time: what a non-meeting event needs to
