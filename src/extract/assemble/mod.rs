@@ -90,6 +90,7 @@ pub(crate) fn sentences(
             }
         } else {
             let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
+            separate_meetings(sent, &mut found);
             if sports {
                 found.retain(|m| !triggers::story_play(sent, &ents, m.kind));
             }

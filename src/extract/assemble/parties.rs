@@ -169,3 +169,51 @@ pub(super) fn journey_of_nobody(sent: &Sent, ents: &[Ent], t: &Trigger, args: &A
         .iter()
         .any(|&(r, i)| r == Role::Initiator && party(&ents[i]))
 }
+
+/// "Hu met, on separate occasions, with five African presidents, including
+/// Denis Sassou-Nguesso of the Republic of Congo, Yoweri Museveni of Uganda
+/// ...", "met here Tuesday separately with Belgian Defence Minister Andre
+/// Flahaut and ...": meetings told as separate are one for each side met,
+/// each with the side that met them all (the first named; a person's side
+/// is their country's).
+pub(super) fn separate_meetings(sent: &Sent, found: &mut Vec<Mention>) {
+    let separate = (0..sent.toks.len()).any(|k| {
+        sent.lower(k) == "separately"
+            || sent.lower(k) == "separate"
+                && matches!(
+                    sent.lower(k + 1),
+                    "occasions" | "meetings" | "talks" | "sessions"
+                )
+    });
+    if !separate {
+        return;
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for m in found.drain(..) {
+        let Some((_, first)) = m.actors.first() else {
+            out.push(m);
+            continue;
+        };
+        let own = first.anchor.clone();
+        let mut sides: Vec<&str> = m
+            .actors
+            .iter()
+            .map(|(_, e)| e.anchor.as_str())
+            .filter(|a| *a != own)
+            .collect();
+        sides.dedup();
+        sides.sort_unstable();
+        sides.dedup();
+        if m.kind != EventKind::Meeting || sides.len() < 2 {
+            out.push(m);
+            continue;
+        }
+        for side in sides {
+            let mut one = m.clone();
+            one.actors
+                .retain(|(_, e)| e.anchor == own || e.anchor == side);
+            out.push(one);
+        }
+    }
+    *found = out;
+}
