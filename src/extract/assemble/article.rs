@@ -568,10 +568,19 @@ fn body_meets(m: &Mention) -> bool {
             .iter()
             .all(|(_, e)| body(e) || e.etype == EntityType::Group)
         && m.evidence.iter().all(|ev| {
-            ev.quote
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| is!("gathering_words", &w.to_lowercase()))
+            // "cancelling a meeting with a top UN official": the body is
+            // the side met.
+            let with = ev
+                .end
+                .checked_sub(ev.sentence_start)
+                .and_then(|n| ev.sentence.get(n..))
+                .is_some_and(|after| after.trim_start().starts_with("with "));
+            !with
+                && ev
+                    .quote
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| is!("gathering_words", &w.to_lowercase()))
         })
 }
 
