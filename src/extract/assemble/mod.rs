@@ -90,7 +90,6 @@ pub(crate) fn sentences(
             }
         } else {
             let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
-            separate_meetings(sent, &mut found);
             if sports {
                 found.retain(|m| !triggers::story_play(sent, &ents, m.kind));
             }
@@ -117,6 +116,7 @@ pub(crate) fn sentences(
             for m in &found {
                 see_pair(m, &mut disc);
             }
+            separate_meetings(sent, &mut found);
             mentions.extend(found);
         }
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);

@@ -174,11 +174,13 @@ pub(super) fn journey_of_nobody(sent: &Sent, ents: &[Ent], t: &Trigger, args: &A
 /// Denis Sassou-Nguesso of the Republic of Congo, Yoweri Museveni of Uganda
 /// ...", "met here Tuesday separately with Belgian Defence Minister Andre
 /// Flahaut and ...": meetings told as separate are one for each side met,
-/// each with the side that met them all (the first named; a person's side
-/// is their country's).
+/// each with the side that met them all (the first named, before the
+/// trigger; a person's side is their country's). Not "Abbas and Olmert met
+/// separately with Rice" (two sides before the trigger: who met whom is
+/// not told), nor an opening "Separately," (another piece of news).
 pub(super) fn separate_meetings(sent: &Sent, found: &mut Vec<Mention>) {
     let separate = (0..sent.toks.len()).any(|k| {
-        sent.lower(k) == "separately"
+        sent.lower(k) == "separately" && !(k == sent.body && sent.lower(k + 1) == ",")
             || sent.lower(k) == "separate"
                 && matches!(
                     sent.lower(k + 1),
@@ -190,30 +192,54 @@ pub(super) fn separate_meetings(sent: &Sent, found: &mut Vec<Mention>) {
     }
     let mut out = Vec::with_capacity(found.len());
     for m in found.drain(..) {
-        let Some((_, first)) = m.actors.first() else {
-            out.push(m);
-            continue;
-        };
-        let own = first.anchor.clone();
-        let mut sides: Vec<&str> = m
-            .actors
-            .iter()
-            .map(|(_, e)| e.anchor.as_str())
-            .filter(|a| *a != own)
-            .collect();
-        sides.dedup();
-        sides.sort_unstable();
-        sides.dedup();
-        if m.kind != EventKind::Meeting || sides.len() < 2 {
-            out.push(m);
-            continue;
-        }
-        for side in sides {
-            let mut one = m.clone();
-            one.actors
-                .retain(|(_, e)| e.anchor == own || e.anchor == side);
-            out.push(one);
+        match split_by_side(&m) {
+            Some(parts) => out.extend(parts),
+            None => out.push(m),
         }
     }
     *found = out;
+}
+
+/// The meetings of the first side with each other side, in the order they
+/// are named; none when fewer than two other sides, or when one of them is
+/// named before the trigger too.
+fn split_by_side(m: &Mention) -> Option<Vec<Mention>> {
+    if m.kind != EventKind::Meeting {
+        return None;
+    }
+    let own = m.actors.first()?.1.anchor.clone();
+    let ev = m.evidence.first()?;
+    let before = ev
+        .start
+        .checked_sub(ev.sentence_start)
+        .and_then(|n| ev.sentence.get(..n))
+        .unwrap_or("");
+    let mut sides: Vec<&str> = Vec::new();
+    for (_, e) in &m.actors {
+        if e.anchor != own && !sides.contains(&e.anchor.as_str()) {
+            sides.push(e.anchor.as_str());
+        }
+    }
+    let named_before = m.actors.iter().any(|(_, e)| {
+        e.anchor != own
+            && e.etype != EntityType::Country
+            && e.label
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| before.contains(w))
+    });
+    if sides.len() < 2 || named_before {
+        return None;
+    }
+    Some(
+        sides
+            .iter()
+            .map(|side| {
+                let mut one = m.clone();
+                one.actors
+                    .retain(|(_, e)| e.anchor == own || e.anchor == *side);
+                one
+            })
+            .collect(),
+    )
 }

@@ -777,7 +777,8 @@ fn opening_phrase_ahead(sent: &Sent, t: &Trigger) -> bool {
         sent.lower(k + 1)
     };
     match sent.lower(k) {
-        "will" | "would" | "shall" => true,
+        // Not "would": "Putin would not say whether" is past.
+        "will" | "shall" => true,
         "is" | "are" => matches!(next, "to" | "expected" | "scheduled" | "due" | "slated"),
         _ => false,
     }

@@ -315,7 +315,10 @@ fn office_of_body(sent: &Sent, p: usize) -> Option<usize> {
     while k > floor {
         let w = sent.lower(k - 1);
         if w == "of" {
-            if k >= 2 && at!("titles", sent, k - 2) && sent.toks[k - 2].cap {
+            // "Chairman of the ...", "met the chairman of the ...".
+            let title_case = k >= 2
+                && (sent.toks[k - 2].cap || k >= 3 && matches!(sent.lower(k - 3), "the" | "a"));
+            if title_case && at!("titles", sent, k - 2) {
                 return Some(k - 1);
             }
         } else if w != "the" && !sent.toks[k - 1].cap {
