@@ -223,10 +223,12 @@ fn split_by_side(m: &Mention) -> Option<Vec<Mention>> {
     let named_before = m.actors.iter().any(|(_, e)| {
         e.anchor != own
             && e.etype != EntityType::Country
-            && e.label
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| before.contains(w))
+            && e.label.rsplit(' ').next().is_some_and(|w| {
+                // Whole words: "Abe" is not in "In Abeokuta".
+                before
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|x| x == w)
+            })
     });
     if sides.len() < 2 || named_before {
         return None;

@@ -315,9 +315,14 @@ fn office_of_body(sent: &Sent, p: usize) -> Option<usize> {
     while k > floor {
         let w = sent.lower(k - 1);
         if w == "of" {
-            // "Chairman of the ...", "met the chairman of the ...".
+            // "Chairman of the ...", "met the chairman of the ...", "a
+            // deputy chairman of the ...".
+            let mut d = k.saturating_sub(3);
+            while d > 0 && matches!(sent.lower(d), "deputy" | "vice" | "former" | "acting") {
+                d -= 1;
+            }
             let title_case = k >= 2
-                && (sent.toks[k - 2].cap || k >= 3 && matches!(sent.lower(k - 3), "the" | "a"));
+                && (sent.toks[k - 2].cap || k >= 3 && matches!(sent.lower(d), "the" | "a" | "an"));
             if title_case && at!("titles", sent, k - 2) {
                 return Some(k - 1);
             }
