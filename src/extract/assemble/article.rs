@@ -491,11 +491,11 @@ fn promote_summits(mentions: &mut [Mention]) {
     }
 }
 
-/// Meetings need two sides (a summit of one organisation is still a
-/// gathering of many).
 /// Where a summit is told, of whom, and when.
 type Told = (usize, String, Option<DateWindow>);
 
+/// Meetings need two sides (a summit of one organisation, or a dated
+/// gathering of one intergovernmental body, is still a gathering of many).
 fn keep_and_promote(mentions: &mut Vec<Mention>) {
     complete_one_sided(mentions);
     let summits: Vec<Told> = mentions
@@ -617,10 +617,10 @@ fn body_meets(m: &Mention, summits: &[Told]) -> bool {
 /// Whether a telling names a gathering of the body `b`: a word of
 /// gathering ([gathering_words]) that the body's name comes before ("The
 /// OPEC conference", "NATO leaders met in Riga", "The 148-strong World Trade
-/// Organisation will at a December 13-18 ministerial meeting") or right
-/// after, after "of" ("the
-/// ministerial conference of the Organization for Security and Cooperation
-/// in Europe (OSCE)"); not "discussed the budget of the United Nations" nor
+/// Organisation will at a December 13-18 ministerial meeting") or follows
+/// right after "of" ("the ministerial conference of the Organization for
+/// Security and Cooperation in Europe (OSCE)"); not "discussed the budget
+/// of the United Nations" nor
 /// "touched on the reforms of the United Nations". Not "met" with an object
 /// ("NATO troops met fierce resistance") nor one "with" someone ("cancelled
 /// a meeting on Monday with a top UN official": the body is the side met).

@@ -305,7 +305,7 @@ fn posting_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<usize> {
 
 /// "Chairman of the Expediency Council Akbar Hashemi Rafsanjani",
 /// "Chairman of the Standing Committee of the National People's Congress Wu
-/// Bangguo": a title's "of" and the
+/// Bangguo", "met the chairman of the ...": a title's "of" and the
 /// capitalised body it heads, the body standing right before the name at
 /// `p`; the title is read on from that "of".
 fn office_of_body(sent: &Sent, p: usize) -> Option<usize> {
