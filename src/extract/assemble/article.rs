@@ -164,7 +164,7 @@ fn fold_meetings_into_visits(mentions: &mut Vec<Mention>, dct: Option<NaiveDate>
 }
 
 /// A telling's sentence before its trigger and from it on.
-fn around_trigger(ev: &Evidence) -> (&str, &str) {
+pub(super) fn around_trigger(ev: &Evidence) -> (&str, &str) {
     ev.start
         .checked_sub(ev.sentence_start)
         .and_then(|n| Some((ev.sentence.get(..n)?, ev.sentence.get(n..)?)))
@@ -578,7 +578,7 @@ fn body_meets(m: &Mention, summits: &[Told]) -> bool {
         e.etype == EntityType::Organisation
             && e.iri
                 .strip_prefix(crate::vocab::EID)
-                .is_some_and(|id| crate::extract::lexicon::is!("member_bodies", &id.to_lowercase()))
+                .is_some_and(|id| is!("member_bodies", &id.to_lowercase()))
     };
     let Some(b) = m.actors.iter().map(|(_, e)| e).find(|e| body(e)) else {
         return false;
@@ -631,12 +631,8 @@ fn gathering_of(ev: &Evidence, b: &EntityRef) -> bool {
     if !is!("gathering_words", &word) {
         return false;
     }
-    let (before, _) = around_trigger(ev);
-    let after = ev
-        .end
-        .checked_sub(ev.sentence_start)
-        .and_then(|n| ev.sentence.get(n..))
-        .unwrap_or("");
+    let (before, from) = around_trigger(ev);
+    let after = from.get(ev.end.saturating_sub(ev.start)..).unwrap_or("");
     // Only near: "wrapped up in Nairobi late Friday with the adoption of
     // a wide range of decisions" is no side.
     let clause = after.split([',', ';', '.']).next().unwrap_or("");

@@ -179,6 +179,10 @@ pub(super) fn journey_of_nobody(sent: &Sent, ents: &[Ent], t: &Trigger, args: &A
 /// separately with Rice" (two sides before the trigger: who met whom is
 /// not told), nor an opening "Separately," (another piece of news).
 pub(super) fn separate_meetings(sent: &Sent, found: &mut Vec<Mention>) {
+    // Most sentences tell no meeting: no scan of their words for them.
+    if !found.iter().any(|m| m.kind == EventKind::Meeting) {
+        return;
+    }
     let separate = (0..sent.toks.len()).any(|k| {
         sent.lower(k) == "separately" && !(k == sent.body && sent.lower(k + 1) == ",")
             || sent.lower(k) == "separate"
@@ -208,12 +212,7 @@ fn split_by_side(m: &Mention) -> Option<Vec<Mention>> {
         return None;
     }
     let own = m.actors.first()?.1.anchor.clone();
-    let ev = m.evidence.first()?;
-    let before = ev
-        .start
-        .checked_sub(ev.sentence_start)
-        .and_then(|n| ev.sentence.get(..n))
-        .unwrap_or("");
+    let (before, _) = super::article::around_trigger(m.evidence.first()?);
     let mut sides: Vec<&str> = Vec::new();
     for (_, e) in &m.actors {
         if e.anchor != own && !sides.contains(&e.anchor.as_str()) {
