@@ -146,10 +146,21 @@ struct Raw {
     located_in: Option<String>,
     seat_of: Option<String>,
     holds: Vec<String>,
+    /// Roles a table gives in its entity's own row: no role node to look up.
+    spells: Vec<RawSpell>,
     role_title: Option<String>,
     role_of: Option<String>,
     role_start: Option<NaiveDate>,
     role_end: Option<NaiveDate>,
+}
+
+/// A role held, as a table row gives it: title (lower case), the IRI of what
+/// it is held of, and its dates.
+struct RawSpell {
+    title: String,
+    of: String,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
 }
 
 impl Gazetteer {
@@ -358,6 +369,17 @@ fn link(entities: &mut [Entity], raw: &HashMap<String, Raw>, by_iri: &HashMap<St
                 of,
                 start: role.role_start,
                 end: role.role_end,
+            });
+        }
+        for s in &r.spells {
+            let Some(&of) = by_iri.get(&s.of) else {
+                continue;
+            };
+            e.roles.push(RoleSpell {
+                title: s.title.clone(),
+                of,
+                start: s.start,
+                end: s.end,
             });
         }
     }

@@ -74,6 +74,16 @@ fn render_input(
     Ok((out, messages))
 }
 
+/// One line of `extract --format json`.
+#[derive(serde::Serialize)]
+struct JsonLine<'a> {
+    article: &'a str,
+    extraction: &'a ArticleExtraction,
+    text: &'a str,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
 fn render(
     out: &mut Vec<u8>,
     article: &Article,
@@ -82,15 +92,17 @@ fn render(
 ) -> Result<()> {
     match format {
         ExtractFormat::Json => {
+            // Written straight from the article and its extraction: a
+            // `serde_json::Value` of each line first cost a tenth of the run.
             serde_json::to_writer(
                 &mut *out,
-                &serde_json::json!({
-                    "article": article.id,
-                    "title": article.title,
-                    "url": article.url,
-                    "text": article.text,
-                    "extraction": x,
-                }),
+                &JsonLine {
+                    article: &article.id,
+                    extraction: x,
+                    text: &article.text,
+                    title: article.title.as_deref(),
+                    url: article.url.as_deref(),
+                },
             )?;
             out.push(b'\n');
         }

@@ -42,7 +42,7 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
             continue;
         }
         let w = sent.lower(i);
-        *slot = is!("clause_breaks", w)
+        *slot = at!("clause_breaks", sent, i)
             || matches!(w, ":" | "(" | ")" | "—" | "–")
             // "..., and Russia said": a new subject after a comma and "and".
             || (w == "and" && i > 0 && sent.lower(i - 1) == ",")
@@ -50,7 +50,7 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
             || w == "that"
             // "before the U.S. president was due to speak": a subordinate
             // clause, not a prepositional phrase.
-            || (is!("subordinators", w) && subordinate_clause(sent, i));
+            || (at!("subordinators", sent, i) && subordinate_clause(sent, i));
     }
     // "Hours after the Security Council failed to agree, Islamist fighters
     // opened fire": a fronted subordinate clause ends at its comma, which
@@ -70,7 +70,7 @@ pub(crate) fn breaks(sent: &Sent) -> Vec<bool> {
             // clause stays in the condition's scope.
             // "But Russia, Iran and Turkey met": "but" subordinates nothing.
             "so" | "yet" | "that" | ";" | "if" | "unless" | "but" => false,
-            _ => is!("subordinators", w) || is!("clause_breaks", w),
+            _ => at!("subordinators", sent, i) || at!("clause_breaks", sent, i),
         }
     }) {
         if let Some(c) = (i + 1..n)

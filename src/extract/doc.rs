@@ -3,7 +3,7 @@
 //! which paragraph is it in). Every later layer refers to tokens by
 //! (sentence, index) into this structure.
 
-use super::lexicon::{mask_has, Bit, LISTS};
+use super::lexicon::{mask_has, Bit, Starts, LISTS};
 use super::text::{self, TokKind, Token};
 
 /// One sentence: its byte range in the article and its tokens.
@@ -31,17 +31,17 @@ impl Sent {
         self.toks.get(i).is_some_and(|t| mask_has(&t.mask, bit))
     }
 
-    /// The longest entry of list `name` starting at token `i`, in tokens.
-    pub(crate) fn phrase_at(&self, name: &str, i: usize) -> Option<usize> {
+    /// The longest entry of a list starting at token `i`, in tokens.
+    pub(crate) fn phrase_at(&self, list: &Starts, i: usize) -> Option<usize> {
         let tok = self.toks.get(i)?;
-        if !LISTS.may_start(name, &tok.mask) {
+        if !list.may_start(&tok.mask) {
             return None;
         }
         let words: Vec<&str> = (i..self.toks.len())
             .take(LISTS.longest)
             .map(|k| self.lower(k))
             .collect();
-        LISTS.phrase_at(name, &words)
+        LISTS.phrase_at(list.name, &words)
     }
 
     pub(crate) fn in_quote(&self, i: usize) -> bool {

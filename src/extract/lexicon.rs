@@ -160,12 +160,21 @@ impl Lists {
     /// Whether a word of `mask` may start an entry of list `name`: it is in
     /// the list, or a phrase of the list starts with it.
     pub(crate) fn may_start(&self, name: &str, mask: &Mask) -> bool {
-        let bit = self.bit(name);
-        mask_has(mask, bit)
+        mask_has(mask, self.bit(name))
             || self
                 .phrase_first
                 .get(name)
                 .is_some_and(|&b| mask_has(mask, b))
+    }
+
+    /// The bits `may_start` asks of list `name`, for a caller that asks per
+    /// token and would otherwise look the list up by its name each time.
+    pub(crate) fn starts(&self, name: &'static str) -> Starts {
+        Starts {
+            name,
+            bit: self.bit(name),
+            first: self.phrase_first.get(name).copied(),
+        }
     }
 
     /// The longest phrase of list `name` starting at `words[0]`, in tokens.
@@ -193,6 +202,20 @@ impl Lists {
     #[cfg(test)]
     fn names(&self) -> Vec<&'static str> {
         self.bits.keys().copied().collect()
+    }
+}
+
+/// A list's own bit and the bit its phrases' first words carry.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Starts {
+    pub(crate) name: &'static str,
+    bit: Bit,
+    first: Option<Bit>,
+}
+
+impl Starts {
+    pub(crate) fn may_start(&self, mask: &Mask) -> bool {
+        mask_has(mask, self.bit) || self.first.is_some_and(|b| mask_has(mask, b))
     }
 }
 
@@ -454,9 +477,9 @@ mod tests {
                 );
             }
         }
-        assert_eq!(sent.phrase_at("head_titles", 0), Some(2));
-        assert_eq!(sent.phrase_at("head_titles", 6), Some(1));
-        assert_eq!(sent.phrase_at("head_titles", 1), None);
+        assert_eq!(sent.phrase_at(&LISTS.starts("head_titles"), 0), Some(2));
+        assert_eq!(sent.phrase_at(&LISTS.starts("head_titles"), 6), Some(1));
+        assert_eq!(sent.phrase_at(&LISTS.starts("head_titles"), 1), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{GazetteerError, Raw};
+use super::{GazetteerError, Raw, RawSpell};
 use crate::vocab::{EID, EVL};
 
 pub(crate) const PATH: &str = "ontology/phoenix.tsv";
@@ -38,7 +38,6 @@ struct Row<'a> {
 }
 
 struct Spell<'a> {
-    iri: String,
     title: &'a str,
     of: String,
     start: Option<NaiveDate>,
@@ -89,7 +88,7 @@ fn row(line: &str) -> Result<Row<'_>, String> {
     let roles = roles
         .split(';')
         .filter(|r| !r.is_empty())
-        .map(|r| spell(id, r))
+        .map(spell)
         .collect::<Result<_, _>>()?;
     Ok(Row {
         class,
@@ -101,7 +100,7 @@ fn row(line: &str) -> Result<Row<'_>, String> {
 }
 
 /// "government,Q184,2003-01-01,2005-12-31" (either date may be empty).
-fn spell<'a>(id: &str, text: &'a str) -> Result<Spell<'a>, String> {
+fn spell(text: &str) -> Result<Spell<'_>, String> {
     let f: Vec<&str> = text.split(',').collect();
     let [title, of, start, end] = f[..] else {
         return Err(format!("role {text:?}: 4 fields wanted"));
@@ -118,18 +117,7 @@ fn spell<'a>(id: &str, text: &'a str) -> Result<Spell<'a>, String> {
             .map(Some)
             .ok_or_else(|| format!("role {text:?}: bad date {d:?}"))
     };
-    let slug: String = of
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
     Ok(Spell {
-        iri: concat(&[EID, "role/phoenix/", id, "-", title, "-", &slug]),
         title,
         of: concat(&[EID, of]),
         start: date(start)?,
@@ -189,16 +177,14 @@ pub(super) fn read(
         if row.class != MORE_NAMES {
             r.types.push(concat(&[EVL, row.class]));
             r.label = Some(row.label.to_string());
-            r.holds.extend(row.roles.iter().map(|s| s.iri.clone()));
+            r.spells.extend(row.roles.into_iter().map(|s| RawSpell {
+                title: s.title.to_lowercase(),
+                of: s.of,
+                start: s.start,
+                end: s.end,
+            }));
         }
         r.alt.extend(row.names.iter().map(ToString::to_string));
-        for s in &row.roles {
-            let rr = entry(raw, order, &s.iri);
-            rr.role_title = Some(s.title.to_lowercase());
-            rr.role_of = Some(s.of.clone());
-            rr.role_start = s.start;
-            rr.role_end = s.end;
-        }
     }
     Ok(())
 }

@@ -6,8 +6,9 @@
 use super::names::{cap_word, is_word};
 use super::{Context, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
-use crate::extract::lexicon::{at, is};
+use crate::extract::lexicon::{at, is, Starts, LISTS};
 use crate::model::EntityType;
+use std::sync::LazyLock;
 
 pub(super) fn covered(ents: &[Ent], i: usize) -> bool {
     ents.iter().any(|e| e.covers(i) || (e.t0 <= i && i < e.t1))
@@ -70,10 +71,11 @@ pub(super) fn known_again(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
 /// Role phrases without a name: "the U.S. president", "Russia's
 /// president", "the president", "the king".
 pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &mut Vec<Ent>) {
+    static HEAD_TITLES: LazyLock<Starts> = LazyLock::new(|| LISTS.starts("head_titles"));
     let n = sent.toks.len();
     let mut add: Vec<Ent> = Vec::new();
     for i in 0..n {
-        let Some(len) = sent.phrase_at("head_titles", i).or_else(|| {
+        let Some(len) = sent.phrase_at(&HEAD_TITLES, i).or_else(|| {
             matches!(
                 sent.lower(i),
                 "minister" | "secretary" | "spokesman" | "envoy"
