@@ -192,10 +192,11 @@ impl Gazetteer {
         let (raw, order) = read_raw(sources)?;
         let (mut entities, by_iri) = entities(&raw, &order);
         link(&mut entities, &raw, &by_iri);
-        let mut forms: Vec<(String, Surface)> =
-            surface_forms(&entities, &raw).into_iter().collect();
-        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (patterns, surfaces): (Vec<String>, Vec<Surface>) = forms.into_iter().unzip();
+        // In the map's own order: leftmost-longest matching of distinct
+        // forms does not depend on the order of the patterns, and sorting
+        // thirty thousand names was a sixth of the automaton's cost.
+        let (patterns, surfaces): (Vec<String>, Vec<Surface>) =
+            surface_forms(&entities, &raw).into_iter().unzip();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)?;
