@@ -50,6 +50,8 @@ pub(crate) fn sentences(
     // The day the last sentence's speaker spoke on, if it named one.
     let mut said: Option<DateWindow> = None;
     let sports = triggers::sports_story(doc);
+    // Where the sentence before the current one starts.
+    let mut since = 0;
     for sent in &doc.sents {
         let s_names = sentence_names(names, sent);
         let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
@@ -118,7 +120,9 @@ pub(crate) fn sentences(
             }
             separate_meetings(sent, &mut found);
             mentions.extend(found);
+            bare_claims(sent, &ents, &mut mentions, since);
         }
+        since = sent.start;
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
         refs_update(sent, &ents, speaker, &mut disc);
         said = frames

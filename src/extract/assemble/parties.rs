@@ -244,3 +244,93 @@ fn split_by_side(m: &Mention) -> Option<Vec<Mention>> {
             .collect(),
     )
 }
+
+/// "A suicide bombing killed Paktika governor Abdul Hakim Taniwal on Sept.
+/// 10, and the Taliban claimed responsibility", "Hamas and the Islamic
+/// Jihad (Holy War) claimed responsibility.": a claim that names no attack
+/// owns up to the last attack told before it, in its sentence or the one
+/// before, when that attack names no attacker of its own; the claimers are
+/// its attackers (as the gold conventions count them). `since` is where
+/// the sentence before this one starts.
+pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], since: usize) {
+    for k in 0..sent.toks.len() {
+        if !sent.claims_responsibility(k) {
+            continue;
+        }
+        // "claimed responsibility on Thursday for the three suicide
+        // bombings": the claimed attack is a telling of its own
+        // (`article::claimed`).
+        if (k + 2..sent.toks.len())
+            .take_while(|&j| !matches!(sent.lower(j), "." | ";"))
+            .any(|j| sent.lower(j) == "for")
+        {
+            continue;
+        }
+        let claimers = claim_subject(sent, ents, k);
+        if claimers.is_empty() {
+            continue;
+        }
+        let at = sent.toks[k].start;
+        let Some(m) = mentions
+            .iter_mut()
+            .rev()
+            .find(|m| m.kind == EventKind::Attack && m.evidence[0].start < at)
+        else {
+            continue;
+        };
+        let named = m.actors.iter().any(|(r, e)| {
+            *r == Role::Initiator && !(e.etype == EntityType::Group && e.anchor == e.iri)
+        });
+        if m.evidence[0].start < since
+            || named
+            || matches!(m.status, Status::Possible | Status::Negated)
+        {
+            continue;
+        }
+        for c in claimers {
+            if !m.actors.iter().any(|(_, a)| a.iri == c.iri) {
+                m.actors.push((Role::Initiator, c));
+            }
+        }
+    }
+}
+
+/// Who makes the claim whose "claimed" is token `k`: the names right before
+/// it ("has" between), joined by "and" or commas, a gloss in brackets after
+/// a name passed over; none after "no" ("no group has claimed").
+fn claim_subject(sent: &Sent, ents: &[Ent], k: usize) -> Vec<EntityRef> {
+    let mut end = k;
+    while end > 0
+        && matches!(
+            sent.lower(end - 1),
+            "has" | "have" | "had" | "also" | "later"
+        )
+    {
+        end -= 1;
+    }
+    let mut out = Vec::new();
+    loop {
+        if end > 0 && sent.lower(end - 1) == ")" {
+            match (end.saturating_sub(8)..end - 1)
+                .rev()
+                .find(|&j| sent.lower(j) == "(")
+            {
+                Some(open) => end = open,
+                None => break,
+            }
+        }
+        let Some(e) = ents.iter().find(|e| !e.modifier && e.np1 == end) else {
+            break;
+        };
+        if e.np0 > 0 && sent.lower(e.np0 - 1) == "no" {
+            return Vec::new();
+        }
+        out.push(e.ent.clone());
+        if e.np0 > 0 && matches!(sent.lower(e.np0 - 1), "and" | ",") {
+            end = e.np0 - 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
