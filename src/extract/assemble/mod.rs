@@ -52,6 +52,8 @@ pub(crate) fn sentences(
     let sports = triggers::sports_story(doc);
     // Where the sentence before the current one starts.
     let mut since = 0;
+    // The day the last document the story told of was adopted or issued.
+    let mut doc_day: Option<DateWindow> = None;
     for sent in &doc.sents {
         let s_names = sentence_names(names, sent);
         let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
@@ -118,6 +120,7 @@ pub(crate) fn sentences(
             for m in &found {
                 see_pair(m, &mut disc);
             }
+            time::document_acts(sent, &ents, &disc, doc_day.clone(), &mut found);
             separate_meetings(sent, &mut found);
             mentions.extend(found);
             bare_claims(sent, &ents, &mut mentions, since);
@@ -125,6 +128,9 @@ pub(crate) fn sentences(
         since = sent.start;
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
         refs_update(sent, &ents, speaker, &mut disc);
+        if let Some(d) = time::document_day(sent, &ents, &tx) {
+            doc_day = Some(d);
+        }
         said = frames
             .iter()
             .filter_map(|f| f.date)

@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 
 use super::super::clauses::TimexTok;
 use super::super::doc::Sent;
+use super::super::entities::{document_issuer, opening_document, Discourse, Ent};
 use super::super::lexicon::at;
 use super::attributes;
-use crate::model::{DateWindow, Mention, Status};
+use crate::model::{DateWindow, Mention, Role, Status};
 
 /// "-- November 1986" over a paragraph of a chronology: a line that is
 /// only a date dates what follows it, until the next such line.
@@ -190,4 +191,38 @@ pub(super) fn tells_of_past(sent: &Sent, tx: &[TimexTok], reference: Option<Naiv
         .filter_map(|x| attributes::window_of(&x.timex))
         .any(past)
         || (sent.body..sent.toks.len()).any(|k| at!("past_adverbs", sent, k))
+}
+
+/// "The United Nations General Assembly on Friday overwhelmingly adopted
+/// the resolution ... The resolution asked the UN secretary-general to set
+/// up a probe": what a document asks, urges or condemns it does on the day
+/// it was adopted or issued (`day`), not on the story's day.
+pub(super) fn document_acts(
+    sent: &Sent,
+    ents: &[Ent],
+    disc: &Discourse,
+    day: Option<DateWindow>,
+    found: &mut [Mention],
+) {
+    let (Some(day), Some(issuer)) = (day, opening_document(sent, ents, disc)) else {
+        return;
+    };
+    for m in found.iter_mut().filter(|m| m.date.is_none()) {
+        if m.actors
+            .iter()
+            .any(|(r, a)| *r == Role::Initiator && a.iri == issuer.iri)
+        {
+            m.date = Some(day.clone());
+        }
+    }
+}
+
+/// The day the sentence's document was adopted or issued ("on Friday
+/// overwhelmingly adopted the resolution"), when the sentence issues one
+/// and names a single day.
+pub(super) fn document_day(sent: &Sent, ents: &[Ent], tx: &[TimexTok]) -> Option<DateWindow> {
+    document_issuer(sent, ents)?;
+    tx.iter()
+        .filter_map(|t| attributes::window_of(&t.timex))
+        .find(|w| w.days() == 1)
 }

@@ -26,6 +26,7 @@ mod names;
 mod refs;
 
 pub(crate) use refs::update as refs_update;
+pub(crate) use refs::{document_issuer, opening_document};
 
 use std::collections::{HashMap, HashSet};
 
@@ -144,6 +145,10 @@ pub(crate) struct Discourse {
     pub(crate) last_speaker: Option<EntityRef>,
     /// The organisation or armed group last named: "the organisation".
     pub(crate) last_org: Option<EntityRef>,
+    /// Who issued the last resolution or statement the article told of
+    /// ("The General Assembly adopted the resolution"): what a sentence
+    /// opening "The resolution asked ..." speaks for.
+    pub(crate) last_document: Option<EntityRef>,
     /// The two parties of the article's most told meeting so far ("the
     /// two leaders", "both sides").
     pub(crate) last_pair: Option<(EntityRef, EntityRef)>,
@@ -269,6 +274,7 @@ pub(crate) fn find(
     backed_heads(sent, &mut ents);
     refs::pairs(sent, disc, &mut ents);
     refs::org_anaphors(sent, disc, &mut ents);
+    refs::document_anaphors(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
     forums::forums(sent, ctx, &mut ents);
     ents.sort_by_key(|e| (e.np0, e.t0));

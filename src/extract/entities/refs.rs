@@ -7,7 +7,7 @@ use super::names::{cap_word, is_word};
 use super::{Context, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
 use crate::extract::lexicon::{at, is, Starts, LISTS};
-use crate::model::EntityType;
+use crate::model::{EntityRef, EntityType};
 use std::sync::LazyLock;
 
 pub(super) fn covered(ents: &[Ent], i: usize) -> bool {
@@ -232,6 +232,87 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         }
     }
     ents.extend(add);
+}
+
+/// "The UN General Assembly on Friday adopted the resolution ... The
+/// resolution asked the UN secretary-general to set up a probe", "ASEAN
+/// leaders issued a joint statement ... The statement called on North
+/// Korea": a document that opens its sentence as the subject speaks for
+/// whoever issued it (`update` remembers them).
+pub(super) fn document_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
+    let Some(issuer) = &disc.last_document else {
+        return;
+    };
+    let b = sent.body;
+    if sent.lower(b) != "the" || covered(ents, b + 1) {
+        return;
+    }
+    let noun = if at!("document_nouns", sent, b + 1) {
+        b + 1
+    } else if at!("document_modifiers", sent, b + 1) && at!("document_nouns", sent, b + 2) {
+        b + 2
+    } else {
+        return;
+    };
+    // "The resolution of the conflict", "The statement's wording": no
+    // subject of its own sentence.
+    if matches!(
+        sent.lower(noun + 1),
+        "of" | "'s" | "," | "by" | "that" | "which"
+    ) {
+        return;
+    }
+    ents.push(Ent::new(b, noun + 1, issuer.clone(), EntKind::Pronoun));
+}
+
+/// The issuer a document opening the sentence speaks for ("The
+/// resolution asked"), as `document_anaphors` found it.
+pub(crate) fn opening_document<'a>(
+    sent: &Sent,
+    ents: &'a [Ent],
+    disc: &Discourse,
+) -> Option<&'a EntityRef> {
+    let issuer = disc.last_document.as_ref()?;
+    ents.iter()
+        .find(|e| e.kind == EntKind::Pronoun && e.np0 == sent.body && e.ent.iri == issuer.iri)
+        .filter(|e| at!("document_nouns", sent, e.t1 - 1))
+        .map(|e| &e.ent)
+}
+
+/// Who issues the document an issuing verb's object names ("adopted the
+/// resolution", "issued a joint statement"): the body or person named
+/// last before the verb, at most five words before it.
+pub(crate) fn document_issuer(sent: &Sent, ents: &[Ent]) -> Option<EntityRef> {
+    // "adopted the resolution", "issued a joint statement".
+    let object = |k: usize| {
+        let mut j = k + 1;
+        if matches!(sent.lower(j), "a" | "an" | "the" | "its" | "their") {
+            j += 1;
+        }
+        if at!("document_modifiers", sent, j) {
+            j += 1;
+        }
+        at!("document_nouns", sent, j)
+    };
+    let k = (0..sent.toks.len()).find(|&k| at!("issuing_verbs", sent, k) && object(k))?;
+    ents.iter()
+        .filter(|e| {
+            e.np1 <= k
+                && k - e.np1 <= 5
+                && !e.locative
+                && !e.people
+                && matches!(
+                    e.ent.etype,
+                    EntityType::Country
+                        | EntityType::Organisation
+                        | EntityType::ArmedGroup
+                        | EntityType::Person
+                )
+                && (e.np1..k)
+                    .all(|j| !matches!(sent.lower(j), "," | ";" | "and" | "which" | "that" | "who"))
+        })
+        .max_by_key(|e| e.np1)
+        .map(|e| e.ent.clone())
 }
 
 /// A person's relative: "Saipov's sister", "Kabila's son". The relative
@@ -743,6 +824,9 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
         disc.last_speaker = Some(s.ent.clone());
     }
     disc.last_group = opening_group(sent, ents);
+    if let Some(issuer) = document_issuer(sent, ents) {
+        disc.last_document = Some(issuer);
+    }
     disc.last_opener = ents
         .iter()
         .find(|e| {
@@ -755,6 +839,11 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
                 )
         })
         .map(|e| e.ent.clone());
+    // "The resolution asked ... It called on the international community":
+    // the document's issuer goes on as the next sentence's "it".
+    if disc.last_opener.is_none() {
+        disc.last_opener = opening_document(sent, ents, disc).cloned();
+    }
     if let Some(o) = ents.iter().rev().find(|e| {
         e.kind == EntKind::Name
             && !e.modifier
