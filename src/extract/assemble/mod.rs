@@ -129,7 +129,7 @@ pub(crate) fn sentences(
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
         refs_update(sent, &ents, speaker, &mut disc);
         if let Some(d) = time::document_day(sent, &ents, &tx) {
-            doc_day = Some(d);
+            doc_day = d;
         }
         said = frames
             .iter()

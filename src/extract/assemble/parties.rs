@@ -248,10 +248,10 @@ fn split_by_side(m: &Mention) -> Option<Vec<Mention>> {
 /// "A suicide bombing killed Paktika governor Abdul Hakim Taniwal on Sept.
 /// 10, and the Taliban claimed responsibility", "Hamas and the Islamic
 /// Jihad (Holy War) claimed responsibility.": a claim that names no attack
-/// owns up to the last attack told before it, in its sentence or the one
-/// before, when that attack names no attacker of its own; the claimers are
-/// its attackers (as the gold conventions count them). `since` is where
-/// the sentence before this one starts.
+/// owns up to the attack told first in its sentence, else in the one before,
+/// when that attack names no attacker of its own; the claimers are its
+/// attackers (as the gold conventions count them). `since` is where the
+/// sentence before this one starts.
 pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], since: usize) {
     for k in 0..sent.toks.len() {
         if !sent.claims_responsibility(k) {
@@ -259,10 +259,14 @@ pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], s
         }
         // "claimed responsibility on Thursday for the three suicide
         // bombings": the claimed attack is a telling of its own
-        // (`article::claimed`).
+        // (`article::claimed`). "Neither the Taliban nor al-Qaeda has
+        // claimed", "denied that it had claimed", "whether ... had
+        // claimed", a question: no claim made.
         if (k + 2..sent.toks.len())
             .take_while(|&j| !matches!(sent.lower(j), "." | ";"))
             .any(|j| sent.lower(j) == "for")
+            || (sent.body..k).any(|j| at!("claim_doubts", sent, j))
+            || sent.toks.iter().any(|t| t.lower == "?")
         {
             continue;
         }
@@ -271,20 +275,29 @@ pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], s
             continue;
         }
         let at = sent.toks[k].start;
-        let Some(m) = mentions
-            .iter_mut()
-            .rev()
-            .find(|m| m.kind == EventKind::Attack && m.evidence[0].start < at)
+        // The attack the claim's sentence tells first, else the one the
+        // sentence before tells first, not one it compares it with ("the
+        // deadliest attack since June, when a car bomb killed 20").
+        let first_in = |from: usize, to: usize, mentions: &[Mention]| {
+            mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.kind == EventKind::Attack && (from..to).contains(&m.evidence[0].start)
+                })
+                .min_by_key(|(_, m)| m.evidence[0].start)
+                .map(|(i, _)| i)
+        };
+        let Some(i) =
+            first_in(sent.start, at, mentions).or_else(|| first_in(since, sent.start, mentions))
         else {
             continue;
         };
+        let m = &mut mentions[i];
         let named = m.actors.iter().any(|(r, e)| {
             *r == Role::Initiator && !(e.etype == EntityType::Group && e.anchor == e.iri)
         });
-        if m.evidence[0].start < since
-            || named
-            || matches!(m.status, Status::Possible | Status::Negated)
-        {
+        if named || matches!(m.status, Status::Possible | Status::Negated) {
             continue;
         }
         for c in claimers {
@@ -295,9 +308,13 @@ pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], s
     }
 }
 
-/// Who makes the claim whose "claimed" is token `k`: the names right before
-/// it ("has" between), joined by "and" or commas, a gloss in brackets after
-/// a name passed over; none after "no" ("no group has claimed").
+/// The groups that make the claim whose "claimed" is token `k`: the
+/// organisations or armed groups named right before it ("has" between),
+/// joined by "and" or commas, a gloss in brackets after a name passed
+/// over; a spokesman's or commander's group for him ("Taliban spokesman
+/// Qari Mohammad Yousuf"). None when the word before is a place or a
+/// country ("Al-Qaeda in Iraq", "Palestinians"): whose claim it is is not
+/// read then.
 fn claim_subject(sent: &Sent, ents: &[Ent], k: usize) -> Vec<EntityRef> {
     let mut end = k;
     while end > 0
@@ -308,6 +325,7 @@ fn claim_subject(sent: &Sent, ents: &[Ent], k: usize) -> Vec<EntityRef> {
     {
         end -= 1;
     }
+    let body = |e: &EntityRef| matches!(e.etype, EntityType::Organisation | EntityType::ArmedGroup);
     let mut out = Vec::new();
     loop {
         if end > 0 && sent.lower(end - 1) == ")" {
@@ -316,18 +334,37 @@ fn claim_subject(sent: &Sent, ents: &[Ent], k: usize) -> Vec<EntityRef> {
                 .find(|&j| sent.lower(j) == "(")
             {
                 Some(open) => end = open,
-                None => break,
+                None => return Vec::new(),
             }
         }
         let Some(e) = ents.iter().find(|e| !e.modifier && e.np1 == end) else {
             break;
         };
-        if e.np0 > 0 && sent.lower(e.np0 - 1) == "no" {
-            return Vec::new();
+        let group = if body(&e.ent) && !e.locative {
+            Some(e.ent.clone())
+        } else if e.is_person() {
+            ents.iter()
+                .find(|m| m.modifier && m.t0 >= e.np0 && m.t1 <= e.t0 && body(&m.ent))
+                .map(|m| m.ent.clone())
+        } else {
+            None
+        };
+        let mut before = e.np0;
+        if before > 0 && sent.lower(before - 1) == "the" {
+            before -= 1;
         }
-        out.push(e.ent.clone());
-        if e.np0 > 0 && matches!(sent.lower(e.np0 - 1), "and" | ",") {
-            end = e.np0 - 1;
+        // "A group linked to al-Qaeda claimed": the name is no subject.
+        let Some(group) = group.filter(|_| {
+            !matches!(
+                sent.lower(before.wrapping_sub(1)),
+                "to" | "by" | "with" | "of" | "from" | "on" | "in" | "at" | "like"
+            )
+        }) else {
+            return Vec::new();
+        };
+        out.push(group);
+        if before > 0 && matches!(sent.lower(before - 1), "and" | ",") {
+            end = before - 1;
         } else {
             break;
         }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::super::clauses::TimexTok;
 use super::super::doc::Sent;
-use super::super::entities::{document_issuer, opening_document, Discourse, Ent};
+use super::super::entities::{issued_document, opening_document, Discourse, Ent};
 use super::super::lexicon::at;
 use super::attributes;
 use crate::model::{DateWindow, Mention, Role, Status};
@@ -217,12 +217,38 @@ pub(super) fn document_acts(
     }
 }
 
-/// The day the sentence's document was adopted or issued ("on Friday
-/// overwhelmingly adopted the resolution"), when the sentence issues one
-/// and names a single day.
-pub(super) fn document_day(sent: &Sent, ents: &[Ent], tx: &[TimexTok]) -> Option<DateWindow> {
-    document_issuer(sent, ents)?;
-    tx.iter()
-        .filter_map(|t| attributes::window_of(&t.timex))
-        .find(|w| w.days() == 1)
+/// The day of the document the sentence tells was adopted or issued:
+/// `None` when it tells of none, else the one day named nearest the
+/// issuing verb in its clause ("on Friday overwhelmingly adopted the
+/// resolution"; not "said on Monday that the council adopted ... last
+/// month").
+pub(super) fn document_day(
+    sent: &Sent,
+    ents: &[Ent],
+    tx: &[TimexTok],
+) -> Option<Option<DateWindow>> {
+    let doc = issued_document(sent, ents)?;
+    let k = doc.verb;
+    let gap = |a: usize, b: usize| {
+        (a..b).all(|j| {
+            !matches!(
+                sent.lower(j),
+                "," | ";" | "that" | "said" | "when" | "after"
+            )
+        })
+    };
+    let near = tx
+        .iter()
+        .filter(|t| {
+            if t.t1 <= k {
+                k - t.t1 <= 4 && gap(t.t1, k)
+            } else {
+                t.t0 - k <= 6 && gap(k, t.t0)
+            }
+        })
+        .min_by_key(|t| if t.t1 <= k { k - t.t1 } else { t.t0 - k });
+    Some(
+        near.and_then(|t| attributes::window_of(&t.timex))
+            .filter(|w| w.days() == 1),
+    )
 }

@@ -26,7 +26,7 @@ mod names;
 mod refs;
 
 pub(crate) use refs::update as refs_update;
-pub(crate) use refs::{document_issuer, opening_document};
+pub(crate) use refs::{issued_document, opening_document};
 
 use std::collections::{HashMap, HashSet};
 
@@ -148,7 +148,7 @@ pub(crate) struct Discourse {
     /// Who issued the last resolution or statement the article told of
     /// ("The General Assembly adopted the resolution"): what a sentence
     /// opening "The resolution asked ..." speaks for.
-    pub(crate) last_document: Option<EntityRef>,
+    pub(crate) last_document: Option<refs::Document>,
     /// The two parties of the article's most told meeting so far ("the
     /// two leaders", "both sides").
     pub(crate) last_pair: Option<(EntityRef, EntityRef)>,

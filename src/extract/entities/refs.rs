@@ -238,31 +238,46 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
 /// resolution asked the UN secretary-general to set up a probe", "ASEAN
 /// leaders issued a joint statement ... The statement called on North
 /// Korea": a document that opens its sentence as the subject speaks for
-/// whoever issued it (`update` remembers them).
+/// whoever issued it (`update` remembers them), when it is the same kind
+/// of document and was issued at most four sentences before.
 pub(super) fn document_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
-    let Some(issuer) = &disc.last_document else {
+    let Some(doc) = disc.last_document.as_ref().filter(|d| d.age < 4) else {
         return;
     };
     let b = sent.body;
     if sent.lower(b) != "the" || covered(ents, b + 1) {
         return;
     }
-    let noun = if at!("document_nouns", sent, b + 1) {
-        b + 1
-    } else if at!("document_modifiers", sent, b + 1) && at!("document_nouns", sent, b + 2) {
+    let noun = if at!("document_modifiers", sent, b + 1) {
         b + 2
     } else {
-        return;
+        b + 1
     };
-    // "The resolution of the conflict", "The statement's wording": no
-    // subject of its own sentence.
+    if sent.lower(noun) != doc.noun {
+        return;
+    }
+    // "The resolution of the conflict", "The statement's wording", "The
+    // statement issued by Iran's foreign ministry", "The statement from
+    // Tehran": not the remembered document speaking.
     if matches!(
         sent.lower(noun + 1),
-        "of" | "'s" | "," | "by" | "that" | "which"
+        "of" | "'s"
+            | ","
+            | "by"
+            | "that"
+            | "which"
+            | "from"
+            | "issued"
+            | "adopted"
+            | "released"
+            | "passed"
+            | "approved"
+            | "drafted"
+            | "signed"
     ) {
         return;
     }
-    ents.push(Ent::new(b, noun + 1, issuer.clone(), EntKind::Pronoun));
+    ents.push(Ent::new(b, noun + 1, doc.issuer.clone(), EntKind::Pronoun));
 }
 
 /// The issuer a document opening the sentence speaks for ("The
@@ -272,18 +287,29 @@ pub(crate) fn opening_document<'a>(
     ents: &'a [Ent],
     disc: &Discourse,
 ) -> Option<&'a EntityRef> {
-    let issuer = disc.last_document.as_ref()?;
+    let doc = disc.last_document.as_ref()?;
     ents.iter()
-        .find(|e| e.kind == EntKind::Pronoun && e.np0 == sent.body && e.ent.iri == issuer.iri)
-        .filter(|e| at!("document_nouns", sent, e.t1 - 1))
+        .find(|e| e.kind == EntKind::Pronoun && e.np0 == sent.body && e.ent.iri == doc.issuer.iri)
+        .filter(|e| sent.lower(e.t1 - 1) == doc.noun)
         .map(|e| &e.ent)
 }
 
-/// Who issues the document an issuing verb's object names ("adopted the
-/// resolution", "issued a joint statement"): the body or person named
-/// last before the verb, at most five words before it.
-pub(crate) fn document_issuer(sent: &Sent, ents: &[Ent]) -> Option<EntityRef> {
-    // "adopted the resolution", "issued a joint statement".
+/// A document the article told someone adopted or issued.
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    pub(crate) issuer: EntityRef,
+    /// "resolution", "statement": what a later "The ..." must name.
+    pub(crate) noun: String,
+    /// The issuing verb's token in its sentence.
+    pub(crate) verb: usize,
+    /// Sentences told since.
+    pub(crate) age: usize,
+}
+
+/// The document the sentence tells someone adopted or issued ("adopted
+/// the resolution", "issued a joint statement"), its issuer the body or
+/// person named last before the verb, at most five words before it.
+pub(crate) fn issued_document(sent: &Sent, ents: &[Ent]) -> Option<Document> {
     let object = |k: usize| {
         let mut j = k + 1;
         if matches!(sent.lower(j), "a" | "an" | "the" | "its" | "their") {
@@ -292,10 +318,16 @@ pub(crate) fn document_issuer(sent: &Sent, ents: &[Ent]) -> Option<EntityRef> {
         if at!("document_modifiers", sent, j) {
             j += 1;
         }
-        at!("document_nouns", sent, j)
+        at!("document_nouns", sent, j).then_some(j)
     };
-    let k = (0..sent.toks.len()).find(|&k| at!("issuing_verbs", sent, k) && object(k))?;
-    ents.iter()
+    let (k, noun) = (0..sent.toks.len()).find_map(|k| {
+        at!("issuing_verbs", sent, k)
+            .then(|| object(k))
+            .flatten()
+            .map(|j| (k, j))
+    })?;
+    let issuer = ents
+        .iter()
         .filter(|e| {
             e.np1 <= k
                 && k - e.np1 <= 5
@@ -312,7 +344,29 @@ pub(crate) fn document_issuer(sent: &Sent, ents: &[Ent]) -> Option<EntityRef> {
                     .all(|j| !matches!(sent.lower(j), "," | ";" | "and" | "which" | "that" | "who"))
         })
         .max_by_key(|e| e.np1)
-        .map(|e| e.ent.clone())
+        .map(|e| e.ent.clone())?;
+    Some(Document {
+        issuer,
+        noun: sent.lower(noun).to_string(),
+        verb: k,
+        age: 0,
+    })
+}
+
+/// Whether the sentence tells of another document than one it issues: "In
+/// a statement, Iran's foreign ministry rejected the resolution" (an
+/// indefinite document noun), so a later "The statement" is not the one
+/// remembered.
+fn another_document(sent: &Sent) -> bool {
+    (1..sent.toks.len()).any(|j| {
+        at!("document_nouns", sent, j)
+            // "a declaration of holy war": no document.
+            && sent.lower(j + 1) != "of"
+            && (matches!(sent.lower(j - 1), "a" | "an")
+                || at!("document_modifiers", sent, j - 1)
+                    && j >= 2
+                    && matches!(sent.lower(j - 2), "a" | "an"))
+    })
 }
 
 /// A person's relative: "Saipov's sister", "Kabila's son". The relative
@@ -824,8 +878,14 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
         disc.last_speaker = Some(s.ent.clone());
     }
     disc.last_group = opening_group(sent, ents);
-    if let Some(issuer) = document_issuer(sent, ents) {
-        disc.last_document = Some(issuer);
+    match issued_document(sent, ents) {
+        Some(doc) => disc.last_document = Some(doc),
+        None if another_document(sent) => disc.last_document = None,
+        None => {
+            if let Some(d) = disc.last_document.as_mut() {
+                d.age += 1;
+            }
+        }
     }
     disc.last_opener = ents
         .iter()
