@@ -265,7 +265,7 @@ pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], s
         if (k + 2..sent.toks.len())
             .take_while(|&j| !matches!(sent.lower(j), "." | ";"))
             .any(|j| sent.lower(j) == "for")
-            || (sent.body..k).any(|j| at!("claim_doubts", sent, j))
+            || (claim_clause(sent, k)..k).any(|j| at!("claim_doubts", sent, j))
             || sent.toks.iter().any(|t| t.lower == "?")
         {
             continue;
@@ -306,6 +306,16 @@ pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], s
             }
         }
     }
+}
+
+/// Where the clause of the claim at `k` starts: after the last comma,
+/// semicolon or "but" before it ("It was not immediately clear who was
+/// behind the blast, but the Taliban later claimed").
+fn claim_clause(sent: &Sent, k: usize) -> usize {
+    (sent.body..k)
+        .rev()
+        .find(|&j| matches!(sent.lower(j), "," | ";" | "but"))
+        .map_or(sent.body, |j| j + 1)
 }
 
 /// The groups that make the claim whose "claimed" is token `k`: the

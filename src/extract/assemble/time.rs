@@ -237,11 +237,15 @@ pub(super) fn document_day(
             )
         })
     };
+    // "On Friday, the UN Security Council adopted": a date that opens the
+    // sentence dates its main clause past the comma.
+    let fronted =
+        |t: &TimexTok| t.t0 <= sent.body + 1 && sent.lower(t.t1) == "," && gap(t.t1 + 1, k);
     let near = tx
         .iter()
         .filter(|t| {
             if t.t1 <= k {
-                k - t.t1 <= 4 && gap(t.t1, k)
+                k - t.t1 <= 4 && gap(t.t1, k) || fronted(t)
             } else {
                 t.t0 - k <= 6 && gap(k, t.t0)
             }

@@ -353,13 +353,13 @@ pub(crate) fn issued_document(sent: &Sent, ents: &[Ent]) -> Option<Document> {
     })
 }
 
-/// Whether the sentence tells of another document than one it issues: "In
-/// a statement, Iran's foreign ministry rejected the resolution" (an
-/// indefinite document noun), so a later "The statement" is not the one
-/// remembered.
-fn another_document(sent: &Sent) -> bool {
+/// Whether the sentence tells of another document of the remembered kind
+/// than one it issues ("Israel said in a statement" after "issued a
+/// statement"), so a later "The statement" is not the one remembered; a
+/// statement welcoming a resolution leaves "The resolution" as it was.
+fn another_document(sent: &Sent, noun: &str) -> bool {
     (1..sent.toks.len()).any(|j| {
-        at!("document_nouns", sent, j)
+        sent.lower(j) == noun
             // "a declaration of holy war": no document.
             && sent.lower(j + 1) != "of"
             && (matches!(sent.lower(j - 1), "a" | "an")
@@ -880,7 +880,13 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
     disc.last_group = opening_group(sent, ents);
     match issued_document(sent, ents) {
         Some(doc) => disc.last_document = Some(doc),
-        None if another_document(sent) => disc.last_document = None,
+        None if disc
+            .last_document
+            .as_ref()
+            .is_some_and(|d| another_document(sent, &d.noun)) =>
+        {
+            disc.last_document = None;
+        }
         None => {
             if let Some(d) = disc.last_document.as_mut() {
                 d.age += 1;
