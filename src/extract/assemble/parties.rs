@@ -336,6 +336,16 @@ fn claim_subject(sent: &Sent, ents: &[Ent], k: usize) -> Vec<EntityRef> {
         end -= 1;
     }
     let body = |e: &EntityRef| matches!(e.etype, EntityType::Organisation | EntityType::ArmedGroup);
+    // "The Taliban, which has waged an insurgency since 2001, claimed": an
+    // aside between commas after the name is passed over.
+    if end > 0 && sent.lower(end - 1) == "," {
+        if let Some(open) = (end.saturating_sub(14)..end - 1)
+            .rev()
+            .find(|&j| sent.lower(j) == ",")
+        {
+            end = open;
+        }
+    }
     let mut out = Vec::new();
     loop {
         if end > 0 && sent.lower(end - 1) == ")" {
