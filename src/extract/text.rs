@@ -21,8 +21,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Each character of `s` with its byte offset. Reserved at the byte length:
-/// `char_indices` promises only a quarter of it, and the table of a
-/// sentence regrew twice, a tenth of reading the words.
+/// `char_indices` promises only a quarter of it, and each sentence's table
+/// regrew twice.
 fn char_table(s: &str) -> Vec<(usize, char)> {
     let mut chars = Vec::with_capacity(s.len());
     chars.extend(s.char_indices());

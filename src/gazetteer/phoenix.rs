@@ -28,7 +28,7 @@ pub(crate) fn is_table(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tsv")
 }
 
-/// One actor: its subject's statements and its role spells'.
+/// One actor: its statements and the roles it held.
 struct Row<'a> {
     class: &'a str,
     iri: String,
@@ -154,7 +154,9 @@ fn id_ok(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
 }
 
-/// Adds a table's statements to the gazetteer's raw statements.
+/// Adds a table's statements to the gazetteer's raw statements, each row's
+/// roles held in the row's own entry (no role node per spell: 40,000 of
+/// them cost a tenth of the start-up).
 pub(super) fn read(
     text: &str,
     path: &Path,

@@ -1,6 +1,8 @@
 //! Who takes part, beyond what the arguments name: the public dropped from
 //! an event's parties, the country an attack struck, the countries of people
-//! and places, a visit's host, and the reference an entity becomes.
+//! and places, a visit's host, the reference an entity becomes, meetings
+//! told "separately" split by side, and the groups that claim an attack told
+//! before.
 
 use super::*;
 

@@ -1,7 +1,7 @@
 //! The time of the story: chronology headings that date the paragraphs
 //! under them, the day a narrative settled on lent to its undated events,
-//! and the day of remarks a "made the remarks in talks with" sentence
-//! places.
+//! the day of remarks a "made the remarks in talks with" sentence
+//! places, and the day a resolution or statement acts on: its adoption's.
 
 use chrono::NaiveDate;
 
