@@ -353,8 +353,16 @@ fn attributed(m: &Mention) -> bool {
     m.actors.iter().any(|(r, _)| *r == Role::Initiator)
 }
 
+/// Whether a telling names its attacker: a generic group ("Militants
+/// fired two rockets") names no one a claim could contradict.
+pub(super) fn named_attacker(m: &Mention) -> bool {
+    m.actors
+        .iter()
+        .any(|(r, e)| *r == Role::Initiator && !(e.etype == EntityType::Group && e.anchor == e.iri))
+}
+
 /// Whether what a telling says is only possible or denied.
-fn hypothetical(m: &Mention) -> bool {
+pub(super) fn hypothetical(m: &Mention) -> bool {
     matches!(m.status, Status::Possible | Status::Negated)
 }
 
@@ -408,13 +416,6 @@ fn claim_antecedent(mentions: &[Mention], b: usize) -> Option<usize> {
     if mb.evidence.len() != 1 || !claimed(mb) || !of_attack || !definite_noun(&mb.evidence[0]) {
         return None;
     }
-    // "Militants fired two rockets": a generic attacker names no one the
-    // claim could contradict.
-    let named_attacker = |m: &Mention| {
-        m.actors.iter().any(|(r, e)| {
-            *r == Role::Initiator && !(e.etype == EntityType::Group && e.anchor == e.iri)
-        })
-    };
     let mut antecedents = (0..mentions.len()).filter(|&a| {
         let ma = &mentions[a];
         // Only a date of the claimed noun's own phrase ("Sunday's bombing")

@@ -52,8 +52,6 @@ pub(crate) fn sentences(
     let sports = triggers::sports_story(doc);
     // Where the sentence before the current one starts.
     let mut since = 0;
-    // The day the last document the story told of was adopted or issued.
-    let mut doc_day: Option<DateWindow> = None;
     for sent in &doc.sents {
         let s_names = sentence_names(names, sent);
         let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
@@ -120,7 +118,7 @@ pub(crate) fn sentences(
             for m in &found {
                 see_pair(m, &mut disc);
             }
-            time::document_acts(sent, &ents, &disc, doc_day.clone(), &mut found);
+            time::document_acts(sent, &ents, &disc, &mut found);
             separate_meetings(sent, &mut found);
             mentions.extend(found);
             bare_claims(sent, &ents, &mut mentions, since);
@@ -128,8 +126,8 @@ pub(crate) fn sentences(
         since = sent.start;
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
         refs_update(sent, &ents, speaker, &mut disc);
-        if let Some(d) = time::document_day(sent, &ents, &tx) {
-            doc_day = d;
+        if let Some(d) = disc.last_document.as_mut().filter(|d| d.age == 0) {
+            d.day = time::document_day(sent, d.verb, &tx);
         }
         said = frames
             .iter()

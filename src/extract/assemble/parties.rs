@@ -296,10 +296,7 @@ pub(super) fn bare_claims(sent: &Sent, ents: &[Ent], mentions: &mut [Mention], s
             continue;
         };
         let m = &mut mentions[i];
-        let named = m.actors.iter().any(|(r, e)| {
-            *r == Role::Initiator && !(e.etype == EntityType::Group && e.anchor == e.iri)
-        });
-        if named || matches!(m.status, Status::Possible | Status::Negated) {
+        if super::article::named_attacker(m) || super::article::hypothetical(m) {
             continue;
         }
         for c in claimers {

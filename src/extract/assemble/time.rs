@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::super::clauses::TimexTok;
 use super::super::doc::Sent;
-use super::super::entities::{issued_document, opening_document, Discourse, Ent};
+use super::super::entities::{opening_document, Discourse, Ent};
 use super::super::lexicon::at;
 use super::attributes;
 use crate::model::{DateWindow, Mention, Role, Status};
@@ -196,15 +196,12 @@ pub(super) fn tells_of_past(sent: &Sent, tx: &[TimexTok], reference: Option<Naiv
 /// "The United Nations General Assembly on Friday overwhelmingly adopted
 /// the resolution ... The resolution asked the UN secretary-general to set
 /// up a probe": what a document asks, urges or condemns it does on the day
-/// it was adopted or issued (`day`), not on the story's day.
-pub(super) fn document_acts(
-    sent: &Sent,
-    ents: &[Ent],
-    disc: &Discourse,
-    day: Option<DateWindow>,
-    found: &mut [Mention],
-) {
-    let (Some(day), Some(issuer)) = (day, opening_document(sent, ents, disc)) else {
+/// it was adopted or issued, not on the story's day.
+pub(super) fn document_acts(sent: &Sent, ents: &[Ent], disc: &Discourse, found: &mut [Mention]) {
+    let Some(day) = disc.last_document.as_ref().and_then(|d| d.day.as_ref()) else {
+        return;
+    };
+    let Some(issuer) = opening_document(sent, ents, disc) else {
         return;
     };
     for m in found.iter_mut().filter(|m| m.date.is_none()) {
@@ -217,18 +214,11 @@ pub(super) fn document_acts(
     }
 }
 
-/// The day of the document the sentence tells was adopted or issued:
-/// `None` when it tells of none, else the one day named nearest the
-/// issuing verb in its clause ("on Friday overwhelmingly adopted the
-/// resolution"; not "said on Monday that the council adopted ... last
+/// The day of the document whose issuing verb is token `k`: the one day
+/// named nearest the verb in its clause ("on Friday overwhelmingly adopted
+/// the resolution"; not "said on Monday that the council adopted ... last
 /// month").
-pub(super) fn document_day(
-    sent: &Sent,
-    ents: &[Ent],
-    tx: &[TimexTok],
-) -> Option<Option<DateWindow>> {
-    let doc = issued_document(sent, ents)?;
-    let k = doc.verb;
+pub(super) fn document_day(sent: &Sent, k: usize, tx: &[TimexTok]) -> Option<DateWindow> {
     let gap = |a: usize, b: usize| {
         (a..b).all(|j| {
             !matches!(
@@ -241,8 +231,7 @@ pub(super) fn document_day(
     // sentence dates its main clause past the comma.
     let fronted =
         |t: &TimexTok| t.t0 <= sent.body + 1 && sent.lower(t.t1) == "," && gap(t.t1 + 1, k);
-    let near = tx
-        .iter()
+    tx.iter()
         .filter(|t| {
             if t.t1 <= k {
                 k - t.t1 <= 4 && gap(t.t1, k) || fronted(t)
@@ -250,9 +239,7 @@ pub(super) fn document_day(
                 t.t0 - k <= 6 && gap(k, t.t0)
             }
         })
-        .min_by_key(|t| if t.t1 <= k { k - t.t1 } else { t.t0 - k });
-    Some(
-        near.and_then(|t| attributes::window_of(&t.timex))
-            .filter(|w| w.days() == 1),
-    )
+        .min_by_key(|t| if t.t1 <= k { k - t.t1 } else { t.t0 - k })
+        .and_then(|t| attributes::window_of(&t.timex))
+        .filter(|w| w.days() == 1)
 }

@@ -25,8 +25,8 @@ mod memory;
 mod names;
 mod refs;
 
+pub(crate) use refs::opening_document;
 pub(crate) use refs::update as refs_update;
-pub(crate) use refs::{issued_document, opening_document};
 
 use std::collections::{HashMap, HashSet};
 

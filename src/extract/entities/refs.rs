@@ -7,7 +7,7 @@ use super::names::{cap_word, is_word};
 use super::{Context, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
 use crate::extract::lexicon::{at, is, Starts, LISTS};
-use crate::model::{EntityRef, EntityType};
+use crate::model::{DateWindow, EntityRef, EntityType};
 use std::sync::LazyLock;
 
 pub(super) fn covered(ents: &[Ent], i: usize) -> bool {
@@ -302,14 +302,17 @@ pub(crate) struct Document {
     pub(crate) noun: String,
     /// The issuing verb's token in its sentence.
     pub(crate) verb: usize,
-    /// Sentences told since.
+    /// Sentences told since (0: the current one issued it).
     pub(crate) age: usize,
+    /// The day it was adopted or issued, set by `assemble` (which reads the
+    /// dates) in its issuing sentence.
+    pub(crate) day: Option<DateWindow>,
 }
 
 /// The document the sentence tells someone adopted or issued ("adopted
 /// the resolution", "issued a joint statement"), its issuer the body or
 /// person named last before the verb, at most five words before it.
-pub(crate) fn issued_document(sent: &Sent, ents: &[Ent]) -> Option<Document> {
+fn issued_document(sent: &Sent, ents: &[Ent]) -> Option<Document> {
     let object = |k: usize| {
         let mut j = k + 1;
         if matches!(sent.lower(j), "a" | "an" | "the" | "its" | "their") {
@@ -350,6 +353,7 @@ pub(crate) fn issued_document(sent: &Sent, ents: &[Ent]) -> Option<Document> {
         noun: sent.lower(noun).to_string(),
         verb: k,
         age: 0,
+        day: None,
     })
 }
 
