@@ -390,14 +390,14 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
         if !e.is_person() || e.modifier || sent.lower(apos) != "'s" {
             continue;
         }
-        let w = sent.lower(noun);
-        let female = is!("kin_female", w);
-        // "Diana's brother Earl Charles Spencer", "the president's father,
-        // former president George Bush": the name that follows is the
-        // relative.
-        // "son-in-law", "brother-in-arms": another noun.
-        if !female && !is!("kin_male", w) || cap_word(sent, noun + 1) || sent.glued_hyphen(noun + 1)
-        {
+        let Some(kin) = kin_noun(sent, noun) else {
+            continue;
+        };
+        let female = kin == Kin::Female;
+        // "Diana's brother Earl Charles Spencer": the name that follows is
+        // the relative, and Diana only says whose.
+        if kin == Kin::Named {
+            e.modifier = true;
             continue;
         }
         // "Saipov's sister, Umida Saipova, said she": the apposition names
@@ -423,6 +423,34 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
         e.modifier = true;
     }
     ents.extend(add);
+}
+
+/// What a kin noun at `noun` introduces.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kin {
+    Female,
+    Male,
+    /// "brother Earl Charles Spencer", "son-in-law": the relative is named
+    /// (or is another noun), and needs no label of its own.
+    Named,
+}
+
+/// "wife", "son" (the `kin_female` and `kin_male` lists): a relative of
+/// whoever the possessive before it names.
+fn kin_noun(sent: &Sent, noun: usize) -> Option<Kin> {
+    let w = sent.lower(noun);
+    let kin = if is!("kin_female", w) {
+        Kin::Female
+    } else if is!("kin_male", w) {
+        Kin::Male
+    } else {
+        return None;
+    };
+    // "son-in-law", "brother-in-arms": another noun.
+    if cap_word(sent, noun + 1) || sent.glued_hyphen(noun + 1) {
+        return Some(Kin::Named);
+    }
+    Some(kin)
 }
 
 /// The person an object "him" at `i` cannot be: its own verb's subject
@@ -520,7 +548,7 @@ fn chain_subject(
 /// Pronouns: "he"/"she" the person last in subject position (or one named
 /// earlier in the sentence), "they" the last plural subject, "I"/"we" in a
 /// quote its speaker.
-pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
+pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
     let mut add = Vec::new();
     for i in 0..sent.toks.len() {
         if covered(ents, i) || !is_word(sent, i) {
@@ -639,11 +667,47 @@ pub(super) fn pronouns(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         } else {
             None
         };
-        if let Some(ent) = ent {
-            add.push(Ent::new(i, i + 1, ent, EntKind::Pronoun));
+        let Some(ent) = ent else {
+            continue;
+        };
+        // "His wife travelled to Lima": the relative acts, not the man
+        // "his" stands for (as with "Chirac's wife" in `kin`). Only a
+        // relative opening a clause is minted: elsewhere "his" is often
+        // someone nearer than the one it resolves to ("Bush met Chirac and
+        // his wife"), and the relative is left out rather than guessed.
+        let kin = matches!(w, "his" | "her")
+            .then(|| kin_noun(sent, i + 1))
+            .flatten();
+        match kin {
+            None => add.push(Ent::new(i, i + 1, ent, EntKind::Pronoun)),
+            Some(Kin::Named) => {}
+            Some(_) if !opens_kin_clause(sent, i) => {}
+            Some(kin) => {
+                let label = format!("{}'s {}", ent.label, sent.lower(i + 1));
+                let relative = super::minted(&label, EntityType::Person, None, false);
+                if kin == Kin::Female {
+                    disc.female.insert(relative.iri.clone());
+                } else {
+                    disc.male.insert(relative.iri.clone());
+                }
+                // Seen by a "she" later in the sentence: "His wife said
+                // she would meet Kohl".
+                ents.push(Ent::new(i, i + 2, relative, EntKind::Name));
+            }
         }
     }
     ents.extend(add);
+}
+
+/// Whether a possessive at `i` opens its sentence or a clause ("His wife
+/// travelled", "as his father praised", "said his father did not want").
+fn opens_kin_clause(sent: &Sent, i: usize) -> bool {
+    i == sent.body
+        || i > 0
+            && (matches!(
+                sent.lower(i - 1),
+                "," | "as" | "when" | "while" | "after" | "before" | "because" | "that" | "but"
+            ) || at!("speech_verbs", sent, i - 1))
 }
 
 /// "rebels of the Moro Islamic Liberation Front (MILF) who had suffered
