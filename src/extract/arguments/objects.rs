@@ -305,6 +305,8 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         }
         let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {
             Some(Role::Initiator)
+        } else if prep == Some("of") && nominal && at!("objective_of_nouns", sent, t.t1 - 1) {
+            Some(Role::Target)
         } else if let Some(role) = content_agent(sent, t, e, prep) {
             role
         } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
