@@ -54,6 +54,17 @@ pub(super) fn cued_initiator(sent: &Sent, kind: EventKind, prep: Option<&str>, e
 /// condemned, not the speaker ("a charge rejected by Tehran" is a passive,
 /// read elsewhere); "a ceasefire brokered by Qatar", "a statement carried
 /// by MENA": the agent of a participle, no party (`Some(None)`).
+/// "UN condemnation of Iraq": the first "of" after a condemnation or an
+/// accusation names whom it is aimed at. Not a later "of" ("condemnation
+/// of the Israeli occupation of southern Lebanon"), nor after a verb that
+/// draws the condemnation from its maker ("drew the condemnation of the
+/// Security Council").
+fn aimed_of(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
+    at!("objective_of_nouns", sent, t.t1 - 1)
+        && (t.t1..e.np0).filter(|&k| sent.lower(k) == "of").count() == 1
+        && !(t.t0.saturating_sub(4)..t.t0).any(|k| at!("drawing_verbs", sent, k))
+}
+
 pub(super) fn content_agent(
     sent: &Sent,
     t: &Trigger,
@@ -305,7 +316,7 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         }
         let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {
             Some(Role::Initiator)
-        } else if prep == Some("of") && nominal && at!("objective_of_nouns", sent, t.t1 - 1) {
+        } else if prep == Some("of") && nominal && aimed_of(sent, t, e) {
             Some(Role::Target)
         } else if let Some(role) = content_agent(sent, t, e, prep) {
             role

@@ -390,7 +390,7 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
         if !e.is_person() || e.modifier || sent.lower(apos) != "'s" {
             continue;
         }
-        let Some(kin) = kin_noun(sent, noun) else {
+        let Some((kin, end)) = kin_noun(sent, noun) else {
             continue;
         };
         let female = kin == Kin::Female;
@@ -407,7 +407,7 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
                 named_again.push(a.1.clone());
             }
         }
-        let label = format!("{}'s {}", e.ent.label, sent.span_text(text, noun, noun + 1));
+        let label = format!("{}'s {}", e.ent.label, sent.span_text(text, noun, end));
         let ent = super::minted(&label, EntityType::Person, None, false);
         if female {
             disc.female.insert(ent.iri.clone());
@@ -415,7 +415,7 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
             disc.male.insert(ent.iri.clone());
         }
         e.modifier = true;
-        let mut k = Ent::new(e.t0, noun + 1, ent, EntKind::Name);
+        let mut k = Ent::new(e.t0, end, ent, EntKind::Name);
         k.np0 = e.np0;
         add.push(k);
     }
@@ -436,8 +436,9 @@ enum Kin {
 }
 
 /// "wife", "son" (the `kin_female` and `kin_male` lists): a relative of
-/// whoever the possessive before it names.
-fn kin_noun(sent: &Sent, noun: usize) -> Option<Kin> {
+/// whoever the possessive before it names, and the index after the noun
+/// ("son-in-law" is one).
+fn kin_noun(sent: &Sent, noun: usize) -> Option<(Kin, usize)> {
     let w = sent.lower(noun);
     let kin = if is!("kin_female", w) {
         Kin::Female
@@ -446,11 +447,15 @@ fn kin_noun(sent: &Sent, noun: usize) -> Option<Kin> {
     } else {
         return None;
     };
-    // "son-in-law", "brother-in-arms": another noun.
-    if cap_word(sent, noun + 1) || sent.glued_hyphen(noun + 1) {
-        return Some(Kin::Named);
+    let in_law = (1..5).all(|k| sent.lower(noun + k) == ["", "-", "in", "-", "law"][k]);
+    let end = if in_law { noun + 5 } else { noun + 1 };
+    // "his wife Queen Noor", "son-in-law Jared Kushner": a name or a title
+    // opening one follows. "brother-in-arms": another noun.
+    let titled = sent.toks.get(end).is_some_and(|t| t.cap) && at!("titles", sent, end);
+    if cap_word(sent, end) || titled || !in_law && sent.glued_hyphen(end) {
+        return Some((Kin::Named, end));
     }
-    Some(kin)
+    Some((kin, end))
 }
 
 /// The person an object "him" at `i` cannot be: its own verb's subject
@@ -680,10 +685,19 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
             .flatten();
         match kin {
             None => add.push(Ent::new(i, i + 1, ent, EntKind::Pronoun)),
-            Some(Kin::Named) => {}
+            Some((Kin::Named, _)) => {}
             Some(_) if !opens_kin_clause(sent, i) => {}
-            Some(kin) => {
-                let label = format!("{}'s {}", ent.label, sent.lower(i + 1));
+            // "His son, Crown Prince Abdullah, met Chirac": the apposition
+            // names him, and he acts under his own name.
+            Some((_, end))
+                if sent.lower(end) == ","
+                    && ents
+                        .iter()
+                        .any(|e| e.is_person() && (e.np0 == end + 1 || e.t0 == end + 1)) => {}
+            Some((kin, end)) => {
+                // The noun's tokens are glued ("son-in-law").
+                let noun: String = (i + 1..end).map(|k| sent.lower(k)).collect();
+                let label = format!("{}'s {}", ent.label, noun);
                 let relative = super::minted(&label, EntityType::Person, None, false);
                 if kin == Kin::Female {
                     disc.female.insert(relative.iri.clone());
@@ -692,7 +706,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
                 }
                 // Seen by a "she" later in the sentence: "His wife said
                 // she would meet Kohl".
-                ents.push(Ent::new(i, i + 2, relative, EntKind::Name));
+                ents.push(Ent::new(i, end, relative, EntKind::Name));
             }
         }
     }
@@ -701,12 +715,23 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
 
 /// Whether a possessive at `i` opens its sentence or a clause ("His wife
 /// travelled", "as his father praised", "said his father did not want").
+/// Not after a comma: "received Kohl, his wife and his son" is a list.
 fn opens_kin_clause(sent: &Sent, i: usize) -> bool {
     i == sent.body
         || i > 0
             && (matches!(
                 sent.lower(i - 1),
-                "," | "as" | "when" | "while" | "after" | "before" | "because" | "that" | "but"
+                "as" | "when"
+                    | "while"
+                    | "where"
+                    | "whereas"
+                    | "though"
+                    | "although"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "that"
+                    | "but"
             ) || at!("speech_verbs", sent, i - 1))
 }
 
