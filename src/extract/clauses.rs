@@ -139,9 +139,14 @@ fn short_glosses(sent: &Sent) -> Vec<bool> {
 fn subordinate_clause(sent: &Sent, i: usize) -> bool {
     // "just before President Donald Trump visits Beijing", "after Putin
     // met Erdogan": a verb right after a name, not only an auxiliary.
+    // "after British authorities announced", "after Israeli troops
+    // opened fire": a body named by its country's adjective is a name too.
+    // Not the subordinator itself: "As negotiators prepared".
+    let named_group =
+        |k: usize| k >= i + 3 && at!("group_nouns", sent, k - 1) && sent.toks[k - 2].cap;
     let verb_after_name = |k: usize| {
         let w = sent.lower(k);
-        sent.toks[k - 1].cap
+        (sent.toks[k - 1].cap || named_group(k))
             && !sent.toks[k].cap
             && sent.toks[k].kind == TokKind::Word
             && (w.ends_with("ed")
