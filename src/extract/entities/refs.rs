@@ -715,7 +715,8 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
 
 /// Whether a possessive at `i` opens its sentence or a clause ("His wife
 /// travelled", "as his father praised", "said his father did not want").
-/// Not after a comma: "received Kohl, his wife and his son" is a list.
+/// Not after a bare comma: "received Kohl, his wife and his son" is a
+/// list.
 fn opens_kin_clause(sent: &Sent, i: usize) -> bool {
     i == sent.body
         || i > 0
@@ -732,7 +733,9 @@ fn opens_kin_clause(sent: &Sent, i: usize) -> bool {
                     | "because"
                     | "that"
                     | "but"
-            ) || at!("speech_verbs", sent, i - 1))
+            ) || at!("speech_verbs", sent, i - 1)
+                // "Putin met Bush, and his wife visited a school".
+                || i >= 2 && sent.lower(i - 1) == "and" && sent.lower(i - 2) == ",")
 }
 
 /// "rebels of the Moro Islamic Liberation Front (MILF) who had suffered
