@@ -122,6 +122,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     } else {
         lb
     };
+    let start = main_subject_after_fronted(scope, start, v).unwrap_or(start);
     // "A spokesman for Hamas": the named body a spokesman or lawyer acts for.
     let acted_for =
         |e: &Ent| e.kind == EntKind::Name && !e.is_person() && agent_for(sent, ents, e.np0, start);
@@ -210,6 +211,43 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .collect();
     out.extend(leads);
     Some(out)
+}
+
+/// Whether the sentence opens with a phrase set off by a comma: a
+/// preposition, a participle or a subordinator first ("After meeting
+/// Chirac in Paris, ...", "Turning to ...", "When ...").
+fn fronted_opening(sent: &Sent) -> bool {
+    let first = sent.lower(sent.body);
+    PREPOSITIONS.contains(&first) || first.ends_with("ing") || at!("subordinators", sent, sent.body)
+}
+
+/// "After meeting Chirac in Paris, Helmut Kohl called on Israel": past the
+/// comma that closes a fronted phrase, the name a verb follows is the
+/// subject, not a name inside the phrase. The comma is the first one a
+/// name and a verb come after ("After meeting Chirac, Blair and Prodi in
+/// Paris, Kohl called": not the list's).
+fn main_subject_after_fronted(scope: &Scope, start: usize, v: usize) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if !fronted_opening(sent) {
+        return None;
+    }
+    (start.max(sent.body + 1)..v)
+        .filter(|&c| sent.lower(c) == ",")
+        .find(|&c| {
+            ents.iter().any(|e| {
+                free(e)
+                    && !e.is_place()
+                    && e.np0 == c + 1
+                    && e.np1 <= v
+                    && sent.toks.get(e.np1).is_some_and(|n| {
+                        n.kind == TokKind::Word
+                            && !n.cap
+                            && !PREPOSITIONS.contains(&n.lower.as_str())
+                            && !matches!(n.lower.as_str(), "and" | "or" | "'s")
+                    })
+            })
+        })
+        .map(|c| c + 1)
 }
 
 /// "Supporters of the Palestinian ruling party Hamas clashed", "Members of
