@@ -216,9 +216,15 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
 /// Whether the sentence opens with a phrase set off by a comma: a
 /// preposition, a participle or a subordinator first ("After meeting
 /// Chirac in Paris, ...", "Turning to ...", "When ...").
-fn fronted_opening(sent: &Sent) -> bool {
-    let first = sent.lower(sent.body);
-    PREPOSITIONS.contains(&first) || first.ends_with("ing") || at!("subordinators", sent, sent.body)
+fn fronted_opening(sent: &Sent, ents: &[Ent]) -> bool {
+    let body = sent.body;
+    let first = sent.lower(body);
+    // "Beijing, Pyongyang ally and main aid donor, urged", "King Abdullah,
+    // Jordan ruler since 1999, met": a name or a title, no participle.
+    let participle = first.ends_with("ing")
+        && !at!("titles", sent, body)
+        && !ents.iter().any(|e| e.t0 <= body && body < e.t1);
+    PREPOSITIONS.contains(&first) || participle || at!("subordinators", sent, body)
 }
 
 /// "After meeting Chirac in Paris, Helmut Kohl called on Israel": past the
@@ -228,7 +234,7 @@ fn fronted_opening(sent: &Sent) -> bool {
 /// Paris, Kohl called": not the list's).
 fn main_subject_after_fronted(scope: &Scope, start: usize, v: usize) -> Option<usize> {
     let (sent, ents) = (scope.sent, scope.ents);
-    if !fronted_opening(sent) {
+    if !fronted_opening(sent, ents) {
         return None;
     }
     (start.max(sent.body + 1)..v)
