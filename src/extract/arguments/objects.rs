@@ -48,12 +48,6 @@ pub(super) fn cued_initiator(sent: &Sent, kind: EventKind, prep: Option<&str>, e
     behalf || fired_from
 }
 
-/// The role of a by-phrase after a speech verb's object, if there is one:
-/// "called for restraint by Japan", "condemned missile attacks by Yemen's
-/// Houthi militias": the agent of the content noun, asked to act or
-/// condemned, not the speaker ("a charge rejected by Tehran" is a passive,
-/// read elsewhere); "a ceasefire brokered by Qatar", "a statement carried
-/// by MENA": the agent of a participle, no party (`Some(None)`).
 /// "UN condemnation of Iraq": the first "of" after a condemnation or an
 /// accusation names whom it is aimed at. Not a later "of" ("condemnation
 /// of the Israeli occupation of southern Lebanon"), nor after a verb that
@@ -65,6 +59,12 @@ fn aimed_of(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
         && !(t.t0.saturating_sub(4)..t.t0).any(|k| at!("drawing_verbs", sent, k))
 }
 
+/// The role of a by-phrase after a speech verb's object, if there is one:
+/// "called for restraint by Japan", "condemned missile attacks by Yemen's
+/// Houthi militias": the agent of the content noun, asked to act or
+/// condemned, not the speaker ("a charge rejected by Tehran" is a passive,
+/// read elsewhere); "a ceasefire brokered by Qatar", "a statement carried
+/// by MENA": the agent of a participle, no party (`Some(None)`).
 pub(super) fn content_agent(
     sent: &Sent,
     t: &Trigger,

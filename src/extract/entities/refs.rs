@@ -430,8 +430,9 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
 enum Kin {
     Female,
     Male,
-    /// "brother Earl Charles Spencer", "son-in-law": the relative is named
-    /// (or is another noun), and needs no label of its own.
+    /// "brother Earl Charles Spencer", "his wife Queen Noor": the relative
+    /// is named ("brother-in-arms": another noun), and needs no label of
+    /// its own.
     Named,
 }
 

@@ -294,10 +294,6 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
     }
 }
 
-/// Whether the debate at `t0` has a word of an election in its phrase:
-/// before it past premodifiers, ordinals and possessives, not past a
-/// punctuation mark or a preposition ("a debate in the Democratic-led
-/// House" is the House's).
 /// A killing by a disaster or an accident ("a quake ... hit Bam, killing
 /// nearly 262,000 people"): a word of `disaster_words` in the sentence and
 /// none of `violence_words` or of the weapon and force lists.
@@ -314,6 +310,10 @@ fn disaster_kill(sent: &Sent, t0: usize, t1: usize) -> bool {
         })
 }
 
+/// Whether the debate at `t0` has a word of an election in its phrase:
+/// before it past premodifiers, ordinals and possessives, not past a
+/// punctuation mark or a preposition ("a debate in the Democratic-led
+/// House" is the House's).
 fn election_debate(sent: &Sent, t0: usize) -> bool {
     // "the party's third debate of the primary season".
     let season = sent.lower(t0 + 1) == "of"
