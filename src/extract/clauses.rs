@@ -159,8 +159,10 @@ fn subordinate_clause(sent: &Sent, i: usize) -> bool {
                         .get(w)
                         .is_some_and(|rs| rs.iter().any(|&r| RULES[r].pos == Pos::Verb)))
     };
+    // A dot inside the sentence is an abbreviation's ("After George W.
+    // Bush met Putin", "after U.S. troops killed").
     (i + 2..(i + 8).min(sent.toks.len()))
-        .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "."))
+        .take_while(|&k| !matches!(sent.lower(k), "," | ";"))
         .any(|k| {
             verb_after_name(k)
                 || matches!(

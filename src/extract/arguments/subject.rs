@@ -117,7 +117,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     }
     // The word that opens the clause ("when", "that", a subordinating
     // "before") is not part of its subject.
-    let start = if lb > 0 && scope.breaks.get(lb).copied().unwrap_or(false) {
+    let start = if scope.breaks.get(lb).copied().unwrap_or(false) {
         lb + 1
     } else {
         lb
@@ -726,17 +726,26 @@ pub(super) fn coordinated_verb_subject(scope: &Scope, t: &Trigger) -> Option<Vec
         .unwrap_or(0);
     // Only when an earlier verb of the clause is what "and" joins: some
     // verb-like word (past tense or a finite auxiliary) before the "and".
-    let earlier_verb = (floor..k - 1).any(|j| {
+    let verb_like = |j: usize| {
         let w = sent.lower(j);
         (w.ends_with("ed") && !sent.toks[j].cap)
             || matches!(
                 w,
                 "said" | "met" | "made" | "held" | "gave" | "took" | "sent"
             )
-    });
-    if !earlier_verb {
+    };
+    if !(floor..k - 1).any(verb_like) {
         return None;
     }
+    // "a week after the US imposed an investment ban on Burma and appealed
+    // to the regional grouping": joined inside a subordinate clause, the
+    // verb shares that clause's subject, not the main clause's.
+    let floor = (floor..k - 1)
+        .rev()
+        .find(|&j| {
+            scope.breaks[j] && at!("subordinators", sent, j) && (j + 1..k - 1).any(verb_like)
+        })
+        .unwrap_or(floor);
     subject(scope, floor, t.t0)
 }
 
