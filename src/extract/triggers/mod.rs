@@ -972,7 +972,32 @@ fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> b
                         || matches!(sent.lower(k), "hit" | "struck" | "shook" | "swept" | "tore")
                 })
             });
-    before || after || participle_of_cause || when_cause
+    before || after || participle_of_cause || when_cause || told_with_disaster(sent, t0, t1, rule)
+}
+
+/// "On Dec. 26, 2003, a quake measuring 6.8 on the Richter scale hit
+/// southeastern city Bam, killing nearly 262,000 people", "its B737-200
+/// aircraft crashed in Abuja one day earlier, killing 98 people", "the
+/// Asian tsunami ..., which killed": a killing in a sentence that names a
+/// disaster or an accident anywhere, and no weapon, armed force or act of
+/// violence (`violence_words`; "a suicide bomber killed 20 people at a
+/// funeral for flood victims" stays an attack). Not "storm": troops storm
+/// buildings.
+fn told_with_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let n = sent.toks.len();
+    rule.kind == EventKind::Attack
+        && (t0..t1).any(|k| sent.lower(k).starts_with("kill"))
+        && (0..n).any(|k| {
+            at!("non_agents", sent, k) && !matches!(sent.lower(k), "storm" | "storms")
+                || matches!(sent.lower(k), "crashed" | "collided" | "derailed")
+        })
+        && !(0..n).any(|k| {
+            let w = sent.lower(k);
+            is!("violence_words", w)
+                || is!("weapon", w)
+                || is!("military", w)
+                || is!("force_nouns", w)
+        })
 }
 
 /// One occasion, not a habit ("has repeatedly called for"), not a

@@ -91,9 +91,6 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
     if let Some(other) = publishing_sense(sent, t0, t1, rule) {
         return other;
     }
-    if rule.kind == EventKind::Attack && disaster_kill(sent, t0, t1) {
-        return true;
-    }
     let w = sent.lower(t0);
     let prev = |k: usize| prev_of(sent, t0, k);
     let next = |k: usize| sent.lower(t1 + k - 1);
@@ -292,22 +289,6 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
         }
         _ => false,
     }
-}
-
-/// A killing by a disaster or an accident ("a quake ... hit Bam, killing
-/// nearly 262,000 people"): a word of `disaster_words` in the sentence and
-/// none of `violence_words` or of the weapon and force lists.
-fn disaster_kill(sent: &Sent, t0: usize, t1: usize) -> bool {
-    let n = sent.toks.len();
-    (t0..t1).any(|k| sent.lower(k).starts_with("kill"))
-        && (0..n).any(|k| at!("disaster_words", sent, k))
-        && !(0..n).any(|k| {
-            let w = sent.lower(k);
-            is!("violence_words", w)
-                || is!("weapon", w)
-                || is!("military", w)
-                || is!("force_nouns", w)
-        })
 }
 
 /// Whether the debate at `t0` has a word of an election in its phrase:
