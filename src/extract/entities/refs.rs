@@ -448,7 +448,10 @@ fn kin_noun(sent: &Sent, noun: usize) -> Option<(Kin, usize)> {
     } else {
         return None;
     };
-    let in_law = (1..5).all(|k| sent.lower(noun + k) == ["", "-", "in", "-", "law"][k]);
+    let in_law = ["-", "in", "-", "law"]
+        .iter()
+        .enumerate()
+        .all(|(d, w)| sent.lower(noun + 1 + d) == *w);
     let end = if in_law { noun + 5 } else { noun + 1 };
     // "his wife Queen Noor", "son-in-law Jared Kushner": a name or a title
     // opening one follows. "brother-in-arms": another noun.

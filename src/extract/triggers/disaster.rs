@@ -131,7 +131,7 @@ fn told_with_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> 
         && (t0..t1).any(|k| sent.lower(k).starts_with("kill"))
         && (0..n).any(|k| {
             at!("non_agents", sent, k) && !matches!(sent.lower(k), "storm" | "storms")
-                || matches!(sent.lower(k), "crashed" | "collided" | "derailed")
+                || at!("accident_verbs", sent, k)
         })
         && !(0..n).any(|k| {
             let w = sent.lower(k);
