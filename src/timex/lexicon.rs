@@ -222,6 +222,7 @@ word_lists! {
     FUTURE_CUES = "tense-future.txt";
     PRESENT_EVENT_VERBS = "present-event-verbs.txt";
     RETICENT_VERBS = "reticent-verbs.txt";
+    CLAUSE_SUBJECTS = "clause-subjects.txt";
     FUTURE_AFTER_TO = "future-after-to.txt";
     FUTURE_AFTER_WAS = "future-after-was.txt";
     YEAR_BEFORE = "year-before.txt";

@@ -3,7 +3,8 @@
 //! resolved against the reference date.
 
 use super::lexicon::{
-    is_future_word, is_past_word, FUTURE_AFTER_TO, FUTURE_AFTER_WAS, RETICENT_VERBS,
+    is_future_word, is_past_word, CLAUSE_SUBJECTS, FUTURE_AFTER_TO, FUTURE_AFTER_WAS,
+    RETICENT_VERBS,
 };
 use super::scanner::Tagger;
 
@@ -63,7 +64,7 @@ impl Tagger<'_> {
         let mut d = 0;
         while i < self.toks.len() && d < ahead && d < best.0 {
             d += 1;
-            if self.sentence_break(i) || self.toks[i].nl {
+            if self.sentence_break(i) || self.toks[i].nl || self.complement_at(i) {
                 break;
             }
             let t = self.cue(i);
@@ -76,6 +77,14 @@ impl Tagger<'_> {
             i += 1;
         }
         best.1
+    }
+
+    /// "that" opening a clause with a subject of its own: what follows is
+    /// the content of a statement or the cause of a feeling, whose tense is
+    /// not the expression's ("an announcement on Thursday that it will
+    /// suspend service").
+    fn complement_at(&self, i: usize) -> bool {
+        self.is(i, "that") && (CLAUSE_SUBJECTS.has(self.w(i + 1)) || self.cap(i + 1))
     }
 
     pub(crate) fn cue(&self, i: usize) -> Tense {

@@ -361,6 +361,9 @@ pub(super) fn senders(scope: &Scope, subj: usize, v: usize) -> Vec<usize> {
 /// "after talks with"): the frame's speaker or the sentence's subject.
 pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
+    if own_thing_subject(sent, t, lb) {
+        return None;
+    }
     for f in scope.frames {
         let adjunct = f.comp.0 <= t.t0
             && t.t1 <= f.comp.1
@@ -443,6 +446,33 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
         .max()
         .unwrap_or(0);
     subject(scope, floor, lb)
+}
+
+/// "Several people were wounded when a car exploded", "after the vehicle
+/// hit a mine": a finite verb whose subordinate clause has a subject of its
+/// own, named by a common noun, borrows none from the enclosing clause.
+/// (A title, "when the minister met", is most often the enclosing clause's
+/// subject told again.)
+fn own_thing_subject(sent: &Sent, t: &Trigger, lb: usize) -> bool {
+    let opener = sent.lower(lb);
+    t.pos() == Pos::Verb
+        && !sent.lower(t.t0).ends_with("ing")
+        && (is!("subordinators", opener)
+            || matches!(
+                opener,
+                "when" | "while" | "because" | "although" | "though" | "if"
+            ))
+        && at!("determiners", sent, lb + 1)
+        && sent.lower(lb + 1) != "'s"
+        && t.t0 > lb + 2
+        && t.t0 <= lb + 5
+        && (lb + 2..t.t0).all(|k| {
+            sent.toks[k].kind == TokKind::Word
+                && !sent.toks[k].cap
+                && !at!("head_titles", sent, k)
+                // "when the two met": the parties of the enclosing clause.
+                && !matches!(sent.lower(k), "sides" | "two" | "both")
+        })
 }
 
 /// The subject side of a verbal trigger: a controlling object ("urged X to

@@ -242,14 +242,18 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
                     "a" | "an" | "the" | "more" | "most" | "very" | "less" | "hard"
                 )
         }
-        // "met the tough Maastricht criteria", "meet its EU obligations".
+        // "met the tough Maastricht criteria", "meet its EU obligations",
+        // "on course to meeting the income poverty Millennium Development
+        // Goal" (a gerund with its object; the noun "meeting" takes none).
         EventKind::Meeting | EventKind::Summit | EventKind::Consultation
-            if matches!(w, "meet" | "meets" | "met") && t1 == t0 + 1 =>
+            if t1 == t0 + 1
+                && (matches!(w, "meet" | "meets" | "met")
+                    || w == "meeting" && matches!(next(1), "the" | "its" | "their" | "all")) =>
         {
             // The object's head: past determiners and modifiers, before
             // any preposition ("meet Kabila at the request of" is a
             // meeting).
-            (t1..(t1 + 5).min(sent.toks.len()))
+            (t1..(t1 + 7).min(sent.toks.len()))
                 .take_while(|&k| {
                     sent.toks[k].kind == TokKind::Word && !at!("stopwords", sent, k)
                         || matches!(sent.lower(k), "the" | "a" | "an" | "its" | "their" | "all")
