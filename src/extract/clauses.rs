@@ -334,6 +334,15 @@ fn is_tail(sent: &Sent, ents: &[Ent], speaker: Option<usize>, v: usize) -> bool 
 /// antecedent of "who", or the name right after it ("said Trump").
 fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
     let free = |e: &Ent| !e.modifier && !e.is_place() && !e.people;
+    let of_place = |k: usize| {
+        ents.iter().any(|p| {
+            p.is_place()
+                && p.t0 >= 1
+                && sent.lower(p.t0 - 1) == "of"
+                && (p.t0 - 1..p.t1).contains(&k)
+                && p.t1 == v
+        })
+    };
     // Before: "Trump (has also) said", "Trump on Friday said".
     let before = ents
         .iter()
@@ -373,6 +382,8 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
                 ) || crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(k))
                     || sent.toks[k].kind == TokKind::Number
                     || at!("months", sent, k)
+                    // "Senator Chuck Grassley of Iowa said".
+                    || of_place(k)
             })
         })
         .map(|(i, _)| i);
@@ -405,7 +416,14 @@ fn speaker_of(sent: &Sent, ents: &[Ent], v: usize) -> Option<usize> {
             return Some(i);
         }
     }
-    // "said Trump", "said Kremlin spokesman Peskov": inverted.
+    // "said Trump", "said Kremlin spokesman Peskov": inverted, after what
+    // was said. Not after a subject of the verb that names no one
+    // ("Palestinian sources said Israeli troops stormed the camp": the
+    // troops are what was said).
+    let after_words = v == sent.body || v > 0 && sent.toks[v - 1].kind == TokKind::Punct;
+    if !after_words {
+        return None;
+    }
     ents.iter()
         .position(|e| free(e) && e.kind != EntKind::Pronoun && e.np0 > v && e.np0 <= v + 2)
 }

@@ -88,6 +88,20 @@ fn enabler(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
     by_after_trigger(sent, t, e).is_some_and(|by| at!("enabling_participles", sent, by - 1))
 }
 
+/// Whether a modal or an auxiliary stands between a noun trigger and the
+/// "by" before `e`: the noun is a subject, and the by-phrase is past its
+/// verb.
+fn verb_before_by(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
+    by_after_trigger(sent, t, e).is_some_and(|by| {
+        (t.t1..by).any(|k| {
+            matches!(
+                sent.lower(k),
+                "could" | "can" | "may" | "might" | "should" | "must" | "will" | "would"
+            )
+        })
+    })
+}
+
 /// The "by" nearest before `e` that is not right after the trigger `t`
 /// (whose own agent that would be): a participle's between them.
 fn by_after_trigger(sent: &Sent, t: &Trigger, e: &Ent) -> Option<usize> {
@@ -307,6 +321,13 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
                 last_end = e.np1;
                 continue;
             }
+        }
+        // "Olmert's statement could undermine efforts by Israel and the
+        // West": past a verb of the noun's own clause, a by-phrase is that
+        // verb's object's.
+        if prep == Some("by") && nominal && verb_before_by(sent, t, e) {
+            last_end = e.np1;
+            continue;
         }
         // Who backed an attack is no party to it; who sponsored talks is
         // (their host or mediator).

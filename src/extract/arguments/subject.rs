@@ -361,7 +361,7 @@ pub(super) fn senders(scope: &Scope, subj: usize, v: usize) -> Vec<usize> {
 /// "after talks with"): the frame's speaker or the sentence's subject.
 pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<usize>> {
     let (sent, ents) = (scope.sent, scope.ents);
-    if own_thing_subject(sent, t, lb) {
+    if own_thing_subject(sent, t, lb) || relative_of_thing(scope, t, lb) {
         return None;
     }
     for f in scope.frames {
@@ -472,6 +472,33 @@ fn own_thing_subject(sent: &Sent, t: &Trigger, lb: usize) -> bool {
                 && !at!("head_titles", sent, k)
                 // "when the two met": the parties of the enclosing clause.
                 && !matches!(sent.lower(k), "sides" | "two" | "both")
+        })
+}
+
+/// "-- comments that were also condemned by the Security Council", "the
+/// highly radioactive substance which killed Litvinenko": a relative clause
+/// right after a common noun has that noun for subject, which names no
+/// party; the enclosing clause lends none either. Not after an event noun,
+/// whose parties the enclosing clause may tell ("Pinochet came to power in
+/// a 1973 military coup that ousted Allende"), nor after a weapon or a text.
+fn relative_of_thing(scope: &Scope, t: &Trigger, lb: usize) -> bool {
+    let sent = scope.sent;
+    lb > 0
+        && matches!(sent.lower(lb), "that" | "which")
+        && sent.toks[lb - 1].kind == TokKind::Word
+        && !sent.toks[lb - 1].cap
+        && !at!("speech_verbs", sent, lb - 1)
+        && !scope.ents.iter().any(|e| e.np0 < lb && lb <= e.np1)
+        && !scope.triggers.iter().any(|o| o.t1 == lb)
+        && !at!("regime_force", sent, lb - 1)
+        // "Israel dropped a bomb that killed 30 people", "The General
+        // Assembly adopted a resolution which calls on Israel": a weapon
+        // or a text acts for whoever used or issued it.
+        && !at!("weapon", sent, lb - 1)
+        && !at!("document_nouns", sent, lb - 1)
+        && t.t0 > lb
+        && (lb + 1..t.t0).all(|k| {
+            is!("occurrence_aux", sent.lower(k)) || matches!(sent.lower(k), "also" | "not" | "never")
         })
 }
 

@@ -90,6 +90,10 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
     let n = sent.toks.len();
     for h in 0..n {
         let w = sent.lower(h);
+        if let Some(x) = bloc(text, sent, ents, h) {
+            ents.push(x);
+            continue;
+        }
         let group = at!("group_nouns", sent, h);
         let victim = at!("victim_nouns", sent, h);
         if !(group || victim) || covered(ents, h) || !is_word(sent, h) {
@@ -175,6 +179,31 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         x.people = victim;
         ents.push(x);
     }
+}
+
+/// "The West, which considers Hamas a terrorist organization, is
+/// demanding": a bloc of governments named as one party.
+fn bloc(text: &str, sent: &Sent, ents: &[Ent], h: usize) -> Option<Ent> {
+    let named = h > 0
+        && at!("bloc_names", sent, h)
+        && sent.toks[h].cap
+        && sent.lower(h - 1) == "the"
+        && !covered(ents, h)
+        && !sent
+            .toks
+            .get(h + 1)
+            .is_some_and(|t| t.cap && t.kind == TokKind::Word);
+    named.then(|| {
+        let label = sent.span_text(text, h - 1, h + 1).to_lowercase();
+        let mut x = Ent::new(
+            h,
+            h + 1,
+            minted(&label, EntityType::Group, None, false),
+            EntKind::Group,
+        );
+        x.np0 = h - 1;
+        x
+    })
 }
 
 /// Whether a noun phrase ends before token `k`: what follows is no word,

@@ -529,6 +529,7 @@ pub(super) fn titled_people(
             i = k.max(i + 1);
             continue;
         };
+        let k = city_surname(sent, ctx, i, k, ents);
         // "a former governor of Indiana", "CEO of Apple", "governor of
         // Hainan Province": a one-word name (or a name and a place noun)
         // right after "of" is the title's jurisdiction or employer, not its
@@ -596,6 +597,18 @@ pub(super) fn titled_people(
         let _ = ctx;
         i = k;
     }
+}
+
+/// "Chilean President Ricardo Lagos Friday pledged": a given name after a
+/// title, then a one-word city, is a person whose surname is the city's
+/// name. The city is dropped and the run ends past it.
+fn city_surname(sent: &Sent, ctx: &Context, i: usize, k: usize, ents: &mut Vec<Ent>) -> usize {
+    let city = |e: &Ent| e.t0 == k && e.t1 == k + 1 && e.ent.etype == EntityType::City;
+    if k != i + 1 || !ctx.first_names.contains(sent.lower(i)) || !ents.iter().any(city) {
+        return k;
+    }
+    ents.retain(|e| !city(e));
+    k + 1
 }
 
 /// The title's last one or two words, for head-of-state lookup.
@@ -686,8 +699,14 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         {
             end = k;
         }
-        // A lone head word ("Council", "Party") is no name.
-        if end - i < 2 {
+        // A lone head word ("Council", "Party") is no name; nor is a
+        // region or city the gazetteer knows by the whole run ("the West
+        // Bank"). (A country's alias keeps the body's own name: "the
+        // Palestinian National Authority (PNA)" acts as itself.)
+        let place = ents.iter().any(|e| {
+            e.t0 <= i && e.t1 >= end && e.ent.etype.is_place() && e.ent.etype != EntityType::Country
+        });
+        if end - i < 2 || place {
             i = end;
             continue;
         }

@@ -690,7 +690,7 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
         match kin {
             None => add.push(Ent::new(i, i + 1, ent, EntKind::Pronoun)),
             Some((Kin::Named, _)) => {}
-            Some(_) if !opens_kin_clause(sent, i) => {}
+            Some(_) if !opens_kin_clause(sent, i) || !speaker_owns(sent, ents, &ent, i) => {}
             // "His son, Crown Prince Abdullah, met Chirac": the apposition
             // names him, and he acts under his own name.
             Some((_, end))
@@ -737,9 +737,40 @@ fn opens_kin_clause(sent: &Sent, i: usize) -> bool {
                     | "because"
                     | "that"
                     | "but"
-            ) || at!("speech_verbs", sent, i - 1)
+            ) || speech_verb_before(sent, i).is_some()
                 // "Putin met Bush, and his wife visited a school".
                 || i >= 2 && sent.lower(i - 1) == "and" && sent.lower(i - 2) == ",")
+}
+
+/// The speech verb right before a possessive at `i`, past the day it was
+/// said: "said his father", "said on Friday his brother".
+fn speech_verb_before(sent: &Sent, i: usize) -> Option<usize> {
+    let mut k = i.checked_sub(1)?;
+    while k > sent.body
+        && (crate::extract::lexicon::WEEKDAYS.contains(&sent.lower(k))
+            || matches!(
+                sent.lower(k),
+                "on" | "late" | "early" | "today" | "yesterday"
+            ))
+    {
+        k -= 1;
+    }
+    at!("speech_verbs", sent, k).then_some(k)
+}
+
+/// "said his father did not want": after a speech verb, the possessive is
+/// the speaker's own, so the person it resolved to must be who speaks,
+/// named before the verb in this sentence or a pronoun there ("He said his
+/// wife"). Not "The sister of the Uzbek immigrant ... said her brother",
+/// where "her" reached back to someone else.
+fn speaker_owns(sent: &Sent, ents: &[Ent], owner: &EntityRef, i: usize) -> bool {
+    let Some(v) = speech_verb_before(sent, i) else {
+        return true;
+    };
+    v > 0 && matches!(sent.lower(v - 1), "he" | "she")
+        || ents
+            .iter()
+            .any(|e| e.ent.iri == owner.iri && e.kind != EntKind::Pronoun && e.t1 <= v)
 }
 
 /// "rebels of the Moro Islamic Liberation Front (MILF) who had suffered
