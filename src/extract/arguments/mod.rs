@@ -176,6 +176,22 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         if PREPOSITIONS.contains(&w) {
             return Some(sent.lower(k - 1));
         }
+        // "a phone call with Germany's Angela Merkel": past a named
+        // possessor, to the preposition that governs the whole phrase.
+        if w == "'s" && k >= 2 && sent.toks[k - 2].cap {
+            k -= 1;
+            let mut run = 0;
+            while k > floor
+                && run < 4
+                && sent.toks[k - 1].cap
+                && sent.toks[k - 1].kind == TokKind::Word
+            {
+                k -= 1;
+                run += 1;
+            }
+            skipped += 1;
+            continue;
+        }
         // "Friday prayers", "Tuesday's attack" but not "On Friday Iraq held
         // talks", "On Tuesday the Israeli army shelled": a weekday opening
         // the sentence before a name or a determiner ends its own phrase.

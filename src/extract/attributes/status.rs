@@ -98,6 +98,15 @@ pub(crate) fn status(
     own_speaker: &dyn Fn(usize) -> bool,
 ) -> Status {
     let (lb, rb) = bounds;
+    // "The friendship has a great potential ..., said Xu Caihou during a
+    // meeting with Mohamed Ismail": what was said before its verb is none
+    // of the cues of an event told after it.
+    let lb = frames
+        .iter()
+        .filter(|f| f.comp.1 <= f.verb && f.verb < t.t0 && f.verb >= lb)
+        .map(|f| f.verb + 1)
+        .max()
+        .unwrap_or(lb);
     let lower = |k: usize| sent.lower(k);
     let before: Vec<&str> = (lb..t.t0).map(lower).collect();
     let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();

@@ -326,7 +326,9 @@ fn office_of_body(sent: &Sent, p: usize) -> Option<usize> {
             if title_case && at!("titles", sent, k - 2) {
                 return Some(k - 1);
             }
-        } else if w != "the" && !sent.toks[k - 1].cap {
+        } else if !matches!(w, "the" | "'s") && !sent.toks[k - 1].cap {
+            // ("Vice-Chairman of China's Central Military Commission Xu
+            // Caihou": past the body's possessor.)
             return None;
         }
         k -= 1;
