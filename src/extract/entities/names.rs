@@ -261,6 +261,16 @@ fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize, Vec<Strin
             || period
             || w == "counterpart"
             || (w == "of" && j >= 2 && at!("titles", sent, j - 2))
+            // "Minister for Foreign Affairs Alexander Downer", "Minister of
+            // Trade and Industry Mukhisa Kituyi": a portfolio's words.
+            // Only portfolio words on both sides: not "High Commissioner
+            // for Refugees (UNHCR)", "Minister of Health and Solidarity".
+            || (matches!(w, "for" | "and" | "&")
+                && j >= 2
+                && at!("titles", sent, j - 2)
+                && sent.toks[j - 2].cap
+                && sent.toks[j].cap
+                && at!("titles", sent, j))
             || (w == "-" && j >= 2 && at!("titles", sent, j - 2));
         if !inside_title || covered(ents, j - 1) {
             break;
