@@ -238,6 +238,15 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         if sent.in_quote(t.t0) && !sent.in_quote(e.np0) && quoted_clause_ends(sent, t.t1, e.np0) {
             break;
         }
+        // "accused Britain of backing militants in Iraq": past the charge's
+        // "of", what the accused is said to have done, not more accused.
+        if kind == EventKind::Accusation
+            && !nominal
+            && args.roles.iter().any(|(r, _)| *r == Role::Target)
+            && (last_end..e.np0).any(|k| sent.lower(k) == "of")
+        {
+            break;
+        }
         // Far objects of nominal triggers belong to something else.
         if nominal && e.np0 > last_end + 6 {
             break;
