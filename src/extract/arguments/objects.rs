@@ -240,9 +240,14 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         }
         // "accused Britain of backing militants in Iraq": past the charge's
         // "of", what the accused is said to have done, not more accused.
+        // So past "accused each other of".
+        let reciprocal = matches!(
+            (sent.lower(t.t1), sent.lower(t.t1 + 1)),
+            ("each", "other") | ("one", "another")
+        );
         if kind == EventKind::Accusation
             && !nominal
-            && args.roles.iter().any(|(r, _)| *r == Role::Target)
+            && (reciprocal || args.roles.iter().any(|(r, _)| *r == Role::Target))
             && (last_end..e.np0).any(|k| sent.lower(k) == "of")
         {
             break;
