@@ -677,6 +677,12 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         // head comes first and the name runs on.
         let head_first = at!("org_heads", sent, i);
         while k < n && k - i < 12 && !blocked(ents, k) {
+            // "Foundation President Javier Betancourt", "Trust Executive
+            // Director ...": a title and a name right after a one-word
+            // body are its officer, not more of its name.
+            if head_first && k == i + 1 && officer_at(sent, ents, k) {
+                break;
+            }
             if capital(k) {
                 if at!("org_heads", sent, k) || (head_first && k > i + 1) {
                     last_head = Some(k + 1);
@@ -961,6 +967,18 @@ pub(super) fn apposition_people(
         ents.push(Ent::new(i, k, ent, EntKind::Name));
         i = k;
     }
+}
+
+/// Whether a title phrase that starts at `k` is followed by a name: the
+/// first capitalised word past the title words reads its title back to `k`.
+fn officer_at(sent: &Sent, ents: &[Ent], k: usize) -> bool {
+    at!("titles", sent, k)
+        && sent.toks[k].cap
+        && (k + 1..(k + 4).min(sent.toks.len()))
+            .find(|&m| !at!("titles", sent, m))
+            .is_some_and(|m| {
+                cap_word(sent, m) && title_before(sent, m, ents).is_some_and(|(j, _)| j <= k)
+            })
 }
 
 /// "the Lebanese militant group Hezbollah", "Russian gas giant Gazprom",
