@@ -267,7 +267,18 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
                     "on" | "in" | "at" | "late" | "early" | "here" | "there"
                 )
         });
-        let comp = if according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v) {
+        // "accused Iran of arming the rebels, which Washington denied", "...,
+        // a charge the Kremlin has hotly denied": a denial in a relative
+        // clause or an apposition answers what the accusation said; the
+        // accusation before it is no words of the denier.
+        let answers_before = is!("deny_verbs", w)
+            && (v.saturating_sub(8)..v).any(|k| {
+                sent.lower(k) == "which"
+                    || sent.lower(k) == "," && matches!(sent.lower(k + 1), "a" | "an")
+            });
+        let comp = if answers_before {
+            (v + 1, v + 1)
+        } else if according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v) {
             // "..., the bourse announced Tuesday.": with no name for the
             // speaker, what was said still ends at the comma before them.
             let end = match speaker {

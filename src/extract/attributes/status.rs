@@ -373,20 +373,7 @@ fn negated(
         // "denied a request for Russian lawyer Natalia Veselnitskaya, who met
         // with Donald Trump Jr., to return": a relative clause inside what
         // is denied tells a fact of its own.
-        || frame.is_some_and(|f| f.deny && !denies_what_was_said(sent, t, f))
-            && !relative_fact(sent, t.t0)
-}
-
-/// "Haley accused DeSantis of banning fracking, which he once again
-/// denied", "accused Israel of spying, a charge denied by the army": the
-/// denial after a relative pronoun or an apposition answers the content of
-/// the speech act before it, which was made.
-fn denies_what_was_said(sent: &Sent, t: &Trigger, f: &Frame) -> bool {
-    f.verb > t.t1
-        && (t.t1..f.verb).any(|k| {
-            sent.lower(k) == "which"
-                || sent.lower(k) == "," && matches!(sent.lower(k + 1), "a" | "an")
-        })
+        || frame.is_some_and(|f| f.deny) && !relative_fact(sent, t.t0)
 }
 
 /// Whether the words before a trigger open a relative clause that tells a

@@ -767,10 +767,15 @@ fn speaker_owns(sent: &Sent, ents: &[Ent], owner: &EntityRef, i: usize) -> bool 
     let Some(v) = speech_verb_before(sent, i) else {
         return true;
     };
+    // Not a name inside "The sister of Alexander Litvinenko said her
+    // brother": the speaker is the sister.
     v > 0 && matches!(sent.lower(v - 1), "he" | "she")
-        || ents
-            .iter()
-            .any(|e| e.ent.iri == owner.iri && e.kind != EntKind::Pronoun && e.t1 <= v)
+        || ents.iter().any(|e| {
+            e.ent.iri == owner.iri
+                && e.kind != EntKind::Pronoun
+                && e.t1 <= v
+                && !(e.np0 >= 1 && sent.lower(e.np0 - 1) == "of")
+        })
 }
 
 /// "rebels of the Moro Islamic Liberation Front (MILF) who had suffered
