@@ -20,9 +20,11 @@
 
 mod forums;
 mod groups;
+mod kin;
 mod local;
 mod memory;
 mod names;
+mod orgs;
 mod refs;
 
 pub(crate) use refs::opening_document;
@@ -259,14 +261,14 @@ pub(crate) fn find(
     for e in ents.iter().filter(|e| e.is_person()) {
         memory::remember_named_person(disc, &e.ent, ctx.first_names);
     }
-    names::organisations(text, sent, disc, &mut ents);
+    orgs::organisations(text, sent, disc, &mut ents);
     local::county_governments(text, sent, disc, &mut ents);
     names::titled_people(text, sent, ctx, disc, &mut ents);
     names::apposition_people(text, sent, ctx, disc, &mut ents);
     names::offices_of_parties(sent, &mut ents);
     refs::known_again(sent, disc, &mut ents);
     refs::role_phrases(sent, ctx, disc, &mut ents);
-    refs::kin(text, sent, disc, &mut ents);
+    kin::kin(text, sent, disc, &mut ents);
     names::unknown_places(text, sent, &mut ents);
     stances(sent, &mut ents);
     countries_of_people(sent, &mut ents);
@@ -293,7 +295,7 @@ pub(crate) fn find(
             ents[k].np0 = np0;
         }
     }
-    names::described_organisations(text, sent, disc, &mut ents);
+    orgs::described_organisations(text, sent, disc, &mut ents);
     mark_positions(sent, &mut ents);
     demonym_appositions(sent, &mut ents);
     // The dateline's place and agency are no parties; an agency is a
