@@ -92,14 +92,7 @@ fn enabler(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
 /// "by" before `e`: the noun is a subject, and the by-phrase is past its
 /// verb.
 fn verb_before_by(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
-    by_after_trigger(sent, t, e).is_some_and(|by| {
-        (t.t1..by).any(|k| {
-            matches!(
-                sent.lower(k),
-                "could" | "can" | "may" | "might" | "should" | "must" | "will" | "would"
-            )
-        })
-    })
+    by_after_trigger(sent, t, e).is_some_and(|by| (t.t1..by).any(|k| at!("modals", sent, k)))
 }
 
 /// The "by" nearest before `e` that is not right after the trigger `t`

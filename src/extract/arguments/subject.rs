@@ -457,11 +457,7 @@ fn own_thing_subject(sent: &Sent, t: &Trigger, lb: usize) -> bool {
     let opener = sent.lower(lb);
     t.pos() == Pos::Verb
         && !sent.lower(t.t0).ends_with("ing")
-        && (is!("subordinators", opener)
-            || matches!(
-                opener,
-                "when" | "while" | "because" | "although" | "though" | "if"
-            ))
+        && (is!("subordinators", opener) || is!("clause_conjunctions", opener))
         && at!("determiners", sent, lb + 1)
         && sent.lower(lb + 1) != "'s"
         && t.t0 > lb + 2
