@@ -166,60 +166,8 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
     let (sent, ents) = (scope.sent, scope.ents);
     let kind = t.kind();
     let nominal = t.pos() == Pos::Noun;
-    // Requests reach into their complement ("urged X to extend Y's status");
-    // other events stop at the next trigger.
-    let reaches = kind.speech_act();
-    // Words quoted end at their closing mark: "I will ask President
-    // Mubarak for more efforts," Arafat told reporters' is not addressed to
-    // Arafat.
-    let quote_end = sent
-        .quotes
-        .iter()
-        .find(|&&(a, b)| reaches && a <= t.t0 && t.t0 < b)
-        .map_or(rb, |&(_, b)| b);
-    let stop = scope
-        .triggers
-        .iter()
-        .filter(|o| o.t0 >= t.t1 && !reaches)
-        .map(|o| o.t0)
-        .min()
-        .unwrap_or(rb)
-        .min(rb)
-        .min(quote_end);
-    // "Putin and Erdogan discussed Syria by phone", "met to discuss
-    // NAFTA": what is discussed is the topic, not a party.
-    let topic = |prep: Option<&str>| prep.is_none() && at!("discussion_verbs", sent, t.t0);
-    // "spoke with Zelensky by phone": a party inside the trigger's words.
-    for (i, e) in ents.iter().enumerate() {
-        if free(e) && e.np0 > t.t0 && e.np1 < t.t1 {
-            let prep = governing_prep(sent, e.np0, t.t0);
-            if topic(prep) {
-                continue;
-            }
-            // "was killed in an Israeli air strike": whose strike it was;
-            // "a suicide bomber who killed": who did it.
-            let attacker = || {
-                e.kind == EntKind::Group
-                    && prep.is_none()
-                    && matches!(
-                        sent.lower(e.np1 - 1),
-                        "bomber" | "bombers" | "gunman" | "gunmen"
-                    )
-            };
-            // "were overthrown in a US-led invasion": who led it.
-            let leader = e.kind == EntKind::Name
-                && sent.lower(e.np1) == "-"
-                && matches!(sent.lower(e.np1 + 1), "led" | "backed");
-            if kind == EventKind::Attack
-                && (passive && prep == Some("in") && (e.kind == EntKind::Demonym || leader)
-                    || attacker())
-            {
-                args.add(Role::Initiator, i);
-            } else if let Some(role) = role_of_prep(kind, prep, false) {
-                args.add(role, i);
-            }
-        }
-    }
+    let stop = objects_stop(scope, t, rb);
+    inner_parties(scope, t, passive, args);
     let mut last_end = t.t1;
     for (i, e) in ents.iter().enumerate() {
         if !free(e) || e.np0 < t.t1 || e.np1 > stop && !with_party_beyond(scope, t, e, rb) {
@@ -231,18 +179,7 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         if sent.in_quote(t.t0) && !sent.in_quote(e.np0) && quoted_clause_ends(sent, t.t1, e.np0) {
             break;
         }
-        // "accused Britain of backing militants in Iraq": past the charge's
-        // "of", what the accused is said to have done, not more accused.
-        // So past "accused each other of".
-        let reciprocal = matches!(
-            (sent.lower(t.t1), sent.lower(t.t1 + 1)),
-            ("each", "other") | ("one", "another")
-        );
-        if kind == EventKind::Accusation
-            && !nominal
-            && (reciprocal || args.roles.iter().any(|(r, _)| *r == Role::Target))
-            && (last_end..e.np0).any(|k| sent.lower(k) == "of")
-        {
+        if past_the_charge(sent, t, e, last_end, args) {
             break;
         }
         // Far objects of nominal triggers belong to something else.
@@ -250,40 +187,12 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
             break;
         }
         if e.is_place() && e.ent.etype != EntityType::Country || e.locative {
-            // "killed in Sderot by a rocket attack from the Gaza Strip": where
-            // an attack came from is not where it struck.
-            let origin =
-                kind == EventKind::Attack && governing_prep(sent, e.np0, t.t1) == Some("from");
-            // "in the rebel-held southern Albanian town of Gjirokaster": the
-            // town named after the demonym's "town of" is the place.
-            let names_the_town = args.place.is_some_and(|p| {
-                let d = &ents[p];
-                d.kind == EntKind::Demonym && d.t1 + 2 == e.t0 && sent.lower(d.t1 + 1) == "of"
-            });
-            if (args.place.is_none() || names_the_town) && !origin {
-                // "a surprise visit to the southern Iraqi city of Basra": the
-                // country is still the visit's host.
-                if let Some(d) = args
-                    .place
-                    .filter(|_| names_the_town && kind == EventKind::Visit)
-                {
-                    args.add(Role::Target, d);
-                }
-                args.place = Some(i);
-            }
-            if !struck_at(sent, kind, e, t.t1) {
-                last_end = e.np1;
-                continue;
-            }
-            // "attacks across Ukraine": the country attacked.
-            if !args.roles.iter().any(|(r, _)| *r == Role::Target) {
-                args.add(Role::Target, i);
-            }
+            place_object(scope, t, i, args);
             last_end = e.np1;
             continue;
         }
         let prep = governing_prep(sent, e.np0, t.t1);
-        if topic(prep) && e.np0 <= last_end + 2 {
+        if topic_object(sent, t, prep) && e.np0 <= last_end + 2 {
             last_end = e.np1;
             continue;
         }
@@ -292,99 +201,25 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         if discussed(sent, e, prep) {
             continue;
         }
-        // "between Moscow and Washington": a conjunct takes its neighbour's role.
-        let list_goes_on = matches!(sent.lower(e.np1), "," | "and" | "or");
-        // "between their troops and the military": past a determiner.
-        let mut j = e.np0;
-        while j > t.t1
-            && matches!(
-                sent.lower(j - 1),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her"
-            )
-        {
-            j -= 1;
-        }
-        // "on the anniversary of China-ASEAN dialogue relations": the
-        // second name of a hyphened pair as well (a pair inside a body's
-        // name, "the Russia-NATO Council", is the body's; one before
-        // "border" names a place).
-        let paired = j > 0
-            && sent.lower(j - 1) == "-"
-            && j == e.np0
-            && !sent.toks.get(e.np1).is_some_and(|t| t.cap)
-            && !at!("shared_ground", sent, e.np1);
-        if prep.is_none()
-            && j > 0
-            && (matches!(sent.lower(j - 1), "and" | "or")
-                || sent.lower(j - 1) == "," && list_goes_on
-                || paired)
-        {
-            if let Some(&(r, _)) = args
-                .roles
-                .iter()
-                .find(|(_, x)| ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0)
-            {
-                args.add(r, i);
-                last_end = e.np1;
-                continue;
-            }
+        if let Some(r) = conjunct_role(scope, t, e, prep, args) {
+            args.add(r, i);
+            last_end = e.np1;
+            continue;
         }
         // "Olmert's statement could undermine efforts by Israel and the
         // West": past a verb of the noun's own clause, a by-phrase is that
-        // verb's object's.
-        if prep == Some("by") && nominal && verb_before_by(sent, t, e) {
+        // verb's object's. Who backed an attack is no party to it; who
+        // sponsored talks is (their host or mediator).
+        if prep == Some("by")
+            && nominal
+            && (verb_before_by(sent, t, e) || kind == EventKind::Attack && enabler(sent, t, e))
+        {
             last_end = e.np1;
             continue;
         }
-        // Who backed an attack is no party to it; who sponsored talks is
-        // (their host or mediator).
-        if prep == Some("by") && nominal && kind == EventKind::Attack && enabler(sent, t, e) {
-            last_end = e.np1;
+        let Some(role) = object_role(sent, t, e, prep, passive, last_end) else {
             continue;
-        }
-        let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {
-            Some(Role::Initiator)
-        } else if prep == Some("of") && nominal && aimed_of(sent, t, e) {
-            Some(Role::Target)
-        } else if let Some(role) = content_agent(sent, t, e, prep) {
-            role
-        } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
-            // Not adjacent: the object of something else, unless the
-            // object of a threat's or a pledge's own infinitive.
-            if kind == EventKind::Request || infinitive_object(sent, t, e) {
-                Some(Role::Target)
-            } else {
-                None
-            }
-        } else {
-            role_of_prep(kind, prep, nominal)
         };
-        // "commitments to withdraw its military forces from Georgia",
-        // "called on Sunni politicians to withdraw from the government":
-        // a "from" inside an asked or promised act of leaving names what
-        // is left, not who speaks ("an offer to mediate from Egypt" is
-        // Egypt's).
-        let role = match role {
-            Some(Role::Initiator)
-                if prep == Some("from") && infinitive_before(sent, t.t1, e.np0) =>
-            {
-                Some(Role::Target)
-            }
-            r => r,
-        };
-        // "asked for American forces to remain": who is to act is whom
-        // the request is to.
-        let role = match role {
-            Some(Role::Participant)
-                if kind == EventKind::Request
-                    && prep == Some("for")
-                    && sent.lower(e.np1) == "to" =>
-            {
-                Some(Role::Target)
-            }
-            r => r,
-        };
-        let Some(role) = role else { continue };
         if nominal && prep.is_none() {
             // A bare name after a noun trigger is an apposition or a new
             // clause's subject, not its argument.
@@ -392,6 +227,211 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         }
         args.add(role, i);
         last_end = e.np1;
+    }
+}
+
+/// Where a trigger's objects end: requests reach into their complement
+/// ("urged X to extend Y's status"); other events stop at the next trigger.
+/// Words quoted end at their closing mark: "I will ask President Mubarak
+/// for more efforts," Arafat told reporters' is not addressed to Arafat.
+fn objects_stop(scope: &Scope, t: &Trigger, rb: usize) -> usize {
+    let reaches = t.kind().speech_act();
+    let quote_end = scope
+        .sent
+        .quotes
+        .iter()
+        .find(|&&(a, b)| reaches && a <= t.t0 && t.t0 < b)
+        .map_or(rb, |&(_, b)| b);
+    scope
+        .triggers
+        .iter()
+        .filter(|o| o.t0 >= t.t1 && !reaches)
+        .map(|o| o.t0)
+        .min()
+        .unwrap_or(rb)
+        .min(rb)
+        .min(quote_end)
+}
+
+/// "Putin and Erdogan discussed Syria by phone", "met to discuss NAFTA":
+/// what is discussed is the topic, not a party.
+fn topic_object(sent: &Sent, t: &Trigger, prep: Option<&str>) -> bool {
+    prep.is_none() && at!("discussion_verbs", sent, t.t0)
+}
+
+/// "spoke with Zelensky by phone": a party inside the trigger's words.
+fn inner_parties(scope: &Scope, t: &Trigger, passive: bool, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
+    for (i, e) in ents.iter().enumerate() {
+        if !(free(e) && e.np0 > t.t0 && e.np1 < t.t1) {
+            continue;
+        }
+        let prep = governing_prep(sent, e.np0, t.t0);
+        if topic_object(sent, t, prep) {
+            continue;
+        }
+        // "was killed in an Israeli air strike": whose strike it was;
+        // "a suicide bomber who killed": who did it.
+        let attacker = || {
+            e.kind == EntKind::Group
+                && prep.is_none()
+                && matches!(
+                    sent.lower(e.np1 - 1),
+                    "bomber" | "bombers" | "gunman" | "gunmen"
+                )
+        };
+        // "were overthrown in a US-led invasion": who led it.
+        let leader = e.kind == EntKind::Name
+            && sent.lower(e.np1) == "-"
+            && matches!(sent.lower(e.np1 + 1), "led" | "backed");
+        if kind == EventKind::Attack
+            && (passive && prep == Some("in") && (e.kind == EntKind::Demonym || leader)
+                || attacker())
+        {
+            args.add(Role::Initiator, i);
+        } else if let Some(role) = role_of_prep(kind, prep, false) {
+            args.add(role, i);
+        }
+    }
+}
+
+/// "accused Britain of backing militants in Iraq": past the charge's "of",
+/// what the accused is said to have done, not more accused. So past
+/// "accused each other of".
+fn past_the_charge(sent: &Sent, t: &Trigger, e: &Ent, last_end: usize, args: &Args) -> bool {
+    let reciprocal = matches!(
+        (sent.lower(t.t1), sent.lower(t.t1 + 1)),
+        ("each", "other") | ("one", "another")
+    );
+    t.kind() == EventKind::Accusation
+        && t.pos() != Pos::Noun
+        && (reciprocal || args.roles.iter().any(|(r, _)| *r == Role::Target))
+        && (last_end..e.np0).any(|k| sent.lower(k) == "of")
+}
+
+/// A place after the trigger: where the event was, and for an attack
+/// sometimes what it struck.
+fn place_object(scope: &Scope, t: &Trigger, i: usize, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let kind = t.kind();
+    let e = &ents[i];
+    // "killed in Sderot by a rocket attack from the Gaza Strip": where
+    // an attack came from is not where it struck.
+    let origin = kind == EventKind::Attack && governing_prep(sent, e.np0, t.t1) == Some("from");
+    // "in the rebel-held southern Albanian town of Gjirokaster": the
+    // town named after the demonym's "town of" is the place.
+    let names_the_town = args.place.is_some_and(|p| {
+        let d = &ents[p];
+        d.kind == EntKind::Demonym && d.t1 + 2 == e.t0 && sent.lower(d.t1 + 1) == "of"
+    });
+    if (args.place.is_none() || names_the_town) && !origin {
+        // "a surprise visit to the southern Iraqi city of Basra": the
+        // country is still the visit's host.
+        if let Some(d) = args
+            .place
+            .filter(|_| names_the_town && kind == EventKind::Visit)
+        {
+            args.add(Role::Target, d);
+        }
+        args.place = Some(i);
+    }
+    // "attacks across Ukraine": the country attacked.
+    if struck_at(sent, kind, e, t.t1) && !args.roles.iter().any(|(r, _)| *r == Role::Target) {
+        args.add(Role::Target, i);
+    }
+}
+
+/// "between Moscow and Washington": a conjunct takes its neighbour's role.
+fn conjunct_role(
+    scope: &Scope,
+    t: &Trigger,
+    e: &Ent,
+    prep: Option<&str>,
+    args: &Args,
+) -> Option<Role> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if prep.is_some() {
+        return None;
+    }
+    let list_goes_on = matches!(sent.lower(e.np1), "," | "and" | "or");
+    // "between their troops and the military": past a determiner.
+    let mut j = e.np0;
+    while j > t.t1
+        && matches!(
+            sent.lower(j - 1),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+    {
+        j -= 1;
+    }
+    // "on the anniversary of China-ASEAN dialogue relations": the second
+    // name of a hyphened pair as well (a pair inside a body's name, "the
+    // Russia-NATO Council", is the body's; one before "border" names a
+    // place).
+    let paired = j > 0
+        && sent.lower(j - 1) == "-"
+        && j == e.np0
+        && !sent.toks.get(e.np1).is_some_and(|t| t.cap)
+        && !at!("shared_ground", sent, e.np1);
+    let conjunct = j > 0
+        && (matches!(sent.lower(j - 1), "and" | "or")
+            || sent.lower(j - 1) == "," && list_goes_on
+            || paired);
+    if !conjunct {
+        return None;
+    }
+    args.roles
+        .iter()
+        .find(|(_, x)| ents[*x].np1 + 2 >= e.np0 && ents[*x].np1 < e.np0)
+        .map(|&(r, _)| r)
+}
+
+/// The role of an object or prepositional phrase after the trigger.
+fn object_role(
+    sent: &Sent,
+    t: &Trigger,
+    e: &Ent,
+    prep: Option<&str>,
+    passive: bool,
+    last_end: usize,
+) -> Option<Role> {
+    let kind = t.kind();
+    let nominal = t.pos() == Pos::Noun;
+    let role = if passive && prep == Some("by") || cued_initiator(sent, kind, prep, e) {
+        Some(Role::Initiator)
+    } else if prep == Some("of") && nominal && aimed_of(sent, t, e) {
+        Some(Role::Target)
+    } else if let Some(role) = content_agent(sent, t, e, prep) {
+        role
+    } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
+        // Not adjacent: the object of something else, unless the object of
+        // a threat's or a pledge's own infinitive.
+        if kind == EventKind::Request || infinitive_object(sent, t, e) {
+            Some(Role::Target)
+        } else {
+            None
+        }
+    } else {
+        role_of_prep(kind, prep, nominal)
+    };
+    match role {
+        // "commitments to withdraw its military forces from Georgia",
+        // "called on Sunni politicians to withdraw from the government": a
+        // "from" inside an asked or promised act of leaving names what is
+        // left, not who speaks ("an offer to mediate from Egypt" is
+        // Egypt's).
+        Some(Role::Initiator) if prep == Some("from") && infinitive_before(sent, t.t1, e.np0) => {
+            Some(Role::Target)
+        }
+        // "asked for American forces to remain": who is to act is whom the
+        // request is to.
+        Some(Role::Participant)
+            if kind == EventKind::Request && prep == Some("for") && sent.lower(e.np1) == "to" =>
+        {
+            Some(Role::Target)
+        }
+        r => r,
     }
 }
 
