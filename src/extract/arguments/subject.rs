@@ -7,21 +7,9 @@ use crate::extract::clauses::{sent_letter, SentLetter};
 /// The subject of a verb at `v` within `lb..v`: the leftmost free entity
 /// not in a prepositional phrase, with what is coordinated with it.
 pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
-    let (sent, ents) = (scope.sent, scope.ents);
-    // "Siniora, who met Bush, Blair and Chirac in Paris last week, vowed":
-    // the main clause opened by the relative clause's closing comma hangs
-    // on the name before "who".
-    if lb >= 1 && sent.lower(lb) == "," && !ents.iter().any(|e| free(e) && e.np0 > lb && e.np1 <= v)
-    {
-        let rel = (sent.body..lb)
-            .rev()
-            .find(|&k| scope.breaks[k])
-            .filter(|&r| {
-                r >= 2 && matches!(sent.lower(r), "who" | "which") && sent.lower(r - 1) == ","
-            });
-        if let Some(ante) = rel.and_then(|r| ents.iter().position(|e| free(e) && e.np1 == r - 1)) {
-            return Some(coordinated(scope, ante, 0, ents[ante].np1));
-        }
+    let sent = scope.sent;
+    if let Some(s) = after_closed_relative(scope, lb, v) {
+        return Some(s);
     }
     // "Kenya, which helped form the Somali government in 2004, asked
     // Ethiopia": the relative clause closed by the comma before the verb;
@@ -30,77 +18,15 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         && (sent.lower(v - 1) == ","
             || sent.lower(v - 2) == ","
                 && matches!(sent.lower(v - 1), "also" | "has" | "had" | "then" | "on"));
-    // "the decades-old accord, which Trump has blamed for job losses": a
-    // name between the pronoun and the verb is the clause's own subject
-    // (the pronoun is the object), found below like any other.
-    let object_relative = || {
-        ents.iter().any(|e| {
-            free(e)
-                && !e.is_place()
-                && e.np0 > lb
-                && e.np0 <= lb + 2
-                && e.np1 <= v
-                // "who rolled his shot", "which views Lee's visit": a
-                // possessor is the object's, not the clause's subject.
-                && sent.lower(e.np1) != "'s"
-                && !matches!(sent.lower(e.np0), "his" | "her" | "its" | "their")
-        })
-    };
     // "Veselnitskaya, who met ...": the relative pronoun's antecedent.
     if lb > 0
         && matches!(sent.lower(lb), "who" | "which")
         && (lb + 4 >= v || closed)
         // "The attack, which officials wanted to prevent, killed": a main
         // verb after the clause's closing comma hangs on the antecedent.
-        && (closed || !object_relative())
+        && (closed || !object_relative(scope, lb, v))
     {
-        // "Prevezon Holdings Ltd, a Russian-controlled company, which in
-        // May agreed to pay": past an apposition of no name.
-        let apposition = |e: &Ent| {
-            sent.lower(e.np1) == ","
-                && matches!(sent.lower(e.np1 + 1), "a" | "an" | "the")
-                && sent.lower(lb - 1) == ","
-                && e.np1 + 10 >= lb
-                // "a Russian-controlled company": an adjective's country
-                // is no other antecedent.
-                && !ents
-                    .iter()
-                    .any(|x| x.np0 > e.np1 && x.np1 < lb && !x.modifier && x.kind != EntKind::Demonym)
-                && (e.np1 + 1..lb - 1).all(|k| sent.lower(k) != ",")
-        };
-        let ante = ents
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
-            // "two Colorado teenagers who killed": a place before a noun
-            // is that noun's modifier, no antecedent.
-            .filter(|(_, e)| {
-                !(e.is_place() && (e.np1..lb).any(|k| sent.toks[k].kind == TokKind::Word))
-            })
-            .max_by_key(|(_, e)| e.np1)
-            .map(|(i, _)| i)?;
-        // "one big donor in Wisconsin who had pledged", "the bombing in
-        // Pyatigorsk, which killed two people": the clause hangs on the noun
-        // before the place's preposition, nobody named (not a body named
-        // after "in": "a vote in the United Nations General Assembly, which
-        // called on the United States").
-        if ents[ante].is_place() && ents[ante].ent.etype.is_place() {
-            return Some(Vec::new());
-        }
-        // "Macron, standing beside Zelensky, who had flown in, condemned":
-        // a name inside a phrase set off by commas after the sentence's
-        // first name is not what the verb hangs on; that first name is.
-        if closed && (sent.body..ents[ante].np0).any(|k| sent.lower(k) == ",") {
-            if let Some(first) = ents.iter().position(|e| {
-                free(e)
-                    && e.np0 <= sent.body + 1
-                    && sent.lower(e.np1) == ","
-                    && e.np1 < ents[ante].np0
-            }) {
-                return Some(coordinated(scope, first, 0, lb));
-            }
-        }
-        return Some(coordinated(scope, ante, 0, lb));
+        return antecedent_subject(scope, lb, closed);
     }
     if let Some(letter) = sent_letter(sent, lb, v) {
         return subject(scope, sent.body, letter.verb);
@@ -108,7 +34,8 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     // "Zelensky meeting at the White House": an -ing form's subject is
     // the name right before it, whatever governs that name.
     if sent.lower(v).ends_with("ing") {
-        if let Some(i) = ents
+        if let Some(i) = scope
+            .ents
             .iter()
             .position(|e| free(e) && e.np1 == v && !e.is_place() && e.kind != EntKind::Group)
         {
@@ -123,11 +50,107 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         lb
     };
     let start = main_subject_after_fronted(scope, start, v).unwrap_or(start);
-    // "A spokesman for Hamas": the named body a spokesman or lawyer acts for.
-    let acted_for =
-        |e: &Ent| e.kind == EntKind::Name && !e.is_person() && agent_for(sent, ents, e.np0, start);
-    let cands: Vec<usize> = ents
+    let cands = subject_candidates(scope, start, v);
+    let first = first_subject(scope, &cands, start, v)?;
+    let mut out = coordinated(scope, first, start, v);
+    out.extend(senders(scope, first, v));
+    let leads = leaders(scope, &out);
+    out.extend(leads);
+    Some(out)
+}
+
+/// "Siniora, who met Bush, Blair and Chirac in Paris last week, vowed": the
+/// main clause opened by the relative clause's closing comma hangs on the
+/// name before "who".
+fn after_closed_relative(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    if lb < 1 || sent.lower(lb) != "," || ents.iter().any(|e| free(e) && e.np0 > lb && e.np1 <= v) {
+        return None;
+    }
+    let r = (sent.body..lb)
+        .rev()
+        .find(|&k| scope.breaks[k])
+        .filter(|&r| {
+            r >= 2 && matches!(sent.lower(r), "who" | "which") && sent.lower(r - 1) == ","
+        })?;
+    let ante = ents.iter().position(|e| free(e) && e.np1 == r - 1)?;
+    Some(coordinated(scope, ante, 0, ents[ante].np1))
+}
+
+/// "the decades-old accord, which Trump has blamed for job losses": a name
+/// between the pronoun and the verb is the clause's own subject (the
+/// pronoun is the object), found like any other.
+fn object_relative(scope: &Scope, lb: usize, v: usize) -> bool {
+    let sent = scope.sent;
+    scope.ents.iter().any(|e| {
+        free(e)
+            && !e.is_place()
+            && e.np0 > lb
+            && e.np0 <= lb + 2
+            && e.np1 <= v
+            // "who rolled his shot", "which views Lee's visit": a possessor
+            // is the object's, not the clause's subject.
+            && sent.lower(e.np1) != "'s"
+            && !matches!(sent.lower(e.np0), "his" | "her" | "its" | "their")
+    })
+}
+
+/// The subject a relative pronoun at `lb` stands for: its antecedent.
+fn antecedent_subject(scope: &Scope, lb: usize, closed: bool) -> Option<Vec<usize>> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    // "Prevezon Holdings Ltd, a Russian-controlled company, which in May
+    // agreed to pay": past an apposition of no name.
+    let apposition = |e: &Ent| {
+        sent.lower(e.np1) == ","
+            && matches!(sent.lower(e.np1 + 1), "a" | "an" | "the")
+            && sent.lower(lb - 1) == ","
+            && e.np1 + 10 >= lb
+            // "a Russian-controlled company": an adjective's country is no
+            // other antecedent.
+            && !ents
+                .iter()
+                .any(|x| x.np0 > e.np1 && x.np1 < lb && !x.modifier && x.kind != EntKind::Demonym)
+            && (e.np1 + 1..lb - 1).all(|k| sent.lower(k) != ",")
+    };
+    let ante = ents
         .iter()
+        .enumerate()
+        .filter(|(_, e)| free(e) && e.np1 <= lb && (e.np1 + 2 >= lb || apposition(e)))
+        // "two Colorado teenagers who killed": a place before a noun is
+        // that noun's modifier, no antecedent.
+        .filter(|(_, e)| !(e.is_place() && (e.np1..lb).any(|k| sent.toks[k].kind == TokKind::Word)))
+        .max_by_key(|(_, e)| e.np1)
+        .map(|(i, _)| i)?;
+    // "one big donor in Wisconsin who had pledged", "the bombing in
+    // Pyatigorsk, which killed two people": the clause hangs on the noun
+    // before the place's preposition, nobody named (not a body named after
+    // "in": "a vote in the United Nations General Assembly, which called on
+    // the United States").
+    if ents[ante].is_place() && ents[ante].ent.etype.is_place() {
+        return Some(Vec::new());
+    }
+    // "Macron, standing beside Zelensky, who had flown in, condemned": a
+    // name inside a phrase set off by commas after the sentence's first
+    // name is not what the verb hangs on; that first name is.
+    if closed && (sent.body..ents[ante].np0).any(|k| sent.lower(k) == ",") {
+        if let Some(first) = ents.iter().position(|e| {
+            free(e) && e.np0 <= sent.body + 1 && sent.lower(e.np1) == "," && e.np1 < ents[ante].np0
+        }) {
+            return Some(coordinated(scope, first, 0, lb));
+        }
+    }
+    Some(coordinated(scope, ante, 0, lb))
+}
+
+/// "A spokesman for Hamas": the named body a spokesman or lawyer acts for.
+fn acted_for(scope: &Scope, e: &Ent, start: usize) -> bool {
+    e.kind == EntKind::Name && !e.is_person() && agent_for(scope.sent, scope.ents, e.np0, start)
+}
+
+/// The free entities of `start..v` that may be its subject, in order.
+fn subject_candidates(scope: &Scope, start: usize, v: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    ents.iter()
         .enumerate()
         .filter(|(_, e)| free(e) && e.np0 >= start && e.np1 <= v && !e.is_place())
         // "Trump's top two rivals criticized him gingerly at an NBC News
@@ -140,7 +163,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
         .filter(|(_, e)| {
             governing_prep(sent, e.np0, start).is_none()
                 || supporters_of(sent, e.np0, start) && !e.is_person()
-                || acted_for(e)
+                || acted_for(scope, e, start)
                 || !e.people
                     && e.kind != EntKind::Demonym
                     && at!("force_nouns", sent, e.np1 - 1)
@@ -161,14 +184,19 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
             sent.in_quote(e.t0) == sent.in_quote(v) || !sent.quotes.iter().any(|&(a, _)| a <= start)
         })
         .map(|(i, _)| i)
-        .collect();
+        .collect()
+}
+
+/// Which candidate heads the subject.
+fn first_subject(scope: &Scope, cands: &[usize], start: usize, v: usize) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
     let first = *cands.first()?;
     // "a U.S. lawyer for Prevezon": the body acted for, not the lawyer's
     // country.
     let first = cands
         .iter()
         .copied()
-        .find(|&c| acted_for(&ents[c]))
+        .find(|&c| acted_for(scope, &ents[c], start))
         .unwrap_or(first);
     // "After North Korea's Foreign Minister Ri Yong Ho addressed the U.N.
     // General Assembly in September Trump tweeted": an opening clause with
@@ -184,16 +212,17 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
             !sent.toks[k - 1].cap && w.len() > 4 && w.ends_with("ed")
         }
     };
-    let first = match cands.iter().copied().find(|&c| ents[c].np1 == v) {
+    Some(match cands.iter().copied().find(|&c| ents[c].np1 == v) {
         Some(last) if last != first && object_of_verb(&ents[first]) => last,
         _ => first,
-    };
-    let mut out = coordinated(scope, first, start, v);
-    out.extend(senders(scope, first, v));
-    // "a team of advisers led by Secretary of State Marco Rubio", "ISAF
-    // troops backed by Afghan security forces": the leader or ally takes
-    // part.
-    let leads: Vec<usize> = out
+    })
+}
+
+/// "a team of advisers led by Secretary of State Marco Rubio", "ISAF troops
+/// backed by Afghan security forces": the leader or ally takes part.
+fn leaders(scope: &Scope, subjects: &[usize]) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    subjects
         .iter()
         .filter_map(|&g| {
             let e = &ents[g];
@@ -208,9 +237,7 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
                         || at!("force_nouns", sent, ents[x].np1 - 1)
                 })
         })
-        .collect();
-    out.extend(leads);
-    Some(out)
+        .collect()
 }
 
 /// Whether the sentence opens with a phrase set off by a comma: a

@@ -91,208 +91,244 @@ pub(super) fn other_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule)
     if let Some(other) = publishing_sense(sent, t0, t1, rule) {
         return other;
     }
-    let w = sent.lower(t0);
-    let prev = |k: usize| prev_of(sent, t0, k);
-    let next = |k: usize| sent.lower(t1 + k - 1);
-    let be = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are" | "be");
-    let passive = || be(prev(1)) || prev(1).ends_with("ly") && be(prev(2));
-    let agent = || (t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by");
     match rule.kind {
-        // "world oil demand", "a decrease in demand", "if demand falls".
-        EventKind::Request if w.starts_with("demand") && w != "demanding" => {
-            is!("market_words", prev(1))
-                || is!("market_after", next(1))
-                || w == "demand" && is!("market_after_singular", next(1))
-        }
-        // "Democrats seized control of the Senate in Tuesday's election":
-        // a place won at the polls, not taken by force.
-        EventKind::Attack
-            if rule.needs == Some("conquest")
-                && (0..sent.toks.len()).any(|k| at!("vote_words", sent, k)) =>
-        {
-            true
-        }
-        EventKind::Attack
-            if (t0..t1)
-                .any(|k| sent.lower(k).starts_with("strik") || sent.lower(k) == "struck") =>
-        {
-            strike_sense(sent, t0, t1, rule)
-        }
-        // "launched a strongly worded attack in The Times newspaper": words,
-        // when a cue of words stands right beside the attack word (its
-        // manner or medium) and no word of force is in the sentence. Not a
-        // newspaper that reports an air raid ("Israeli aircraft attacked a
-        // Hezbollah target ..., local newspaper Ha'aretz reported") nor an
-        // editorial that speaks of one ("The editorial said the attack on
-        // the Indian parliament"). "trading attacks" is words by its verb
-        // when the debate is named ten words before.
-        // So is "a veiled shot at", its manner right before it (not "a
-        // teenager shot newspaper editor Hrant Dink").
-        EventKind::Attack
-            if matches!(w, "shot" | "shots" | "swipe" | "swipes")
-                && t0 > 0
-                && at!("verbal_attack_cues", sent, t0 - 1) =>
-        {
-            true
-        }
-        // "a speech by European Commission President Jacques Santer
-        // attacking Euro-scepticism", "attacked the government's policy":
-        // words too when a speech is the subject or an idea the object.
-        EventKind::Attack if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) => {
-            let cue = (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
-                .any(|k| at!("verbal_attack_cues", sent, k));
-            // Only the participle ("a statement from the group said the
-            // attack" is a report of one).
-            // The speech noun is the participle's own subject: only its
-            // "by/of X" between them ("A report by Amnesty accused Israel of
-            // attacking journalists" is the report's claim of an attack).
-            let by_speech = w == "attacking"
-                && (t0.saturating_sub(8)..t0).rev().any(|k| {
-                    at!("speech_nouns", sent, k)
-                        && (k + 1..t0).all(|x| {
-                            sent.toks[x].cap
-                                || matches!(
-                                    sent.lower(x),
-                                    "by" | "of"
-                                        | "from"
-                                        | "the"
-                                        | "'s"
-                                        | "-"
-                                        | "on"
-                                        | "in"
-                                        | "late"
-                                        | "early"
-                                )
-                        })
-                });
-            // Only a verb's object ("Attacks inspired by extremism hit three
-            // churches" is an attack).
-            let on_idea = rule.pos == Pos::Verb
-                && (t1..(t1 + 4).min(sent.toks.len()))
-                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "by"))
-                    .any(|k| at!("idea_nouns", sent, k));
-            (cue || by_speech || on_idea)
-                && !(0..sent.toks.len()).any(|k| {
-                    let w = sent.lower(k);
-                    super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
-                })
-        }
-        // "the debate over abortion", "a heated debate in parliament": a
-        // forum's or the public's; a candidates' debate names the election
-        // in its phrase ([debate_cues]: "the third GOP presidential primary
-        // debate", "an NBC News debate here Wednesday night").
-        EventKind::Meeting if w.starts_with("debate") => !election_debate(sent, t0),
-        EventKind::Meeting if w.starts_with("host") => is!("hosting_not_meeting", next(1)),
-        // "the 15th anniversary of China-ASEAN dialogue relations", "its
-        // dialogue partners": a standing relation, no talks held.
-        EventKind::Meeting | EventKind::Negotiation | EventKind::Consultation
-            if w == "dialogue" && t1 == t0 + 1 =>
-        {
-            is!("relationship_after", next(1))
-        }
-        // "killed off a 708-million-dollar plan", "appeared to have killed
-        // off their hopes": a thing ended, no one attacked.
-        EventKind::Attack if w.starts_with("kill") && next(1) == "off" => true,
-        // "before it would give up its nuclear weapons", "gave in to the
-        // demands": what is given up or in to is no gift ("give up to 10
-        // million dollars" is an amount).
-        EventKind::Aid | EventKind::Pledge
-            if matches!(w, "give" | "gives" | "gave" | "giving" | "given") =>
-        {
-            next(1) == "up" && next(2) != "to"
-                || next(1) == "in" && next(2) == "to"
-                || next(1) == "way"
-        }
-        // "two days after taking up the post", "took office": a post taken,
-        // not a place seized.
-        EventKind::Attack if matches!(w, "take" | "takes" | "taking" | "took" | "taken") => {
-            matches!(next(1), "up" | "office")
-        }
-        // "a colliery gas blast", "a coal mine explosion": an accident (not
-        // "a chemical attack": only a blast or an explosion).
-        EventKind::Attack
-            if rule.pos == Pos::Noun
-                && at!("blast_nouns", sent, t1 - 1)
-                && (1..=3).any(|k| is!("accident_words", prev(k))) =>
-        {
-            true
-        }
-        // "lost his battle with cancer", "the fight against the epidemic".
-        EventKind::Attack if rule.pos == Pos::Noun && matches!(next(1), "with" | "against") => {
-            (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| at!("non_agents", sent, k))
-        }
-        // "was admitted to hospital" whoever admitted them.
-        EventKind::Statement
-            if w == "admitted"
-                && next(1) == "to"
-                && (next(2) == "hospital" || next(3).starts_with("hospital")) =>
-        {
-            true
-        }
-        // "Her appointment was announced in December", "the Bogor Goals
-        // ... were declared in 1994": a passive with no "by" names no
-        // speaker.
-        EventKind::Statement if rule.pos == Pos::Verb && w.ends_with("ed") && passive() => !agent(),
-        // "physically demanding jobs", "a demanding schedule", "hard
-        // pressed": adjectives; "repeatedly pressed Netanyahu" is a verb.
-        EventKind::Request if w == "demanding" || w == "pressed" => {
-            is!("adjective_adverbs", prev(1))
-                || matches!(
-                    prev(1),
-                    "a" | "an" | "the" | "more" | "most" | "very" | "less" | "hard"
-                )
-        }
-        // "met the tough Maastricht criteria", "meet its EU obligations",
-        // "on course to meeting the income poverty Millennium Development
-        // Goal" (a gerund with its object; the noun "meeting" takes none).
-        EventKind::Meeting | EventKind::Summit | EventKind::Consultation
-            if t1 == t0 + 1
-                && (matches!(w, "meet" | "meets" | "met")
-                    || w == "meeting" && matches!(next(1), "the" | "its" | "their" | "all")) =>
-        {
-            // The object's head: past determiners and modifiers, before
-            // any preposition ("meet Kabila at the request of" is a
-            // meeting).
-            (t1..(t1 + 7).min(sent.toks.len()))
-                .take_while(|&k| {
-                    sent.toks[k].kind == TokKind::Word && !at!("stopwords", sent, k)
-                        || matches!(sent.lower(k), "the" | "a" | "an" | "its" | "their" | "all")
-                })
-                .any(|k| at!("meet_objects", sent, k))
-        }
-        // "did not respond to requests for comment": a reporter's, no
-        // event of the story (Reuters stories of the dev set).
-        EventKind::Request if w.starts_with("request") => {
-            matches!(
-                (next(1), next(2)),
-                ("for" | "to" | "seeking", "comment" | "comments")
-            )
-        }
+        EventKind::Attack => attack_sense(sent, t0, t1, rule),
+        EventKind::Request => request_sense(sent, t0, t1, rule),
+        EventKind::Meeting
+        | EventKind::Summit
+        | EventKind::Consultation
+        | EventKind::Negotiation => meeting_sense(sent, t0, t1, rule.kind),
+        EventKind::Aid | EventKind::Pledge => giving_sense(sent, t0, t1, rule),
+        EventKind::Statement => statement_sense(sent, t0, t1, rule),
         EventKind::PhoneCall => phone_sense(sent, t0, t1),
-        // "paying a courtesy call on Vice President Joseph Msika", "a
-        // conference call on its earnings restatement": the noun "call" of
-        // a visit or a meeting. Not "the conference called on Israel to
-        // withdraw" nor "the conference calls on Israel": verbs.
-        EventKind::Request if w == "call" && rule.pos == Pos::Verb => {
-            is!("call_noun_modifiers", prev(1))
-        }
-        // "offering Democrats a chance to question him", "offer their
-        // condolences", "offered a vital opportunity", "offer loans of 4.4
-        // billion dollars", "its initial public offering", "job offers": an
-        // offer of no help or promise. Its object's head comes before any
-        // preposition.
-        EventKind::Pledge if w.starts_with("offer") => {
-            matches!(prev(1), "public" | "share" | "stock" | "job" | "rights")
-                || (t1..(t1 + 5).min(sent.toks.len()))
-                    .take_while(|&k| !super::super::arguments::is_preposition(sent.lower(k)))
-                    .any(|k| at!("offer_non_pledge", sent, k))
-        }
-        // "was sworn in as India's 12th prime minister": an oath of office.
-        EventKind::Pledge if matches!(w, "sworn" | "swore" | "swear" | "swears") => {
-            matches!(next(1), "in" | "into")
-        }
         _ => false,
     }
+}
+
+/// The word `k` places after the trigger's last word (`k` = 1 is the next).
+fn next_of(sent: &Sent, t1: usize, k: usize) -> &str {
+    sent.lower(t1 + k - 1)
+}
+
+fn attack_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let w = sent.lower(t0);
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let next = |k: usize| next_of(sent, t1, k);
+    // "Democrats seized control of the Senate in Tuesday's election": a
+    // place won at the polls, not taken by force.
+    if rule.needs == Some("conquest") && (0..sent.toks.len()).any(|k| at!("vote_words", sent, k)) {
+        return true;
+    }
+    if (t0..t1).any(|k| sent.lower(k).starts_with("strik") || sent.lower(k) == "struck") {
+        return strike_sense(sent, t0, t1, rule);
+    }
+    // "a veiled shot at", its manner right before it (not "a teenager shot
+    // newspaper editor Hrant Dink"): words.
+    if matches!(w, "shot" | "shots" | "swipe" | "swipes")
+        && t0 > 0
+        && at!("verbal_attack_cues", sent, t0 - 1)
+    {
+        return true;
+    }
+    if (t0..t1).any(|k| sent.lower(k).starts_with("attack")) {
+        return attack_in_words(sent, t0, t1, rule);
+    }
+    // "killed off a 708-million-dollar plan", "appeared to have killed off
+    // their hopes": a thing ended, no one attacked.
+    if w.starts_with("kill") && next(1) == "off" {
+        return true;
+    }
+    // "two days after taking up the post", "took office": a post taken, not
+    // a place seized.
+    if matches!(w, "take" | "takes" | "taking" | "took" | "taken") {
+        return matches!(next(1), "up" | "office");
+    }
+    // "a colliery gas blast", "a coal mine explosion": an accident (not "a
+    // chemical attack": only a blast or an explosion).
+    if rule.pos == Pos::Noun
+        && at!("blast_nouns", sent, t1 - 1)
+        && (1..=3).any(|k| is!("accident_words", prev(k)))
+    {
+        return true;
+    }
+    // "lost his battle with cancer", "the fight against the epidemic".
+    if rule.pos == Pos::Noun && matches!(next(1), "with" | "against") {
+        return (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| at!("non_agents", sent, k));
+    }
+    false
+}
+
+/// "launched a strongly worded attack in The Times newspaper": words, when
+/// a cue of words stands right beside the attack word (its manner or
+/// medium) and no word of force is in the sentence. Not a newspaper that
+/// reports an air raid ("Israeli aircraft attacked a Hezbollah target ...,
+/// local newspaper Ha'aretz reported") nor an editorial that speaks of one
+/// ("The editorial said the attack on the Indian parliament"). "trading
+/// attacks" is words by its verb when the debate is named ten words
+/// before. "a speech by European Commission President Jacques Santer
+/// attacking Euro-scepticism", "attacked the government's policy": words
+/// too when a speech is the subject or an idea the object.
+fn attack_in_words(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let w = sent.lower(t0);
+    let cue = (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
+        .any(|k| at!("verbal_attack_cues", sent, k));
+    // Only the participle ("a statement from the group said the attack" is
+    // a report of one). The speech noun is the participle's own subject:
+    // only its "by/of X" between them ("A report by Amnesty accused Israel
+    // of attacking journalists" is the report's claim of an attack).
+    let by_speech = w == "attacking"
+        && (t0.saturating_sub(8)..t0).rev().any(|k| {
+            at!("speech_nouns", sent, k)
+                && (k + 1..t0).all(|x| {
+                    sent.toks[x].cap
+                        || matches!(
+                            sent.lower(x),
+                            "by" | "of"
+                                | "from"
+                                | "the"
+                                | "'s"
+                                | "-"
+                                | "on"
+                                | "in"
+                                | "late"
+                                | "early"
+                        )
+                })
+        });
+    // Only a verb's object ("Attacks inspired by extremism hit three
+    // churches" is an attack).
+    let on_idea = rule.pos == Pos::Verb
+        && (t1..(t1 + 4).min(sent.toks.len()))
+            .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "by"))
+            .any(|k| at!("idea_nouns", sent, k));
+    (cue || by_speech || on_idea)
+        && !(0..sent.toks.len()).any(|k| {
+            let w = sent.lower(k);
+            super::super::lexicon::force_word(w) || is!("armed_group_modifiers", w)
+        })
+}
+
+fn request_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let w = sent.lower(t0);
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let next = |k: usize| next_of(sent, t1, k);
+    // "world oil demand", "a decrease in demand", "if demand falls".
+    if w.starts_with("demand") && w != "demanding" {
+        return is!("market_words", prev(1))
+            || is!("market_after", next(1))
+            || w == "demand" && is!("market_after_singular", next(1));
+    }
+    // "physically demanding jobs", "a demanding schedule", "hard pressed":
+    // adjectives; "repeatedly pressed Netanyahu" is a verb.
+    if w == "demanding" || w == "pressed" {
+        return is!("adjective_adverbs", prev(1))
+            || matches!(
+                prev(1),
+                "a" | "an" | "the" | "more" | "most" | "very" | "less" | "hard"
+            );
+    }
+    // "did not respond to requests for comment": a reporter's, no event of
+    // the story (Reuters stories of the dev set).
+    if w.starts_with("request") {
+        return matches!(
+            (next(1), next(2)),
+            ("for" | "to" | "seeking", "comment" | "comments")
+        );
+    }
+    // "paying a courtesy call on Vice President Joseph Msika", "a
+    // conference call on its earnings restatement": the noun "call" of a
+    // visit or a meeting. Not "the conference called on Israel to withdraw"
+    // nor "the conference calls on Israel": verbs.
+    w == "call" && rule.pos == Pos::Verb && is!("call_noun_modifiers", prev(1))
+}
+
+fn meeting_sense(sent: &Sent, t0: usize, t1: usize, kind: EventKind) -> bool {
+    let w = sent.lower(t0);
+    let next = |k: usize| next_of(sent, t1, k);
+    // "the debate over abortion", "a heated debate in parliament": a
+    // forum's or the public's; a candidates' debate names the election in
+    // its phrase ([debate_cues]: "the third GOP presidential primary
+    // debate", "an NBC News debate here Wednesday night").
+    if kind == EventKind::Meeting && w.starts_with("debate") {
+        return !election_debate(sent, t0);
+    }
+    if kind == EventKind::Meeting && w.starts_with("host") {
+        return is!("hosting_not_meeting", next(1));
+    }
+    // "the 15th anniversary of China-ASEAN dialogue relations", "its
+    // dialogue partners": a standing relation, no talks held.
+    if kind != EventKind::Summit && w == "dialogue" && t1 == t0 + 1 {
+        return is!("relationship_after", next(1));
+    }
+    // "met the tough Maastricht criteria", "meet its EU obligations", "on
+    // course to meeting the income poverty Millennium Development Goal" (a
+    // gerund with its object; the noun "meeting" takes none).
+    if kind != EventKind::Negotiation
+        && t1 == t0 + 1
+        && (matches!(w, "meet" | "meets" | "met")
+            || w == "meeting" && matches!(next(1), "the" | "its" | "their" | "all"))
+    {
+        // The object's head: past determiners and modifiers, before any
+        // preposition ("meet Kabila at the request of" is a meeting).
+        return (t1..(t1 + 7).min(sent.toks.len()))
+            .take_while(|&k| {
+                sent.toks[k].kind == TokKind::Word && !at!("stopwords", sent, k)
+                    || matches!(sent.lower(k), "the" | "a" | "an" | "its" | "their" | "all")
+            })
+            .any(|k| at!("meet_objects", sent, k));
+    }
+    false
+}
+
+fn giving_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let w = sent.lower(t0);
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let next = |k: usize| next_of(sent, t1, k);
+    // "before it would give up its nuclear weapons", "gave in to the
+    // demands": what is given up or in to is no gift ("give up to 10
+    // million dollars" is an amount).
+    if matches!(w, "give" | "gives" | "gave" | "giving" | "given") {
+        return next(1) == "up" && next(2) != "to"
+            || next(1) == "in" && next(2) == "to"
+            || next(1) == "way";
+    }
+    if rule.kind != EventKind::Pledge {
+        return false;
+    }
+    // "offering Democrats a chance to question him", "offer their
+    // condolences", "offered a vital opportunity", "offer loans of 4.4
+    // billion dollars", "its initial public offering", "job offers": an
+    // offer of no help or promise. Its object's head comes before any
+    // preposition.
+    if w.starts_with("offer") {
+        return matches!(prev(1), "public" | "share" | "stock" | "job" | "rights")
+            || (t1..(t1 + 5).min(sent.toks.len()))
+                .take_while(|&k| !super::super::arguments::is_preposition(sent.lower(k)))
+                .any(|k| at!("offer_non_pledge", sent, k));
+    }
+    // "was sworn in as India's 12th prime minister": an oath of office.
+    matches!(w, "sworn" | "swore" | "swear" | "swears") && matches!(next(1), "in" | "into")
+}
+
+fn statement_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let w = sent.lower(t0);
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let next = |k: usize| next_of(sent, t1, k);
+    // "was admitted to hospital" whoever admitted them.
+    if w == "admitted"
+        && next(1) == "to"
+        && (next(2) == "hospital" || next(3).starts_with("hospital"))
+    {
+        return true;
+    }
+    // "Her appointment was announced in December", "the Bogor Goals ...
+    // were declared in 1994": a passive with no "by" names no speaker.
+    let be = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are" | "be");
+    let passive = be(prev(1)) || prev(1).ends_with("ly") && be(prev(2));
+    if rule.pos == Pos::Verb && w.ends_with("ed") && passive {
+        return !(t1..(t1 + 10).min(sent.toks.len())).any(|k| sent.lower(k) == "by");
+    }
+    false
 }
 
 /// Whether the debate at `t0` has a word of an election in its phrase:
