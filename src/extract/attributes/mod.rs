@@ -243,62 +243,130 @@ pub(crate) fn date(
     sent: &Sent,
 ) -> Option<DateWindow> {
     let t = &triggers[ti];
-    let (lb, rb) = bounds;
-    let dist = |x: &TimexTok| {
-        if x.t0 >= t.t1 {
-            x.t0 - t.t1
-        } else {
-            t.t0.saturating_sub(x.t1)
-        }
-    };
-    // "agreed to develop ties ... in the 21st century": a century is the
-    // time of what is aimed at, never the day of an event.
-    let usable = |i: usize| {
-        window_of(&timexes[i].timex).is_some()
-            && timexes[i].timex.granularity != crate::timex::Granularity::Century
-    };
+    let (lb, _) = bounds;
     if let Some(day) = offset_day(sent, timexes, owners, t) {
         return Some(day);
     }
-    let owned = (0..timexes.len())
-        .filter(|&i| usable(i) && owners[i] == Some(Owner::Trigger(ti)))
-        .min_by_key(|&i| dist(&timexes[i]));
-    // A date of the clause that no word claims, close by.
-    let free = || {
-        (0..timexes.len())
-            .filter(|&i| usable(i) && owners[i].is_none())
-            .filter(|&i| timexes[i].t0 >= lb && timexes[i].t1 <= rb && dist(&timexes[i]) <= 4)
-            .min_by_key(|&i| dist(&timexes[i]))
+    let scan = DateScan {
+        ti,
+        t,
+        triggers,
+        bounds,
+        timexes,
+        owners,
+        sent,
     };
-    // "wrote a letter to Pelosi and McCarthy on Tuesday insisting": a
-    // participle right after a day the speech verb holds tells what was
-    // written that day. So does a day beside the sending verb or its letter
-    // ("sent a letter Thursday to the Office of Management and Budget
-    // warning against", "on Wednesday sent a letter to his French
-    // counterpart pleading"), not one of what the letter is about ("a letter
-    // to the Fed chair about his 2021 trades seeking").
-    let before_participle = || {
+    if let Some(i) = scan
+        .owned()
+        .or_else(|| scan.free())
+        .or_else(|| scan.trip())
+        .or_else(|| scan.before_participle())
+        .or_else(|| coordinated(t, lb, triggers, timexes, owners, sent))
+        .or_else(|| scan.at_meeting())
+    {
+        return window_or_next(sent, timexes, i);
+    }
+    // "offered the invitation in February when the two met": the main
+    // clause's time is the subordinate clause's.
+    if lb > 0 && matches!(sent.lower(lb), "when" | "as" | "while") {
+        let main = (0..timexes.len())
+            .filter(|&i| scan.usable(i) && timexes[i].t1 <= lb && timexes[i].t1 + 6 >= lb)
+            .max_by_key(|&i| timexes[i].t1);
+        if let Some(i) = main {
+            return window_of(&timexes[i].timex);
+        }
+    }
+    if t.kind().speech_act() {
+        if let Some(f) = frame_of(frames, t) {
+            return f.date.and_then(|i| window_of(&timexes[i].timex));
+        }
+    }
+    if let Some(AfterTalks::Dated(i)) = after_talks(sent, frames, t) {
+        return window_of(&timexes[i].timex);
+    }
+    opening_phrase_date(sent, timexes, frames, triggers, t)
+        .and_then(|i| window_of(&timexes[i].timex))
+}
+
+/// One trigger's sentence, read for the date that is its own.
+struct DateScan<'a> {
+    ti: usize,
+    t: &'a Trigger,
+    triggers: &'a [Trigger],
+    bounds: (usize, usize),
+    timexes: &'a [TimexTok],
+    owners: &'a [Option<Owner>],
+    sent: &'a Sent,
+}
+
+impl DateScan<'_> {
+    fn dist(&self, x: &TimexTok) -> usize {
+        if x.t0 >= self.t.t1 {
+            x.t0 - self.t.t1
+        } else {
+            self.t.t0.saturating_sub(x.t1)
+        }
+    }
+
+    /// "agreed to develop ties ... in the 21st century": a century is the
+    /// time of what is aimed at, never the day of an event.
+    fn usable(&self, i: usize) -> bool {
+        let x = &self.timexes[i].timex;
+        window_of(x).is_some() && x.granularity != crate::timex::Granularity::Century
+    }
+
+    /// The nearest date the trigger owns.
+    fn owned(&self) -> Option<usize> {
+        (0..self.timexes.len())
+            .filter(|&i| self.usable(i) && self.owners[i] == Some(Owner::Trigger(self.ti)))
+            .min_by_key(|&i| self.dist(&self.timexes[i]))
+    }
+
+    /// A date of the clause that no word claims, close by.
+    fn free(&self) -> Option<usize> {
+        let (lb, rb) = self.bounds;
+        (0..self.timexes.len())
+            .filter(|&i| self.usable(i) && self.owners[i].is_none())
+            .filter(|&i| {
+                let x = &self.timexes[i];
+                x.t0 >= lb && x.t1 <= rb && self.dist(x) <= 4
+            })
+            .min_by_key(|&i| self.dist(&self.timexes[i]))
+    }
+
+    /// "wrote a letter to Pelosi and McCarthy on Tuesday insisting": a
+    /// participle right after a day the speech verb holds tells what was
+    /// written that day. So does a day beside the sending verb or its
+    /// letter ("sent a letter Thursday to the Office of Management and
+    /// Budget warning against", "on Wednesday sent a letter to his French
+    /// counterpart pleading"), not one of what the letter is about ("a
+    /// letter to the Fed chair about his 2021 trades seeking").
+    fn before_participle(&self) -> Option<usize> {
+        let (t, sent) = (self.t, self.sent);
         if t.pos() != Pos::Verb || !sent.lower(t.t0).ends_with("ing") {
             return None;
         }
         let letter = crate::extract::clauses::sent_letter(sent, sent.body, t.t0);
-        (0..timexes.len()).find(|&i| {
-            let (d0, d1) = (timexes[i].t0, timexes[i].t1);
-            usable(i)
+        (0..self.timexes.len()).find(|&i| {
+            let (d0, d1) = (self.timexes[i].t0, self.timexes[i].t1);
+            self.usable(i)
                 && (d1 == t.t0
                     || letter
                         .as_ref()
                         .is_some_and(|l| d1 == l.verb || d0 == l.verb + 1 || d0 == l.noun + 1))
-                && matches!(owners[i], None | Some(Owner::Frame(_)))
+                && matches!(self.owners[i], None | Some(Owner::Frame(_)))
         })
-    };
-    // "criticized him gingerly at an NBC News debate here Wednesday night":
-    // what someone does at a meeting the clause names right after the verb
-    // happened on the meeting's day. Only a verb's act: an event noun may
-    // be the meeting's topic ("the attack was condemned at a Security
-    // Council meeting on Tuesday"); and not past a clause of its own
-    // ("praised Haley for calling Ramaswamy 'scum' ... during the debate").
-    let at_meeting = || {
+    }
+
+    /// "criticized him gingerly at an NBC News debate here Wednesday
+    /// night": what someone does at a meeting the clause names right after
+    /// the verb happened on the meeting's day. Only a verb's act: an event
+    /// noun may be the meeting's topic ("the attack was condemned at a
+    /// Security Council meeting on Tuesday"); and not past a clause of its
+    /// own ("praised Haley for calling Ramaswamy 'scum' ... during the
+    /// debate").
+    fn at_meeting(&self) -> Option<usize> {
+        let (t, sent) = (self.t, self.sent);
         // "sign an agreement ... at a summit meeting in Paris on May 27": a
         // noun a light verb makes an act is one.
         let act = t.pos() == Pos::Verb
@@ -315,8 +383,9 @@ pub(crate) fn date(
         if !act || t.kind().family() == "consult" && t.pos() == Pos::Noun {
             return None;
         }
-        triggers.iter().enumerate().find_map(|(mi, m)| {
-            let meeting = mi != ti
+        let rb = self.bounds.1;
+        self.triggers.iter().enumerate().find_map(|(mi, m)| {
+            let meeting = mi != self.ti
                 && m.pos() == Pos::Noun
                 && m.kind().family() == "consult"
                 && m.t0 > t.t1
@@ -340,14 +409,17 @@ pub(crate) fn date(
             if (t.t1..p).any(own_clause) {
                 return None;
             }
-            (0..timexes.len()).find(|&i| usable(i) && owners[i] == Some(Owner::Trigger(mi)))
+            (0..self.timexes.len())
+                .find(|&i| self.usable(i) && self.owners[i] == Some(Owner::Trigger(mi)))
         })
-    };
-    // "Bush, who visited Jordan last month for talks with al-Maliki": talks
-    // a trip is made for are held on the trip, within its month or week;
-    // not on the day of its start ("flies to Turkey on Wednesday for talks
-    // with Putin" that are on Thursday).
-    let trip = || {
+    }
+
+    /// "Bush, who visited Jordan last month for talks with al-Maliki":
+    /// talks a trip is made for are held on the trip, within its month or
+    /// week; not on the day of its start ("flies to Turkey on Wednesday for
+    /// talks with Putin" that are on Thursday).
+    fn trip(&self) -> Option<usize> {
+        let (t, sent) = (self.t, self.sent);
         if t.pos() != Pos::Noun || t.kind().family() != "consult" {
             return None;
         }
@@ -357,14 +429,15 @@ pub(crate) fn date(
         if (f + 1..t.t0).any(|k| sent.toks[k].cap) {
             return None;
         }
-        let v = triggers.iter().position(|o| {
+        let lb = self.bounds.0;
+        let v = self.triggers.iter().position(|o| {
             o.kind() == EventKind::Visit && o.t0 >= lb && o.t1 <= f && f - o.t1 <= 10
         })?;
-        (0..timexes.len()).find(|&i| {
-            usable(i)
-                && owners[i] == Some(Owner::Trigger(v))
+        (0..self.timexes.len()).find(|&i| {
+            self.usable(i)
+                && self.owners[i] == Some(Owner::Trigger(v))
                 && matches!(
-                    timexes[i].timex.granularity,
+                    self.timexes[i].timex.granularity,
                     crate::timex::Granularity::Week
                         | crate::timex::Granularity::Month
                         | crate::timex::Granularity::Season
@@ -372,36 +445,7 @@ pub(crate) fn date(
                         | crate::timex::Granularity::Year
                 )
         })
-    };
-    if let Some(i) = owned
-        .or_else(free)
-        .or_else(trip)
-        .or_else(before_participle)
-        .or_else(|| coordinated(t, lb, triggers, timexes, owners, sent))
-        .or_else(at_meeting)
-    {
-        return window_or_next(sent, timexes, i);
     }
-    // "offered the invitation in February when the two met": the main
-    // clause's time is the subordinate clause's.
-    if lb > 0 && matches!(sent.lower(lb), "when" | "as" | "while") {
-        let main = (0..timexes.len())
-            .filter(|&i| usable(i) && timexes[i].t1 <= lb && timexes[i].t1 + 6 >= lb)
-            .max_by_key(|&i| timexes[i].t1);
-        if let Some(i) = main {
-            return window_of(&timexes[i].timex);
-        }
-    }
-    if t.kind().speech_act() {
-        if let Some(f) = frame_of(frames, t) {
-            return f.date.and_then(|i| window_of(&timexes[i].timex));
-        }
-    }
-    if let Some(AfterTalks::Dated(i)) = after_talks(sent, frames, t) {
-        return window_of(&timexes[i].timex);
-    }
-    opening_phrase_date(sent, timexes, frames, triggers, t)
-        .and_then(|i| window_of(&timexes[i].timex))
 }
 
 /// "On June 28, three days after Palestinian militants kidnapped an Israeli

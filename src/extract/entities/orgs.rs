@@ -14,62 +14,14 @@ use crate::model::EntityType;
 /// ("Senate Judiciary Committee", "Federation of Indian Chambers of
 /// Commerce and Industry"), their acronyms in brackets, and acronyms alone.
 pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
-    let blocked = |ents: &[Ent], i: usize| {
-        ents.iter().any(|e| {
-            e.t0 <= i
-                && i < e.t1
-                && matches!(
-                    e.ent.etype,
-                    EntityType::Person | EntityType::Organisation | EntityType::ArmedGroup
-                )
-        })
-    };
     let n = sent.toks.len();
     let mut i = 0;
     while i < n {
-        let capital = |k: usize| {
-            sent.toks
-                .get(k)
-                .is_some_and(|t| t.kind == TokKind::Word && t.cap && !at!("not_names", t))
-        };
-        if !capital(i) || blocked(ents, i) {
+        if !org_capital(sent, i) || org_blocked(ents, i) {
             i += 1;
             continue;
         }
-        // The run: capitalised words, with "of", "for", "and", "on", "the"
-        // or "-" between capitalised words.
-        let mut k = i;
-        let mut last_head = None;
-        // "Organization of ... in Europe", "Ministry of Foreign Affairs": the
-        // head comes first and the name runs on.
-        let head_first = at!("org_heads", sent, i);
-        while k < n && k - i < 12 && !blocked(ents, k) {
-            // "Foundation President Javier Betancourt", "Trust Executive
-            // Director ...": a title and a name right after a one-word
-            // body are its officer, not more of its name.
-            if head_first && k == i + 1 && officer_at(sent, ents, k) {
-                break;
-            }
-            if capital(k) {
-                if at!("org_heads", sent, k) || (head_first && k > i + 1) {
-                    last_head = Some(k + 1);
-                }
-                k += 1;
-            } else if (matches!(
-                sent.lower(k),
-                "of" | "for" | "and" | "on" | "the" | "-" | "&"
-            ) || (head_first && sent.lower(k) == "in"))
-                && capital(k + 1)
-                && k > i
-                // "the Beijing Summit of Forum on China-Africa Cooperation":
-                // the summit is of the forum, no part of its name.
-                && !(sent.lower(k) == "of" && at!("meeting_nouns", sent, k - 1))
-            {
-                k += 1;
-            } else {
-                break;
-            }
-        }
+        let (k, last_head) = org_run(sent, ents, i);
         let Some(mut end) = last_head else {
             i = k.max(i + 1);
             continue;
@@ -91,69 +43,142 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         let place = ents.iter().any(|e| {
             e.t0 <= i && e.t1 >= end && e.ent.etype.is_place() && e.ent.etype != EntityType::Country
         });
-        if end - i < 2 || place {
-            i = end;
-            continue;
+        if end - i >= 2 && !place {
+            add_organisation(text, sent, disc, ents, i, end);
         }
-        let label = sent.span_text(text, i, end).to_string();
-        // "(FICCI)" after the name is its acronym, and part of the label a
-        // reader searches by: "Office for Democratic Institutions and Human
-        // Rights (ODIHR)".
-        let glossed =
-            sent.lower(end) == "(" && sent.lower(end + 2) == ")" && acronym(text, sent, end + 1);
-        // "at the newly built Hanoi National Convention Center": a venue
-        // where something is held, not a body that acts.
-        let venue = at!("building_words", sent, end - 1)
-            && (i.saturating_sub(5)..i)
-                .rev()
-                .take_while(|&k| is_word(sent, k) && !sent.toks[k].cap)
-                .any(|k| matches!(sent.lower(k), "at" | "in"));
-        let etype = if venue {
-            EntityType::Building
-        } else {
-            EntityType::Organisation
-        };
-        let ent = disc
-            .orgs
-            .get(&label.to_lowercase())
-            .cloned()
-            .unwrap_or_else(|| {
-                // The IRI is the name's alone, so a story that names the
-                // body without its acronym names the same body ("Forum on
-                // China-Africa Cooperation (FOCAC)", "Forum on China-Africa
-                // Cooperation"): the same summit of it merges across them.
-                let mut ent = minted(&label, etype, None, false);
-                if glossed {
-                    ent.label = format!("{label} ({})", sent.span_text(text, end + 1, end + 2));
-                }
-                ent
-            });
-        // Names inside it ("Indian" in the Federation's name) are part of it.
-        for e in ents.iter_mut().filter(|e| e.t0 >= i && e.t1 <= end) {
-            e.modifier = true;
-        }
-        let mut x = Ent::new(i, end, ent.clone(), EntKind::Name);
-        x.locative = venue;
-        disc.orgs.insert(label.to_lowercase(), ent.clone());
-        // "Prevezon Holdings Ltd" is later "Prevezon".
-        if at!("company_heads", sent, end - 1) && cap_word(sent, i) {
-            disc.orgs
-                .entry(sent.lower(i).to_string())
-                .or_insert_with(|| ent.clone());
-        }
-        if glossed {
-            let acr = sent.toks[end + 1].lower.clone();
-            disc.orgs.insert(acr, ent.clone());
-            x.np1 = end + 3;
-            let mut a = Ent::new(end + 1, end + 2, ent, EntKind::Name);
-            a.modifier = true;
-            ents.push(a);
-        }
-        ents.push(x);
         i = end;
     }
-    // Acronyms alone: known from a bracket earlier, else an organisation.
-    for i in 0..n {
+    lone_acronyms(text, sent, disc, ents);
+}
+
+/// Whether token `i` is inside a person or a body already found.
+fn org_blocked(ents: &[Ent], i: usize) -> bool {
+    ents.iter().any(|e| {
+        e.t0 <= i
+            && i < e.t1
+            && matches!(
+                e.ent.etype,
+                EntityType::Person | EntityType::Organisation | EntityType::ArmedGroup
+            )
+    })
+}
+
+fn org_capital(sent: &Sent, k: usize) -> bool {
+    sent.toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && t.cap && !at!("not_names", t))
+}
+
+/// The run from `i`: capitalised words, with "of", "for", "and", "on",
+/// "the" or "-" between capitalised words. Its end, and the end of its last
+/// organisation word if it has one.
+fn org_run(sent: &Sent, ents: &[Ent], i: usize) -> (usize, Option<usize>) {
+    let n = sent.toks.len();
+    let mut k = i;
+    let mut last_head = None;
+    // "Organization of ... in Europe", "Ministry of Foreign Affairs": the
+    // head comes first and the name runs on.
+    let head_first = at!("org_heads", sent, i);
+    while k < n && k - i < 12 && !org_blocked(ents, k) {
+        // "Foundation President Javier Betancourt", "Trust Executive
+        // Director ...": a title and a name right after a one-word body are
+        // its officer, not more of its name.
+        if head_first && k == i + 1 && officer_at(sent, ents, k) {
+            break;
+        }
+        if org_capital(sent, k) {
+            if at!("org_heads", sent, k) || (head_first && k > i + 1) {
+                last_head = Some(k + 1);
+            }
+            k += 1;
+        } else if (matches!(
+            sent.lower(k),
+            "of" | "for" | "and" | "on" | "the" | "-" | "&"
+        ) || (head_first && sent.lower(k) == "in"))
+            && org_capital(sent, k + 1)
+            && k > i
+            // "the Beijing Summit of Forum on China-Africa Cooperation": the
+            // summit is of the forum, no part of its name.
+            && !(sent.lower(k) == "of" && at!("meeting_nouns", sent, k - 1))
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (k, last_head)
+}
+
+/// The organisation named by tokens `i..end`, with its acronym in brackets
+/// after it.
+fn add_organisation(
+    text: &str,
+    sent: &Sent,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+    i: usize,
+    end: usize,
+) {
+    let label = sent.span_text(text, i, end).to_string();
+    // "(FICCI)" after the name is its acronym, and part of the label a
+    // reader searches by: "Office for Democratic Institutions and Human
+    // Rights (ODIHR)".
+    let glossed =
+        sent.lower(end) == "(" && sent.lower(end + 2) == ")" && acronym(text, sent, end + 1);
+    // "at the newly built Hanoi National Convention Center": a venue where
+    // something is held, not a body that acts.
+    let venue = at!("building_words", sent, end - 1)
+        && (i.saturating_sub(5)..i)
+            .rev()
+            .take_while(|&k| is_word(sent, k) && !sent.toks[k].cap)
+            .any(|k| matches!(sent.lower(k), "at" | "in"));
+    let etype = if venue {
+        EntityType::Building
+    } else {
+        EntityType::Organisation
+    };
+    let ent = disc
+        .orgs
+        .get(&label.to_lowercase())
+        .cloned()
+        .unwrap_or_else(|| {
+            // The IRI is the name's alone, so a story that names the body
+            // without its acronym names the same body ("Forum on
+            // China-Africa Cooperation (FOCAC)", "Forum on China-Africa
+            // Cooperation"): the same summit of it merges across them.
+            let mut ent = minted(&label, etype, None, false);
+            if glossed {
+                ent.label = format!("{label} ({})", sent.span_text(text, end + 1, end + 2));
+            }
+            ent
+        });
+    // Names inside it ("Indian" in the Federation's name) are part of it.
+    for e in ents.iter_mut().filter(|e| e.t0 >= i && e.t1 <= end) {
+        e.modifier = true;
+    }
+    let mut x = Ent::new(i, end, ent.clone(), EntKind::Name);
+    x.locative = venue;
+    disc.orgs.insert(label.to_lowercase(), ent.clone());
+    // "Prevezon Holdings Ltd" is later "Prevezon".
+    if at!("company_heads", sent, end - 1) && cap_word(sent, i) {
+        disc.orgs
+            .entry(sent.lower(i).to_string())
+            .or_insert_with(|| ent.clone());
+    }
+    if glossed {
+        let acr = sent.toks[end + 1].lower.clone();
+        disc.orgs.insert(acr, ent.clone());
+        x.np1 = end + 3;
+        let mut a = Ent::new(end + 1, end + 2, ent, EntKind::Name);
+        a.modifier = true;
+        ents.push(a);
+    }
+    ents.push(x);
+}
+
+/// Acronyms alone: known from a bracket earlier, else an organisation.
+fn lone_acronyms(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
+    for i in 0..sent.toks.len() {
         if covered(ents, i) || !acronym(text, sent, i) {
             continue;
         }
