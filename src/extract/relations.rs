@@ -12,6 +12,7 @@
 
 use chrono::NaiveDate;
 
+use super::lexicon::is;
 use super::text::{TokKind, Token};
 use crate::model::{EventKind, Mention, MentionRelation, RelationKind, Role, Status};
 
@@ -37,116 +38,52 @@ enum Cue {
     },
 }
 
-const CUES: &[(&[&str], Cue)] = &[
-    (&["ahead", "of"], Cue::Rel(RelationKind::AheadOf)),
-    (
-        &["in", "the", "run", "-", "up", "to"],
-        Cue::Rel(RelationKind::AheadOf),
-    ),
-    (
-        &["in", "preparation", "for"],
-        Cue::Rel(RelationKind::AheadOf),
-    ),
-    (&["to", "prepare", "for"], Cue::Rel(RelationKind::AheadOf)),
-    (&["to", "prepare"], Cue::Rel(RelationKind::AheadOf)),
-    (&["before"], Cue::Rel(RelationKind::Before)),
-    // "The Trump-Putin meeting will follow lower-level talks".
-    (&["will", "follow"], Cue::Rel(RelationKind::Follows)),
-    (&["would", "follow"], Cue::Rel(RelationKind::Follows)),
-    (&["to", "follow"], Cue::Rel(RelationKind::Follows)),
-    (&["follows"], Cue::Rel(RelationKind::Follows)),
-    (&["followed"], Cue::Rel(RelationKind::Follows)),
-    (&["followed", "by"], Cue::Inv(RelationKind::Follows)),
-    (&["preceded"], Cue::Rel(RelationKind::Before)),
-    (&["preceded", "by"], Cue::Rel(RelationKind::Follows)),
-    (&["after"], Cue::Rel(RelationKind::Follows)),
-    (&["following"], Cue::Rel(RelationKind::Follows)),
-    (
-        &["in", "the", "wake", "of"],
-        Cue::Rel(RelationKind::Follows),
-    ),
-    (
-        &["on", "the", "heels", "of"],
-        Cue::Rel(RelationKind::Follows),
-    ),
-    (
-        &["in", "response", "to"],
-        Cue::Rel(RelationKind::InResponseTo),
-    ),
-    (
-        &["in", "retaliation", "for"],
-        Cue::Rel(RelationKind::InResponseTo),
-    ),
-    (
-        &["in", "retaliation", "to"],
-        Cue::Rel(RelationKind::InResponseTo),
-    ),
-    (&["in", "reply", "to"], Cue::Rel(RelationKind::InResponseTo)),
-    (
-        &["in", "revenge", "for"],
-        Cue::Rel(RelationKind::InResponseTo),
-    ),
-    (&["responding", "to"], Cue::Rel(RelationKind::InResponseTo)),
-    (
-        &["retaliating", "for"],
-        Cue::Rel(RelationKind::InResponseTo),
-    ),
-    (
-        &["to", "retaliate", "for"],
-        Cue::Rel(RelationKind::InResponseTo),
-    ),
-    (&["to", "avenge"], Cue::Rel(RelationKind::InResponseTo)),
-    (
-        &["on", "the", "sidelines", "of"],
-        Cue::Rel(RelationKind::PartOf),
-    ),
-    (
-        &["on", "the", "margins", "of"],
-        Cue::Rel(RelationKind::PartOf),
-    ),
-    (
-        &["on", "the", "fringes", "of"],
-        Cue::Rel(RelationKind::PartOf),
-    ),
-    (&["as", "part", "of"], Cue::Rel(RelationKind::PartOf)),
-    (
-        &["during"],
-        Cue::Within {
-            reach: 6,
-            consult_only: false,
-        },
-    ),
-    (
-        &["in"],
-        Cue::Within {
-            reach: 3,
-            consult_only: true,
-        },
-    ),
-    (
-        &["at"],
-        Cue::Within {
-            reach: 3,
-            consult_only: true,
-        },
-    ),
-];
+/// The cue phrases and what each states (`data/relation_cues.tsv`).
+static CUES: std::sync::LazyLock<Vec<(Vec<&'static str>, Cue)>> =
+    std::sync::LazyLock::new(|| parse_cues(include_str!("data/relation_cues.tsv")));
 
-/// Verbs that head a clause of their own between an event and a cue.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "announced",
-    "noted",
-    "stressed",
-    "endorsed",
-    "indicated",
-    "described",
-];
+/// The rows of `relation_cues.tsv`. The file is compiled in, so a bad row
+/// is a defect of the build, caught by the test that reads every row.
+fn parse_cues(text: &'static str) -> Vec<(Vec<&'static str>, Cue)> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        fn bad<T>(n: usize, line: &str) -> T {
+            panic!("relation_cues.tsv line {}: {line:?}", n + 1)
+        }
+        let words: Vec<&'static str> = cols[0].split_whitespace().collect();
+        let cue = match (
+            cols.get(1).copied(),
+            cols.get(2).copied(),
+            cols.get(3).copied(),
+        ) {
+            (Some("within"), Some(reach), Some(kinds @ ("consult" | "any"))) => Cue::Within {
+                reach: reach.parse().unwrap_or_else(|_| bad(n, line)),
+                consult_only: kinds == "consult",
+            },
+            (Some(rel), Some(holds @ ("subject" | "object")), None) => {
+                let kind = RelationKind::ALL
+                    .into_iter()
+                    .find(|k| k.name() == rel)
+                    .unwrap_or_else(|| bad(n, line));
+                if holds == "subject" {
+                    Cue::Rel(kind)
+                } else {
+                    Cue::Inv(kind)
+                }
+            }
+            _ => bad(n, line),
+        };
+        if words.is_empty() {
+            bad::<()>(n, line);
+        }
+        out.push((words, cue));
+    }
+    out
+}
 
 /// How many tokens may separate a cue from its object's trigger
 /// ("after a more than two-hour-long phone call").
@@ -191,140 +128,160 @@ pub(super) fn sentence_relations(toks: &[Token], found: &mut [Mention]) -> Vec<P
             continue;
         };
         let cue_end = i + words.len();
-        let reach = match cue {
-            Cue::Rel(_) | Cue::Inv(_) => REACH,
-            Cue::Within { reach, .. } => *reach,
-        };
-        // The object: the first trigger after the cue, within reach and
-        // before any clause-ending punctuation.
-        let limit = toks.len().min(cue_end + reach + 1);
-        let stop = (cue_end..limit)
-            .find(|&k| {
-                toks[k].kind == TokKind::Punct
-                    && matches!(
-                        toks[k].lower.as_str(),
-                        "," | ";" | ":" | "." | "\"" | "“" | "”"
-                    )
-            })
-            .unwrap_or(limit);
-        let Some(&(obj_t, obj)) = triggers.iter().find(|(t, _)| *t >= cue_end && *t < stop) else {
-            i = cue_end;
-            continue;
-        };
-        // The subject: the nearest trigger before the cue, else the first
-        // after the object.
-        // A subject after the object only for a fronted cue ("After the
-        // call, ..."); mid-sentence, the words before the cue head it.
-        let fronted = toks[..i].iter().all(|t| t.kind == TokKind::Punct);
-        let subject = triggers.iter().rev().find(|(t, _)| *t < i).or_else(|| {
-            triggers
-                .iter()
-                .find(|(t, _)| *t > obj_t)
-                .filter(|_| fronted)
-        });
-        let Some(&(subj_t, subj)) = subject else {
-            i = cue_end;
-            continue;
-        };
-        // "X told reporters after the meeting", "the ministers endorsed a
-        // statement after the meeting": a verb between the trigger and the
-        // cue heads the cue's clause, not our event.
-        let (lo, hi) = if subj_t < i {
-            (subj_t + 1, i)
-        } else {
-            (obj_t + 1, subj_t)
-        };
-        if (lo..hi).any(|k| REPORTING.contains(&toks[k].lower.as_str())) {
-            i = cue_end;
-            continue;
+        if let Some(p) = cue_relation(toks, found, &triggers, (i, cue_end), *cue) {
+            out.push(p);
         }
-        let kind = match *cue {
-            Cue::Rel(k) | Cue::Inv(k) => Some(k),
-            Cue::Within { consult_only, .. } => {
-                // "at a weekend summit": a summit not yet named, hosting
-                // the talks; "talks with Putin at the summit in Helsinki"
-                // may be the summit itself.
-                let another = matches!(
-                    toks.get(cue_end).map(|t| t.lower.as_str()),
-                    Some("a" | "an")
-                ) || found[obj]
-                    .actors
-                    .iter()
-                    .any(|(_, e)| e.etype == crate::model::EntityType::Organisation);
-                within_kind(&found[subj], &found[obj], consult_only, another)
-            }
-        };
-        let Some(kind) = kind else {
-            i = cue_end;
-            continue;
-        };
-        // "met ... after the meeting" within one sentence, by the same people,
-        // is mostly one meeting told twice, not a sequence.
-        let (sm, om) = (&found[subj], &found[obj]);
-        if kind == RelationKind::Follows
-            && sm.kind.compatible(om.kind)
-            && sm.kind.family() == "consult"
-            && sm.anchors().iter().any(|a| om.anchors().contains(a))
-            && (sm.persons().iter().any(|p| om.persons().contains(p))
-                || sm.persons().is_empty() && om.persons().is_empty())
-        {
-            i = cue_end;
-            continue;
-        }
-        // Only a call or meeting that is the setting takes the actors:
-        // "after progress in Ukraine talks" names other parties' talks.
-        let setting = matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)
-            || kind == RelationKind::Follows
-                && matches!(found[obj].kind, EventKind::PhoneCall | EventKind::Meeting)
-                && matches!(*cue, Cue::Rel(_));
-        // "expected to meet with Putin during a planned summit of the CIS":
-        // who meet at a summit attend it, however many it names already.
-        let at_summit = matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)
-            && found[obj].kind == EventKind::Summit
-            && found[subj].kind.family() == "consult";
-        if setting
-            && found[obj].kind.family() == "consult"
-            && (found[obj].actors.len() < 2 || at_summit)
-        {
-            let inherited: Vec<_> = found[subj]
-                .actors
-                .iter()
-                .filter(|(_, e)| !found[obj].actors.iter().any(|(_, x)| x.iri == e.iri))
-                .map(|(_, e)| (Role::Participant, e.clone()))
-                .collect();
-            found[obj].actors.extend(inherited);
-        }
-        // "expected to meet with Putin during a planned summit ... later this
-        // month": what happens during an event shares its time.
-        if matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf)
-            && found[subj].date.is_none()
-        {
-            found[subj].date = found[obj].date.clone();
-        }
-        // "their talks at a weekend summit": the summit told only as the
-        // setting is dated by what it holds.
-        if kind == RelationKind::PartOf && found[obj].date.is_none() {
-            found[obj].date = found[subj].date.clone();
-        }
-        let cue_text = toks[i..cue_end]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let (from, to) = match cue {
-            Cue::Inv(_) => (obj, subj),
-            _ => (subj, obj),
-        };
-        out.push(Pending {
-            from: found[from].evidence[0].start,
-            kind,
-            to: found[to].evidence[0].start,
-            cue: cue_text,
-        });
         i = cue_end;
     }
     out.extend(agreed_in_call(toks, found, &triggers, &out));
     out
+}
+
+/// The relation the cue at tokens `cue.0..cue.1` states, if its object and
+/// subject are events of ours; a setting takes the actors and the date of
+/// what it holds.
+fn cue_relation(
+    toks: &[Token],
+    found: &mut [Mention],
+    triggers: &[(usize, usize)],
+    (i, cue_end): (usize, usize),
+    cue: Cue,
+) -> Option<Pending> {
+    let (obj_t, obj) = cue_object(toks, triggers, cue_end, cue)?;
+    // The subject: the nearest trigger before the cue, else the first
+    // after the object. A subject after the object only for a fronted cue
+    // ("After the call, ..."); mid-sentence, the words before the cue head
+    // it.
+    let fronted = toks[..i].iter().all(|t| t.kind == TokKind::Punct);
+    let &(subj_t, subj) = triggers.iter().rev().find(|(t, _)| *t < i).or_else(|| {
+        triggers
+            .iter()
+            .find(|(t, _)| *t > obj_t)
+            .filter(|_| fronted)
+    })?;
+    // "X told reporters after the meeting", "the ministers endorsed a
+    // statement after the meeting": a verb between the trigger and the cue
+    // heads the cue's clause, not our event.
+    let (lo, hi) = if subj_t < i {
+        (subj_t + 1, i)
+    } else {
+        (obj_t + 1, subj_t)
+    };
+    if (lo..hi).any(|k| is!("relation_reporting", toks[k].lower.as_str())) {
+        return None;
+    }
+    let kind = match cue {
+        Cue::Rel(k) | Cue::Inv(k) => k,
+        Cue::Within { consult_only, .. } => {
+            // "at a weekend summit": a summit not yet named, hosting the
+            // talks; "talks with Putin at the summit in Helsinki" may be the
+            // summit itself.
+            let another = matches!(
+                toks.get(cue_end).map(|t| t.lower.as_str()),
+                Some("a" | "an")
+            ) || found[obj]
+                .actors
+                .iter()
+                .any(|(_, e)| e.etype == crate::model::EntityType::Organisation);
+            within_kind(&found[subj], &found[obj], consult_only, another)?
+        }
+    };
+    if one_meeting_told_twice(&found[subj], &found[obj], kind) {
+        return None;
+    }
+    share_setting(found, subj, obj, kind, cue);
+    let cue_text = toks[i..cue_end]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (from, to) = match cue {
+        Cue::Inv(_) => (obj, subj),
+        _ => (subj, obj),
+    };
+    Some(Pending {
+        from: found[from].evidence[0].start,
+        kind,
+        to: found[to].evidence[0].start,
+        cue: cue_text,
+    })
+}
+
+/// The cue's object: the first trigger after the cue, within reach and
+/// before any clause-ending punctuation.
+fn cue_object(
+    toks: &[Token],
+    triggers: &[(usize, usize)],
+    cue_end: usize,
+    cue: Cue,
+) -> Option<(usize, usize)> {
+    let reach = match cue {
+        Cue::Rel(_) | Cue::Inv(_) => REACH,
+        Cue::Within { reach, .. } => reach,
+    };
+    let limit = toks.len().min(cue_end + reach + 1);
+    let stop = (cue_end..limit)
+        .find(|&k| {
+            toks[k].kind == TokKind::Punct
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "," | ";" | ":" | "." | "\"" | "“" | "”"
+                )
+        })
+        .unwrap_or(limit);
+    triggers
+        .iter()
+        .find(|(t, _)| *t >= cue_end && *t < stop)
+        .copied()
+}
+
+/// "met ... after the meeting" within one sentence, by the same people, is
+/// mostly one meeting told twice, not a sequence.
+fn one_meeting_told_twice(sm: &Mention, om: &Mention, kind: RelationKind) -> bool {
+    kind == RelationKind::Follows
+        && sm.kind.compatible(om.kind)
+        && sm.kind.family() == "consult"
+        && sm.anchors().iter().any(|a| om.anchors().contains(a))
+        && (sm.persons().iter().any(|p| om.persons().contains(p))
+            || sm.persons().is_empty() && om.persons().is_empty())
+}
+
+/// A call or meeting that is only the setting of another event takes its
+/// actors; what happens during an event shares its time.
+fn share_setting(found: &mut [Mention], subj: usize, obj: usize, kind: RelationKind, cue: Cue) {
+    let within = matches!(kind, RelationKind::AgreedDuring | RelationKind::PartOf);
+    // Only a call or meeting that is the setting takes the actors: "after
+    // progress in Ukraine talks" names other parties' talks.
+    let setting = within
+        || kind == RelationKind::Follows
+            && matches!(found[obj].kind, EventKind::PhoneCall | EventKind::Meeting)
+            && matches!(cue, Cue::Rel(_));
+    // "expected to meet with Putin during a planned summit of the CIS": who
+    // meet at a summit attend it, however many it names already.
+    let at_summit =
+        within && found[obj].kind == EventKind::Summit && found[subj].kind.family() == "consult";
+    if setting
+        && found[obj].kind.family() == "consult"
+        && (found[obj].actors.len() < 2 || at_summit)
+    {
+        let inherited: Vec<_> = found[subj]
+            .actors
+            .iter()
+            .filter(|(_, e)| !found[obj].actors.iter().any(|(_, x)| x.iri == e.iri))
+            .map(|(_, e)| (Role::Participant, e.clone()))
+            .collect();
+        found[obj].actors.extend(inherited);
+    }
+    // "expected to meet with Putin during a planned summit ... later this
+    // month": what happens during an event shares its time.
+    if within && found[subj].date.is_none() {
+        found[subj].date = found[obj].date.clone();
+    }
+    // "their talks at a weekend summit": the summit told only as the
+    // setting is dated by what it holds.
+    if kind == RelationKind::PartOf && found[obj].date.is_none() {
+        found[obj].date = found[subj].date.clone();
+    }
 }
 
 /// "Trump said he spoke by phone with Putin on Tuesday and that the two had
@@ -492,4 +449,43 @@ pub(super) fn date_relations(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_row_reads() {
+        let rows = include_str!("data/relation_cues.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(CUES.len(), rows);
+        let cue = |words: &str| {
+            let w: Vec<&str> = words.split(' ').collect();
+            CUES.iter().find(|(x, _)| *x == w).map(|(_, c)| *c)
+        };
+        assert!(matches!(
+            cue("on the sidelines of"),
+            Some(Cue::Rel(RelationKind::PartOf))
+        ));
+        assert!(matches!(
+            cue("followed by"),
+            Some(Cue::Inv(RelationKind::Follows))
+        ));
+        assert!(matches!(
+            cue("in"),
+            Some(Cue::Within {
+                reach: 3,
+                consult_only: true
+            })
+        ));
+    }
+
+    #[test]
+    #[should_panic(expected = "relation_cues.tsv line 2")]
+    fn a_bad_cue_row_names_its_line() {
+        parse_cues("# comment\nahead of\tsoonAfter\tsubject\n");
+    }
 }
