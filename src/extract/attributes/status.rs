@@ -108,11 +108,19 @@ pub(crate) fn status(
         .max()
         .unwrap_or(lb);
     let lower = |k: usize| sent.lower(k);
-    let before: Vec<&str> = (lb..t.t0).map(lower).collect();
-    let near_before: Vec<&str> = (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect();
-    let after: Vec<&str> = (t.t1..rb.min(t.t1 + 6)).map(lower).collect();
+    let cues = Cues {
+        before: (lb..t.t0).map(lower).collect(),
+        near_before: (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect(),
+        after: (t.t1..rb.min(t.t1 + 6)).map(lower).collect(),
+    };
     let frame = frame_of(frames, t);
-    if negated(sent, &negation_window(&near_before, t), &after, frame, t) {
+    if negated(
+        sent,
+        &negation_window(&cues.near_before, t),
+        &cues.after,
+        frame,
+        t,
+    ) {
         return Status::Negated;
     }
     // "claimed responsibility for the attack" vouches for the attack.
@@ -128,8 +136,8 @@ pub(crate) fn status(
     // happened when it was said: what it promises lies in its content.
     // Not an announcement still to come ("Mackowiak says he will announce
     // the candidate sometime Monday morning"): only the saying was made.
-    let announcement_ahead = announcement_ahead(t, &near_before);
-    if announcement_ahead && frame.is_some() && might_be_said(sent, t, rb, &near_before) {
+    let announcement_ahead = announcement_ahead(t, &cues.near_before);
+    if announcement_ahead && frame.is_some() && might_be_said(sent, t, rb, &cues.near_before) {
         return Status::Possible;
     }
     if t.kind().speech_act() && frame.is_some() && !announcement_ahead {
@@ -152,7 +160,31 @@ pub(crate) fn status(
             Status::Occurred
         };
     }
-    let wish = wish_to(&before, t);
+    tense_status(sent, ents, t, &cues, date, reference, hedged)
+}
+
+/// The words around a trigger in its clause that tell its status.
+struct Cues<'a> {
+    before: Vec<&'a str>,
+    /// The four words before the trigger.
+    near_before: Vec<&'a str>,
+    /// The six words after the trigger.
+    after: Vec<&'a str>,
+}
+
+/// The status an event's cues of possibility, plans and tense tell, and
+/// its date against the day of the story.
+fn tense_status(
+    sent: &Sent,
+    ents: &[crate::extract::entities::Ent],
+    t: &Trigger,
+    cues: &Cues,
+    date: Option<&DateWindow>,
+    reference: Option<NaiveDate>,
+    hedged: bool,
+) -> Status {
+    let before = &cues.before;
+    let wish = wish_to(before, t);
     let possible = wish || before.iter().any(|w| is!("possible_cues", w));
     // "agreed on Thursday to another summit".
     // "the two had agreed to meet in Istanbul": a past agreement, a
@@ -165,36 +197,13 @@ pub(crate) fn status(
             "agreed" | "agree" | "agrees" | "agreeing" | "offered" | "offers" | "offer"
         )
     }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
-    let future_cue = future_cue(sent, ents, t, &before, &after) || opening_phrase_ahead(sent, t);
+    let future_cue =
+        future_cue(sent, ents, t, before, &cues.after) || opening_phrase_ahead(sent, t);
     let past_tense = t.pos() == Pos::Verb && {
-        let w = lower(t.t0);
+        let w = sent.lower(t.t0);
         w.ends_with("ed") && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))
     };
-    let weekday = |d: &DateWindow| {
-        d.text
-            .split_whitespace()
-            .any(|w| crate::extract::lexicon::WEEKDAYS.contains(&w.to_lowercase().as_str()))
-    };
-    // "During a visit on Friday to the plant, Vieira met ...": a weekday
-    // read forward from a phrase without tense is the last one for a verb
-    // in the past (`fix_weekday` moves it).
-    // Not "was headed to the White House on Friday", a plan told in the past.
-    let past_verb = t.pos() == Pos::Verb
-        && past_form(lower(t.t0))
-        && !near_before
-            .iter()
-            .any(|b| matches!(*b, "will" | "would" | "to"))
-        && !near_before
-            .last()
-            .is_some_and(|b| matches!(*b, "was" | "were" | "is" | "are" | "be"));
-    // "A roadside bomb near Samarra killed a soldier on Sunday": the tense
-    // of an attack noun is its weapon verb's.
-    let weapon_past = crate::extract::arguments::weapon_verb(sent, t)
-        .is_some_and(|k| past_form(lower(k)) && !matches!(lower(k - 1), "will" | "would" | "to"));
-    // "after a suicide bombing in Kirkuk on Friday": an attack noun with no
-    // cue of the future was done, the weekday the last one.
-    let attack_noun = t.kind() == EventKind::Attack && t.pos() == Pos::Noun && !future_cue;
-    let past_verb = past_verb || weapon_past || attack_noun || opening_phrase_in_past(sent, t);
+    let past_verb = told_in_past(sent, t, &cues.near_before, future_cue);
     // "the summit ... held on January 9", "killed in a February bomb
     // blast": a yearless date told in the past is last year's
     // (`last_year` moves it).
@@ -236,6 +245,41 @@ pub(crate) fn status(
         return Status::Claimed;
     }
     Status::Occurred
+}
+
+/// Whether a date's words name a weekday.
+fn weekday(d: &DateWindow) -> bool {
+    d.text
+        .split_whitespace()
+        .any(|w| crate::extract::lexicon::WEEKDAYS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether the event is told in the past by its form: a verb in the past,
+/// its weapon's verb, an attack noun with no cue of the future, a phrase
+/// opening the sentence in the past.
+///
+/// "During a visit on Friday to the plant, Vieira met ...": a weekday read
+/// forward from a phrase without tense is the last one for a verb in the
+/// past (`fix_weekday` moves it). Not "was headed to the White House on
+/// Friday", a plan told in the past.
+fn told_in_past(sent: &Sent, t: &Trigger, near_before: &[&str], future_cue: bool) -> bool {
+    let lower = |k: usize| sent.lower(k);
+    let past_verb = t.pos() == Pos::Verb
+        && past_form(lower(t.t0))
+        && !near_before
+            .iter()
+            .any(|b| matches!(*b, "will" | "would" | "to"))
+        && !near_before
+            .last()
+            .is_some_and(|b| matches!(*b, "was" | "were" | "is" | "are" | "be"));
+    // "A roadside bomb near Samarra killed a soldier on Sunday": the tense
+    // of an attack noun is its weapon verb's.
+    let weapon_past = crate::extract::arguments::weapon_verb(sent, t)
+        .is_some_and(|k| past_form(lower(k)) && !matches!(lower(k - 1), "will" | "would" | "to"));
+    // "after a suicide bombing in Kirkuk on Friday": an attack noun with no
+    // cue of the future was done, the weekday the last one.
+    let attack_noun = t.kind() == EventKind::Attack && t.pos() == Pos::Noun && !future_cue;
+    past_verb || weapon_past || attack_noun || opening_phrase_in_past(sent, t)
 }
 
 /// A statement verb right after "will"/"would": an announcement still to

@@ -475,108 +475,24 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
         if covered(ents, i) || !is_word(sent, i) {
             continue;
         }
-        let w = sent.lower(i);
-        let in_quote = sent.in_quote(i);
-        if w == "their" && !in_quote {
-            let pair = meeting_pair(sent, ents, i);
-            if pair.len() >= 2 {
-                add.extend(
-                    pair.into_iter()
-                        .map(|e| Ent::new(i, i + 1, e, EntKind::Pronoun)),
-                );
-                continue;
-            }
-        }
-        if w == "they" && !in_quote && disc.last_group.len() >= 2 && opens_clause(sent, ents, i) {
+        if let Some(group) = group_pronoun(sent, ents, disc, i) {
             add.extend(
-                disc.last_group
-                    .iter()
-                    .map(|e| Ent::new(i, i + 1, e.clone(), EntKind::Pronoun)),
+                group
+                    .into_iter()
+                    .map(|e| Ent::new(i, i + 1, e, EntKind::Pronoun)),
             );
             continue;
         }
+        let in_quote = sent.in_quote(i);
         let ent = if in_quote && at!("pronouns_first", sent, i) {
             disc.last_speaker.clone()
-        } else if at!("pronouns_person", sent, i) && !in_quote {
-            // "she" passes over a known man, "he" over a known woman.
-            let other = if matches!(w, "she" | "her") {
-                &disc.male
-            } else {
-                &disc.female
-            };
-            let local = (w == "him")
-                .then(|| local_subject(sent, ents, &add, i))
-                .flatten();
-            let not_local =
-                |p: &crate::model::EntityRef| local.as_ref().is_none_or(|l| l.iri != p.iri);
-            ents.iter()
-                .filter(|e| {
-                    e.is_person()
-                        // "Litvinenko's widow said ... he was killed".
-                        && (!e.modifier || sent.lower(e.t1) == "'s")
-                        && e.t1 <= i
-                        && !sent.in_quote(e.t0)
-                        && !other.contains(&e.ent.iri)
-                        && not_local(&e.ent)
-                })
-                .min_by_key(|e| (e.t0, e.modifier))
-                .map(|e| e.ent.clone())
-                .or_else(|| {
-                    disc.last_person
-                        .clone()
-                        .filter(|p| !other.contains(&p.iri) && not_local(p))
-                })
-        } else if at!("pronouns_it", sent, i) && !in_quote {
-            // "France said it was sending": the nearest actor before, in
-            // this sentence only.
-            let actors = || {
-                ents.iter().filter(|e| {
-                    !e.is_person()
-                        && !e.modifier
-                        && !e.is_place()
-                        && !e.people
-                        && e.t1 <= i
-                        && e.kind != EntKind::Group
-                })
-            };
-            let nearest = actors().max_by_key(|e| e.t1);
-            // "The European Union on Friday condemned the shelling. It called
-            // on Israel to halt": a sentence that opens with "It" and an
-            // act of saying or asking goes on with the body that opened the
-            // last sentence ("It is", "It was reported" refer to nothing;
-            // nor an object: "A statement by the EU condemned Russia. It
-            // called on Moscow" is the statement's).
-            let opening_act = i == sent.body && {
-                let v = if sent.lower(i + 1) == "also" {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                at!("speech_verbs", sent, v) || at!("it_act_verbs", sent, v)
-            };
-            if nearest.is_none() && opening_act {
-                if let Some(b) = disc.last_opener.clone() {
-                    add.push(Ent::new(i, i + 1, b, EntKind::Pronoun));
-                    continue;
-                }
-            }
-            // "The Taliban said US forces attacked its positions", "with
-            // Syrian forces seizing its last major city and Iraqi troops
-            // taking its last big town": what an attack takes or strikes is
-            // not the attacker's own; "its" is the sentence's first party
-            // past the attacker (the nearest), or nobody.
-            match nearest {
-                Some(attacker)
-                    if i > 0 && attack_verb(sent.lower(i - 1)) && held_place(sent, i) =>
-                {
-                    actors()
-                        .filter(|e| e.ent.anchor != attacker.ent.anchor)
-                        .min_by_key(|e| e.t0)
-                        .map(|e| e.ent.clone())
-                }
-                _ => nearest.map(|e| e.ent.clone()),
-            }
-        } else if at!("pronouns_plural", sent, i) && !in_quote {
+        } else if in_quote {
+            None
+        } else if at!("pronouns_person", sent, i) {
+            person_pronoun(sent, ents, disc, &add, i)
+        } else if at!("pronouns_it", sent, i) {
+            it_pronoun(sent, ents, disc, i)
+        } else if at!("pronouns_plural", sent, i) {
             relative_antecedent(sent, ents, i)
                 .or_else(|| {
                     ents.iter()
@@ -588,45 +504,162 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
         } else {
             None
         };
-        let Some(ent) = ent else {
-            continue;
-        };
-        // "His wife travelled to Lima": the relative acts, not the man
-        // "his" stands for (as with "Chirac's wife" in `kin`). Only a
-        // relative opening a clause is minted: elsewhere "his" is often
-        // someone nearer than the one it resolves to ("Bush met Chirac and
-        // his wife"), and the relative is left out rather than guessed.
-        let kin = matches!(w, "his" | "her")
-            .then(|| kin_noun(sent, i + 1))
-            .flatten();
-        match kin {
-            None => add.push(Ent::new(i, i + 1, ent, EntKind::Pronoun)),
-            Some((Kin::Named, _)) => {}
-            Some(_) if !opens_kin_clause(sent, i) || !speaker_owns(sent, ents, &ent, i) => {}
-            // "His son, Crown Prince Abdullah, met Chirac": the apposition
-            // names him, and he acts under his own name.
-            Some((_, end))
-                if sent.lower(end) == ","
-                    && ents
-                        .iter()
-                        .any(|e| e.is_person() && (e.np0 == end + 1 || e.t0 == end + 1)) => {}
-            Some((kin, end)) => {
-                // The noun's tokens are glued ("son-in-law").
-                let noun: String = (i + 1..end).map(|k| sent.lower(k)).collect();
-                let label = format!("{}'s {}", ent.label, noun);
-                let relative = super::minted(&label, EntityType::Person, None, false);
-                if kin == Kin::Female {
-                    disc.female.insert(relative.iri.clone());
-                } else {
-                    disc.male.insert(relative.iri.clone());
-                }
-                // Seen by a "she" later in the sentence: "His wife said
-                // she would meet Kohl".
-                ents.push(Ent::new(i, end, relative, EntKind::Name));
-            }
+        if let Some(ent) = ent {
+            possessor_or_relative(sent, disc, ents, &mut add, i, ent);
         }
     }
     ents.extend(add);
+}
+
+/// "their" of a pair just met, "they" opening a clause after a group: every
+/// member.
+fn group_pronoun(sent: &Sent, ents: &[Ent], disc: &Discourse, i: usize) -> Option<Vec<EntityRef>> {
+    let w = sent.lower(i);
+    if sent.in_quote(i) {
+        return None;
+    }
+    if w == "their" {
+        let pair = meeting_pair(sent, ents, i);
+        if pair.len() >= 2 {
+            return Some(pair);
+        }
+    }
+    (w == "they" && disc.last_group.len() >= 2 && opens_clause(sent, ents, i))
+        .then(|| disc.last_group.clone())
+}
+
+/// "he", "she", "him", "her": the sentence's first person before it, else
+/// the last person of the article; "she" passes over a known man, "he"
+/// over a known woman.
+fn person_pronoun(
+    sent: &Sent,
+    ents: &[Ent],
+    disc: &Discourse,
+    add: &[Ent],
+    i: usize,
+) -> Option<EntityRef> {
+    let w = sent.lower(i);
+    let other = if matches!(w, "she" | "her") {
+        &disc.male
+    } else {
+        &disc.female
+    };
+    let local = (w == "him")
+        .then(|| local_subject(sent, ents, add, i))
+        .flatten();
+    let not_local = |p: &EntityRef| local.as_ref().is_none_or(|l| l.iri != p.iri);
+    ents.iter()
+        .filter(|e| {
+            e.is_person()
+                // "Litvinenko's widow said ... he was killed".
+                && (!e.modifier || sent.lower(e.t1) == "'s")
+                && e.t1 <= i
+                && !sent.in_quote(e.t0)
+                && !other.contains(&e.ent.iri)
+                && not_local(&e.ent)
+        })
+        .min_by_key(|e| (e.t0, e.modifier))
+        .map(|e| e.ent.clone())
+        .or_else(|| {
+            disc.last_person
+                .clone()
+                .filter(|p| !other.contains(&p.iri) && not_local(p))
+        })
+}
+
+/// "France said it was sending": the nearest actor before, in this
+/// sentence only.
+fn it_pronoun(sent: &Sent, ents: &[Ent], disc: &Discourse, i: usize) -> Option<EntityRef> {
+    let actors = || {
+        ents.iter().filter(|e| {
+            !e.is_person()
+                && !e.modifier
+                && !e.is_place()
+                && !e.people
+                && e.t1 <= i
+                && e.kind != EntKind::Group
+        })
+    };
+    let nearest = actors().max_by_key(|e| e.t1);
+    // "The European Union on Friday condemned the shelling. It called on
+    // Israel to halt": a sentence that opens with "It" and an act of saying
+    // or asking goes on with the body that opened the last sentence ("It
+    // is", "It was reported" refer to nothing; nor an object: "A statement
+    // by the EU condemned Russia. It called on Moscow" is the statement's).
+    let opening_act = i == sent.body && {
+        let v = if sent.lower(i + 1) == "also" {
+            i + 2
+        } else {
+            i + 1
+        };
+        at!("speech_verbs", sent, v) || at!("it_act_verbs", sent, v)
+    };
+    if nearest.is_none() && opening_act {
+        if let Some(b) = disc.last_opener.clone() {
+            return Some(b);
+        }
+    }
+    // "The Taliban said US forces attacked its positions", "with Syrian
+    // forces seizing its last major city and Iraqi troops taking its last
+    // big town": what an attack takes or strikes is not the attacker's own;
+    // "its" is the sentence's first party past the attacker (the nearest),
+    // or nobody.
+    match nearest {
+        Some(attacker) if i > 0 && attack_verb(sent.lower(i - 1)) && held_place(sent, i) => {
+            actors()
+                .filter(|e| e.ent.anchor != attacker.ent.anchor)
+                .min_by_key(|e| e.t0)
+                .map(|e| e.ent.clone())
+        }
+        _ => nearest.map(|e| e.ent.clone()),
+    }
+}
+
+/// The pronoun at `i` standing for `ent`, or the relative its "his" or
+/// "her" names.
+///
+/// "His wife travelled to Lima": the relative acts, not the man "his"
+/// stands for (as with "Chirac's wife" in `kin`). Only a relative opening a
+/// clause is minted: elsewhere "his" is often someone nearer than the one
+/// it resolves to ("Bush met Chirac and his wife"), and the relative is
+/// left out rather than guessed.
+fn possessor_or_relative(
+    sent: &Sent,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+    add: &mut Vec<Ent>,
+    i: usize,
+    ent: EntityRef,
+) {
+    let kin = matches!(sent.lower(i), "his" | "her")
+        .then(|| kin_noun(sent, i + 1))
+        .flatten();
+    match kin {
+        None => add.push(Ent::new(i, i + 1, ent, EntKind::Pronoun)),
+        Some((Kin::Named, _)) => {}
+        Some(_) if !opens_kin_clause(sent, i) || !speaker_owns(sent, ents, &ent, i) => {}
+        // "His son, Crown Prince Abdullah, met Chirac": the apposition names
+        // him, and he acts under his own name.
+        Some((_, end))
+            if sent.lower(end) == ","
+                && ents
+                    .iter()
+                    .any(|e| e.is_person() && (e.np0 == end + 1 || e.t0 == end + 1)) => {}
+        Some((kin, end)) => {
+            // The noun's tokens are glued ("son-in-law").
+            let noun: String = (i + 1..end).map(|k| sent.lower(k)).collect();
+            let label = format!("{}'s {}", ent.label, noun);
+            let relative = super::minted(&label, EntityType::Person, None, false);
+            if kin == Kin::Female {
+                disc.female.insert(relative.iri.clone());
+            } else {
+                disc.male.insert(relative.iri.clone());
+            }
+            // Seen by a "she" later in the sentence: "His wife said she
+            // would meet Kohl".
+            ents.push(Ent::new(i, end, relative, EntKind::Name));
+        }
+    }
 }
 
 /// "rebels of the Moro Islamic Liberation Front (MILF) who had suffered

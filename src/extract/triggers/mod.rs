@@ -106,40 +106,8 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
     let n = sent.toks.len();
     let window = |reach: usize| end..n.min(end + reach);
     match needs {
-        "visitor" => {
-            // "received the visiting Chinese delegation", "welcomed Bush".
-            // "She received her B.S. in Latin American Studies": a possessive
-            // pronoun before a noun is no visitor.
-            window(5).any(|k| {
-                matches!(sent.lower(k), "visiting" | "delegation" | "delegations")
-                    || ents.iter().any(|e| {
-                        e.np0 == k
-                            && e.is_person()
-                            && !(e.kind == super::entities::EntKind::Pronoun
-                                && matches!(sent.lower(k), "her" | "his" | "their" | "its")
-                                && sent
-                                    .toks
-                                    .get(k + 1)
-                                    .is_some_and(|t| t.kind == TokKind::Word))
-                    })
-            })
-        }
-        "askobj" => {
-            // "asked X to", "asked for", "asked that": not "asked about".
-            // "asked then-FBI Director James Comey in an Oval Office meeting
-            // to end": the object and a setting may stand between.
-            let marks = |k: usize| matches!(sent.lower(k), "to" | "for" | "that");
-            (window(8).any(marks)
-                || window(13)
-                    .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "but"))
-                    .any(marks))
-                && !window(2).any(|k| {
-                    matches!(
-                        sent.lower(k),
-                        "about" | "whether" | "if" | "how" | "why" | "what"
-                    )
-                })
-        }
+        "visitor" => visitor_follows(sent, ents, end),
+        "askobj" => asked_object(sent, end),
         "completion" => {
             // "signed a deal", "the agreement signed", "reached an accord".
             (t0.saturating_sub(4)..t0).any(|k| at!("completion", sent, k))
@@ -160,20 +128,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                     && sent.toks.iter().any(|t| at!("aidobj", t))
         }
         "commitobj" => window(3).any(|k| at!("commitobj", sent, k)),
-        // A place taken: a facility or town in the object, "control" of it,
-        // or a named place as the object ("captured Kisangani"). Only in
-        // the object: "seized weapons in the town" took no town ("seized
-        // from a hospital" took people from it, "stormed into the town of
-        // Jenin" took it).
-        "conquest" => {
-            window(8)
-                .take_while(|&k| !at!("object_ends", sent, k))
-                .any(|k| at!("facility_nouns", sent, k))
-                || sent.lower(end) == "control"
-                || ents
-                    .iter()
-                    .any(|e| e.np0 == end && e.is_place() && !e.modifier)
-        }
+        "conquest" => place_taken(sent, ents, end),
         "giftobj" => window(8).any(|k| at!("giftobj", sent, k)),
         // "described X as", "welcomed the visiting Bush": a party follows.
         "entity" => ents
@@ -184,66 +139,124 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         "hostile" => window(12)
             .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
             .any(|k| at!("hostile", sent, k)),
-        // "gave a thinly veiled warning to Slovakia on Monday that its drive
-        // towards NATO membership could affect its relations with Moscow".
-        // "warned Washington on Monday against supplying missiles": a party
-        // warned against an act (not "warned against expectations").
-        "warn_harm" => {
-            window(32)
-                .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
-                .any(|k| at!("warn_harm", sent, k))
-                || ents.iter().any(|e| {
-                    e.np0 == end
-                        && !e.modifier
-                        && (e.np1..n.min(e.np1 + 4)).any(|k| sent.lower(k) == "against")
-                })
-        }
-        // "wrote a letter to Pelosi and McCarthy on Tuesday insisting that
-        // Congress remain", "sent a letter Thursday to the Office of
-        // Management and Budget warning against premature reopenings": what
-        // a letter does to its addressees is asking. Not an attempt
-        // ("seeking to reassure investors").
-        "letter" => {
-            let asks = match sent.lower(t0) {
-                // A warning asks against something ("warning the island's
-                // leaders ... against independence"), someone to do
-                // something ("warning Taipei ... to drop the plan") or that
-                // something must be ("warning that he must not interfere");
-                // not of harm or of what will happen ("warning of
-                // retaliation", "warning that cuts to Medicare would hurt").
-                "warning" => window(10)
-                    .take_while(|&k| !matches!(sent.lower(k), "of" | "," | "." | ";"))
-                    .any(|k| match sent.lower(k) {
-                        "must" | "should" => true,
-                        _ if (end..k).any(|j| sent.lower(j) == "that") => false,
-                        "against" => true,
-                        "to" => sent.toks.get(k + 1).is_some_and(|x| {
-                            x.kind == TokKind::Word && !is!("determiners", x.lower.as_str())
-                        }),
-                        _ => false,
-                    }),
-                "seeking" => sent.lower(end) != "to",
-                _ => true,
-            };
-            asks && super::clauses::sent_letter(sent, sent.body, t0).is_some()
-        }
-        // "insisted Monday that UN sanctions imposed after its nuclear test
-        // must be lifted": past a long subject, a "must" or "should" of the
-        // same clause still asks; not one after a comma or "and" ("the
-        // referendum, which the West says must be annulled").
-        "must" => {
-            window(8).any(|k| in_list("must", sent.lower(k)))
-                || window(16)
-                    .take_while(|&k| {
-                        !matches!(
-                            sent.lower(k),
-                            "." | ";" | "," | "and" | "which" | "who" | "but"
-                        )
-                    })
-                    .any(|k| matches!(sent.lower(k), "must" | "should"))
-        }
+        "warn_harm" => warned_of_harm(sent, ents, end),
+        "letter" => letter_asks(sent, t0, end),
+        "must" => must_follows(sent, end),
         list => window(if list == "with" { 20 } else { 8 }).any(|k| in_list(list, sent.lower(k))),
     }
+}
+
+/// "received the visiting Chinese delegation", "welcomed Bush". "She
+/// received her B.S. in Latin American Studies": a possessive pronoun
+/// before a noun is no visitor.
+fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
+    (end..sent.toks.len().min(end + 5)).any(|k| {
+        matches!(sent.lower(k), "visiting" | "delegation" | "delegations")
+            || ents.iter().any(|e| {
+                e.np0 == k
+                    && e.is_person()
+                    && !(e.kind == EntKind::Pronoun
+                        && matches!(sent.lower(k), "her" | "his" | "their" | "its")
+                        && sent
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|t| t.kind == TokKind::Word))
+            })
+    })
+}
+
+/// "asked X to", "asked for", "asked that": not "asked about". "asked
+/// then-FBI Director James Comey in an Oval Office meeting to end": the
+/// object and a setting may stand between.
+fn asked_object(sent: &Sent, end: usize) -> bool {
+    let window = |reach: usize| end..sent.toks.len().min(end + reach);
+    let marks = |k: usize| matches!(sent.lower(k), "to" | "for" | "that");
+    (window(8).any(marks)
+        || window(13)
+            .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "but"))
+            .any(marks))
+        && !window(2).any(|k| {
+            matches!(
+                sent.lower(k),
+                "about" | "whether" | "if" | "how" | "why" | "what"
+            )
+        })
+}
+
+/// A place taken: a facility or town in the object, "control" of it, or a
+/// named place as the object ("captured Kisangani"). Only in the object:
+/// "seized weapons in the town" took no town ("seized from a hospital" took
+/// people from it, "stormed into the town of Jenin" took it).
+fn place_taken(sent: &Sent, ents: &[Ent], end: usize) -> bool {
+    (end..sent.toks.len().min(end + 8))
+        .take_while(|&k| !at!("object_ends", sent, k))
+        .any(|k| at!("facility_nouns", sent, k))
+        || sent.lower(end) == "control"
+        || ents
+            .iter()
+            .any(|e| e.np0 == end && e.is_place() && !e.modifier)
+}
+
+/// "gave a thinly veiled warning to Slovakia on Monday that its drive
+/// towards NATO membership could affect its relations with Moscow". "warned
+/// Washington on Monday against supplying missiles": a party warned against
+/// an act (not "warned against expectations").
+fn warned_of_harm(sent: &Sent, ents: &[Ent], end: usize) -> bool {
+    let n = sent.toks.len();
+    (end..n.min(end + 32))
+        .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
+        .any(|k| at!("warn_harm", sent, k))
+        || ents.iter().any(|e| {
+            e.np0 == end
+                && !e.modifier
+                && (e.np1..n.min(e.np1 + 4)).any(|k| sent.lower(k) == "against")
+        })
+}
+
+/// "wrote a letter to Pelosi and McCarthy on Tuesday insisting that
+/// Congress remain", "sent a letter Thursday to the Office of Management and
+/// Budget warning against premature reopenings": what a letter does to its
+/// addressees is asking. Not an attempt ("seeking to reassure investors").
+fn letter_asks(sent: &Sent, t0: usize, end: usize) -> bool {
+    let asks = match sent.lower(t0) {
+        // A warning asks against something ("warning the island's leaders
+        // ... against independence"), someone to do something ("warning
+        // Taipei ... to drop the plan") or that something must be ("warning
+        // that he must not interfere"); not of harm or of what will happen
+        // ("warning of retaliation", "warning that cuts to Medicare would
+        // hurt").
+        "warning" => (end..sent.toks.len().min(end + 10))
+            .take_while(|&k| !matches!(sent.lower(k), "of" | "," | "." | ";"))
+            .any(|k| match sent.lower(k) {
+                "must" | "should" => true,
+                _ if (end..k).any(|j| sent.lower(j) == "that") => false,
+                "against" => true,
+                "to" => sent.toks.get(k + 1).is_some_and(|x| {
+                    x.kind == TokKind::Word && !is!("determiners", x.lower.as_str())
+                }),
+                _ => false,
+            }),
+        "seeking" => sent.lower(end) != "to",
+        _ => true,
+    };
+    asks && super::clauses::sent_letter(sent, sent.body, t0).is_some()
+}
+
+/// "insisted Monday that UN sanctions imposed after its nuclear test must
+/// be lifted": past a long subject, a "must" or "should" of the same clause
+/// still asks; not one after a comma or "and" ("the referendum, which the
+/// West says must be annulled").
+fn must_follows(sent: &Sent, end: usize) -> bool {
+    let window = |reach: usize| end..sent.toks.len().min(end + reach);
+    window(8).any(|k| in_list("must", sent.lower(k)))
+        || window(16)
+            .take_while(|&k| {
+                !matches!(
+                    sent.lower(k),
+                    "." | ";" | "," | "and" | "which" | "who" | "but"
+                )
+            })
+            .any(|k| matches!(sent.lower(k), "must" | "should"))
 }
 
 /// All triggers of a sentence, longest match first, context-checked.

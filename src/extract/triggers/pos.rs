@@ -20,28 +20,22 @@ pub(super) fn effective_pos(
     // Only a form that can be a noun reads as one ("attack", "visit",
     // "meeting"; not "met", "attacked", "hosted").
     let w = sent.lower(t0);
-    let past = w.ends_with("ed")
-        || matches!(
-            w,
-            "met"
-                | "fought"
-                | "struck"
-                | "shot"
-                | "sent"
-                | "made"
-                | "gave"
-                | "held"
-                | "took"
-                | "spoke"
-                | "flew"
-                | "threw"
-                | "hit"
-                | "swore"
-                | "sworn"
-        );
+    let past = w.ends_with("ed") || is!("verb_only_forms", w);
     if rule.pos == Pos::Noun || t1 - t0 > 1 || t0 == 0 || past {
         return rule.pos;
     }
+    if let Some(pos) = pos_by_context(sent, t0, rule) {
+        return pos;
+    }
+    if in_noun_phrase(sent, ents, t0, rule) {
+        return Pos::Noun;
+    }
+    rule.pos
+}
+
+/// Noun or verb by what stands around the word: a meeting's name, a
+/// letter's speech act, a verb of receiving, an indefinite article.
+fn pos_by_context(sent: &Sent, t0: usize, rule: &TriggerRule) -> Option<Pos> {
     // "the APEC Economic Leaders' Meeting": a capitalised meeting word after
     // "Leaders" or an apostrophe is the name's noun. Not other named
     // meetings: as a verb, "will attend the APEC Ministerial Meeting" keeps
@@ -54,7 +48,7 @@ pub(super) fn effective_pos(
         && sent.toks[t0].cap
         && in_name(t0 - 1)
     {
-        return Pos::Noun;
+        return Some(Pos::Noun);
     }
     // "sent a letter Thursday to the Office of Management and Budget urging
     // the agency": a letter's speech act is a verb, not the noun of the name
@@ -62,12 +56,12 @@ pub(super) fn effective_pos(
     // keeps its attack a noun).
     if rule.kind.speech_act() && crate::extract::clauses::sent_letter(sent, sent.body, t0).is_some()
     {
-        return Pos::Verb;
+        return Some(Pos::Verb);
     }
     // "Pakistan received pledges from donors": the object of a verb of
     // receiving is a noun.
     if at!("receiving_verbs", sent, t0 - 1) {
-        return Pos::Noun;
+        return Some(Pos::Noun);
     }
     // "a brief European tour": an indefinite article a few plain words
     // before opens a noun phrase, capitalised adjectives included.
@@ -79,15 +73,19 @@ pub(super) fn effective_pos(
                     && !at!("light_verbs", sent, m)
             })
     });
-    if indefinite.is_some() {
-        return Pos::Noun;
-    }
+    indefinite.map(|_| Pos::Noun)
+}
+
+/// Whether a determiner opens the word's phrase, past up to three
+/// adjectives, names and hyphens, or a date the determiner opens; or a
+/// preposition stands before an attack gerund's modifiers.
+fn in_noun_phrase(sent: &Sent, ents: &[Ent], t0: usize, rule: &TriggerRule) -> bool {
     let mut k = t0;
     let mut hops = 0;
     while k > 0 && hops < 3 {
         let w = sent.lower(k - 1);
         if is!("determiners", w) {
-            return Pos::Noun;
+            return true;
         }
         // "the death of 19 Palestinians in Israeli artillery shelling": a
         // preposition before a gerund's modifiers ("after shelling the
@@ -106,7 +104,7 @@ pub(super) fn effective_pos(
             && crate::extract::arguments::is_preposition(w)
             && modifiers(k)
         {
-            return Pos::Noun;
+            return true;
         }
         // "after the Oct. 7 attack", "the Monday attack": a date the
         // phrase's determiner opens ("The Chinese president Monday visits"
@@ -116,10 +114,7 @@ pub(super) fn effective_pos(
             while s > 0 && (date_word(sent, s - 1) || sent.lower(s - 1) == "-") {
                 s -= 1;
             }
-            if s > 0 && (at!("determiners", sent, s - 1) || sent.lower(s - 1) == "'s") {
-                return Pos::Noun;
-            }
-            break;
+            return s > 0 && (at!("determiners", sent, s - 1) || sent.lower(s - 1) == "'s");
         }
         // "the Trump-Putin meeting": names and hyphens in the phrase.
         if ents.iter().any(|e| e.t0 < k && k <= e.t1) || w == "-" {
@@ -149,12 +144,12 @@ pub(super) fn effective_pos(
             )
             && !w.ends_with("ly");
         if !adjective {
-            break;
+            return false;
         }
         k -= 1;
         hops += 1;
     }
-    rule.pos
+    false
 }
 
 /// A word of a date inside a noun phrase: a capitalised weekday or month
