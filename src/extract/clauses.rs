@@ -197,57 +197,11 @@ pub(crate) fn clause_of(breaks: &[bool], t0: usize, t1: usize) -> (usize, usize)
 
 /// Speech frames of a sentence.
 pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Frame> {
-    let n = sent.toks.len();
     let mut out: Vec<Frame> = Vec::new();
-    for v in 0..n {
+    for v in 0..sent.toks.len() {
         let w = sent.lower(v);
         let according = w == "according" && sent.lower(v + 1) == "to";
-        if !at!("speech_verbs", sent, v) && !according {
-            continue;
-        }
-        // "the Organization of American states": a name's word, no verb;
-        // "the former Soviet states", "member states": a noun ("the claims
-        // that" still reports one). A plural demonym is a subject
-        // ("Palestinians said") and takes no verb in -s.
-        if ents
-            .iter()
-            .any(|e| e.covers(v) || e.kind == EntKind::Demonym && e.t1 == v && w.ends_with('s'))
-            || v > 0
-                && sent.lower(v + 1) != "that"
-                && matches!(
-                    sent.lower(v - 1),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "member"
-                        | "these"
-                        | "those"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                )
-        {
-            continue;
-        }
-        // "Republican governors from four U.S. states on Thursday met":
-        // "states" after a name or a number is the noun.
-        if w == "states"
-            && v > 0
-            && sent.lower(v + 1) != "that"
-            && (ents.iter().any(|e| e.t1 == v)
-                || sent.toks[v - 1].kind == TokKind::Number
-                // ("He states ..." opens a sentence: a pronoun, a verb.)
-                || sent.toks[v - 1].cap && v - 1 > sent.body)
-        {
-            continue;
-        }
-        // "was said to be" is a hedge, not a report.
-        if v > 0 && matches!(sent.lower(v - 1), "was" | "were" | "is" | "are" | "be") {
-            continue;
-        }
-        // "claimed responsibility" reports no words of anyone.
-        if matches!(sent.lower(v + 1), "responsibility" | "credit" | "victory") {
+        if !at!("speech_verbs", sent, v) && !according || no_speech_verb(sent, ents, v) {
             continue;
         }
         let speaker = if according {
@@ -256,65 +210,11 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
         } else {
             speaker_of(sent, ents, v)
         };
-        let inverted = speaker.is_some_and(|s| ents[s].t0 > v);
-        // "..., Turkish diplomats said Thursday.": nothing said follows.
-        let rest_is_tail = (v + 1..n).all(|k| {
-            sent.toks[k].kind == TokKind::Punct
-                || ents.iter().any(|e| e.covers(k))
-                || timexes.iter().any(|t| t.t0 <= k && k < t.t1)
-                || matches!(
-                    sent.lower(k),
-                    "on" | "in" | "at" | "late" | "early" | "here" | "there"
-                )
-        });
-        // "accused Iran of arming the rebels, which Washington denied", "...,
-        // a charge the Kremlin has hotly denied": a denial in a relative
-        // clause or an apposition answers what the accusation said; the
-        // accusation before it is no words of the denier.
-        let answers_before = is!("deny_verbs", w)
-            && (v.saturating_sub(8)..v).any(|k| {
-                sent.lower(k) == "which"
-                    || sent.lower(k) == "," && matches!(sent.lower(k + 1), "a" | "an")
-            });
-        let comp = if answers_before {
-            (v + 1, v + 1)
-        } else if according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v) {
-            // "..., the bourse announced Tuesday.": with no name for the
-            // speaker, what was said still ends at the comma before them.
-            let end = match speaker {
-                Some(s) => ents[s].np0.min(v),
-                None if according => v,
-                None => (v.saturating_sub(8)..v)
-                    .rev()
-                    .find(|&k| sent.lower(k) == ",")
-                    .unwrap_or(v),
-            };
-            (0, end)
-        } else {
-            (v + 1, n)
-        };
-        let that = (v + 1..n.min(v + 10)).find(|&k| sent.lower(k) == "that");
-        // "told reporters on Monday", "told a news conference Thursday":
-        // the saying's date past whom or where it was told to.
-        let told_to = (v + 1..n.min(v + 7))
-            .find(|&k| !at!("press_settings", sent, k) && !sent.toks[k].cap)
-            .unwrap_or(v + 1);
-        let date = timexes.iter().position(|t| {
-            (t.t0 > v && t.t0 <= v.max(told_to - 1) + 2)
-                || that.is_some_and(|th| t.t0 > v && t.t1 <= th)
-                // "Lee on Friday said"; not "Anwar, who returned ... earlier
-                // this month, said": that date is the relative clause's.
-                || speaker.is_some_and(|s| {
-                    t.t0 >= ents[s].t1
-                        && t.t1 <= v
-                        && !(ents[s].t1..t.t0).any(|k| at!("clause_breaks", sent, k))
-                })
-        });
         out.push(Frame {
             verb: v,
             speaker,
-            comp,
-            date,
+            comp: complement_of(sent, ents, timexes, v, speaker, according),
+            date: frame_date(sent, ents, timexes, v, speaker),
             claim: is!("claim_verbs", w),
             deny: is!("deny_verbs", w),
         });
@@ -328,6 +228,118 @@ pub(crate) fn frames(sent: &Sent, ents: &[Ent], timexes: &[TimexTok]) -> Vec<Fra
         }
     }
     out
+}
+
+/// Whether a word of the speech verbs' list at `v` is no verb of saying
+/// here: a name's word or a noun, a hedge ("was said to be"), a claim of
+/// responsibility.
+fn no_speech_verb(sent: &Sent, ents: &[Ent], v: usize) -> bool {
+    let w = sent.lower(v);
+    // "the Organization of American states": a name's word, no verb; "the
+    // former Soviet states", "member states": a noun ("the claims that"
+    // still reports one). A plural demonym is a subject ("Palestinians
+    // said") and takes no verb in -s.
+    let noun = ents
+        .iter()
+        .any(|e| e.covers(v) || e.kind == EntKind::Demonym && e.t1 == v && w.ends_with('s'))
+        || v > 0
+            && sent.lower(v + 1) != "that"
+            && matches!(
+                sent.lower(v - 1),
+                "the" | "a" | "an" | "member" | "these" | "those" | "its" | "their" | "his" | "her"
+            );
+    // "Republican governors from four U.S. states on Thursday met":
+    // "states" after a name or a number is the noun.
+    let states = w == "states"
+        && v > 0
+        && sent.lower(v + 1) != "that"
+        && (ents.iter().any(|e| e.t1 == v)
+            || sent.toks[v - 1].kind == TokKind::Number
+            // ("He states ..." opens a sentence: a pronoun, a verb.)
+            || sent.toks[v - 1].cap && v - 1 > sent.body);
+    // "was said to be" is a hedge, not a report.
+    let hedge = v > 0 && matches!(sent.lower(v - 1), "was" | "were" | "is" | "are" | "be");
+    // "claimed responsibility" reports no words of anyone.
+    let claim = matches!(sent.lower(v + 1), "responsibility" | "credit" | "victory");
+    noun || states || hedge || claim
+}
+
+/// The tokens of what was said: after the verb, or before it when the verb
+/// and its speaker close the sentence.
+fn complement_of(
+    sent: &Sent,
+    ents: &[Ent],
+    timexes: &[TimexTok],
+    v: usize,
+    speaker: Option<usize>,
+    according: bool,
+) -> (usize, usize) {
+    let n = sent.toks.len();
+    let inverted = speaker.is_some_and(|s| ents[s].t0 > v);
+    // "..., Turkish diplomats said Thursday.": nothing said follows.
+    let rest_is_tail = (v + 1..n).all(|k| {
+        sent.toks[k].kind == TokKind::Punct
+            || ents.iter().any(|e| e.covers(k))
+            || timexes.iter().any(|t| t.t0 <= k && k < t.t1)
+            || matches!(
+                sent.lower(k),
+                "on" | "in" | "at" | "late" | "early" | "here" | "there"
+            )
+    });
+    // "accused Iran of arming the rebels, which Washington denied", "..., a
+    // charge the Kremlin has hotly denied": a denial in a relative clause or
+    // an apposition answers what the accusation said; the accusation before
+    // it is no words of the denier.
+    let answers_before = is!("deny_verbs", sent.lower(v))
+        && (v.saturating_sub(8)..v).any(|k| {
+            sent.lower(k) == "which"
+                || sent.lower(k) == "," && matches!(sent.lower(k + 1), "a" | "an")
+        });
+    if answers_before {
+        return (v + 1, v + 1);
+    }
+    if !(according || rest_is_tail || inverted && is_tail(sent, ents, speaker, v)) {
+        return (v + 1, n);
+    }
+    // "..., the bourse announced Tuesday.": with no name for the speaker,
+    // what was said still ends at the comma before them.
+    let end = match speaker {
+        Some(s) => ents[s].np0.min(v),
+        None if according => v,
+        None => (v.saturating_sub(8)..v)
+            .rev()
+            .find(|&k| sent.lower(k) == ",")
+            .unwrap_or(v),
+    };
+    (0, end)
+}
+
+/// The date of the saying: right after the verb, past whom or where it was
+/// told to ("told reporters on Monday", "told a news conference Thursday"),
+/// before its "that", or between the speaker and the verb.
+fn frame_date(
+    sent: &Sent,
+    ents: &[Ent],
+    timexes: &[TimexTok],
+    v: usize,
+    speaker: Option<usize>,
+) -> Option<usize> {
+    let n = sent.toks.len();
+    let that = (v + 1..n.min(v + 10)).find(|&k| sent.lower(k) == "that");
+    let told_to = (v + 1..n.min(v + 7))
+        .find(|&k| !at!("press_settings", sent, k) && !sent.toks[k].cap)
+        .unwrap_or(v + 1);
+    timexes.iter().position(|t| {
+        (t.t0 > v && t.t0 <= v.max(told_to - 1) + 2)
+            || that.is_some_and(|th| t.t0 > v && t.t1 <= th)
+            // "Lee on Friday said"; not "Anwar, who returned ... earlier this
+            // month, said": that date is the relative clause's.
+            || speaker.is_some_and(|s| {
+                t.t0 >= ents[s].t1
+                    && t.t1 <= v
+                    && !(ents[s].t1..t.t0).any(|k| at!("clause_breaks", sent, k))
+            })
+    })
 }
 
 /// "..., Russian officials said." / "said Kremlin spokesman Peskov".

@@ -260,6 +260,9 @@ pub(super) fn prepositional_parties(
 ) {
     let sent = scope.sent;
     let kind = t.kind();
+    if died_in_attack(scope, t, lb, j, args) {
+        return;
+    }
     let prep = governing_prep(sent, j, lb);
     let in_pp = prep.is_some_and(|p| {
         matches!(
@@ -282,85 +285,11 @@ pub(super) fn prepositional_parties(
         && !matches!(sent.lower(t.t1), "by" | "of")
         && prep == Some("for")
         && (j.saturating_sub(12).max(lb)..j).any(|k| at!("arrival_verbs", sent, k));
-    // "Seven soldiers died in an attack on Sunday", "another seven
-    // soldiers perished in an identical attack": who died in an attack is
-    // its target ("died" alone tells no attack).
-    if kind == EventKind::Attack
-        && j >= 2
-        && matches!(sent.lower(j - 1), "in" | "during")
-        && matches!(sent.lower(j - 2), "died" | "perished" | "die" | "dies")
-    {
-        if let Some(s) = subject(scope, lb, j - 2) {
-            // "All five militants died in the attack on the air base": the
-            // attackers who died are none of its targets.
-            for e in s {
-                let head = sent.lower(scope.ents[e].np1 - 1);
-                if !is!("attacker_nouns", head) {
-                    args.add(Role::Target, e);
-                }
-            }
-        }
-        return;
-    }
     let meets = kind.family() == "consult" || kind.speech_act();
-    // "took command Tuesday with a call for talks with Tamil Tiger
-    // rebels", "opened the annual summit Saturday with a warning that": a
-    // speech act the clause's subject comes out with is his (not "deal
-    // with the threat", "come up with a statement").
-    let came_out_with = kind.speech_act()
-        && j >= 2
-        && sent.lower(j - 1) == "with"
-        && matches!(sent.lower(j), "a" | "an" | "his" | "her" | "their" | "its")
-        && !matches!(
-            sent.lower(j - 2),
-            "up" | "deal" | "dealing" | "dealt" | "comply" | "comes"
-        )
-        // "was met in Washington with a call for": a reception, not his.
-        && !(j.saturating_sub(5)..j - 1)
-            .any(|x| matches!(sent.lower(x), "met" | "greeted" | "received"));
+    let came_out_with = came_out_with(sent, t, j);
     let in_pp = in_pp || came_out_with;
-    // "arrived here Wednesday for talks with Bush", "paid a surprise visit
-    // to Jordan Tuesday for talks with King Abdullah II", "flew into
-    // southern Albania for talks with": who comes for talks holds them (not
-    // "a call for talks with", "a proposal for talks with"). The coming's
-    // own subject takes part ("Bush, who visited Jordan last month for
-    // talks with": not Jordan).
     let came_for = (kind.family() == "consult" && prep == Some("for"))
-        .then(|| {
-            (j.saturating_sub(12).max(lb)..j).find(|&k| {
-                // "is in Rome for talks"; not "is known to have little
-                // appetite for lengthy negotiations".
-                let being_there = !matches!(sent.lower(k), "is" | "are" | "was" | "were")
-                    || matches!(sent.lower(k + 1), "in" | "at" | "here" | "there" | "back")
-                        && sent.lower(k + 2) != "no";
-                // Nothing but where and when between the coming and "for"
-                // ("visited Cairo on Tuesday and called for talks with" is
-                // a call).
-                // ("arrived in Cairo and Riyadh" goes on; "arrived in Kyiv on
-                // Friday and Zelensky was hopeful for talks" is a new clause.)
-                let new_clause = |x: usize| {
-                    sent.lower(x) == "and"
-                        && (scope.ents.iter().any(|e| {
-                            free(e) && !e.is_place() && !e.ent.etype.is_place() && e.np0 == x + 1
-                        }) || sent
-                            .toks
-                            .get(x + 1)
-                            .is_some_and(|n| !n.cap && n.kind == TokKind::Word && n.lower != "the"))
-                };
-                let straight = (k + 1..j - 1).all(|x| {
-                    !matches!(sent.lower(x), "but" | "no" | "not")
-                        && !new_clause(x)
-                        && !is!("speech_verbs", sent.lower(x))
-                        && !is!("request_verbs", sent.lower(x))
-                });
-                straight
-                    && (at!("arrival_verbs", sent, k) && being_there
-                        || scope
-                            .triggers
-                            .iter()
-                            .any(|o| o.t0 == k && o.kind() == EventKind::Visit))
-            })
-        })
+        .then(|| came_for(scope, lb, j))
         .flatten();
     let between = (t.t1..t.t1 + 3).any(|k| sent.lower(k) == "between");
     // "The police began investigations following a request from the
@@ -371,26 +300,110 @@ pub(super) fn prepositional_parties(
             .ents
             .iter()
             .any(|e| free(e) && (t.t1 + 1..=t.t1 + 2).contains(&e.np0));
-    if (meets && (in_pp || came_for.is_some()) && !between && !own_maker) || trip {
-        let s = subject(scope, lb, came_for.unwrap_or(j)).or_else(|| {
-            // Not a controller past "with": "The US lawmaker who unleashed
-            // weeks of heated debate with his call for a US troop pullout
-            // of Iraq" is no call of Iraq's.
-            if came_out_with {
-                return None;
-            }
-            let c = controller(scope, t, lb);
-            if c.is_some() {
-                args.controlled = true;
-            }
-            c
-        });
-        if let Some(s) = s {
-            for e in s {
-                args.add(subj_role, e);
-            }
+    if !((meets && (in_pp || came_for.is_some()) && !between && !own_maker) || trip) {
+        return;
+    }
+    let s = subject(scope, lb, came_for.unwrap_or(j)).or_else(|| {
+        // Not a controller past "with": "The US lawmaker who unleashed
+        // weeks of heated debate with his call for a US troop pullout of
+        // Iraq" is no call of Iraq's.
+        if came_out_with {
+            return None;
+        }
+        let c = controller(scope, t, lb);
+        if c.is_some() {
+            args.controlled = true;
+        }
+        c
+    });
+    for e in s.into_iter().flatten() {
+        args.add(subj_role, e);
+    }
+}
+
+/// "Seven soldiers died in an attack on Sunday", "another seven soldiers
+/// perished in an identical attack": who died in an attack is its target
+/// ("died" alone tells no attack). Whether the attack was read so.
+fn died_in_attack(scope: &Scope, t: &Trigger, lb: usize, j: usize, args: &mut Args) -> bool {
+    let sent = scope.sent;
+    if !(t.kind() == EventKind::Attack
+        && j >= 2
+        && matches!(sent.lower(j - 1), "in" | "during")
+        && matches!(sent.lower(j - 2), "died" | "perished" | "die" | "dies"))
+    {
+        return false;
+    }
+    // "All five militants died in the attack on the air base": the
+    // attackers who died are none of its targets.
+    for e in subject(scope, lb, j - 2).into_iter().flatten() {
+        let head = sent.lower(scope.ents[e].np1 - 1);
+        if !is!("attacker_nouns", head) {
+            args.add(Role::Target, e);
         }
     }
+    true
+}
+
+/// "took command Tuesday with a call for talks with Tamil Tiger rebels",
+/// "opened the annual summit Saturday with a warning that": a speech act
+/// the clause's subject comes out with is his (not "deal with the threat",
+/// "come up with a statement").
+fn came_out_with(sent: &Sent, t: &Trigger, j: usize) -> bool {
+    t.kind().speech_act()
+        && j >= 2
+        && sent.lower(j - 1) == "with"
+        && matches!(sent.lower(j), "a" | "an" | "his" | "her" | "their" | "its")
+        && !matches!(
+            sent.lower(j - 2),
+            "up" | "deal" | "dealing" | "dealt" | "comply" | "comes"
+        )
+        // "was met in Washington with a call for": a reception, not his.
+        && !(j.saturating_sub(5)..j - 1)
+            .any(|x| matches!(sent.lower(x), "met" | "greeted" | "received"))
+}
+
+/// "arrived here Wednesday for talks with Bush", "paid a surprise visit to
+/// Jordan Tuesday for talks with King Abdullah II", "flew into southern
+/// Albania for talks with": who comes for talks holds them (not "a call for
+/// talks with", "a proposal for talks with"). The coming's own subject
+/// takes part ("Bush, who visited Jordan last month for talks with": not
+/// Jordan). The token of the coming, if the talks' "for" at `j - 1` follows
+/// one.
+fn came_for(scope: &Scope, lb: usize, j: usize) -> Option<usize> {
+    let sent = scope.sent;
+    (j.saturating_sub(12).max(lb)..j).find(|&k| {
+        // "is in Rome for talks"; not "is known to have little appetite for
+        // lengthy negotiations".
+        let being_there = !matches!(sent.lower(k), "is" | "are" | "was" | "were")
+            || matches!(sent.lower(k + 1), "in" | "at" | "here" | "there" | "back")
+                && sent.lower(k + 2) != "no";
+        // Nothing but where and when between the coming and "for" ("visited
+        // Cairo on Tuesday and called for talks with" is a call). ("arrived
+        // in Cairo and Riyadh" goes on; "arrived in Kyiv on Friday and
+        // Zelensky was hopeful for talks" is a new clause.)
+        let new_clause =
+            |x: usize| {
+                sent.lower(x) == "and"
+                    && (scope.ents.iter().any(|e| {
+                        free(e) && !e.is_place() && !e.ent.etype.is_place() && e.np0 == x + 1
+                    }) || sent
+                        .toks
+                        .get(x + 1)
+                        .is_some_and(|n| !n.cap && n.kind == TokKind::Word && n.lower != "the"))
+            };
+        let straight = (k + 1..j - 1).all(|x| {
+            !matches!(sent.lower(x), "but" | "no" | "not")
+                && !new_clause(x)
+                && !is!("speech_verbs", sent.lower(x))
+                && !is!("request_verbs", sent.lower(x))
+        });
+        straight
+            && (at!("arrival_verbs", sent, k) && being_there
+                || scope
+                    .triggers
+                    .iter()
+                    .any(|o| o.t0 == k && o.kind() == EventKind::Visit))
+    })
 }
 
 /// "Insurgents killed three US soldiers in a bomb attack on Thursday",

@@ -66,44 +66,7 @@ pub(super) fn gazetteer_names(
         };
         let all_are = |t: EntityType| m.candidates.iter().all(|&c| ctx.gaz.entities[c].etype == t);
         let people = all_are(EntityType::Person);
-        // A one-word person alias inside a longer name ("Ellen Johnson
-        // Sirleaf", "Trump Tower", "Kim Jong Un" vs "Kim Kye-Gwan") is
-        // someone or something else.
-        if people && t1 == t0 + 1 {
-            let next_is_name =
-                cap_word(sent, t1) && !matches!(sent.lower(t1), "jr" | "jr." | "sr" | "sr.");
-            // "Kim Kye-Gwan" is not Kim, but "Trump-Putin" is Trump.
-            let hyphen_name = sent.lower(t1) == "-"
-                && cap_word(sent, t1 + 1)
-                && !names
-                    .iter()
-                    .any(|o| sent.toks.get(t1 + 1).is_some_and(|t| t.start == o.start));
-            if (t0 > 0 && cap_word(sent, t0 - 1) && sent.toks[t0 - 1].start > sent.start)
-                || next_is_name
-                || hyphen_name
-            {
-                continue;
-            }
-        }
-        // "Kansas City", "Kentucky Fried Chicken", "Virginia Giuffre", "Joe
-        // Montana", "Sierra Nevada", "California ISO": a US state's name
-        // with a capitalised word of another name beside it is part of
-        // that name ("Florida Gov. Ron DeSantis", "Iowa Governor Tom
-        // Vilsack" are titles).
-        let us_state = |c: &usize| {
-            let e = &ctx.gaz.entities[*c];
-            e.etype == EntityType::Region
-                && e.located_in
-                    .is_some_and(|l| ctx.gaz.entities[l].qid.as_deref() == Some("Q30"))
-        };
-        // "Sen. Lindsey Graham (R-South Carolina)": a member's party and
-        // state, no place of the event.
-        let party_state =
-            t0 >= 2 && sent.lower(t0 - 1) == "-" && matches!(sent.lower(t0 - 2), "r" | "d" | "i");
-        if m.candidates.iter().all(us_state)
-            && m.kind == SurfaceKind::Name
-            && (cap_word(sent, t1) || t0 > sent.body && cap_word(sent, t0 - 1) || party_state)
-        {
+        if inside_longer_name(sent, names, m, (t0, t1), ctx) {
             continue;
         }
         if all_are(EntityType::Organisation) && t1 == t0 + 1 {
@@ -130,47 +93,109 @@ pub(super) fn gazetteer_names(
                 }
             }
         }
-        let idx = ctx.gaz.disambiguate(&m.candidates, ctx.date);
-        let e = &ctx.gaz.entities[idx];
-        let mut ent = ctx.gaz.entity_ref(idx, ctx.date);
-        let mut end = t1;
-        // "Donald Trump Jr." and "Trump, Jr." are the son; "Sr." is the
-        // father the gazetteer knows. The tokenizer splits "Jr." into "jr"
-        // and ".": the stop belongs to the name (a speaker frame needs the
-        // verb right after it), even when it also ends the sentence.
-        let comma = usize::from(sent.lower(t1) == ",");
-        let suffix = sent.lower(t1 + comma);
-        if people && matches!(suffix, "jr" | "jr." | "sr" | "sr.") {
-            end = t1 + comma + 1;
-            if sent.lower(end) == "." && !suffix.ends_with('.') {
-                end += 1;
-            }
-            if suffix.starts_with("jr") {
-                let label = format!("{} Jr.", e.label);
-                ent = minted(&label, EntityType::Person, None, false);
-            }
-        }
-        let kind = match m.kind {
-            SurfaceKind::Demonym => EntKind::Demonym,
-            SurfaceKind::Name => EntKind::Name,
-        };
-        // "Prime Minister H.D. Deve Gowda": initials the gazetteer spells
-        // otherwise ("H. D.") are the known person's, not a name of their own.
-        let joined = |k: usize| sent.toks[k].cap && crate::extract::text::initials(sent.lower(k));
-        let t0 = if people && t0 > 0 && joined(t0 - 1) {
-            t0 - 1
-        } else {
-            t0
-        };
-        let mut x = Ent::new(t0, end, ent, kind);
-        if let Some(title) = &e.seat_of {
-            if let Some(of) = e.stands_for {
-                x.seat = Some((title.clone(), of));
-            }
-        }
-        ents.push(x);
+        ents.push(gazetteer_ent(sent, m, ctx, (t0, t1), people));
     }
     ents
+}
+
+/// Whether a match is a word of a longer name the gazetteer does not know:
+/// a one-word person alias ("Ellen Johnson Sirleaf", "Trump Tower", "Kim
+/// Jong Un" vs "Kim Kye-Gwan") or a US state's name with a capitalised word
+/// of another name beside it.
+fn inside_longer_name(
+    sent: &Sent,
+    names: &[NameMatch],
+    m: &NameMatch,
+    (t0, t1): (usize, usize),
+    ctx: &Context,
+) -> bool {
+    let people = m
+        .candidates
+        .iter()
+        .all(|&c| ctx.gaz.entities[c].etype == EntityType::Person);
+    if people && t1 == t0 + 1 {
+        let next_is_name =
+            cap_word(sent, t1) && !matches!(sent.lower(t1), "jr" | "jr." | "sr" | "sr.");
+        // "Kim Kye-Gwan" is not Kim, but "Trump-Putin" is Trump.
+        let hyphen_name = sent.lower(t1) == "-"
+            && cap_word(sent, t1 + 1)
+            && !names
+                .iter()
+                .any(|o| sent.toks.get(t1 + 1).is_some_and(|t| t.start == o.start));
+        if (t0 > 0 && cap_word(sent, t0 - 1) && sent.toks[t0 - 1].start > sent.start)
+            || next_is_name
+            || hyphen_name
+        {
+            return true;
+        }
+    }
+    // "Kansas City", "Kentucky Fried Chicken", "Virginia Giuffre", "Joe
+    // Montana", "Sierra Nevada", "California ISO": a US state's name with a
+    // capitalised word of another name beside it is part of that name
+    // ("Florida Gov. Ron DeSantis", "Iowa Governor Tom Vilsack" are titles).
+    let us_state = |c: &usize| {
+        let e = &ctx.gaz.entities[*c];
+        e.etype == EntityType::Region
+            && e.located_in
+                .is_some_and(|l| ctx.gaz.entities[l].qid.as_deref() == Some("Q30"))
+    };
+    // "Sen. Lindsey Graham (R-South Carolina)": a member's party and state,
+    // no place of the event.
+    let party_state =
+        t0 >= 2 && sent.lower(t0 - 1) == "-" && matches!(sent.lower(t0 - 2), "r" | "d" | "i");
+    m.candidates.iter().all(us_state)
+        && m.kind == SurfaceKind::Name
+        && (cap_word(sent, t1) || t0 > sent.body && cap_word(sent, t0 - 1) || party_state)
+}
+
+/// The entity a gazetteer match names, with a "Jr." suffix and initials
+/// the gazetteer spells otherwise.
+fn gazetteer_ent(
+    sent: &Sent,
+    m: &NameMatch,
+    ctx: &Context,
+    (t0, t1): (usize, usize),
+    people: bool,
+) -> Ent {
+    let idx = ctx.gaz.disambiguate(&m.candidates, ctx.date);
+    let e = &ctx.gaz.entities[idx];
+    let mut ent = ctx.gaz.entity_ref(idx, ctx.date);
+    let mut end = t1;
+    // "Donald Trump Jr." and "Trump, Jr." are the son; "Sr." is the father
+    // the gazetteer knows. The tokenizer splits "Jr." into "jr" and ".": the
+    // stop belongs to the name (a speaker frame needs the verb right after
+    // it), even when it also ends the sentence.
+    let comma = usize::from(sent.lower(t1) == ",");
+    let suffix = sent.lower(t1 + comma);
+    if people && matches!(suffix, "jr" | "jr." | "sr" | "sr.") {
+        end = t1 + comma + 1;
+        if sent.lower(end) == "." && !suffix.ends_with('.') {
+            end += 1;
+        }
+        if suffix.starts_with("jr") {
+            let label = format!("{} Jr.", e.label);
+            ent = minted(&label, EntityType::Person, None, false);
+        }
+    }
+    let kind = match m.kind {
+        SurfaceKind::Demonym => EntKind::Demonym,
+        SurfaceKind::Name => EntKind::Name,
+    };
+    // "Prime Minister H.D. Deve Gowda": initials the gazetteer spells
+    // otherwise ("H. D.") are the known person's, not a name of their own.
+    let joined = |k: usize| sent.toks[k].cap && crate::extract::text::initials(sent.lower(k));
+    let t0 = if people && t0 > 0 && joined(t0 - 1) {
+        t0 - 1
+    } else {
+        t0
+    };
+    let mut x = Ent::new(t0, end, ent, kind);
+    if let Some(title) = &e.seat_of {
+        if let Some(of) = e.stands_for {
+            x.seat = Some((title.clone(), of));
+        }
+    }
+    x
 }
 
 /// What a one-word organisation name stands for where it is read.
@@ -495,41 +520,7 @@ pub(super) fn titled_people(
     disc: &mut Discourse,
     ents: &mut Vec<Ent>,
 ) {
-    // Titles before names the gazetteer knows widen their phrase; so does a
-    // country adjective right before ("Chinese Xi Jinping" after an alias
-    // took the title).
-    for x in 0..ents.len() {
-        if !ents[x].is_person() {
-            continue;
-        }
-        given_name_before(sent, ctx, x, ents);
-        let t0 = ents[x].t0;
-        if let Some(a) = ents.iter().position(|e| {
-            !e.is_person()
-                && (e.t1 == t0 || (e.t1 + 1 == t0 && sent.lower(e.t1) == "'s"))
-                && matches!(e.kind, EntKind::Demonym)
-        }) {
-            ents[a].modifier = true;
-            ents[x].np0 = ents[a].t0;
-        }
-        if let Some((j, words)) = title_before(sent, ents[x].t0, ents) {
-            ents[x].np0 = j;
-            if let Some(aff) = affiliation(sent, j, ents) {
-                ents[x].np0 = affiliation_start(ents, Some(&aff), j);
-            }
-            let ent = ents[x].ent.clone();
-            // "Former Japanese Foreign Minister Kenji Tanabe" is no one
-            // "the Japanese minister" can stand for.
-            let words = if out_of_office(sent, ents[x].np0, &words) {
-                Vec::new()
-            } else {
-                words
-            };
-            remember_person(disc, &ent, &words, ctx.first_names);
-        } else {
-            remember_label_title(disc, &ents[x].ent);
-        }
-    }
+    widen_known_people(sent, ctx, disc, ents);
     let mut i = 0;
     while i < sent.toks.len() {
         if covered(ents, i) || !cap_word(sent, i) {
@@ -542,36 +533,14 @@ pub(super) fn titled_people(
             continue;
         };
         let k = city_surname(sent, ctx, i, k, ents);
-        // "a former governor of Indiana", "CEO of Apple", "governor of
-        // Hainan Province": a one-word name (or a name and a place noun)
-        // right after "of" is the title's jurisdiction or employer, not its
-        // holder; a longer run names the holder after it ("Archbishop of
-        // Canterbury Rowan Williams", "Chief of Staff Dan Halutz"). Two
-        // words stay a person: "the lawyer of Khaled Hamdan".
         if words.last().is_some_and(|w| w == "of") {
-            let place_noun = k > i + 1 && at!("place_nouns", sent, i + 1);
-            let holder = if place_noun { i + 2 } else { i + 1 };
-            if k == i + 1 || place_noun && k < holder + 2 {
-                let label = sent.span_text(text, i, k).trim_end_matches(',');
-                let org = disc
-                    .orgs
-                    .entry(label.to_lowercase())
-                    .or_insert_with(|| minted(label, EntityType::Organisation, None, false))
-                    .clone();
-                // Outside an apposition the title's phrase is the
-                // organisation's, as a party: "Gunmen killed the governor
-                // of Diyala", "The CEO of Apple met ..."; not in "Wei
-                // Liucheng, governor of Hainan Province, briefed".
-                let mut x = Ent::new(i, k, org, EntKind::Name);
-                if !in_apposition(sent, j) {
-                    x.np0 = j;
+            match after_title_of(text, sent, disc, ents, (j, i, k)) {
+                AfterOf::Body => {
+                    i = k.max(i + 1);
+                    continue;
                 }
-                ents.push(x);
-                i = k.max(i + 1);
-                continue;
-            }
-            if k >= holder + 2 {
-                i = holder;
+                AfterOf::HolderAt(h) => i = h,
+                AfterOf::Run => {}
             }
         }
         // "Foreign Minister Lavrov Said": a run that is one title-case
@@ -606,8 +575,95 @@ pub(super) fn titled_people(
         let mut x = Ent::new(i, k, ent, EntKind::Name);
         x.np0 = np0;
         ents.push(x);
-        let _ = ctx;
         i = k;
+    }
+}
+
+/// Titles before names the gazetteer knows widen their phrase; so does a
+/// country adjective right before ("Chinese Xi Jinping" after an alias took
+/// the title).
+fn widen_known_people(sent: &Sent, ctx: &Context, disc: &mut Discourse, ents: &mut [Ent]) {
+    for x in 0..ents.len() {
+        if !ents[x].is_person() {
+            continue;
+        }
+        given_name_before(sent, ctx, x, ents);
+        let t0 = ents[x].t0;
+        if let Some(a) = ents.iter().position(|e| {
+            !e.is_person()
+                && (e.t1 == t0 || (e.t1 + 1 == t0 && sent.lower(e.t1) == "'s"))
+                && matches!(e.kind, EntKind::Demonym)
+        }) {
+            ents[a].modifier = true;
+            ents[x].np0 = ents[a].t0;
+        }
+        if let Some((j, words)) = title_before(sent, ents[x].t0, ents) {
+            ents[x].np0 = j;
+            if let Some(aff) = affiliation(sent, j, ents) {
+                ents[x].np0 = affiliation_start(ents, Some(&aff), j);
+            }
+            let ent = ents[x].ent.clone();
+            // "Former Japanese Foreign Minister Kenji Tanabe" is no one
+            // "the Japanese minister" can stand for.
+            let words = if out_of_office(sent, ents[x].np0, &words) {
+                Vec::new()
+            } else {
+                words
+            };
+            remember_person(disc, &ent, &words, ctx.first_names);
+        } else {
+            remember_label_title(disc, &ents[x].ent);
+        }
+    }
+}
+
+/// What the capitalised run after a title ending in "of" is.
+enum AfterOf {
+    /// The title's jurisdiction or employer, now an organisation.
+    Body,
+    /// A body, then its holder's name from this token on.
+    HolderAt(usize),
+    /// The holder's name, as the run stands.
+    Run,
+}
+
+/// "a former governor of Indiana", "CEO of Apple", "governor of Hainan
+/// Province": a one-word name (or a name and a place noun) right after
+/// "of" is the title's jurisdiction or employer, not its holder; a longer
+/// run names the holder after it ("Archbishop of Canterbury Rowan
+/// Williams", "Chief of Staff Dan Halutz"). Two words stay a person: "the
+/// lawyer of Khaled Hamdan". `j` is where the title starts, `i..k` the run.
+fn after_title_of(
+    text: &str,
+    sent: &Sent,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+    (j, i, k): (usize, usize, usize),
+) -> AfterOf {
+    let place_noun = k > i + 1 && at!("place_nouns", sent, i + 1);
+    let holder = if place_noun { i + 2 } else { i + 1 };
+    if k == i + 1 || place_noun && k < holder + 2 {
+        let label = sent.span_text(text, i, k).trim_end_matches(',');
+        let org = disc
+            .orgs
+            .entry(label.to_lowercase())
+            .or_insert_with(|| minted(label, EntityType::Organisation, None, false))
+            .clone();
+        // Outside an apposition the title's phrase is the organisation's,
+        // as a party: "Gunmen killed the governor of Diyala", "The CEO of
+        // Apple met ..."; not in "Wei Liucheng, governor of Hainan
+        // Province, briefed".
+        let mut x = Ent::new(i, k, org, EntKind::Name);
+        if !in_apposition(sent, j) {
+            x.np0 = j;
+        }
+        ents.push(x);
+        return AfterOf::Body;
+    }
+    if k >= holder + 2 {
+        AfterOf::HolderAt(holder)
+    } else {
+        AfterOf::Run
     }
 }
 
