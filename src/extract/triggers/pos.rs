@@ -27,6 +27,19 @@ pub(super) fn effective_pos(
     if let Some(pos) = pos_by_context(sent, t0, rule) {
         return pos;
     }
+    // "Egypt condemned Israeli attacks on Gaza", "denounced Iraqi raids": a
+    // country's adjective right before a plural is its modifier, not a
+    // subject, which a verb in -s would need in the singular. Not people
+    // ("Palestinians attack", "Many Lebanese blame Damascus"), nor a word
+    // of a name ("American Telephone and Telegraph").
+    if w.ends_with('s')
+        && !sent.toks[t0].cap
+        && ents
+            .iter()
+            .any(|e| e.kind == EntKind::Demonym && e.t1 == t0 && !sent.lower(t0 - 1).ends_with('s'))
+    {
+        return Pos::Noun;
+    }
     if in_noun_phrase(sent, ents, t0, rule) {
         return Pos::Noun;
     }
