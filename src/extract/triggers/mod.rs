@@ -155,6 +155,9 @@ fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
             || ents.iter().any(|e| {
                 e.np0 == k
                     && e.is_person()
+                    // "received their awards from King Carl XVI Gustaf":
+                    // whom something comes from is no guest.
+                    && !from_before(sent, k)
                     && !(e.kind == EntKind::Pronoun
                         && matches!(sent.lower(k), "her" | "his" | "their" | "its")
                         && sent
@@ -163,6 +166,15 @@ fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
                             .is_some_and(|t| t.kind == TokKind::Word))
             })
     })
+}
+
+/// Whether "from" stands before token `k`, past a determiner.
+fn from_before(sent: &Sent, k: usize) -> bool {
+    let mut p = k;
+    while p > 0 && matches!(sent.lower(p - 1), "the" | "a" | "an") {
+        p -= 1;
+    }
+    p > 0 && sent.lower(p - 1) == "from"
 }
 
 /// "asked X to", "asked for", "asked that": not "asked about". "asked
