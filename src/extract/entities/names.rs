@@ -296,7 +296,13 @@ pub(super) fn title_before(sent: &Sent, i: usize, ents: &[Ent]) -> Option<(usize
                 && sent.toks[j - 2].cap
                 && sent.toks[j].cap
                 && at!("titles", sent, j))
-            || (w == "-" && j >= 2 && at!("titles", sent, j - 2));
+            || (w == "-" && j >= 2 && at!("titles", sent, j - 2))
+            // "chancellor-designate Angela Merkel", "president-elect Felipe
+            // Calderon".
+            || (is!("office_to_come", w)
+                && j >= 3
+                && sent.lower(j - 2) == "-"
+                && at!("titles", sent, j - 3));
         if !inside_title || covered(ents, j - 1) {
             break;
         }
@@ -405,7 +411,9 @@ fn affiliation(sent: &Sent, title_start: usize, ents: &mut [Ent]) -> Option<Enti
 /// before the phrase starting at `np0`).
 fn out_of_office(sent: &Sent, np0: usize, words: &[String]) -> bool {
     let past = |w: &str| matches!(w, "former" | "ex" | "ex-" | "late" | "opposition" | "then");
-    words.iter().any(|w| past(w)) || np0 > 0 && past(sent.lower(np0 - 1))
+    // Not yet in office either: "chancellor-designate".
+    words.iter().any(|w| past(w) || is!("office_to_come", w))
+        || np0 > 0 && past(sent.lower(np0 - 1))
 }
 
 /// Does the title phrase starting at `j` follow a comma, as in "Wei

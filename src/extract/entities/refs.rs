@@ -91,6 +91,13 @@ pub(super) fn role_phrases(sent: &Sent, ctx: &Context, disc: &Discourse, ents: &
         if cap_word(sent, end) || covered(ents, i) {
             continue;
         }
+        // "German chancellor-designate Angela Merkel", "the US
+        // president-elect": not the holder the date gives, who is still in
+        // office.
+        let after = if sent.lower(end) == "-" { end + 1 } else { end };
+        if at!("office_to_come", sent, after) {
+            continue;
+        }
         let title = words.join(" ");
         // The country before it: "the U.S. president", "Russia's president".
         let country = ents.iter().find(|e| {

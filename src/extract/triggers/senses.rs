@@ -273,7 +273,12 @@ fn meeting_sense(sent: &Sent, t0: usize, t1: usize, kind: EventKind) -> bool {
         return (t1..(t1 + 7).min(sent.toks.len()))
             .take_while(|&k| {
                 sent.toks[k].kind == TokKind::Word && !at!("stopwords", sent, k)
-                    || matches!(sent.lower(k), "the" | "a" | "an" | "its" | "their" | "all")
+                    // "to meet the 3-percent rule".
+                    || sent.toks[k].kind == TokKind::Number
+                    || matches!(
+                        sent.lower(k),
+                        "the" | "a" | "an" | "its" | "their" | "all" | "-"
+                    )
             })
             .any(|k| at!("meet_objects", sent, k));
     }
