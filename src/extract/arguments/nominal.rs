@@ -148,8 +148,15 @@ pub(super) fn light_verb_parties(
         let claim = w == "for" && j >= 3 && sent.claims_responsibility(j - 3);
         // "Iran had received technical assistance from France", "Sudan
         // received 10 million dollars in aid from Japan": who receives aid
-        // or a promise is its target, the giver is named by "from".
-        if matches!(kind, EventKind::Aid | EventKind::Pledge) && is!("receiving_verbs", w) {
+        // or a promise is its target, the giver is named by "from". So with
+        // a request or a threat ("has received requests for electricity
+        // supply from Kosovo", "accepted the invitation of the Nepali
+        // government").
+        if matches!(
+            kind,
+            EventKind::Aid | EventKind::Pledge | EventKind::Request | EventKind::Threat
+        ) && is!("receiving_verbs", w)
+        {
             if let Some(s) = subject(scope, lb, j - 1) {
                 for e in s {
                     args.add(Role::Target, e);
