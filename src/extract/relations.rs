@@ -457,10 +457,8 @@ mod tests {
 
     #[test]
     fn every_cue_row_reads() {
-        let rows = include_str!("data/relation_cues.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .count();
+        let rows =
+            crate::extract::lexicon::data_rows(include_str!("data/relation_cues.tsv")).count();
         assert_eq!(CUES.len(), rows);
         let cue = |words: &str| {
             let w: Vec<&str> = words.split(' ').collect();

@@ -234,9 +234,7 @@ fn summit_series(
 /// (`data/summit_series.tsv`).
 static SERIES: std::sync::LazyLock<Vec<(Vec<&'static str>, String)>> =
     std::sync::LazyLock::new(|| {
-        include_str!("../data/summit_series.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        crate::extract::lexicon::data_rows(include_str!("../data/summit_series.tsv"))
             .filter_map(|l| {
                 let (words, qid) = l.split_once('\t')?;
                 Some((
@@ -743,10 +741,8 @@ mod series_tests {
 
     #[test]
     fn every_summit_series_row_parses_and_names_a_known_body() {
-        let rows = include_str!("../data/summit_series.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .count();
+        let rows =
+            crate::extract::lexicon::data_rows(include_str!("../data/summit_series.tsv")).count();
         assert_eq!(SERIES.len(), rows);
         let gaz = crate::gazetteer::Gazetteer::load(&[]).unwrap();
         for (words, iri) in SERIES.iter() {

@@ -115,10 +115,7 @@ mod tests {
         assert_eq!(six.members.len(), 6);
         assert!(six.context.ends_with("Q423"));
         // A malformed row would be skipped: every row must parse.
-        let rows = include_str!("../data/forums.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .count();
+        let rows = crate::extract::lexicon::data_rows(include_str!("../data/forums.tsv")).count();
         assert_eq!(FORUMS.len(), rows);
     }
 
