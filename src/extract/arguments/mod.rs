@@ -227,59 +227,6 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
             i == e || (ents[i].t0 == ents[e].t0 && ents[i].t1 == ents[e].t1 && free(&ents[i]))
         })
         .collect();
-    // "X and Y", "X, Y and Z"; a lone comma is no list ("warnings to
-    // Russia, Trump said").
-    // "and visiting South Korean Foreign Minister Ban": a word of standing
-    // ([conjunct_adjectives]) or a party's ("Pelosi and Republican Minority
-    // Leader Kevin McCarthy") may open the next conjunct when it is a titled
-    // person's ("Biden and former Trump officials" is no list).
-    let titled_person = |b: usize| {
-        ents.iter()
-            .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 < x.t0)
-    };
-    // "Sen. Tim Scott (S.C.), entrepreneur Vivek Ramaswamy": a short
-    // bracket after a member (a state, a party) is its, and the list goes
-    // on after it.
-    let past_bracket = |a: usize| {
-        (sent.lower(a) == "(")
-            .then(|| (a + 1..(a + 5).min(sent.toks.len())).find(|&k| sent.lower(k) == ")"))
-            .flatten()
-            .filter(|&c| !ents.iter().any(|e| free(e) && e.np0 > a && e.np1 <= c))
-            .map_or(a, |c| c + 1)
-    };
-    let untitled_person = |b: usize| {
-        ents.iter()
-            .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 == x.t0)
-    };
-    let joins = |a: usize, b: usize| {
-        let gap: Vec<&str> = (a..b).map(|k| sent.lower(k)).collect();
-        // The member starting at `b`, not a modifier inside its phrase
-        // ("former UN Ambassador Nikki Haley" starts with the UN).
-        let list_goes_on = ents
-            .iter()
-            .find(|x| x.np0 == b && free(x))
-            .is_some_and(|x| matches!(sent.lower(past_bracket(x.np1)), "," | "and" | "or"));
-        !gap.is_empty()
-            && gap.len() <= 4
-            && gap.iter().enumerate().all(|(i, w)| {
-                matches!(
-                    *w,
-                    "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
-                ) || (is!("conjunct_adjectives", w) || is!("party_adjectives", w)) && titled_person(b)
-                    || is!("person_descriptors", w) && i + 1 == gap.len() && untitled_person(b)
-                    // "Stellantis and the striking United Auto Workers
-                    // union": a word between "and the" and the name is the
-                    // name's modifier (", the late Milton Friedman," is an
-                    // apposition, no list).
-                    || i + 1 == gap.len()
-                        && i >= 2
-                        && gap[i - 1] == "the"
-                        && matches!(gap[i - 2], "and" | "or")
-                        && sent.toks[b - 1].kind == TokKind::Word
-                        && !sent.toks[b - 1].cap
-            })
-            && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
-    };
     // "the State Development and Reform Commission (SDRC) and the State
     // Post Bureau": a bracketed acronym is its name's, and the list goes on
     // after the bracket.
@@ -288,9 +235,9 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
     };
     let joins = |a: usize, b: usize| {
         if sent.lower(a) == ")" {
-            joins(a + 1, b)
+            conjoined(scope, a + 1, b)
         } else {
-            joins(past_bracket(a), b)
+            conjoined(scope, past_bracket(scope, a), b)
         }
     };
     // Rightwards.
@@ -326,6 +273,68 @@ fn coordinated(scope: &Scope, e: usize, lo: usize, hi: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// "Sen. Tim Scott (S.C.), entrepreneur Vivek Ramaswamy": a short bracket
+/// after a member (a state, a party) is its, and the list goes on after
+/// it. Where the list goes on from `a`.
+fn past_bracket(scope: &Scope, a: usize) -> usize {
+    let sent = scope.sent;
+    (sent.lower(a) == "(")
+        .then(|| (a + 1..(a + 5).min(sent.toks.len())).find(|&k| sent.lower(k) == ")"))
+        .flatten()
+        .filter(|&c| {
+            !scope
+                .ents
+                .iter()
+                .any(|e| free(e) && e.np0 > a && e.np1 <= c)
+        })
+        .map_or(a, |c| c + 1)
+}
+
+/// Whether the words `a..b` between two members join them in a list: "X
+/// and Y", "X, Y and Z"; a lone comma is no list ("warnings to Russia,
+/// Trump said"). "and visiting South Korean Foreign Minister Ban": a word
+/// of standing ([conjunct_adjectives]) or a party's ("Pelosi and
+/// Republican Minority Leader Kevin McCarthy") may open the next conjunct
+/// when it is a titled person's ("Biden and former Trump officials" is no
+/// list).
+fn conjoined(scope: &Scope, a: usize, b: usize) -> bool {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let titled_person = |b: usize| {
+        ents.iter()
+            .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 < x.t0)
+    };
+    let untitled_person = |b: usize| {
+        ents.iter()
+            .any(|x| x.np0 == b && x.kind == EntKind::Name && x.is_person() && x.np0 == x.t0)
+    };
+    let gap: Vec<&str> = (a..b).map(|k| sent.lower(k)).collect();
+    // The member starting at `b`, not a modifier inside its phrase
+    // ("former UN Ambassador Nikki Haley" starts with the UN).
+    let list_goes_on = ents
+        .iter()
+        .find(|x| x.np0 == b && free(x))
+        .is_some_and(|x| matches!(sent.lower(past_bracket(scope, x.np1)), "," | "and" | "or"));
+    !gap.is_empty()
+        && gap.len() <= 4
+        && gap.iter().enumerate().all(|(i, w)| {
+            matches!(
+                *w,
+                "and" | "or" | "," | "the" | "as" | "well" | "its" | "his" | "their"
+            ) || (is!("conjunct_adjectives", w) || is!("party_adjectives", w)) && titled_person(b)
+                || is!("person_descriptors", w) && i + 1 == gap.len() && untitled_person(b)
+                // "Stellantis and the striking United Auto Workers union": a
+                // word between "and the" and the name is the name's modifier
+                // (", the late Milton Friedman," is an apposition, no list).
+                || i + 1 == gap.len()
+                    && i >= 2
+                    && gap[i - 1] == "the"
+                    && matches!(gap[i - 2], "and" | "or")
+                    && sent.toks[b - 1].kind == TokKind::Word
+                    && !sent.toks[b - 1].cap
+        })
+        && (gap.iter().any(|w| matches!(*w, "and" | "or")) || list_goes_on)
 }
 
 /// "met on Friday with five African presidents, including Denis

@@ -172,30 +172,7 @@ pub(super) fn light_verb_parties(
             } else {
                 j - 1
             };
-            // "to host next week's meeting between Trump and Putin": the
-            // host of others' meeting is no party to it.
-            let hosts_others = w.starts_with("host") && sent.lower(t.t1) == "between";
-            let subj = if hosts_others {
-                None
-            } else {
-                subject(scope, lb, v).or_else(|| controller(scope, t, lb))
-            };
-            if let Some(s) = subj {
-                for e in s {
-                    args.add(subj_role, e);
-                }
-            }
-            // "gave Hamas an ultimatum": the one it is given to.
-            for i in indirect {
-                args.add(
-                    if kind.symmetric() {
-                        Role::Participant
-                    } else {
-                        Role::Target
-                    },
-                    i,
-                );
-            }
+            light_verb_subject(scope, t, lb, v, subj_role, &indirect, args);
             return None;
         }
         // "attend the Nov. 18-19 APEC leaders' meeting": a date among the
@@ -218,34 +195,74 @@ pub(super) fn light_verb_parties(
             steps += 1;
             continue;
         }
-        // "received 10 million dollars in aid": the sum is the aid.
-        let sum_in = w == "in"
-            && j >= 2
-            && (at!("currencies", sent, j - 2)
-                || sent.toks[j - 2].kind == TokKind::Number
-                || matches!(sent.lower(j - 2), "million" | "billion"));
-        // "made the statements to reporters in Ramallah following a meeting
-        // with Abbas": "following" governs the noun as "after" does.
-        let det = (w != "following" || determined(sent, j - 1))
-            && (sum_in
-                || sent.toks[j - 1].kind == TokKind::Number
-                || matches!(
-                    w,
-                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
-                )
-                || (sent.toks[j - 1].kind == TokKind::Word
-                    && !sent.toks[j - 1].cap
-                    && !is!("stopwords", w)
-                    && !PREPOSITIONS.contains(&w)
-                    && !is!("speech_verbs", w)
-                    && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1)));
-        if !det {
+        if !in_noun_phrase(scope, j) {
             break;
         }
         j -= 1;
         steps += 1;
     }
     Some(j)
+}
+
+/// The subject of the light verb at `v` is the noun's party, and whom the
+/// noun is given to ("gave Hamas an ultimatum") its target.
+fn light_verb_subject(
+    scope: &Scope,
+    t: &Trigger,
+    lb: usize,
+    v: usize,
+    subj_role: Role,
+    indirect: &[usize],
+    args: &mut Args,
+) {
+    // "to host next week's meeting between Trump and Putin": the host of
+    // others' meeting is no party to it.
+    let hosts_others =
+        scope.sent.lower(v).starts_with("host") && scope.sent.lower(t.t1) == "between";
+    let subj = if hosts_others {
+        None
+    } else {
+        subject(scope, lb, v).or_else(|| controller(scope, t, lb))
+    };
+    for e in subj.into_iter().flatten() {
+        args.add(subj_role, e);
+    }
+    let role = if t.kind().symmetric() {
+        Role::Participant
+    } else {
+        Role::Target
+    };
+    for &i in indirect {
+        args.add(role, i);
+    }
+}
+
+/// Whether the word before token `j` is still inside the noun's phrase: a
+/// determiner, a number, a plain modifier, a sum ("received 10 million
+/// dollars in aid": the sum is the aid).
+fn in_noun_phrase(scope: &Scope, j: usize) -> bool {
+    let sent = scope.sent;
+    let w = sent.lower(j - 1);
+    let sum_in = w == "in"
+        && j >= 2
+        && (at!("currencies", sent, j - 2)
+            || sent.toks[j - 2].kind == TokKind::Number
+            || matches!(sent.lower(j - 2), "million" | "billion"));
+    // "made the statements to reporters in Ramallah following a meeting
+    // with Abbas": "following" governs the noun as "after" does.
+    (w != "following" || determined(sent, j - 1))
+        && (sum_in
+            || sent.toks[j - 1].kind == TokKind::Number
+            || matches!(
+                w,
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "new" | "another"
+            )
+            || (sent.toks[j - 1].kind == TokKind::Word
+                && !sent.toks[j - 1].cap
+                && !is!("stopwords", w)
+                && !PREPOSITIONS.contains(&w)
+                && !is!("speech_verbs", w)
+                && !scope.triggers.iter().any(|o| o.t0 < j && j - 1 < o.t1)))
 }
 
 /// A word at `k` that a determiner opens ("the following meeting"): an

@@ -64,28 +64,7 @@ pub(crate) fn sentences(
             ents.sort_by_key(|e| (e.np0, e.t0));
             frames = clauses::frames(sent, &ents, &tx);
         }
-        for e in ents
-            .iter()
-            .filter(|e| e.t0 >= sent.body && e.kind != EntKind::Pronoun)
-        {
-            // A story names its few anchors again and again: count without
-            // copying the key after its first time.
-            match anchors.get_mut(&e.ent.anchor) {
-                Some(n) => *n += 1,
-                None => {
-                    anchors.insert(e.ent.anchor.clone(), 1);
-                }
-            }
-        }
-        for e in ents
-            .iter()
-            .filter(|e| e.ent.etype == EntityType::Country && e.t0 >= sent.body)
-        {
-            countries
-                .entry(e.ent.iri.clone())
-                .or_insert((0, e.ent.clone()))
-                .0 += 1;
-        }
+        count_names(sent, &ents, &mut anchors, &mut countries);
         date_heading(sent, &tx, &mut focus);
         if sent.heading {
             // A headline is no evidence, but it tells who "the two" are.
@@ -140,6 +119,38 @@ pub(crate) fn sentences(
     story_country(&mut mentions, countries, &anchors);
     mentions.retain(|m| !deployment(m));
     (mentions, pending)
+}
+
+/// Counts a sentence's names for what the story is about: each name for
+/// the country it acts for or lies in, and each country named.
+fn count_names(
+    sent: &Sent,
+    ents: &[Ent],
+    anchors: &mut HashMap<String, usize>,
+    countries: &mut HashMap<String, (usize, EntityRef)>,
+) {
+    for e in ents
+        .iter()
+        .filter(|e| e.t0 >= sent.body && e.kind != EntKind::Pronoun)
+    {
+        // A story names its few anchors again and again: count without
+        // copying the key after its first time.
+        match anchors.get_mut(&e.ent.anchor) {
+            Some(n) => *n += 1,
+            None => {
+                anchors.insert(e.ent.anchor.clone(), 1);
+            }
+        }
+    }
+    for e in ents
+        .iter()
+        .filter(|e| e.ent.etype == EntityType::Country && e.t0 >= sent.body)
+    {
+        countries
+            .entry(e.ent.iri.clone())
+            .or_insert((0, e.ent.clone()))
+            .0 += 1;
+    }
 }
 
 /// Where a mention is told: its words and its sentence.
