@@ -37,74 +37,8 @@ pub(super) fn that_complement(scope: &Scope, t: &Trigger) -> Option<usize> {
 /// forecast, its objects nobody's target.
 pub(super) fn complement_parties(scope: &Scope, t: &Trigger, that: usize, args: &mut Args) {
     let (sent, ents) = (scope.sent, scope.ents);
-    // "announced it acknowledges China's full market economy status", "said
-    // in a tweet on Sunday that Kim Jong Un had insulted him": whom a
-    // statement is about takes part in it. Only a statement with its
-    // speaker that the sentence dates before its "that": undated, it is
-    // background whoever it is about, and the party would make it pass for
-    // news (`specific`).
     if t.kind() == EventKind::Statement {
-        let speaker = args.roles.iter().any(|&(r, _)| r == Role::Initiator);
-        if !speaker || !scope.dates.iter().any(|d| d.t1 <= that) {
-            return;
-        }
-        // The head of the complement's subject: its phrase opens the
-        // complement, past "the" (not an adverbial: "that despite Russian
-        // shelling, its forces").
-        let opens =
-            |e: &Ent| e.np0 == that + 1 || e.np0 == that + 2 && sent.lower(that + 1) == "the";
-        // A possessor or a force before a title stands for the person named
-        // one or two title words on ("that Trump's lawyer Michael Cohen",
-        // "that Air Force sergeant Danny Matlock").
-        let titled_after = |e: &Ent| {
-            let from = e.np1 + usize::from(sent.lower(e.np1) == "'s");
-            ents.iter().position(|o| {
-                o.kind == EntKind::Name
-                    && o.is_person()
-                    && o.t0 > from
-                    && o.t0 <= from + 2
-                    && (from..o.t0).all(|k| {
-                        at!("role_nouns", sent, k)
-                            || at!("head_titles", sent, k)
-                            || at!("rank_nouns", sent, k)
-                    })
-            })
-        };
-        let head = ents
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| opens(e) && free(e))
-            .max_by_key(|(_, e)| e.np1)
-            .and_then(|(i, e)| titled_after(e).or(Some(i)))
-            .filter(|&i| {
-                let e = &ents[i];
-                // A name run on into a capitalised word is part of another
-                // phrase; a day after it is not ("that Merkel Tuesday had").
-                let run_on = sent.toks.get(e.np1).is_some_and(|x| x.cap)
-                    && !scope.dates.iter().any(|d| d.t0 == e.np1);
-                // "Kremlin critic Alexei Navalny", "Trump ally Rudy
-                // Giuliani": a name before a plain word and another name
-                // modifies that name's phrase; which one heads it is left open.
-                let modifies = ents.iter().any(|o| {
-                    let w = sent.lower(e.np1);
-                    o.kind == EntKind::Name
-                        && o.t0 == e.np1 + 1
-                        && sent.toks[e.np1].kind == TokKind::Word
-                        && !matches!(w, "and" | "or")
-                        && !is!("verb_auxiliaries", w)
-                        // "that Russia owes Ukraine": a verb, not a modifier.
-                        && !w.ends_with("ed")
-                        && !w.ends_with('s')
-                });
-                !matches!(e.kind, EntKind::Pronoun | EntKind::Group | EntKind::Demonym)
-                    && !e.locative
-                    && sent.lower(e.np1) != "'s"
-                    && !run_on
-                    && !modifies
-            });
-        if let Some(i) = head {
-            args.add(Role::Participant, i);
-        }
+        statement_about(scope, that, args);
         return;
     }
     let request = t.kind() == EventKind::Request;
@@ -139,6 +73,75 @@ pub(super) fn complement_parties(scope: &Scope, t: &Trigger, that: usize, args: 
         {
             args.add(Role::Target, e);
         }
+    }
+}
+
+/// "announced it acknowledges China's full market economy status", "said in
+/// a tweet on Sunday that Kim Jong Un had insulted him": whom a statement is
+/// about takes part in it. Only a statement with its speaker that the
+/// sentence dates before its "that": undated, it is background whoever it
+/// is about, and the party would make it pass for news (`specific`).
+fn statement_about(scope: &Scope, that: usize, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let speaker = args.roles.iter().any(|&(r, _)| r == Role::Initiator);
+    if !speaker || !scope.dates.iter().any(|d| d.t1 <= that) {
+        return;
+    }
+    // The head of the complement's subject: its phrase opens the
+    // complement, past "the" (not an adverbial: "that despite Russian
+    // shelling, its forces").
+    let opens = |e: &Ent| e.np0 == that + 1 || e.np0 == that + 2 && sent.lower(that + 1) == "the";
+    // A possessor or a force before a title stands for the person named
+    // one or two title words on ("that Trump's lawyer Michael Cohen",
+    // "that Air Force sergeant Danny Matlock").
+    let titled_after = |e: &Ent| {
+        let from = e.np1 + usize::from(sent.lower(e.np1) == "'s");
+        ents.iter().position(|o| {
+            o.kind == EntKind::Name
+                && o.is_person()
+                && o.t0 > from
+                && o.t0 <= from + 2
+                && (from..o.t0).all(|k| {
+                    at!("role_nouns", sent, k)
+                        || at!("head_titles", sent, k)
+                        || at!("rank_nouns", sent, k)
+                })
+        })
+    };
+    let head = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| opens(e) && free(e))
+        .max_by_key(|(_, e)| e.np1)
+        .and_then(|(i, e)| titled_after(e).or(Some(i)))
+        .filter(|&i| {
+            let e = &ents[i];
+            // A name run on into a capitalised word is part of another
+            // phrase; a day after it is not ("that Merkel Tuesday had").
+            let run_on = sent.toks.get(e.np1).is_some_and(|x| x.cap)
+                && !scope.dates.iter().any(|d| d.t0 == e.np1);
+            // "Kremlin critic Alexei Navalny", "Trump ally Rudy
+            // Giuliani": a name before a plain word and another name
+            // modifies that name's phrase; which one heads it is left open.
+            let modifies = ents.iter().any(|o| {
+                let w = sent.lower(e.np1);
+                o.kind == EntKind::Name
+                    && o.t0 == e.np1 + 1
+                    && sent.toks[e.np1].kind == TokKind::Word
+                    && !matches!(w, "and" | "or")
+                    && !is!("verb_auxiliaries", w)
+                    // "that Russia owes Ukraine": a verb, not a modifier.
+                    && !w.ends_with("ed")
+                    && !w.ends_with('s')
+            });
+            !matches!(e.kind, EntKind::Pronoun | EntKind::Group | EntKind::Demonym)
+                && !e.locative
+                && sent.lower(e.np1) != "'s"
+                && !run_on
+                && !modifies
+        });
+    if let Some(i) = head {
+        args.add(Role::Participant, i);
     }
 }
 

@@ -341,41 +341,11 @@ fn word_shape(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRul
     } {
         return false;
     }
-    // "a series of attacks", "the threat of attacks".
-    let mut k = 1;
-    while matches!(
-        prev(k),
-        "the" | "a" | "an" | "of" | "new" | "more" | "further"
-    ) && k < 4
-    {
-        if prev(k) == "of" && is!("series", prev(k + 1)) {
-            return false;
-        }
-        k += 1;
+    if in_a_series(sent, t0, t1, rule) {
+        return false;
     }
     if matches!(prev(1), "such" | "without" | "no" | "any") {
         return false;
-    }
-    // "various attacks on media workers", "Taliban militants have
-    // intensified attacks", "a number of bloody attacks": several attacks
-    // told as one. Only the word right before the noun, or a series word
-    // before "of" past the noun's adjectives ("the regular army launched
-    // attacks" is one).
-    if rule.kind == EventKind::Attack && sent.lower(t1 - 1).ends_with('s') {
-        if is!("series", prev(1)) {
-            return false;
-        }
-        let mut k = 1;
-        while k < 4
-            && t0 >= sent.body + k
-            && !sent.toks[t0 - k].cap
-            && sent.toks[t0 - k].kind == TokKind::Word
-        {
-            if prev(k) == "of" && is!("series", prev(k + 1)) {
-                return false;
-            }
-            k += 1;
-        }
     }
     // "the deal was under threat", "the record is under threat": a state,
     // no one's threat.
@@ -396,45 +366,86 @@ fn word_shape(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRul
     {
         return false;
     }
+    !adjective_sense(sent, ents, t0, t1)
+}
+
+/// "a series of attacks", "the threat of attacks"; "various attacks on
+/// media workers", "Taliban militants have intensified attacks", "a number
+/// of bloody attacks": several attacks told as one. For attacks only the
+/// word right before the noun, or a series word before "of" past the
+/// noun's adjectives ("the regular army launched attacks" is one).
+fn in_a_series(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let mut k = 1;
+    while matches!(
+        prev(k),
+        "the" | "a" | "an" | "of" | "new" | "more" | "further"
+    ) && k < 4
+    {
+        if prev(k) == "of" && is!("series", prev(k + 1)) {
+            return true;
+        }
+        k += 1;
+    }
+    if rule.kind != EventKind::Attack || !sent.lower(t1 - 1).ends_with('s') {
+        return false;
+    }
+    if is!("series", prev(1)) {
+        return true;
+    }
+    let mut k = 1;
+    while k < 4
+        && t0 >= sent.body + k
+        && !sent.toks[t0 - k].cap
+        && sent.toks[t0 - k].kind == TokKind::Word
+    {
+        if prev(k) == "of" && is!("series", prev(k + 1)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The adjectives "brief" and "armed", not their verbs.
+fn adjective_sense(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
+    let prev = |k: usize| prev_of(sent, t0, k);
+    let next = sent.lower(t1);
     // "the nation's brief detention", "a brief statement": the adjective,
     // not the verb ("to brief Zelenskiy", "will brief reporters").
-    if sent.lower(t0) == "brief"
-        && !matches!(
+    if sent.lower(t0) == "brief" {
+        return !matches!(
             prev(1),
             "to" | "will" | "would" | "ll" | "could" | "can" | "should" | "must" | "and"
-        )
-    {
-        return false;
+        );
     }
     // "armed forces", "heavily armed police", "an armed group", "armed
     // Chinese vessels", "60 armed gold mine pirates": the adjective. The
     // verb has an object pronoun or determiner after it, or an auxiliary or
     // its subject's name before it ("Iran armed the militia", "has armed
     // them", "Iran armed Hezbollah").
-    if sent.lower(t0) == "armed" {
-        let noun_after = t1 < sent.toks.len()
-            && sent.toks[t1].kind == TokKind::Word
-            && !sent.toks[t1].cap
-            && !is!("stopwords", next);
-        let object = matches!(
-            next,
-            "the" | "them" | "it" | "him" | "their" | "its" | "his" | "her"
-        );
-        let auxiliary = matches!(
-            prev(1),
-            "has" | "have" | "had" | "was" | "were" | "is" | "be"
-        );
-        let subject = || {
-            ents.iter().any(|e| e.np1 == t0)
-                && ents
-                    .iter()
-                    .any(|e| e.np0 == t1 && e.kind != EntKind::Demonym)
-        };
-        if noun_after || !(object || auxiliary || subject()) {
-            return false;
-        }
+    if sent.lower(t0) != "armed" {
+        return false;
     }
-    true
+    let noun_after = t1 < sent.toks.len()
+        && sent.toks[t1].kind == TokKind::Word
+        && !sent.toks[t1].cap
+        && !is!("stopwords", next);
+    let object = matches!(
+        next,
+        "the" | "them" | "it" | "him" | "their" | "its" | "his" | "her"
+    );
+    let auxiliary = matches!(
+        prev(1),
+        "has" | "have" | "had" | "was" | "were" | "is" | "be"
+    );
+    let subject = || {
+        ents.iter().any(|e| e.np1 == t0)
+            && ents
+                .iter()
+                .any(|e| e.np0 == t1 && e.kind != EntKind::Demonym)
+    };
+    noun_after || !(object || auxiliary || subject())
 }
 
 /// What the event is about or caused by rather than an event: a topic
