@@ -548,29 +548,7 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
             args.add(Role::Participant, a);
         }
     }
-    // "A roadside bomb hit an Iraqi army patrol", "a car bomb ripped
-    // through a market": an attack or weapon noun is its verb's subject,
-    // and the verb's object is the target.
-    if let Some(v) = weapon_verb(sent, t).filter(|_| !passive).map(|v| v + 1) {
-        let verb = Trigger {
-            t1: v,
-            pos: Pos::Verb,
-            ..t.clone()
-        };
-        right_side(scope, &verb, rb, false, &mut args);
-        // "An airstrike in southern Afghanistan this week killed": the
-        // place is the noun's own, before its verb; inside the trigger's
-        // words when the verb joined it ("a car bomb in Baghdad killed").
-        if let Some(i) = scope
-            .ents
-            .iter()
-            .position(|e| e.np0 > t.t0 && e.np1 < v && (e.locative || e.is_place()))
-        {
-            args.place = Some(i);
-        }
-    } else {
-        right_side(scope, t, rb, passive, &mut args);
-    }
+    right_side_of(scope, t, rb, passive, &mut args);
     for e in attendees(scope, t, rb) {
         args.add(Role::Participant, e);
     }
@@ -609,6 +587,35 @@ pub(crate) fn read(scope: &Scope, t: &Trigger) -> Args {
     }
     clause_subject_of_noun(scope, t, lb, subj_role, &mut args);
     args
+}
+
+/// The objects and phrases after the trigger. "A roadside bomb hit an Iraqi
+/// army patrol", "a car bomb ripped through a market": an attack or weapon
+/// noun is its verb's subject, and the verb's object is the target.
+fn right_side_of(scope: &Scope, t: &Trigger, rb: usize, passive: bool, args: &mut Args) {
+    let Some(v) = weapon_verb(scope.sent, t)
+        .filter(|_| !passive)
+        .map(|v| v + 1)
+    else {
+        right_side(scope, t, rb, passive, args);
+        return;
+    };
+    let verb = Trigger {
+        t1: v,
+        pos: Pos::Verb,
+        ..t.clone()
+    };
+    right_side(scope, &verb, rb, false, args);
+    // "An airstrike in southern Afghanistan this week killed": the place is
+    // the noun's own, before its verb; inside the trigger's words when the
+    // verb joined it ("a car bomb in Baghdad killed").
+    if let Some(i) = scope
+        .ents
+        .iter()
+        .position(|e| e.np0 > t.t0 && e.np1 < v && (e.locative || e.is_place()))
+    {
+        args.place = Some(i);
+    }
 }
 
 /// "Six Japanese left as part of an evacuation called for by the Japanese

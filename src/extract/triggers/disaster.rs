@@ -12,6 +12,21 @@ use crate::model::EventKind;
 /// the subject a participle after a comma tells of ("An earthquake ...
 /// shook Iran, killing 10").
 pub(super) fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    cause_before(sent, t0, rule)
+        || cause_after(sent, t1, rule)
+        || participle_of_cause(sent, t0)
+        || when_cause(sent, t0, t1, rule)
+        || told_with_disaster(sent, t0, t1, rule)
+}
+
+/// "a gas explosion", "a coal mine blast".
+fn accident_blast(sent: &Sent, k: usize) -> bool {
+    at!("accident_words", sent, k)
+        && (at!("blast_nouns", sent, k + 1) || at!("blast_nouns", sent, k + 2))
+}
+
+/// A cause before the death verb in its clause.
+fn cause_before(sent: &Sent, t0: usize, rule: &TriggerRule) -> bool {
     let clause_start = (0..t0)
         .rev()
         .find(|&k| at!("clause_breaks", sent, k))
@@ -27,23 +42,21 @@ pub(super) fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &Trigge
         (clause_start..k).any(|j| at!("scene_openers", sent, j))
             && (k..t0).any(|j| sent.lower(j) == ",")
     };
-    // "a gas explosion", "a coal mine blast".
-    let accident_blast = |k: usize| {
-        at!("accident_words", sent, k)
-            && (at!("blast_nouns", sent, k + 1) || at!("blast_nouns", sent, k + 2))
-    };
-    let before = relative
+    relative
         || (clause_start.max(t0.saturating_sub(10))..t0)
             .any(|k| at!("non_agents", sent, k) && !opening(k))
         // "a gas explosion in the colliery ... killed 47 miners".
         || rule.kind == EventKind::Attack
-            && (clause_start.max(t0.saturating_sub(18))..t0).any(accident_blast);
-    // "were killed in a car accident"; a warning "that transmission of
-    // the virus could occur" still warns.
-    // "were killed and four others injured in a road accident": the
-    // cause may stand after the injured, in the same clause.
-    // Only after "and N others (were) injured", and not past an agent
-    // ("by a roadside bomb") or into a compound ("the quake-hit district").
+            && (clause_start.max(t0.saturating_sub(18))..t0).any(|k| accident_blast(sent, k))
+}
+
+/// A cause after the death verb: "were killed in a car accident" (a
+/// warning "that transmission of the virus could occur" still warns);
+/// "were killed and four others injured in a road accident", the cause
+/// after the injured in the same clause. Only after "and N others (were)
+/// injured", and not past an agent ("by a roadside bomb") or into a
+/// compound ("the quake-hit district").
+fn cause_after(sent: &Sent, t1: usize, rule: &TriggerRule) -> bool {
     let end = sent.toks.len();
     // "killed by a fire Sunday in a clinic", "died in the fire": a fire
     // with an article is a blaze ("opened fire", "fire from tanks" are
@@ -58,27 +71,11 @@ pub(super) fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &Trigge
                     "fight" | "from" | "by" | "at" | "on" | "of"
                 )
     };
-    // "An earthquake with a magnitude of 5.9 shook southern Iran on
-    // Sunday, killing 10 people": a participle after a comma tells what
-    // the sentence's subject did.
-    // The cause must be that subject: not in an opening phrase
-    // ("Despite the storm, insurgents attacked ..., killing"), and no
-    // other clause joined on before the participle ("..., and gunmen
-    // attacked a police post, killing").
-    let participle_of_cause = sent.lower(t0).ends_with("ing")
-        && t0 >= 1
-        && sent.lower(t0 - 1) == ","
-        && (sent.body..(sent.body + 4).min(t0)).any(|k| {
-            at!("non_agents", sent, k)
-                && sent.lower(k + 1) != "-"
-                && (sent.body..k).all(|j| !at!("scene_openers", sent, j))
-                && (k..t0).all(|j| sent.lower(j) != "and")
-        });
     // "were killed in a methane gas explosion"; not "in a gas cylinder blast
     // planted by militants".
     let planted = |k: usize| (k..(k + 8).min(end)).any(|j| sent.lower(j) == "by");
-    let after = rule.kind == EventKind::Attack
-        && ((t1..(t1 + 5).min(end)).any(|k| cause(k) || accident_blast(k) && !planted(k))
+    rule.kind == EventKind::Attack
+        && ((t1..(t1 + 5).min(end)).any(|k| cause(k) || accident_blast(sent, k) && !planted(k))
             || sent.lower(t1) == "and"
                 && (t1..(t1 + 14).min(end))
                     .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "after" | "when" | "by"))
@@ -86,15 +83,37 @@ pub(super) fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &Trigge
                         // "in a bus-truck collision": past the cause's
                         // modifiers to its preposition.
                         cause(k) && (k.saturating_sub(6)..k).any(|j| sent.lower(j) == "in")
-                    }));
-    // "was killed ... on Monday when a powerful earthquake hit eastern and
-    // central Africa": a cause that is the subject of the "when" clause.
-    // Only a passive death ("was killed", "were killed") and a cause that
-    // is the clause's own subject, before any verb of the clause ("when
-    // militants set a fire", "when gunmen attacked the crash site" stay
-    // attacks, and so does "Rebels attacked ... as a storm raged").
+                    }))
+}
+
+/// "An earthquake with a magnitude of 5.9 shook southern Iran on Sunday,
+/// killing 10 people": a participle after a comma tells what the
+/// sentence's subject did. The cause must be that subject: not in an
+/// opening phrase ("Despite the storm, insurgents attacked ..., killing"),
+/// and no other clause joined on before the participle ("..., and gunmen
+/// attacked a police post, killing").
+fn participle_of_cause(sent: &Sent, t0: usize) -> bool {
+    sent.lower(t0).ends_with("ing")
+        && t0 >= 1
+        && sent.lower(t0 - 1) == ","
+        && (sent.body..(sent.body + 4).min(t0)).any(|k| {
+            at!("non_agents", sent, k)
+                && sent.lower(k + 1) != "-"
+                && (sent.body..k).all(|j| !at!("scene_openers", sent, j))
+                && (k..t0).all(|j| sent.lower(j) != "and")
+        })
+}
+
+/// "was killed ... on Monday when a powerful earthquake hit eastern and
+/// central Africa": a cause that is the subject of the "when" clause. Only
+/// a passive death ("was killed", "were killed") and a cause that is the
+/// clause's own subject, before any verb of the clause ("when militants set
+/// a fire", "when gunmen attacked the crash site" stay attacks, and so does
+/// "Rebels attacked ... as a storm raged").
+fn when_cause(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    let end = sent.toks.len();
     let passive_death = matches!(sent.lower(t0), "was" | "were" | "been");
-    let when_cause = rule.kind == EventKind::Attack
+    rule.kind == EventKind::Attack
         && passive_death
         && (t1..(t1 + 16).min(end))
             .take_while(|&k| !matches!(sent.lower(k), ";" | "by"))
@@ -113,8 +132,7 @@ pub(super) fn death_by_disaster(sent: &Sent, t0: usize, t1: usize, rule: &Trigge
                     sent.lower(k).ends_with("ed")
                         || matches!(sent.lower(k), "hit" | "struck" | "shook" | "swept" | "tore")
                 })
-            });
-    before || after || participle_of_cause || when_cause || told_with_disaster(sent, t0, t1, rule)
+            })
 }
 
 /// "On Dec. 26, 2003, a quake measuring 6.8 on the Richter scale hit
