@@ -10,7 +10,9 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{DateMethod, DateWindow, EntityRef, EntityType, Mention, Role, Status};
+use crate::model::{
+    DateMethod, DateWindow, EntityRef, EntityType, EventKind, Mention, Role, Status,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -183,17 +185,7 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
 /// Groups items into events; returns clusters of item indices. Items their
 /// article related (`Item::related`) stay in different events.
 pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&x, &y| {
-        let (a, b) = (items[x].mention, items[y].mention);
-        let width = |m: &Mention| m.date.as_ref().map(DateWindow::days).unwrap_or(i64::MAX);
-        (a.date.is_none())
-            .cmp(&b.date.is_none())
-            .then(b.kind.specificity().cmp(&a.kind.specificity()))
-            .then(width(a).cmp(&width(b)))
-            .then(b.actors.len().cmp(&a.actors.len()))
-            .then(items[x].id.cmp(&items[y].id))
-    });
+    let order = merge_order(items);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     // The common part of each cluster's date windows. Windows that overlap
     // pairwise share a common part (Helly's theorem in one dimension), so a
@@ -242,22 +234,7 @@ pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
         // Within an article, a compatible mention of the same sentence is
         // the strongest evidence of identity.
         let same_sentence: Vec<usize> = if mode == Mode::Article {
-            let sents = |m: &Mention| {
-                m.evidence
-                    .iter()
-                    .map(|e| e.sentence_start)
-                    .collect::<Vec<_>>()
-            };
-            let mine = sents(items[i].mention);
-            candidates
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    clusters[c]
-                        .iter()
-                        .any(|&j| sents(items[j].mention).iter().any(|s| mine.contains(s)))
-                })
-                .collect()
+            same_sentence(items, i, &candidates, &clusters)
         } else {
             Vec::new()
         };
@@ -294,6 +271,48 @@ pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
     }
     clusters.sort_by(|a, b| items[a[0]].id.cmp(&items[b[0]].id));
     clusters
+}
+
+/// The order mentions are clustered in: dated first, then the more
+/// specific kind, the narrower window, the more actors, and the id.
+fn merge_order(items: &[Item]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (items[x].mention, items[y].mention);
+        let width = |m: &Mention| m.date.as_ref().map(DateWindow::days).unwrap_or(i64::MAX);
+        (a.date.is_none())
+            .cmp(&b.date.is_none())
+            .then(b.kind.specificity().cmp(&a.kind.specificity()))
+            .then(width(a).cmp(&width(b)))
+            .then(b.actors.len().cmp(&a.actors.len()))
+            .then(items[x].id.cmp(&items[y].id))
+    });
+    order
+}
+
+/// The candidate clusters holding a mention of item `i`'s sentences.
+fn same_sentence(
+    items: &[Item],
+    i: usize,
+    candidates: &[usize],
+    clusters: &[Vec<usize>],
+) -> Vec<usize> {
+    let sents = |m: &Mention| {
+        m.evidence
+            .iter()
+            .map(|e| e.sentence_start)
+            .collect::<Vec<_>>()
+    };
+    let mine = sents(items[i].mention);
+    candidates
+        .iter()
+        .copied()
+        .filter(|&c| {
+            clusters[c]
+                .iter()
+                .any(|&j| sents(items[j].mention).iter().any(|s| mine.contains(s)))
+        })
+        .collect()
 }
 
 /// Whether a cluster holds a dated mention.
@@ -429,6 +448,49 @@ pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
             kind = m.mention.kind;
         }
     }
+    let actors = combined_actors(members, kind);
+    let date = combined_date(members);
+    let mut place: Option<EntityRef> = None;
+    for m in members {
+        if let Some(p) = &m.mention.place {
+            if place.as_ref().is_none_or(|cur| {
+                cur.etype == EntityType::Country && p.etype != EntityType::Country
+            }) {
+                place = Some(p.clone());
+            }
+        }
+    }
+    let status_member = status_member(members, mode);
+    let mut topic: Vec<String> = Vec::new();
+    let mut evidence = Vec::new();
+    for m in members {
+        for w in &m.mention.topic {
+            if !topic.contains(w) {
+                topic.push(w.clone());
+            }
+        }
+        evidence.extend(m.mention.evidence.iter().cloned());
+    }
+    evidence.sort_by_key(|e| e.start);
+    evidence.dedup_by_key(|e| e.start);
+    let time_not_taken = date.is_none() && members.iter().any(|m| m.mention.time_not_taken);
+    Mention {
+        kind,
+        actors,
+        date,
+        place,
+        status: status_member.mention.status,
+        claimed_by: members.iter().find_map(|m| m.mention.claimed_by.clone()),
+        attack_mode: members.iter().find_map(|m| m.mention.attack_mode.clone()),
+        topic,
+        time_not_taken,
+        evidence,
+    }
+}
+
+/// Every member's actors once; a role other than participant wins, and a
+/// symmetric kind makes all participants.
+fn combined_actors(members: &[&Item], kind: EventKind) -> Vec<(Role, EntityRef)> {
     let mut actors: Vec<(Role, EntityRef)> = Vec::new();
     for m in members {
         for (r, e) in &m.mention.actors {
@@ -447,6 +509,12 @@ pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
             a.0 = Role::Participant;
         }
     }
+    actors
+}
+
+/// The common part of the members' date windows, described as the
+/// narrower one; a window that does not overlap is left out.
+fn combined_date(members: &[&Item]) -> Option<DateWindow> {
     let mut date: Option<DateWindow> = None;
     for m in members {
         if let Some(d) = &m.mention.date {
@@ -475,17 +543,12 @@ pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
             });
         }
     }
-    let mut place: Option<EntityRef> = None;
-    for m in members {
-        if let Some(p) = &m.mention.place {
-            if place.as_ref().is_none_or(|cur| {
-                cur.etype == EntityType::Country && p.etype != EntityType::Country
-            }) {
-                place = Some(p.clone());
-            }
-        }
-    }
-    let status_member = match mode {
+    date
+}
+
+/// The member whose status the event takes.
+fn status_member<'a>(members: &[&'a Item<'a>], mode: Mode) -> &'a Item<'a> {
+    let chosen = match mode {
         // One article, one time of writing: the status most of its
         // mentions give, the more definite on a tie.
         Mode::Article => members
@@ -510,32 +573,7 @@ pub(crate) fn combine(members: &[&Item], mode: Mode) -> Mention {
             })
             .copied(),
     };
-    let status_member = status_member.unwrap_or(members[0]);
-    let mut topic: Vec<String> = Vec::new();
-    let mut evidence = Vec::new();
-    for m in members {
-        for w in &m.mention.topic {
-            if !topic.contains(w) {
-                topic.push(w.clone());
-            }
-        }
-        evidence.extend(m.mention.evidence.iter().cloned());
-    }
-    evidence.sort_by_key(|e| e.start);
-    evidence.dedup_by_key(|e| e.start);
-    let time_not_taken = date.is_none() && members.iter().any(|m| m.mention.time_not_taken);
-    Mention {
-        kind,
-        actors,
-        date,
-        place,
-        status: status_member.mention.status,
-        claimed_by: members.iter().find_map(|m| m.mention.claimed_by.clone()),
-        attack_mode: members.iter().find_map(|m| m.mention.attack_mode.clone()),
-        topic,
-        time_not_taken,
-        evidence,
-    }
+    chosen.unwrap_or(members[0])
 }
 
 #[cfg(test)]
