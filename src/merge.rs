@@ -63,7 +63,7 @@ pub(crate) fn places_compatible(a: &Option<EntityRef>, b: &Option<EntityRef>) ->
 /// summits: "the EU-Russia summit this week", "the EU-China summit in
 /// 1998"), and so does a leader's absence from a summit that was held.
 fn one_summit(a: &Mention, b: &Mention) -> bool {
-    use crate::model::EventKind::Summit;
+    use EventKind::Summit;
     let hypothetical = |s: Status| matches!(s, Status::Possible | Status::Negated);
     let days_meet = match (&a.date, &b.date) {
         (Some(x), Some(y)) => x.days() <= 4 && y.days() <= 4 && x.overlaps(y),
@@ -108,7 +108,7 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
     }
     // A summit is of leaders; a meeting of others is another event.
     let summit_vs_other = |x: &Mention, y: &Mention| {
-        x.kind == crate::model::EventKind::Summit
+        x.kind == EventKind::Summit
             && y.actors
                 .iter()
                 .any(|(_, e)| e.etype == EntityType::Person && !e.leader)
@@ -118,8 +118,8 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
     }
     // Talks between countries with no leader named are not the leaders' summit.
     let summit_vs_faceless = |x: &Mention, y: &Mention| {
-        x.kind == crate::model::EventKind::Summit
-            && y.kind != crate::model::EventKind::Summit
+        x.kind == EventKind::Summit
+            && y.kind != EventKind::Summit
             && !y.actors.iter().any(|(_, e)| e.etype == EntityType::Person)
     };
     if summit_vs_faceless(ma, mb) || summit_vs_faceless(mb, ma) {
@@ -260,7 +260,7 @@ pub(crate) fn cluster(items: &[Item], mode: Mode) -> Vec<Vec<usize>> {
             && items[i].mention.date.is_none()
             && mode == Mode::Article
             && candidates.len() > 1
-            && (items[i].mention.kind == crate::model::EventKind::Consultation || retelling)
+            && (items[i].mention.kind == EventKind::Consultation || retelling)
         {
             continue;
         }

@@ -11,11 +11,14 @@ use crate::model::EventKind;
 const WORDS: &str = include_str!("data/words.txt");
 const TRIGGERS: &str = include_str!("data/triggers.tsv");
 
-/// The rows of a data file compiled in: its lines that are neither blank
-/// nor a `#` comment.
-pub(crate) fn data_rows(text: &str) -> impl Iterator<Item = &str> {
+/// The rows of a data file compiled in, with their 1-based line numbers
+/// (for a message naming a bad row): its lines that are neither blank nor
+/// a `#` comment.
+pub(crate) fn data_rows(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .enumerate()
+        .map(|(n, l)| (n + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 /// How many u128s a word's mask has: room for 128 lists in each.

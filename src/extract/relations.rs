@@ -46,13 +46,10 @@ static CUES: std::sync::LazyLock<Vec<(Vec<&'static str>, Cue)>> =
 /// is a defect of the build, caught by the test that reads every row.
 fn parse_cues(text: &'static str) -> Vec<(Vec<&'static str>, Cue)> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (n, line) in crate::extract::lexicon::data_rows(text) {
         let cols: Vec<&'static str> = line.split('\t').collect();
         fn bad<T>(n: usize, line: &str) -> T {
-            panic!("relation_cues.tsv line {}: {line:?}", n + 1)
+            panic!("relation_cues.tsv line {n}: {line:?}")
         }
         let words: Vec<&'static str> = cols[0].split_whitespace().collect();
         let cue = match (

@@ -195,7 +195,7 @@ pub(super) fn light_verb_parties(
             steps += 1;
             continue;
         }
-        if !in_noun_phrase(scope, j) {
+        if !still_in_phrase(scope, j) {
             break;
         }
         j -= 1;
@@ -240,7 +240,7 @@ fn light_verb_subject(
 /// Whether the word before token `j` is still inside the noun's phrase: a
 /// determiner, a number, a plain modifier, a sum ("received 10 million
 /// dollars in aid": the sum is the aid).
-fn in_noun_phrase(scope: &Scope, j: usize) -> bool {
+fn still_in_phrase(scope: &Scope, j: usize) -> bool {
     let sent = scope.sent;
     let w = sent.lower(j - 1);
     let sum_in = w == "in"

@@ -88,9 +88,8 @@ fn enabler(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
     by_after_trigger(sent, t, e).is_some_and(|by| at!("enabling_participles", sent, by - 1))
 }
 
-/// Whether a modal or an auxiliary stands between a noun trigger and the
-/// "by" before `e`: the noun is a subject, and the by-phrase is past its
-/// verb.
+/// Whether a modal ([modals]) stands between a noun trigger and the "by"
+/// before `e`: the noun is a subject, and the by-phrase is past its verb.
 fn verb_before_by(sent: &Sent, t: &Trigger, e: &Ent) -> bool {
     by_after_trigger(sent, t, e).is_some_and(|by| (t.t1..by).any(|k| at!("modals", sent, k)))
 }
@@ -300,13 +299,15 @@ fn inner_parties(scope: &Scope, t: &Trigger, passive: bool, args: &mut Args) {
 /// what the accused is said to have done, not more accused. So past
 /// "accused each other of".
 fn past_the_charge(sent: &Sent, t: &Trigger, e: &Ent, last_end: usize, args: &Args) -> bool {
-    let reciprocal = matches!(
-        (sent.lower(t.t1), sent.lower(t.t1 + 1)),
-        ("each", "other") | ("one", "another")
-    );
+    let reciprocal = || {
+        matches!(
+            (sent.lower(t.t1), sent.lower(t.t1 + 1)),
+            ("each", "other") | ("one", "another")
+        )
+    };
     t.kind() == EventKind::Accusation
         && t.pos() != Pos::Noun
-        && (reciprocal || args.roles.iter().any(|(r, _)| *r == Role::Target))
+        && (reciprocal() || args.roles.iter().any(|(r, _)| *r == Role::Target))
         && (last_end..e.np0).any(|k| sent.lower(k) == "of")
 }
 

@@ -46,7 +46,8 @@ pub(super) fn mention(
         date = undated_after_talks(text, scope, t, ctx);
     }
     let mut status = status_of(scope, t, bounds, date.as_ref(), &actors, ctx);
-    aid_as_pledge(scope, t, tx, &mut kind, &mut status, &mut date);
+    let frame = attributes::frame_of(scope.frames, t);
+    aid_as_pledge(scope.sent, t, frame, tx, &mut kind, &mut status, &mut date);
     if let Some(d) = date.as_mut() {
         attributes::fix_weekday(d, status, ctx.date);
         if status == Status::Occurred && ctx.date.is_some_and(|r| d.earliest > r) {
@@ -75,7 +76,7 @@ pub(super) fn mention(
         status = Status::Occurred;
         date = None;
     }
-    let claimed_by = attributes::frame_of(scope.frames, t)
+    let claimed_by = frame
         .filter(|_| status == Status::Claimed)
         .and_then(|f| f.speaker)
         .map(|i| actor_ref(&ents[i], ctx))
@@ -195,6 +196,8 @@ fn undated_after_talks(
     })
 }
 
+/// The status the clause tells, the speaker counted as a party when it is
+/// one of the event's own ("X said it would").
 fn status_of(
     scope: &Scope,
     t: &Trigger,
@@ -229,8 +232,9 @@ fn status_of(
 /// given stays aid ("has given Nepal 30 million dollars since 1990, the
 /// embassy said").
 fn aid_as_pledge(
-    scope: &Scope,
+    sent: &Sent,
     t: &Trigger,
+    frame: Option<&Frame>,
     tx: &[TimexTok],
     kind: &mut EventKind,
     status: &mut Status,
@@ -239,10 +243,8 @@ fn aid_as_pledge(
     if *kind != EventKind::Aid || t.pos() != Pos::Verb || *status == Status::Possible {
         return;
     }
-    let sent = scope.sent;
     let announced = *status == Status::Planned
-        || attributes::frame_of(scope.frames, t).is_some()
-            && !attributes::past_form(sent.lower(t.t0))
+        || frame.is_some() && !attributes::past_form(sent.lower(t.t0))
         || sent.lower(t.t0).ends_with("ing");
     if !announced {
         return;
@@ -254,7 +256,7 @@ fn aid_as_pledge(
     // "France said Tuesday it was sending 1,000": the pledge is the
     // saying, and dated by it.
     if date.is_none() {
-        *date = attributes::frame_of(scope.frames, t)
+        *date = frame
             .and_then(|f| f.date)
             .and_then(|i| attributes::window_of(&tx[i].timex));
     }

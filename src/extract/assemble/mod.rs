@@ -246,7 +246,7 @@ fn summit_series(
 static SERIES: std::sync::LazyLock<Vec<(Vec<&'static str>, String)>> =
     std::sync::LazyLock::new(|| {
         crate::extract::lexicon::data_rows(include_str!("../data/summit_series.tsv"))
-            .filter_map(|l| {
+            .filter_map(|(_, l)| {
                 let (words, qid) = l.split_once('\t')?;
                 Some((
                     words.split_whitespace().collect(),

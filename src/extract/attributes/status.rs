@@ -110,13 +110,12 @@ pub(crate) fn status(
     let lower = |k: usize| sent.lower(k);
     let cues = Cues {
         before: (lb..t.t0).map(lower).collect(),
-        near_before: (t.t0.saturating_sub(4).max(lb)..t.t0).map(lower).collect(),
         after: (t.t1..rb.min(t.t1 + 6)).map(lower).collect(),
     };
     let frame = frame_of(frames, t);
     if negated(
         sent,
-        &negation_window(&cues.near_before, t),
+        &negation_window(cues.near_before(), t),
         &cues.after,
         frame,
         t,
@@ -136,8 +135,8 @@ pub(crate) fn status(
     // happened when it was said: what it promises lies in its content.
     // Not an announcement still to come ("Mackowiak says he will announce
     // the candidate sometime Monday morning"): only the saying was made.
-    let announcement_ahead = announcement_ahead(t, &cues.near_before);
-    if announcement_ahead && frame.is_some() && might_be_said(sent, t, rb, &cues.near_before) {
+    let announcement_ahead = announcement_ahead(t, cues.near_before());
+    if announcement_ahead && frame.is_some() && might_be_said(sent, t, rb, cues.near_before()) {
         return Status::Possible;
     }
     if t.kind().speech_act() && frame.is_some() && !announcement_ahead {
@@ -166,10 +165,15 @@ pub(crate) fn status(
 /// The words around a trigger in its clause that tell its status.
 struct Cues<'a> {
     before: Vec<&'a str>,
-    /// The four words before the trigger.
-    near_before: Vec<&'a str>,
     /// The six words after the trigger.
     after: Vec<&'a str>,
+}
+
+impl<'a> Cues<'a> {
+    /// The four words before the trigger (fewer at the clause's start).
+    fn near_before(&self) -> &[&'a str] {
+        &self.before[self.before.len().saturating_sub(4)..]
+    }
 }
 
 /// The status an event's cues of possibility, plans and tense tell, and
@@ -203,7 +207,7 @@ fn tense_status(
         let w = sent.lower(t.t0);
         w.ends_with("ed") && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))
     };
-    let past_verb = told_in_past(sent, t, &cues.near_before, future_cue);
+    let past_verb = told_in_past(sent, t, cues.near_before(), future_cue);
     // "the summit ... held on January 9", "killed in a February bomb
     // blast": a yearless date told in the past is last year's
     // (`last_year` moves it).

@@ -66,7 +66,7 @@ pub(super) fn gazetteer_names(
         };
         let all_are = |t: EntityType| m.candidates.iter().all(|&c| ctx.gaz.entities[c].etype == t);
         let people = all_are(EntityType::Person);
-        if inside_longer_name(sent, names, m, (t0, t1), ctx) {
+        if inside_longer_name(sent, names, m, (t0, t1), people, ctx) {
             continue;
         }
         if all_are(EntityType::Organisation) && t1 == t0 + 1 {
@@ -107,12 +107,9 @@ fn inside_longer_name(
     names: &[NameMatch],
     m: &NameMatch,
     (t0, t1): (usize, usize),
+    people: bool,
     ctx: &Context,
 ) -> bool {
-    let people = m
-        .candidates
-        .iter()
-        .all(|&c| ctx.gaz.entities[c].etype == EntityType::Person);
     if people && t1 == t0 + 1 {
         let next_is_name =
             cap_word(sent, t1) && !matches!(sent.lower(t1), "jr" | "jr." | "sr" | "sr.");

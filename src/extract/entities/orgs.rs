@@ -40,10 +40,15 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
         // region or city the gazetteer knows by the whole run ("the West
         // Bank"). (A country's alias keeps the body's own name: "the
         // Palestinian National Authority (PNA)" acts as itself.)
-        let place = ents.iter().any(|e| {
-            e.t0 <= i && e.t1 >= end && e.ent.etype.is_place() && e.ent.etype != EntityType::Country
-        });
-        if end - i >= 2 && !place {
+        let place = || {
+            ents.iter().any(|e| {
+                e.t0 <= i
+                    && e.t1 >= end
+                    && e.ent.etype.is_place()
+                    && e.ent.etype != EntityType::Country
+            })
+        };
+        if end - i >= 2 && !place() {
             add_organisation(text, sent, disc, ents, i, end);
         }
         i = end;

@@ -482,7 +482,8 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
         if covered(ents, i) || !is_word(sent, i) {
             continue;
         }
-        if let Some(group) = group_pronoun(sent, ents, disc, i) {
+        let in_quote = sent.in_quote(i);
+        if let Some(group) = group_pronoun(sent, ents, disc, i, in_quote) {
             add.extend(
                 group
                     .into_iter()
@@ -490,7 +491,6 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
             );
             continue;
         }
-        let in_quote = sent.in_quote(i);
         let ent = if in_quote && at!("pronouns_first", sent, i) {
             disc.last_speaker.clone()
         } else if in_quote {
@@ -520,9 +520,15 @@ pub(super) fn pronouns(sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
 
 /// "their" of a pair just met, "they" opening a clause after a group: every
 /// member.
-fn group_pronoun(sent: &Sent, ents: &[Ent], disc: &Discourse, i: usize) -> Option<Vec<EntityRef>> {
+fn group_pronoun(
+    sent: &Sent,
+    ents: &[Ent],
+    disc: &Discourse,
+    i: usize,
+    in_quote: bool,
+) -> Option<Vec<EntityRef>> {
     let w = sent.lower(i);
-    if sent.in_quote(i) {
+    if in_quote || !matches!(w, "their" | "they") {
         return None;
     }
     if w == "their" {

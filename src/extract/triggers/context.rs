@@ -118,7 +118,7 @@ fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRu
 }
 
 /// A request noun that only says on whose bidding something else happens,
-/// sanctions or aid undone, a host with no guest.
+/// sanctions or aid undone, a host with no guest, a pledge only sought.
 fn no_event_of_its_own(
     sent: &Sent,
     ents: &[Ent],
@@ -147,6 +147,7 @@ fn no_event_of_its_own(
             sent.lower(t0).starts_with("host") && hosts_no_guest(sent, ents, t0, t1)
         }
         EventKind::PhoneCall if sent.lower(t0) == "called" => !called_someone(sent, ents, t0, t1),
+        EventKind::Pledge => sought(sent, t0),
         _ => false,
     }
 }
@@ -453,9 +454,6 @@ fn adjective_sense(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
 /// ("is committed to"), words without force, deaths with no attacker.
 fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let prev = |k: usize| prev_of(sent, t0, k);
-    if rule.kind == EventKind::Pledge && sought(sent, t0) {
-        return false;
-    }
     // "talks on trade" is fine; "concerns over attacks", "brief Zelenskiy
     // on the Russia talks" are topics.
     {

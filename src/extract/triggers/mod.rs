@@ -100,18 +100,22 @@ fn day_adverb(sent: &Sent, k: usize) -> Option<usize> {
     Some(p)
 }
 
+/// The `reach` tokens from `end` on, within the sentence.
+fn window(sent: &Sent, end: usize, reach: usize) -> std::ops::Range<usize> {
+    end..sent.toks.len().min(end + reach)
+}
+
 /// Whether a word of list `needs` follows within eight tokens of `end`
 /// (or, for "with", anywhere in the rest of the clause).
 fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> bool {
     let n = sent.toks.len();
-    let window = |reach: usize| end..n.min(end + reach);
     match needs {
         "visitor" => visitor_follows(sent, ents, end),
         "askobj" => asked_object(sent, end),
         "completion" => {
             // "signed a deal", "the agreement signed", "reached an accord".
             (t0.saturating_sub(4)..t0).any(|k| at!("completion", sent, k))
-                || window(3).any(|k| at!("completion", sent, k))
+                || window(sent, end, 3).any(|k| at!("completion", sent, k))
         }
         "military" => (t0.saturating_sub(4)..n.min(end + 4)).any(|k| at!("military", sent, k)),
         // "were ousted from power in a US-led invasion": eight words on.
@@ -120,29 +124,30 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
         }
         "aidobj" => {
             // "sending 1,000" after "troops" earlier in the sentence.
-            window(8).any(|k| at!("aidobj", sent, k))
+            window(sent, end, 8).any(|k| at!("aidobj", sent, k))
                 || sent
                     .toks
                     .get(end)
                     .is_some_and(|t| t.kind == TokKind::Number)
                     && sent.toks.iter().any(|t| at!("aidobj", t))
         }
-        "commitobj" => window(3).any(|k| at!("commitobj", sent, k)),
+        "commitobj" => window(sent, end, 3).any(|k| at!("commitobj", sent, k)),
         "conquest" => place_taken(sent, ents, end),
-        "giftobj" => window(8).any(|k| at!("giftobj", sent, k)),
+        "giftobj" => window(sent, end, 8).any(|k| at!("giftobj", sent, k)),
         // "described X as", "welcomed the visiting Bush": a party follows.
         "entity" => ents
             .iter()
             .any(|e| e.np0 >= end && e.np0 <= end + 2 && !e.modifier),
         // "vowed on Saturday that it would try all means to wipe out": the
         // harm may come at the end of a longer complement.
-        "hostile" => window(12)
+        "hostile" => window(sent, end, 12)
             .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
             .any(|k| at!("hostile", sent, k)),
         "warn_harm" => warned_of_harm(sent, ents, end),
         "letter" => letter_asks(sent, t0, end),
         "must" => must_follows(sent, end),
-        list => window(if list == "with" { 20 } else { 8 }).any(|k| in_list(list, sent.lower(k))),
+        list => window(sent, end, if list == "with" { 20 } else { 8 })
+            .any(|k| in_list(list, sent.lower(k))),
     }
 }
 
@@ -150,7 +155,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
 /// received her B.S. in Latin American Studies": a possessive pronoun
 /// before a noun is no visitor.
 fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
-    (end..sent.toks.len().min(end + 5)).any(|k| {
+    window(sent, end, 5).any(|k| {
         matches!(sent.lower(k), "visiting" | "delegation" | "delegations")
             || ents.iter().any(|e| {
                 e.np0 == k
@@ -181,13 +186,12 @@ fn from_before(sent: &Sent, k: usize) -> bool {
 /// then-FBI Director James Comey in an Oval Office meeting to end": the
 /// object and a setting may stand between.
 fn asked_object(sent: &Sent, end: usize) -> bool {
-    let window = |reach: usize| end..sent.toks.len().min(end + reach);
     let marks = |k: usize| matches!(sent.lower(k), "to" | "for" | "that");
-    (window(8).any(marks)
-        || window(13)
+    (window(sent, end, 8).any(marks)
+        || window(sent, end, 13)
             .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "but"))
             .any(marks))
-        && !window(2).any(|k| {
+        && !window(sent, end, 2).any(|k| {
             matches!(
                 sent.lower(k),
                 "about" | "whether" | "if" | "how" | "why" | "what"
@@ -200,7 +204,7 @@ fn asked_object(sent: &Sent, end: usize) -> bool {
 /// "seized weapons in the town" took no town ("seized from a hospital" took
 /// people from it, "stormed into the town of Jenin" took it).
 fn place_taken(sent: &Sent, ents: &[Ent], end: usize) -> bool {
-    (end..sent.toks.len().min(end + 8))
+    window(sent, end, 8)
         .take_while(|&k| !at!("object_ends", sent, k))
         .any(|k| at!("facility_nouns", sent, k))
         || sent.lower(end) == "control"
@@ -215,7 +219,7 @@ fn place_taken(sent: &Sent, ents: &[Ent], end: usize) -> bool {
 /// an act (not "warned against expectations").
 fn warned_of_harm(sent: &Sent, ents: &[Ent], end: usize) -> bool {
     let n = sent.toks.len();
-    (end..n.min(end + 32))
+    window(sent, end, 32)
         .take_while(|&k| !matches!(sent.lower(k), "." | ";" | "but"))
         .any(|k| at!("warn_harm", sent, k))
         || ents.iter().any(|e| {
@@ -237,7 +241,7 @@ fn letter_asks(sent: &Sent, t0: usize, end: usize) -> bool {
         // that he must not interfere"); not of harm or of what will happen
         // ("warning of retaliation", "warning that cuts to Medicare would
         // hurt").
-        "warning" => (end..sent.toks.len().min(end + 10))
+        "warning" => window(sent, end, 10)
             .take_while(|&k| !matches!(sent.lower(k), "of" | "," | "." | ";"))
             .any(|k| match sent.lower(k) {
                 "must" | "should" => true,
@@ -259,9 +263,8 @@ fn letter_asks(sent: &Sent, t0: usize, end: usize) -> bool {
 /// still asks; not one after a comma or "and" ("the referendum, which the
 /// West says must be annulled").
 fn must_follows(sent: &Sent, end: usize) -> bool {
-    let window = |reach: usize| end..sent.toks.len().min(end + reach);
-    window(8).any(|k| in_list("must", sent.lower(k)))
-        || window(16)
+    window(sent, end, 8).any(|k| in_list("must", sent.lower(k)))
+        || window(sent, end, 16)
             .take_while(|&k| {
                 !matches!(
                     sent.lower(k),

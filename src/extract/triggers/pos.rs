@@ -34,9 +34,10 @@ pub(super) fn effective_pos(
     // of a name ("American Telephone and Telegraph").
     if w.ends_with('s')
         && !sent.toks[t0].cap
+        && !sent.lower(t0 - 1).ends_with('s')
         && ents
             .iter()
-            .any(|e| e.kind == EntKind::Demonym && e.t1 == t0 && !sent.lower(t0 - 1).ends_with('s'))
+            .any(|e| e.kind == EntKind::Demonym && e.t1 == t0)
     {
         return Pos::Noun;
     }
