@@ -27,6 +27,7 @@ use crate::vocab;
 /// for some it does.
 mod phoenix;
 pub(crate) use phoenix::is_table;
+mod spelling;
 
 /// The gazetteer shipped with eventline.
 pub(crate) const BUILTIN: &str = include_str!("../ontology/gazetteer.ttl");
@@ -115,6 +116,7 @@ pub struct Gazetteer {
     /// Who ever held a title of a country or organisation, so `holder` looks
     /// at a handful of people instead of every entity.
     holders: HashMap<(usize, String), Vec<usize>>,
+    surnames: spelling::Surnames,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -209,6 +211,14 @@ impl Gazetteer {
                 }
             }
         }
+        let mut surnames = spelling::Surnames::default();
+        for (idx, e) in entities.iter().enumerate() {
+            if e.etype == EntityType::Person {
+                for name in std::iter::once(&e.label).chain(&raw[&e.iri].alt) {
+                    surnames.add(name, idx);
+                }
+            }
+        }
         Ok(Gazetteer {
             entities,
             by_iri,
@@ -216,6 +226,7 @@ impl Gazetteer {
             patterns,
             matcher,
             holders,
+            surnames,
         })
     }
 }
@@ -501,6 +512,12 @@ impl Gazetteer {
             }
         }
         candidates[0]
+    }
+
+    /// The person a two-word name the gazetteer lacks names with its given
+    /// name spelt another way ("Mahmud Abbas"), if only one fits.
+    pub fn spelling_variant(&self, name: &str) -> Option<usize> {
+        self.surnames.variant(name)
     }
 
     /// Who held `title` (e.g. "president") of `of` on `date`.

@@ -80,6 +80,19 @@ fn one_summit(a: &Mention, b: &Mention) -> bool {
         }
 }
 
+/// "India has offered to host the next summit", "the next round of
+/// talks": every telling says the gathering is the one after.
+fn told_as_next(m: &Mention) -> bool {
+    !m.evidence.is_empty()
+        && m.evidence.iter().all(|e| {
+            e.start
+                .checked_sub(e.sentence_start)
+                .and_then(|n| e.sentence.get(..n))
+                .and_then(|before| before.split_whitespace().next_back())
+                .is_some_and(|w| w.eq_ignore_ascii_case("next"))
+        })
+}
+
 /// Could `a` and `b` describe one event? Undated mentions are handled by
 /// the caller (they join only a unique candidate).
 fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
@@ -143,10 +156,16 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
             return false;
         }
     }
-    // Within one article, what happened and what might happen are told apart.
+    // Within one article, what happened and what might happen are told
+    // apart, and so are the gathering just held and the next one.
     if mode == Mode::Article {
         let hypothetical = |s: Status| matches!(s, Status::Possible | Status::Negated);
         if hypothetical(ma.status) != hypothetical(mb.status) {
+            return false;
+        }
+        let next_vs_held =
+            |x: &Mention, y: &Mention| told_as_next(x) && y.status == Status::Occurred;
+        if next_vs_held(ma, mb) || next_vs_held(mb, ma) {
             return false;
         }
     }

@@ -66,6 +66,15 @@ pub(super) fn gazetteer_names(
         };
         let all_are = |t: EntityType| m.candidates.iter().all(|&c| ctx.gaz.entities[c].etype == t);
         let people = all_are(EntityType::Person);
+        // "Mahmud Abbas" is the gazetteer's "Mahmoud Abbas", whose
+        // alias "Abbas" matched alone.
+        if people && t1 == t0 + 1 && t0 > sent.body && cap_word(sent, t0 - 1) {
+            let name = format!("{} {}", sent.lower(t0 - 1), sent.lower(t0));
+            if let Some(p) = spelt_otherwise(ctx, &name) {
+                ents.push(Ent::new(t0 - 1, t1, p, EntKind::Name));
+                continue;
+            }
+        }
         if inside_longer_name(sent, names, m, (t0, t1), people, ctx) {
             continue;
         }
@@ -96,6 +105,13 @@ pub(super) fn gazetteer_names(
         ents.push(gazetteer_ent(sent, m, ctx, (t0, t1), people));
     }
     ents
+}
+
+/// The gazetteer's person a two-word name spells with another
+/// transliteration of the given name ("Mahmud Abbas", "Sergei Ivanov").
+fn spelt_otherwise(ctx: &Context, name: &str) -> Option<EntityRef> {
+    let idx = ctx.gaz.spelling_variant(name)?;
+    Some(ctx.gaz.entity_ref(idx, ctx.date))
 }
 
 /// Whether a match is a word of a longer name the gazetteer does not know:
@@ -562,7 +578,11 @@ pub(super) fn titled_people(
         let leader = LISTS
             .phrase_at("head_titles", &last_words(&words))
             .is_some();
-        let ent = disc.known_person(&label).unwrap_or_else(|| {
+        let spelt = spelt_otherwise(ctx, &label).map(|mut p| {
+            p.leader |= leader && aff.is_some();
+            p
+        });
+        let ent = disc.known_person(&label).or(spelt).unwrap_or_else(|| {
             minted(
                 &label,
                 EntityType::Person,
@@ -604,10 +624,10 @@ fn widen_known_people(sent: &Sent, ctx: &Context, disc: &mut Discourse, ents: &m
         }
         if let Some((j, words)) = title_before(sent, ents[x].t0, ents) {
             ents[x].np0 = j;
-            if let Some(aff) = affiliation(sent, j, ents) {
-                ents[x].np0 = affiliation_start(ents, Some(&aff), j);
+            let aff = affiliation(sent, j, ents);
+            if let Some(aff) = &aff {
+                ents[x].np0 = affiliation_start(ents, Some(aff), j);
             }
-            let ent = ents[x].ent.clone();
             // "Former Japanese Foreign Minister Kenji Tanabe" is no one
             // "the Japanese minister" can stand for.
             let words = if out_of_office(sent, ents[x].np0, &words) {
@@ -615,6 +635,16 @@ fn widen_known_people(sent: &Sent, ctx: &Context, disc: &mut Discourse, ents: &m
             } else {
                 words
             };
+            // "Georgian President Mikheil Saakashvili" leads his country
+            // though the dictionary that knows him gives no office.
+            if aff.is_some()
+                && LISTS
+                    .phrase_at("head_titles", &last_words(&words))
+                    .is_some()
+            {
+                ents[x].ent.leader = true;
+            }
+            let ent = ents[x].ent.clone();
             remember_person(disc, &ent, &words, ctx.first_names);
         } else {
             remember_label_title(disc, &ents[x].ent);
@@ -789,6 +819,7 @@ pub(super) fn apposition_people(
         let label = sent.span_text(text, i, k).to_string();
         let ent = disc
             .known_person(&label)
+            .or_else(|| spelt_otherwise(ctx, &label))
             .unwrap_or_else(|| minted(&label, EntityType::Person, None, false));
         remember_person(disc, &ent, &[], ctx.first_names);
         ents.push(Ent::new(i, k, ent, EntKind::Name));
