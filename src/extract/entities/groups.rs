@@ -99,7 +99,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         if !(group || victim) || covered(ents, h) || !is_word(sent, h) {
             continue;
         }
-        if modifies_next(sent, h) {
+        if modifies_next(sent, h) || adjective_here(sent, h) {
             continue;
         }
         // A demonym or country right before the noun: that country acts
@@ -141,7 +141,12 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         {
             continue;
         }
-        let mut e_end = h + 1;
+        // "rebel groups": the adjective's head names the group with it.
+        // ("The militant group" is one the story named before: refs.rs.)
+        let collective = at!("adjective_groups", sent, h)
+            && at!("collective_heads", sent, h + 1)
+            && !(h > 0 && matches!(sent.lower(h - 1), "the" | "this" | "that"));
+        let mut e_end = h + 1 + usize::from(collective);
         let label_start = s;
         let owner = named_owner(sent, ents, h);
         if let Some(o) = owner.filter(|&o| owner_acts(sent, &ents[o], (s, h))) {
@@ -352,6 +357,40 @@ fn modifies_next(sent: &Sent, h: usize) -> bool {
             || at!("group_nouns", sent, h + 1)
             || at!("victim_nouns", sent, h + 1)
             || at!("facility_nouns", sent, h + 1))
+}
+
+/// "an official visit", "an official working visit", "the official IRNA
+/// news agency", "military-ruled": a word of `[adjective_groups]` before a
+/// noun, a name or a hyphen modifies it. Before a verb ("said", "added",
+/// "quoted"), a function word ("with", "has", "in"), a day ("a US official
+/// Wednesday"), a participle with its preposition ("speaking on condition")
+/// or a predicate ("close to the talks") it is the group.
+fn adjective_here(sent: &Sent, h: usize) -> bool {
+    if !at!("adjective_groups", sent, h) {
+        return false;
+    }
+    let n = h + 1;
+    if sent.lower(n) == "-" {
+        return true;
+    }
+    let Some(t) = sent.toks.get(n) else {
+        return false;
+    };
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    if t.cap {
+        return !at!("not_names", sent, n);
+    }
+    let next = sent.lower(n);
+    if at!("collective_heads", sent, n) {
+        return false;
+    }
+    let verb = next.ends_with("ed")
+        || at!("speech_verbs", sent, n)
+        || at!("irregular_past", sent, n)
+        || next.ends_with("ing") && at!("stopwords", sent, n + 1);
+    !(verb || at!("stopwords", sent, n) || at!("after_group_adjectives", sent, n))
 }
 
 /// "Security" inside "Organization of Security and ...": a capitalised
