@@ -135,7 +135,9 @@ fn attack_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     }
     // "killed off a 708-million-dollar plan", "appeared to have killed off
     // their hopes": a thing ended, no one attacked.
-    if w.starts_with("kill") && next(1) == "off" {
+    if w.starts_with("kill")
+        && (next(1) == "off" || rule.pos == Pos::Verb && killed_thing(sent, t1))
+    {
         return true;
     }
     // "two days after taking up the post", "took office": a post taken, not
@@ -168,6 +170,18 @@ fn attack_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
 /// before. "a speech by European Commission President Jacques Santer
 /// attacking Euro-scepticism", "attacked the government's policy": words
 /// too when a speech is the subject or an idea the object.
+/// "effectively kills a Danish motion criticizing", "1992 killed socialism
+/// in Britain", "vowed to kill the bill": the object, before any
+/// preposition, is a text or an idea ([document_nouns], [idea_nouns]).
+fn killed_thing(sent: &Sent, t1: usize) -> bool {
+    (t1..(t1 + 4).min(sent.toks.len()))
+        .take_while(|&k| {
+            sent.toks[k].kind == TokKind::Word
+                && (!at!("stopwords", sent, k) || is!("determiners", sent.lower(k)))
+        })
+        .any(|k| at!("idea_nouns", sent, k) || at!("document_nouns", sent, k))
+}
+
 fn attack_in_words(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     let w = sent.lower(t0);
     let cue = (t0.saturating_sub(2)..(t1 + 4).min(sent.toks.len()))
