@@ -160,6 +160,27 @@ fn loose_modifier(sent: &Sent, k: usize) -> bool {
             && (1..=4).any(|d| k + 1 > d && sent.lower(k + 1 - d) == "'s"))
 }
 
+/// "met with top hostage mediator Archbishop Juan Luis Cipriani", "talks
+/// with EU foreign policy chief Javier Solana": before a phrase that opens
+/// with its lower-case title, up to two nouns or adjectives of the title's
+/// compound (no verb form, no trigger, no function word).
+fn title_compound(sent: &Sent, k: usize, np0: usize, skipped: usize) -> bool {
+    let w = sent.lower(k);
+    let tok = &sent.toks[k];
+    skipped < 2
+        && !sent.toks[np0].cap
+        && at!("titles", sent, np0)
+        && tok.kind == TokKind::Word
+        && !tok.cap
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !is!("stopwords", w)
+        && !is!("light_verbs", w)
+        && !is!("speech_verbs", w)
+        && !PREPOSITIONS.contains(&w)
+        && !crate::extract::lexicon::BY_FIRST.contains_key(w)
+}
+
 /// The preposition governing an entity phrase starting at `np0`, looking
 /// back over determiners, possessives and a few modifiers.
 fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
@@ -203,6 +224,7 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         let modifier = is!("np_modifiers", w)
             || weekday
             || loose_modifier(sent, k - 1)
+            || title_compound(sent, k - 1, np0, skipped)
             || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
         if !modifier {
             return None;
