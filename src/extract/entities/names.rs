@@ -250,7 +250,11 @@ fn name_run(sent: &Sent, i: usize, ents: &[Ent]) -> usize {
         if cap_word(sent, k) {
             caps += 1;
             k += 1;
-        } else if particle(sent, k) && cap_word(sent, k + 1) && k > i {
+        } else if particle(sent, k)
+            && k > i
+            // "Jeroen van der Veer", "Ursula von der Leyen".
+            && (cap_word(sent, k + 1) || particle(sent, k + 1) && cap_word(sent, k + 2))
+        {
             k += 1;
         } else if sent.glued_hyphen(k) && cap_word(sent, k + 1) && k > i {
             // "Kim Kye-Gwan", "Yoo Chong-Ha".
