@@ -816,7 +816,16 @@ pub(super) fn apposition_people(
             && sent.lower(i - 1) == ","
             && at!("role_nouns", sent, i - 2)
             && !sent.toks[i - 2].cap;
-        if !(apposition || member || age || role_before || first_name || speaks || role_comma) {
+        let role_of_comma = role_of_before_comma(sent, i);
+        if !(apposition
+            || member
+            || age
+            || role_before
+            || first_name
+            || speaks
+            || role_comma
+            || role_of_comma)
+        {
             i = k;
             continue;
         }
@@ -829,6 +838,25 @@ pub(super) fn apposition_people(
         ents.push(Ent::new(i, k, ent, EntKind::Name));
         i = k;
     }
+}
+
+/// "The presidential candidate of France's Socialist Party, Segolene
+/// Royal, arrived": a role noun, "of" and the name of whose role it is,
+/// then a comma before the name at `i`.
+fn role_of_before_comma(sent: &Sent, i: usize) -> bool {
+    if i < 4 || sent.lower(i - 1) != "," {
+        return false;
+    }
+    let mut j = i - 1;
+    while j > 0 && i - j < 10 {
+        j -= 1;
+        let w = sent.lower(j);
+        if sent.toks[j].cap || matches!(w, "'s" | "the" | "and") {
+            continue;
+        }
+        return w == "of" && j > 0 && at!("role_nouns", sent, j - 1) && !sent.toks[j - 1].cap;
+    }
+    false
 }
 
 /// A capitalised run after "in", "at" or "near" that nothing else named:
