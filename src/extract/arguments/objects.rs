@@ -190,6 +190,15 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
             last_end = e.np1;
             continue;
         }
+        // "urged the UN to send election observers": who is sent is no
+        // one asked.
+        if kind.speech_act()
+            && e.np0 >= 1
+            && at!("sending_verbs", sent, e.np0 - 1)
+            && e.np0 > t.t1 + 1
+        {
+            continue;
+        }
         let prep = governing_prep(sent, e.np0, t.t1);
         if topic_object(sent, t, prep) && e.np0 <= last_end + 2 {
             last_end = e.np1;

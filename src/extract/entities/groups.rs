@@ -239,6 +239,17 @@ fn phrase_start(sent: &Sent, ents: &[Ent], h: usize) -> usize {
     let mut s = h;
     while s > 0 {
         let p = sent.lower(s - 1);
+        // "10 long-term international observers": a hyphenated compound
+        // modifies as one word.
+        if sent.glued_hyphen(s - 1)
+            && sent.toks[s - 2].kind == TokKind::Word
+            && sent.lower(s - 2) != "non"
+            && !covered(ents, s - 2)
+            && h - s < 3
+        {
+            s -= 2;
+            continue;
+        }
         let modifier = sent.toks[s - 1].kind == TokKind::Word
             && !is!("stopwords", p)
             && !p.ends_with("ing")
