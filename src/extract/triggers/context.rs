@@ -143,8 +143,22 @@ fn no_event_of_its_own(
                 || matches!(sent.lower(t1 - 1), "aid" | "assistance")
                     && at!("aid_workers", sent, t1)
         }
-        EventKind::Meeting => {
-            sent.lower(t0).starts_with("host") && hosts_no_guest(sent, ents, t0, t1)
+        EventKind::Meeting if sent.lower(t0).starts_with("host") => {
+            hosts_no_guest(sent, ents, t0, t1)
+        }
+        // "heeding mounting calls for talks with Iran or Syria", "ASEAN
+        // should demand a genuine reconciliation dialogue between ...",
+        // "calling for negotiations": talks asked for are the request's
+        // content, held by no one yet. Not "called for an emergency
+        // meeting of foreign ministers next Sunday": a body convened.
+        EventKind::Meeting
+        | EventKind::Summit
+        | EventKind::Negotiation
+        | EventKind::Consultation
+            if rule.pos == Pos::Noun =>
+        {
+            sought(sent, t0)
+                && !(t0.saturating_sub(3)..t0).any(|k| at!("convened_meetings", sent, k))
         }
         EventKind::PhoneCall if sent.lower(t0) == "called" => !called_someone(sent, ents, t0, t1),
         EventKind::Pledge => sought(sent, t0),
@@ -615,8 +629,9 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
 /// "The UNHCR is calling for security guarantees for its staff", "the
 /// European Union -- which is seeking guarantees Tehran will not acquire
 /// atomic weapons", "He sought assurances from President Abdullahi Yusuf":
-/// a pledge noun that is sought is asked for, not given (the asking verb
-/// is an event of its own). Past up to three modifiers of the noun.
+/// a pledge (or talks) noun that is sought is asked for, not given or held
+/// (the asking verb is an event of its own). Past up to three modifiers of
+/// the noun.
 fn sought(sent: &Sent, t0: usize) -> bool {
     let mut k = t0;
     while k > 0 && t0 - k < 3 && {
