@@ -579,9 +579,7 @@ pub(super) fn titled_people(
         }
         let label = sent.span_text(text, i, k).trim_end_matches(',').to_string();
         let aff = affiliation(sent, j, ents);
-        let leader = LISTS
-            .phrase_at("head_titles", &last_words(&words))
-            .is_some();
+        let leader = heads_government(&words);
         let spelt = spelt_otherwise(ctx, &label).map(|mut p| {
             p.leader |= leader && aff.is_some();
             p
@@ -641,11 +639,7 @@ fn widen_known_people(sent: &Sent, ctx: &Context, disc: &mut Discourse, ents: &m
             };
             // "Georgian President Mikheil Saakashvili" leads his country
             // though the dictionary that knows him gives no office.
-            if aff.is_some()
-                && LISTS
-                    .phrase_at("head_titles", &last_words(&words))
-                    .is_some()
-            {
+            if aff.is_some() && heads_government(&words) {
                 ents[x].ent.leader = true;
             }
             let ent = ents[x].ent.clone();
@@ -716,6 +710,14 @@ fn city_surname(sent: &Sent, ctx: &Context, i: usize, k: usize, ents: &mut Vec<E
     }
     ents.retain(|e| !city(e));
     k + 1
+}
+
+/// Whether a title names a head of state or government: "President",
+/// "State President", "Prime Minister"; not "Vice President", "Deputy
+/// Prime Minister" ([deputy_titles]).
+fn heads_government(words: &[String]) -> bool {
+    LISTS.phrase_at("head_titles", &last_words(words)).is_some()
+        && !words.iter().any(|w| is!("deputy_titles", w))
 }
 
 /// The title's last one or two words, for head-of-state lookup.
