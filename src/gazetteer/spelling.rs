@@ -16,8 +16,8 @@ impl Surnames {
     pub(crate) fn add(&mut self, name: &str, idx: usize) {
         // Only "given surname": in "Abdul Rahman bin Khalifa bin Abdul
         // Aziz" the last word is no surname to look up.
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let [given, surname] = words[..] else {
+        let mut words = name.split_whitespace();
+        let (Some(given), Some(surname), None) = (words.next(), words.next(), words.next()) else {
             return;
         };
         let entry = (given.to_lowercase(), idx);
@@ -30,8 +30,8 @@ impl Surnames {
     /// The one person a two-word `name` names with its given name spelt
     /// another way, if exactly one fits.
     pub(crate) fn variant(&self, name: &str) -> Option<usize> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let [given, surname] = words[..] else {
+        let mut words = name.split_whitespace();
+        let (Some(given), Some(surname), None) = (words.next(), words.next(), words.next()) else {
             return None;
         };
         let given = given.to_lowercase();
