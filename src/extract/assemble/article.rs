@@ -698,7 +698,37 @@ fn gathering_of(ev: &Evidence, b: &EntityRef) -> bool {
 /// Two parties, or one party and a time: what a non-meeting event needs to
 /// be told as news.
 pub(super) fn specific(m: &Mention) -> bool {
-    m.parties() >= 2 || (!m.actors.is_empty() && m.date.is_some()) || threatened(m)
+    m.parties() >= 2
+        || (!m.actors.is_empty() && m.date.is_some())
+        || threatened(m)
+        || pledged_sum(m)
+}
+
+/// "Facebook pledged $10 million to organizations campaigning for racial
+/// justice", "pledged billions of dollars in aid": a named giver and a sum
+/// make one pledge or gift, undated and with no named receiver.
+fn pledged_sum(m: &Mention) -> bool {
+    matches!(m.kind, EventKind::Pledge | EventKind::Aid)
+        && m.actors
+            .iter()
+            .any(|(r, e)| *r == Role::Initiator && e.etype != EntityType::Group)
+        && m.evidence.iter().any(|e| {
+            let after = e
+                .end
+                .checked_sub(e.sentence_start)
+                .and_then(|n| e.sentence.get(n..))
+                .unwrap_or("");
+            after.split_whitespace().take(4).any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '$')
+                    .to_lowercase();
+                w.starts_with('$')
+                    || matches!(
+                        w.as_str(),
+                        "million" | "billion" | "dollars" | "euros" | "yuan" | "pounds"
+                    )
+            })
+        })
 }
 
 /// "Nasrallah has threatened that if talks fail, Hezbollah would go to the
