@@ -131,7 +131,13 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
                     .is_some_and(|t| t.kind == TokKind::Number)
                     && sent.toks.iter().any(|t| at!("aidobj", t))
         }
-        "commitobj" => window(sent, end, 3).any(|k| at!("commitobj", sent, k)),
+        // Not "abuses committed by the soldiers", "committed arson": a
+        // crime committed is no pledge.
+        "commitobj" => {
+            window(sent, end, 3).any(|k| at!("commitobj", sent, k))
+                && !(t0 > 0 && at!("crime_nouns", sent, t0 - 1))
+                && !window(sent, end, 2).any(|k| at!("crime_nouns", sent, k))
+        }
         "conquest" => place_taken(sent, ents, end),
         "giftobj" => window(sent, end, 8).any(|k| at!("giftobj", sent, k)),
         // "described X as", "welcomed the visiting Bush": a party follows.
