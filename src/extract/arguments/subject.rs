@@ -472,6 +472,18 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
         .map(|f| f.comp.0)
         .max()
         .unwrap_or(0);
+    // '"... Bulgaria and Romania will also have a slightly positive
+    // effect ...," the ministry said in a statement': what a quotation
+    // that opens the sentence and closes before the clause names is what
+    // was said, not who said it (not a quoted word: 'turn his countrymen
+    // into "slaves", in his strongest words yet blaming Islamabad').
+    let floor = sent
+        .quotes
+        .iter()
+        .filter(|&&(a, b)| a >= floor && a <= sent.body + 1 && b <= lb)
+        .map(|&(_, b)| b)
+        .max()
+        .unwrap_or(floor);
     subject(scope, floor, lb)
 }
 
