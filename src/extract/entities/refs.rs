@@ -8,6 +8,7 @@ use super::names::{cap_word, is_word};
 use super::{Context, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
 use crate::extract::lexicon::{at, is, Starts, LISTS};
+use crate::extract::text::TokKind;
 use crate::model::{DateWindow, EntityRef, EntityType};
 use std::sync::LazyLock;
 
@@ -222,21 +223,33 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
             }
             continue;
         }
-        if sent.lower(i - 1) != "the" {
+        // "the 15-nation council", "the 25-nation bloc": its size between.
+        let sized = i >= 4
+            && matches!(sent.lower(i - 1), "nation" | "member" | "country")
+            && sent.lower(i - 2) == "-"
+            && sent.toks[i - 3].kind == TokKind::Number
+            && sent.lower(i - 4) == "the";
+        let det = if sized { i - 4 } else { i - 1 };
+        if sent.lower(det) != "the" {
             continue;
         }
         // "the group of eight", "the group Hamas": not a reference back.
         if sent.lower(i + 1) == "of" || sent.toks.get(i + 1).is_some_and(|t| t.cap) {
             continue;
         }
+        // "the council" is a council named before ("the Security Council"),
+        // not the Lord's Resistance Army the story named last.
+        let named_so = |e: &EntityRef| {
+            sent.lower(i) != "council" || e.label.to_lowercase().contains("council")
+        };
         let ent = ents
             .iter()
-            .filter(|e| e.kind == EntKind::Name && e.t1 < i && body(e))
+            .filter(|e| e.kind == EntKind::Name && e.t1 < i && body(e) && named_so(&e.ent))
             .max_by_key(|e| e.t1)
             .map(|e| e.ent.clone())
-            .or_else(|| disc.last_org.clone());
+            .or_else(|| disc.last_org.clone().filter(named_so));
         if let Some(ent) = ent {
-            add.push(Ent::new(i - 1, i + 1, ent, EntKind::Pronoun));
+            add.push(Ent::new(det, i + 1, ent, EntKind::Pronoun));
         }
     }
     ents.extend(add);
