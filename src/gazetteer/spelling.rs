@@ -5,7 +5,7 @@
 //! name's vowels is looked up by surname here before it is minted as
 //! someone new.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The gazetteer's people by surname (lower case), with the given name
 /// each of their two-word names opens with.
