@@ -85,10 +85,9 @@ fn one_summit(a: &Mention, b: &Mention) -> bool {
 fn told_as_next(m: &Mention) -> bool {
     !m.evidence.is_empty()
         && m.evidence.iter().all(|e| {
-            e.start
-                .checked_sub(e.sentence_start)
-                .and_then(|n| e.sentence.get(..n))
-                .and_then(|before| before.split_whitespace().next_back())
+            e.before_trigger()
+                .split_whitespace()
+                .next_back()
                 .is_some_and(|w| w.eq_ignore_ascii_case("next"))
         })
 }
@@ -164,7 +163,7 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
             return false;
         }
         let next_vs_held =
-            |x: &Mention, y: &Mention| told_as_next(x) && y.status == Status::Occurred;
+            |x: &Mention, y: &Mention| y.status == Status::Occurred && told_as_next(x);
         if next_vs_held(ma, mb) || next_vs_held(mb, ma) {
             return false;
         }

@@ -322,6 +322,26 @@ pub struct Evidence {
     pub sentence_start: usize,
 }
 
+impl Evidence {
+    /// The sentence before the trigger ("" when the offsets do not fall
+    /// inside it).
+    pub fn before_trigger(&self) -> &str {
+        self.start
+            .checked_sub(self.sentence_start)
+            .and_then(|n| self.sentence.get(..n))
+            .unwrap_or("")
+    }
+
+    /// The sentence after the trigger ("" when the offsets do not fall
+    /// inside it).
+    pub fn after_trigger(&self) -> &str {
+        self.end
+            .checked_sub(self.sentence_start)
+            .and_then(|n| self.sentence.get(n..))
+            .unwrap_or("")
+    }
+}
+
 /// One event as told by one article (after merging the article's own
 /// repeated mentions of it).
 #[derive(Debug, Clone, Serialize)]

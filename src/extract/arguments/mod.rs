@@ -146,18 +146,25 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 /// adverb or adjective after a possessive ("Trump's highly publicised
 /// summit").
 fn loose_modifier(sent: &Sent, k: usize) -> bool {
-    let w = sent.lower(k);
     let tok = &sent.toks[k];
     tok.kind == TokKind::Number
         || (k >= 1 && sent.lower(k - 1) == "-" && !tok.cap)
-        || (tok.kind == TokKind::Word
-            && !tok.cap
-            && !is!("stopwords", w)
-            && !is!("light_verbs", w)
-            && !is!("speech_verbs", w)
-            && !PREPOSITIONS.contains(&w)
-            && !crate::extract::lexicon::BY_FIRST.contains_key(w)
-            && (1..=4).any(|d| k + 1 > d && sent.lower(k + 1 - d) == "'s"))
+        || (plain_word(sent, k) && (1..=4).any(|d| k + 1 > d && sent.lower(k + 1 - d) == "'s"))
+}
+
+/// A lower-case word that is no function word, light or speech verb,
+/// preposition or trigger: a noun's or an adjective's, as far as the lists
+/// tell.
+fn plain_word(sent: &Sent, k: usize) -> bool {
+    let w = sent.lower(k);
+    let tok = &sent.toks[k];
+    tok.kind == TokKind::Word
+        && !tok.cap
+        && !is!("stopwords", w)
+        && !is!("light_verbs", w)
+        && !is!("speech_verbs", w)
+        && !PREPOSITIONS.contains(&w)
+        && !crate::extract::lexicon::BY_FIRST.contains_key(w)
 }
 
 /// "met with top hostage mediator Archbishop Juan Luis Cipriani", "talks
@@ -166,19 +173,12 @@ fn loose_modifier(sent: &Sent, k: usize) -> bool {
 /// compound (no verb form, no trigger, no function word).
 fn title_compound(sent: &Sent, k: usize, np0: usize, skipped: usize) -> bool {
     let w = sent.lower(k);
-    let tok = &sent.toks[k];
     skipped < 2
         && !sent.toks[np0].cap
         && at!("titles", sent, np0)
-        && tok.kind == TokKind::Word
-        && !tok.cap
+        && plain_word(sent, k)
         && !w.ends_with("ed")
         && !w.ends_with("ing")
-        && !is!("stopwords", w)
-        && !is!("light_verbs", w)
-        && !is!("speech_verbs", w)
-        && !PREPOSITIONS.contains(&w)
-        && !crate::extract::lexicon::BY_FIRST.contains_key(w)
 }
 
 /// The preposition governing an entity phrase starting at `np0`, looking

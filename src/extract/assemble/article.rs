@@ -713,20 +713,13 @@ fn pledged_sum(m: &Mention) -> bool {
             .iter()
             .any(|(r, e)| *r == Role::Initiator && e.etype != EntityType::Group)
         && m.evidence.iter().any(|e| {
-            let after = e
-                .end
-                .checked_sub(e.sentence_start)
-                .and_then(|n| e.sentence.get(n..))
-                .unwrap_or("");
-            after.split_whitespace().take(4).any(|w| {
+            e.after_trigger().split_whitespace().take(4).any(|w| {
                 let w = w
                     .trim_matches(|c: char| !c.is_alphanumeric() && c != '$')
                     .to_lowercase();
                 w.starts_with('$')
-                    || matches!(
-                        w.as_str(),
-                        "million" | "billion" | "dollars" | "euros" | "yuan" | "pounds"
-                    )
+                    || matches!(w.as_str(), "million" | "billion")
+                    || is!("currencies", &w)
             })
         })
 }
@@ -746,13 +739,7 @@ fn threatened(m: &Mention) -> bool {
         && m.parties() == 1
         && m.actors.iter().any(|(r, _)| *r == Role::Initiator)
         && m.evidence.iter().any(|e| {
-            let at = e.start.saturating_sub(e.sentence_start);
-            let before = e.sentence.get(..at).unwrap_or("");
-            let after = e
-                .end
-                .checked_sub(e.sentence_start)
-                .and_then(|n| e.sentence.get(n..))
-                .unwrap_or("");
+            let (before, after) = (e.before_trigger(), e.after_trigger());
             // Words without their punctuation ("that, if talks fail").
             let bare = |w: &str| {
                 w.trim_matches(|c: char| !c.is_alphanumeric())

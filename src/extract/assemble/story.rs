@@ -29,10 +29,7 @@ pub(super) fn deployment(m: &Mention) -> bool {
                 .next()
                 .is_some_and(|w| is!("sending_verbs", &w.to_lowercase()));
             let after: Vec<String> = e
-                .end
-                .checked_sub(e.sentence_start)
-                .and_then(|k| e.sentence.get(k..))
-                .unwrap_or("")
+                .after_trigger()
                 .split_whitespace()
                 .map(str::to_lowercase)
                 .collect();

@@ -580,11 +580,13 @@ pub(super) fn titled_people(
         let label = sent.span_text(text, i, k).trim_end_matches(',').to_string();
         let aff = affiliation(sent, j, ents);
         let leader = heads_government(&words);
-        let spelt = spelt_otherwise(ctx, &label).map(|mut p| {
-            p.leader |= leader && aff.is_some();
-            p
-        });
-        let ent = disc.known_person(&label).or(spelt).unwrap_or_else(|| {
+        let spelt = || {
+            spelt_otherwise(ctx, &label).map(|mut p| {
+                p.leader |= leader && aff.is_some();
+                p
+            })
+        };
+        let ent = disc.known_person(&label).or_else(spelt).unwrap_or_else(|| {
             minted(
                 &label,
                 EntityType::Person,
