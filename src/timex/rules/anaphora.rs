@@ -28,6 +28,21 @@ impl Tagger<'_> {
             )
         {
             if self.is(i + 1, "day") && i > 1 && matches!(self.w(i - 2), "later" | "earlier") {
+                // The story's own day, unless the date before is of the
+                // news days around it: "... crashed through its gates on
+                // April 30, 1975 ... Earlier in the day Rubin visited a
+                // primary school", "elections set for Jan. 25, 2006 ...
+                // Halutz made the statements earlier in the day" are both
+                // the dateline's day, while "on Monday ... Earlier in the
+                // day" is Monday.
+                if (b - self.dct).num_days().abs() > 7 {
+                    return Some(cand_pt(
+                        i,
+                        i + 2,
+                        Pt::Day(self.dct),
+                        Anchoring::RelativeToDct,
+                    ));
+                }
                 return Some(cand_pt(i, i + 2, Pt::Day(b), anch));
             }
             if let Some(p) = part_of_day(self.w(i + 1)).filter(|p| *p != "NI") {
