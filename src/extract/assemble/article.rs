@@ -726,8 +726,11 @@ fn pledged_sum(m: &Mention) -> bool {
 
 /// "Nasrallah has threatened that if talks fail, Hezbollah would go to the
 /// streets", "Leaders of the opposition threatened that agitation would
-/// spread": a threat told done with the words of what was threatened is an
-/// act, even with no one threatened and no day. Not "threatened to cause a
+/// spread", "Ahmadinejad meanwhile warned that his country would respond to
+/// any action against its nuclear activities" (a warning is a threat only
+/// when it names the harm, see `warn_harm`): a threat told done with the
+/// words of what was threatened is an act, even with no one threatened and
+/// no day. Not "threatened to cause a
 /// fresh controversy", "threatened its environment", "was threatened with":
 /// things threaten, and people are threatened (12 of 17 one-party undated
 /// "threatened" in the wire stories). The clause after "that" must tell
@@ -752,12 +755,31 @@ fn threatened(m: &Mention) -> bool {
                     "was" | "were" | "been" | "being" | "is" | "are"
                 )
             });
-            e.quote.eq_ignore_ascii_case("threatened")
-                && !passive
-                && words.next().as_deref() == Some("that")
-                && words
-                    .take(8)
-                    .any(|w| matches!(w.as_str(), "would" | "will" | "if" | "unless"))
+            let verb = e.quote.to_lowercase();
+            let next = words.next();
+            let rest: Vec<String> = words.take(14).collect();
+            let harm = |ws: &[String]| ws.iter().any(|w| is!("warn_harm", w.as_str()));
+            let modal = rest
+                .iter()
+                .take(8)
+                .position(|w| matches!(w.as_str(), "would" | "will" | "if" | "unless"));
+            !passive
+                && match (verb.as_str(), next.as_deref()) {
+                    ("threatened", Some("that")) => modal.is_some(),
+                    // A warning's harm is what would follow: "warned that
+                    // his country would respond", "that the policy could be
+                    // scrapped if rocket fire continued"; not "that any such
+                    // move would be seen as proof of Britain's ...
+                    // disappearance as a major military power".
+                    ("warned", Some("that")) => {
+                        modal.is_some_and(|j| harm(&rest[j + 1..(j + 7).min(rest.len())]))
+                    }
+                    // "Larijani has warned of \"painful measures\" in the case
+                    // of sanctions"; not "warned of conspiracy that the
+                    // reactionary forces might hatch to destroy the pact".
+                    ("warned", Some("of")) => harm(&rest[..3.min(rest.len())]),
+                    _ => false,
+                }
         })
 }
 
