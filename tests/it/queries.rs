@@ -128,3 +128,53 @@ fn indexed_queries_give_the_rows_of_the_union_graph_queries() {
     ok(&["remove", "--store", s, "000_2422c1bc8e90a2b2.txt"]);
     assert_same_rows(&store);
 }
+
+#[test]
+fn who_met_whom_pairs_no_one_with_the_country_they_act_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let s = store.to_str().unwrap();
+    let examples = root().join("examples/articles");
+    ok(&[
+        "ingest",
+        "--quiet",
+        "--store",
+        s,
+        examples.to_str().unwrap(),
+    ]);
+    let out = ok(&[
+        "query",
+        "--store",
+        s,
+        "--format",
+        "csv",
+        root().join("queries/who-met-whom.rq").to_str().unwrap(),
+    ]);
+    let pairs: Vec<(&str, &str)> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split(',');
+            Some((f.next()?, f.next()?))
+        })
+        .collect();
+    // The call and the summit: the two presidents, and each with the
+    // other's country.
+    for pair in [
+        ("Donald Trump", "Vladimir Putin"),
+        ("Donald Trump", "Russia"),
+        ("United States", "Vladimir Putin"),
+    ] {
+        assert!(pairs.contains(&pair), "{pair:?} missing from {pairs:?}");
+    }
+    // Not a president with his own country (a gazetteer role), nor a
+    // minister with the country the article affiliates him with.
+    for pair in [
+        ("Donald Trump", "United States"),
+        ("Russia", "Vladimir Putin"),
+        ("Marco Rubio", "United States"),
+        ("Ukraine", "Volodymyr Zelensky"),
+    ] {
+        assert!(!pairs.contains(&pair), "{pair:?} paired in {pairs:?}");
+    }
+}
