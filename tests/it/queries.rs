@@ -178,3 +178,27 @@ fn who_met_whom_pairs_no_one_with_the_country_they_act_for() {
         assert!(!pairs.contains(&pair), "{pair:?} paired in {pairs:?}");
     }
 }
+
+#[test]
+fn pledges_list_agreements_with_their_parties_and_evidence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let article = tmp.path().join("agreement.txt");
+    std::fs::write(
+        &article,
+        " date 2006-12-14 Israel and Jordan signed a peace agreement in Amman on Monday, officials said.\n",
+    )
+    .unwrap();
+    let s = store.to_str().unwrap();
+    ok(&["ingest", "--quiet", "--store", s, article.to_str().unwrap()]);
+    let (vars, rows) = rows(&store, &root().join("queries/pledges-and-promises.rq"));
+    let col = |name: &str| vars.iter().position(|v| v == name).unwrap();
+    // An agreement is typed evl:Agreement only, a subclass of evl:Pledge:
+    // its parties and sentence are the row's, not blanks.
+    let row = rows
+        .iter()
+        .find(|r| r[col("pledgedBy")].contains("Israel"))
+        .unwrap_or_else(|| panic!("no agreement of Israel in {rows:?}"));
+    assert!(row[col("pledgedBy")].contains("Jordan"), "{row:?}");
+    assert!(row[col("evidence")].contains("peace agreement"), "{row:?}");
+}
