@@ -157,3 +157,49 @@ pub(super) fn speaker_owns(sent: &Sent, ents: &[Ent], owner: &EntityRef, i: usiz
                 && !(e.np0 >= 1 && sent.lower(e.np0 - 1) == "of")
         })
 }
+
+/// Given names of one sex, from the census files (`data/given_gender.txt`,
+/// written by `scripts/first_names.py`): true for a woman's name.
+static GIVEN_GENDER: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, bool>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../data/given_gender.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(name, sex)| (name, sex == "F"))
+            .collect()
+    });
+
+/// The sex a person's given name tells, when the census gives it one
+/// ("Dianne Feinstein" a woman, "Cory Wilson" a man; not "Jean", "Kim").
+/// Minted and gazetteer people alike: "he" is not Dianne Feinstein.
+pub(super) fn named_sex(person: &EntityRef) -> Option<Kin> {
+    let first = person.label.split_whitespace().next()?.to_lowercase();
+    GIVEN_GENDER
+        .get(first.as_str())
+        .map(|&female| if female { Kin::Female } else { Kin::Male })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::minted;
+
+    #[test]
+    fn a_given_name_tells_the_sex_only_when_the_census_is_clear() {
+        let sex = |label: &str| named_sex(&minted(label, EntityType::Person, None, false));
+        assert_eq!(sex("Dianne Feinstein"), Some(Kin::Female));
+        assert_eq!(sex("Cory Wilson"), Some(Kin::Male));
+        assert_eq!(sex("Madeleine Albright"), Some(Kin::Female));
+        // Both sexes ("Jean", "Kim"), or a rare census name that in news is
+        // a surname or another language's name ("Wei", "Alpha").
+        for label in [
+            "Jean Ping",
+            "Kim Jong Il",
+            "Wei Guoqiang",
+            "Alpha Oumar Konare",
+        ] {
+            assert_eq!(sex(label), None, "{label}");
+        }
+    }
+}

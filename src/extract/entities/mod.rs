@@ -132,6 +132,10 @@ pub(crate) struct Discourse {
     pub(crate) orgs: HashMap<String, EntityRef>,
     /// The person last in subject position: the referent of "he"/"she".
     pub(crate) last_person: Option<EntityRef>,
+    /// The last woman and the last man in subject position whose given
+    /// names tell their sex: "he" after "Feinstein said" is the man before.
+    pub(crate) last_woman: Option<EntityRef>,
+    pub(crate) last_man: Option<EntityRef>,
     /// The last plural subject (a group, a country): "they".
     pub(crate) last_plural: Option<EntityRef>,
     /// The parties the last sentence opened with when they were two or

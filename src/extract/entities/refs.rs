@@ -3,7 +3,7 @@
 //! counterpart"), pronouns, "the two leaders". Groups named by a common
 //! noun ("four militants", "Israeli troops") are `groups`'.
 
-use super::kin::{kin_noun, opens_kin_clause, speaker_owns, Kin};
+use super::kin::{kin_noun, named_sex, opens_kin_clause, speaker_owns, Kin};
 use super::names::{cap_word, is_word};
 use super::{Context, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
@@ -565,11 +565,12 @@ fn person_pronoun(
     i: usize,
 ) -> Option<EntityRef> {
     let w = sent.lower(i);
-    let other = if matches!(w, "she" | "her") {
-        &disc.male
+    let (other, other_sex) = if matches!(w, "she" | "her") {
+        (&disc.male, Kin::Male)
     } else {
-        &disc.female
+        (&disc.female, Kin::Female)
     };
+    let other = |p: &EntityRef| other.contains(&p.iri) || named_sex(p) == Some(other_sex);
     let local = (w == "him")
         .then(|| local_subject(sent, ents, add, i))
         .flatten();
@@ -581,7 +582,7 @@ fn person_pronoun(
                 && (!e.modifier || sent.lower(e.t1) == "'s")
                 && e.t1 <= i
                 && !sent.in_quote(e.t0)
-                && !other.contains(&e.ent.iri)
+                && !other(&e.ent)
                 && not_local(&e.ent)
         })
         .min_by_key(|e| (e.t0, e.modifier))
@@ -589,7 +590,15 @@ fn person_pronoun(
         .or_else(|| {
             disc.last_person
                 .clone()
-                .filter(|p| !other.contains(&p.iri) && not_local(p))
+                .filter(|p| !other(p) && not_local(p))
+                .or_else(|| {
+                    let same = if other_sex == Kin::Male {
+                        &disc.last_woman
+                    } else {
+                        &disc.last_man
+                    };
+                    same.clone().filter(|p| not_local(p))
+                })
         })
 }
 
@@ -913,6 +922,11 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
         .or_else(|| free().find(|e| e.is_person()));
     if let Some(s) = subject {
         disc.last_person = Some(s.ent.clone());
+        match named_sex(&s.ent) {
+            Some(Kin::Female) => disc.last_woman = Some(s.ent.clone()),
+            Some(Kin::Male) => disc.last_man = Some(s.ent.clone()),
+            _ => {}
+        }
     }
     if let Some(s) = speaker
         .filter(|s| !s.is_person())
