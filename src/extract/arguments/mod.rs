@@ -663,6 +663,9 @@ fn choose_place(scope: &Scope, t: &Trigger, lb: usize, args: &mut Args) {
     if args.place.is_none() {
         args.place = where_place(scope, lb);
     }
+    if args.place.is_none() {
+        args.place = premodifier_place(scope, t, lb);
+    }
     let own_place = args
         .place
         .is_some_and(|p| scope.ents[p].np0 <= t.t1 + 2 && scope.ents[p].np0 > t.t0);
@@ -747,6 +750,34 @@ fn where_place(scope: &Scope, lb: usize) -> Option<usize> {
         .filter(|(_, e)| e.np1 < lb && e.np1 + 7 >= lb && !e.modifier && place(e) && !reference(e))
         .max_by_key(|(_, e)| e.np1)
         .map(|(i, _)| i)
+}
+
+/// "In a White House meeting with Prime Minister Binali Yildirim", "in an
+/// Oval Office meeting", "the Geneva talks", "Saturday's Hanoi summit": a
+/// city or building that opens a meeting noun's phrase is where it meets.
+/// Not a country ("the Iran talks", "US-China talks": parties).
+fn premodifier_place(scope: &Scope, t: &Trigger, lb: usize) -> Option<usize> {
+    let sent = scope.sent;
+    if t.pos() != Pos::Noun || t.kind().family() != "consult" {
+        return None;
+    }
+    let between = |from: usize| {
+        (from..t.t0).all(|k| {
+            at!("meeting_premodifiers", sent, k)
+                || sent.toks[k].kind == TokKind::Number
+                || sent.lower(k) == "-"
+        })
+    };
+    scope.ents.iter().position(|e| {
+        matches!(
+            e.ent.etype,
+            EntityType::City | EntityType::Building | EntityType::Region
+        ) && e.t0 > lb
+            && e.t1 <= t.t0
+            && t.t0 - e.t1 <= 3
+            && between(e.t1)
+            && (at!("determiners", sent, e.t0 - 1) || sent.lower(e.t0 - 1) == "'s")
+    })
 }
 
 /// "leaders were meeting in Riga, Latvia, for a summit", "is in Beijing

@@ -112,8 +112,12 @@ fn parties(scope: &Scope, t: &Trigger, args: &Args, ctx: &Context) -> Vec<(Role,
             actors.push((role, r));
         }
     }
+    // Not for a building that names the meeting ("In a White House meeting
+    // with Prime Minister Binali Yildirim, Pence voiced"): the
+    // institution's meeting, not its holder's.
+    let names_it = |i: usize| ents[i].t1 <= t.t0 && t.t0 - ents[i].t1 <= 3;
     if let (Some(i), Some(d)) = (args.place, ctx.date) {
-        if t.kind().family() == "consult" {
+        if t.kind().family() == "consult" && !names_it(i) {
             if let Some((title, of)) = &ents[i].seat {
                 if let Some(h) = ctx.gaz.holder(title, *of, d) {
                     let r = ctx.gaz.entity_ref(h, ctx.date);
