@@ -77,7 +77,8 @@ impl<'g> Extractor<'g> {
             article_names: &names,
         };
         let (mentions, pending) = assemble::sentences(&doc, &names, &timexes, &ctx);
-        let mentions = assemble::finish_article(mentions, &pending, dct);
+        let mut mentions = assemble::finish_article(mentions, &pending, dct);
+        assemble::place_of_lede(&doc, &ctx, &mut mentions);
         let mut relations = relations::resolve(&pending, &mentions);
         let dated = relations::date_relations(&mentions, &relations);
         relations.extend(dated);

@@ -18,6 +18,7 @@ use crate::model::{DateWindow, EntityRef, EntityType, EventKind, Evidence, Menti
 use crate::timex::Timex;
 
 mod article;
+mod dateline;
 mod mention;
 mod parties;
 mod speech;
@@ -30,6 +31,7 @@ use time::{date_heading, narrative_time, remarks_time, tells_of_past};
 
 pub(crate) use article::finish_article;
 use article::specific;
+pub(crate) use dateline::place_of_lede;
 
 /// Mentions of every sentence, with the relations the sentences state.
 pub(crate) fn sentences(
@@ -52,6 +54,7 @@ pub(crate) fn sentences(
     // The day the last sentence's speaker spoke on, if it named one.
     let mut said: Option<DateWindow> = None;
     let sports = triggers::sports_story(doc);
+    let dateline = dateline::dateline_city(doc, ctx);
     // Where the sentence before the current one starts.
     let mut since = 0;
     for sent in &doc.sents {
@@ -84,6 +87,7 @@ pub(crate) fn sentences(
             summit_series(sent, &mut found, &mut series, ctx);
             remarks_time(sent, &tx, &mut found, said.as_ref());
             narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);
+            dateline::place_of_here(sent, dateline.as_ref(), &mut found);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
             let mut told = relations::sentence_relations(&sent.toks, &mut found);
