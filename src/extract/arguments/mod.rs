@@ -666,6 +666,9 @@ fn choose_place(scope: &Scope, t: &Trigger, lb: usize, args: &mut Args) {
     if args.place.is_none() {
         args.place = premodifier_place(scope, t, lb);
     }
+    if args.place.is_none() {
+        args.place = sidelines_place(scope, t);
+    }
     let own_place = args
         .place
         .is_some_and(|p| scope.ents[p].np0 <= t.t1 + 2 && scope.ents[p].np0 > t.t0);
@@ -778,6 +781,45 @@ fn premodifier_place(scope: &Scope, t: &Trigger, lb: usize) -> Option<usize> {
             && between(e.t1)
             && (at!("determiners", sent, e.t0 - 1) || sent.lower(e.t0 - 1) == "'s")
     })
+}
+
+/// "Abbas and Shalom met on the sidelines of a world information summit in
+/// the Tunisian capital Tunis", "will hold their first talks ... on the
+/// sidelines of the Asia-Pacific Economic Cooperation forum in Hanoi": a
+/// meeting on the sidelines of a gathering is held where the gathering is.
+fn sidelines_place(scope: &Scope, t: &Trigger) -> Option<usize> {
+    let sent = scope.sent;
+    if t.kind().family() != "consult" {
+        return None;
+    }
+    let n = sent.toks.len();
+    let of = (t.t1..n.min(t.t1 + 10)).find(|&k| {
+        matches!(
+            sent.lower(k),
+            "sidelines" | "margins" | "sideline" | "margin"
+        ) && sent.lower(k + 1) == "of"
+    })? + 1;
+    // The gathering's phrase: up to its "in", before any comma.
+    let at = (of + 1..n.min(of + 12))
+        .take_while(|&k| sent.lower(k) != ",")
+        .find(|&k| sent.lower(k) == "in")?;
+    scope
+        .ents
+        .iter()
+        .enumerate()
+        // "in the Tunisian capital Tunis": the city, not the adjective.
+        .filter(|(_, e)| {
+            (e.locative
+                || matches!(
+                    e.ent.etype,
+                    EntityType::City | EntityType::Building | EntityType::Region
+                ))
+                && !e.modifier
+                && e.np0 > at
+                && e.np0 <= at + 5
+        })
+        .max_by_key(|(_, e)| e.np0)
+        .map(|(i, _)| i)
 }
 
 /// "leaders were meeting in Riga, Latvia, for a summit", "is in Beijing
