@@ -141,6 +141,22 @@ fn is_abbreviation(line: &str, pos: usize) -> bool {
     (!after_function_word && initials(&word)) || ABBREVIATIONS.contains(&word.as_str())
 }
 
+/// A name written in capitals, in the title case labels are written in
+/// ("NEW YORK" as "New York"): datelines shout their city.
+pub(crate) fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether a word is written in capitals: two letters or more and none
 /// lower-case ("NAFTA", "NEW", not "A" nor "McCain").
 pub(crate) fn all_capitals(word: &str) -> bool {
@@ -298,6 +314,13 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn a_shouted_name_reads_in_title_case() {
+        assert_eq!(title_case("NEW YORK"), "New York");
+        assert_eq!(title_case("GENEVA"), "Geneva");
+        assert_eq!(title_case("ÜRÜMQI"), "Ürümqi");
     }
 
     #[test]

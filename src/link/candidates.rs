@@ -101,18 +101,7 @@ fn instance_of_any(classes: &[&str]) -> String {
 fn name_forms(name: &str) -> Vec<String> {
     let mut forms = vec![name.to_string()];
     if name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase) {
-        let title: Vec<String> = name
-            .split(' ')
-            .map(|w| {
-                let mut cs = w.chars();
-                cs.next().map_or(String::new(), |f| {
-                    f.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            })
-            .collect();
-        forms.push(title.join(" "));
+        forms.push(crate::extract::text::title_case(name));
     }
     forms
 }

@@ -108,21 +108,22 @@ fn assert_same_rows(store: &Path) {
     }
 }
 
+/// A store in `dir` with `inputs` ingested.
+fn ingested(dir: &Path, inputs: &[&Path]) -> PathBuf {
+    let store = dir.join("store");
+    let mut args = vec!["ingest", "--quiet", "--store", store.to_str().unwrap()];
+    args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
+    ok(&args);
+    store
+}
+
 #[test]
 fn indexed_queries_give_the_rows_of_the_union_graph_queries() {
     let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    let s = store.to_str().unwrap();
     let examples = root().join("examples/articles");
     let merge = root().join("tests/data/merge/articles");
-    ok(&[
-        "ingest",
-        "--quiet",
-        "--store",
-        s,
-        examples.to_str().unwrap(),
-        merge.to_str().unwrap(),
-    ]);
+    let store = ingested(tmp.path(), &[&examples, &merge]);
+    let s = store.to_str().unwrap();
     assert_same_rows(&store);
     // Removal re-derives the blocks it touches: their index entries follow.
     ok(&["remove", "--store", s, "000_2422c1bc8e90a2b2.txt"]);
@@ -132,16 +133,8 @@ fn indexed_queries_give_the_rows_of_the_union_graph_queries() {
 #[test]
 fn who_met_whom_pairs_no_one_with_the_country_they_act_for() {
     let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
+    let store = ingested(tmp.path(), &[&root().join("examples/articles")]);
     let s = store.to_str().unwrap();
-    let examples = root().join("examples/articles");
-    ok(&[
-        "ingest",
-        "--quiet",
-        "--store",
-        s,
-        examples.to_str().unwrap(),
-    ]);
     let out = ok(&[
         "query",
         "--store",
@@ -182,15 +175,13 @@ fn who_met_whom_pairs_no_one_with_the_country_they_act_for() {
 #[test]
 fn pledges_list_agreements_with_their_parties_and_evidence() {
     let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
     let article = tmp.path().join("agreement.txt");
     std::fs::write(
         &article,
         " date 2006-12-14 Israel and Jordan signed a peace agreement in Amman on Monday, officials said.\n",
     )
     .unwrap();
-    let s = store.to_str().unwrap();
-    ok(&["ingest", "--quiet", "--store", s, article.to_str().unwrap()]);
+    let store = ingested(tmp.path(), &[&article]);
     let (vars, rows) = rows(&store, &root().join("queries/pledges-and-promises.rq"));
     let col = |name: &str| vars.iter().position(|v| v == name).unwrap();
     // An agreement is typed evl:Agreement only, a subclass of evl:Pledge:

@@ -22,18 +22,7 @@ pub(super) fn dateline_city(doc: &Doc, ctx: &Context) -> Option<(usize, EntityRe
     if raw.chars().any(char::is_lowercase) {
         return None;
     }
-    let titled: String = raw
-        .split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map_or(String::new(), |f| {
-                f.to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let titled = crate::extract::text::title_case(raw);
     let found = ctx.gaz.find_names(&titled);
     let m = found
         .iter()
