@@ -114,8 +114,9 @@ fn parties(scope: &Scope, t: &Trigger, args: &Args, ctx: &Context) -> Vec<(Role,
     }
     // Not for a building that names the meeting ("In a White House meeting
     // with Prime Minister Binali Yildirim, Pence voiced"): the
-    // institution's meeting, not its holder's.
-    let names_it = |i: usize| ents[i].t1 <= t.t0 && t.t0 - ents[i].t1 <= 3;
+    // institution's meeting, not its holder's. ("At the White House, Bush
+    // met": a place the clause is at, the holder's.)
+    let names_it = |i: usize| !ents[i].locative && ents[i].t1 <= t.t0 && t.t0 - ents[i].t1 <= 3;
     if let (Some(i), Some(d)) = (args.place, ctx.date) {
         if t.kind().family() == "consult" && !names_it(i) {
             if let Some((title, of)) = &ents[i].seat {
