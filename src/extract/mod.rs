@@ -76,9 +76,11 @@ impl<'g> Extractor<'g> {
             first_names: &self.first_names,
             article_names: &names,
         };
-        let (mentions, pending) = assemble::sentences(&doc, &names, &timexes, &ctx);
+        let dateline = assemble::dateline_city(&doc, &ctx);
+        let (mentions, pending) =
+            assemble::sentences(&doc, &names, &timexes, dateline.as_ref(), &ctx);
         let mut mentions = assemble::finish_article(mentions, &pending, dct);
-        assemble::place_of_lede(&doc, &ctx, &mut mentions);
+        assemble::place_of_lede(dateline.as_ref(), &ctx, &mut mentions);
         let mut relations = relations::resolve(&pending, &mentions);
         let dated = relations::date_relations(&mentions, &relations);
         relations.extend(dated);

@@ -807,7 +807,8 @@ fn sidelines_place(scope: &Scope, t: &Trigger) -> Option<usize> {
         .ents
         .iter()
         .enumerate()
-        // "in the Tunisian capital Tunis": the city, not the adjective.
+        // "in the Tunisian capital Tunis": the city, not the adjective (a
+        // capital, though it stands for its government: not `Ent::is_place`).
         .filter(|(_, e)| {
             (e.locative
                 || matches!(

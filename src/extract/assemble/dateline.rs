@@ -6,11 +6,12 @@ use chrono::Duration;
 
 use super::*;
 
-/// The dateline's city, when the gazetteer knows it as a place: the
+/// The dateline's city, when the gazetteer knows it as a place (read once
+/// per article, for `place_of_here` and `place_of_lede`): the
 /// capitals before the first comma, bracket or dash of the first sentence
 /// that opens with a dateline, read in title case ("NEW YORK" as "New
 /// York").
-pub(super) fn dateline_city(doc: &Doc, ctx: &Context) -> Option<(usize, EntityRef)> {
+pub(crate) fn dateline_city(doc: &Doc, ctx: &Context) -> Option<(usize, EntityRef)> {
     let sent = doc.sents.iter().take(4).find(|s| s.body > 0)?;
     let end = (0..sent.body)
         .find(|&k| matches!(sent.lower(k), "," | "(" | "-" | "--" | "—" | "–"))
@@ -80,8 +81,12 @@ pub(super) fn place_of_here(
 /// Uzbek immigrant accused of killing eight people in New York ...
 /// appealed"). After the article's merge, so that a place another telling
 /// names ("The meeting at the White House") comes first.
-pub(crate) fn place_of_lede(doc: &Doc, ctx: &Context, mentions: &mut [Mention]) {
-    let Some((lede, city)) = dateline_city(doc, ctx) else {
+pub(crate) fn place_of_lede(
+    dateline: Option<&(usize, EntityRef)>,
+    ctx: &Context,
+    mentions: &mut [Mention],
+) {
+    let Some((lede, city)) = dateline else {
         return;
     };
     let of_the_days = |m: &Mention| {
@@ -98,7 +103,7 @@ pub(crate) fn place_of_lede(doc: &Doc, ctx: &Context, mentions: &mut [Mention]) 
         let in_lede = m
             .evidence
             .iter()
-            .any(|e| e.sentence_start == lede && !names_a_place(&e.sentence));
+            .any(|e| e.sentence_start == *lede && !names_a_place(&e.sentence));
         if kind && of_the_days(m) && in_lede {
             m.place = Some(city.clone());
         }

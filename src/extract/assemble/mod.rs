@@ -31,13 +31,14 @@ use time::{date_heading, narrative_time, remarks_time, tells_of_past};
 
 pub(crate) use article::finish_article;
 use article::specific;
-pub(crate) use dateline::place_of_lede;
+pub(crate) use dateline::{dateline_city, place_of_lede};
 
 /// Mentions of every sentence, with the relations the sentences state.
 pub(crate) fn sentences(
     doc: &Doc,
     names: &[NameMatch],
     timexes: &[Timex],
+    dateline: Option<&(usize, EntityRef)>,
     ctx: &Context,
 ) -> (Vec<Mention>, Vec<Pending>) {
     let mut disc = Discourse::default();
@@ -54,7 +55,6 @@ pub(crate) fn sentences(
     // The day the last sentence's speaker spoke on, if it named one.
     let mut said: Option<DateWindow> = None;
     let sports = triggers::sports_story(doc);
-    let dateline = dateline::dateline_city(doc, ctx);
     // Where the sentence before the current one starts.
     let mut since = 0;
     for sent in &doc.sents {
@@ -87,7 +87,7 @@ pub(crate) fn sentences(
             summit_series(sent, &mut found, &mut series, ctx);
             remarks_time(sent, &tx, &mut found, said.as_ref());
             narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);
-            dateline::place_of_here(sent, dateline.as_ref(), &mut found);
+            dateline::place_of_here(sent, dateline, &mut found);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
             let mut told = relations::sentence_relations(&sent.toks, &mut found);
