@@ -422,6 +422,15 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
             e.modifier = true;
         }
     }
+    // "Spanish-language TV ads", "Russian-speaking villagers": a
+    // language's country is no party to what its speakers or media do,
+    // and the phrase's head is a group of its own.
+    for e in ents.iter_mut() {
+        if sent.lower(e.t1) == "-" && super::lexicon::at!("language_compounds", sent, e.t1 + 1) {
+            e.modifier = true;
+            e.np1 = e.t1;
+        }
+    }
     // "Fatah-backed Palestinian president Mahmud Abbas called", "the
     // Iranian-backed United Iraqi Alliance": the backer modifies the phrase
     // it precedes, whose head acts (`backed_heads` starts that phrase at

@@ -321,8 +321,14 @@ fn imposed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
 /// meets no one (afp-xin: 3 of 18 "host" meetings went). "Abdullah
 /// hosted Olmert", "China hosted four rounds of six-party talks", "a
 /// conference hosted by the European Commission" stay meetings.
+/// "Fox News host Tucker Carlson", "talk show host Jimmy Kimmel": a
+/// broadcaster's presenter is a title.
 fn hosts_no_guest(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
-    let noun = noun_determiner(prev_of(sent, t0, 1))
+    let presenter = matches!(sent.lower(t0), "host" | "hosts")
+        && t0 > 0
+        && at!("broadcast_words", sent, t0 - 1);
+    let noun = presenter
+        || noun_determiner(prev_of(sent, t0, 1))
         || ents
             .iter()
             .any(|e| e.t1 == t0 && e.kind == EntKind::Demonym);
