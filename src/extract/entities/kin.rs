@@ -13,6 +13,7 @@ use crate::model::{EntityRef, EntityType};
 /// possessor only names whose relative: "she appealed" in the same
 /// sentence is the sister's appeal, not Saipov's.
 pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
+    relatives_by_given_name(text, sent, disc, ents);
     let mut add = Vec::new();
     let appositive: Vec<(usize, String)> = ents
         .iter()
@@ -58,6 +59,38 @@ pub(super) fn kin(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<
         e.modifier = true;
     }
     ents.extend(add);
+}
+
+/// "Their mother Sharon admitted", "his wife Laura": a lone word after a
+/// possessive's kin noun is the relative's given name, even where a known
+/// person bears it as a surname (Ariel Sharon). The relative is a person of
+/// their own, of the noun's sex.
+fn relatives_by_given_name(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut [Ent]) {
+    for e in ents.iter_mut() {
+        if !e.is_person() || e.kind != EntKind::Name || e.t1 != e.t0 + 1 || e.t0 < 2 {
+            continue;
+        }
+        let noun = sent.lower(e.t0 - 1);
+        let female = is!("kin_female", noun);
+        let owner = sent.lower(e.t0 - 2);
+        if !(female || is!("kin_male", noun))
+            || !matches!(owner, "his" | "her" | "their" | "'s")
+            || cap_word(sent, e.t1)
+        {
+            continue;
+        }
+        let word = sent.span_text(text, e.t0, e.t1);
+        let surname_only = e.ent.label != word && e.ent.label.rsplit(' ').next() == Some(word);
+        if !surname_only {
+            continue;
+        }
+        e.ent = super::minted(word, EntityType::Person, None, false);
+        if female {
+            disc.female.insert(e.ent.iri.clone());
+        } else {
+            disc.male.insert(e.ent.iri.clone());
+        }
+    }
 }
 
 /// What a kin noun at `noun` introduces.

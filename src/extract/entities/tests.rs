@@ -249,3 +249,24 @@ fn a_place_name_head_is_no_given_name() {
         assert!(!e.is_person(), "{} read as a person", e.ent.label);
     }
 }
+
+#[test]
+fn a_lone_name_after_a_kin_noun_is_the_relatives_given_name() {
+    // politicalite.com: Sharon Osbourne, not Ariel Sharon; "she" is her.
+    let found = labels(
+        "Their mother Sharon admitted she is a fan of the monarchy.",
+        "2023-09-27",
+    );
+    assert!(has(&found[0], "Sharon"), "{:?}", found[0]);
+    assert!(
+        !found[0].iter().any(|l| l.contains("Ariel")),
+        "{:?}",
+        found[0]
+    );
+    // A full name or a given name stays whoever it is.
+    let found = labels(
+        "Sharon met Bush. His son Hunter Biden said no.",
+        "2023-09-27",
+    );
+    assert!(has(&found[0], "Ariel Sharon"), "{:?}", found[0]);
+}
