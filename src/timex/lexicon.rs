@@ -245,6 +245,7 @@ word_lists! {
     BARE_UNIT_CUES = "bare-unit-cues.txt";
     CHRISTMAS_THINGS = "christmas-things.txt";
     STARTERS = "starters.txt";
+    OVERNIGHT_FOLLOWERS = "overnight-followers.txt";
 }
 
 static MONTHS: LazyLock<Table<(u32, bool)>> = LazyLock::new(|| {

@@ -3,8 +3,8 @@
 
 use crate::timex::calendar::Pt;
 use crate::timex::lexicon::{
-    deictic_ref, part_of_day, unit_word, CURRENT_TERMS, DAY_ORDINALS, NOT_NOUNS_AFTER_DEICTIC,
-    NOT_NOUNS_AFTER_THE_PAST,
+    deictic_ref, month_word, part_of_day, unit_word, weekday_word, CURRENT_TERMS, DAY_ORDINALS,
+    NOT_NOUNS_AFTER_DEICTIC, NOT_NOUNS_AFTER_THE_PAST, OVERNIGHT_FOLLOWERS,
 };
 use crate::timex::scanner::{cand_pt, cand_v, Cand, Tagger};
 use crate::timex::tokens::K;
@@ -14,6 +14,7 @@ impl Tagger<'_> {
     pub(crate) fn m_deictic(&self, i: usize) -> Option<Cand> {
         match self.w(i) {
             "today" | "tomorrow" | "yesterday" | "tonight" | "last" | "this" => self.deictic_day(i),
+            "overnight" => self.overnight(i),
             "soon" | "as" => self.deictic_soon(i),
             "the" | "at" | "current" | "these" | "a" => self.deictic_phrase(i),
             w => deictic_ref(w).map(|v| self.reference(i, i + 1, v)),
@@ -48,6 +49,29 @@ impl Tagger<'_> {
             return Some(cand_pt(i, i + 2, Pt::Part(d, p), rel));
         }
         Some(cand_pt(i, i + 1, Pt::Day(d), rel))
+    }
+
+    /// "were killed by Israeli forces overnight in two separate incidents",
+    /// "stocks rebounded overnight": the night before the story's day, as
+    /// "last night" (TimeBank tags it so: "depressed initially by overnight
+    /// losses" is 1989-10-26TNI in a story of the 27th). Not an adjective ("an
+    /// overnight stop", "the overnight call rate") nor beside a day, which
+    /// tells the night itself ("overnight Sunday", "Wednesday overnight").
+    fn overnight(&self, i: usize) -> Option<Cand> {
+        let adverb_after = |w: &str| {
+            !w.chars().next().is_some_and(char::is_alphanumeric) || OVERNIGHT_FOLLOWERS.has(w)
+        };
+        let day_near =
+            |k: usize| weekday_word(self.w(k)).is_some() || month_word(self.w(k)).is_some();
+        let next = self.w(i + 1);
+        let beside_day = day_near(i + 1)
+            || matches!(next, "on" | "to" | "into" | "from") && day_near(i + 2)
+            || i > 0 && day_near(i - 1);
+        if !adverb_after(next) || beside_day {
+            return None;
+        }
+        let night = Pt::Part(self.dct.pred_opt()?, "NI");
+        Some(cand_pt(i, i + 1, night, Anchoring::RelativeToDct))
     }
 
     /// "soon", "soon as possible", "as soon as possible".
