@@ -220,7 +220,13 @@ fn tense_status(
         }
         _ => false,
     };
-    if possible && !past_tense {
+    // "would face a harsh response if it attacked Iranian territory": a
+    // past verb right after "if" is the condition's, told backshifted.
+    let condition = cues
+        .near_before()
+        .iter()
+        .any(|w| matches!(*w, "if" | "unless"));
+    if possible && (!past_tense || condition) {
         return Status::Possible;
     }
     // "Four years later, in April 1998, the second Summit took place": what
