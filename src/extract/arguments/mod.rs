@@ -761,7 +761,9 @@ fn where_place(scope: &Scope, lb: usize) -> Option<usize> {
 /// Not a country ("the Iran talks", "US-China talks": parties).
 fn premodifier_place(scope: &Scope, t: &Trigger, lb: usize) -> Option<usize> {
     let sent = scope.sent;
-    if t.pos() != Pos::Noun || t.kind().family() != "consult" {
+    // "as a White House call readout said": a call joins two places, and
+    // the name before it is a side's.
+    if t.pos() != Pos::Noun || t.kind().family() != "consult" || t.kind() == EventKind::PhoneCall {
         return None;
     }
     let between = |from: usize| {

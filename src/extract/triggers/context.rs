@@ -34,6 +34,22 @@ fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRu
     if rule.pos == Pos::Verb && compound_participle(sent, t0) {
         return false;
     }
+    // "my phone has been ringing off the hook", "his telephone was
+    // tapped": someone's phone is a device ("his phone call" is a call, by
+    // its own pattern).
+    if rule.kind == EventKind::PhoneCall
+        && t1 == t0 + 1
+        && matches!(
+            sent.lower(t0),
+            "phone" | "telephone" | "phones" | "telephones"
+        )
+        && matches!(
+            prev(1),
+            "my" | "your" | "his" | "her" | "its" | "our" | "their"
+        )
+    {
+        return false;
+    }
     // "talks with visiting US President George W. Bush", "Li told visiting
     // French Defense Minister Charles Million": the adjective says who is
     // the guest, and is no visit by the host (afp-xin read 16 such as the
