@@ -414,7 +414,7 @@ fn object_role(
         Some(Role::Target)
     } else if let Some(role) = content_agent(sent, t, e, prep) {
         role
-    } else if prep.is_none() && e.np0 > last_end + 2 && !nominal {
+    } else if prep.is_none() && e.np0 > last_end + 2 && !nominal && !counted(sent, last_end, e) {
         // Not adjacent: the object of something else, unless the object of
         // a threat's or a pledge's own infinitive.
         if kind == EventKind::Request || infinitive_object(sent, t, e) {
@@ -443,6 +443,12 @@ fn object_role(
         }
         r => r,
     }
+}
+
+/// "killed more than 40 people", "killed at least 57 people": only a
+/// count stands between the verb's last word and its object.
+fn counted(sent: &Sent, last_end: usize, e: &Ent) -> bool {
+    (last_end..e.np0).all(|k| sent.toks[k].kind == TokKind::Number || at!("count_words", sent, k))
 }
 
 /// Whether the quotation holding a trigger that ends at `from` closes
