@@ -958,8 +958,12 @@ fn passive(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
     // "Three soldiers killed in a roadside bomb attack were buried": a
     // reduced relative, its participle straight before the phrase that
     // tells how (an active verb has its object there).
-    let reduced = matches!(first, "killed" | "wounded" | "injured" | "slain")
+    // So is any attack participle right before its agent: "a 30-year-old
+    // farmer attacked by a bear", "villagers attacked by rebels fled".
+    let agent_next = sent.lower(t.t1) == "by" && t.kind() == EventKind::Attack;
+    let reduced = (matches!(first, "killed" | "wounded" | "injured" | "slain")
         && matches!(sent.lower(t.t0 + 1), "in" | "by" | "during")
+        || agent_next)
         && !matches!(
             prev,
             "has" | "have" | "had" | "who" | "which" | "that" | "and" | "or"

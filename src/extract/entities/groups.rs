@@ -26,12 +26,12 @@ fn modifies_trigger(w: &str, next: &str) -> bool {
     if w.ends_with('s') && is!("verb_like_triggers", next) {
         return false;
     }
+    let noun = rules.iter().any(|&i| RULES[i].pos == Pos::Noun);
     // A singular noun before a trigger is a modifier whatever the trigger
     // ("insurgent attacks"), and so are groups that do not fight.
     if !is!("force_nouns", w) {
         return true;
     }
-    let noun = rules.iter().any(|&i| RULES[i].pos == Pos::Noun);
     let verb = rules.iter().any(|&i| RULES[i].pos == Pos::Verb);
     noun && !verb
 }
@@ -359,6 +359,24 @@ fn of_phrase_end(sent: &Sent, h: usize) -> Option<usize> {
 /// noun `h` modifies the noun after it.
 fn modifies_next(sent: &Sent, h: usize) -> bool {
     let (w, next) = (sent.lower(h), sent.lower(h + 1));
+    // "European diplomats met Iranian officials", "Arab foreign ministers
+    // called for a peace conference", "Another insurgent hurled a grenade":
+    // a word no noun trigger starts with is a verb, and the group before it
+    // its subject. Not after a possessive: "Nkunda's men launched attacks",
+    // "Blair's government pledged" are the possessor's acts; nor after "two".
+    let verb_only = crate::extract::lexicon::BY_FIRST
+        .get(next)
+        .is_some_and(|rules| {
+            rules.iter().all(|&i| {
+                crate::extract::lexicon::RULES[i].pos == crate::extract::lexicon::Pos::Verb
+            })
+        });
+    let owned = h > 0 && sent.lower(h - 1) == "'s";
+    // "The two leaders reiterated": the pair named before (refs.rs pairs).
+    let pair = h > 0 && matches!(sent.lower(h - 1), "two" | "both");
+    if verb_only && !owned && !pair {
+        return false;
+    }
     is_word(sent, h + 1)
         && !sent.toks[h + 1].cap
         // ("was killed" is a trigger too, but "was" no noun.)
