@@ -51,9 +51,10 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
     };
     let start = main_subject_after_fronted(scope, start, v).unwrap_or(start);
     let cands = subject_candidates(scope, start, v);
-    let first = first_subject(scope, &cands, start, v)?;
-    if subordinate_agent_between(sent, scope.ents[first].np1, v) {
-        return None;
+    let mut first = first_subject(scope, &cands, start, v)?;
+    if let Some(k) = subordinate_agent_between(sent, scope.ents[first].np1, v) {
+        // "after US-led forces invaded": a name in the clause is its subject.
+        first = cands.iter().copied().find(|&c| scope.ents[c].np0 > k)?;
     }
     let mut out = coordinated(scope, first, start, v);
     out.extend(senders(scope, first, v));
@@ -66,10 +67,11 @@ pub(super) fn subject(scope: &Scope, lb: usize, v: usize) -> Option<Vec<usize>> 
 /// man aboard a motorcycle threw the grenade", "a day after a suicide bomber
 /// from ... Islamic Jihad killed five Israelis": a subordinator between a
 /// name and the verb, with no comma after it, opens the verb's own clause,
-/// and an agent noun in that clause is the subject the entities missed.
-/// ("Bush after the meeting told reporters" names no agent there.)
-fn subordinate_agent_between(sent: &Sent, from: usize, v: usize) -> bool {
-    (from..v).any(|k| {
+/// and an agent noun in that clause is the subject, or the name there is
+/// ("Bush after the meeting told reporters" names no agent there). The
+/// subordinator's index.
+fn subordinate_agent_between(sent: &Sent, from: usize, v: usize) -> Option<usize> {
+    (from..v).find(|&k| {
         // Not "as": "two men dressed as university students followed".
         (at!("subordinators", sent, k) || at!("clause_conjunctions", sent, k))
             && sent.lower(k) != "as"
