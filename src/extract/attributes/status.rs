@@ -126,10 +126,12 @@ pub(crate) fn status(
     let hedged = (lb..t.t0).chain(t.t1..rb.min(t.t1 + 6)).any(|k| {
         is!("hedges", lower(k))
                 && !sent.claims_responsibility(k)
-                // "shot dead by two suspected militants": the doubt is who
-                // did it, not whether it happened.
+                // "shot dead by two suspected militants", "a suspected
+                // Moslem rebel lobbed a grenade", "suspected Tiger rebels
+                // blew up an army tractor": the doubt is who did it, not
+                // whether it happened.
                 && !(matches!(lower(k), "suspected" | "alleged")
-                    && is!("force_nouns", lower(k + 1)))
+                    && (k + 1..k + 4).any(|j| suspect_force(lower(j))))
     }) || frame.is_some_and(|f| f.claim);
     // A speech act told in a frame ("said Washington would impose costs")
     // happened when it was said: what it promises lies in its content.
@@ -644,4 +646,12 @@ fn future_cue(
                 .iter()
                 .take(3)
                 .any(|w| matches!(*w, "scheduled" | "planned" | "due" | "expected" | "slated"))
+}
+
+/// A force noun, or its singular ("rebel", "gunman"), as a suspect.
+fn suspect_force(w: &str) -> bool {
+    is!("force_nouns", w)
+        || is!("force_nouns", &format!("{w}s"))
+        || w.strip_suffix("man")
+            .is_some_and(|stem| is!("force_nouns", &format!("{stem}men")))
 }
