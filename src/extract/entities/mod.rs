@@ -151,6 +151,8 @@ pub(crate) struct Discourse {
     pub(crate) last_speaker: Option<EntityRef>,
     /// The organisation or armed group last named: "the organisation".
     pub(crate) last_org: Option<EntityRef>,
+    /// The country last named: "the country", "the Himalayan kingdom".
+    pub(crate) last_country: Option<EntityRef>,
     /// Who issued the last resolution or statement the article told of
     /// ("The General Assembly adopted the resolution"): what a sentence
     /// opening "The resolution asked ..." speaks for.
@@ -280,6 +282,7 @@ pub(crate) fn find(
     backed_heads(sent, &mut ents);
     refs::pairs(sent, disc, &mut ents);
     refs::org_anaphors(sent, disc, &mut ents);
+    refs::country_anaphors(sent, disc, &mut ents);
     refs::document_anaphors(sent, disc, &mut ents);
     refs::pronouns(sent, disc, &mut ents);
     forums::forums(sent, ctx, &mut ents);

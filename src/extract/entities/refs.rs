@@ -185,6 +185,62 @@ pub(super) fn pairs(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     }
 }
 
+/// "the African country announced it acknowledges China's full market
+/// economy status", "the Himalayan kingdom", "the oil-rich nation": a
+/// country named before: the nearest in the sentence, else the last
+/// sentence's opening country, else the article's last. Only "the", then capitalised words, hyphens or [country_adjectives]
+/// (at most three), then a country noun; not "the country of origin", nor
+/// "the host country" (a role, no reference back).
+pub(super) fn country_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
+    let mut add = Vec::new();
+    for i in 1..sent.toks.len() {
+        if !at!("country_anaphor_nouns", sent, i) || covered(ents, i) {
+            continue;
+        }
+        // "the country's football team", "in charge of the country's
+        // appointments": a possessive mostly names no party of its own.
+        if matches!(sent.lower(i + 1), "of" | "'s") || sent.toks.get(i + 1).is_some_and(|t| t.cap) {
+            continue;
+        }
+        let Some(det) = (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&k| sent.lower(k) == "the")
+        else {
+            continue;
+        };
+        let between_ok = (det + 1..i).all(|k| {
+            sent.lower(k) == "-"
+                || sent.toks[k].cap && sent.toks[k].kind == TokKind::Word
+                || at!("country_adjectives", sent, k)
+        });
+        if !between_ok {
+            continue;
+        }
+        let ent = ents
+            .iter()
+            .filter(|e| {
+                e.t1 <= det
+                    && e.ent.etype == EntityType::Country
+                    && matches!(e.kind, EntKind::Name | EntKind::Demonym)
+            })
+            .max_by_key(|e| e.t1)
+            .map(|e| e.ent.clone())
+            // The last sentence's subject before its other countries ("Egypt
+            // signed a deal with China. The African country promised").
+            .or_else(|| {
+                disc.last_opener
+                    .clone()
+                    .filter(|o| o.etype == EntityType::Country)
+            })
+            .or_else(|| disc.last_country.clone());
+        if let Some(ent) = ent {
+            ents.retain(|e| !(e.kind == EntKind::Group && e.t0 <= i && i < e.t1.max(e.np1)));
+            add.push(Ent::new(det, i + 1, ent, EntKind::Pronoun));
+        }
+    }
+    ents.extend(add);
+}
+
 /// Definite descriptions of a body named before: "urged the organisation
 /// to set clear guidelines" after "the ODIHR", "the group claimed" after
 /// "Islamic Jihad". The nearest organisation or armed group earlier in the
@@ -979,5 +1035,10 @@ pub(crate) fn update(sent: &Sent, ents: &[Ent], speaker: Option<&Ent>, disc: &mu
             )
     }) {
         disc.last_org = Some(o.ent.clone());
+    }
+    if let Some(c) = ents.iter().rev().find(|e| {
+        e.ent.etype == EntityType::Country && matches!(e.kind, EntKind::Name | EntKind::Demonym)
+    }) {
+        disc.last_country = Some(c.ent.clone());
     }
 }

@@ -270,3 +270,22 @@ fn a_lone_name_after_a_kin_noun_is_the_relatives_given_name() {
     );
     assert!(has(&found[0], "Ariel Sharon"), "{:?}", found[0]);
 }
+
+#[test]
+fn a_country_noun_after_the_refers_to_a_country_named_before() {
+    let found = labels(
+        "Egypt signed a deal with China on Monday. The African country promised fair treatment.",
+        "2006-11-06",
+    );
+    assert!(has(&found[1], "Egypt"), "{:?}", found[1]);
+    // A role, a possessive and "the Jewish state" are no reference back.
+    let found = labels(
+        "Egypt signed a deal with China. The host country and the country's army and the Jewish state waited.",
+        "2006-11-06",
+    );
+    assert!(
+        !found[1].iter().any(|l| l == "Egypt" || l == "China"),
+        "{:?}",
+        found[1]
+    );
+}
