@@ -26,12 +26,12 @@ fn modifies_trigger(w: &str, next: &str) -> bool {
     if w.ends_with('s') && is!("verb_like_triggers", next) {
         return false;
     }
-    let noun = rules.iter().any(|&i| RULES[i].pos == Pos::Noun);
     // A singular noun before a trigger is a modifier whatever the trigger
     // ("insurgent attacks"), and so are groups that do not fight.
     if !is!("force_nouns", w) {
         return true;
     }
+    let noun = rules.iter().any(|&i| RULES[i].pos == Pos::Noun);
     let verb = rules.iter().any(|&i| RULES[i].pos == Pos::Verb);
     noun && !verb
 }

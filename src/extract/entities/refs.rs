@@ -188,9 +188,10 @@ pub(super) fn pairs(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
 /// "the African country announced it acknowledges China's full market
 /// economy status", "the Himalayan kingdom", "the oil-rich nation": a
 /// country named before: the nearest in the sentence, else the last
-/// sentence's opening country, else the article's last. Only "the", then capitalised words, hyphens or [country_adjectives]
-/// (at most three), then a country noun; not "the country of origin", nor
-/// "the host country" (a role, no reference back).
+/// sentence's opening country, else the article's last. Only "the", then
+/// capitalised words, hyphens or [country_adjectives] (at most three),
+/// then a country noun; not "the country of origin", nor "the host
+/// country" (a role, no reference back).
 pub(super) fn country_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
     let mut add = Vec::new();
     for i in 1..sent.toks.len() {
@@ -234,7 +235,6 @@ pub(super) fn country_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent
             })
             .or_else(|| disc.last_country.clone());
         if let Some(ent) = ent {
-            ents.retain(|e| !(e.kind == EntKind::Group && e.t0 <= i && i < e.t1.max(e.np1)));
             add.push(Ent::new(det, i + 1, ent, EntKind::Pronoun));
         }
     }
