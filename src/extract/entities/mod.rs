@@ -417,29 +417,23 @@ fn countries_of_people(sent: &Sent, ents: &mut [Ent]) {
 /// stories found it made the attackers' or speakers' country).
 fn stances(sent: &Sent, ents: &mut [Ent]) {
     for e in ents.iter_mut() {
-        if e.t0 >= 2
+        let against_or_for = e.t0 >= 2
             && sent.lower(e.t0 - 1) == "-"
             && matches!(sent.lower(e.t0 - 2), "anti" | "pro")
-            && !e.is_person()
-        {
-            e.modifier = true;
-        }
-    }
-    // "Spanish-language TV ads", "Russian-speaking villagers": a
-    // language's country is no party to what its speakers or media do,
-    // and the phrase's head is a group of its own.
-    for e in ents.iter_mut() {
-        if sent.lower(e.t1) == "-" && super::lexicon::at!("language_compounds", sent, e.t1 + 1) {
-            e.modifier = true;
+            && !e.is_person();
+        // "Spanish-language TV ads", "Russian-speaking villagers": a
+        // language's country is no party to what its speakers or media do,
+        // and the phrase's head is a group of its own.
+        let language =
+            sent.lower(e.t1) == "-" && super::lexicon::at!("language_compounds", sent, e.t1 + 1);
+        if language {
             e.np1 = e.t1;
         }
-    }
-    // "Fatah-backed Palestinian president Mahmud Abbas called", "the
-    // Iranian-backed United Iraqi Alliance": the backer modifies the phrase
-    // it precedes, whose head acts (`backed_heads` starts that phrase at
-    // the backer).
-    for e in ents.iter_mut() {
-        if backer(sent, e) {
+        // "Fatah-backed Palestinian president Mahmud Abbas called", "the
+        // Iranian-backed United Iraqi Alliance": the backer modifies the
+        // phrase it precedes, whose head acts (`backed_heads` starts that
+        // phrase at the backer).
+        if against_or_for || language || backer(sent, e) {
             e.modifier = true;
         }
     }

@@ -217,28 +217,33 @@ pub(super) fn country_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent
         if !between_ok {
             continue;
         }
-        let ent = ents
-            .iter()
-            .filter(|e| {
-                e.t1 <= det
-                    && e.ent.etype == EntityType::Country
-                    && matches!(e.kind, EntKind::Name | EntKind::Demonym)
-            })
-            .max_by_key(|e| e.t1)
-            .map(|e| e.ent.clone())
-            // The last sentence's subject before its other countries ("Egypt
-            // signed a deal with China. The African country promised").
-            .or_else(|| {
-                disc.last_opener
-                    .clone()
-                    .filter(|o| o.etype == EntityType::Country)
-            })
-            .or_else(|| disc.last_country.clone());
+        let ent = nearest_named(ents, |e| {
+            e.t1 <= det
+                && e.ent.etype == EntityType::Country
+                && matches!(e.kind, EntKind::Name | EntKind::Demonym)
+        })
+        // The last sentence's subject before its other countries ("Egypt
+        // signed a deal with China. The African country promised").
+        .or_else(|| {
+            disc.last_opener
+                .clone()
+                .filter(|o| o.etype == EntityType::Country)
+        })
+        .or_else(|| disc.last_country.clone());
         if let Some(ent) = ent {
             add.push(Ent::new(det, i + 1, ent, EntKind::Pronoun));
         }
     }
     ents.extend(add);
+}
+
+/// The entity of the last of `ents` that `keep` accepts: the nearest
+/// before a definite description, which `keep` bounds.
+fn nearest_named(ents: &[Ent], keep: impl Fn(&Ent) -> bool) -> Option<EntityRef> {
+    ents.iter()
+        .filter(|e| keep(e))
+        .max_by_key(|e| e.t1)
+        .map(|e| e.ent.clone())
 }
 
 /// Definite descriptions of a body named before: "urged the organisation
@@ -263,16 +268,14 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         // before, not a group of militants.
         if i >= 2 && sent.lower(i - 2) == "the" && at!("armed_group_modifiers", sent, i - 1) {
             let armed = |e: &Ent| !e.modifier && e.ent.etype == EntityType::ArmedGroup;
-            let ent = ents
-                .iter()
-                .filter(|e| e.kind == EntKind::Name && e.t1 < i - 1 && armed(e))
-                .max_by_key(|e| e.t1)
-                .map(|e| e.ent.clone())
-                .or_else(|| {
-                    disc.last_org
-                        .clone()
-                        .filter(|o| o.etype == EntityType::ArmedGroup)
-                });
+            let ent = nearest_named(ents, |e| {
+                e.kind == EntKind::Name && e.t1 < i - 1 && armed(e)
+            })
+            .or_else(|| {
+                disc.last_org
+                    .clone()
+                    .filter(|o| o.etype == EntityType::ArmedGroup)
+            });
             if let Some(ent) = ent {
                 ents.retain(|e| !(e.kind == EntKind::Group && e.t0 < i + 1 && i - 1 < e.t1));
                 add.push(Ent::new(i - 2, i + 1, ent, EntKind::Pronoun));
@@ -298,12 +301,10 @@ pub(super) fn org_anaphors(sent: &Sent, disc: &Discourse, ents: &mut Vec<Ent>) {
         let named_so = |e: &EntityRef| {
             sent.lower(i) != "council" || e.label.to_lowercase().contains("council")
         };
-        let ent = ents
-            .iter()
-            .filter(|e| e.kind == EntKind::Name && e.t1 < i && body(e) && named_so(&e.ent))
-            .max_by_key(|e| e.t1)
-            .map(|e| e.ent.clone())
-            .or_else(|| disc.last_org.clone().filter(named_so));
+        let ent = nearest_named(ents, |e| {
+            e.kind == EntKind::Name && e.t1 < i && body(e) && named_so(&e.ent)
+        })
+        .or_else(|| disc.last_org.clone().filter(named_so));
         if let Some(ent) = ent {
             add.push(Ent::new(det, i + 1, ent, EntKind::Pronoun));
         }
