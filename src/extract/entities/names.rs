@@ -79,6 +79,9 @@ pub(super) fn gazetteer_names(
             continue;
         }
         if all_are(EntityType::Organisation) && t1 == t0 + 1 {
+            if head_of_another_body(sent, names, m, t0, ctx) {
+                continue;
+            }
             match one_word_organisation(sent, t0, ctx, disc) {
                 OneWord::Itself => {}
                 OneWord::Person(p) => {
@@ -209,6 +212,41 @@ fn gazetteer_ent(
         }
     }
     x
+}
+
+/// "the Action Congress (AC)", "the Peruvian Congress", "the Philippine
+/// Senate": a one-word alias that is an organisation word ("Congress",
+/// "Senate") after a capitalised word is the head of another body's name,
+/// which the organisation stage then reads whole. Its own country before
+/// it ("American Congress") and a party adjective ("the Republican
+/// Senate") keep it.
+fn head_of_another_body(
+    sent: &Sent,
+    names: &[NameMatch],
+    m: &NameMatch,
+    t0: usize,
+    ctx: &Context,
+) -> bool {
+    if !at!("org_heads", sent, t0)
+        || t0 <= sent.body
+        || !cap_word(sent, t0 - 1)
+        || sent.toks[t0 - 1].start <= sent.start
+        || at!("party_adjectives", sent, t0 - 1)
+    {
+        return false;
+    }
+    let before = &sent.toks[t0 - 1];
+    let own_country = names.iter().any(|o| {
+        o.start <= before.start
+            && o.end >= before.end
+            && m.candidates.iter().any(|&c| {
+                let anchor = ctx.gaz.anchor(c, ctx.date);
+                o.candidates
+                    .iter()
+                    .any(|&k| ctx.gaz.anchor(k, ctx.date) == anchor)
+            })
+    });
+    !own_country
 }
 
 /// What a one-word organisation name stands for where it is read.
