@@ -33,6 +33,15 @@ pub(super) fn remember_person(
             p.iri != ent.iri && !ent.leader && (p.leader || named(p) > named(ent))
         });
         if !keeps {
+            // "Khalid al-Obeidi ... Obeidi said": the surname is read with
+            // its article and without.
+            if let Some((article, bare)) = key.split_once('-') {
+                if is!("name_particles", article) && !bare.is_empty() {
+                    disc.surnames
+                        .entry(bare.to_string())
+                        .or_insert_with(|| ent.clone());
+                }
+            }
             disc.surnames.insert(key, ent.clone());
         }
     }

@@ -291,7 +291,10 @@ fn name_run(sent: &Sent, i: usize, ents: &[Ent]) -> usize {
         } else if particle(sent, k)
             && k > i
             // "Jeroen van der Veer", "Ursula von der Leyen".
-            && (cap_word(sent, k + 1) || particle(sent, k + 1) && cap_word(sent, k + 2))
+            && (cap_word(sent, k + 1)
+                || particle(sent, k + 1) && cap_word(sent, k + 2)
+                // "Khalid al-Obeidi", "Abdel Aziz al-Hakim".
+                || sent.glued_hyphen(k + 1) && cap_word(sent, k + 2))
         {
             k += 1;
         } else if sent.glued_hyphen(k) && cap_word(sent, k + 1) && k > i {
