@@ -225,7 +225,9 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
             || weekday
             || loose_modifier(sent, k - 1)
             || title_compound(sent, k - 1, np0, skipped)
-            || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'));
+            || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'))
+            // "with ex-spy Alexander Litvinenko": the tokens of "ex-".
+            || (w == "-" && sent.glued_hyphen(k - 1) && k >= 2 && sent.lower(k - 2) == "ex");
         if !modifier {
             return None;
         }

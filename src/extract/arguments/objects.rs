@@ -414,7 +414,11 @@ fn object_role(
         Some(Role::Target)
     } else if let Some(role) = content_agent(sent, t, e, prep) {
         role
-    } else if prep.is_none() && e.np0 > last_end + 2 && !nominal && !counted(sent, last_end, e) {
+    } else if prep.is_none()
+        && e.np0 > last_end + 2 + glued_hyphens(sent, last_end, e.np0)
+        && !nominal
+        && !counted(sent, last_end, e)
+    {
         // Not adjacent: the object of something else, unless the object of
         // a threat's or a pledge's own infinitive.
         if kind == EventKind::Request || infinitive_object(sent, t, e) {
@@ -449,6 +453,15 @@ fn object_role(
 /// count stands between the verb's last word and its object.
 fn counted(sent: &Sent, last_end: usize, e: &Ent) -> bool {
     (last_end..e.np0).all(|k| sent.toks[k].kind == TokKind::Number || at!("count_words", sent, k))
+}
+
+/// "met ex-dictator Augusto Pinochet": the hyphen after a lower-case
+/// prefix is no word between the verb and its object (that of "F-16
+/// warplanes" or "Western-backed" is no prefix's).
+fn glued_hyphens(sent: &Sent, from: usize, to: usize) -> usize {
+    (from..to)
+        .filter(|&k| sent.glued_hyphen(k) && k > 0 && !sent.toks[k - 1].cap)
+        .count()
 }
 
 /// Whether the quotation holding a trigger that ends at `from` closes

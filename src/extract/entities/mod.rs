@@ -311,6 +311,7 @@ pub(crate) fn find(
     // is no party to what the money is for.
     for e in &mut *ents {
         if e.t0 < sent.body
+            || former_affiliation(sent, e)
             || super::lexicon::is!("news_agencies", &e.ent.label.to_lowercase())
             || super::lexicon::at!("currencies", sent, e.t1)
         {
@@ -318,6 +319,15 @@ pub(crate) fn find(
         }
     }
     ents
+}
+
+/// "the ex-Soviet republic", "ex-Soviet states": the state a country was
+/// part of once is no party now.
+fn former_affiliation(sent: &Sent, e: &Ent) -> bool {
+    e.t0 >= 2
+        && sent.lower(e.t0 - 2) == "ex"
+        && sent.glued_hyphen(e.t0 - 1)
+        && super::lexicon::at!("polity_nouns", sent, e.t1)
 }
 
 /// "Ugandan rebel forces, the Lord Resistance Army (LRA), from the soil",
