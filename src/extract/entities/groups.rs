@@ -371,6 +371,24 @@ fn modifies_next(sent: &Sent, h: usize) -> bool {
                 crate::extract::lexicon::RULES[i].pos == crate::extract::lexicon::Pos::Verb
             })
         });
+    // "European foreign ministers meeting in Luxembourg also called on
+    // Kabila", "OPEC ministers meeting in Nigeria on Thursday announced":
+    // after a plural group, an "-ing" trigger with a place after it is the
+    // group's own participle, not the noun a group names ("a cabinet
+    // meeting in Malacanang", "a special foreign ministers meeting in Kuala
+    // Lumpur": an article before the group is the meeting's).
+    let singular_article = (h.saturating_sub(4)..h)
+        .rev()
+        .take_while(|&k| is_word(sent, k))
+        .any(|k| matches!(sent.lower(k), "a" | "an"));
+    let participle = w.ends_with('s')
+        && next.ends_with("ing")
+        && matches!(sent.lower(h + 2), "in" | "at")
+        && sent.toks.get(h + 3).is_some_and(|t| t.cap)
+        && !singular_article;
+    if participle {
+        return false;
+    }
     let owned = h > 0 && sent.lower(h - 1) == "'s";
     // "The two leaders reiterated": the pair named before (refs.rs pairs).
     let pair = h > 0 && matches!(sent.lower(h - 1), "two" | "both");
