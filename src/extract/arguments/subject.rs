@@ -629,9 +629,48 @@ pub(super) fn verb_left(
     }
     args.controlled |= controlled;
     let role = if passive { Role::Target } else { subj_role };
-    for e in subjects {
+    let along = if t.kind().family() == "consult" && !passive {
+        companions(scope, &subjects, t.t0)
+    } else {
+        Vec::new()
+    };
+    for e in subjects.into_iter().chain(along) {
         args.add(role, e);
     }
+}
+
+/// "Indiana Governor Eric Holcomb, accompanied by representatives from
+/// Subaru, Fiat Chrysler, Honda, General Motors and Toyota, also met with
+/// Pence", "Prime Minister Ali Mohamed Gedi, accompanied by cabinet
+/// minister Hussein Aidid, met": who came along to a meeting or a visit
+/// takes part in it.
+fn companions(scope: &Scope, subjects: &[usize], v: usize) -> Vec<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let Some(&s) = subjects.last() else {
+        return Vec::new();
+    };
+    let mut at = ents[s].np1;
+    if sent.lower(at) == "," {
+        at += 1;
+    }
+    if !(sent.lower(at) == "accompanied" && sent.lower(at + 1) == "by") {
+        return Vec::new();
+    }
+    // Up to the aside's closing comma; a comma inside a list of names
+    // ("Subaru, Fiat Chrysler, Honda") goes on to the next name.
+    let listed = |k: usize| {
+        ents.iter()
+            .any(|e| e.np0 == k + 1 || e.np0 == k + 2 && sent.lower(k + 1) == "and")
+    };
+    let end = (at + 2..v)
+        .find(|&k| sent.lower(k) == "," && !listed(k))
+        .unwrap_or(v);
+    (0..ents.len())
+        .filter(|&i| {
+            let e = &ents[i];
+            free(e) && !e.is_place() && e.np0 >= at + 2 && e.np1 <= end && !subjects.contains(&i)
+        })
+        .collect()
 }
 
 /// "The UN resolution calls for", "the resolution, adopted by the UN
