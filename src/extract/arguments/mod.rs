@@ -137,6 +137,10 @@ const BIDDING: &str = "at the bidding of";
 /// The pseudo-preposition of "as (a) guest of": the host.
 const GUEST: &str = "as the guest of";
 
+/// What `governing_prep` answers for "at the invitation of X" and what
+/// `objects` reads from "at X's invitation": the host of a visit.
+const INVITER: &str = "at the invitation of";
+
 pub(crate) fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
 }
@@ -189,7 +193,11 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
     while k > floor && skipped < 7 {
         let w = sent.lower(k - 1);
         if sent.bidding_of(k - 1) {
-            return Some(BIDDING);
+            return Some(if sent.lower(k - 2) == "invitation" {
+                INVITER
+            } else {
+                BIDDING
+            });
         }
         if sent.guest_of(k - 1) {
             return Some(GUEST);
@@ -482,7 +490,9 @@ fn role_of_prep(kind: EventKind, prep: Option<&str>, nominal: bool) -> Option<Ro
         Some("with" | "between" | "among") => Role::Participant,
         // "visits as guest of Nong Duc Manh", "held talks in Cairo as a
         // guest of Hosni Mubarak": the host.
-        Some(p) if p == GUEST => match kind {
+        // "arrived for a state visit at the invitation of Cao Gangchuan",
+        // "at Musharraf's invitation": the inviter hosts it.
+        Some(p) if p == GUEST || p == INVITER => match kind {
             Visit => Role::Target,
             _ if kind.family() == "consult" => Role::Participant,
             _ => return None,

@@ -54,8 +54,15 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
                 && !(matches!(sent.lower(end), "of" | "against")
                     // "on Tuesday" opens a date, not the killing's object.
                     || sent.lower(end) == "on" && !scope.dates.iter().any(|x| x.t0 == end + 1));
+            // "paid the China visit", "their China trip": a country's
+            // name (not its adjective, not its possessive) before a visit is
+            // where it goes.
+            let destination = kind == EventKind::Visit
+                && e.kind == EntKind::Name
+                && e.ent.etype == EntityType::Country
+                && sent.lower(e.np1) != "'s";
             let role = match kind {
-                _ if victim => Role::Target,
+                _ if victim || destination => Role::Target,
                 EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,
                 _ if kind.symmetric() => Role::Participant,
                 _ => Role::Initiator,

@@ -199,8 +199,20 @@ pub(super) fn right_side(scope: &Scope, t: &Trigger, rb: usize, passive: bool, a
         {
             continue;
         }
-        let prep = governing_prep(sent, e.np0, t.t1);
+        let prep = if invites(sent, e) {
+            Some(INVITER)
+        } else {
+            governing_prep(sent, e.np0, t.t1)
+        };
         if topic_object(sent, t, prep) && e.np0 <= last_end + 2 {
+            last_end = e.np1;
+            continue;
+        }
+        // "at the invitation of Wu Bangguo, chairman of the Standing
+        // Committee of the National People's Congress": the body of the
+        // person just read takes that person's part.
+        if let Some(role) = office_of_last(sent, ents, args, last_end, e) {
+            args.add(role, i);
             last_end = e.np1;
             continue;
         }
@@ -453,6 +465,44 @@ fn object_role(
 /// count stands between the verb's last word and its object.
 fn counted(sent: &Sent, last_end: usize, e: &Ent) -> bool {
     (last_end..e.np0).all(|k| sent.toks[k].kind == TokKind::Number || at!("count_words", sent, k))
+}
+
+/// The role of the person read last when `e` follows ", TITLE ... of
+/// (the)" right after that person: the body the person holds office in.
+fn office_of_last(
+    sent: &Sent,
+    ents: &[Ent],
+    args: &Args,
+    last_end: usize,
+    e: &Ent,
+) -> Option<Role> {
+    let of = if sent.lower(e.np0.saturating_sub(1)) == "the" {
+        e.np0.saturating_sub(2)
+    } else {
+        e.np0.saturating_sub(1)
+    };
+    let office = sent.lower(last_end) == ","
+        && sent.lower(of) == "of"
+        && of > last_end + 1
+        && of <= last_end + 6
+        && (last_end + 1..of).any(|k| at!("titles", sent, k))
+        && (last_end + 1..of).all(|k| sent.toks[k].kind == TokKind::Word);
+    if !office {
+        return None;
+    }
+    args.roles
+        .iter()
+        .find(|&&(_, p)| ents[p].np1 == last_end && ents[p].is_person())
+        .map(|&(r, _)| r)
+}
+
+/// "at Musharraf's invitation", "on the Cambodian People's Party's
+/// invitation": the possessor invited.
+fn invites(sent: &Sent, e: &Ent) -> bool {
+    e.np0 >= 1
+        && matches!(sent.lower(e.np0 - 1), "at" | "on" | "upon")
+        && sent.lower(e.np1) == "'s"
+        && sent.lower(e.np1 + 1) == "invitation"
 }
 
 /// "met ex-dictator Augusto Pinochet": the hyphen after a lower-case
