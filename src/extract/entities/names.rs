@@ -447,15 +447,28 @@ fn affiliation_start(ents: &[Ent], aff: Option<&EntityRef>, j: usize) -> usize {
         .unwrap_or(j)
 }
 
-/// The affiliation right before a title: "Italian", "Russia's", "CMEC".
+/// The affiliation right before a title: "Italian", "Russia's", "CMEC",
+/// "Central Intelligence Agency (CIA)".
 fn affiliation(sent: &Sent, title_start: usize, ents: &mut [Ent]) -> Option<EntityRef> {
     let mut best = None;
+    // "Central Intelligence Agency (CIA) director Robert Gates", "Israel
+    // Defense Forces (IDF) Chief of Staff Dan Halutz": a body glossed by
+    // its acronym in brackets right before the title.
+    let bracketed = title_start >= 3
+        && sent.lower(title_start - 1) == ")"
+        && sent.lower(title_start - 3) == "(";
     for e in ents.iter_mut() {
         let touches = e.t1 == title_start
             || (e.t1 + 1 == title_start && sent.lower(e.t1) == "'s")
             || (e.t1 + 1 == title_start
                 && sent.lower(e.t1) == "-"
-                && sent.lower(title_start).ends_with("led"));
+                && sent.lower(title_start).ends_with("led"))
+            || bracketed
+                && (e.t1 + 1 == title_start && e.t0 + 2 == title_start || e.t1 + 3 == title_start)
+                && matches!(
+                    e.ent.etype,
+                    EntityType::Organisation | EntityType::ArmedGroup
+                );
         if touches && !e.is_person() {
             e.modifier = true;
             best = Some(e.ent.clone());
