@@ -132,6 +132,9 @@ pub(crate) fn status(
                 // whether it happened.
                 && !(matches!(lower(k), "suspected" | "alleged")
                     && (k + 1..k + 4).any(|j| suspect_force(lower(j))))
+                // "Talabani on Sunday rejected the idea, apparently leaving
+                // it dead in the water": the doubt is the participle's.
+                && !(k > t.t1 && lower(k - 1) == "," && lower(k + 1).ends_with("ing"))
     }) || frame.is_some_and(|f| f.claim);
     // A speech act told in a frame ("said Washington would impose costs")
     // happened when it was said: what it promises lies in its content.
