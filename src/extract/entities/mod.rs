@@ -499,6 +499,29 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
             e.locative = true;
         }
     }
+    // "in the Nigerian capital Abuja", "the Pakistani port city Karachi":
+    // the city named right after the country's place noun is the place,
+    // and the country only says where it is.
+    for x in 0..ents.len() {
+        let d = &ents[x];
+        if d.kind != EntKind::Demonym || !d.locative || d.np1 != d.t1 {
+            continue;
+        }
+        let mut k = d.t1;
+        while super::lexicon::at!("place_nouns", sent, k) && k < d.t1 + 2 {
+            k += 1;
+        }
+        let city = ents.iter().position(|e| {
+            e.t0 == k
+                && k > d.t1
+                && e.kind == EntKind::Name
+                && matches!(e.ent.etype, EntityType::City | EntityType::Region)
+        });
+        if let Some(c) = city {
+            ents[c].locative = true;
+            ents[x].modifier = true;
+        }
+    }
     // "in Minsk, capital of Belarus": the country places the city.
     for e in ents.iter_mut() {
         if e.ent.etype == EntityType::Country
