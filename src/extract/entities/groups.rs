@@ -130,23 +130,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         if name_word(sent, h, group) {
             continue;
         }
-        // "talks with Darfur rebels", "two Gaza militants": a region right
-        // before an armed group says where it fights, and is part of its
-        // name, not the event's place. (A capital before "authorities" or
-        // "court" stands for its government: "the Kinshasa authorities".)
-        let armed = at!("force_nouns", sent, h) || at!("armed_group_modifiers", sent, h);
-        let home = ents.iter().position(|e| {
-            armed
-                && e.np1 == h
-                && e.kind == EntKind::Name
-                && e.ent.etype == EntityType::Region
-                && !e.modifier
-                && !e.locative
-        });
-        if let Some(r) = home {
-            ents[r].modifier = true;
-        }
-        let s = home.map_or_else(|| phrase_start(sent, ents, h), |r| ents[r].t0);
+        let s = group_start(sent, ents, h);
         // "to demand a unity government", "the formation of a national
         // unity government": a government yet to be formed is what is
         // asked for, no party.
@@ -199,6 +183,30 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
         );
         x.people = victim;
         ents.push(x);
+    }
+}
+
+/// Where the phrase of the group noun at `h` starts. "talks with Darfur
+/// rebels", "two Gaza militants": a region right before an armed group
+/// says where it fights, and is part of its name, not the event's place.
+/// (A capital before "authorities" or "court" stands for its government:
+/// "the Kinshasa authorities".)
+fn group_start(sent: &Sent, ents: &mut [Ent], h: usize) -> usize {
+    let armed = at!("force_nouns", sent, h) || at!("armed_group_modifiers", sent, h);
+    let home = ents.iter().position(|e| {
+        armed
+            && e.np1 == h
+            && e.kind == EntKind::Name
+            && e.ent.etype == EntityType::Region
+            && !e.modifier
+            && !e.locative
+    });
+    match home {
+        Some(r) => {
+            ents[r].modifier = true;
+            ents[r].t0
+        }
+        None => phrase_start(sent, ents, h),
     }
 }
 
