@@ -496,8 +496,8 @@ fn office_of_last(
         .map(|&(r, _)| r)
 }
 
-/// "at Musharraf's invitation", "on the Cambodian People's Party's
-/// invitation": the possessor invited.
+/// "arrived here on Thursday for a state visit at Musharraf's invitation":
+/// the possessor invited.
 fn invites(sent: &Sent, e: &Ent) -> bool {
     e.np0 >= 1
         && matches!(sent.lower(e.np0 - 1), "at" | "on" | "upon")

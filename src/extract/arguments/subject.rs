@@ -640,10 +640,8 @@ pub(super) fn verb_left(
 }
 
 /// "Indiana Governor Eric Holcomb, accompanied by representatives from
-/// Subaru, Fiat Chrysler, Honda, General Motors and Toyota, also met with
-/// Pence", "Prime Minister Ali Mohamed Gedi, accompanied by cabinet
-/// minister Hussein Aidid, met": who came along to a meeting or a visit
-/// takes part in it.
+/// Subaru, Fiat Chrysler, Honda, General Motors and Toyota also met with
+/// Pence": who came along to a meeting or a visit takes part in it.
 fn companions(scope: &Scope, subjects: &[usize], v: usize) -> Vec<usize> {
     let (sent, ents) = (scope.sent, scope.ents);
     let Some(&s) = subjects.last() else {
