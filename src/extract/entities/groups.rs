@@ -401,15 +401,17 @@ fn modifies_next(sent: &Sent, h: usize) -> bool {
     // group's own participle, not the noun a group names ("a cabinet
     // meeting in Malacanang", "a special foreign ministers meeting in Kuala
     // Lumpur": an article before the group is the meeting's).
-    let singular_article = (h.saturating_sub(4)..h)
-        .rev()
-        .take_while(|&k| is_word(sent, k))
-        .any(|k| matches!(sent.lower(k), "a" | "an"));
+    let singular_article = || {
+        (h.saturating_sub(4)..h)
+            .rev()
+            .take_while(|&k| is_word(sent, k))
+            .any(|k| matches!(sent.lower(k), "a" | "an"))
+    };
     let participle = w.ends_with('s')
         && next.ends_with("ing")
         && matches!(sent.lower(h + 2), "in" | "at")
         && sent.toks.get(h + 3).is_some_and(|t| t.cap)
-        && !singular_article;
+        && !singular_article();
     if participle {
         return false;
     }
