@@ -235,6 +235,15 @@ pub(crate) fn first_names(gaz: &Gazetteer) -> HashSet<String> {
     gaz.entities
         .iter()
         .filter(|e| e.etype == EntityType::Person)
+        // The Phoenix dictionaries file a few bodies under people ("Islamic
+        // Revolutionary Council", "Provincial Reconstruction Team"): their
+        // first words are no given names.
+        .filter(|e| {
+            e.label
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| !super::lexicon::is!("org_heads", &w.to_lowercase()))
+        })
         .filter_map(|e| e.label.split_whitespace().next())
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
         .map(str::to_lowercase)
@@ -267,7 +276,7 @@ pub(crate) fn find(
     for e in ents.iter().filter(|e| e.is_person()) {
         memory::remember_named_person(disc, &e.ent, ctx.first_names);
     }
-    orgs::organisations(text, sent, disc, &mut ents);
+    orgs::organisations(text, sent, ctx.first_names, disc, &mut ents);
     local::county_governments(text, sent, disc, &mut ents);
     names::titled_people(text, sent, ctx, disc, &mut ents);
     names::apposition_people(text, sent, ctx, disc, &mut ents);

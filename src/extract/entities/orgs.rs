@@ -9,11 +9,18 @@ use crate::extract::doc::Sent;
 use crate::extract::lexicon::{at, is};
 use crate::extract::text::TokKind;
 use crate::model::EntityType;
+use std::collections::HashSet;
 
 /// Organisations: capitalised runs ending in an organisation word
 /// ("Senate Judiciary Committee", "Federation of Indian Chambers of
 /// Commerce and Industry"), their acronyms in brackets, and acronyms alone.
-pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
+pub(super) fn organisations(
+    text: &str,
+    sent: &Sent,
+    first_names: &HashSet<String>,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+) {
     let n = sent.toks.len();
     let mut i = 0;
     while i < n {
@@ -21,7 +28,7 @@ pub(super) fn organisations(text: &str, sent: &Sent, disc: &mut Discourse, ents:
             i += 1;
             continue;
         }
-        let (k, last_head) = org_run(sent, ents, i);
+        let (k, last_head) = org_run(sent, ents, first_names, i);
         let Some(mut end) = last_head else {
             i = k.max(i + 1);
             continue;
@@ -77,7 +84,12 @@ fn org_capital(sent: &Sent, k: usize) -> bool {
 /// The run from `i`: capitalised words, with "of", "for", "and", "on",
 /// "the" or "-" between capitalised words. Its end, and the end of its last
 /// organisation word if it has one.
-fn org_run(sent: &Sent, ents: &[Ent], i: usize) -> (usize, Option<usize>) {
+fn org_run(
+    sent: &Sent,
+    ents: &[Ent],
+    first_names: &HashSet<String>,
+    i: usize,
+) -> (usize, Option<usize>) {
     let n = sent.toks.len();
     let mut k = i;
     let mut last_head = None;
@@ -111,7 +123,45 @@ fn org_run(sent: &Sent, ents: &[Ent], i: usize) -> (usize, Option<usize>) {
             break;
         }
     }
+    if !head_first && !(i..k).any(|j| at!("strong_titles", sent, j)) {
+        last_head = last_head.map(|h| name_tail(sent, ents, first_names, h, k).unwrap_or(h));
+    }
     (k, last_head)
+}
+
+/// "the South Asian Association for Regional Cooperation", "the Muslim
+/// Council of Britain", "the Chinese Ministry of Health": the name runs on
+/// past its head word over "of"/"for" and capitalised words, up to the end
+/// of the run `k`. Not over a title, which names the body's leader ("the
+/// Welfare Party of Prime Minister Necmettin Erbakan"), nor over "and"
+/// before a name found apart ("the Bank of China and Japan"), nor over a
+/// given name and the name after it ("Chairman of the Common Fund for
+/// Commodity Ali Mchumo").
+fn name_tail(
+    sent: &Sent,
+    ents: &[Ent],
+    first_names: &HashSet<String>,
+    h: usize,
+    k: usize,
+) -> Option<usize> {
+    if h >= k || !matches!(sent.lower(h), "of" | "for") {
+        return None;
+    }
+    let mut end = h + 1;
+    for j in h + 1..k {
+        if at!("strong_titles", sent, j) || at!("org_heads", sent, j) {
+            return None;
+        }
+        if (sent.lower(j) == "and" && ents.iter().any(|e| e.t0 == j + 1))
+            || (first_names.contains(sent.lower(j)) && org_capital(sent, j + 1))
+        {
+            break;
+        }
+        if org_capital(sent, j) {
+            end = j + 1;
+        }
+    }
+    (end > h + 1).then_some(end)
 }
 
 /// The organisation named by tokens `i..end`, with its acronym in brackets
