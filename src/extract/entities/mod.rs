@@ -484,13 +484,19 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
         // "a" that leads a compound or names a gathering modifies an event,
         // not a place ("near a US military base", "at a Beijing summit" stay
         // places).
+        // A body's name there leads any compound: "at an NBC News debate",
+        // "at a CNN town hall" are no places.
         let indefinite = p + 1 == e.np0
             && !matches!(e.ent.etype, EntityType::City | EntityType::Region)
             && matches!(sent.lower(p), "a" | "an")
-            && matches!(
+            && (matches!(
                 sent.lower(e.np1),
                 "-" | "summit" | "meeting" | "conference" | "session"
-            );
+            ) || e.ent.etype == EntityType::Organisation
+                && sent
+                    .toks
+                    .get(e.np1)
+                    .is_some_and(|t| t.kind == super::text::TokKind::Word && !t.cap));
         let loc = !indefinite
             && matches!(
                 prev,
