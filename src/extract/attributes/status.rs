@@ -122,6 +122,9 @@ pub(crate) fn status(
     ) {
         return Status::Negated;
     }
+    if let Some(s) = called_off(sent, t, cues.near_before(), rb) {
+        return s;
+    }
     // "claimed responsibility for the attack" vouches for the attack.
     let hedged = (lb..t.t0).chain(t.t1..rb.min(t.t1 + 6)).any(|k| {
         is!("hedges", lower(k))
@@ -165,6 +168,66 @@ pub(crate) fn status(
         };
     }
     tense_status(sent, ents, t, &cues, date, reference, hedged)
+}
+
+/// "the consultations in Finland were cancelled": a gathering called off
+/// did not happen. "the talks were put off due to the Nepalese
+/// government's preoccupation", "A summit between Bush and Maliki was put
+/// off until Thursday", "Abbas has indefinitely postponed a visit to
+/// Jordan": one put off is still to come, and so is one that "had been
+/// scheduled". The verb is passive after the noun's phrase, in its
+/// clause, or active right before the noun.
+fn called_off(sent: &Sent, t: &Trigger, near_before: &[&str], rb: usize) -> Option<Status> {
+    if t.pos() != Pos::Noun {
+        return None;
+    }
+    let undone = |w: &str, next: &str| {
+        if matches!(w, "cancelled" | "canceled" | "scrapped" | "shelved")
+            || (w == "called" && next == "off")
+        {
+            Some(Status::Negated)
+        } else if matches!(w, "postponed" | "deferred" | "rescheduled")
+            || (matches!(w, "put" | "pushed") && matches!(next, "off" | "back"))
+        {
+            Some(Status::Planned)
+        } else {
+            None
+        }
+    };
+    let end = rb.min(t.t1 + 20).min(sent.toks.len());
+    for k in t.t1..end {
+        let w = sent.lower(k);
+        if is!("clause_breaks", w) || matches!(w, "," | ";" | ":" | "which" | "who" | "that") {
+            break;
+        }
+        if matches!(w, "was" | "were" | "been" | "be" | "is" | "are") {
+            let mut j = k + 1;
+            while matches!(
+                sent.lower(j),
+                "now" | "again" | "already" | "indefinitely" | "later" | "also"
+            ) {
+                j += 1;
+            }
+            // "talks between Nepal and Bhutan had been scheduled for
+            // November this year, but ...": a plan told in the past
+            // perfect was overtaken.
+            let overtaken = w == "been"
+                && sent.lower(k - 1) == "had"
+                && matches!(
+                    sent.lower(j),
+                    "scheduled" | "planned" | "set" | "slated" | "due"
+                );
+            if overtaken {
+                return Some(Status::Planned);
+            }
+            return undone(sent.lower(j), sent.lower(j + 1));
+        }
+    }
+    near_before
+        .windows(2)
+        .chain(near_before.last().map(std::slice::from_ref))
+        .find_map(|p| undone(p[0], p.get(1).copied().unwrap_or("")))
+        .filter(|s| *s == Status::Planned)
 }
 
 /// The words around a trigger in its clause that tell its status.
