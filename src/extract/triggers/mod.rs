@@ -169,6 +169,13 @@ fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
                     // "received their awards from King Carl XVI Gustaf":
                     // whom something comes from is no guest.
                     && !from_before(sent, k)
+                    // "welcomed the king's intervention", "welcomed proposal
+                    // by exiled Hamas chief Khaled Meshaal": whose the
+                    // welcomed thing is, no guest ("welcomed Chirac's visit"
+                    // still greets him).
+                    && (sent.lower(e.np1) != "'s"
+                        || matches!(sent.lower(e.np1 + 1), "visit" | "arrival"))
+                    && !owned_object(sent, end, k)
                     && !(e.kind == EntKind::Pronoun
                         && matches!(sent.lower(k), "her" | "his" | "their" | "its")
                         && sent
@@ -176,6 +183,17 @@ fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
                             .get(k + 1)
                             .is_some_and(|t| t.kind == TokKind::Word))
             })
+    })
+}
+
+/// "welcomed proposal by", "welcomed the offer of": the verb's object is
+/// a common noun whose maker follows (not "received at the Vatican by").
+fn owned_object(sent: &Sent, end: usize, k: usize) -> bool {
+    (end + 1..k).any(|j| {
+        matches!(sent.lower(j), "by" | "of")
+            && !sent.toks[j - 1].cap
+            && !at!("determiners", sent, j - 1)
+            && (j - 1 == end || j - 2 == end && at!("determiners", sent, end))
     })
 }
 
