@@ -257,7 +257,7 @@ fn tense_status(
 ) -> Status {
     let before = &cues.before;
     let wish = wish_to(before, t);
-    let possible = wish || before.iter().any(|w| is!("possible_cues", w));
+    let possible = wish || before.iter().any(|w| is!("possible_cues", w)) || hoped_for(sent, t);
     // "agreed on Thursday to another summit".
     // "the two had agreed to meet in Istanbul": a past agreement, a
     // planned meeting.
@@ -323,6 +323,28 @@ fn tense_status(
         return Status::Claimed;
     }
     Status::Occurred
+}
+
+/// "Hopes of face-to-face talks between Zairean President Mobutu Sese Seko
+/// and rebel leader Laurent Kabila rose Sunday", "the possibility of a
+/// meeting": a gathering something's prospects are told of has not
+/// happened and may not.
+fn hoped_for(sent: &Sent, t: &Trigger) -> bool {
+    if t.pos() != Pos::Noun {
+        return false;
+    }
+    let mut k = t.t0;
+    while k > 0 && t.t0 - k < 6 {
+        k -= 1;
+        let w = sent.lower(k);
+        if matches!(w, "of" | "for") {
+            return k > 0 && is!("prospect_nouns", sent.lower(k - 1));
+        }
+        if sent.toks[k].cap || is!("clause_breaks", w) || matches!(w, "," | "and" | "or") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a date's words name a weekday.
