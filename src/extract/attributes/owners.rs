@@ -240,7 +240,13 @@ impl OwnerScan<'_> {
                 && w.len() > 3
                 && !(attack_left && is!("harm_words", w))
         };
-        verb_before && !self.heads.iter().any(|(_, e, _)| *e == p)
+        // "the bilateral meeting scheduled Monday on the resort island of
+        // Lombok", "the Meeting scheduled on Friday and Saturday": a
+        // timetable participle right after an event noun dates that event.
+        let timetable = p >= 2
+            && at!("timetable_words", sent, p - 1)
+            && self.heads.iter().any(|(_, e, _)| *e == p - 1);
+        verb_before && !timetable && !self.heads.iter().any(|(_, e, _)| *e == p)
     }
 
     /// "On Friday, Trump met", "Four years later, in April 1998, the second
