@@ -431,8 +431,8 @@ fn countries_of_people(sent: &Sent, ents: &mut [Ent]) {
 }
 
 /// "anti-Syrian MP Walid Jumblatt", "pro-Moscow separatists", "anti-Israeli
-/// bomb attacks": a country after "anti-" or "pro-" is what its phrase
-/// stands for or against, never a party (a precision audit of the wire
+/// bomb attacks": a country after "anti-" or "pro-" (or "ethnic") is what
+/// its phrase stands for or against, never a party (a precision audit of the wire
 /// stories found it made the attackers' or speakers' country).
 fn stances(sent: &Sent, ents: &mut [Ent]) {
     for e in ents.iter_mut() {
@@ -452,7 +452,11 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
         // Iranian-backed United Iraqi Alliance": the backer modifies the
         // phrase it precedes, whose head acts (`backed_heads` starts that
         // phrase at the backer).
-        if against_or_for || language || backer(sent, e) {
+        // "the ethnic Albanian uprising in 2001" (in Macedonia), "a crackdown
+        // by Belgrade on separatist ethnic Albanian rebels in the province":
+        // an ethnic group's name is no state's.
+        let ethnic = e.kind == EntKind::Demonym && e.t0 >= 1 && sent.lower(e.t0 - 1) == "ethnic";
+        if against_or_for || language || ethnic || backer(sent, e) {
             e.modifier = true;
         }
     }
