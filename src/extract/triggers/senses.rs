@@ -311,6 +311,14 @@ fn giving_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
             || next(1) == "in" && next(2) == "to"
             || next(1) == "way";
     }
+    // "have imposed a crippling aid freeze on the Palestinian Authority":
+    // aid withheld, none given.
+    if matches!(w, "aid" | "assistance") {
+        return matches!(
+            next(1),
+            "freeze" | "freezes" | "cut" | "cuts" | "cutoff" | "suspension" | "embargo" | "boycott"
+        );
+    }
     if rule.kind != EventKind::Pledge {
         return false;
     }
