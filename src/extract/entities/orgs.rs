@@ -134,9 +134,8 @@ fn org_run(
 /// past its head word over "of"/"for" and capitalised words, up to the end
 /// of the run `k`. Not over a title, which names the body's leader ("the
 /// Welfare Party of Prime Minister Necmettin Erbakan"), nor over "and"
-/// before a name found apart ("the Bank of China and Japan"), nor over a
-/// given name and the name after it ("Chairman of the Common Fund for
-/// Commodity Ali Mchumo").
+/// before a name already found, nor over a given name and the name after
+/// it ("Chairman of the Common Fund for Commodity Ali Mchumo").
 fn name_tail(
     sent: &Sent,
     ents: &[Ent],
