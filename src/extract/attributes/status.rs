@@ -172,9 +172,10 @@ pub(crate) fn status(
 
 /// "the consultations in Finland were cancelled": a gathering called off
 /// did not happen. "the talks were put off due to the Nepalese
-/// government's preoccupation", "A summit between Bush and Maliki was put
-/// off until Thursday", "Abbas has indefinitely postponed a visit to
-/// Jordan": one put off is still to come, and so is one that "had been
+/// government's preoccupation", "A summit between U.S. President George W.
+/// Bush and Iraqi Prime Minister Nuri al-Maliki was put off until
+/// Thursday", "Abbas has indefinitely postponed a visit to Jordan": one put
+/// off is still to come, and so is one that "had been
 /// scheduled". The verb is passive after the noun's phrase, in its
 /// clause, or active right before the noun.
 fn called_off(sent: &Sent, t: &Trigger, near_before: &[&str], rb: usize) -> Option<Status> {

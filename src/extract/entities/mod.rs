@@ -488,8 +488,9 @@ fn mark_positions(sent: &Sent, ents: &mut [Ent]) {
         // "a" that leads a compound or names a gathering modifies an event,
         // not a place ("near a US military base", "at a Beijing summit" stay
         // places).
-        // A body's name there leads any compound: "at an NBC News debate",
-        // "at a CNN town hall" are no places.
+        // A body's name there leads any compound: "at an NBC News debate
+        // here", "landed at an Israeli army base near the Erez Crossing" are
+        // no places.
         let indefinite = p + 1 == e.np0
             && !matches!(e.ent.etype, EntityType::City | EntityType::Region)
             && matches!(sent.lower(p), "a" | "an")

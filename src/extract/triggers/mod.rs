@@ -171,8 +171,8 @@ fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
                     && !from_before(sent, k)
                     // "welcomed the king's intervention", "welcomed proposal
                     // by exiled Hamas chief Khaled Meshaal": whose the
-                    // welcomed thing is, no guest ("welcomed Chirac's visit"
-                    // still greets him).
+                    // welcomed thing is, no guest (unless the thing is his
+                    // visit or arrival, which greets him).
                     && (sent.lower(e.np1) != "'s"
                         || matches!(sent.lower(e.np1 + 1), "visit" | "arrival"))
                     && !owned_object(sent, end, k)
@@ -186,8 +186,10 @@ fn visitor_follows(sent: &Sent, ents: &[Ent], end: usize) -> bool {
     })
 }
 
-/// "welcomed proposal by", "welcomed the offer of": the verb's object is
-/// a common noun whose maker follows (not "received at the Vatican by").
+/// "welcomed proposal by exiled Hamas chief Khaled Meshaal", "welcomed the
+/// resumption of peace talks in Nigeria between ...": the verb's object is
+/// a common noun whose maker or matter follows (not "to be received at the
+/// Vatican by Pope Benedict XVI").
 fn owned_object(sent: &Sent, end: usize, k: usize) -> bool {
     (end + 1..k).any(|j| {
         matches!(sent.lower(j), "by" | "of")
