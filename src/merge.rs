@@ -184,18 +184,20 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
             // A plan dated in the past that its own sentence tells again
             // undated is a plan overtaken ("talks ... had been scheduled for
             // November this year, but the talks were put off").
-            let overtaken = mode == Mode::Article
-                && dated.mention.status == Status::Planned
-                && dated.mention.evidence.iter().any(|x| {
-                    undated
-                        .mention
-                        .evidence
-                        .iter()
-                        .any(|y| x.sentence_start == y.sentence_start)
-                });
+            let overtaken = || {
+                mode == Mode::Article
+                    && dated.mention.status == Status::Planned
+                    && dated.mention.evidence.iter().any(|x| {
+                        undated
+                            .mention
+                            .evidence
+                            .iter()
+                            .any(|y| x.sentence_start == y.sentence_start)
+                    })
+            };
             if let Some(r) = undated.reference {
                 match undated.mention.status {
-                    Status::Planned if d.latest < r && !overtaken => return false,
+                    Status::Planned if d.latest < r && !overtaken() => return false,
                     Status::Occurred if d.earliest > r => return false,
                     _ => {}
                 }

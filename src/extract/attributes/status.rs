@@ -224,10 +224,13 @@ fn called_off(sent: &Sent, t: &Trigger, near_before: &[&str], rb: usize) -> Opti
             return undone(sent.lower(j), sent.lower(j + 1));
         }
     }
-    near_before
-        .windows(2)
-        .chain(near_before.last().map(std::slice::from_ref))
-        .find_map(|p| undone(p[0], p.get(1).copied().unwrap_or("")))
+    (0..near_before.len())
+        .find_map(|i| {
+            undone(
+                near_before[i],
+                near_before.get(i + 1).copied().unwrap_or(""),
+            )
+        })
         .filter(|s| *s == Status::Planned)
 }
 
