@@ -203,6 +203,11 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
         if sent.guest_of(k - 1) {
             return Some(GUEST);
         }
+        // "ordering the invasion based on intelligence that \"turned out to
+        // be wrong\"": what an act is based on takes no part in it.
+        if w == "on" && k >= 2 && matches!(sent.lower(k - 2), "based" | "relying" | "depending") {
+            return Some("based on");
+        }
         if PREPOSITIONS.contains(&w) {
             return Some(sent.lower(k - 1));
         }
