@@ -616,6 +616,22 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
     {
         return false;
     }
+    // "Singapore's top insurer Great Eastern Life Assurance (GE Life)",
+    // "the keynote address, entitled \"The Promise of the Olympic Movement
+    // for Our World\"", "Pipeworks's Abduction imperial stout": a promise or
+    // a blow capitalised after a word is part of a name or a title (a
+    // gathering's name is the gathering: "the Summit of the Americas").
+    if rule.pos == Pos::Noun
+        && matches!(
+            rule.kind,
+            EventKind::Pledge | EventKind::Attack | EventKind::Threat | EventKind::Request
+        )
+        && sent.toks[t0].cap
+        && t0 > sent.body
+        && sent.toks[t0 - 1].kind == TokKind::Word
+    {
+        return false;
+    }
     // "an Israeli call to suspend the agency": an appeal, not a phone
     // call; "a call to Putin" stays one.
     if rule.kind == EventKind::PhoneCall && rule.pos == Pos::Noun && next == "to" {
