@@ -386,16 +386,36 @@ fn told_in_past(sent: &Sent, t: &Trigger, near_before: &[&str], future_cue: bool
     past_verb || weapon_past || attack_noun || opening_phrase_in_past(sent, t)
 }
 
-/// A statement verb right after "will"/"would": an announcement still to
-/// come.
+/// A statement or request verb right after "will"/"would", "is to" or
+/// "planning to": an announcement or an appeal still to come, though a
+/// frame reports it ("Italy too will urge Israel to agree ..., Italian
+/// diplomatic sources said", "Ahmadinejad is to ask the Iranian parliament
+/// for a supplementary budget ..., the ISNA news agency reported Monday",
+/// "\"We are planning to request internal and external donors soon to
+/// assist for the fund,\" the official said"). A promise or a threat is
+/// made in the saying ("said it would retaliate").
 fn announcement_ahead(t: &Trigger, near_before: &[&str]) -> bool {
-    t.kind() == EventKind::Statement
+    let last2: Vec<&str> = near_before.iter().rev().take(2).copied().collect();
+    matches!(t.kind(), EventKind::Statement | EventKind::Request)
         && t.pos() == Pos::Verb
-        && near_before
+        && (last2
             .iter()
-            .rev()
-            .take(2)
             .any(|w| matches!(*w, "will" | "would" | "shall" | "ll"))
+            || matches!(
+                last2.as_slice(),
+                [
+                    "to",
+                    "is" | "are"
+                        | "planning"
+                        | "plans"
+                        | "expected"
+                        | "due"
+                        | "set"
+                        | "going"
+                        | "intends"
+                        | "scheduled"
+                ]
+            ))
 }
 
 /// "said it would have condemned Iran if it had known", "would condemn
