@@ -59,6 +59,16 @@ impl Tagger<'_> {
                 _ => ymd(y, m, d),
             }
         };
+        // "on Christmas Eve in 2000", "New Year's Day 1997": the year given.
+        let yk = if matches!(self.w(e), "in" | "of") {
+            e + 1
+        } else {
+            e
+        };
+        if let Some((y, end)) = self.year_num(yk) {
+            let dt = date_in(y)?;
+            return Some(cand_pt(i, end, Pt::Day(dt), Anchoring::Explicit));
+        }
         let y = self.dct.year();
         let this = date_in(y)?;
         // As for other dates without a year: the nearest occurrence unless the
