@@ -819,9 +819,14 @@ fn passive(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
     // So is any attack participle right before its agent: "a 30-year-old
     // farmer attacked by a bear", "villagers attacked by rebels fled".
     let agent_next = sent.lower(t.t1) == "by" && t.kind() == EventKind::Attack;
+    // "continue with the sensitive nuclear work if threatened with military
+    // attack", "Christmas creches threatened with banishment": the active
+    // verb has its object before "with".
+    let threatened_with = first == "threatened" && sent.lower(t.t1) == "with";
     let reduced = (matches!(first, "killed" | "wounded" | "injured" | "slain")
         && matches!(sent.lower(t.t0 + 1), "in" | "by" | "during")
-        || agent_next)
+        || agent_next
+        || threatened_with)
         && !matches!(
             prev,
             "has" | "have" | "had" | "who" | "which" | "that" | "and" | "or"
