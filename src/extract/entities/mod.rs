@@ -289,6 +289,7 @@ pub(crate) fn find(
     countries_of_people(sent, &mut ents);
     groups::groups(text, sent, &mut ents);
     backed_heads(sent, &mut ents);
+    orgs::demonym_bodies(sent, &mut ents);
     refs::pairs(sent, disc, &mut ents);
     refs::org_anaphors(sent, disc, &mut ents);
     refs::country_anaphors(sent, disc, &mut ents);

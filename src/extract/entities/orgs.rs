@@ -341,6 +341,34 @@ fn officer_at(sent: &Sent, ents: &[Ent], k: usize) -> bool {
 /// after them, which is the party; the country is only its modifier. A
 /// capitalised run there that nothing named becomes an organisation.
 /// Called on entities in text order.
+/// "The militant Lebanese Hezbollah on Sunday renewed their threats",
+/// "Palestinian Hamas": a body named right after its country's adjective
+/// is the party, the adjective its description (not "Chinese UN
+/// Ambassador Wang Guangya", whose phrase goes on to the person). Before
+/// the pronouns are read, so that "their" is the body's.
+pub(super) fn demonym_bodies(sent: &Sent, ents: &mut [Ent]) {
+    for x in 0..ents.len() {
+        let d = &ents[x];
+        if d.kind != EntKind::Demonym || d.modifier || d.people {
+            continue;
+        }
+        if let Some(b) = ents.iter().position(|e| {
+            e.t0 == d.t1
+                && e.kind == EntKind::Name
+                && matches!(
+                    e.ent.etype,
+                    EntityType::Organisation | EntityType::ArmedGroup
+                )
+                && (e.ent.anchor == e.ent.iri || e.ent.anchor == d.ent.anchor)
+                && !cap_word(sent, e.t1)
+                && !at!("titles", sent, e.t1)
+        }) {
+            ents[b].np0 = ents[x].np0;
+            ents[x].modifier = true;
+        }
+    }
+}
+
 pub(super) fn described_organisations(
     text: &str,
     sent: &Sent,
