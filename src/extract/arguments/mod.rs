@@ -834,7 +834,11 @@ fn passive(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
     participle
         && !motion
         && (be(prev)
-            || ((prev.ends_with("ly") || raised) && be(prev2))
+            // "was also killed Sunday by enemy fire", "were not met".
+            || ((prev.ends_with("ly")
+                || raised
+                || matches!(prev, "also" | "not" | "never" | "still" | "just" | "since"))
+                && be(prev2))
             || reduced
             || reduced_by(sent, ents, t))
 }
