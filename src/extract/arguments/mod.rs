@@ -837,7 +837,7 @@ fn passive(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
             // "was also killed Sunday by enemy fire", "were not met".
             || ((prev.ends_with("ly")
                 || raised
-                || matches!(prev, "also" | "not" | "never" | "still" | "just" | "since"))
+                || matches!(prev, "also" | "not" | "never" | "still" | "just"))
                 && be(prev2))
             || reduced
             || reduced_by(sent, ents, t))
