@@ -834,7 +834,7 @@ fn passive(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
     participle
         && !motion
         && (be(prev)
-            // "was also killed Sunday by enemy fire", "were not met".
+            // "was also killed Sunday by enemy fire", "were also abducted".
             || ((prev.ends_with("ly")
                 || raised
                 || matches!(prev, "also" | "not" | "never" | "still" | "just"))

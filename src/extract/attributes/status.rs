@@ -393,29 +393,30 @@ fn told_in_past(sent: &Sent, t: &Trigger, near_before: &[&str], future_cue: bool
 /// for a supplementary budget ..., the ISNA news agency reported Monday",
 /// "\"We are planning to request internal and external donors soon to
 /// assist for the fund,\" the official said"). A promise or a threat is
-/// made in the saying ("said it would retaliate").
+/// made in the saying ("a day earlier vowed not to cave in to pressure from
+/// the opposition").
 fn announcement_ahead(t: &Trigger, near_before: &[&str]) -> bool {
-    let last2: Vec<&str> = near_before.iter().rev().take(2).copied().collect();
+    let mut back = near_before.iter().rev();
+    let (last, before) = (back.next().copied(), back.next().copied());
+    let modal = |w: Option<&str>| matches!(w, Some("will" | "would" | "shall" | "ll"));
+    let to_come = last == Some("to")
+        && matches!(
+            before,
+            Some(
+                "is" | "are"
+                    | "planning"
+                    | "plans"
+                    | "expected"
+                    | "due"
+                    | "set"
+                    | "going"
+                    | "intends"
+                    | "scheduled"
+            )
+        );
     matches!(t.kind(), EventKind::Statement | EventKind::Request)
         && t.pos() == Pos::Verb
-        && (last2
-            .iter()
-            .any(|w| matches!(*w, "will" | "would" | "shall" | "ll"))
-            || matches!(
-                last2.as_slice(),
-                [
-                    "to",
-                    "is" | "are"
-                        | "planning"
-                        | "plans"
-                        | "expected"
-                        | "due"
-                        | "set"
-                        | "going"
-                        | "intends"
-                        | "scheduled"
-                ]
-            ))
+        && (modal(last) || modal(before) || to_come)
 }
 
 /// "said it would have condemned Iran if it had known", "would condemn

@@ -335,17 +335,12 @@ fn officer_at(sent: &Sent, ents: &[Ent], k: usize) -> bool {
             })
 }
 
-/// "the Lebanese militant group Hezbollah", "Russian gas giant Gazprom",
-/// "Chinese tech giant Huawei": a country adjective and a common noun that
-/// says what kind of body follows ([body_descriptors]) describe the name
-/// after them, which is the party; the country is only its modifier. A
-/// capitalised run there that nothing named becomes an organisation.
-/// Called on entities in text order.
 /// "The militant Lebanese Hezbollah on Sunday renewed their threats",
-/// "Palestinian Hamas": a body named right after its country's adjective
-/// is the party, the adjective its description (not "Chinese UN
-/// Ambassador Wang Guangya", whose phrase goes on to the person). Before
-/// the pronouns are read, so that "their" is the body's.
+/// "to stop flow of weapons into the Lebanese Hezbollah guerrillas": a body
+/// named right after its country's adjective is the party, the adjective
+/// its description (not before a title or a name: "Israeli Labour leader
+/// Amir Peretz" goes on to the person). Before the pronouns are read, so
+/// that "their" is the body's.
 pub(super) fn demonym_bodies(sent: &Sent, ents: &mut [Ent]) {
     for x in 0..ents.len() {
         let d = &ents[x];
@@ -369,6 +364,12 @@ pub(super) fn demonym_bodies(sent: &Sent, ents: &mut [Ent]) {
     }
 }
 
+/// "the Lebanese militant group Hezbollah", "Russian gas giant Gazprom",
+/// "Chinese tech giant Huawei": a country adjective and a common noun that
+/// says what kind of body follows ([body_descriptors]) describe the name
+/// after them, which is the party; the country is only its modifier. A
+/// capitalised run there that nothing named becomes an organisation.
+/// Called on entities in text order.
 pub(super) fn described_organisations(
     text: &str,
     sent: &Sent,

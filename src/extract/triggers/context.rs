@@ -618,7 +618,7 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
     }
     // "Singapore's top insurer Great Eastern Life Assurance (GE Life)",
     // "the keynote address, entitled \"The Promise of the Olympic Movement
-    // for Our World\"", "Pipeworks's Abduction imperial stout": a promise or
+    // for Our World\"", "Pipeworks’s Abduction imperial stout": a promise or
     // a blow capitalised after a word is part of a name or a title (a
     // gathering's name is the gathering: "the Summit of the Americas").
     if rule.pos == Pos::Noun
