@@ -457,7 +457,15 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
         // by Belgrade on separatist ethnic Albanian rebels in the province":
         // an ethnic group's name is no state's.
         let ethnic = e.kind == EntKind::Demonym && e.t0 >= 1 && sent.lower(e.t0 - 1) == "ethnic";
-        if against_or_for || language || ethnic || backer(sent, e) {
+        // "issued a statement on the Doha round of WTO negotiations", "the
+        // WTO Doha Development Agenda negotiations": a city that names a
+        // round or a document is no party to it.
+        let names_text = e.kind == EntKind::Name
+            && matches!(e.ent.etype, EntityType::City | EntityType::Region)
+            && (super::lexicon::at!("place_named_texts", sent, e.t1)
+                || sent.lower(e.t1) == "development"
+                    && matches!(sent.lower(e.t1 + 1), "agenda" | "round"));
+        if against_or_for || language || ethnic || names_text || backer(sent, e) {
             e.modifier = true;
         }
     }
