@@ -434,7 +434,8 @@ fn countries_of_people(sent: &Sent, ents: &mut [Ent]) {
 /// "anti-Syrian MP Walid Jumblatt", "pro-Moscow separatists", "anti-Israeli
 /// bomb attacks": a country after "anti-" or "pro-" (or "ethnic") is what
 /// its phrase stands for or against, never a party (a precision audit of the wire
-/// stories found it made the attackers' or speakers' country).
+/// stories found it made the attackers' or speakers' country). Nor is a
+/// city that names a round or a document ("the Doha round").
 fn stances(sent: &Sent, ents: &mut [Ent]) {
     for e in ents.iter_mut() {
         let against_or_for = e.t0 >= 2
