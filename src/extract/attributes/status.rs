@@ -182,14 +182,10 @@ fn called_off(sent: &Sent, t: &Trigger, near_before: &[&str], rb: usize) -> Opti
     if t.pos() != Pos::Noun {
         return None;
     }
-    let undone = |w: &str, next: &str| {
-        if matches!(w, "cancelled" | "canceled" | "scrapped" | "shelved")
-            || (w == "called" && next == "off")
-        {
+    let undone = |words: &[&str]| {
+        if LISTS.phrase_at("calling_off", words).is_some() {
             Some(Status::Negated)
-        } else if matches!(w, "postponed" | "deferred" | "rescheduled")
-            || (matches!(w, "put" | "pushed") && matches!(next, "off" | "back"))
-        {
+        } else if LISTS.phrase_at("putting_off", words).is_some() {
             Some(Status::Planned)
         } else {
             None
@@ -221,16 +217,11 @@ fn called_off(sent: &Sent, t: &Trigger, near_before: &[&str], rb: usize) -> Opti
             if overtaken {
                 return Some(Status::Planned);
             }
-            return undone(sent.lower(j), sent.lower(j + 1));
+            return undone(&[sent.lower(j), sent.lower(j + 1)]);
         }
     }
     (0..near_before.len())
-        .find_map(|i| {
-            undone(
-                near_before[i],
-                near_before.get(i + 1).copied().unwrap_or(""),
-            )
-        })
+        .find_map(|i| undone(&near_before[i..]))
         .filter(|s| *s == Status::Planned)
 }
 
@@ -399,21 +390,7 @@ fn announcement_ahead(t: &Trigger, near_before: &[&str]) -> bool {
     let mut back = near_before.iter().rev();
     let (last, before) = (back.next().copied(), back.next().copied());
     let modal = |w: Option<&str>| matches!(w, Some("will" | "would" | "shall" | "ll"));
-    let to_come = last == Some("to")
-        && matches!(
-            before,
-            Some(
-                "is" | "are"
-                    | "planning"
-                    | "plans"
-                    | "expected"
-                    | "due"
-                    | "set"
-                    | "going"
-                    | "intends"
-                    | "scheduled"
-            )
-        );
+    let to_come = last == Some("to") && before.is_some_and(|w| is!("ahead_before_to", w));
     matches!(t.kind(), EventKind::Statement | EventKind::Request)
         && t.pos() == Pos::Verb
         && (modal(last) || modal(before) || to_come)

@@ -8,7 +8,7 @@ use super::{minted, Discourse, Ent, EntKind};
 use crate::extract::doc::Sent;
 use crate::extract::lexicon::{at, is};
 use crate::extract::text::TokKind;
-use crate::model::EntityType;
+use crate::model::{EntityRef, EntityType};
 use std::collections::HashSet;
 
 /// Organisations: capitalised runs ending in an organisation word
@@ -347,21 +347,33 @@ pub(super) fn demonym_bodies(sent: &Sent, ents: &mut [Ent]) {
         if d.kind != EntKind::Demonym || d.modifier || d.people {
             continue;
         }
-        if let Some(b) = ents.iter().position(|e| {
-            e.t0 == d.t1
-                && e.kind == EntKind::Name
-                && matches!(
-                    e.ent.etype,
-                    EntityType::Organisation | EntityType::ArmedGroup
-                )
-                && (e.ent.anchor == e.ent.iri || e.ent.anchor == d.ent.anchor)
-                && !cap_word(sent, e.t1)
-                && !at!("titles", sent, e.t1)
-        }) {
+        let described = named_body_at(ents, d.t1).filter(|&b| {
+            let e = &ents[b];
+            of_country(&e.ent, &d.ent.anchor) && !cap_word(sent, e.t1) && !at!("titles", sent, e.t1)
+        });
+        if let Some(b) = described {
             ents[b].np0 = ents[x].np0;
             ents[x].modifier = true;
         }
     }
+}
+
+/// The known organisation or armed group named at token `at`.
+fn named_body_at(ents: &[Ent], at: usize) -> Option<usize> {
+    ents.iter().position(|e| {
+        e.t0 == at
+            && e.kind == EntKind::Name
+            && matches!(
+                e.ent.etype,
+                EntityType::Organisation | EntityType::ArmedGroup
+            )
+    })
+}
+
+/// Whether a body belongs to `country` or to none: "the Indian opposition
+/// party Congress" is not the "U.S. Congress" the gazetteer knows.
+fn of_country(body: &EntityRef, country: &str) -> bool {
+    body.anchor == body.iri || body.anchor == country
 }
 
 /// "the Lebanese militant group Hezbollah", "Russian gas giant Gazprom",
@@ -391,23 +403,11 @@ pub(super) fn described_organisations(
             continue;
         }
         let (np0, name_at) = (d.np0, k);
-        let country = d.ent.anchor.clone();
-        // "the Indian opposition party Congress": a name the gazetteer
-        // gives another country ("U.S. Congress") is not the one described.
-        if let Some(b) = ents.iter().position(|e| {
-            e.t0 == name_at
-                && e.kind == EntKind::Name
-                && matches!(
-                    e.ent.etype,
-                    EntityType::Organisation | EntityType::ArmedGroup
-                )
-        }) {
-            let own = &ents[b].ent;
-            if own.anchor != own.iri && own.anchor != country {
-                continue;
+        if let Some(b) = named_body_at(ents, name_at) {
+            if of_country(&ents[b].ent, &d.ent.anchor) {
+                ents[x].modifier = true;
+                ents[b].np0 = np0;
             }
-            ents[x].modifier = true;
-            ents[b].np0 = np0;
             continue;
         }
         if covered(ents, name_at)

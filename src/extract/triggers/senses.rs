@@ -314,10 +314,7 @@ fn giving_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     // "have imposed a crippling aid freeze on the Palestinian Authority":
     // aid withheld, none given.
     if matches!(w, "aid" | "assistance") {
-        return matches!(
-            next(1),
-            "freeze" | "freezes" | "cut" | "cuts" | "cutoff" | "suspension" | "embargo" | "boycott"
-        );
+        return is!("aid_withheld", next(1));
     }
     if rule.kind != EventKind::Pledge {
         return false;
