@@ -4,6 +4,8 @@
 //! each other and the story's day.
 
 use super::*;
+use crate::model::DateMethod;
+use chrono::NaiveDate;
 
 pub(super) fn mention(
     text: &str,
@@ -65,16 +67,21 @@ pub(super) fn mention(
     // "India and the United States had agreed to double bilateral trade
     // ... by 2008", "Russia agreed to totally phase out the charges by the
     // end of 2013": a date still ahead of a speech act told done is what
-    // was said, not when. Only for two parties: one party and no date is
-    // dropped as background (`specific`), and "Kelly Holmes has announced
-    // her retirement" would go with its wrong date.
-    if status == Status::Planned
-        && date.is_some()
-        && crate::model::parties_of(&actors) >= 2
-        && attributes::said_done_at(sent, t, bounds.0)
-    {
+    // was said, not when. Two parties make it news undated; one party and
+    // no date would be dropped as background (`specific`), so the act
+    // takes its story's day, marked as that fallback, as the store gives
+    // any undated act told done (`merge::story_day`): "Kelly Holmes has
+    // announced her retirement from athletics and will not now bow out at
+    // next year's Commonwealth Games", "Bush has declared January 2 as a
+    // national day of mourning" were told as announcements planned for the
+    // year or the day they name.
+    if status == Status::Planned && date.is_some() && attributes::said_done_at(sent, t, bounds.0) {
         status = Status::Occurred;
-        date = None;
+        date = if crate::model::parties_of(&actors) >= 2 {
+            None
+        } else {
+            ctx.date.map(publication_day)
+        };
     }
     let claimed_by = frame
         .filter(|_| status == Status::Claimed)
@@ -302,5 +309,17 @@ fn clamp_to_story_day(
     }
     if status == Status::Planned && d.earliest < r && r <= d.latest {
         d.earliest = r;
+    }
+}
+
+/// The story's own day, standing for a date the text does not give.
+fn publication_day(day: NaiveDate) -> DateWindow {
+    DateWindow {
+        earliest: day,
+        latest: day,
+        value: day.format("%Y-%m-%d").to_string(),
+        granularity: "Day".into(),
+        method: DateMethod::PublicationFallback,
+        text: String::new(),
     }
 }
