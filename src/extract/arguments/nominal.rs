@@ -48,9 +48,16 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
             if matches!(sent.lower(end), "attempt" | "attempts" | "plot" | "bid") {
                 end += 1;
             }
+            // So does whoever "his", "her" or "their" stands for: "released
+            // shortly after their kidnapping in Gaza", "released shortly
+            // after their abduction Monday night". The noun may open a
+            // longer trigger ("Hariri's killing in a February bomb blast").
+            let owner_pronoun = e.kind == EntKind::Pronoun
+                && e.t1 == e.t0 + 1
+                && matches!(sent.lower(e.t0), "his" | "her" | "their");
             let victim = kind == EventKind::Attack
-                && e.is_person()
-                && at!("killing_nouns", sent, t.t1 - 1)
+                && (e.is_person() || owner_pronoun)
+                && (at!("killing_nouns", sent, t.t1 - 1) || at!("killing_nouns", sent, t.t0))
                 && !(matches!(sent.lower(end), "of" | "against")
                     // "on Tuesday" opens a date, not the killing's object.
                     || sent.lower(end) == "on" && !scope.dates.iter().any(|x| x.t0 == end + 1));
