@@ -55,6 +55,8 @@ pub(crate) fn sentences(
     // The day the last sentence's speaker spoke on, if it named one.
     let mut said: Option<DateWindow> = None;
     let sports = triggers::sports_story(doc);
+    // Whether the story's lead sentence has been read.
+    let mut lead_read = false;
     // Where the sentence before the current one starts.
     let mut since = 0;
     for sent in &doc.sents {
@@ -84,10 +86,30 @@ pub(crate) fn sentences(
             // `keep_and_promote`), and the story's day would not make it news.
             // A claim of an attack told before waits for it (`finish_article`).
             found.retain(|m| m.kind.family() == "consult" || specific(m) || article::claimed(m));
+            let words = sent
+                .toks
+                .iter()
+                .filter(|t| t.kind == super::text::TokKind::Word)
+                .count();
+            let lead = (!lead_read && words >= 8)
+                .then(|| {
+                    let said = speech::Said {
+                        text: doc.text,
+                        sent,
+                        ents: &ents,
+                        tx: &tx,
+                    };
+                    speech::lead_statement(&said, &frames, &found)
+                })
+                .flatten();
+            lead_read |= words >= 8;
             summit_series(sent, &mut found, &mut series, ctx);
             remarks_time(sent, &tx, &mut found, said.as_ref());
             narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);
             dateline::place_of_here(sent, dateline, &mut found);
+            // Only after the story's day is read: the day a report was made
+            // is no day for the undated events told after it.
+            found.extend(lead);
             // A call named only as the setting of another event takes its
             // parties from that event; what still has none is dropped.
             let mut told = relations::sentence_relations(&sent.toks, &mut found);

@@ -216,3 +216,66 @@ pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
     }
     out
 }
+
+/// "Russian Prime Minister Mikhail Mishustin said Wednesday" that the
+/// borders cannot yet reopen, "A top U.S. business lobby in China said on
+/// Tuesday it was concerned": a story that opens on what a named party said,
+/// when what was said is no event of its own, is news of that saying. Only
+/// the story's lead sentence; later reports are the story's sources.
+pub(super) fn lead_statement(said: &Said, frames: &[Frame], found: &[Mention]) -> Option<Mention> {
+    let (sent, ents) = (said.sent, said.ents);
+    let f = frames.iter().find(|f| {
+        f.speaker.is_some_and(|sp| {
+            let e = &ents[sp];
+            e.kind == EntKind::Name
+                && !e.is_place()
+                && !is!("news_agencies", &e.ent.label.to_lowercase())
+                && !media(&e.ent.label)
+        }) && matches!(sent.lower(f.verb), "said" | "says" | "told")
+            && f.comp.1 >= f.comp.0 + 4
+            && !f.claim
+            && !f.deny
+    })?;
+    let sp = f.speaker?;
+    let speaker = &ents[sp].ent;
+    // An outlet or a dateline's capitals ("MOSCOW (UrduPoint News / Sputnik
+    // - 29th April, 2020)") is no party to what was said.
+    let source = |e: &EntityRef| {
+        media(&e.label) || e.label.len() > 3 && !e.label.chars().any(char::is_lowercase)
+    };
+    // What was said is an event of its own ("Hill said he will meet ..."):
+    // that event is the news.
+    if !found.is_empty() {
+        return None;
+    }
+    let mut actors = vec![(Role::Initiator, speaker.clone())];
+    for e in ents.iter().filter(|e| {
+        e.kind == EntKind::Name
+            && !e.modifier
+            && f.comp.0.max(sent.body) <= e.t0
+            && e.t1 <= f.comp.1
+            && (!e.is_place() || e.ent.etype == crate::model::EntityType::Country)
+            && e.ent.anchor != speaker.anchor
+            && !source(&e.ent)
+    }) {
+        if !actors.iter().any(|(_, a)| a.iri == e.ent.iri) {
+            actors.push((Role::Target, e.ent.clone()));
+        }
+    }
+    Some(frame_mention(
+        said,
+        f,
+        EventKind::Statement,
+        actors,
+        (f.verb, f.verb),
+        f.verb,
+    ))
+}
+
+/// Whether a name is an outlet's ("Channel NewsAsia", "United News of
+/// India"): a word of it in `[media_words]`.
+fn media(label: &str) -> bool {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| is!("media_words", &w.to_lowercase()))
+}
