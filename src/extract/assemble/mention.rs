@@ -4,8 +4,6 @@
 //! each other and the story's day.
 
 use super::*;
-use crate::model::DateMethod;
-use chrono::NaiveDate;
 
 pub(super) fn mention(
     text: &str,
@@ -309,17 +307,5 @@ fn clamp_to_story_day(
     }
     if status == Status::Planned && d.earliest < r && r <= d.latest {
         d.earliest = r;
-    }
-}
-
-/// The story's own day, standing for a date the text does not give.
-fn publication_day(day: NaiveDate) -> DateWindow {
-    DateWindow {
-        earliest: day,
-        latest: day,
-        value: day.format("%Y-%m-%d").to_string(),
-        granularity: "Day".into(),
-        method: DateMethod::PublicationFallback,
-        text: String::new(),
     }
 }

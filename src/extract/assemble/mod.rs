@@ -86,12 +86,7 @@ pub(crate) fn sentences(
             // `keep_and_promote`), and the story's day would not make it news.
             // A claim of an attack told before waits for it (`finish_article`).
             found.retain(|m| m.kind.family() == "consult" || specific(m) || article::claimed(m));
-            let words = sent
-                .toks
-                .iter()
-                .filter(|t| t.kind == super::text::TokKind::Word)
-                .count();
-            let lead = (!lead_read && words >= 8)
+            let lead = is_lead(sent, &mut lead_read)
                 .then(|| {
                     let said = speech::Said {
                         text: doc.text,
@@ -99,10 +94,9 @@ pub(crate) fn sentences(
                         ents: &ents,
                         tx: &tx,
                     };
-                    speech::lead_statement(&said, &frames, &found)
+                    speech::lead_statement(&said, &frames, &found, ctx.date)
                 })
                 .flatten();
-            lead_read |= words >= 8;
             summit_series(sent, &mut found, &mut series, ctx);
             remarks_time(sent, &tx, &mut found, said.as_ref());
             narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);
@@ -767,6 +761,42 @@ pub(super) fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> 
         }
     }
     out
+}
+
+/// Whether a sentence is a lead: the story's first sentence of prose
+/// (eight words or more, ending with a stop: not a headline such as
+/// "Islamic State says New York truck attacker is 'caliphate soldier'"), or
+/// one that opens with a dateline, as each item of a roundup does ("MADRID
+/// -- Spanish Prime Minister Pedro Sánchez says"). Marks the story's lead
+/// read.
+fn is_lead(sent: &Sent, read: &mut bool) -> bool {
+    let words = sent
+        .toks
+        .iter()
+        .filter(|t| t.kind == super::text::TokKind::Word)
+        .count();
+    let closed = sent
+        .toks
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.lower.as_str(), "\"" | "'" | "”" | "’" | ")"))
+        .is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?"));
+    let prose = words >= 8 && closed;
+    let lead = prose && (!*read || sent.body > 0);
+    *read |= prose;
+    lead
+}
+
+/// The story's own day, standing for a date the text does not give.
+pub(super) fn publication_day(day: chrono::NaiveDate) -> DateWindow {
+    DateWindow {
+        earliest: day,
+        latest: day,
+        value: day.format("%Y-%m-%d").to_string(),
+        granularity: "Day".into(),
+        method: crate::model::DateMethod::PublicationFallback,
+        text: String::new(),
+    }
 }
 
 #[cfg(test)]

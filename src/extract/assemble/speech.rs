@@ -222,7 +222,12 @@ pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
 /// Tuesday it was concerned": a story that opens on what a named party said,
 /// when what was said is no event of its own, is news of that saying. Only
 /// the story's lead sentence; later reports are the story's sources.
-pub(super) fn lead_statement(said: &Said, frames: &[Frame], found: &[Mention]) -> Option<Mention> {
+pub(super) fn lead_statement(
+    said: &Said,
+    frames: &[Frame],
+    found: &[Mention],
+    reference: Option<chrono::NaiveDate>,
+) -> Option<Mention> {
     let (sent, ents) = (said.sent, said.ents);
     let f = frames.iter().find(|f| {
         f.speaker.is_some_and(|sp| {
@@ -230,7 +235,7 @@ pub(super) fn lead_statement(said: &Said, frames: &[Frame], found: &[Mention]) -
             e.kind == EntKind::Name
                 && !e.is_place()
                 && !is!("news_agencies", &e.ent.label.to_lowercase())
-                && !media(&e.ent.label)
+                && !source(sent, e)
         }) && matches!(sent.lower(f.verb), "said" | "says" | "told")
             && f.comp.1 >= f.comp.0 + 4
             && !f.claim
@@ -238,11 +243,6 @@ pub(super) fn lead_statement(said: &Said, frames: &[Frame], found: &[Mention]) -
     })?;
     let sp = f.speaker?;
     let speaker = &ents[sp].ent;
-    // An outlet or a dateline's capitals ("MOSCOW (UrduPoint News / Sputnik
-    // - 29th April, 2020)") is no party to what was said.
-    let source = |e: &EntityRef| {
-        media(&e.label) || e.label.len() > 3 && !e.label.chars().any(char::is_lowercase)
-    };
     // What was said is an event of its own ("Hill said he will meet ..."):
     // that event is the news.
     if !found.is_empty() {
@@ -256,20 +256,38 @@ pub(super) fn lead_statement(said: &Said, frames: &[Frame], found: &[Mention]) -
             && e.t1 <= f.comp.1
             && (!e.is_place() || e.ent.etype == crate::model::EntityType::Country)
             && e.ent.anchor != speaker.anchor
-            && !source(&e.ent)
+            && !source(sent, e)
     }) {
         if !actors.iter().any(|(_, a)| a.iri == e.ent.iri) {
             actors.push((Role::Target, e.ent.clone()));
         }
     }
-    Some(frame_mention(
+    let mut m = frame_mention(
         said,
         f,
         EventKind::Statement,
         actors,
         (f.verb, f.verb),
         f.verb,
-    ))
+    );
+    // "Spanish Prime Minister Pedro Sánchez says": a report in the present
+    // is the story's day, marked as that fallback. One in the past with no
+    // day ("Seven persons were arrested on Saturday ..., the spokesperson of
+    // Ministry of Defense said") tells a fact whose news is itself.
+    if m.date.is_none() {
+        if sent.lower(f.verb) != "says" {
+            return None;
+        }
+        m.date = reference.map(super::publication_day);
+    }
+    Some(m)
+}
+
+/// An outlet, or a dateline the reader did not take for one ("MOSCOW
+/// (UrduPoint News / Sputnik - 29th April, 2020)": a name that opens the
+/// sentence before a bracket): a source, no party.
+fn source(sent: &Sent, e: &Ent) -> bool {
+    media(&e.ent.label) || e.t0 == 0 && sent.lower(e.t1) == "("
 }
 
 /// Whether a name is an outlet's ("Channel NewsAsia", "United News of
