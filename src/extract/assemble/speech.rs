@@ -237,6 +237,10 @@ pub(super) fn lead_statement(
                 && !is!("news_agencies", &e.ent.label.to_lowercase())
                 && !source(sent, e)
         }) && matches!(sent.lower(f.verb), "said" | "says" | "told")
+            // "The African Union on Wednesday told Ethiopia to pull out":
+            // an order, no statement.
+            && !(sent.lower(f.verb) == "told"
+                && (f.verb + 1..f.comp.1.min(f.verb + 5)).any(|k| sent.lower(k) == "to"))
             && f.comp.1 >= f.comp.0 + 4
             && !f.claim
             && !f.deny
@@ -287,7 +291,9 @@ pub(super) fn lead_statement(
 /// (UrduPoint News / Sputnik - 29th April, 2020)": a name that opens the
 /// sentence before a bracket): a source, no party.
 fn source(sent: &Sent, e: &Ent) -> bool {
-    media(&e.ent.label) || e.t0 == 0 && sent.lower(e.t1) == "("
+    media(&e.ent.label)
+        || e.t0 > 0 && is!("media_words", sent.lower(e.t0 - 1))
+        || e.t0 == 0 && sent.lower(e.t1) == "("
 }
 
 /// Whether a name is an outlet's ("Channel NewsAsia", "United News of
