@@ -241,6 +241,12 @@ fn request_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool 
                 "a" | "an" | "the" | "more" | "most" | "very" | "less" | "hard"
             );
     }
+    // "vowed it would defy the UN Security Council's decision ... by pressing
+    // ahead with its nuclear programme", "vowed to press ahead with his
+    // controversial plans for early elections": going on, no one pressed.
+    if w.starts_with("press") && matches!(next(1), "ahead" | "forward") {
+        return true;
+    }
     // "did not respond to requests for comment": a reporter's, no event of
     // the story (Reuters stories of the dev set).
     if w.starts_with("request") {
