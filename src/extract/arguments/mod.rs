@@ -839,7 +839,7 @@ fn passive(sent: &Sent, ents: &[Ent], t: &Trigger) -> bool {
         && (t.t0.saturating_sub(8)..t.t0 - 1).any(|k| {
             be(sent.lower(k)) && (k + 1..t.t0 - 1).all(|j| sent.toks[j].kind == TokKind::Word) && {
                 let w = sent.lower(k + 1);
-                w.ends_with("en") || crate::extract::attributes::past_form(w) || w == "caught"
+                w.ends_with("en") || crate::extract::attributes::past_form(w)
             }
         });
     participle

@@ -48,9 +48,9 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
             if matches!(sent.lower(end), "attempt" | "attempts" | "plot" | "bid") {
                 end += 1;
             }
-            // So does whoever "his", "her" or "their" stands for: "released
-            // shortly after their kidnapping in Gaza", "released shortly
-            // after their abduction Monday night". The noun may open a
+            // So does whoever "his", "her" or "their" stands for: "shortly
+            // after their kidnapping in Gaza", "released shortly after
+            // their abduction Monday night". The noun may open a
             // longer trigger ("Hariri's killing in a February bomb blast").
             let owner_pronoun = e.kind == EntKind::Pronoun
                 && e.t1 == e.t0 + 1

@@ -221,13 +221,18 @@ pub(super) fn frame_requests(said: &Said, frames: &[Frame], trigs: &[Trigger]) -
 /// borders cannot yet reopen, "A top U.S. business lobby in China said on
 /// Tuesday it was concerned": a story that opens on what a named party said,
 /// when what was said is no event of its own, is news of that saying. Only
-/// the story's lead sentence; later reports are the story's sources.
+/// a lead (`is_lead`); later reports are the story's sources.
 pub(super) fn lead_statement(
     said: &Said,
     frames: &[Frame],
     found: &[Mention],
     reference: Option<chrono::NaiveDate>,
 ) -> Option<Mention> {
+    // What was said is an event of its own ("Hill said Saturday he will
+    // meet with his North Korean counterpart"): that event is the news.
+    if !found.is_empty() {
+        return None;
+    }
     let (sent, ents) = (said.sent, said.ents);
     let f = frames.iter().find(|f| {
         f.speaker.is_some_and(|sp| {
@@ -247,11 +252,6 @@ pub(super) fn lead_statement(
     })?;
     let sp = f.speaker?;
     let speaker = &ents[sp].ent;
-    // What was said is an event of its own ("Hill said he will meet ..."):
-    // that event is the news.
-    if !found.is_empty() {
-        return None;
-    }
     let mut actors = vec![(Role::Initiator, speaker.clone())];
     for e in ents.iter().filter(|e| {
         e.kind == EntKind::Name
