@@ -210,7 +210,9 @@ pub enum DateMethod {
     RelativeToPublication,
     RelativeToDate,
     /// No telling dates the event: the day of its first report
-    /// (`merge::story_day`, merged events only).
+    /// (`merge::story_day` for merged events; at extraction, a one-party
+    /// speech act whose only day was its content's and a lead's report told
+    /// in the present).
     PublicationFallback,
 }
 

@@ -5,8 +5,8 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use eventline::{
-    collect_inputs, read_input, Article, ArticleExtraction, ArticleGraph, Extractor, Gazetteer,
-    Input, ReadOptions,
+    collect_inputs, read_input, Article, ArticleExtraction, ArticleGraph, DateMethod, Extractor,
+    Gazetteer, Input, ReadOptions,
 };
 use rayon::prelude::*;
 
@@ -127,7 +127,14 @@ fn print_table(out: &mut Vec<u8>, id: &str, x: &ArticleExtraction) -> Result<()>
         let date = m
             .date
             .as_ref()
-            .map(|d| format!("{}..{} ({})", d.earliest, d.latest, d.text))
+            .map(|d| {
+                let said = if d.method == DateMethod::PublicationFallback {
+                    "the story's day"
+                } else {
+                    d.text.as_str()
+                };
+                format!("{}..{} ({said})", d.earliest, d.latest)
+            })
             .unwrap_or_else(|| "undated".into());
         writeln!(
             out,
