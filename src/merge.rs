@@ -10,9 +10,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    DateMethod, DateWindow, EntityRef, EntityType, EventKind, Mention, Role, Status,
-};
+use crate::model::{DateWindow, EntityRef, EntityType, EventKind, Mention, Role, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -458,14 +456,7 @@ pub(crate) fn story_day(members: &[&Item], event: &mut Mention) {
     if (last - day).num_days() > STORY_DAY_SPAN {
         return;
     }
-    event.date = Some(DateWindow {
-        earliest: day,
-        latest: day,
-        value: day.format("%Y-%m-%d").to_string(),
-        granularity: "Day".into(),
-        method: DateMethod::PublicationFallback,
-        text: String::new(),
-    });
+    event.date = Some(DateWindow::story_day(day));
 }
 
 /// What the merged event says: the most specific kind, every actor (a

@@ -229,6 +229,18 @@ pub struct DateWindow {
 }
 
 impl DateWindow {
+    /// The day a story was published, standing for a date its text does not
+    /// give (`DateMethod::PublicationFallback`).
+    pub fn story_day(day: NaiveDate) -> DateWindow {
+        DateWindow {
+            earliest: day,
+            latest: day,
+            value: day.format("%Y-%m-%d").to_string(),
+            granularity: "Day".into(),
+            method: DateMethod::PublicationFallback,
+            text: String::new(),
+        }
+    }
     pub fn overlaps(&self, other: &DateWindow) -> bool {
         self.earliest <= other.latest && other.earliest <= self.latest
     }

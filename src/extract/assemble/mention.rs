@@ -78,7 +78,7 @@ pub(super) fn mention(
         date = if crate::model::parties_of(&actors) >= 2 {
             None
         } else {
-            ctx.date.map(publication_day)
+            ctx.date.map(DateWindow::story_day)
         };
     }
     let claimed_by = frame

@@ -770,6 +770,10 @@ pub(super) fn topic_words(sent: &Sent, ents: &[Ent], from: usize, to: usize) -> 
 /// -- Spanish Prime Minister Pedro Sánchez says"). Marks the story's lead
 /// read.
 fn is_lead(sent: &Sent, read: &mut bool) -> bool {
+    // Past the story's lead, only a dateline opens one.
+    if *read && sent.body == 0 {
+        return false;
+    }
     let words = sent
         .toks
         .iter()
@@ -785,18 +789,6 @@ fn is_lead(sent: &Sent, read: &mut bool) -> bool {
     let lead = prose && (!*read || sent.body > 0);
     *read |= prose;
     lead
-}
-
-/// The story's own day, standing for a date the text does not give.
-pub(super) fn publication_day(day: chrono::NaiveDate) -> DateWindow {
-    DateWindow {
-        earliest: day,
-        latest: day,
-        value: day.format("%Y-%m-%d").to_string(),
-        granularity: "Day".into(),
-        method: crate::model::DateMethod::PublicationFallback,
-        text: String::new(),
-    }
 }
 
 #[cfg(test)]

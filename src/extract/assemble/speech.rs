@@ -9,7 +9,7 @@ use crate::extract::entities::{Ent, EntKind};
 use crate::extract::lexicon::is;
 use crate::extract::text::TokKind;
 use crate::extract::triggers::Trigger;
-use crate::model::{EntityRef, EventKind, Mention, Role, Status};
+use crate::model::{DateWindow, EntityRef, EventKind, Mention, Role, Status};
 
 /// One sentence's reading, as the stages of this file need it.
 pub(super) struct Said<'a> {
@@ -282,7 +282,7 @@ pub(super) fn lead_statement(
         if sent.lower(f.verb) != "says" {
             return None;
         }
-        m.date = reference.map(super::publication_day);
+        m.date = reference.map(DateWindow::story_day);
     }
     Some(m)
 }
