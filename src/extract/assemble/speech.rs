@@ -303,3 +303,52 @@ fn media(label: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| is!("media_words", &w.to_lowercase()))
 }
+
+/// "Kenya Airways has announced it will introduce larger aircraft", "FIFA
+/// president Sepp Blatter has called for every club to employ at least six
+/// players", "Swedish Prime Minister Stefan Lofven has urged his countrymen":
+/// a lead that tells, in the present perfect, what one party said or asked
+/// tells the story's news, of its day; the same act undated further down
+/// is background (`article::specific`). The day is the story's, marked as
+/// that fallback.
+pub(super) fn lead_act_day(
+    sent: &Sent,
+    found: &mut [Mention],
+    reference: Option<chrono::NaiveDate>,
+) {
+    let Some(day) = reference else { return };
+    // "the local government has announced", "family planning officials ...
+    // have promised to follow suit": no named party.
+    let named = |m: &Mention| {
+        m.actors
+            .iter()
+            .any(|(r, e)| *r == Role::Initiator && e.etype != crate::model::EntityType::Group)
+    };
+    for m in found.iter_mut().filter(|m| {
+        matches!(
+            m.kind,
+            EventKind::Statement | EventKind::Request | EventKind::Pledge | EventKind::Threat
+        ) && m.date.is_none()
+            && m.status == Status::Occurred
+            && m.evidence.len() == 1
+            && named(m)
+    }) {
+        let start = m.evidence[0].start;
+        if sent
+            .toks
+            .iter()
+            .position(|t| t.start == start)
+            .is_some_and(|k| perfect(sent, k))
+        {
+            m.date = Some(DateWindow::story_day(day));
+        }
+    }
+}
+
+/// Whether the verb at `k` is in the present perfect: "has urged", "has
+/// also urged", "have repeatedly called".
+fn perfect(sent: &Sent, k: usize) -> bool {
+    let adverb = |j: usize| sent.lower(j).ends_with("ly") || sent.lower(j) == "also";
+    (k >= 1 && matches!(sent.lower(k - 1), "has" | "have"))
+        || (k >= 2 && adverb(k - 1) && matches!(sent.lower(k - 2), "has" | "have"))
+}
