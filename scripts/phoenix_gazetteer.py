@@ -18,7 +18,8 @@ missing one):
 - names are multi-word, or single words that are neither English words (lower case in
   /usr/share/dict/words, Debian's wamerican) nor short, nor claimed by two actors;
 - titled forms ("PRESIDENT_VLADIMIR_PUTIN") are dropped: the extractor reads titles itself;
-- two-word names made only of English words ("EARTH_TRUST") are dropped;
+- two-word names made only of English words ("EARTH_TRUST") are dropped, but for the bodies
+  of phoenix/proper_names.txt ("Amnesty International", "Human Rights Watch");
 - dated GOV and MIL codes become role spells ("government", "military") of the country, so
   the person stands for that country on the dates the dictionary gives; other sectors (elite,
   opposition, business, rebels) give evl:affiliation only;
@@ -211,9 +212,11 @@ def read_gazetteer(text):
 
 
 def key(name):
-    """Comparison key of a name: case, punctuation and a leading 'the' ignored."""
+    """Comparison key of a name: case, punctuation and every 'the' ignored ("Organization of
+    Petroleum Exporting Countries" is the gazetteer's "Organization of the Petroleum Exporting
+    Countries")."""
     k = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
-    return k[4:] if k.startswith("the ") else k
+    return " ".join(w for w in k.split() if w != "the")
 
 
 # ---------------------------------------------------------------- surface forms
@@ -323,6 +326,7 @@ class Converter:
         self.words = english_words()
         self.titles = word_list("titles.txt")
         self.skip = word_list("skip.txt")
+        self.proper = word_list("proper_names.txt")
         self.org_words = word_list("org_words.txt")
         self.orgs = {}
         for line in (HERE / "organisations.tsv").read_text().splitlines():
@@ -390,7 +394,9 @@ class Converter:
                 if len(t) < 4 or t in self.words or not re.fullmatch(r"[a-z'-]+", t):
                     self.stats["dropped single word"] += 1
                     continue
-            elif len(words) == 2 and all(t in self.words for t in words):
+            elif (
+                len(words) == 2 and all(t in self.words for t in words) and form not in self.proper
+            ):
                 self.stats["dropped English words"] += 1
                 continue
             if re.search(r'\d|[/,&"]| \.', form):
@@ -524,7 +530,7 @@ class Converter:
                     self.stats["dropped ambiguous"] += 1
                 elif key(f) in gaz_forms:
                     self.stats["dropped: names another gazetteer entity"] += 1
-                elif g["org"] and self.generic(f):
+                elif g["org"] and self.generic(f) and f not in self.proper:
                     self.stats["dropped generic institution"] += 1
                 else:
                     kept.append(f)

@@ -130,6 +130,9 @@ pub(crate) struct Discourse {
     pub(crate) person_mentions: HashMap<String, usize>,
     /// Organisations by acronym and full name.
     pub(crate) orgs: HashMap<String, EntityRef>,
+    /// Acronyms the story spelled out as another body than the gazetteer's
+    /// (`orgs::defined_acronyms`).
+    pub(crate) redefined: HashMap<String, EntityRef>,
     /// The person last in subject position: the referent of "he"/"she".
     pub(crate) last_person: Option<EntityRef>,
     /// The last woman and the last man in subject position whose given
@@ -383,7 +386,7 @@ fn demonym_appositions(sent: &Sent, ents: &mut [Ent]) {
 fn backed_heads(sent: &Sent, ents: &mut [Ent]) {
     for k in 0..ents.len() {
         let e = &ents[k];
-        if !(e.modifier && backer(sent, e)) {
+        if !(e.modifier && (backer(sent, e) || seat(sent, e))) {
             continue;
         }
         let (np0, end) = (e.np0, e.t1 + 2);
@@ -466,7 +469,7 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
             && (super::lexicon::at!("place_named_texts", sent, e.t1)
                 || sent.lower(e.t1) == "development"
                     && matches!(sent.lower(e.t1 + 1), "agenda" | "round"));
-        if against_or_for || language || ethnic || names_text || backer(sent, e) {
+        if against_or_for || language || ethnic || names_text || backer(sent, e) || seat(sent, e) {
             e.modifier = true;
         }
     }
@@ -480,6 +483,16 @@ fn backer(sent: &Sent, e: &Ent) -> bool {
             .toks
             .get(e.t1 + 2)
             .is_some_and(|t| t.kind == super::text::TokKind::Word)
+}
+
+/// A place before "-based" or "-headquartered" ([seat_participles]): where
+/// the phrase it modifies sits.
+fn seat(sent: &Sent, e: &Ent) -> bool {
+    matches!(
+        e.ent.etype,
+        EntityType::City | EntityType::Region | EntityType::Country
+    ) && sent.lower(e.t1) == "-"
+        && super::lexicon::at!("seat_participles", sent, e.t1 + 1)
 }
 
 /// Locative places and modifiers that are part of another entity's phrase.

@@ -21,6 +21,7 @@ pub(super) fn organisations(
     disc: &mut Discourse,
     ents: &mut Vec<Ent>,
 ) {
+    defined_acronyms(text, sent, disc, ents);
     let n = sent.toks.len();
     let mut i = 0;
     while i < n {
@@ -61,6 +62,40 @@ pub(super) fn organisations(
         i = end;
     }
     lone_acronyms(text, sent, disc, ents);
+}
+
+/// "Paris-based Reporters Without Borders (RSF) said", then "RSF calls on
+/// Turkmen transitional authorities": an acronym a story spells out in
+/// brackets after a body's name is that body's for the whole story, though
+/// the gazetteer knows it as another's (the Rapid Support Forces).
+fn defined_acronyms(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut [Ent]) {
+    for x in 0..ents.len() {
+        let (t0, t1) = (ents[x].t0, ents[x].t1);
+        if t1 != t0 + 1 || ents[x].kind != EntKind::Name || !acronym(text, sent, t0) {
+            continue;
+        }
+        let acr = sent.toks[t0].lower.clone();
+        let glossed = t0 > 0 && sent.lower(t0 - 1) == "(" && sent.lower(t1) == ")";
+        let named = ents.iter().position(|n| {
+            glossed
+                && n.kind == EntKind::Name
+                && n.t1 + 1 == t0
+                && matches!(
+                    n.ent.etype,
+                    EntityType::Organisation | EntityType::ArmedGroup
+                )
+                && n.ent.iri != ents[x].ent.iri
+        });
+        if let Some(n) = named {
+            let ent = ents[n].ent.clone();
+            disc.redefined.insert(acr, ent.clone());
+            ents[n].np1 = t1 + 1;
+            ents[x].ent = ent;
+            ents[x].modifier = true;
+        } else if let Some(ent) = disc.redefined.get(&acr) {
+            ents[x].ent = ent.clone();
+        }
+    }
 }
 
 /// Whether token `i` is inside a person or a body already found.
