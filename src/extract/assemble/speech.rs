@@ -329,6 +329,8 @@ pub(super) fn lead_act_day(
             m.kind,
             EventKind::Statement | EventKind::Request | EventKind::Pledge | EventKind::Threat
         ) && m.date.is_none()
+            // Two parties keep it news undated (`article::specific`).
+            && m.parties() < 2
             && m.status == Status::Occurred
             && m.evidence.len() == 1
             && named(m)
@@ -338,7 +340,7 @@ pub(super) fn lead_act_day(
             .toks
             .iter()
             .position(|t| t.start == start)
-            .is_some_and(|k| perfect(sent, k))
+            .is_some_and(|k| perfect(sent, k) || said_or_asked(m) && simple_past(sent, k))
         {
             m.date = Some(DateWindow::story_day(day));
         }
@@ -351,4 +353,31 @@ fn perfect(sent: &Sent, k: usize) -> bool {
     let adverb = |j: usize| sent.lower(j).ends_with("ly") || sent.lower(j) == "also";
     (k >= 1 && matches!(sent.lower(k - 1), "has" | "have"))
         || (k >= 2 && adverb(k - 1) && matches!(sent.lower(k - 2), "has" | "have"))
+}
+
+/// A statement or a request: what a thing "promised" or "threatened" in
+/// the past is often no act ("as wet weather promised to deliver
+/// much-needed respite", "Syria's meddling threatened that country's
+/// fragile democracy").
+fn said_or_asked(m: &Mention) -> bool {
+    matches!(m.kind, EventKind::Statement | EventKind::Request)
+}
+
+/// Whether the verb at `k` is a finite past: "condemned Monday's suicide
+/// bomb attack", "urged China's major coal-producing province" (not "to be
+/// condemned", "was asked", nor the participles of "the newly- announced
+/// cut", "to axe guaranteed jobs").
+fn simple_past(sent: &Sent, k: usize) -> bool {
+    let w = sent.lower(k);
+    let next_noun = sent
+        .toks
+        .get(k + 1)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.cap && !is!("stopwords", t.lower.as_str()));
+    (w.ends_with("ed") || is!("irregular_past", w))
+        && !next_noun
+        && !(k >= 1
+            && matches!(
+                sent.lower(k - 1),
+                "to" | "be" | "been" | "being" | "was" | "were" | "is" | "are" | "had" | "-"
+            ))
 }

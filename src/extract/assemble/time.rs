@@ -114,6 +114,10 @@ pub(super) fn narrative_time(
         .iter()
         .filter(|m| matches!(m.status, Status::Occurred | Status::Claimed))
         .filter_map(|m| m.date.clone())
+        // The story's day standing in for a date the text does not give
+        // ("US envoy Bill Richardson announced here") is no day the story
+        // told.
+        .filter(|d| d.method != crate::model::DateMethod::PublicationFallback)
         .find(|d| {
             d.days() == 1
                 && reference.is_some_and(|r| d.earliest <= r && (r - d.earliest).num_days() <= 7)
