@@ -469,7 +469,14 @@ fn stances(sent: &Sent, ents: &mut [Ent]) {
             && (super::lexicon::at!("place_named_texts", sent, e.t1)
                 || sent.lower(e.t1) == "development"
                     && matches!(sent.lower(e.t1 + 1), "agenda" | "round"));
-        if against_or_for || language || ethnic || names_text || backer(sent, e) || seat(sent, e) {
+        if against_or_for
+            || language
+            || ethnic
+            || names_text
+            || backer(sent, e)
+            || seat(sent, e)
+            || press_of(sent, e)
+        {
             e.modifier = true;
         }
     }
@@ -493,6 +500,43 @@ fn seat(sent: &Sent, e: &Ent) -> bool {
         EntityType::City | EntityType::Region | EntityType::Country
     ) && sent.lower(e.t1) == "-"
         && super::lexicon::at!("seat_participles", sent, e.t1 + 1)
+}
+
+/// A country or its adjective before its press ([press_nouns], maybe
+/// after a [press_owners] word: "Turkish private television"), as a
+/// subject ("The Turkish press accused the authorities"), unless the
+/// outlet is the state's voice ([state_press]: "one official Chinese
+/// newspaper accused"). Only as a subject: the press a speaker talks to
+/// ("said in an interview with German public television broadcaster ARD")
+/// names the country that statement is told in.
+fn press_of(sent: &Sent, e: &Ent) -> bool {
+    let k = if super::lexicon::at!("press_owners", sent, e.t1)
+        || super::lexicon::at!("state_press", sent, e.t1)
+    {
+        e.t1 + 1
+    } else {
+        e.t1
+    };
+    let mut p = e.t0;
+    let mut state = super::lexicon::at!("state_press", sent, e.t1);
+    while p > sent.body
+        && (matches!(sent.lower(p - 1), "the" | "a" | "an" | "one")
+            || super::lexicon::at!("press_owners", sent, p - 1)
+            || super::lexicon::at!("state_press", sent, p - 1))
+    {
+        state |= super::lexicon::at!("state_press", sent, p - 1);
+        p -= 1;
+    }
+    let opens = p <= sent.body
+        || matches!(
+            sent.lower(p - 1),
+            "," | "and" | "but" | "while" | "as" | "when" | "that" | "\"" | "“"
+        );
+    opens
+        && !state
+        && e.ent.etype == EntityType::Country
+        && matches!(e.kind, EntKind::Name | EntKind::Demonym)
+        && super::lexicon::at!("press_nouns", sent, k)
 }
 
 /// Locative places and modifiers that are part of another entity's phrase.
