@@ -182,9 +182,10 @@ fn dateline_end(toks: &[Token]) -> usize {
             .map(|t| t.lower.as_str())
             .collect();
         // "BOSTON (WHDH) -": a station's call letters after a place in
-        // capitals.
-        let call_letters = i > 0
-            && close == i + 2
+        // capitals, or opening the story ("(KRON) — The mother of the
+        // Oakland Zoo's gray wolf pack").
+        let call_letters = close == i + 2
+            && (i > 0 || toks[i + 1].lower.len() <= 5)
             && toks[i + 1].lower.len() >= 3
             && toks[i + 1].cap
             && toks[..i].iter().all(|t| t.kind != TokKind::Word || t.cap)
@@ -328,6 +329,10 @@ mod tests {
             Some("zimbabwean")
         );
         // A glued hyphen, lower-case words or no dash: no dateline.
+        assert_eq!(
+            body("(KRON) — The mother of the pack died.").as_deref(),
+            Some("the")
+        );
         assert_eq!(body("NATO-led forces struck.").as_deref(), Some("nato"));
         assert_eq!(body("UN envoys - and others - met.").as_deref(), Some("un"));
         assert_eq!(
