@@ -651,6 +651,35 @@ pub(crate) fn slug(s: &str) -> String {
 
 /// Mints an actor the gazetteer does not know. The IRI depends only on the
 /// label, so the same name in two articles is one actor.
+/// "KELLY Osbourne" (a tabloid's capitals on a story's first word) is
+/// Kelly Osbourne: a person's first word in capitals before words that are
+/// not.
+fn unshouted(label: &str) -> String {
+    let mut words = label.split(' ');
+    let Some(first) = words.next() else {
+        return label.to_string();
+    };
+    let rest: Vec<&str> = words.collect();
+    // Not initials ("C.M. Ibrahim").
+    let shouted = first.chars().count() >= 3
+        && first.chars().all(char::is_alphabetic)
+        && super::text::all_capitals(first)
+        && !rest.is_empty()
+        && rest.iter().all(|w| w.chars().any(char::is_lowercase));
+    if !shouted {
+        return label.to_string();
+    }
+    let mut chars = first.chars();
+    let head: String = chars.next().into_iter().collect();
+    let tail: String = chars.as_str().to_lowercase();
+    let mut out = format!("{head}{tail}");
+    for w in rest {
+        out.push(' ');
+        out.push_str(w);
+    }
+    out
+}
+
 pub(crate) fn minted(
     label: &str,
     etype: EntityType,
@@ -671,7 +700,11 @@ pub(crate) fn minted(
             .map(|a| a.anchor.clone())
             .unwrap_or_else(|| iri.clone()),
         iri,
-        label: label.to_string(),
+        label: if etype == EntityType::Person {
+            unshouted(label)
+        } else {
+            label.to_string()
+        },
         etype,
         qid: None,
         leader,

@@ -61,7 +61,7 @@ pub(super) fn organisations(
         }
         i = end;
     }
-    lone_acronyms(text, sent, disc, ents);
+    lone_acronyms(text, sent, first_names, disc, ents);
 }
 
 /// "Paris-based Reporters Without Borders (RSF) said", then "RSF calls on
@@ -266,9 +266,15 @@ fn add_organisation(
 }
 
 /// Acronyms alone: known from a bracket earlier, else an organisation.
-fn lone_acronyms(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<Ent>) {
+fn lone_acronyms(
+    text: &str,
+    sent: &Sent,
+    first_names: &HashSet<String>,
+    disc: &mut Discourse,
+    ents: &mut Vec<Ent>,
+) {
     for i in 0..sent.toks.len() {
-        if covered(ents, i) || !acronym(text, sent, i) {
+        if covered(ents, i) || !acronym(text, sent, i) || shouted_given_name(sent, first_names, i) {
             continue;
         }
         let acr = sent.toks[i].lower.clone();
@@ -305,6 +311,18 @@ fn lone_acronyms(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut Vec<E
         disc.orgs.insert(acr, ent.clone());
         ents.push(Ent::new(i, i + 1, ent, EntKind::Name));
     }
+}
+
+/// "KELLY Osbourne has blasted", "LINDA Nolan has vowed": British tabloids
+/// set a story's first word in capitals, and a given name so set opens a
+/// person's name, no acronym.
+fn shouted_given_name(sent: &Sent, first_names: &HashSet<String>, i: usize) -> bool {
+    i == sent.body
+        && first_names.contains(sent.lower(i))
+        && sent
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.cap && t.kind == TokKind::Word)
 }
 
 /// Does "(ACRONYM)" right after `i..k` spell the run's capitalised words:

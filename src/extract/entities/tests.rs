@@ -290,3 +290,30 @@ fn a_country_noun_after_the_refers_to_a_country_named_before() {
         found[1]
     );
 }
+
+#[test]
+fn a_shouted_first_word_of_a_name_is_set_as_a_name() {
+    assert_eq!(unshouted("KELLY Osbourne"), "Kelly Osbourne");
+    // Initials, acronyms and names all in capitals stay as written.
+    assert_eq!(unshouted("C.M. Ibrahim"), "C.M. Ibrahim");
+    assert_eq!(unshouted("NATO"), "NATO");
+    assert_eq!(unshouted("KIM JONG UN"), "KIM JONG UN");
+}
+
+#[test]
+fn a_story_defines_an_acronym_the_gazetteer_gives_another_body() {
+    let text = "Paris-based Reporters Without Borders (RSF) said in a statement. \
+                RSF calls on the authorities to free journalists.";
+    let sents = sentence_ents(text, "2006-12-21");
+    let rsf: Vec<&str> = sents
+        .iter()
+        .flatten()
+        .filter(|e| e.t1 == e.t0 + 1 && e.ent.etype == crate::model::EntityType::Organisation)
+        .map(|e| e.ent.label.as_str())
+        .collect();
+    assert!(!rsf.is_empty());
+    assert!(
+        rsf.iter().all(|l| *l == "Reporters Without Borders"),
+        "{rsf:?}"
+    );
+}
