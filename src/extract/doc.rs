@@ -125,7 +125,6 @@ impl<'a> Doc<'a> {
             if toks.is_empty() {
                 continue;
             }
-            let quotes = quote_spans(&toks);
             let heading = is_heading(&toks) || !line_is_prose(text, span.start);
             // A dateline opens a paragraph.
             let before = text[..span.start].trim_end_matches([' ', '\t']);
@@ -136,6 +135,15 @@ impl<'a> Doc<'a> {
                 0
             };
             let body = dateline_end(&toks).max(placed);
+            // A dateline's dash decoded as a quotation mark opens no quote.
+            let quotes = if placed > 0 && toks[placed - 1].lower == "\"" {
+                quote_spans(&toks[placed..])
+                    .into_iter()
+                    .map(|(a, b)| (a + placed, b + placed))
+                    .collect()
+            } else {
+                quote_spans(&toks)
+            };
             sents.push(Sent {
                 start: span.start,
                 end: span.end,
@@ -220,6 +228,16 @@ fn place_dateline_end(text: &str, toks: &[Token]) -> usize {
     }
     for (k, t) in toks.iter().enumerate().take(10).skip(1) {
         let dash = |t: &Token| matches!(t.lower.as_str(), "-" | "—" | "–");
+        // "LONDON \" AstraZeneca says": a page whose em dashes lost their
+        // first two bytes in decoding shows a plain quotation mark, spaced,
+        // before the story's first word.
+        let decoded_dash = t.lower == "\""
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.cap && n.kind == TokKind::Word && n.start > t.end);
+        if decoded_dash && t.start > toks[k - 1].end {
+            return k + 1;
+        }
         if dash(t) && t.start > toks[k - 1].end {
             // "HARARE, June 4 -- Zimbabwean": every dash of the run. A
             // second spaced dash soon after is a parenthesis ("NATO - the
@@ -332,6 +350,10 @@ mod tests {
         assert_eq!(
             body("(KRON) — The mother of the pack died.").as_deref(),
             Some("the")
+        );
+        assert_eq!(
+            body("LONDON \" AstraZeneca says that trials showed it works.").as_deref(),
+            Some("astrazeneca")
         );
         assert_eq!(body("NATO-led forces struck.").as_deref(), Some("nato"));
         assert_eq!(body("UN envoys - and others - met.").as_deref(), Some("un"));
