@@ -346,7 +346,7 @@ mod tests {
             body("HARARE, June 4 -- Zimbabwean leaders met.").as_deref(),
             Some("zimbabwean")
         );
-        // A glued hyphen, lower-case words or no dash: no dateline.
+        // Call letters alone; a dash decoded as a quotation mark.
         assert_eq!(
             body("(KRON) — The mother of the pack died.").as_deref(),
             Some("the")
@@ -355,6 +355,7 @@ mod tests {
             body("LONDON \" AstraZeneca says that trials showed it works.").as_deref(),
             Some("astrazeneca")
         );
+        // A glued hyphen, lower-case words or no dash: no dateline.
         assert_eq!(body("NATO-led forces struck.").as_deref(), Some("nato"));
         assert_eq!(body("UN envoys - and others - met.").as_deref(), Some("un"));
         assert_eq!(

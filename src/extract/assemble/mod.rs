@@ -85,12 +85,12 @@ pub(crate) fn sentences(
             // event the sentence does not date is background (see
             // `keep_and_promote`), and the story's day would not make it news.
             // A claim of an attack told before waits for it (`finish_article`).
-            let is_lead = is_lead(sent, &mut lead_read);
-            if is_lead {
+            let in_lead = is_lead(sent, &mut lead_read);
+            if in_lead {
                 speech::lead_act_day(sent, &mut found, ctx.date);
             }
             found.retain(|m| m.kind.family() == "consult" || specific(m) || article::claimed(m));
-            let lead = is_lead
+            let lead = in_lead
                 .then(|| {
                     let said = speech::Said {
                         text: doc.text,

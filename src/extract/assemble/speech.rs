@@ -304,13 +304,14 @@ fn media(label: &str) -> bool {
         .any(|w| is!("media_words", &w.to_lowercase()))
 }
 
-/// "Kenya Airways has announced it will introduce larger aircraft", "FIFA
-/// president Sepp Blatter has called for every club to employ at least six
-/// players", "Swedish Prime Minister Stefan Lofven has urged his countrymen":
-/// a lead that tells, in the present perfect, what one party said or asked
-/// tells the story's news, of its day; the same act undated further down
-/// is background (`article::specific`). The day is the story's, marked as
-/// that fallback.
+/// "The Chinese government has announced plans for 18 patented technology
+/// exhibition and trade centers", "Swedish Prime Minister Stefan Lofven has
+/// urged his countrymen", "Palestinian leader Mahmud Abbas condemned
+/// Monday's suicide bomb attack": a lead that tells what one named party
+/// said, asked, promised or warned, in the present perfect (or, said or
+/// asked, in the past), tells the story's news, of its day; the same act
+/// undated further down is background (`article::specific`). The day is
+/// the story's, marked as that fallback.
 pub(super) fn lead_act_day(
     sent: &Sent,
     found: &mut [Mention],

@@ -508,7 +508,7 @@ fn seat(sent: &Sent, e: &Ent) -> bool {
 /// outlet is the state's voice ([state_press]: "one official Chinese
 /// newspaper accused"). Only as a subject: the press a speaker talks to
 /// ("said in an interview with German public television broadcaster ARD")
-/// names the country that statement is told in.
+/// is left to the rules that read interviews.
 fn press_of(sent: &Sent, e: &Ent) -> bool {
     let k = if super::lexicon::at!("press_owners", sent, e.t1)
         || super::lexicon::at!("state_press", sent, e.t1)
@@ -649,8 +649,6 @@ pub(crate) fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Mints an actor the gazetteer does not know. The IRI depends only on the
-/// label, so the same name in two articles is one actor.
 /// "KELLY Osbourne" (a tabloid's capitals on a story's first word) is
 /// Kelly Osbourne: a person's first word in capitals before words that are
 /// not.
@@ -680,6 +678,8 @@ fn unshouted(label: &str) -> String {
     out
 }
 
+/// Mints an actor the gazetteer does not know. The IRI depends only on the
+/// label, so the same name in two articles is one actor.
 pub(crate) fn minted(
     label: &str,
     etype: EntityType,
