@@ -13,6 +13,14 @@ use super::*;
 /// threat to students is still one ("militants threatened students"), and
 /// so is an accusation ("accused protesters of plotting").
 pub(super) fn drop_public(kind: EventKind, actors: &mut Vec<(Role, EntityRef)>) {
+    // "Speaking to journalists after talks with UN Secretary General Kofi
+    // Annan, Denktash said", "told reporters here after holding talks with
+    // officials in Ashgabat": the press a party talks to is its audience,
+    // no side of a meeting.
+    if kind.family() == "consult" {
+        actors.retain(|(_, a)| !group_head(a).is_some_and(|w| is!("press_groups", &w)));
+        return;
+    }
     if !matches!(
         kind,
         EventKind::Request | EventKind::Pledge | EventKind::Statement
