@@ -242,7 +242,7 @@ fn governing_prep(sent: &Sent, np0: usize, floor: usize) -> Option<&str> {
             || (sent.toks[k - 1].kind == TokKind::Word && !sent.toks[k - 1].cap && w.contains('-'))
             // "with ex-spy Alexander Litvinenko": the tokens of "ex-".
             || (w == "-" && sent.glued_hyphen(k - 1) && k >= 2 && sent.lower(k - 2) == "ex");
-        // "just back from famine-hit North Korea", "in war-torn Somalia": a
+        // "just back from famine-hit North Korea", "in war-torn Baghdad": a
         // hyphened compound of lower-case words, read as its tokens.
         let compound = k >= 3
             && sent.glued_hyphen(k - 2)

@@ -349,7 +349,8 @@ pub(super) fn lead_act_day(
 }
 
 /// Whether the verb at `k` is in the present perfect: "has urged", "has
-/// also urged", "have repeatedly called".
+/// also pledged to maintain dollarization", "has repeatedly called for
+/// international sanctions".
 fn perfect(sent: &Sent, k: usize) -> bool {
     let adverb = |j: usize| sent.lower(j).ends_with("ly") || sent.lower(j) == "also";
     (k >= 1 && matches!(sent.lower(k - 1), "has" | "have"))
@@ -358,8 +359,8 @@ fn perfect(sent: &Sent, k: usize) -> bool {
 
 /// A statement or a request: what a thing "promised" or "threatened" in
 /// the past is often no act ("as wet weather promised to deliver
-/// much-needed respite", "Syria's meddling threatened that country's
-/// fragile democracy").
+/// much-needed respite", "Saddam's trial on charges of crimes against
+/// humanity threatened to exacerbate already high ethnic tensions").
 fn said_or_asked(m: &Mention) -> bool {
     matches!(m.kind, EventKind::Statement | EventKind::Request)
 }

@@ -503,8 +503,7 @@ fn seat(sent: &Sent, e: &Ent) -> bool {
 }
 
 /// A country or its adjective before its press ([press_nouns], maybe
-/// after a [press_owners] word: "Turkish private television"), as a
-/// subject ("The Turkish press accused the authorities"), unless the
+/// after a [press_owners] word), as a subject ("The Turkish press accused the authorities"), unless the
 /// outlet is the state's voice ([state_press]: "one official Chinese
 /// newspaper accused"). Only as a subject: the press a speaker talks to
 /// ("said in an interview with German public television broadcaster ARD")
