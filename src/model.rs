@@ -211,8 +211,8 @@ pub enum DateMethod {
     RelativeToDate,
     /// No telling dates the event: the day of its first report
     /// (`merge::story_day` for merged events; at extraction, a one-party
-    /// speech act whose only day was its content's and a lead's report told
-    /// in the present).
+    /// speech act whose only day was its content's, a lead's report told in
+    /// the present and a lead's one-party act, `assemble::speech`).
     PublicationFallback,
 }
 

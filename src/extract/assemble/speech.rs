@@ -336,11 +336,8 @@ pub(super) fn lead_act_day(
             && m.evidence.len() == 1
             && named(m)
     }) {
-        let start = m.evidence[0].start;
         if sent
-            .toks
-            .iter()
-            .position(|t| t.start == start)
+            .token_at(m.evidence[0].start)
             .is_some_and(|k| perfect(sent, k) || said_or_asked(m) && simple_past(sent, k))
         {
             m.date = Some(DateWindow::story_day(day));
@@ -370,12 +367,11 @@ fn said_or_asked(m: &Mention) -> bool {
 /// condemned", "was asked", nor the participles of "the newly- announced
 /// cut", "to axe guaranteed jobs").
 fn simple_past(sent: &Sent, k: usize) -> bool {
-    let w = sent.lower(k);
     let next_noun = sent
         .toks
         .get(k + 1)
         .is_some_and(|t| t.kind == TokKind::Word && !t.cap && !is!("stopwords", t.lower.as_str()));
-    (w.ends_with("ed") || is!("irregular_past", w))
+    attributes::past_form(sent.lower(k))
         && !next_noun
         && !(k >= 1
             && matches!(

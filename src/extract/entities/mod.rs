@@ -666,15 +666,7 @@ fn unshouted(label: &str) -> String {
     if !shouted {
         return label.to_string();
     }
-    let mut chars = first.chars();
-    let head: String = chars.next().into_iter().collect();
-    let tail: String = chars.as_str().to_lowercase();
-    let mut out = format!("{head}{tail}");
-    for w in rest {
-        out.push(' ');
-        out.push_str(w);
-    }
-    out
+    format!("{} {}", super::text::title_case(first), rest.join(" "))
 }
 
 /// Mints an actor the gazetteer does not know. The IRI depends only on the

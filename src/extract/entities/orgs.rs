@@ -75,17 +75,7 @@ fn defined_acronyms(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut [E
             continue;
         }
         let acr = sent.toks[t0].lower.clone();
-        let glossed = t0 > 0 && sent.lower(t0 - 1) == "(" && sent.lower(t1) == ")";
-        let named = ents.iter().position(|n| {
-            glossed
-                && n.kind == EntKind::Name
-                && n.t1 + 1 == t0
-                && matches!(
-                    n.ent.etype,
-                    EntityType::Organisation | EntityType::ArmedGroup
-                )
-                && n.ent.iri != ents[x].ent.iri
-        });
+        let named = glossing_body(sent, ents, t0).filter(|&n| ents[n].ent.iri != ents[x].ent.iri);
         if let Some(n) = named {
             let ent = ents[n].ent.clone();
             disc.redefined.insert(acr, ent.clone());
@@ -288,20 +278,7 @@ fn lone_acronyms(
             continue;
         }
         // "the European Commission (EC)": a known body's acronym in brackets.
-        let glossed = (i > 0 && sent.lower(i - 1) == "(" && sent.lower(i + 1) == ")")
-            .then(|| {
-                ents.iter().find(|e| {
-                    e.kind == EntKind::Name
-                        && e.t1 + 1 == i
-                        && !e.modifier
-                        && matches!(
-                            e.ent.etype,
-                            EntityType::Organisation | EntityType::ArmedGroup
-                        )
-                })
-            })
-            .flatten()
-            .map(|e| e.ent.clone());
+        let glossed = glossing_body(sent, ents, i).map(|n| ents[n].ent.clone());
         let ent = glossed
             .or_else(|| disc.orgs.get(&acr).cloned())
             .unwrap_or_else(|| {
@@ -311,6 +288,23 @@ fn lone_acronyms(
         disc.orgs.insert(acr, ent.clone());
         ents.push(Ent::new(i, i + 1, ent, EntKind::Name));
     }
+}
+
+/// The body named right before the acronym at `i` in brackets ("the
+/// European Commission (EC)", "Reporters Without Borders (RSF)").
+fn glossing_body(sent: &Sent, ents: &[Ent], i: usize) -> Option<usize> {
+    if !(i > 0 && sent.lower(i - 1) == "(" && sent.lower(i + 1) == ")") {
+        return None;
+    }
+    ents.iter().position(|e| {
+        e.kind == EntKind::Name
+            && e.t1 + 1 == i
+            && !e.modifier
+            && matches!(
+                e.ent.etype,
+                EntityType::Organisation | EntityType::ArmedGroup
+            )
+    })
 }
 
 /// "KELLY Osbourne has blasted", "LINDA Nolan has vowed": British tabloids
