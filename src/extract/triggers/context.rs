@@ -599,14 +599,16 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
     }
     // "has repeatedly called for sanctions", "regularly calls on", "the
     // government routinely accuses", "frequently holds private meetings":
-    // a habit, no single event (the conventions' optional kind). Only in
-    // the present perfect or the present: "Biden repeatedly pressed
-    // Netanyahu ... on Monday", "the convoy was repeatedly attacked as it
-    // crossed the pass on Tuesday" are one occasion.
+    // a habit, no single event (the conventions' optional kind). Told in
+    // the past, only "repeatedly" can be one occasion: "Biden repeatedly
+    // pressed Netanyahu ... on Monday", "the convoy was repeatedly attacked
+    // as it crossed the pass on Tuesday"; "Wilson frequently criticized
+    // Obama" stays a habit.
     let habit = |k: usize| {
         let verb = prev_of(sent, t0 + 1, k);
         is!("habitual_adverbs", prev(k))
-            && (matches!(prev(k + 1), "has" | "have" | "is" | "are")
+            && (prev(k) != "repeatedly"
+                || matches!(prev(k + 1), "has" | "have" | "is" | "are")
                 || verb.ends_with('s') && !verb.ends_with("ss"))
     };
     if (1..=3).any(habit) {

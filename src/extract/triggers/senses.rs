@@ -153,11 +153,35 @@ fn attack_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     {
         return true;
     }
+    if matches!(w, "fight" | "fights" | "fought" | "fighting") && struggle(sent, t1) {
+        return true;
+    }
     // "lost his battle with cancer", "the fight against the epidemic".
     if rule.pos == Pos::Noun && matches!(next(1), "with" | "against") {
         return (t1 + 1..(t1 + 4).min(sent.toks.len())).any(|k| at!("non_agents", sent, k));
     }
     false
+}
+
+/// "Etienne Tshisekedi fought to save his job", "a Sikh militant group
+/// fighting for a separate state", "when Allen and Farrow were fighting
+/// over custody of their children": a struggle for an end or over a thing,
+/// no armed clash (afp-xin, html/). Not "fighting over the weekend" (a
+/// time), "fighting to the north of" (a place) nor "fighting for the
+/// capital" (a prize of war): only a verb after "to", and after "for" or
+/// "over" only what [struggle_ends] lists.
+fn struggle(sent: &Sent, t1: usize) -> bool {
+    let next = |k: usize| next_of(sent, t1, k);
+    match next(1) {
+        "to" => {
+            let v = next(2);
+            !v.is_empty()
+                && !matches!(v, "the" | "a" | "an" | "death" | "last")
+                && !sent.toks.get(t1 + 1).is_some_and(|t| t.cap)
+        }
+        "for" | "over" => is!("struggle_ends", next(2)),
+        _ => false,
+    }
 }
 
 /// "launched a strongly worded attack in The Times newspaper": words, when
