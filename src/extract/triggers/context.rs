@@ -586,6 +586,23 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
     true
 }
 
+/// "a direct appeal to the Palestinian side to halt firing missiles at
+/// Israel", "deployed 80,000 troops along the frontier to stop militants
+/// launching attacks in Afghanistan", "the terror group will not stop
+/// attacks on US soil" (afp-xin): attacks to be stopped are a run of them
+/// asked or vowed about, not one that took place. Only a verb of
+/// [cessation_verbs] up to three lower-case words before the attack word,
+/// and not the end of a compound ("non-stop shelling" goes on).
+fn ceased(sent: &Sent, t0: usize, rule: &TriggerRule) -> bool {
+    rule.kind == EventKind::Attack
+        && (1..=3.min(t0)).any(|k| {
+            let v = t0 - k;
+            at!("cessation_verbs", sent, v)
+                && prev_of(sent, v, 1) != "-"
+                && (v + 1..t0).all(|j| !sent.toks[j].cap && sent.toks[j].kind == TokKind::Word)
+        })
+}
+
 /// One occasion, not a habit ("has repeatedly called for"), not a
 /// modifier ("meeting room"), not a bare generic noun with no party
 /// beside it.
@@ -612,6 +629,9 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
                 || verb.ends_with('s') && !verb.ends_with("ss"))
     };
     if (1..=3).any(habit) {
+        return false;
+    }
+    if ceased(sent, t0, rule) {
         return false;
     }
     let clause_start = (0..t0)
