@@ -111,7 +111,7 @@ fn needs_met(sent: &Sent, ents: &[Ent], t0: usize, end: usize, needs: &str) -> b
     let n = sent.toks.len();
     match needs {
         "visitor" => visitor_follows(sent, ents, end),
-        "askobj" => asked_object(sent, end),
+        "askobj" => asked_object(sent, t0, end),
         "completion" => {
             // "signed a deal", "the agreement signed", "reached an accord".
             (t0.saturating_sub(4)..t0).any(|k| at!("completion", sent, k))
@@ -210,19 +210,29 @@ fn from_before(sent: &Sent, k: usize) -> bool {
 
 /// "asked X to", "asked for", "asked that": not "asked about". "asked
 /// then-FBI Director James Comey in an Oval Office meeting to end": the
-/// object and a setting may stand between.
-fn asked_object(sent: &Sent, end: usize) -> bool {
+/// object and a setting may stand between. A question is no request:
+/// "asked whether", and past a passive's asker, "Asked by lawmakers how
+/// long it would take to quell the ongoing sectarian violence", "Asked by
+/// reporters whether there was a consensus"; nor is a reporter's "When
+/// asked to comment on President Bush's remarks" (afp-xin).
+fn asked_object(sent: &Sent, t0: usize, end: usize) -> bool {
     let marks = |k: usize| matches!(sent.lower(k), "to" | "for" | "that");
+    let question = |k: usize| at!("question_words", sent, k);
+    let by = sent.lower(end) == "by";
+    let asker_end = if by {
+        window(sent, end + 1, 7)
+            .find(|&k| question(k) || marks(k))
+            .unwrap_or(end)
+    } else {
+        end
+    };
     (window(sent, end, 8).any(marks)
         || window(sent, end, 13)
             .take_while(|&k| !matches!(sent.lower(k), "," | ";" | "." | "and" | "but"))
             .any(marks))
-        && !window(sent, end, 2).any(|k| {
-            matches!(
-                sent.lower(k),
-                "about" | "whether" | "if" | "how" | "why" | "what"
-            )
-        })
+        && !window(sent, end, 2).any(question)
+        && !(by && question(asker_end))
+        && !(t0 > 0 && matches!(sent.lower(t0 - 1), "when" | "if"))
 }
 
 /// A place taken: a facility or town in the object, "control" of it, or a
