@@ -254,7 +254,8 @@ fn request_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool 
     if w.starts_with("demand") && w != "demanding" {
         return is!("market_words", prev(1))
             || is!("market_after", next(1))
-            || w == "demand" && is!("market_after_singular", next(1));
+            || w == "demand" && is!("market_after_singular", next(1))
+            || demand_met(sent, t0);
     }
     // "physically demanding jobs", "a demanding schedule", "hard pressed":
     // adjectives; "repeatedly pressed Netanyahu" is a verb.
@@ -284,6 +285,19 @@ fn request_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool 
     // visit or a meeting. Not "the conference called on Israel to withdraw"
     // nor "the conference calls on Israel": verbs.
     w == "call" && rule.pos == Pos::Verb && is!("call_noun_modifiers", prev(1))
+}
+
+/// "which can meet the demand in major areas for epidemic prevention", "to
+/// meet a urgent demand cropping up in infrastructure", "to meet the
+/// demands of anxious buyers" (afp-xin): demand supplied is the market's,
+/// no one's request. A verb of [supply_verbs] up to three lower-case words
+/// before the noun.
+fn demand_met(sent: &Sent, t0: usize) -> bool {
+    (1..=3.min(t0)).any(|k| {
+        let v = t0 - k;
+        at!("supply_verbs", sent, v)
+            && (v + 1..t0).all(|j| !sent.toks[j].cap && sent.toks[j].kind == TokKind::Word)
+    })
 }
 
 fn meeting_sense(sent: &Sent, t0: usize, t1: usize, kind: EventKind) -> bool {
