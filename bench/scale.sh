@@ -9,7 +9,9 @@
 #     the ratio;
 #   - `load` of the extracted N-Quads into another fresh store, checked to
 #     export the same quads as the ingest;
-#   - store sizes, and every curated query's time (best of 3).
+#   - store sizes, and every curated query's time (best of 3);
+#   - `ingest --compact` of the same corpus into the ingest store (nothing
+#     changed, so only the rewrite), its time and the store's size then.
 # Everything lives under target/bench (never committed): the corpus, a
 # virtualenv with pyoxigraph from PyPI, the stores.
 # Usage: bench/scale.sh [COPIES] [CORPUS_DIR]   (defaults: 5, ../shared/corpus/afp-xin)
@@ -96,3 +98,8 @@ for q in queries/*.rq; do
   if [ "$best" = timeout ]; then printf 'query %-28s over 60 s\n' "$(basename "$q")"
   else printf 'query %-28s %6.3f s  %6d rows\n' "$(basename "$q")" "$best" "$((rows - 1))"; fi
 done
+
+t0=$(now); "$bin" ingest --quiet --compact --store "$work/store-ingest" "$corpus"; t1=$(now)
+compact_size=$(size "$work/store-ingest")
+printf 'ingest --compact of the same corpus (a rewrite only): %.2f s; store %s (compacted/bulk %.2f)\n' \
+  "$(secs "$t0" "$t1")" "$(mb "$compact_size")" "$(echo "$compact_size / $bulk_size" | bc -l)"

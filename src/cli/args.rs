@@ -172,9 +172,9 @@ pub(crate) struct IngestArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,
-    /// Rewrite the store's files when done (RocksDB's full compaction):
-    /// the smallest store, for archiving or shipping it; costs a rewrite
-    /// of the whole store.
+    /// Rewrite the store when done, as one bulk load of all its quads into
+    /// a fresh store that takes its place: the smallest store, for
+    /// archiving or shipping it; costs a rewrite of the whole store.
     #[arg(long, conflicts_with = "server")]
     pub(crate) compact: bool,
     /// Send the inputs to a running `eventline serve --allow-update` at

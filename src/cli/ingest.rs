@@ -1,6 +1,7 @@
 //! `eventline ingest`: read, extract in parallel, store in batches on one
 //! thread, derive events once at the end.
 
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -67,7 +68,14 @@ pub(super) fn run(a: IngestArgs) -> Result<u8> {
         &mut progress,
         &mut problems,
     )?;
-    let rebuilt = settle(&store, &gaz, &mut progress, &problems, a.compact)?;
+    let rebuilt = settle(
+        store,
+        &a.store.store,
+        &gaz,
+        &mut progress,
+        &problems,
+        a.compact,
+    )?;
     if !a.quiet {
         report(&a, &tally, problems.len(), &rebuilt, started);
     }
@@ -236,10 +244,11 @@ fn report(a: &IngestArgs, t: &Tally, skipped: usize, rebuilt: &Rebuilt, started:
 }
 
 /// The end of every run that adds articles (`ingest`, `load`): derive the
-/// events of what changed, flush, compact when asked, and list what was
-/// skipped.
+/// events of what changed, flush, rewrite the store when asked, and list
+/// what was skipped. Takes the store: the rewrite closes it.
 pub(super) fn settle(
-    store: &EventStore,
+    store: EventStore,
+    path: &Path,
     gaz: &Gazetteer,
     progress: &mut Progress,
     problems: &[impl std::fmt::Display],
@@ -250,14 +259,14 @@ pub(super) fn settle(
     // Committed transactions are safe in the write-ahead log already; the
     // flush spares the next command replaying it.
     store.flush()?;
-    // Not by default: RocksDB's own background compaction keeps the store
-    // within a few per cent of a fully compacted one (the 5x wire corpus:
-    // 248 MB fresh, 281 MB re-ingested whole, against 258 and 265 MB
-    // compacted), while a full compaction rewrites every file, whatever
-    // the run added: 3.8 s to add one article to that store, 0.5 s without.
+    // Not by default: a rewrite costs a bulk load of the whole store,
+    // whatever the run added, while RocksDB's own background compaction
+    // keeps the store within 1.65x of its smallest (BENCHMARKS.md).
     if compact {
-        progress.stage("compacting");
-        store.compact()?;
+        progress.stage("rewriting the store");
+        store
+            .repack(path)
+            .with_context(|| format!("rewriting store {}", path.display()))?;
     }
     progress.finish();
     for p in problems {

@@ -71,9 +71,16 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
         }
     }
     writer.flush()?;
-    let rebuilt = super::ingest::settle(&store, &gaz, &mut progress, &problems, a.compact)?;
+    let Writer { tally: t, .. } = writer;
+    let rebuilt = super::ingest::settle(
+        store,
+        &a.store.store,
+        &gaz,
+        &mut progress,
+        &problems,
+        a.compact,
+    )?;
     if !a.quiet {
-        let t = &writer.tally;
         eprintln!(
             "loaded {} article graph(s): {} added, {} replaced, {} unchanged; {} file(s) with problems; events of {} block(s) derived; took {:.2} s",
             t.added + t.replaced + t.unchanged,

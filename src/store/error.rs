@@ -47,6 +47,20 @@ pub enum StoreError {
     Prefix(#[from] oxrdf::IriParseError),
     #[error("cannot write output")]
     Write(#[source] std::io::Error),
+    /// `--compact`: a folder of the rewrite could not be made, swapped or
+    /// removed.
+    #[error("cannot rewrite store {} (--compact)", path.display())]
+    Rewrite {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the rewritten copy of store {} held {has} quads for the store's {had}: the store is kept as it was", path.display())]
+    Repack {
+        path: PathBuf,
+        had: usize,
+        has: usize,
+    },
     /// A thread panicked while holding the index of fingerprints.
     #[error("the index of article fingerprints is unusable after a panic")]
     Poisoned,

@@ -10,7 +10,8 @@
 //!   `read` fetches an article graph's statements for
 //!   [`crate::rdf`]'s reading half to decode;
 //! - `query`: SPARQL, result formats, export; `display` shortens terms
-//!   for people; `stats` counts, with its SPARQL in `queries/*.rq`.
+//!   for people; `stats` counts, with its SPARQL in `queries/*.rq`;
+//! - `repack`: `--compact`, the store rewritten by the bulk loader.
 //!
 //! Graph layout, the invariants every other module relies on:
 //! - the ontology and the gazetteer each live in a named graph of their own;
@@ -32,6 +33,7 @@ mod ingest;
 mod query;
 mod read;
 mod relations;
+mod repack;
 mod stats;
 mod vocabulary;
 
@@ -66,6 +68,7 @@ impl std::fmt::Debug for EventStore {
 impl EventStore {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        repack::restore(path)?;
         std::fs::create_dir_all(path).map_err(|source| StoreError::Create {
             path: path.to_path_buf(),
             source,
@@ -79,6 +82,7 @@ impl EventStore {
                 StoreError::Open { path, source }
             }
         })?;
+        repack::clear(path)?;
         Ok(EventStore {
             store,
             fingerprints: Mutex::default(),
@@ -113,13 +117,6 @@ impl EventStore {
     /// ingesting the 2,422-story corpus, 8 s after 10,000 articles).
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.store.flush()?)
-    }
-
-    /// Compacts the store's files (RocksDB's full compaction): every
-    /// overwritten and deleted version dropped now rather than when RocksDB
-    /// gets to it, at the cost of rewriting the whole store.
-    pub fn compact(&self) -> Result<(), StoreError> {
-        Ok(self.store.optimize()?)
     }
 }
 

@@ -91,12 +91,21 @@ fn extract_nquads_then_load_gives_the_store_ingest_gives() {
     assert!(a.len() > 1000, "too few quads: {}", a.len());
     assert!(a == b, "load and ingest differ");
 
-    // Loading again changes nothing, nor does compacting the files.
+    // Loading again changes nothing, nor does rewriting the store; the
+    // rewrite leaves no folder beside it, and the store takes more.
     let out = run(
         &["load", "--compact", "--store", s(&loaded), s(&shards[0])],
         "2",
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 unchanged"));
+    assert!(sorted_export(&loaded) == a);
+    let beside: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("loaded."))
+        .collect();
+    assert!(beside.is_empty(), "left beside the store: {beside:?}");
+    ok(&["load", "--quiet", "--store", s(&loaded), s(&shards[1])]);
     assert!(sorted_export(&loaded) == a);
 }
 
