@@ -22,6 +22,7 @@ pub(super) fn organisations(
     ents: &mut Vec<Ent>,
 ) {
     defined_acronyms(text, sent, disc, ents);
+    short_names(sent, disc, ents);
     let n = sent.toks.len();
     let mut i = 0;
     while i < n {
@@ -84,6 +85,32 @@ fn defined_acronyms(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut [E
             ents[x].modifier = true;
         } else if let Some(ent) = disc.redefined.get(&acr) {
             ents[x].ent = ent.clone();
+        }
+    }
+}
+
+/// "India's Congress (I) party said Thursday", then "The Congress last
+/// month withdrew its parliamentary backing", "accusing the Congress of
+/// betrayal": a body the story named by a longer name of the gazetteer is
+/// the one a word of [story_short_names] ("Congress") names alone in the
+/// rest of the story, though the gazetteer knows the word alone as another
+/// body (the U.S. Congress). Only such words: a longer name's first word is
+/// often a body of its own ("UN Security Council").
+fn short_names(sent: &Sent, disc: &mut Discourse, ents: &mut [Ent]) {
+    let body = |e: &Ent| e.kind == EntKind::Name && e.ent.etype == EntityType::Organisation;
+    for e in ents.iter().filter(|e| body(e) && e.t1 >= e.t0 + 2) {
+        let first = &sent.toks[e.t0];
+        if first.cap && at!("story_short_names", first) {
+            disc.redefined.insert(first.lower.clone(), e.ent.clone());
+        }
+    }
+    for e in ents.iter_mut().filter(|e| body(e) && e.t1 == e.t0 + 1) {
+        if let Some(ent) = disc
+            .redefined
+            .get(&sent.toks[e.t0].lower)
+            .filter(|r| r.iri != e.ent.iri && at!("story_short_names", &sent.toks[e.t0]))
+        {
+            e.ent = ent.clone();
         }
     }
 }
