@@ -90,12 +90,13 @@ fn defined_acronyms(text: &str, sent: &Sent, disc: &mut Discourse, ents: &mut [E
 }
 
 /// "India's Congress (I) party said Thursday", then "The Congress last
-/// month withdrew its parliamentary backing", "accusing the Congress of
-/// betrayal": a body the story named by a longer name of the gazetteer is
-/// the one a word of [story_short_names] ("Congress") names alone in the
-/// rest of the story, though the gazetteer knows the word alone as another
-/// body (the U.S. Congress). Only such words: a longer name's first word is
-/// often a body of its own ("UN Security Council").
+/// month withdrew its parliamentary backing", "The Congress made the
+/// promise to the president": a body the story named by a longer name of
+/// the gazetteer is the one a word of [story_short_names] ("Congress")
+/// names alone in the rest of the story, though the gazetteer knows the
+/// word alone as another body (the U.S. Congress). Only such words: a
+/// longer name's first word is often a body of its own ("UN Security
+/// Council").
 fn short_names(sent: &Sent, disc: &mut Discourse, ents: &mut [Ent]) {
     let body = |e: &Ent| e.kind == EntKind::Name && e.ent.etype == EntityType::Organisation;
     for e in ents.iter().filter(|e| body(e) && e.t1 >= e.t0 + 2) {
