@@ -592,7 +592,8 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
 /// attacks on US soil" (afp-xin): attacks to be stopped are a run of them
 /// asked or vowed about, not one that took place. Only a verb of
 /// [cessation_verbs] up to three lower-case words before the attack word,
-/// and not the end of a compound ("non-stop shelling" goes on).
+/// and not the end of a compound: "non-stop" ("threatened non-stop
+/// protests") tells a run going on.
 fn ceased(sent: &Sent, t0: usize, rule: &TriggerRule) -> bool {
     rule.kind == EventKind::Attack
         && (1..=3.min(t0)).any(|k| {

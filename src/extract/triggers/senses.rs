@@ -166,10 +166,10 @@ fn attack_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
 /// "Etienne Tshisekedi fought to save his job", "a Sikh militant group
 /// fighting for a separate state", "when Allen and Farrow were fighting
 /// over custody of their children": a struggle for an end or over a thing,
-/// no armed clash (afp-xin, html/). Not "fighting over the weekend" (a
-/// time), "fighting to the north of" (a place) nor "fighting for the
-/// capital" (a prize of war): only a verb after "to", and after "for" or
-/// "over" only what [struggle_ends] lists.
+/// no armed clash (afp-xin, html/). Not "charged with fighting for the
+/// Taliban in Afghanistan" (a side in a war): only a verb after "to" (not
+/// "to the ..."), and after "for" or "over" only what [struggle_ends]
+/// lists.
 fn struggle(sent: &Sent, t1: usize) -> bool {
     let next = |k: usize| next_of(sent, t1, k);
     match next(1) {
