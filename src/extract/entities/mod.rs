@@ -18,6 +18,7 @@
 //! The [`Discourse`] carries what the article has said so far from one
 //! sentence to the next.
 
+mod callings;
 mod forums;
 mod groups;
 mod kin;
@@ -290,6 +291,7 @@ pub(crate) fn find(
     names::unknown_places(text, sent, &mut ents);
     stances(sent, &mut ents);
     countries_of_people(sent, &mut ents);
+    callings::callings(sent, &mut ents);
     groups::groups(text, sent, &mut ents);
     backed_heads(sent, &mut ents);
     orgs::demonym_bodies(sent, &mut ents);
