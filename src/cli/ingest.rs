@@ -68,14 +68,8 @@ pub(super) fn run(a: IngestArgs) -> Result<u8> {
         &mut progress,
         &mut problems,
     )?;
-    let rebuilt = settle(
-        store,
-        &a.store.store,
-        &gaz,
-        &mut progress,
-        &problems,
-        a.compact,
-    )?;
+    let compact = a.compact.then_some(a.store.store.as_path());
+    let rebuilt = settle(store, &gaz, &mut progress, &problems, compact)?;
     if !a.quiet {
         report(&a, &tally, problems.len(), &rebuilt, started);
     }
@@ -244,15 +238,15 @@ fn report(a: &IngestArgs, t: &Tally, skipped: usize, rebuilt: &Rebuilt, started:
 }
 
 /// The end of every run that adds articles (`ingest`, `load`): derive the
-/// events of what changed, flush, rewrite the store when asked, and list
-/// what was skipped. Takes the store: the rewrite closes it.
+/// events of what changed, flush, rewrite the store when asked (`compact`:
+/// the store's path, for `--compact`), and list what was skipped. Takes
+/// the store: the rewrite closes it.
 pub(super) fn settle(
     store: EventStore,
-    path: &Path,
     gaz: &Gazetteer,
     progress: &mut Progress,
     problems: &[impl std::fmt::Display],
-    compact: bool,
+    compact: Option<&Path>,
 ) -> Result<Rebuilt> {
     progress.stage("deriving events");
     let rebuilt = store.rebuild_dirty(gaz)?;
@@ -262,7 +256,7 @@ pub(super) fn settle(
     // Not by default: a rewrite costs a bulk load of the whole store,
     // whatever the run added, while RocksDB's own background compaction
     // keeps the store within 1.65x of its smallest (BENCHMARKS.md).
-    if compact {
+    if let Some(path) = compact {
         progress.stage("rewriting the store");
         store
             .repack(path)

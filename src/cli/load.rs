@@ -72,14 +72,8 @@ pub(super) fn run(a: LoadArgs) -> Result<u8> {
     }
     writer.flush()?;
     let Writer { tally: t, .. } = writer;
-    let rebuilt = super::ingest::settle(
-        store,
-        &a.store.store,
-        &gaz,
-        &mut progress,
-        &problems,
-        a.compact,
-    )?;
+    let compact = a.compact.then_some(a.store.store.as_path());
+    let rebuilt = super::ingest::settle(store, &gaz, &mut progress, &problems, compact)?;
     if !a.quiet {
         eprintln!(
             "loaded {} article graph(s): {} added, {} replaced, {} unchanged; {} file(s) with problems; events of {} block(s) derived; took {:.2} s",
