@@ -5,9 +5,11 @@
 //! RocksDB with no compression on the first levels, and while a column
 //! family is smaller than the level base its data lives there, uncompressed
 //! (BENCHMARKS.md: "the 1.5-1.7x against pyoxigraph's bulk load is
-//! compression, not data"); the option that would change it is not exposed. The bulk loader writes each column family as sorted,
+//! compression, not data"); the option that would change it is not
+//! exposed. The bulk loader writes each column family as sorted,
 //! compressed files instead, so the smallest store is a fresh one loaded
-//! with every quad of the old.
+//! with every quad of the old (5x wire corpus: 278.1 MB after ingest,
+//! 167.8 MB rewritten, the size of pyoxigraph's bulk load of its quads).
 //!
 //! The swap never leaves the path without a whole store: the new store is
 //! built beside the old one, and the next [`EventStore::open`] undoes
