@@ -153,7 +153,9 @@ fn attack_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
     {
         return true;
     }
-    if matches!(w, "fight" | "fights" | "fought" | "fighting") && struggle(sent, t1) {
+    if matches!(w, "fight" | "fights" | "fought" | "fighting")
+        && (struggle(sent, t1) || war_fought(sent, t1))
+    {
         return true;
     }
     // "lost his battle with cancer", "the fight against the epidemic".
@@ -182,6 +184,31 @@ fn struggle(sent: &Sent, t1: usize) -> bool {
         "for" | "over" => is!("struggle_ends", next(2)),
         _ => false,
     }
+}
+
+/// "India and Pakistan have fought three wars since independence", "Iran and
+/// Iraq fought a lengthy war from 1980 to 1988", "accused ... of fighting a
+/// proxy war in Somalia", "the LRA, which have fought a brutal civil war for
+/// 20 years" (afp-xin): a war fought is years of fighting, not one attack.
+/// Only a war that is the verb's object, within five words and with no
+/// preposition or punctuation between: a war named after a preposition may
+/// be the setting of a clash the verb's object tells.
+fn war_fought(sent: &Sent, t1: usize) -> bool {
+    for k in t1..(t1 + 5).min(sent.toks.len()) {
+        let t = &sent.toks[k];
+        if matches!(t.lower.as_str(), "war" | "wars") {
+            return true;
+        }
+        let preposition = is!("prepositions", &t.lower)
+            || matches!(
+                t.lower.as_str(),
+                "in" | "on" | "at" | "with" | "for" | "from" | "since" | "by" | "to" | "of"
+            );
+        if !matches!(t.kind, TokKind::Word | TokKind::Number) || preposition {
+            return false;
+        }
+    }
+    false
 }
 
 /// "launched a strongly worded attack in The Times newspaper": words, when
