@@ -266,9 +266,13 @@ fn tense_status(
     }) && (1..=reach).any(|d| t.t0 >= d && sent.lower(t.t0 - d) == "to");
     let future_cue =
         future_cue(sent, ents, t, before, &cues.after) || opening_phrase_ahead(sent, t);
+    // Not a passive participle after "be": "he fears he could be abducted
+    // by the United States" is a possibility, told with no past tense.
     let past_tense = t.pos() == Pos::Verb && {
         let w = sent.lower(t.t0);
-        w.ends_with("ed") && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))
+        w.ends_with("ed")
+            && !before.iter().any(|b| matches!(*b, "will" | "would" | "to"))
+            && !(t.t0 > 0 && sent.lower(t.t0 - 1) == "be")
     };
     let past_verb = told_in_past(sent, t, cues.near_before(), future_cue);
     // "the summit ... held on January 9", "killed in a February bomb
