@@ -596,11 +596,8 @@ fn no_topic_or_cause(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tri
 /// protests") tells a run going on.
 fn ceased(sent: &Sent, t0: usize, rule: &TriggerRule) -> bool {
     rule.kind == EventKind::Attack
-        && (1..=3.min(t0)).any(|k| {
-            let v = t0 - k;
-            at!("cessation_verbs", sent, v)
-                && prev_of(sent, v, 1) != "-"
-                && (v + 1..t0).all(|j| !sent.toks[j].cap && sent.toks[j].kind == TokKind::Word)
+        && cue_before(sent, t0, 3, |v| {
+            at!("cessation_verbs", sent, v) && prev_of(sent, v, 1) != "-"
         })
 }
 

@@ -419,6 +419,16 @@ fn join_adjacent_attacks(sent: &Sent, found: &mut Vec<Trigger>) {
 }
 
 /// The word `k` places before token `t0`.
+/// Whether a word `cue` accepts stands at most `reach` words before `t0`
+/// with only lower-case words between ("to halt firing missiles", "meet a
+/// urgent demand").
+fn cue_before(sent: &Sent, t0: usize, reach: usize, cue: impl Fn(usize) -> bool) -> bool {
+    (1..=reach.min(t0)).any(|k| {
+        let v = t0 - k;
+        cue(v) && (v + 1..t0).all(|j| !sent.toks[j].cap && sent.toks[j].kind == TokKind::Word)
+    })
+}
+
 fn prev_of(sent: &Sent, t0: usize, k: usize) -> &str {
     if t0 >= k {
         sent.lower(t0 - k)

@@ -6,7 +6,7 @@ use super::super::doc::{Doc, Sent};
 use super::super::entities::Ent;
 use super::super::lexicon::{at, is, Pos, TriggerRule};
 use super::super::text::TokKind;
-use super::{day_adverb, prev_of};
+use super::{cue_before, day_adverb, prev_of};
 use crate::model::EventKind;
 
 /// "Sectarian tensions are threatening to rip Iraq apart", "a row ... that
@@ -199,12 +199,10 @@ fn war_fought(sent: &Sent, t1: usize) -> bool {
         if matches!(t.lower.as_str(), "war" | "wars") {
             return true;
         }
-        let preposition = is!("prepositions", &t.lower)
-            || matches!(
-                t.lower.as_str(),
-                "in" | "on" | "at" | "with" | "for" | "from" | "since" | "by" | "to" | "of"
-            );
-        if !matches!(t.kind, TokKind::Word | TokKind::Number) || preposition {
+        // A preposition, or any function word but a determiner.
+        let w = t.lower.as_str();
+        let breaks = is!("prepositions", w) || is!("stopwords", w) && !is!("determiners", w);
+        if !matches!(t.kind, TokKind::Word | TokKind::Number) || breaks {
             return false;
         }
     }
@@ -320,11 +318,7 @@ fn request_sense(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool 
 /// no one's request. A verb of [supply_verbs] up to three lower-case words
 /// before the noun.
 fn demand_met(sent: &Sent, t0: usize) -> bool {
-    (1..=3.min(t0)).any(|k| {
-        let v = t0 - k;
-        at!("supply_verbs", sent, v)
-            && (v + 1..t0).all(|j| !sent.toks[j].cap && sent.toks[j].kind == TokKind::Word)
-    })
+    cue_before(sent, t0, 3, |v| at!("supply_verbs", sent, v))
 }
 
 fn meeting_sense(sent: &Sent, t0: usize, t1: usize, kind: EventKind) -> bool {
