@@ -197,8 +197,10 @@ fn rebuild_block(t: &mut Transaction<'_>, block: &str, gaz: &Gazetteer) -> Resul
     let graph = nn(&rdf::block_graph(block));
     t.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
     let named = index::clear_block(t, block)?;
-    for q in derive_block(t, block, gaz)? {
-        t.insert(&q);
+    let quads = derive_block(t, block, gaz)?;
+    index::replace_cards(t, &quads)?;
+    for q in &quads {
+        t.insert(q);
     }
     index::drop_orphan_cards(t, &named)
 }

@@ -13,7 +13,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term, TermRef,
+    GraphName, GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+    Term, TermRef,
 };
 use oxigraph::store::Transaction;
 
@@ -116,6 +117,33 @@ pub(super) fn clear_block(
         t.remove(q);
     }
     Ok(actors)
+}
+
+/// Removes the cards of the actors whose new cards `quads` carry, before
+/// those are written. A card holds the labels stated when it was written:
+/// a label a block graph stated only while some of its mentions were
+/// missing (an ingest killed between batches) would otherwise outlive it,
+/// and the re-run would not converge to the uninterrupted store
+/// (`tests/it/crash.rs`). The new card is read from every graph, so
+/// nothing still stated is lost.
+pub(super) fn replace_cards(t: &mut Transaction<'_>, quads: &[Quad]) -> Result<(), StoreError> {
+    let carded: std::collections::HashSet<&NamedOrBlankNode> = quads
+        .iter()
+        .filter(|q| q.graph_name == GraphName::NamedNode(vocab::GRAPH_INDEX.into_owned()))
+        .filter(|q| q.predicate == vocab::INDEX_LABEL || q.predicate == vocab::INDEX_CLASS)
+        .map(|q| &q.subject)
+        .collect();
+    for s in carded {
+        for p in [vocab::INDEX_LABEL, vocab::INDEX_CLASS] {
+            let old: Vec<Quad> = t
+                .quads_for_pattern(Some(s.as_ref()), Some(p), None, Some(graph()))
+                .collect::<Result<_, _>>()?;
+            for q in &old {
+                t.remove(q);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Removes the cards of `actors` that no event of the index names any
