@@ -129,7 +129,7 @@ pub(super) fn clear_block(
 pub(super) fn replace_cards(t: &mut Transaction<'_>, quads: &[Quad]) -> Result<(), StoreError> {
     let carded: std::collections::HashSet<&NamedOrBlankNode> = quads
         .iter()
-        .filter(|q| q.graph_name == GraphName::NamedNode(vocab::GRAPH_INDEX.into_owned()))
+        .filter(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_ref() == vocab::GRAPH_INDEX))
         .filter(|q| q.predicate == vocab::INDEX_LABEL || q.predicate == vocab::INDEX_CLASS)
         .map(|q| &q.subject)
         .collect();
@@ -209,9 +209,10 @@ impl<'a> Names<'a> {
     }
 
     /// An actor's card: its labels as stated (language tags kept) and its
-    /// `evl:` classes, once per block. Re-derivation writes the same quads
-    /// again, so the card is shared by every block naming the actor; it goes
-    /// when no event names the actor any more ([`drop_orphan_cards`]).
+    /// `evl:` classes, once per block. The card is shared by every block
+    /// naming the actor: a re-derived block replaces it ([`replace_cards`]),
+    /// and it goes when no event names the actor any more
+    /// ([`drop_orphan_cards`]).
     fn card(&mut self, out: &mut Out, iri: &str) -> Result<(), StoreError> {
         if !self.carded.insert(iri.to_string()) {
             return Ok(());

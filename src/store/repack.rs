@@ -122,14 +122,21 @@ mod tests {
         .into_owned()
     }
 
+    /// A store at `dir/store` holding `n` quads, flushed.
+    fn store_of(dir: &Path, n: usize) -> (PathBuf, EventStore) {
+        let path = dir.join("store");
+        let store = EventStore::open(&path).unwrap();
+        for k in 0..n {
+            store.store.insert(&quad(k)).unwrap();
+        }
+        store.flush().unwrap();
+        (path, store)
+    }
+
     #[test]
     fn repack_keeps_every_quad_and_leaves_no_sibling() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store");
-        let store = EventStore::open(&path).unwrap();
-        for n in 0..100 {
-            store.store.insert(&quad(n)).unwrap();
-        }
+        let (path, store) = store_of(dir.path(), 100);
         assert_eq!(store.repack(&path).unwrap(), 100);
         let store = EventStore::open(&path).unwrap();
         assert_eq!(store.len().unwrap(), 100);
@@ -140,12 +147,8 @@ mod tests {
     #[test]
     fn open_brings_back_a_store_retired_with_no_successor() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store");
-        {
-            let store = EventStore::open(&path).unwrap();
-            store.store.insert(&quad(1)).unwrap();
-            store.flush().unwrap();
-        }
+        let (path, store) = store_of(dir.path(), 1);
+        drop(store);
         // Killed between the two renames, with a half-built store beside.
         std::fs::rename(&path, retired(&path)).unwrap();
         std::fs::create_dir_all(building(&path)).unwrap();
@@ -157,12 +160,8 @@ mod tests {
     #[test]
     fn open_drops_a_retired_store_whose_successor_is_in_place() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store");
-        {
-            let store = EventStore::open(&path).unwrap();
-            store.store.insert(&quad(1)).unwrap();
-            store.flush().unwrap();
-        }
+        let (path, store) = store_of(dir.path(), 1);
+        drop(store);
         std::fs::create_dir_all(retired(&path)).unwrap();
         let store = EventStore::open(&path).unwrap();
         assert_eq!(store.len().unwrap(), 1);

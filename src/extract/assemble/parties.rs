@@ -1,8 +1,8 @@
-//! Who takes part, beyond what the arguments name: the public (and, from
-//! a meeting, the press) dropped from an event's parties, the country an attack struck, the countries of people
-//! and places, a visit's host, the reference an entity becomes, meetings
-//! told "separately" split by side, and the groups that claim an attack told
-//! before.
+//! Who takes part, beyond what the arguments name: the public (and, from a
+//! meeting, the press) dropped from an event's parties, the country an
+//! attack struck, the countries of people and places, a visit's host, the
+//! reference an entity becomes, meetings told "separately" split by side,
+//! and the groups that claim an attack told before.
 
 use super::*;
 

@@ -131,8 +131,9 @@ pub(crate) struct Discourse {
     pub(crate) person_mentions: HashMap<String, usize>,
     /// Organisations by acronym and full name.
     pub(crate) orgs: HashMap<String, EntityRef>,
-    /// Acronyms the story spelled out as another body than the gazetteer's
-    /// (`orgs::defined_acronyms`).
+    /// Names the story gave another body than the gazetteer's: acronyms it
+    /// spelled out (`orgs::defined_acronyms`) and bare short names after a
+    /// longer one ("Congress" after "Congress (I)", `orgs::short_names`).
     pub(crate) redefined: HashMap<String, EntityRef>,
     /// The person last in subject position: the referent of "he"/"she".
     pub(crate) last_person: Option<EntityRef>,
@@ -504,12 +505,12 @@ fn seat(sent: &Sent, e: &Ent) -> bool {
         && super::lexicon::at!("seat_participles", sent, e.t1 + 1)
 }
 
-/// A country or its adjective before its press ([press_nouns], maybe
-/// after a [press_owners] word), as a subject ("The Turkish press accused the authorities"), unless the
-/// outlet is the state's voice ([state_press]: "one official Chinese
-/// newspaper accused"). Only as a subject: the press a speaker talks to
-/// ("said in an interview with German public television broadcaster ARD")
-/// is left to the rules that read interviews.
+/// A country or its adjective before its press ([press_nouns], maybe after a
+/// [press_owners] word), as a subject ("The Turkish press accused the
+/// authorities"), unless the outlet is the state's voice ([state_press]:
+/// "one official Chinese newspaper accused"). Only as a subject: the press a
+/// speaker talks to ("said in an interview with German public television
+/// broadcaster ARD") is left to the rules that read interviews.
 fn press_of(sent: &Sent, e: &Ent) -> bool {
     let k = if super::lexicon::at!("press_owners", sent, e.t1)
         || super::lexicon::at!("state_press", sent, e.t1)
