@@ -94,12 +94,18 @@ fn told_as_next(m: &Mention) -> bool {
 /// the caller (they join only a unique candidate).
 fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
     let (ma, mb) = (a.mention, b.mention);
-    if !ma.kind.compatible(mb.kind) {
-        return false;
-    }
-    if a.related.contains(&b.id) || b.related.contains(&a.id) {
-        return false;
-    }
+    ma.kind.compatible(mb.kind)
+        && !a.related.contains(&b.id)
+        && !b.related.contains(&a.id)
+        && same_parties(ma, mb, mode)
+        && (mode == Mode::Store || same_footing(ma, mb))
+        && places_compatible(&ma.place, &mb.place)
+        && dates_compatible(a, b, mode)
+        && topics_shared(ma, mb)
+}
+
+/// Whether two mentions tell of the same parties, in the same roles.
+fn same_parties(ma: &Mention, mb: &Mention, mode: Mode) -> bool {
     let (aa, ab) = (ma.anchors(), mb.anchors());
     let summit = one_summit(ma, mb);
     let actors_ok = match mode {
@@ -153,28 +159,23 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
             return false;
         }
     }
-    // Within one article, what happened and what might happen are told
-    // apart, and so are the gathering just held and the next one.
-    if mode == Mode::Article {
-        let hypothetical = |s: Status| matches!(s, Status::Possible | Status::Negated);
-        if hypothetical(ma.status) != hypothetical(mb.status) {
-            return false;
-        }
-        let next_vs_held =
-            |x: &Mention, y: &Mention| y.status == Status::Occurred && told_as_next(x);
-        if next_vs_held(ma, mb) || next_vs_held(mb, ma) {
-            return false;
-        }
-    }
-    if !places_compatible(&ma.place, &mb.place) {
-        return false;
-    }
+    true
+}
+
+/// Within one article, what happened and what might happen are told
+/// apart, and so are the gathering just held and the next one.
+fn same_footing(ma: &Mention, mb: &Mention) -> bool {
+    let hypothetical = |s: Status| matches!(s, Status::Possible | Status::Negated);
+    let next_vs_held = |x: &Mention, y: &Mention| y.status == Status::Occurred && told_as_next(x);
+    hypothetical(ma.status) == hypothetical(mb.status)
+        && !next_vs_held(ma, mb)
+        && !next_vs_held(mb, ma)
+}
+
+fn dates_compatible(a: &Item, b: &Item, mode: Mode) -> bool {
+    let (ma, mb) = (a.mention, b.mention);
     match (&ma.date, &mb.date) {
-        (Some(x), Some(y)) => {
-            if !x.overlaps(y) {
-                return false;
-            }
-        }
+        (Some(x), Some(y)) => x.overlaps(y),
         (None, Some(d)) | (Some(d), None) => {
             // A planned event cannot be one that lay wholly in the past of
             // the article announcing it, nor an occurred one in its future.
@@ -193,23 +194,22 @@ fn compatible(a: &Item, b: &Item, mode: Mode) -> bool {
                             .any(|y| x.sentence_start == y.sentence_start)
                     })
             };
-            if let Some(r) = undated.reference {
-                match undated.mention.status {
-                    Status::Planned if d.latest < r && !overtaken() => return false,
-                    Status::Occurred if d.earliest > r => return false,
-                    _ => {}
-                }
+            match (undated.reference, undated.mention.status) {
+                (Some(r), Status::Planned) => d.latest >= r || overtaken(),
+                (Some(r), Status::Occurred) => d.earliest <= r,
+                _ => true,
             }
         }
-        (None, None) => {}
+        (None, None) => true,
     }
-    if ma.kind.speech_act() && !ma.topic.is_empty() && !mb.topic.is_empty() {
-        let shared = ma.topic.iter().filter(|w| mb.topic.contains(w)).count();
-        if shared == 0 {
-            return false;
-        }
-    }
-    true
+}
+
+/// Speech acts with topics must share a word of them.
+fn topics_shared(ma: &Mention, mb: &Mention) -> bool {
+    !ma.kind.speech_act()
+        || ma.topic.is_empty()
+        || mb.topic.is_empty()
+        || ma.topic.iter().any(|w| mb.topic.contains(w))
 }
 
 /// Groups items into events; returns clusters of item indices. Items their

@@ -39,59 +39,8 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
                 && (free(e) || matches!(e.kind, EntKind::Demonym | EntKind::Forum))
                 && !e.people
         }) {
-            let e = &ents[i];
-            // "Hariri's assassination", "the Litvinenko murder": a person
-            // owning a killing is its victim.
-            // Not with its own object: "Saddam Hussein's killing of Kurds",
-            // "Bush's assassination attempt on Saddam".
-            let mut end = t.t1;
-            if matches!(sent.lower(end), "attempt" | "attempts" | "plot" | "bid") {
-                end += 1;
-            }
-            // So does whoever "his", "her" or "their" stands for: "shortly
-            // after their kidnapping in Gaza", "released shortly after
-            // their abduction Monday night". The noun may open a
-            // longer trigger ("Hariri's killing in a February bomb blast").
-            let owner_pronoun = e.kind == EntKind::Pronoun
-                && e.t1 == e.t0 + 1
-                && matches!(sent.lower(e.t0), "his" | "her" | "their");
-            let victim = kind == EventKind::Attack
-                && (e.is_person() || owner_pronoun)
-                && (at!("killing_nouns", sent, t.t1 - 1) || at!("killing_nouns", sent, t.t0))
-                && !(matches!(sent.lower(end), "of" | "against")
-                    // "on Tuesday" opens a date, not the killing's object.
-                    || sent.lower(end) == "on" && !scope.dates.iter().any(|x| x.t0 == end + 1));
-            // "paid the China visit", "their China trip": a country's
-            // name (not its adjective, not its possessive) before a visit is
-            // where it goes.
-            let destination = kind == EventKind::Visit
-                && e.kind == EntKind::Name
-                && e.ent.etype == EntityType::Country
-                && sent.lower(e.np1) != "'s";
-            let role = match kind {
-                _ if victim || destination => Role::Target,
-                EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,
-                _ if kind.symmetric() => Role::Participant,
-                _ => Role::Initiator,
-            };
-            // "the Fox News debate", "an NBC News debate": the broadcaster
-            // hosts a candidates' debate and takes no part in it. The test
-            // is the debate's own cue list, so "the GOP debate" leaves out
-            // the party too: its candidates are the parties.
-            let broadcaster = sent.lower(t.t0) == "debate" && at!("debate_cues", sent, e.t0);
-            if (!e.is_place() || e.ent.etype == EntityType::Country) && !broadcaster {
-                args.add(role, i);
-                // "their talks" can stand for both who met (refs::meeting_pair).
-                for (j, other) in ents.iter().enumerate().skip(i + 1) {
-                    if matches!(other.kind, EntKind::Pronoun | EntKind::Forum)
-                        && other.t0 == e.t0
-                        && other.t1 == e.t1
-                    {
-                        args.add(role, j);
-                    }
-                }
-            }
-            k = e.np0;
+            add_modifier(scope, t, i, args);
+            k = ents[i].np0;
             hops += 1;
             continue;
         }
@@ -101,16 +50,8 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
         // long form ("South Asian Association for Regional Cooperation
         // (SAARC) Summit").
         if w == ")" {
-            let open = (k.saturating_sub(10).max(lb)..k - 1)
-                .rev()
-                .find(|&j| sent.lower(j) == "(");
-            let inside = open.and_then(|o| {
-                ents.iter()
-                    .position(|e| free(e) && !e.is_place() && e.np0 > o && e.np1 < k)
-            });
-            if let (Some(o), Some(i)) = (open, inside) {
-                args.add(Role::Participant, i);
-                k = ents.iter().find(|e| e.np1 == o).map_or(o, |e| e.np0);
+            if let Some(start) = bracketed_party(scope, lb, k, args) {
+                k = start;
                 hops += 1;
                 continue;
             }
@@ -135,6 +76,86 @@ pub(super) fn modifier_parties(scope: &Scope, t: &Trigger, lb: usize, args: &mut
         }
     }
     k
+}
+
+/// Adds the name at `i`, which modifies or owns the noun, as a party.
+fn add_modifier(scope: &Scope, t: &Trigger, i: usize, args: &mut Args) {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let e = &ents[i];
+    let role = modifier_role(scope, t, e);
+    // "the Fox News debate", "an NBC News debate": the broadcaster
+    // hosts a candidates' debate and takes no part in it. The test
+    // is the debate's own cue list, so "the GOP debate" leaves out
+    // the party too: its candidates are the parties.
+    let broadcaster = sent.lower(t.t0) == "debate" && at!("debate_cues", sent, e.t0);
+    if (!e.is_place() || e.ent.etype == EntityType::Country) && !broadcaster {
+        args.add(role, i);
+        // "their talks" can stand for both who met (refs::meeting_pair).
+        for (j, other) in ents.iter().enumerate().skip(i + 1) {
+            if matches!(other.kind, EntKind::Pronoun | EntKind::Forum)
+                && other.t0 == e.t0
+                && other.t1 == e.t1
+            {
+                args.add(role, j);
+            }
+        }
+    }
+}
+
+/// The role of a name modifying or owning the noun.
+fn modifier_role(scope: &Scope, t: &Trigger, e: &Ent) -> Role {
+    let sent = scope.sent;
+    let kind = t.kind();
+    // "Hariri's assassination", "the Litvinenko murder": a person
+    // owning a killing is its victim.
+    // Not with its own object: "Saddam Hussein's killing of Kurds",
+    // "Bush's assassination attempt on Saddam".
+    let mut end = t.t1;
+    if matches!(sent.lower(end), "attempt" | "attempts" | "plot" | "bid") {
+        end += 1;
+    }
+    // So does whoever "his", "her" or "their" stands for: "shortly
+    // after their kidnapping in Gaza", "released shortly after
+    // their abduction Monday night". The noun may open a
+    // longer trigger ("Hariri's killing in a February bomb blast").
+    let owner_pronoun = e.kind == EntKind::Pronoun
+        && e.t1 == e.t0 + 1
+        && matches!(sent.lower(e.t0), "his" | "her" | "their");
+    let victim = kind == EventKind::Attack
+        && (e.is_person() || owner_pronoun)
+        && (at!("killing_nouns", sent, t.t1 - 1) || at!("killing_nouns", sent, t.t0))
+        && !(matches!(sent.lower(end), "of" | "against")
+            // "on Tuesday" opens a date, not the killing's object.
+            || sent.lower(end) == "on" && !scope.dates.iter().any(|x| x.t0 == end + 1));
+    // "paid the China visit", "their China trip": a country's
+    // name (not its adjective, not its possessive) before a visit is
+    // where it goes.
+    let destination = kind == EventKind::Visit
+        && e.kind == EntKind::Name
+        && e.ent.etype == EntityType::Country
+        && sent.lower(e.np1) != "'s";
+    match kind {
+        _ if victim || destination => Role::Target,
+        EventKind::Attack | EventKind::Visit | EventKind::Aid => Role::Initiator,
+        _ if kind.symmetric() => Role::Participant,
+        _ => Role::Initiator,
+    }
+}
+
+/// A bracketed name among the modifiers, added as a party; returns where
+/// the long form before the brackets starts.
+fn bracketed_party(scope: &Scope, lb: usize, k: usize, args: &mut Args) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
+    let open = (k.saturating_sub(10).max(lb)..k - 1)
+        .rev()
+        .find(|&j| sent.lower(j) == "(");
+    let inside = open.and_then(|o| {
+        ents.iter()
+            .position(|e| free(e) && !e.is_place() && e.np0 > o && e.np1 < k)
+    });
+    let (o, i) = (open?, inside?);
+    args.add(Role::Participant, i);
+    Some(ents.iter().find(|e| e.np1 == o).map_or(o, |e| e.np0))
 }
 
 /// Light verbs: "held talks", "launched an appeal", "gave a warning",

@@ -408,10 +408,32 @@ pub(super) fn senders(scope: &Scope, subj: usize, v: usize) -> Vec<usize> {
 /// The subject of the clause that encloses `lb` (for "when meeting with",
 /// "after talks with"): the frame's speaker or the sentence's subject.
 pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<usize>> {
-    let (sent, ents) = (scope.sent, scope.ents);
+    let sent = scope.sent;
     if own_thing_subject(sent, t, lb) || relative_of_thing(scope, t, lb) {
         return None;
     }
+    if let Some(s) = speaker_adjunct(scope, t) {
+        return Some(vec![s]);
+    }
+    // "..., federal authorities announced Wednesday": what a report verb
+    // follows is what was said, no clause enclosing it.
+    if lb == 0
+        || scope
+            .frames
+            .iter()
+            .any(|f| f.verb == t.t0 && f.comp.1 < t.t0)
+    {
+        return None;
+    }
+    if opens_own_clause(scope, t, lb) {
+        return None;
+    }
+    subject(scope, clause_floor(scope, t, lb), lb)
+}
+
+/// The speaker whose own adjunct the trigger stands in.
+fn speaker_adjunct(scope: &Scope, t: &Trigger) -> Option<usize> {
+    let (sent, ents) = (scope.sent, scope.ents);
     for f in scope.frames {
         // Only the speaker's own adjunct, after the verb and before any
         // clause of what was said: not "told Xinhua that the blast, which
@@ -442,20 +464,17 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
             && !(f.comp.0..t.t0).any(|k| ents.iter().any(|e| e.t0 == k && free(e)));
         if adjunct {
             if let Some(s) = f.speaker {
-                return Some(vec![s]);
+                return Some(s);
             }
         }
     }
-    // "..., federal authorities announced Wednesday": what a report verb
-    // follows is what was said, no clause enclosing it.
-    if lb == 0
-        || scope
-            .frames
-            .iter()
-            .any(|f| f.verb == t.t0 && f.comp.1 < t.t0)
-    {
-        return None;
-    }
+    None
+}
+
+/// Whether the clause holding the trigger opens what a frame's speaker said
+/// and so has a subject of its own.
+fn opens_own_clause(scope: &Scope, t: &Trigger, lb: usize) -> bool {
+    let sent = scope.sent;
     // "Police officials said that some 3,000 youths attacked security
     // forces": a clause that opens what was said has its own subject, named
     // or not; the enclosing clause's is the speaker. Not when that subject
@@ -471,7 +490,7 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
             || is!("pronouns_it", w)
             || is!("pronouns_first", w)
     };
-    if scope.frames.iter().any(|f| {
+    scope.frames.iter().any(|f| {
         f.verb != t.t0
             && f.comp.0 > f.verb
             && f.comp.0 == lb
@@ -490,9 +509,12 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
                     || at!("head_titles", sent, k)
                     || sent.lower(k) == "sides"
             })
-    }) {
-        return None;
-    }
+    })
+}
+
+/// Where the clause enclosing `lb` can begin.
+fn clause_floor(scope: &Scope, t: &Trigger, lb: usize) -> usize {
+    let sent = scope.sent;
     // Inside a frame, the enclosing clause is the complement: "Hegseth said
     // that Washington would \"impose costs\"".
     let floor = scope
@@ -507,14 +529,12 @@ pub(super) fn controller(scope: &Scope, t: &Trigger, lb: usize) -> Option<Vec<us
     // that opens the sentence and closes before the clause names is what
     // was said, not who said it (not a quoted word: 'turn his countrymen
     // into "slaves", in his strongest words yet blaming Islamabad').
-    let floor = sent
-        .quotes
+    sent.quotes
         .iter()
         .filter(|&&(a, b)| a >= floor && a <= sent.body + 1 && b <= lb)
         .map(|&(_, b)| b)
         .max()
-        .unwrap_or(floor);
-    subject(scope, floor, lb)
+        .unwrap_or(floor)
 }
 
 /// "Several people were wounded when a car exploded", "after the vehicle

@@ -41,27 +41,28 @@ pub(crate) fn sentences(
     dateline: Option<&(usize, EntityRef)>,
     ctx: &Context,
 ) -> (Vec<Mention>, Vec<Pending>) {
-    let mut disc = Discourse::default();
+    let mut r = Reading {
+        doc,
+        ctx,
+        dateline,
+        sports: triggers::sports_story(doc),
+        disc: Discourse::default(),
+        focus: None,
+        lede: None,
+        series: None,
+        said: None,
+        lead_read: false,
+        since: 0,
+    };
     let mut mentions = Vec::new();
     let mut pending = Vec::new();
     let mut countries: HashMap<String, (usize, EntityRef)> = HashMap::default();
     // Every name counted for the country it acts for or lies in ("Manila",
     // "Arroyo" count for the Philippines): what the story is about.
     let mut anchors: HashMap<String, usize> = HashMap::default();
-    let mut focus: Option<DateWindow> = None;
-    // The story's own day: the first the narrative settled on.
-    let mut lede: Option<DateWindow> = None;
-    let mut series: Option<EntityRef> = None;
-    // The day the last sentence's speaker spoke on, if it named one.
-    let mut said: Option<DateWindow> = None;
-    let sports = triggers::sports_story(doc);
-    // Whether the story's lead sentence has been read.
-    let mut lead_read = false;
-    // Where the sentence before the current one starts.
-    let mut since = 0;
     for sent in &doc.sents {
         let s_names = sentence_names(names, sent);
-        let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut disc);
+        let mut ents = entities::find(doc.text, sent, &s_names, ctx, &mut r.disc);
         let tx = sentence_timexes(sent, timexes);
         let mut frames = clauses::frames(sent, &ents, &tx);
         if quote_speakers(sent, &mut ents, &frames) {
@@ -70,79 +71,139 @@ pub(crate) fn sentences(
             frames = clauses::frames(sent, &ents, &tx);
         }
         count_names(sent, &ents, &mut anchors, &mut countries);
-        date_heading(sent, &tx, &mut focus);
+        date_heading(sent, &tx, &mut r.focus);
+        let layers = Layers {
+            sent,
+            ents: &ents,
+            tx: &tx,
+            frames: &frames,
+        };
         if sent.heading {
             // A headline is no evidence, but it tells who "the two" are.
             for m in sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx) {
-                see_pair(&m, &mut disc);
+                see_pair(&m, &mut r.disc);
             }
         } else {
-            let mut found = sentence_mentions(doc.text, sent, &ents, &tx, &frames, ctx);
-            if sports {
-                found.retain(|m| !triggers::story_play(sent, &ents, m.kind));
-            }
-            // Before the story's day is lent to undated events: a one-party
-            // event the sentence does not date is background (see
-            // `keep_and_promote`), and the story's day would not make it news.
-            // A claim of an attack told before waits for it (`finish_article`).
-            let in_lead = is_lead(sent, &mut lead_read);
-            if in_lead {
-                speech::lead_act_day(sent, &mut found, ctx.date);
-            }
-            found.retain(|m| m.kind.family() == "consult" || specific(m) || article::claimed(m));
-            let lead = in_lead
-                .then(|| {
-                    let said = speech::Said {
-                        text: doc.text,
-                        sent,
-                        ents: &ents,
-                        tx: &tx,
-                    };
-                    speech::lead_statement(&said, &frames, &found, ctx.date)
-                })
-                .flatten();
-            summit_series(sent, &mut found, &mut series, ctx);
-            remarks_time(sent, &tx, &mut found, said.as_ref());
-            narrative_time(sent, &tx, &mut found, (&mut focus, &mut lede), ctx.date);
-            dateline::place_of_here(sent, dateline, &mut found);
-            // Only after the story's day is read: the day a report was made
-            // is no day for the undated events told after it.
-            found.extend(lead);
-            // A call named only as the setting of another event takes its
-            // parties from that event; what still has none is dropped.
-            let mut told = relations::sentence_relations(&sent.toks, &mut found);
-            found.retain(|m| !m.actors.is_empty());
-            // Only this sentence's relations can lose an end here; earlier
-            // sentences' stay (filtering them all against this sentence's
-            // mentions dropped every relation but the last sentence's).
-            told.retain(|p| {
-                found.iter().any(|m| m.evidence[0].start == p.from)
-                    && found.iter().any(|m| m.evidence[0].start == p.to)
-            });
-            pending.extend(told);
-            for m in &found {
-                see_pair(m, &mut disc);
-            }
-            time::document_acts(sent, &ents, &disc, &mut found);
-            separate_meetings(sent, &mut found);
-            mentions.extend(found);
-            bare_claims(sent, &ents, &mut mentions, since);
+            r.news_sentence(&layers, &mut mentions, &mut pending);
         }
-        since = sent.start;
+        r.after(&layers);
+    }
+    story_country(&mut mentions, countries, &anchors);
+    mentions.retain(|m| !deployment(m));
+    (mentions, pending)
+}
+
+/// One sentence's layers.
+struct Layers<'a> {
+    sent: &'a Sent,
+    ents: &'a [Ent],
+    tx: &'a [TimexTok],
+    frames: &'a [Frame],
+}
+
+/// What reading a story carries from one sentence to the next.
+struct Reading<'a> {
+    doc: &'a Doc<'a>,
+    ctx: &'a Context<'a>,
+    dateline: Option<&'a (usize, EntityRef)>,
+    sports: bool,
+    disc: Discourse,
+    focus: Option<DateWindow>,
+    /// The story's own day: the first the narrative settled on.
+    lede: Option<DateWindow>,
+    series: Option<EntityRef>,
+    /// The day the last sentence's speaker spoke on, if it named one.
+    said: Option<DateWindow>,
+    /// Whether the story's lead sentence has been read.
+    lead_read: bool,
+    /// Where the sentence before the current one starts.
+    since: usize,
+}
+
+impl Reading<'_> {
+    /// The mentions and relations of a sentence of the story's text.
+    fn news_sentence(
+        &mut self,
+        l: &Layers,
+        mentions: &mut Vec<Mention>,
+        pending: &mut Vec<Pending>,
+    ) {
+        let (doc, ctx, sent) = (self.doc, self.ctx, l.sent);
+        let (ents, tx, frames) = (l.ents, l.tx, l.frames);
+        let mut found = sentence_mentions(doc.text, sent, ents, tx, frames, ctx);
+        if self.sports {
+            found.retain(|m| !triggers::story_play(sent, ents, m.kind));
+        }
+        // Before the story's day is lent to undated events: a one-party
+        // event the sentence does not date is background (see
+        // `keep_and_promote`), and the story's day would not make it news.
+        // A claim of an attack told before waits for it (`finish_article`).
+        let in_lead = is_lead(sent, &mut self.lead_read);
+        if in_lead {
+            speech::lead_act_day(sent, &mut found, ctx.date);
+        }
+        found.retain(|m| m.kind.family() == "consult" || specific(m) || article::claimed(m));
+        let lead = in_lead
+            .then(|| {
+                let said = speech::Said {
+                    text: doc.text,
+                    sent,
+                    ents,
+                    tx,
+                };
+                speech::lead_statement(&said, frames, &found, ctx.date)
+            })
+            .flatten();
+        summit_series(sent, &mut found, &mut self.series, ctx);
+        remarks_time(sent, tx, &mut found, self.said.as_ref());
+        narrative_time(
+            sent,
+            tx,
+            &mut found,
+            (&mut self.focus, &mut self.lede),
+            ctx.date,
+        );
+        dateline::place_of_here(sent, self.dateline, &mut found);
+        // Only after the story's day is read: the day a report was made
+        // is no day for the undated events told after it.
+        found.extend(lead);
+        // A call named only as the setting of another event takes its
+        // parties from that event; what still has none is dropped.
+        let mut told = relations::sentence_relations(&sent.toks, &mut found);
+        found.retain(|m| !m.actors.is_empty());
+        // Only this sentence's relations can lose an end here; earlier
+        // sentences' stay (filtering them all against this sentence's
+        // mentions dropped every relation but the last sentence's).
+        told.retain(|p| {
+            found.iter().any(|m| m.evidence[0].start == p.from)
+                && found.iter().any(|m| m.evidence[0].start == p.to)
+        });
+        pending.extend(told);
+        for m in &found {
+            see_pair(m, &mut self.disc);
+        }
+        time::document_acts(sent, ents, &self.disc, &mut found);
+        separate_meetings(sent, &mut found);
+        mentions.extend(found);
+        bare_claims(sent, ents, mentions, self.since);
+    }
+
+    /// After a sentence: what the next ones can refer back to, and the day
+    /// its speaker spoke on.
+    fn after(&mut self, l: &Layers) {
+        let (sent, ents, tx, frames) = (l.sent, l.ents, l.tx, l.frames);
+        self.since = sent.start;
         let speaker = frames.iter().find_map(|f| f.speaker).map(|i| &ents[i]);
-        refs_update(sent, &ents, speaker, &mut disc);
-        if let Some(d) = disc.last_document.as_mut().filter(|d| d.age == 0) {
-            d.day = time::document_day(sent, d.verb, &tx);
+        refs_update(sent, ents, speaker, &mut self.disc);
+        if let Some(d) = self.disc.last_document.as_mut().filter(|d| d.age == 0) {
+            d.day = time::document_day(sent, d.verb, tx);
         }
-        said = frames
+        self.said = frames
             .iter()
             .filter_map(|f| f.date)
             .filter_map(|i| attributes::window_of(&tx[i].timex))
             .find(|w| w.days() == 1);
     }
-    story_country(&mut mentions, countries, &anchors);
-    mentions.retain(|m| !deployment(m));
-    (mentions, pending)
 }
 
 /// Counts a sentence's names for what the story is about: each name for

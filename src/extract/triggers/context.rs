@@ -30,76 +30,84 @@ pub(super) fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tr
 /// an adjective ("the visiting minister", "the accused soldiers"), a match
 /// report's shot or meeting, a setting ("amid calls for"), a legal appeal.
 fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
-    let prev = |k: usize| prev_of(sent, t0, k);
-    if rule.pos == Pos::Verb && compound_participle(sent, t0) {
-        return false;
-    }
-    // "my phone has been ringing off the hook", "his telephone was
-    // tapped": someone's phone is a device ("his phone call" is a call, by
-    // its own pattern).
-    if rule.kind == EventKind::PhoneCall
+    let sporting = matches!(
+        rule.kind,
+        EventKind::Attack | EventKind::Meeting | EventKind::Summit
+    ) && sports_sense(sent, ents, t0, rule.kind);
+    !(rule.pos == Pos::Verb && compound_participle(sent, t0)
+        || device_phone(sent, t0, t1, rule)
+        || visiting_guest(sent, ents, t0, t1, rule)
+        || sporting
+        || defendant(sent, ents, t0, t1, rule)
+        || setting_requests(sent, t0, rule)
+        || no_event_of_its_own(sent, ents, t0, t1, rule)
+        || legal_appeal(sent, t1, rule))
+}
+
+/// "my phone has been ringing off the hook", "his telephone was tapped":
+/// someone's phone is a device ("his phone call" is a call, by its own
+/// pattern).
+fn device_phone(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    rule.kind == EventKind::PhoneCall
         && t1 == t0 + 1
         && matches!(
             sent.lower(t0),
             "phone" | "telephone" | "phones" | "telephones"
         )
         && matches!(
-            prev(1),
+            prev_of(sent, t0, 1),
             "my" | "your" | "his" | "her" | "its" | "our" | "their"
         )
-    {
-        return false;
-    }
-    // "talks with visiting US President George W. Bush", "Li told visiting
-    // French Defense Minister Charles Million": the adjective says who is
-    // the guest, and is no visit by the host (afp-xin read 16 such as the
-    // host visiting the guest); "is visiting Washington" stays a visit.
-    if rule.kind == EventKind::Visit
+}
+
+/// "talks with visiting US President George W. Bush", "Li told visiting
+/// French Defense Minister Charles Million": the adjective says who is the
+/// guest, and is no visit by the host (afp-xin read 16 such as the host
+/// visiting the guest); "is visiting Washington" stays a visit.
+fn visiting_guest(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    rule.kind == EventKind::Visit
         && sent.lower(t0) == "visiting"
-        && !matches!(prev(1), "is" | "was" | "are" | "were" | "been" | "be")
+        && !matches!(
+            prev_of(sent, t0, 1),
+            "is" | "was" | "are" | "were" | "been" | "be"
+        )
         && ents
             .iter()
             .any(|e| e.np0 == t1 && (e.is_person() || e.kind == EntKind::Demonym))
-    {
+}
+
+/// "the accused soldiers", "the accused died", "described accused attacker
+/// Sayfullo Saipov", "ensure that accused individuals are available":
+/// "accused" after a determiner, or between a verb, preposition or "that"
+/// and the group it qualifies, names a defendant, not an accusation;
+/// "Israel and Hamas each accused the other", "officials that accused
+/// Israel", "accused soldiers of looting" stay accusations.
+fn defendant(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    if rule.kind != EventKind::Accusation || sent.lower(t0) != "accused" {
         return false;
     }
-    // "the accused soldiers", "the accused died", "described accused
-    // attacker Sayfullo Saipov", "ensure that accused individuals are
-    // available": "accused" after a determiner, or between a verb,
-    // preposition or "that" and the group it qualifies, names a defendant,
-    // not an accusation; "Israel and Hamas each accused the other",
-    // "officials that accused Israel", "accused soldiers of looting" stay
-    // accusations.
-    if matches!(
-        rule.kind,
-        EventKind::Attack | EventKind::Meeting | EventKind::Summit
-    ) && sports_sense(sent, ents, t0, rule.kind)
-    {
-        return false;
-    }
-    if rule.kind == EventKind::Accusation && sent.lower(t0) == "accused" {
-        let p = prev(1);
-        let determiner = noun_determiner(p);
-        let after_verb = t0 > 0
-            && !sent.toks[t0 - 1].cap
-            && (p.ends_with("ed") || p == "that" || crate::extract::arguments::is_preposition(p));
-        let qualified = ents.iter().find(|e| e.t0 == t1 && e.kind == EntKind::Group);
-        let charged = |from: usize| {
-            (from..(from + 4).min(sent.toks.len())).any(|k| matches!(sent.lower(k), "of" | "in"))
-        };
-        if determiner || after_verb && qualified.is_some_and(|e| !charged(e.t1)) {
-            return false;
-        }
-    }
-    // "Amid calls for heads to roll", "heeding mounting calls for talks",
-    // "rejected calls for her resignation", "has rejected demands by the
-    // United States": plural calls and demands that are the story's setting
-    // or the object of a refusal name no maker in their clause (the
-    // sentence's subject is who is asked, or nobody); afp-xin and dev had
-    // nine such requests, each with its maker or its status wrong.
-    // "Biden joined growing calls on Thursday for", "has led calls for"
-    // make the subject a caller.
-    if rule.kind == EventKind::Request
+    let p = prev_of(sent, t0, 1);
+    let determiner = noun_determiner(p);
+    let after_verb = t0 > 0
+        && !sent.toks[t0 - 1].cap
+        && (p.ends_with("ed") || p == "that" || crate::extract::arguments::is_preposition(p));
+    let qualified = ents.iter().find(|e| e.t0 == t1 && e.kind == EntKind::Group);
+    let charged = |from: usize| {
+        (from..(from + 4).min(sent.toks.len())).any(|k| matches!(sent.lower(k), "of" | "in"))
+    };
+    determiner || after_verb && qualified.is_some_and(|e| !charged(e.t1))
+}
+
+/// "Amid calls for heads to roll", "heeding mounting calls for talks",
+/// "rejected calls for her resignation", "has rejected demands by the
+/// United States": plural calls and demands that are the story's setting or
+/// the object of a refusal name no maker in their clause (the sentence's
+/// subject is who is asked, or nobody); afp-xin and dev had nine such
+/// requests, each with its maker or its status wrong. "Biden joined growing
+/// calls on Thursday for", "has led calls for" make the subject a caller.
+fn setting_requests(sent: &Sent, t0: usize, rule: &TriggerRule) -> bool {
+    let prev = |k: usize| prev_of(sent, t0, k);
+    rule.kind == EventKind::Request
         && matches!(
             sent.lower(t0),
             "calls" | "demands" | "appeals" | "requests" | "pleas"
@@ -111,15 +119,12 @@ fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRu
                 "joined" | "joins" | "joining" | "led" | "leads" | "echoed"
             )
         })
-    {
-        return false;
-    }
-    if no_event_of_its_own(sent, ents, t0, t1, rule) {
-        return false;
-    }
-    // "made an appeal to the Supreme Court", "an appeal against her
-    // sentence": a legal appeal asks a court to judge, not a party to act.
-    if rule.kind == EventKind::Request
+}
+
+/// "made an appeal to the Supreme Court", "an appeal against her
+/// sentence": a legal appeal asks a court to judge, not a party to act.
+fn legal_appeal(sent: &Sent, t1: usize, rule: &TriggerRule) -> bool {
+    rule.kind == EventKind::Request
         && sent.lower(t1 - 1).starts_with("appeal")
         && (t1..(t1 + 6).min(sent.toks.len())).any(|k| {
             matches!(
@@ -127,10 +132,6 @@ fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRu
                 "court" | "against" | "verdict" | "sentence" | "conviction" | "ruling" | "tribunal"
             )
         })
-    {
-        return false;
-    }
-    true
 }
 
 /// A request noun that only says on whose bidding something else happens,
@@ -603,14 +604,24 @@ fn ceased(sent: &Sent, t0: usize, rule: &TriggerRule) -> bool {
 
 /// One occasion, not a habit ("has repeatedly called for"), not a
 /// modifier ("meeting room"), not a bare generic noun with no party
-/// beside it.
+/// beside it. (A verb trigger used as a noun after a determiner is a noun;
+/// a noun trigger after "to" is a verb, "to attack": both stay events, and
+/// "to meet" after "expected" is left to the status.)
 fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    !habitual(sent, t0)
+        && !ceased(sent, t0, rule)
+        && !date_after(sent, t0, t1)
+        && !part_of_name(sent, t0, t1, rule)
+        && !appeal_call(sent, t1, rule)
+        && (!rule.generic || owned_generic(sent, ents, t0, t1))
+}
+
+/// Ongoing or habitual: "have been fighting", "have been escalating their
+/// war with massive attacks", "has repeatedly called for".
+fn habitual(sent: &Sent, t0: usize) -> bool {
     let prev = |k: usize| prev_of(sent, t0, k);
-    let next = sent.lower(t1);
-    // Ongoing or habitual: "have been fighting", "have been escalating
-    // their war with massive attacks".
     if prev(1) == "been" && sent.lower(t0).ends_with("ing") {
-        return false;
+        return true;
     }
     // "has repeatedly called for sanctions", "regularly calls on", "the
     // government routinely accuses", "frequently holds private meetings":
@@ -627,34 +638,35 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
                 || verb.ends_with('s') && !verb.ends_with("ss"))
     };
     if (1..=3).any(habit) {
-        return false;
-    }
-    if ceased(sent, t0, rule) {
-        return false;
+        return true;
     }
     let clause_start = (0..t0)
         .rev()
         .find(|&k| at!("clause_breaks", sent, k) || sent.lower(k) == ",")
         .unwrap_or(0);
-    if (clause_start..t0).any(|k| {
+    (clause_start..t0).any(|k| {
         sent.lower(k) == "been"
             && sent
                 .toks
                 .get(k + 1)
                 .is_some_and(|x| x.lower.ends_with("ing"))
-    }) {
-        return false;
-    }
-    // "agreed on Thursday to ...": the preposition starts a date.
-    if matches!(sent.lower(t1 - 1), "on" | "in") && t1 - t0 >= 2 {
-        let nx = sent.lower(t1);
-        if crate::extract::lexicon::WEEKDAYS.contains(&nx) || is!("months", nx) {
-            return false;
-        }
-    }
-    // "meeting room", "summit venue", "attack helicopters": a modifier.
-    if is!("trigger_modifiers", next) {
-        return false;
+    })
+}
+
+/// "agreed on Thursday to ...": the trigger's last word, a preposition,
+/// starts a date.
+fn date_after(sent: &Sent, t0: usize, t1: usize) -> bool {
+    let nx = sent.lower(t1);
+    matches!(sent.lower(t1 - 1), "on" | "in")
+        && t1 - t0 >= 2
+        && (crate::extract::lexicon::WEEKDAYS.contains(&nx) || is!("months", nx))
+}
+
+/// A modifier or part of a name: "meeting room", "summit venue", "attack
+/// helicopters"; "the 1984 Joint Declaration".
+fn part_of_name(sent: &Sent, t0: usize, t1: usize, rule: &TriggerRule) -> bool {
+    if is!("trigger_modifiers", sent.lower(t1)) {
+        return true;
     }
     // "the meeting of minds", "phone call" in quotes of other speech.
     // "the 1984 Joint Declaration": a capitalised document name.
@@ -663,14 +675,14 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
         && sent.toks[t0].cap
         && t0 > 0
     {
-        return false;
+        return true;
     }
     // "Singapore's top insurer Great Eastern Life Assurance (GE Life)",
     // "the keynote address, entitled \"The Promise of the Olympic Movement
     // for Our World\"", "Pipeworks’s Abduction imperial stout": a promise or
     // a blow capitalised after a word is part of a name or a title (a
     // gathering's name is the gathering: "the Summit of the Americas").
-    if rule.pos == Pos::Noun
+    rule.pos == Pos::Noun
         && matches!(
             rule.kind,
             EventKind::Pledge | EventKind::Attack | EventKind::Threat | EventKind::Request
@@ -678,39 +690,32 @@ fn one_occasion(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerR
         && sent.toks[t0].cap
         && t0 > sent.body
         && sent.toks[t0 - 1].kind == TokKind::Word
-    {
-        return false;
-    }
-    // "an Israeli call to suspend the agency": an appeal, not a phone
-    // call; "a call to Putin" stays one.
-    if rule.kind == EventKind::PhoneCall && rule.pos == Pos::Noun && next == "to" {
-        let after = sent.toks.get(t1 + 1);
-        if after.is_some_and(|x| {
+}
+
+/// "an Israeli call to suspend the agency": an appeal, not a phone call; "a
+/// call to Putin" stays one.
+fn appeal_call(sent: &Sent, t1: usize, rule: &TriggerRule) -> bool {
+    rule.kind == EventKind::PhoneCall
+        && rule.pos == Pos::Noun
+        && sent.lower(t1) == "to"
+        && sent.toks.get(t1 + 1).is_some_and(|x| {
             !x.cap
                 && !matches!(
                     x.lower.as_str(),
                     "the" | "a" | "an" | "his" | "her" | "their"
                 )
-        }) {
-            return false;
-        }
-    }
-    if rule.generic {
-        // Generic triggers need a participant right beside them.
-        let beside = ents.iter().any(|e| {
-            !e.modifier && ((e.np1 <= t0 && e.np1 + 3 >= t0) || (e.np0 >= t1 && e.np0 <= t1 + 3))
-        });
-        // "claimed responsibility for the blasts": someone owns them.
-        let claimed = (t0.saturating_sub(7)..t0)
-            .any(|k| sent.claims_responsibility(k) && sent.lower(k + 2) == "for" && k + 1 < t0);
-        if !beside && !claimed {
-            return false;
-        }
-    }
-    // A verb trigger used as a noun after a determiner is a noun; a noun
-    // trigger after "to" is a verb ("to attack"): both stay events, but
-    // "to meet" after "expected" is handled by status, not here.
-    true
+        })
+}
+
+/// A generic trigger needs a participant right beside it, or someone
+/// claiming it: "claimed responsibility for the blasts".
+fn owned_generic(sent: &Sent, ents: &[Ent], t0: usize, t1: usize) -> bool {
+    let beside = ents.iter().any(|e| {
+        !e.modifier && ((e.np1 <= t0 && e.np1 + 3 >= t0) || (e.np0 >= t1 && e.np0 <= t1 + 3))
+    });
+    beside
+        || (t0.saturating_sub(7)..t0)
+            .any(|k| sent.claims_responsibility(k) && sent.lower(k + 2) == "for" && k + 1 < t0)
 }
 
 /// "The UNHCR is calling for security guarantees for its staff", "the
