@@ -233,6 +233,23 @@ fn window_or_next(sent: &Sent, timexes: &[TimexTok], i: usize) -> Option<DateWin
 /// The event's date: a date expression it owns; else an unowned one in its
 /// clause; else, in a "when" clause, its main clause's; for a speech act told
 /// in a frame ("France said Tuesday it was sending troops"), the frame's.
+/// "Bush departed Washington early Thursday for Mar del Plata to attend the
+/// summit", "before he left for Kiev to attend the summit", "left here on
+/// Friday for Vietnam to attend the first meeting": a gathering a journey
+/// was made to attend, told as the noun after "to attend" in the clause of
+/// a travel verb ([travel_done_verbs]); returns where "to attend" stands.
+/// The gathering is still to come, and the journey's day is not its own.
+pub(crate) fn journey_to_attend(sent: &Sent, t: &Trigger, lb: usize) -> Option<usize> {
+    if t.kind().family() != "consult" || t.pos() != Pos::Noun {
+        return None;
+    }
+    let k = (lb.max(t.t0.saturating_sub(12))..t.t0)
+        .rev()
+        .find(|&k| sent.lower(k) == "to" && sent.lower(k + 1) == "attend")?;
+    let own_phrase = !(k..t.t0).any(|b| matches!(sent.lower(b), "," | "and"));
+    (own_phrase && (lb..k).any(|v| at!("travel_done_verbs", sent, v))).then_some(k)
+}
+
 pub(crate) fn date(
     ti: usize,
     triggers: &[Trigger],
@@ -246,6 +263,10 @@ pub(crate) fn date(
     let (lb, _) = bounds;
     if let Some(day) = offset_day(sent, timexes, owners, t) {
         return Some(day);
+    }
+    // Only a date after "to attend" can be the gathering's.
+    if journey_to_attend(sent, t, lb).is_some_and(|k| timexes.iter().all(|x| x.t1 <= k)) {
+        return None;
     }
     let scan = DateScan {
         ti,

@@ -721,9 +721,14 @@ fn future_cue(
                     matches!(*n, "to" | "for" | "into" | "home" | "back" | "out" | "off")
                 })
         });
+    // "Bush departed Washington early Thursday for Mar del Plata to attend
+    // the summit": the gathering a journey was made to attend is still to
+    // come.
+    let attend_ahead = super::journey_to_attend(sent, t, t.t0 - before.len()).is_some();
     future_predicate
         || coming
         || trip_ahead
+        || attend_ahead
         || before.iter().enumerate().any(|(k, w)| {
             // "detonated himself next to a police station".
             let next_to = *w == "next" && before.get(k + 1) == Some(&"to");
