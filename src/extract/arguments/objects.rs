@@ -450,6 +450,13 @@ fn object_role(
         Some(Role::Initiator) if prep == Some("from") && infinitive_before(sent, t.t1, e.np0) => {
             Some(Role::Target)
         }
+        // "His father called for help from the Soviet Union", "have
+        // requested assistance from forces around Britain", "we can ask for
+        // help from Malaysia or Singapore": whom a request verb asks help
+        // of gives it (a noun's "request for aid from Somalia" is Somalia's).
+        Some(Role::Initiator) if kind == EventKind::Request && !nominal && help_from(sent, e) => {
+            Some(Role::Target)
+        }
         // "asked for American forces to remain": who is to act is whom the
         // request is to.
         Some(Role::Participant)
@@ -459,6 +466,15 @@ fn object_role(
         }
         r => r,
     }
+}
+
+/// Whether `e` follows "from" after a word of help sought ("help from
+/// the Soviet Union").
+fn help_from(sent: &Sent, e: &Ent) -> bool {
+    (e.np0.saturating_sub(3)..e.np0)
+        .rev()
+        .find(|&k| sent.lower(k) == "from")
+        .is_some_and(|k| k >= 1 && at!("help_nouns", sent, k - 1))
 }
 
 /// "killed more than 40 people", "killed at least 57 people": only a
