@@ -16,6 +16,7 @@ use super::triggers::Trigger;
 use crate::model::{EntityType, EventKind, Role};
 
 mod complement;
+mod control;
 mod nominal;
 mod objects;
 mod places;
@@ -23,6 +24,7 @@ mod subject;
 
 pub(crate) use complement::in_words;
 use complement::*;
+use control::*;
 use nominal::*;
 pub(crate) use nominal::{attack_pairs, guest_list};
 pub(crate) use objects::weapon_verb;
