@@ -21,6 +21,7 @@ pub(crate) fn finish_article(
     dct: Option<NaiveDate>,
 ) -> Vec<Mention> {
     unify_surnames(&mut mentions);
+    super::speech::also_acts(&mut mentions);
     promote_summits(&mut mentions);
     let id = |i: usize| format!("{i:06}");
     // The mentions each one's relations name: the text told them apart.

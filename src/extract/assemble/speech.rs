@@ -9,7 +9,7 @@ use crate::extract::entities::{Ent, EntKind};
 use crate::extract::lexicon::is;
 use crate::extract::text::TokKind;
 use crate::extract::triggers::Trigger;
-use crate::model::{DateWindow, EntityRef, EventKind, Mention, Role, Status};
+use crate::model::{DateWindow, EntityRef, EntityType, EventKind, Mention, Role, Status};
 
 /// One sentence's reading, as the stages of this file need it.
 pub(super) struct Said<'a> {
@@ -378,4 +378,56 @@ fn simple_past(sent: &Sent, k: usize) -> bool {
                 sent.lower(k - 1),
                 "to" | "be" | "been" | "being" | "was" | "were" | "is" | "are" | "had" | "-"
             ))
+}
+
+/// "Haneya also called on the international community", "The ICJ also
+/// called on Maoist rebels", "Ahmed also called upon the all concerned
+/// officials": an undated act a speaker "also" did goes on from the act of
+/// theirs the story told before, on its day (a single day).
+pub(crate) fn also_acts(mentions: &mut [Mention]) {
+    // The speaker by name: a country stands for many speakers.
+    let initiators = |m: &Mention| -> Vec<String> {
+        m.actors
+            .iter()
+            .filter(|(r, e)| *r == Role::Initiator && e.etype != EntityType::Country)
+            .map(|(_, e)| e.iri.clone())
+            .collect()
+    };
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let before = m.evidence[0].before_trigger().trim_end();
+        let also = before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("also"));
+        // "has also accused"; "Nuri al-Maliki, who also demanded": a
+        // relative clause tells what the person did at another time.
+        let perfect_or_relative = before.rsplit(' ').nth(1).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "has" | "have" | "had" | "who" | "which"
+            )
+        });
+        if !m.kind.speech_act()
+            || m.date.is_some()
+            || m.status != Status::Occurred
+            || !also
+            || perfect_or_relative
+        {
+            continue;
+        }
+        let who = initiators(m);
+        let start = m.evidence[0].start;
+        let day = mentions[..i]
+            .iter()
+            .rev()
+            .filter(|p| p.kind.speech_act() && p.evidence[0].start < start)
+            .find(|p| initiators(p).iter().any(|x| who.contains(x)))
+            .and_then(|p| p.date.clone())
+            .filter(|d| d.days() == 1);
+        if let Some(mut d) = day {
+            d.method = crate::model::DateMethod::RelativeToDate;
+            mentions[i].date = Some(d);
+        }
+    }
 }
