@@ -9,7 +9,7 @@ use crate::vocab::eid;
 /// Recorded with every mention so a graph says which extractor made it, and
 /// part of each article's content hash, so a new version re-reads stored
 /// articles. Bump the suffix when extraction output changes between releases.
-pub const EXTRACTOR_VERSION: &str = concat!("eventline-extract/", env!("CARGO_PKG_VERSION"), "+22");
+pub const EXTRACTOR_VERSION: &str = concat!("eventline-extract/", env!("CARGO_PKG_VERSION"), "+23");
 
 /// Hash of everything extraction depends on, the extractor's version
 /// included: an unchanged hash means re-ingesting changes nothing, and
