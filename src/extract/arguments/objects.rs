@@ -453,7 +453,7 @@ fn object_role(
         // "His father called for help from the Soviet Union", "have
         // requested assistance from forces around Britain", "we can ask for
         // help from Malaysia or Singapore": whom a request verb asks help
-        // of gives it (a noun's "request for aid from Somalia" is Somalia's).
+        // of gives it (after a request noun, "from" still names its maker).
         Some(Role::Initiator) if kind == EventKind::Request && !nominal && help_from(sent, e) => {
             Some(Role::Target)
         }

@@ -230,9 +230,6 @@ fn window_or_next(sent: &Sent, timexes: &[TimexTok], i: usize) -> Option<DateWin
     Some(w)
 }
 
-/// The event's date: a date expression it owns; else an unowned one in its
-/// clause; else, in a "when" clause, its main clause's; for a speech act told
-/// in a frame ("France said Tuesday it was sending troops"), the frame's.
 /// "Bush departed Washington early Thursday for Mar del Plata to attend the
 /// summit", "before he left for Kiev to attend the summit", "left here on
 /// Friday for Vietnam to attend the first meeting": a gathering a journey
@@ -250,6 +247,9 @@ pub(crate) fn journey_to_attend(sent: &Sent, t: &Trigger, lb: usize) -> Option<u
     (own_phrase && (lb..k).any(|v| at!("travel_done_verbs", sent, v))).then_some(k)
 }
 
+/// The event's date: a date expression it owns; else an unowned one in its
+/// clause; else, in a "when" clause, its main clause's; for a speech act told
+/// in a frame ("France said Tuesday it was sending troops"), the frame's.
 pub(crate) fn date(
     ti: usize,
     triggers: &[Trigger],
