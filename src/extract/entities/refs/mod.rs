@@ -2,6 +2,11 @@
 //! introduced, role phrases ("the president", "the U.S. president", "his
 //! counterpart"), pronouns, "the two leaders". Groups named by a common
 //! noun ("four militants", "Israeli troops") are `groups`'.
+//!
+//! The stages: names known again, role phrases, pairs and the anaphors of
+//! countries and organisations here; `documents` (a text that speaks for
+//! who issued it), `pronouns`, and `update` (what a sentence leaves for
+//! the next ones).
 
 use super::names::{cap_word, is_word};
 use super::{Context, Discourse, Ent, EntKind};
