@@ -90,7 +90,7 @@ fn add_modifier(scope: &Scope, t: &Trigger, i: usize, args: &mut Args) {
     let broadcaster = sent.lower(t.t0) == "debate" && at!("debate_cues", sent, e.t0);
     if (!e.is_place() || e.ent.etype == EntityType::Country) && !broadcaster {
         args.add(role, i);
-        // "their talks" can stand for both who met (refs::meeting_pair).
+        // "their talks" can stand for both who met (`entities/refs/pronouns.rs` meeting_pair).
         for (j, other) in ents.iter().enumerate().skip(i + 1) {
             if matches!(other.kind, EntKind::Pronoun | EntKind::Forum)
                 && other.t0 == e.t0

@@ -142,7 +142,7 @@ pub(super) fn groups(text: &str, sent: &Sent, ents: &mut Vec<Ent>) {
             continue;
         }
         // "rebel groups": the adjective's head names the group with it.
-        // ("The militant group" is one the story named before: refs.rs.)
+        // ("The militant group" is one the story named before: refs/mod.rs.)
         let collective = at!("adjective_groups", sent, h)
             && at!("collective_heads", sent, h + 1)
             && !(h > 0 && matches!(sent.lower(h - 1), "the" | "this" | "that"));
@@ -416,7 +416,7 @@ fn modifies_next(sent: &Sent, h: usize) -> bool {
         return false;
     }
     let owned = h > 0 && sent.lower(h - 1) == "'s";
-    // "The two leaders reiterated": the pair named before (refs.rs pairs).
+    // "The two leaders reiterated": the pair named before (refs/mod.rs pairs).
     let pair = h > 0 && matches!(sent.lower(h - 1), "two" | "both");
     if verb_only && !owned && !pair {
         return false;

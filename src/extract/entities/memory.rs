@@ -75,7 +75,7 @@ pub(super) fn remember_named_person(
     given: &HashSet<String>,
 ) {
     // "Donald Trump Jr.": the surname before a suffix has its own rule
-    // (`refs::known_again`).
+    // (`refs/mod.rs` known_again).
     if suffixed(ent) {
         return;
     }
