@@ -723,7 +723,7 @@ fn future_cue(
         });
     // "Bush departed Washington early Thursday for Mar del Plata to attend
     // the summit": the gathering a journey was made to attend is still to
-    // come.
+    // come. (`before` runs from the clause's start to the trigger.)
     let attend_ahead = super::journey_to_attend(sent, t, t.t0 - before.len()).is_some();
     future_predicate
         || coming

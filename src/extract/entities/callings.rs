@@ -26,6 +26,8 @@ fn modifies_calling(sent: &Sent, k: usize) -> bool {
         && (!w.ends_with('s') || w.ends_with("ss"))
 }
 
+/// A calling at `k`: a lower-case calling, role noun or descriptor
+/// ("legend", "diplomat", "dictator").
 fn calling(sent: &Sent, k: usize) -> bool {
     !sent.toks[k].cap
         && (at!("callings", sent, k)
@@ -33,6 +35,8 @@ fn calling(sent: &Sent, k: usize) -> bool {
             || at!("person_descriptors", sent, k))
 }
 
+/// Makes the country before a person's calling (and up to two words
+/// modifying it) a modifier of the person's phrase.
 pub(super) fn callings(sent: &Sent, ents: &mut [Ent]) {
     for x in 0..ents.len() {
         let p = &ents[x];

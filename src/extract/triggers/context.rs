@@ -30,14 +30,17 @@ pub(super) fn allowed(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &Tr
 /// an adjective ("the visiting minister", "the accused soldiers"), a match
 /// report's shot or meeting, a setting ("amid calls for"), a legal appeal.
 fn word_in_use(sent: &Sent, ents: &[Ent], t0: usize, t1: usize, rule: &TriggerRule) -> bool {
-    let sporting = matches!(
-        rule.kind,
-        EventKind::Attack | EventKind::Meeting | EventKind::Summit
-    ) && sports_sense(sent, ents, t0, rule.kind);
+    // Each test runs only when the ones before it let the word pass.
+    let sporting = || {
+        matches!(
+            rule.kind,
+            EventKind::Attack | EventKind::Meeting | EventKind::Summit
+        ) && sports_sense(sent, ents, t0, rule.kind)
+    };
     !(rule.pos == Pos::Verb && compound_participle(sent, t0)
         || device_phone(sent, t0, t1, rule)
         || visiting_guest(sent, ents, t0, t1, rule)
-        || sporting
+        || sporting()
         || defendant(sent, ents, t0, t1, rule)
         || setting_requests(sent, t0, rule)
         || no_event_of_its_own(sent, ents, t0, t1, rule)
